@@ -1,0 +1,52 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "sargs",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "sargs", targets: ["sargs"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    ],
+    targets: [
+        // The plan and its rules: Foundation only.
+        .target(name: "SargsCore"),
+        // YAML ⇄ Plan, errors located FILE:LINE:COLUMN.
+        .target(name: "SargsPlanFile", dependencies: [
+            "SargsCore",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        // SQLite through GRDB: migrations, journal, changes, undo.
+        .target(name: "SargsStore", dependencies: [
+            "SargsCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // The terminal app with no terminal in it.
+        .target(name: "SargsBoard", dependencies: ["SargsCore"]),
+        // The only C: ncursesw.
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        // Paints canvas changes, reads keys, restores the terminal.
+        .target(name: "SargsTerminal", dependencies: ["CNcursesw", "SargsBoard"]),
+        // The executable: commands and wiring.
+        .executableTarget(name: "sargs", dependencies: [
+            "SargsCore", "SargsPlanFile", "SargsStore", "SargsBoard", "SargsTerminal",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .target(name: "TestSupport", dependencies: ["SargsCore"], path: "Tests/TestSupport"),
+        .testTarget(name: "SargsCoreTests", dependencies: ["SargsCore", "TestSupport"]),
+        .testTarget(name: "SargsPlanFileTests", dependencies: ["SargsPlanFile", "SargsCore", "TestSupport"]),
+        .testTarget(name: "SargsStoreTests", dependencies: ["SargsStore", "SargsCore", "SargsPlanFile", "TestSupport"]),
+        .testTarget(name: "SargsBoardTests", dependencies: ["SargsBoard", "SargsCore", "SargsPlanFile", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,53 @@
+/// A session of the cooperation group (sēde).
+public struct Meeting: Hashable, Sendable, Identifiable {
+    public enum Kind: String, CaseIterable, Hashable, Sendable {
+        case regular, emergency
+    }
+
+    public enum State: String, CaseIterable, Hashable, Sendable {
+        case planned, held, cancelled
+    }
+
+    public var id: Int64
+    public var date: Day
+    public var kind: Kind
+    public var topic: String?
+    public var state: State
+    /// Institution codes of those present, recorded when the meeting is held.
+    public var attendees: [String]
+
+    public init(id: Int64 = 0, date: Day, kind: Kind = .regular, topic: String? = nil,
+                state: State = .planned, attendees: [String] = []) {
+        self.id = id
+        self.date = date
+        self.kind = kind
+        self.topic = topic
+        self.state = state
+        self.attendees = attendees
+    }
+}
+
+/// An outcome of a meeting (lēmums): text, owner, due date, optional activity.
+public struct Decision: Hashable, Sendable, Identifiable {
+    public var id: Int64
+    public var meeting: Int64
+    public var text: String
+    public var owner: String
+    public var due: Day
+    public var activity: ActivityID?
+    /// The day it was marked done; nil while open.
+    public var doneOn: Day?
+
+    public var isOpen: Bool { doneOn == nil }
+
+    public init(id: Int64 = 0, meeting: Int64, text: String, owner: String, due: Day,
+                activity: ActivityID? = nil, doneOn: Day? = nil) {
+        self.id = id
+        self.meeting = meeting
+        self.text = text
+        self.owner = owner
+        self.due = due
+        self.activity = activity
+        self.doneOn = doneOn
+    }
+}

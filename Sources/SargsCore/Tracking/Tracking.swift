@@ -1,0 +1,84 @@
+import Foundation
+
+/// An entry saying an activity was carried out on a date (izpilde).
+public struct Record: Hashable, Sendable, Identifiable {
+    public var id: Int64
+    public var activity: ActivityID
+    public var date: Day
+    /// People trained, raids made…; nil adds nothing to the target progress.
+    public var count: Int?
+    public var note: String?
+    public var author: String
+
+    public init(id: Int64 = 0, activity: ActivityID, date: Day, count: Int? = nil, note: String? = nil,
+                author: String = "") {
+        self.id = id
+        self.activity = activity
+        self.date = date
+        self.count = count
+        self.note = note
+        self.author = author
+    }
+}
+
+/// The chair's word that a window of an activity is not expected (with a note).
+public struct Waiver: Hashable, Sendable, Identifiable {
+    public var id: Int64
+    public var activity: ActivityID
+    /// The window's label: `2025-W07`, `2025-03`, `2025-Q2`, `2025-H1`, `2025`.
+    public var window: String
+    public var note: String
+    public var author: String
+
+    public init(id: Int64 = 0, activity: ActivityID, window: String, note: String, author: String = "") {
+        self.id = id
+        self.activity = activity
+        self.window = window
+        self.note = note
+        self.author = author
+    }
+}
+
+/// A free-text note on an activity.
+public struct Note: Hashable, Sendable, Identifiable {
+    public var id: Int64
+    public var activity: ActivityID
+    public var text: String
+    public var author: String
+    public var time: Date
+
+    public init(id: Int64 = 0, activity: ActivityID, text: String, author: String = "", time: Date = Date(timeIntervalSince1970: 0)) {
+        self.id = id
+        self.activity = activity
+        self.text = text
+        self.author = author
+        self.time = time
+    }
+}
+
+/// One append-only line of the journal: who changed what, before and after.
+public struct JournalEntry: Hashable, Sendable, Identifiable {
+    public var id: Int64
+    public var time: Date
+    public var author: String
+    /// `record`, `status`, `note`, `waive`, `edit`, `add`, `meeting`, `decision`, `undo`, …
+    public var action: String
+    /// What was changed: an activity id, `meeting 3`, `decision 4`.
+    public var subject: String
+    public var before: String?
+    public var after: String?
+    /// For an undo entry, the entry it reverts.
+    public var undoes: Int64?
+
+    public init(id: Int64 = 0, time: Date, author: String, action: String, subject: String,
+                before: String? = nil, after: String? = nil, undoes: Int64? = nil) {
+        self.id = id
+        self.time = time
+        self.author = author
+        self.action = action
+        self.subject = subject
+        self.before = before
+        self.after = after
+        self.undoes = undoes
+    }
+}
