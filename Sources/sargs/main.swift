@@ -1,1 +1,1 @@
-print("sargs")
+CommandLineRunner.run()

@@ -1,0 +1,190 @@
+import Foundation
+import SargsCore
+import Yams
+
+/// A refusal of a YAML file, located at the offending node:
+/// `FILE:LINE:COLUMN: message`.
+public struct LocatedError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var phrase: Phrase
+
+    public init(file: String, line: Int, column: Int, phrase: Phrase) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.phrase = phrase
+    }
+
+    public func text(_ language: Language) -> String {
+        "\(file):\(line):\(column): \(phrase.text(language))"
+    }
+
+    public var description: String { text(.en) }
+}
+
+/// A YAML node together with the file it came from, so that every refusal
+/// can name where it stands.
+struct LocatedNode {
+    let node: Node
+    let file: String
+
+    var line: Int { node.mark?.line ?? 1 }
+    var column: Int { node.mark?.column ?? 1 }
+
+    func error(_ lv: String, _ en: String) -> LocatedError {
+        LocatedError(file: file, line: line, column: column, phrase: Phrase(lv: lv, en: en))
+    }
+
+    /// Parses a whole document; a syntax error is located where libyaml found it.
+    static func document(_ text: String, file: String) throws(LocatedError) -> LocatedNode {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw LocatedNode.syntaxError(error, file: file)
+        } catch {
+            throw LocatedError(file: file, line: 1, column: 1,
+                               phrase: Phrase(lv: "nevar nolasīt YAML: \(error)", en: "cannot read YAML: \(error)"))
+        }
+        guard let node else {
+            throw LocatedError(file: file, line: 1, column: 1,
+                               phrase: Phrase(lv: "fails ir tukšs", en: "the file is empty"))
+        }
+        return LocatedNode(node: node, file: file)
+    }
+
+    private static func syntaxError(_ error: YamlError, file: String) -> LocatedError {
+        func located(_ mark: Mark, _ problem: String, _ context: YamlError.Context?) -> LocatedError {
+            let detail = [context?.text, problem].compactMap { $0 }.joined(separator: " ")
+            return LocatedError(file: file, line: mark.line, column: mark.column,
+                                phrase: Phrase(lv: "YAML sintakses kļūda: \(detail)", en: "YAML syntax error: \(detail)"))
+        }
+        switch error {
+        case let .scanner(context, problem, mark, _): return located(mark, problem, context)
+        case let .parser(context, problem, mark, _): return located(mark, problem, context)
+        case let .composer(context, problem, mark, _): return located(mark, problem, context)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let keys = duplicates.joined(separator: ", ")
+            return LocatedError(file: file, line: context.mark.line, column: context.mark.column,
+                                phrase: Phrase(lv: "atslēga atkārtojas: \(keys)", en: "duplicate key: \(keys)"))
+        case let .reader(problem, _, _, _):
+            return LocatedError(file: file, line: 1, column: 1,
+                                phrase: Phrase(lv: "nederīgs teksts: \(problem)", en: "invalid text: \(problem)"))
+        default:
+            return LocatedError(file: file, line: 1, column: 1,
+                                phrase: Phrase(lv: "YAML kļūda: \(error)", en: "YAML error: \(error)"))
+        }
+    }
+
+    var isNull: Bool {
+        if case .scalar(let s) = node, s.style == .plain, ["", "~", "null", "Null", "NULL"].contains(s.string) {
+            return true
+        }
+        return false
+    }
+
+    /// The node as a mapping with unique scalar keys.
+    func mapping(_ what: Phrase) throws(LocatedError) -> LocatedMapping {
+        guard case .mapping(let mapping) = node else {
+            throw error("\(what.lv) jābūt atslēgu un vērtību kartei", "\(what.en) must be a mapping of keys to values")
+        }
+        var pairs: [(key: String, keyNode: LocatedNode, value: LocatedNode)] = []
+        for (key, value) in mapping {
+            let keyNode = LocatedNode(node: key, file: file)
+            guard case .scalar(let scalar) = key else {
+                throw keyNode.error("atslēgai jābūt vienkāršam tekstam", "a key must be plain text")
+            }
+            if pairs.contains(where: { $0.key == scalar.string }) {
+                throw keyNode.error("atslēga '\(scalar.string)' atkārtojas", "the key '\(scalar.string)' is repeated")
+            }
+            pairs.append((scalar.string, keyNode, LocatedNode(node: value, file: file)))
+        }
+        return LocatedMapping(node: self, what: what, pairs: pairs)
+    }
+
+    /// The node as a list; a null node is an empty list.
+    func sequence(_ what: Phrase) throws(LocatedError) -> [LocatedNode] {
+        if isNull { return [] }
+        guard case .sequence(let sequence) = node else {
+            throw error("\(what.lv) jābūt sarakstam", "\(what.en) must be a list")
+        }
+        return sequence.map { LocatedNode(node: $0, file: file) }
+    }
+
+    /// The node as text (any scalar, whatever YAML would resolve it to).
+    func string(_ what: Phrase) throws(LocatedError) -> String {
+        guard case .scalar(let scalar) = node else {
+            throw error("\(what.lv) jābūt tekstam", "\(what.en) must be text")
+        }
+        return scalar.string
+    }
+
+    /// The node as non-empty text after trimming, with no personal code in it.
+    func text(_ what: Phrase) throws(LocatedError) -> String {
+        if isNull { throw error("\(what.lv) ir tukšs", "\(what.en) is empty") }
+        let value = try string(what).trimmingCharacters(in: .whitespacesAndNewlines)
+        if value.isEmpty { throw error("\(what.lv) ir tukšs", "\(what.en) is empty") }
+        if PersonalCode.contains(value) {
+            throw error("\(what.lv) satur personas kodu; personas datiem šeit nav vietas",
+                        "\(what.en) contains a personal code; personal data does not belong here")
+        }
+        return value
+    }
+
+    func int(_ what: Phrase) throws(LocatedError) -> Int {
+        let raw = try string(what)
+        guard let value = Int(raw) else {
+            throw error("\(what.lv) jābūt veselam skaitlim, nevis '\(raw)'", "\(what.en) must be a whole number, not '\(raw)'")
+        }
+        return value
+    }
+
+    func number(_ what: Phrase) throws(LocatedError) -> Double {
+        let raw = try string(what)
+        guard let value = Double(raw), value.isFinite else {
+            throw error("\(what.lv) jābūt skaitlim, nevis '\(raw)'", "\(what.en) must be a number, not '\(raw)'")
+        }
+        return value
+    }
+
+    func dateBound(_ what: Phrase) throws(LocatedError) -> DateBound {
+        let raw = try string(what)
+        guard let bound = DateBound(raw) else {
+            throw error("nederīgs datums '\(raw)' (\(what.lv)); jābūt GGGG, GGGG-MM vai GGGG-MM-DD",
+                        "bad date '\(raw)' (\(what.en)); expected YYYY, YYYY-MM or YYYY-MM-DD")
+        }
+        return bound
+    }
+}
+
+/// A mapping whose keys are checked against the ones a place allows.
+struct LocatedMapping {
+    let node: LocatedNode
+    let what: Phrase
+    let pairs: [(key: String, keyNode: LocatedNode, value: LocatedNode)]
+
+    var keys: [String] { pairs.map(\.key) }
+
+    func optional(_ key: String) -> LocatedNode? {
+        guard let pair = pairs.first(where: { $0.key == key }), !pair.value.isNull else { return nil }
+        return pair.value
+    }
+
+    func require(_ key: String) throws(LocatedError) -> LocatedNode {
+        guard let pair = pairs.first(where: { $0.key == key }) else {
+            throw node.error("\(what.lv) trūkst atslēgas '\(key)'", "\(what.en) lacks the key '\(key)'")
+        }
+        return pair.value
+    }
+
+    /// Refuses a key the place does not know (a typo would otherwise be lost).
+    func allowOnly(_ allowed: [String]) throws(LocatedError) {
+        for pair in pairs where !allowed.contains(pair.key) {
+            let list = allowed.joined(separator: ", ")
+            throw pair.keyNode.error("nezināma atslēga '\(pair.key)' (\(what.lv)); atļautās: \(list)",
+                                     "unknown key '\(pair.key)' in \(what.en); allowed: \(list)")
+        }
+    }
+}

@@ -1,0 +1,389 @@
+import Foundation
+import SargsCore
+import Yams
+
+/// Reads and writes plan files (SPEC §3).
+public enum PlanFile {
+    /// The format version this program writes and reads.
+    public static let formatVersion = 1
+
+    /// Reads a plan file from disk. A file that cannot be read is a `FileProblem`;
+    /// a file that can be read but is not a valid plan is a `LocatedError`.
+    public static func read(path: String) throws -> Plan {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw FileProblem(path: path, missing: !FileManager.default.fileExists(atPath: path))
+        }
+        return try parse(text, file: path)
+    }
+
+    /// Parses the text of a plan file; `file` names it in errors.
+    public static func parse(_ text: String, file: String) throws(LocatedError) -> Plan {
+        let root = try LocatedNode.document(text, file: file)
+        return try PlanReader(file: file).plan(root)
+    }
+}
+
+/// A plan file that could not be read at all.
+public struct FileProblem: Error, Hashable, Sendable {
+    public var path: String
+    /// True when there is no such file (exit 66); false for any other I/O failure.
+    public var missing: Bool
+
+    public var phrase: Phrase {
+        missing
+            ? Phrase(lv: "fails '\(path)' nav atrodams", en: "the file '\(path)' does not exist")
+            : Phrase(lv: "failu '\(path)' nevar nolasīt", en: "the file '\(path)' cannot be read")
+    }
+}
+
+private func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
+
+/// The validation of a plan file, node by node, so every refusal is located.
+struct PlanReader {
+    let file: String
+
+    func plan(_ root: LocatedNode) throws(LocatedError) -> Plan {
+        let map = try root.mapping(p("plāna failam", "a plan file"))
+        try map.allowOnly(["sargs", "id", "title", "en", "municipality", "language", "period",
+                           "institutions", "funding", "glossary", "goals", "indicators"])
+        if let version = map.optional("sargs") {
+            let number = try version.int(p("formāta versijai", "the format version"))
+            guard number == PlanFile.formatVersion else {
+                throw version.error("formāta versija \(number) nav zināma; šī programma lasa versiju \(PlanFile.formatVersion)",
+                                    "format version \(number) is not known; this program reads version \(PlanFile.formatVersion)")
+            }
+        }
+        let idNode = try map.require("id")
+        let id = try idNode.text(p("plāna id", "the plan id"))
+        guard id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }),
+              id.first != "." else {
+            throw idNode.error("plāna id '\(id)' drīkst saturēt tikai latīņu burtus, ciparus, '-', '_' un '.'",
+                               "the plan id '\(id)' may hold only ASCII letters, digits, '-', '_' and '.'")
+        }
+        let title = try map.require("title").text(p("plāna nosaukums", "the plan title"))
+        let en = try map.optional("en")?.text(p("angļu nosaukums", "the English title"))
+        let municipality = try map.require("municipality").text(p("pašvaldības nosaukums", "the municipality"))
+        let language = try map.optional("language")?.text(p("valoda", "the language")) ?? "lv"
+
+        let periodNode = try map.require("period")
+        let periodMap = try periodNode.mapping(p("plāna periodam", "the plan period"))
+        try periodMap.allowOnly(["from", "to"])
+        let from = try periodMap.require("from").dateBound(p("perioda sākums", "period start"))
+        let to = try periodMap.require("to").dateBound(p("perioda beigas", "period end"))
+        let period = DayRange(from.firstDay, to.lastDay)
+        guard !period.isEmpty else {
+            throw periodNode.error("plāna periods beidzas pirms tas sākas", "the plan period ends before it starts")
+        }
+
+        let institutions = try codedEntries(map.optional("institutions"), what: p("iestāde", "an institution"))
+            .map { Institution(code: $0.code, name: $0.name, en: $0.en) }
+        let funding = try codedEntries(map.optional("funding"), what: p("finanšu avots", "a funding source"))
+            .map { Funding(code: $0.code, name: $0.name, en: $0.en) }
+        let glossary = try glossaryEntries(map.optional("glossary"))
+
+        var context = Context(period: period,
+                              institutions: Set((Institution.standard + institutions).map(\.code)),
+                              funding: Set((Funding.standard + funding).map(\.code)))
+
+        let goalNodes = try map.require("goals").sequence(p("mērķi", "goals"))
+        guard !goalNodes.isEmpty else {
+            throw map.node.error("plānā nav neviena mērķa", "the plan has no goals")
+        }
+        var goals: [Goal] = []
+        var activities: [Activity] = []
+        for goalNode in goalNodes {
+            let (goal, own) = try self.goal(goalNode, context: &context)
+            if goals.contains(where: { $0.number == goal.number }) {
+                throw goalNode.error("mērķis \(goal.number) atkārtojas", "goal \(goal.number) appears twice")
+            }
+            goals.append(goal)
+            activities += own
+        }
+        let indicators = try self.indicators(map.optional("indicators"))
+        return Plan(id: id, title: title, en: en, municipality: municipality, language: language,
+                    period: period, institutions: institutions, funding: funding, glossary: glossary,
+                    goals: goals, activities: activities, indicators: indicators)
+    }
+
+    struct Context {
+        var period: DayRange
+        var institutions: Set<String>
+        var funding: Set<String>
+        var activityIDs: Set<String> = []
+    }
+
+    private func codedEntries(_ node: LocatedNode?, what: Phrase) throws(LocatedError)
+        -> [(code: String, name: String, en: String?)] {
+        guard let node else { return [] }
+        var result: [(code: String, name: String, en: String?)] = []
+        for item in try node.sequence(what) {
+            let map = try item.mapping(what)
+            try map.allowOnly(["code", "name", "en"])
+            let codeNode = try map.require("code")
+            let code = try codeNode.text(p("kods", "the code"))
+            guard code.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }) else {
+                throw codeNode.error("kodam '\(code)' jābūt no lielajiem latīņu burtiem un cipariem",
+                                     "the code '\(code)' must be ASCII capital letters and digits")
+            }
+            if result.contains(where: { $0.code == code }) {
+                throw codeNode.error("kods '\(code)' atkārtojas", "the code '\(code)' appears twice")
+            }
+            let name = try map.require("name").text(p("nosaukums", "the name"))
+            let en = try map.optional("en")?.text(p("angļu nosaukums", "the English name"))
+            result.append((code, name, en))
+        }
+        return result
+    }
+
+    private func glossaryEntries(_ node: LocatedNode?) throws(LocatedError) -> [GlossaryEntry] {
+        guard let node else { return [] }
+        var result: [GlossaryEntry] = []
+        for item in try node.sequence(p("saīsinājumi", "the glossary")) {
+            let map = try item.mapping(p("saīsinājumam", "a glossary entry"))
+            try map.allowOnly(["abbr", "text", "en"])
+            let abbr = try map.require("abbr").text(p("saīsinājums", "the abbreviation"))
+            let text = try map.require("text").text(p("skaidrojums", "the explanation"))
+            let en = try map.optional("en")?.text(p("angļu skaidrojums", "the English explanation"))
+            result.append(GlossaryEntry(abbreviation: abbr, text: text, en: en))
+        }
+        return result
+    }
+
+    private func goal(_ node: LocatedNode, context: inout Context) throws(LocatedError) -> (Goal, [Activity]) {
+        let map = try node.mapping(p("mērķim", "a goal"))
+        try map.allowOnly(["number", "level", "title", "en", "results", "activities"])
+        let numberNode = try map.require("number")
+        let number = try numberNode.int(p("mērķa numurs", "the goal number"))
+        guard number > 0 else {
+            throw numberNode.error("mērķa numuram jābūt pozitīvam", "the goal number must be positive")
+        }
+        let levelNode = try map.require("level")
+        let levelCode = try levelNode.string(p("līmenis", "the level"))
+        guard let level = Level(rawValue: levelCode) else {
+            throw levelNode.error("nezināms prevencijas līmenis '\(levelCode)'; jābūt primary, secondary vai tertiary",
+                                  "unknown level code '\(levelCode)'; expected primary, secondary or tertiary")
+        }
+        let title = try map.require("title").text(p("mērķa nosaukums", "the goal title"))
+        let en = try map.optional("en")?.text(p("angļu nosaukums", "the English title"))
+        var results: [ExpectedResult] = []
+        if let resultsNode = map.optional("results") {
+            for item in try resultsNode.sequence(p("sagaidāmie rezultāti", "expected results")) {
+                let rmap = try item.mapping(p("sagaidāmajam rezultātam", "an expected result"))
+                try rmap.allowOnly(["id", "text", "en"])
+                let rid = try rmap.require("id").text(p("rezultāta id", "the result id"))
+                let text = try rmap.require("text").text(p("rezultāta teksts", "the result text"))
+                let ren = try rmap.optional("en")?.text(p("angļu teksts", "the English text"))
+                results.append(ExpectedResult(id: rid, text: text, en: ren))
+            }
+        }
+        var activities: [Activity] = []
+        if let list = map.optional("activities") {
+            for item in try list.sequence(p("aktivitātes", "activities")) {
+                activities.append(try activity(item, goal: number, context: &context))
+            }
+        }
+        return (Goal(number: number, level: level, title: title, en: en, results: results), activities)
+    }
+
+    private func activity(_ node: LocatedNode, goal: Int, context: inout Context) throws(LocatedError) -> Activity {
+        let map = try node.mapping(p("aktivitātei", "an activity"))
+        try map.allowOnly(["id", "title", "en", "links", "period", "schedule", "owners", "funding", "target",
+                           "status", "status_note"])
+        let idNode = try map.require("id")
+        let id = try idNode.string(p("aktivitātes id", "the activity id"))
+        let parts = id.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, let g = Int(parts[0]), let n = Int(parts[1]), n > 0,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) else {
+            throw idNode.error("aktivitātes id '\(id)' jābūt formā MĒRĶIS.NUMURS, piemēram \"2.4\"",
+                               "the activity id '\(id)' must be GOAL.POSITION, for example \"2.4\"")
+        }
+        guard g == goal else {
+            throw idNode.error("aktivitāte '\(id)' atrodas mērķī \(goal); tās id jāsākas ar \(goal).",
+                               "activity '\(id)' stands under goal \(goal); its id must start with \(goal).")
+        }
+        guard !context.activityIDs.contains(id) else {
+            throw idNode.error("aktivitātes id '\(id)' atkārtojas", "duplicate activity id '\(id)'")
+        }
+        context.activityIDs.insert(id)
+        let what = p("aktivitātes \(id)", "activity \(id)")
+
+        let title = try map.require("title").text(p("aktivitātes \(id) nosaukums", "the title of activity \(id)"))
+        let en = try map.optional("en")?.text(p("aktivitātes \(id) angļu nosaukums", "the English title of activity \(id)"))
+        var links: [String] = []
+        if let linksNode = map.optional("links") {
+            for link in try linksNode.sequence(p("saites", "links")) {
+                links.append(try link.text(p("saite", "a link")))
+            }
+        }
+        let period = try map.require("period").text(p("aktivitātes \(id) īstenošanas periods", "the period wording of activity \(id)"))
+        let schedule = try self.schedule(try map.require("schedule"), activity: id, period: context.period)
+
+        let ownersNode = try map.require("owners")
+        let owners = try codes(ownersNode, known: context.institutions,
+                               kind: p("iestādes", "institution"), what: what)
+        guard !owners.isEmpty else {
+            throw ownersNode.error("aktivitātei \(id) nav atbildīgās iestādes", "activity \(id) has no owner")
+        }
+        let funding = try map.optional("funding").map { node throws(LocatedError) in
+            try codes(node, known: context.funding, kind: p("finanšu avota", "funding"), what: what)
+        } ?? []
+
+        var target: Target?
+        if let targetNode = map.optional("target") {
+            let tmap = try targetNode.mapping(p("mērķa skaitam", "a target"))
+            try tmap.allowOnly(["count", "unit"])
+            let countNode = try tmap.require("count")
+            let count = try countNode.int(p("mērķa skaits", "the target count"))
+            guard count > 0 else {
+                throw countNode.error("aktivitātes \(id) mērķa skaitam jābūt lielākam par 0, nevis \(count)",
+                                      "the target count of activity \(id) must be greater than 0, not \(count)")
+            }
+            let unit = try tmap.require("unit").text(p("mērķa mērvienība", "the target unit"))
+            target = Target(count: count, unit: unit)
+        }
+        var status = Status.planned
+        if let statusNode = map.optional("status") {
+            let word = try statusNode.string(p("statuss", "the status"))
+            guard let value = Status(rawValue: word) else {
+                let all = Status.allCases.map(\.rawValue).joined(separator: ", ")
+                throw statusNode.error("nezināms statuss '\(word)'; jābūt \(all)", "unknown status '\(word)'; expected \(all)")
+            }
+            status = value
+        }
+        let statusNote = try map.optional("status_note")?.text(p("statusa piezīme", "the status note"))
+        return Activity(id: id, goal: goal, title: title, en: en, links: links, period: period,
+                        schedule: schedule, owners: owners, funding: funding, target: target,
+                        status: status, statusNote: statusNote)
+    }
+
+    private func codes(_ node: LocatedNode, known: Set<String>, kind: Phrase, what: Phrase) throws(LocatedError) -> [String] {
+        var result: [String] = []
+        for item in try node.sequence(p("kodi", "codes")) {
+            let code = try item.string(p("kods", "a code"))
+            guard known.contains(code) else {
+                let list = known.sorted().joined(separator: ", ")
+                throw item.error("nezināms \(kind.lv) kods '\(code)' (\(what.lv)); zināmie: \(list)",
+                                 "unknown \(kind.en) code '\(code)' in \(what.en); known codes: \(list)")
+            }
+            guard !result.contains(code) else {
+                throw item.error("kods '\(code)' atkārtojas (\(what.lv))", "the code '\(code)' is repeated in \(what.en)")
+            }
+            result.append(code)
+        }
+        return result
+    }
+
+    /// Reads one of the schedule forms of SPEC §3 and checks it lies in the plan period.
+    func schedule(_ node: LocatedNode, activity id: String, period: DayRange) throws(LocatedError) -> Schedule {
+        let forms = "once, every, ongoing, as-needed"
+        let schedule: Schedule
+        if case .scalar(let scalar) = node.node {
+            switch scalar.string {
+            case "ongoing": schedule = .ongoing(report: .quarter, from: nil, to: nil)
+            case "as-needed": schedule = .asNeeded
+            default:
+                throw node.error("nezināma grafika forma '\(scalar.string)'; jābūt \(forms)",
+                                 "unknown schedule form '\(scalar.string)'; expected one of \(forms)")
+            }
+        } else {
+            let map = try node.mapping(p("grafikam", "a schedule"))
+            guard let form = map.keys.first(where: { ["once", "every", "ongoing", "as-needed"].contains($0) }) else {
+                let first = map.keys.first ?? ""
+                throw (map.pairs.first?.keyNode ?? node).error(
+                    "nezināma grafika forma '\(first)'; jābūt \(forms)",
+                    "unknown schedule form '\(first)'; expected one of \(forms)")
+            }
+            let value = try map.require(form)
+            switch form {
+            case "once":
+                try map.allowOnly(["once"])
+                if case .scalar = value.node {
+                    let bound = try value.dateBound(p("vienreizējais logs", "the single window"))
+                    schedule = .once(from: bound, to: bound)
+                } else {
+                    let wmap = try value.mapping(p("vienreizējam logam", "a single window"))
+                    try wmap.allowOnly(["from", "to"])
+                    let from = try wmap.optional("from")?.dateBound(p("sākums", "from"))
+                    let to = try wmap.require("to").dateBound(p("beigas", "to"))
+                    schedule = .once(from: from, to: to)
+                }
+            case "every":
+                try map.allowOnly(["every", "from", "to"])
+                let word = try value.string(p("biežums", "the cadence"))
+                guard let cadence = Cadence(rawValue: word) else {
+                    throw value.error("nezināms biežums '\(word)'; jābūt week, month, quarter, half-year vai year",
+                                      "unknown cadence '\(word)'; expected week, month, quarter, half-year or year")
+                }
+                let from = try map.optional("from")?.dateBound(p("sākums", "from"))
+                let to = try map.optional("to")?.dateBound(p("beigas", "to"))
+                schedule = .every(cadence, from: from, to: to)
+            case "ongoing":
+                try map.allowOnly(["ongoing"])
+                var report = Cadence.quarter
+                var from: DateBound?
+                var to: DateBound?
+                if !value.isNull {
+                    let omap = try value.mapping(p("pastāvīgam darbam", "ongoing work"))
+                    try omap.allowOnly(["report", "from", "to"])
+                    if let reportNode = omap.optional("report") {
+                        let word = try reportNode.string(p("atskaites biežums", "the report cadence"))
+                        guard let cadence = Cadence(rawValue: word) else {
+                            throw reportNode.error("nezināms biežums '\(word)'; jābūt week, month, quarter, half-year vai year",
+                                                   "unknown cadence '\(word)'; expected week, month, quarter, half-year or year")
+                        }
+                        report = cadence
+                    }
+                    from = try omap.optional("from")?.dateBound(p("sākums", "from"))
+                    to = try omap.optional("to")?.dateBound(p("beigas", "to"))
+                }
+                schedule = .ongoing(report: report, from: from, to: to)
+            default:
+                try map.allowOnly(["as-needed"])
+                schedule = .asNeeded
+            }
+        }
+        let span = schedule.span(in: period)
+        if span.isEmpty {
+            throw node.error("aktivitātes \(id) logs beidzas pirms tas sākas (\(span.first)…\(span.last))",
+                             "the window of activity \(id) ends before it starts (\(span.first)…\(span.last))")
+        }
+        if span.first < period.first || span.last > period.last {
+            throw node.error("aktivitātes \(id) logs \(span.first)…\(span.last) iziet ārpus plāna perioda \(period.first)…\(period.last)",
+                             "the window \(span.first)…\(span.last) of activity \(id) lies outside the plan period \(period.first)…\(period.last)")
+        }
+        return schedule
+    }
+
+    private func indicators(_ node: LocatedNode?) throws(LocatedError) -> [Indicator] {
+        guard let node else { return [] }
+        var result: [Indicator] = []
+        for item in try node.sequence(p("rādītāji", "indicators")) {
+            let map = try item.mapping(p("rādītājam", "an indicator"))
+            try map.allowOnly(["id", "title", "en", "source", "year", "unit", "values"])
+            let idNode = try map.require("id")
+            let id = try idNode.text(p("rādītāja id", "the indicator id"))
+            if result.contains(where: { $0.id == id }) {
+                throw idNode.error("rādītāja id '\(id)' atkārtojas", "the indicator id '\(id)' appears twice")
+            }
+            let title = try map.require("title").text(p("rādītāja nosaukums", "the indicator title"))
+            let en = try map.optional("en")?.text(p("angļu nosaukums", "the English title"))
+            let source = try map.require("source").text(p("avots", "the source"))
+            let year = try map.optional("year")?.text(p("gads", "the year"))
+            let unit = try map.optional("unit")?.text(p("mērvienība", "the unit"))
+            var values: [Indicator.Value] = []
+            for valueNode in try map.require("values").sequence(p("vērtības", "values")) {
+                let vmap = try valueNode.mapping(p("vērtībai", "a value"))
+                try vmap.allowOnly(["label", "value", "en"])
+                let label = try vmap.require("label").text(p("vērtības nosaukums", "the value label"))
+                let value = try vmap.require("value").number(p("vērtība", "the value"))
+                let ven = try vmap.optional("en")?.text(p("angļu nosaukums", "the English label"))
+                values.append(Indicator.Value(label: label, value: value, en: ven))
+            }
+            result.append(Indicator(id: id, title: title, en: en, source: source, year: year, unit: unit, values: values))
+        }
+        return result
+    }
+}

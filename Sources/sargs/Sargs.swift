@@ -1,0 +1,16 @@
+import ArgumentParser
+import SargsCore
+
+struct Sargs: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sargs",
+        abstract: "A coordination board for a municipality's plan to prevent child sexual abuse.",
+        discussion: """
+        The board coordinates activities, never cases: no names, no personal codes. \
+        Case files stay in the institutions' own systems.
+        """,
+        version: "0.1.0",
+        subcommands: [PlanCommand.self],
+        defaultSubcommand: nil
+    )
+}
