@@ -51,10 +51,15 @@ struct GlobalOptions: ParsableArguments {
         return NSUserName()
     }
 
-    /// The store path: `--db`, `SARGS_DB`, or the default for the plan id.
-    func storePath(planID: String = PlanLocation.defaultPlanID) -> String {
+    /// `--db` or `SARGS_DB`, when one is given.
+    var explicitStorePath: String? {
         if let db, !db.isEmpty { return db }
         if let value = environment["SARGS_DB"], !value.isEmpty { return value }
-        return PlanLocation.defaultStorePath(planID: planID, environment: environment)
+        return nil
+    }
+
+    /// The store path: `--db`, `SARGS_DB`, or the default for the plan id.
+    func storePath(planID: String = PlanLocation.defaultPlanID) -> String {
+        explicitStorePath ?? PlanLocation.defaultStorePath(planID: planID, environment: environment)
     }
 }

@@ -7,7 +7,7 @@ struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Check a plan file, or export the current plan.",
-        subcommands: [Check.self]
+        subcommands: [Check.self, Export.self]
     )
 
     struct Check: ParsableCommand {
@@ -20,6 +20,22 @@ struct PlanCommand: ParsableCommand {
         func run() throws {
             let plan = try PlanFile.read(path: file)
             print(PlanSummary(plan: plan).text(global.language), terminator: "")
+        }
+    }
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case yaml, json }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the current plan, edits included, as a plan file.")
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "yaml or json.") var format: Format = .yaml
+
+        func run() throws {
+            let session = try Session.open(global)
+            let plan = try session.guarded { try session.store.plan() }
+            print(format == .yaml ? PlanFile.yaml(plan) : PlanFile.json(plan), terminator: "")
         }
     }
 }

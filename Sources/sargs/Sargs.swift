@@ -10,7 +10,8 @@ struct Sargs: ParsableCommand {
         Case files stay in the institutions' own systems.
         """,
         version: "0.1.0",
-        subcommands: [PlanCommand.self],
-        defaultSubcommand: nil
+        subcommands: [BoardCommand.self, Init.self, PlanCommand.self, RecordCommand.self, StatusCommand.self, NoteCommand.self,
+                      WaiveCommand.self, LogCommand.self, UndoCommand.self],
+        defaultSubcommand: BoardCommand.self
     )
 }

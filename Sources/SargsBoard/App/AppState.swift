@@ -1,1 +1,230 @@
 import SargsCore
+
+/// How the board's columns are made.
+public enum Grouping: String, CaseIterable, Hashable, Sendable {
+    case goal, owner, level, period, state
+
+    public var phrase: Phrase {
+        switch self {
+        case .goal: return Phrase(lv: "mērķis", en: "goal")
+        case .owner: return Phrase(lv: "iestāde", en: "owner")
+        case .level: return Phrase(lv: "līmenis", en: "level")
+        case .period: return Phrase(lv: "periods", en: "period")
+        case .state: return Phrase(lv: "stāvoklis", en: "state")
+        }
+    }
+
+    public var next: Grouping {
+        let all = Grouping.allCases
+        return all[(all.firstIndex(of: self)! + 1) % all.count]
+    }
+}
+
+/// The period groups of SPEC §8: one-off by year, weekly, monthly, quarterly,
+/// half-yearly, ongoing, as needed.
+public enum PeriodGroup: Hashable, Sendable, Comparable {
+    case once(year: Int)
+    case weekly, monthly, quarterly, halfYearly, yearly, ongoing, asNeeded
+
+    public init(_ schedule: Schedule, period: DayRange) {
+        switch schedule {
+        case .once: self = .once(year: schedule.span(in: period).last.year)
+        case .every(.week, _, _): self = .weekly
+        case .every(.month, _, _): self = .monthly
+        case .every(.quarter, _, _): self = .quarterly
+        case .every(.halfYear, _, _): self = .halfYearly
+        case .every(.year, _, _): self = .yearly
+        case .ongoing: self = .ongoing
+        case .asNeeded: self = .asNeeded
+        }
+    }
+
+    private var order: (Int, Int) {
+        switch self {
+        case .once(let year): return (0, year)
+        case .weekly: return (1, 0)
+        case .monthly: return (2, 0)
+        case .quarterly: return (3, 0)
+        case .halfYearly: return (4, 0)
+        case .yearly: return (5, 0)
+        case .ongoing: return (6, 0)
+        case .asNeeded: return (7, 0)
+        }
+    }
+
+    public static func < (a: PeriodGroup, b: PeriodGroup) -> Bool { a.order < b.order }
+
+    public var phrase: Phrase {
+        switch self {
+        case .once(let year): return Phrase(lv: "Vienreizējas \(year)", en: "One-off \(year)")
+        case .weekly: return Phrase(lv: "Katru nedēļu", en: "Weekly")
+        case .monthly: return Phrase(lv: "Katru mēnesi", en: "Monthly")
+        case .quarterly: return Phrase(lv: "Katru ceturksni", en: "Quarterly")
+        case .halfYearly: return Phrase(lv: "Katru pusgadu", en: "Half-yearly")
+        case .yearly: return Phrase(lv: "Katru gadu", en: "Yearly")
+        case .ongoing: return Phrase(lv: "Pastāvīgi", en: "Ongoing")
+        case .asNeeded: return Phrase(lv: "Pēc vajadzības", en: "As needed")
+        }
+    }
+}
+
+/// The state groups the board can group and filter by.
+public enum StateGroup: String, CaseIterable, Hashable, Sendable {
+    case overdue, open, upcoming, onTrack = "on-track", finished, asNeeded = "as-needed", done, dropped, blocked
+
+    public init(_ state: ActivityState) {
+        if state.isBlocked { self = .blocked; return }
+        self = StateGroup(rawValue: state.code) ?? .onTrack
+    }
+
+    public var phrase: Phrase {
+        switch self {
+        case .overdue: return Phrase(lv: "Nokavētas", en: "Overdue")
+        case .open: return Phrase(lv: "Atvērtas", en: "Open")
+        case .upcoming: return Phrase(lv: "Gaidāmas", en: "Upcoming")
+        case .onTrack: return Phrase(lv: "Laikā", en: "On track")
+        case .finished: return Phrase(lv: "Pabeigtas", en: "Finished")
+        case .asNeeded: return Phrase(lv: "Pēc vajadzības", en: "As needed")
+        case .done: return Phrase(lv: "Izpildītas", en: "Done")
+        case .dropped: return Phrase(lv: "Atmestas", en: "Dropped")
+        case .blocked: return Phrase(lv: "Bloķētas", en: "Blocked")
+        }
+    }
+}
+
+/// What the board shows of the cards: an empty filter shows everything.
+public struct Filter: Hashable, Sendable {
+    public var owners: Set<String> = []
+    public var levels: Set<Level> = []
+    public var periods: Set<PeriodGroup> = []
+    public var states: Set<StateGroup> = []
+    public var overdueOnly = false
+    public var text = ""
+
+    public init() {}
+
+    public var isEmpty: Bool {
+        owners.isEmpty && levels.isEmpty && periods.isEmpty && states.isEmpty && !overdueOnly && text.isEmpty
+    }
+}
+
+/// A line at the bottom that says what just happened.
+public struct Message: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable { case notice, error }
+    public var kind: Kind
+    public var phrase: Phrase
+
+    public init(_ kind: Kind, _ phrase: Phrase) {
+        self.kind = kind
+        self.phrase = phrase
+    }
+}
+
+/// Everything the board shows and remembers; `reduce` is the only way it changes.
+public struct AppState: Sendable {
+    public var snapshot: Snapshot
+    /// The rules, evaluated over `snapshot`; rebuilt whenever it changes.
+    public private(set) var tracker: Tracker
+    public var today: Day
+    public var language: Language
+    public var glyphs: Glyphs
+    public var keyMap: KeyMap
+    public var width: Int
+    public var height: Int
+    /// Who makes the changes (for undo and the journal).
+    public var author: String
+
+    public var screen: Screen = .board
+    /// Where Esc goes back to.
+    public var screenStack: [Screen] = []
+    public var grouping: Grouping = .goal
+    public var filter = Filter()
+    /// True while `/` search is taking keys.
+    public var searching = false
+
+    /// The selected card: its column and its place in the column.
+    public var column = 0
+    public var row = 0
+    /// The first column shown, for sideways scrolling.
+    public var firstColumn = 0
+    /// The first card shown in each column, by column key.
+    public var firstRow: [String: Int] = [:]
+    /// The activity the activity screen shows.
+    public var openActivity: ActivityID?
+    /// The scroll of long screens (activity, journal, help).
+    public var scroll = 0
+
+    /// The columns and cards for the grouping and filter, states computed once.
+    public private(set) var layout: BoardLayout = .empty
+
+    public var form: Form?
+    public var message: Message?
+    /// The journal entries the store gave for the open activity or journal screen.
+    public var journal: [JournalEntry] = []
+    public var quitting = false
+
+    public init(snapshot: Snapshot, today: Day, language: Language = .lv, glyphs: Glyphs = .unicode,
+                keyMap: KeyMap = .standard, width: Int = 80, height: Int = 24, author: String = "") {
+        self.snapshot = snapshot
+        self.tracker = Tracker(snapshot)
+        self.today = today
+        self.language = language
+        self.glyphs = glyphs
+        self.keyMap = keyMap
+        self.width = width
+        self.height = height
+        self.author = author
+        relayout()
+    }
+
+    /// Replaces the snapshot (after a save, or another person's change).
+    public mutating func replace(snapshot: Snapshot) {
+        self.snapshot = snapshot
+        tracker = Tracker(snapshot)
+        relayout()
+    }
+
+    /// Recomputes the columns after the snapshot, day, grouping or filter changed,
+    /// keeping the selection on the same activity where it is still shown.
+    public mutating func relayout() {
+        let selected = selectedActivity?.id
+        layout = BoardLayout(plan: plan, tracker: tracker, today: today, grouping: grouping, filter: filter,
+                             language: language)
+        if let selected { select(selected) }
+        clampSelection()
+    }
+
+    /// The activity under the selection, if the column has cards.
+    public var selectedActivity: Activity? {
+        guard layout.columns.indices.contains(column) else { return nil }
+        let cards = layout.columns[column].cards
+        guard cards.indices.contains(row) else { return nil }
+        return plan.activities[cards[row]]
+    }
+
+    /// Moves the selection to the first card of an activity, if it is shown.
+    public mutating func select(_ id: ActivityID) {
+        for (c, col) in layout.columns.enumerated() {
+            if let r = col.cards.firstIndex(where: { plan.activities[$0].id == id }) {
+                column = c
+                row = r
+                return
+            }
+        }
+    }
+
+    /// Keeps the selection inside the columns and cards that exist.
+    public mutating func clampSelection() {
+        column = layout.columns.isEmpty ? 0 : min(max(column, 0), layout.columns.count - 1)
+        let count = layout.columns.indices.contains(column) ? layout.columns[column].cards.count : 0
+        row = count == 0 ? 0 : min(max(row, 0), count - 1)
+    }
+
+    public var plan: Plan { snapshot.plan }
+
+    public func text(_ phrase: Phrase) -> String { phrase.text(language) }
+
+    public func state(of activity: Activity) -> ActivityState {
+        tracker.state(of: activity, on: today)
+    }
+}

@@ -1,0 +1,76 @@
+/// A key the user pressed, decoded by the terminal layer. The board reduces
+/// on keys, never on terminal codes.
+public enum Key: Hashable, Sendable, CustomStringConvertible {
+    /// A printable character, Latvian letters and other non-ASCII text included.
+    case character(Character)
+    /// Ctrl and a letter, given as the lowercase letter (`.control("r")` is Ctrl-R).
+    /// Ctrl-I, Ctrl-M/Ctrl-J and Ctrl-H arrive as `.tab`, `.enter` and `.backspace`.
+    case control(Character)
+    case up, down, left, right
+    case enter, escape, backspace, delete, insert
+    case tab, backTab
+    case home, end, pageUp, pageDown
+    /// A function key, F1 = `.function(1)`.
+    case function(Int)
+    /// The terminal changed size; read the new size and repaint.
+    case resize
+
+    /// The key as help text shows it: "↑", "Enter", "Ctrl-R", "F1", "a".
+    public var displayName: String {
+        switch self {
+        case .character(" "): return "Space"
+        case .character(let character): return String(character)
+        case .control(let letter): return "Ctrl-" + String(letter).uppercased()
+        case .up: return "↑"
+        case .down: return "↓"
+        case .left: return "←"
+        case .right: return "→"
+        case .enter: return "Enter"
+        case .escape: return "Esc"
+        case .backspace: return "Backspace"
+        case .delete: return "Delete"
+        case .insert: return "Insert"
+        case .tab: return "Tab"
+        case .backTab: return "Shift-Tab"
+        case .home: return "Home"
+        case .end: return "End"
+        case .pageUp: return "PgUp"
+        case .pageDown: return "PgDn"
+        case .function(let number): return "F\(number)"
+        case .resize: return "Resize"
+        }
+    }
+
+    /// The key as help text shows it without non-ASCII arrows ("Up", "Left").
+    public var asciiName: String {
+        switch self {
+        case .up: return "Up"
+        case .down: return "Down"
+        case .left: return "Left"
+        case .right: return "Right"
+        default: return displayName
+        }
+    }
+
+    public var description: String { displayName }
+
+    /// The printable character, if this key is one.
+    public var character: Character? {
+        if case .character(let character) = self { return character }
+        return nil
+    }
+
+    /// The key for a control code 0x01–0x1A (Ctrl-A … Ctrl-Z), with the
+    /// control codes terminals also send for Tab, Enter and Backspace.
+    public static func fromControlCode(_ code: UInt32) -> Key? {
+        switch code {
+        case 0x09: return .tab
+        case 0x0A, 0x0D: return .enter
+        case 0x08, 0x7F: return .backspace
+        case 0x1B: return .escape
+        case 0x01...0x1A:
+            return .control(Character(Unicode.Scalar(UInt8(0x60 + code))))
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,463 @@
+import Foundation
+import SargsCore
+
+/// A change the board asks the store to make; the executable runs it and
+/// answers with `.saved` or `.refused`.
+public enum Change: Hashable, Sendable {
+    case record(Record)
+    case status(ActivityID, Status, note: String?)
+    case note(ActivityID, String)
+    case waiver(Waiver)
+    case edit(Activity, original: Activity)
+    case add(Activity)
+    case undo
+}
+
+/// What `reduce` asks the outside world to do.
+public enum Effect: Hashable, Sendable {
+    case save(Change)
+    /// Read the journal (of one subject, or all) and answer with `.journalLoaded`.
+    case loadJournal(subject: String?)
+    case quit
+}
+
+/// What happens to the board: a key, a resize, or an answer from the store.
+public enum Action: Hashable, Sendable {
+    case key(Key)
+    /// A command by name, as tests and the help screen press it.
+    case command(Command)
+    case resize(width: Int, height: Int)
+    /// The store changed (ours or another person's change): the new snapshot.
+    case reloaded(Snapshot)
+    case saved(Phrase)
+    case refused(Phrase)
+    case journalLoaded([JournalEntry])
+    /// Midnight passed in Riga.
+    case dayChanged(Day)
+}
+
+private func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
+
+/// The one way the board's state changes: pure, no terminal, no store.
+public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+    let effects = reduceAction(&state, action)
+    state.followSelection()
+    return effects
+}
+
+private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect] {
+    switch action {
+    case .resize(let width, let height):
+        state.width = max(width, 0)
+        state.height = max(height, 0)
+        return []
+    case .reloaded(let snapshot):
+        state.replace(snapshot: snapshot)
+        if let id = state.openActivity, state.plan.activity(id) == nil {
+            state.openActivity = nil
+            state.screen = .board
+        }
+        return state.screen == .activity ? [.loadJournal(subject: state.openActivity)]
+            : state.screen == .journal ? [.loadJournal(subject: nil)] : []
+    case .saved(let phrase):
+        state.form = nil
+        state.message = Message(.notice, phrase)
+        return []
+    case .refused(let phrase):
+        if state.form != nil {
+            state.form?.saving = false
+            state.form?.error = phrase
+        } else {
+            state.message = Message(.error, phrase)
+        }
+        return []
+    case .journalLoaded(let entries):
+        state.journal = entries
+        return []
+    case .dayChanged(let day):
+        state.today = day
+        state.relayout()
+        return []
+    case .key(let key):
+        if state.form != nil { return reduceForm(&state, key) }
+        if state.searching { return reduceSearch(&state, key) }
+        if state.message != nil { state.message = nil }
+        guard let command = state.keyMap.command(for: key, on: state.screen) else { return [] }
+        return perform(&state, command)
+    case .command(let command):
+        if state.message != nil { state.message = nil }
+        return perform(&state, command)
+    }
+}
+
+/// Why a command cannot be used now, shown instead of silently doing nothing.
+public func disabledReason(_ command: Command, in state: AppState) -> Phrase? {
+    switch command {
+    case .record, .status, .note, .edit:
+        return target(state) == nil ? p("nav izvēlētas aktivitātes", "no activity is selected") : nil
+    case .waive:
+        guard let activity = target(state) else { return p("nav izvēlētas aktivitātes", "no activity is selected") }
+        if missedWindows(activity, state).isEmpty {
+            return p("aktivitātei \(activity.id) nav nokavētu logu", "activity \(activity.id) has no missed window")
+        }
+        return nil
+    case .open:
+        return state.selectedActivity == nil ? p("šajā kolonnā nav kartīšu", "this column has no cards") : nil
+    case .clearFilters:
+        return state.filter.isEmpty ? p("filtru nav", "there is no filter") : nil
+    default:
+        return nil
+    }
+}
+
+/// The activity a quick edit acts on: the open one, else the selected card.
+func target(_ state: AppState) -> Activity? {
+    if state.screen == .activity, let id = state.openActivity { return state.plan.activity(id) }
+    return state.selectedActivity
+}
+
+func missedWindows(_ activity: Activity, _ state: AppState) -> [Window] {
+    state.tracker.windows(of: activity, on: state.today).filter { $0.state == .missed }.map(\.window)
+}
+
+private func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
+    if let reason = disabledReason(command, in: state) {
+        state.message = Message(.error, reason)
+        return []
+    }
+    switch command {
+    case .up: move(&state, rows: -1)
+    case .down: move(&state, rows: 1)
+    case .pageUp: move(&state, rows: -max(1, cardsPerColumn(state) - 1))
+    case .pageDown: move(&state, rows: max(1, cardsPerColumn(state) - 1))
+    case .home: move(&state, rows: Int.min / 2)
+    case .end: move(&state, rows: Int.max / 2)
+    case .left: moveColumn(&state, by: -1)
+    case .right: moveColumn(&state, by: 1)
+    case .open:
+        guard let activity = state.selectedActivity else { return [] }
+        state.openActivity = activity.id
+        go(&state, to: .activity)
+        return [.loadJournal(subject: activity.id)]
+    case .back:
+        state.screen = state.screenStack.popLast() ?? .board
+        state.scroll = 0
+        if state.screen == .activity { return [.loadJournal(subject: state.openActivity)] }
+    case .record, .status, .note, .waive, .edit:
+        guard let activity = target(state) else { return [] }
+        state.form = makeForm(command, for: activity, state: state)
+    case .add:
+        state.form = addForm(state)
+    case .undo:
+        return [.save(.undo)]
+    case .search:
+        state.searching = true
+    case .filter:
+        state.form = filterForm(state)
+    case .overdueOnly:
+        state.filter.overdueOnly.toggle()
+        state.relayout()
+        state.message = Message(.notice, state.filter.overdueOnly ? p("Rāda tikai nokavētās", "Showing overdue only")
+                                                                  : p("Rāda visas", "Showing all"))
+    case .clearFilters:
+        state.filter = Filter()
+        state.relayout()
+        state.message = Message(.notice, p("Filtri notīrīti", "Filters cleared"))
+    case .group:
+        state.grouping = state.grouping.next
+        state.firstColumn = 0
+        state.relayout()
+        state.message = Message(.notice, p("Grupēts pēc: \(state.grouping.phrase.lv)", "Grouped by \(state.grouping.phrase.en)"))
+    case .agenda: go(&state, to: .agenda)
+    case .meetings: go(&state, to: .meetings)
+    case .journal:
+        go(&state, to: .journal)
+        return [.loadJournal(subject: nil)]
+    case .indicators: go(&state, to: .indicators)
+    case .help: go(&state, to: .help)
+    case .quit:
+        state.quitting = true
+        return [.quit]
+    }
+    return []
+}
+
+private func go(_ state: inout AppState, to screen: Screen) {
+    guard state.screen != screen else { return }
+    state.screenStack.append(state.screen)
+    state.screen = screen
+    state.scroll = 0
+}
+
+/// How many cards fit one under another in a column of the current size.
+public func cardsPerColumn(_ state: AppState) -> Int {
+    max(1, (state.height - BoardMetrics.chromeRows) / BoardMetrics.cardHeight)
+}
+
+private func move(_ state: inout AppState, rows: Int) {
+    if state.screen != .board {
+        state.scroll = max(0, state.scroll &+ rows)
+        return
+    }
+    guard state.layout.columns.indices.contains(state.column) else { return }
+    let count = state.layout.columns[state.column].cards.count
+    guard count > 0 else { return }
+    state.row = min(max(state.row &+ rows, 0), count - 1)
+}
+
+private func moveColumn(_ state: inout AppState, by delta: Int) {
+    guard state.screen == .board, !state.layout.columns.isEmpty else { return }
+    let next = min(max(state.column + delta, 0), state.layout.columns.count - 1)
+    guard next != state.column else { return }
+    state.column = next
+    state.clampSelection()
+}
+
+private func reduceSearch(_ state: inout AppState, _ key: Key) -> [Effect] {
+    switch key {
+    case .enter:
+        state.searching = false
+    case .escape:
+        state.searching = false
+        state.filter.text = ""
+        state.relayout()
+    case .backspace:
+        if !state.filter.text.isEmpty {
+            state.filter.text.removeLast()
+            state.relayout()
+        }
+    case .character(let c):
+        state.filter.text.append(c)
+        state.relayout()
+    case .control("u"):
+        state.filter.text = ""
+        state.relayout()
+    case .up, .down, .left, .right:
+        state.searching = false
+        return reduceAction(&state, .key(key))
+    default:
+        break
+    }
+    return []
+}
+
+// MARK: - Forms
+
+private func makeForm(_ command: Command, for activity: Activity, state: AppState) -> Form? {
+    let id = activity.id
+    switch command {
+    case .record:
+        return Form(kind: .record(id), title: p("Izpilde: \(id)", "Record: \(id)"), fields: [
+            FormField(key: "date", label: p("Datums", "Date"), text: state.today.description, hint: p("GGGG-MM-DD", "YYYY-MM-DD")),
+            FormField(key: "count", label: p("Skaits", "Count"),
+                      hint: activity.target.map { p("cik \($0.unit) (nav obligāts)", "how many \($0.unit) (optional)") }
+                            ?? p("nav obligāts", "optional")),
+            FormField(key: "note", label: p("Piezīme", "Note"), hint: p("bez personas datiem", "no personal data")),
+        ])
+    case .status:
+        let choices = Status.allCases.map { Choice($0.rawValue, statusPhrase($0).text(state.language)) }
+        return Form(kind: .status(id), title: p("Statuss: \(id)", "Status: \(id)"), fields: [
+            FormField(key: "status", label: p("Statuss", "Status"), choices: choices,
+                      selected: Status.allCases.firstIndex(of: activity.status) ?? 0, hint: p("← → izvēlēties", "← → to choose")),
+            FormField(key: "note", label: p("Iemesls", "Reason"), text: activity.statusNote ?? "",
+                      hint: p("kāpēc bloķēta vai atmesta", "why blocked or dropped")),
+        ])
+    case .note:
+        return Form(kind: .note(id), title: p("Piezīme: \(id)", "Note: \(id)"), fields: [
+            FormField(key: "note", label: p("Piezīme", "Note"), hint: p("bez personas datiem", "no personal data")),
+        ])
+    case .waive:
+        let windows = missedWindows(activity, state).reversed().map { Choice($0.label, $0.label) }
+        return Form(kind: .waive(id), title: p("Atbrīvot logu: \(id)", "Waive a window: \(id)"), fields: [
+            FormField(key: "window", label: p("Logs", "Window"), choices: Array(windows), hint: p("nokavētie logi, jaunākais pirmais", "missed windows, latest first")),
+            FormField(key: "note", label: p("Iemesls", "Reason"), hint: p("obligāts; bez personas datiem", "required; no personal data")),
+        ])
+    case .edit:
+        return Form(kind: .edit(original: activity), title: p("Labot: \(id)", "Edit: \(id)"), fields: [
+            FormField(key: "title", label: p("Nosaukums", "Title"), text: activity.title),
+            FormField(key: "period", label: p("Periods", "Period"), text: activity.period, hint: p("plāna formulējums", "the plan's wording")),
+            FormField(key: "schedule", label: p("Grafiks", "Schedule"), text: ScheduleText.format(activity.schedule),
+                      hint: p("once 2025-06 · every quarter · ongoing quarter · as-needed", "once 2025-06 · every quarter · ongoing quarter · as-needed")),
+            FormField(key: "owners", label: p("Atbildīgie", "Owners"), text: activity.owners.joined(separator: ", ")),
+            FormField(key: "funding", label: p("Finansējums", "Funding"), text: activity.funding.joined(separator: ", ")),
+            FormField(key: "target", label: p("Mērķa skaits", "Target"), text: activity.target.map { "\($0.count) \($0.unit)" } ?? "",
+                      hint: p("piem. 30 pedagogi; tukšs — bez mērķa", "e.g. 30 pedagogi; empty for none")),
+        ])
+    default:
+        return nil
+    }
+}
+
+private func addForm(_ state: AppState) -> Form {
+    let goals = state.plan.goals.map { Choice("\($0.number)", "\($0.number). \($0.title)") }
+    let current = state.selectedActivity?.goal ?? state.plan.goals.first?.number ?? 1
+    return Form(kind: .add, title: p("Jauna aktivitāte", "New activity"), fields: [
+        FormField(key: "goal", label: p("Mērķis", "Goal"), choices: goals,
+                  selected: state.plan.goals.firstIndex { $0.number == current } ?? 0),
+        FormField(key: "title", label: p("Nosaukums", "Title")),
+        FormField(key: "period", label: p("Periods", "Period"), hint: p("plāna formulējums", "the plan's wording")),
+        FormField(key: "schedule", label: p("Grafiks", "Schedule"), text: "ongoing quarter",
+                  hint: p("once 2025-06 · every quarter · ongoing quarter · as-needed", "once 2025-06 · every quarter · ongoing quarter · as-needed")),
+        FormField(key: "owners", label: p("Atbildīgie", "Owners"), hint: p("kodi, piem. SD, IN", "codes, e.g. SD, IN")),
+        FormField(key: "funding", label: p("Finansējums", "Funding"), text: "PB"),
+        FormField(key: "target", label: p("Mērķa skaits", "Target"), hint: p("piem. 30 pedagogi; tukšs — bez mērķa", "e.g. 30 pedagogi; empty for none")),
+    ])
+}
+
+private func filterForm(_ state: AppState) -> Form {
+    let all = p("(visi)", "(all)").text(state.language)
+    let plan = state.plan
+    let owners = [Choice("", all)] + plan.allInstitutions
+        .filter { i in plan.activities.contains { $0.owners.contains(i.code) } }
+        .map { Choice($0.code, "\($0.code) · \(state.language == .en ? $0.en ?? $0.name : $0.name)") }
+    let levels = [Choice("", all)] + Level.allCases.map { Choice($0.rawValue, state.language == .en ? $0.en : $0.lv) }
+    let periodGroups = Set(plan.activities.map { PeriodGroup($0.schedule, period: plan.period) }).sorted()
+    let periods = [Choice("", all)] + periodGroups.map { Choice("\($0)", $0.phrase.text(state.language)) }
+    let states = [Choice("", all)] + StateGroup.allCases.map { Choice($0.rawValue, $0.phrase.text(state.language)) }
+    func index(_ choices: [Choice], _ key: String?) -> Int { choices.firstIndex { $0.key == key } ?? 0 }
+    var form = Form(kind: .filter, title: p("Filtrs", "Filter"), fields: [
+        FormField(key: "owner", label: p("Iestāde", "Owner"), choices: owners, selected: index(owners, state.filter.owners.first)),
+        FormField(key: "level", label: p("Līmenis", "Level"), choices: levels, selected: index(levels, state.filter.levels.first?.rawValue)),
+        FormField(key: "period", label: p("Periods", "Period"), choices: periods,
+                  selected: index(periods, state.filter.periods.first.map { "\($0)" })),
+        FormField(key: "state", label: p("Stāvoklis", "State"), choices: states, selected: index(states, state.filter.states.first?.rawValue)),
+        FormField(key: "text", label: p("Teksts", "Text"), text: state.filter.text),
+    ])
+    form.fields[0].hint = p("← → izvēlēties, Enter — lietot", "← → to choose, Enter to apply")
+    return form
+}
+
+public func statusPhrase(_ status: Status) -> Phrase {
+    switch status {
+    case .planned: return p("plānota", "planned")
+    case .active: return p("notiek", "active")
+    case .done: return p("izpildīta", "done")
+    case .blocked: return p("bloķēta", "blocked")
+    case .dropped: return p("atmesta", "dropped")
+    }
+}
+
+private func reduceForm(_ state: inout AppState, _ key: Key) -> [Effect] {
+    guard var form = state.form else { return [] }
+    defer { if state.form != nil { state.form = form } }
+    if form.saving { return [] }
+    switch key {
+    case .escape:
+        state.form = nil
+        return []
+    case .tab, .down:
+        form.focus = (form.focus + 1) % max(form.fields.count, 1)
+    case .backTab, .up:
+        form.focus = (form.focus - 1 + form.fields.count) % max(form.fields.count, 1)
+    case .enter:
+        form.error = nil
+        do {
+            let effects = try submit(form, &state)
+            if effects.isEmpty {
+                state.form = nil
+            } else {
+                form.saving = true
+            }
+            return effects
+        } catch {
+            form.error = error.phrase
+        }
+    default:
+        if form.fields.indices.contains(form.focus) {
+            _ = form.fields[form.focus].edit(key)
+            form.error = nil
+        }
+    }
+    return []
+}
+
+/// Turns a filled form into a change, refused here with the same rules the
+/// command line uses; a filter form applies at once and saves nothing.
+private func submit(_ form: Form, _ state: inout AppState) throws(ChangeRefusal) -> [Effect] {
+    let plan = state.plan
+    func optionalText(_ key: String) -> String? {
+        let value = form[key].trimmingCharacters(in: .whitespaces)
+        return value.isEmpty ? nil : value
+    }
+    switch form.kind {
+    case .record(let id):
+        guard let date = Day(form["date"].trimmingCharacters(in: .whitespaces)) else {
+            throw ChangeRefusal("datumam jābūt GGGG-MM-DD, nevis '\(form["date"])'", "the date must be YYYY-MM-DD, not '\(form["date"])'")
+        }
+        var count: Int?
+        if let text = optionalText("count") {
+            guard let n = Int(text) else {
+                throw ChangeRefusal("skaitam jābūt veselam skaitlim, nevis '\(text)'", "the count must be a whole number, not '\(text)'")
+            }
+            count = n
+        }
+        let record = Record(activity: id, date: date, count: count, note: optionalText("note"), author: state.author)
+        try ChangeRules.record(record, plan: plan, today: state.today)
+        return [.save(.record(record))]
+    case .status(let id):
+        guard let status = Status(rawValue: form["status"]) else { return [] }
+        let note = optionalText("note")
+        try ChangeRules.status(id, note: note, plan: plan)
+        return [.save(.status(id, status, note: note))]
+    case .note(let id):
+        let text = form["note"].trimmingCharacters(in: .whitespaces)
+        try ChangeRules.requiredText(text, field: ChangeRules.noteField)
+        return [.save(.note(id, text))]
+    case .waive(let id):
+        let waiver = Waiver(activity: id, window: form["window"], note: form["note"].trimmingCharacters(in: .whitespaces),
+                            author: state.author)
+        try ChangeRules.waiver(waiver, tracker: state.tracker, today: state.today)
+        return [.save(.waiver(waiver))]
+    case .edit(let original):
+        var edited = original
+        try fill(&edited, from: form, plan: plan)
+        try ChangeRules.activityFields(edited, plan: plan)
+        if edited == original { return [] }
+        return [.save(.edit(edited, original: original))]
+    case .add:
+        let goal = Int(form["goal"]) ?? 1
+        let taken = plan.activities(of: goal).compactMap { Int($0.id.split(separator: ".").last ?? "") }
+        var activity = Activity(id: "\(goal).\((taken.max() ?? 0) + 1)", goal: goal, title: "", period: "",
+                                schedule: .asNeeded, owners: [], funding: [])
+        try fill(&activity, from: form, plan: plan)
+        try ChangeRules.activityFields(activity, plan: plan)
+        return [.save(.add(activity))]
+    case .filter:
+        var filter = Filter()
+        filter.overdueOnly = state.filter.overdueOnly
+        if let owner = optionalText("owner") { filter.owners = [owner] }
+        if let level = Level(rawValue: form["level"]) { filter.levels = [level] }
+        let periodKey = form["period"]
+        if !periodKey.isEmpty,
+           let group = Set(plan.activities.map { PeriodGroup($0.schedule, period: plan.period) }).first(where: { "\($0)" == periodKey }) {
+            filter.periods = [group]
+        }
+        if let group = StateGroup(rawValue: form["state"]) { filter.states = [group] }
+        filter.text = form["text"]
+        state.filter = filter
+        state.relayout()
+        return []
+    }
+}
+
+/// Copies the edit/add form's fields into an activity, refusing what does not parse.
+private func fill(_ activity: inout Activity, from form: Form, plan: Plan) throws(ChangeRefusal) {
+    func codes(_ key: String) -> [String] {
+        form[key].split(whereSeparator: { $0 == "," || $0 == " " }).map { $0.uppercased() }.filter { !$0.isEmpty }
+    }
+    activity.title = form["title"].trimmingCharacters(in: .whitespaces)
+    activity.period = form["period"].trimmingCharacters(in: .whitespaces)
+    activity.schedule = try ScheduleText.parse(form["schedule"])
+    activity.owners = codes("owners")
+    activity.funding = codes("funding")
+    let target = form["target"].trimmingCharacters(in: .whitespaces)
+    if target.isEmpty {
+        activity.target = nil
+    } else {
+        let parts = target.split(separator: " ", maxSplits: 1)
+        guard let count = Int(parts[0]) else {
+            throw ChangeRefusal("mērķim jābūt skaitlim un mērvienībai, piem. '30 pedagogi'", "the target must be a number and a unit, e.g. '30 pedagogi'")
+        }
+        activity.target = Target(count: count, unit: parts.count > 1 ? String(parts[1]) : "")
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import SargsCore
+
+private func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
+
+/// Everything about one activity: the windows as a strip, progress toward
+/// the target, records, notes and its journal. Long content scrolls.
+enum ActivityScreen {
+    /// One line of the screen: text pieces with their roles.
+    typealias Line = [(String, Role)]
+
+    static func render(_ state: AppState, into canvas: inout Canvas, in area: Rect) {
+        guard let id = state.openActivity, let activity = state.plan.activity(id) else { return }
+        let lines = self.lines(state, activity: activity, width: area.width - 2)
+        let first = min(state.scroll, max(0, lines.count - area.height))
+        for (i, line) in lines.dropFirst(first).prefix(area.height).enumerated() {
+            var x = area.x + 1
+            for (text, role) in line {
+                x += canvas.text(text, x: x, y: area.y + i, width: area.maxX - x - 1, role: role, glyphs: state.glyphs)
+            }
+        }
+        if first + area.height < lines.count {
+            let label = "+\(lines.count - first - area.height) \(state.glyphs.arrowDown)"
+            canvas.put(label, x: area.maxX - label.displayWidth - 1, y: area.maxY - 1, role: .emphasis)
+        }
+    }
+
+    static func lines(_ state: AppState, activity: Activity, width: Int) -> [Line] {
+        let g = state.glyphs
+        let lang = state.language
+        let tracker = state.tracker
+        let activityState = state.state(of: activity)
+        var out: [Line] = []
+        func heading(_ phrase: Phrase) {
+            out.append([])
+            out.append([(state.text(phrase), .emphasis)])
+        }
+        func field(_ label: Phrase, _ value: String, _ role: Role = .background) {
+            out.append([(state.text(label).padding(toLength: 14, withPad: " ", startingAt: 0), .dim), (value, role)])
+        }
+
+        let title = lang == .en ? activity.en ?? activity.title : activity.title
+        out.append([(activity.id + "  ", .emphasis)] + [(wrap(title, width: width - activity.id.count - 2, lines: 1, glyphs: g).first ?? "", .emphasis)])
+        for extra in wrap(title, width: width - activity.id.count - 2, lines: 4, glyphs: g).dropFirst() {
+            out.append([(String(repeating: " ", count: activity.id.count + 2) + extra, .emphasis)])
+        }
+        if lang == .en, activity.en != nil {
+            out.append([("  " + activity.title, .dim)])
+        }
+        let badge = Badge(activityState, glyphs: g, language: lang)
+        out.append([])
+        field(p("Stāvoklis", "State"), badge.text, badge.role)
+        if let reason = activityState.blockedReason ?? activity.statusNote {
+            field(p("Iemesls", "Reason"), reason)
+        }
+        field(p("Statuss", "Status"), state.text(statusPhrase(activity.status)))
+        if let goal = state.plan.goal(activity.goal) {
+            field(p("Mērķis", "Goal"), "\(goal.number). " + (lang == .en ? goal.en ?? goal.title : goal.title))
+            field(p("Līmenis", "Level"), lang == .en ? goal.level.en : goal.level.lv)
+        }
+        let owners = activity.owners.map { code in
+            state.plan.institution(code).map { "\(code) \(lang == .en ? $0.en ?? $0.name : $0.name)" } ?? code
+        }
+        field(p("Atbildīgie", "Owners"), owners.joined(separator: ", "))
+        field(p("Finansējums", "Funding"), activity.funding.joined(separator: ", "))
+        field(p("Periods", "Period"), activity.period)
+        field(p("Grafiks", "Schedule"), ScheduleText.format(activity.schedule))
+        for link in activity.links { field(p("Saite", "Link"), link) }
+
+        if let target = activity.target {
+            let progress = tracker.progress(of: activity, on: state.today)
+            let pace = tracker.pace(of: activity, on: state.today)
+            let barWidth = max(10, min(40, width - 40))
+            let bar = g.bar(fraction: Double(progress) / Double(max(target.count, 1)), width: barWidth)
+            var line: Line = [(state.text(p("Progress", "Progress")).padding(toLength: 14, withPad: " ", startingAt: 0), .dim),
+                              (bar, .chart), (" \(progress)/\(target.count) \(target.unit)", .progress)]
+            if let pace, pace.isBehind {
+                line.append((" \(g.behindPace) " + (lang == .lv ? "jābūt \(pace.expected)" : "expected \(pace.expected)"), .badgeOverdue))
+            }
+            out.append(line)
+        }
+
+        let windows = tracker.windows(of: activity, on: state.today)
+        if !windows.isEmpty {
+            heading(p("Logi", "Windows"))
+            var counts: [WindowState: Int] = [:]
+            for w in windows { counts[w.state, default: 0] += 1 }
+            let stripWidth = max(8, width)
+            for chunkStart in stride(from: 0, to: windows.count, by: stripWidth) {
+                let chunk = windows[chunkStart..<min(windows.count, chunkStart + stripWidth)]
+                out.append(chunk.map { ($0.state.glyph(g), $0.state.role) })
+            }
+            if let first = windows.first, let last = windows.last {
+                out.append([("\(first.window.label) … \(last.window.label)", .dim)])
+            }
+            out.append(WindowState.allCases.compactMap { ws in
+                guard let n = counts[ws] else { return nil }
+                return ("\(ws.glyph(g)) \(state.text(ws.phrase)) \(n)   ", ws.role)
+            })
+            let missed = windows.filter { $0.state == .missed }.map(\.window.label)
+            if !missed.isEmpty {
+                let list = missed.suffix(8).joined(separator: ", ")
+                out.append([(state.text(p("Nokavēti: ", "Missed: ")), .dim), ((missed.count > 8 ? "… " : "") + list, .windowMissed)])
+            }
+        }
+
+        let records = state.snapshot.records.filter { $0.activity == activity.id }.sorted { ($0.date, $0.id) > ($1.date, $1.id) }
+        heading(p("Izpildes (\(records.count))", "Records (\(records.count))"))
+        if records.isEmpty { out.append([(state.text(p("Vēl nav nevienas.", "None yet.")), .dim)]) }
+        for record in records.prefix(50) {
+            var line: Line = [(record.date.description, .background)]
+            if let count = record.count { line.append(("  +\(count)", .progress)) }
+            if let note = record.note { line.append(("  " + note, .background)) }
+            line.append(("  " + record.author, .dim))
+            out.append(line)
+        }
+
+        let notes = state.snapshot.notes.filter { $0.activity == activity.id }.sorted { $0.id > $1.id }
+        heading(p("Piezīmes (\(notes.count))", "Notes (\(notes.count))"))
+        if notes.isEmpty { out.append([(state.text(p("Nav piezīmju.", "No notes.")), .dim)]) }
+        for note in notes.prefix(50) {
+            out.append([(JournalScreen.time(note.time) + "  ", .dim), (note.author + ": ", .dim), (note.text, .background)])
+        }
+
+        heading(p("Žurnāls", "Journal"))
+        let journal = state.journal.filter { $0.subject == activity.id }
+        if journal.isEmpty { out.append([(state.text(p("Nav ierakstu.", "No entries.")), .dim)]) }
+        for entry in journal.prefix(50) { out.append(JournalScreen.line(entry)) }
+        return out
+    }
+}

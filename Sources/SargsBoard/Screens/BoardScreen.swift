@@ -1,0 +1,130 @@
+import SargsCore
+
+/// The kanban: one column per goal (or owner, level, period, state) under a
+/// band naming its level, cards with id, title, owners, period, progress and
+/// a state badge; hidden columns and cards signalled.
+enum BoardScreen {
+    static func render(_ state: AppState, into canvas: inout Canvas, in area: Rect) {
+        let g = state.glyphs
+        let columns = state.visibleColumns
+        let fit = state.columnFit
+        let bandRow = area.y
+        let titleRow = area.y + 1
+        let cardsArea = Rect(x: area.x, y: area.y + 2, width: area.width, height: max(0, area.height - 2))
+
+        if state.layout.columns.isEmpty {
+            canvas.text(state.text(Phrase(lv: "Plānā nav aktivitāšu.", en: "The plan has no activities.")),
+                        x: area.x + 1, y: cardsArea.y, width: area.width - 2, role: .dim, glyphs: g)
+            return
+        }
+
+        for (slot, index) in columns.enumerated() {
+            let column = state.layout.columns[index]
+            let x = area.x + slot * (fit.width + BoardMetrics.columnGap)
+            let width = slot == columns.count - 1 ? area.maxX - x : fit.width
+            drawBand(state, column: column, index: index, x: x, width: width, y: bandRow, into: &canvas)
+            let count = "(\(column.cards.count))"
+            let titleWidth = max(0, width - count.displayWidth - 1)
+            let selectedColumn = index == state.column
+            canvas.fill(Rect(x: x, y: titleRow, width: width, height: 1), role: .columnTitle)
+            canvas.text(column.title, x: x, y: titleRow, width: titleWidth, role: selectedColumn ? .emphasis : .columnTitle, glyphs: g)
+            canvas.rightText(count, x: x, y: titleRow, width: width, role: .columnTitle)
+            drawCards(state, columnIndex: index, x: x, width: width, area: cardsArea, into: &canvas)
+        }
+
+        // Columns out of view on either side.
+        if columns.lowerBound > 0 {
+            canvas.put("\(g.arrowLeft) \(columns.lowerBound)", x: area.x, y: bandRow, role: .emphasis)
+        }
+        let right = state.layout.columns.count - columns.upperBound
+        if right > 0 {
+            let label = "\(right) \(g.arrowRight)"
+            canvas.put(label, x: area.maxX - label.displayWidth, y: bandRow, role: .emphasis)
+        }
+    }
+
+    private static func drawBand(_ state: AppState, column: BoardColumn, index: Int, x: Int, width: Int, y: Int,
+                                 into canvas: inout Canvas) {
+        guard let level = column.level else {
+            canvas.fill(Rect(x: x, y: y, width: width, height: 1), role: .background)
+            return
+        }
+        let role: Role = level == .primary ? .bandPrimary : level == .secondary ? .bandSecondary : .bandTertiary
+        canvas.fill(Rect(x: x, y: y, width: width + BoardMetrics.columnGap, height: 1), role: role)
+        // The band names its level once, at the first column of a run on that level.
+        let previous = index > 0 ? state.layout.columns[index - 1].level : nil
+        if previous != level || index == state.visibleColumns.lowerBound {
+            let name = (state.language == .en ? level.en : level.lv).uppercased()
+            canvas.text(" " + name, x: x, y: y, width: width, role: role, glyphs: state.glyphs)
+        }
+    }
+
+    private static func drawCards(_ state: AppState, columnIndex: Int, x: Int, width: Int, area: Rect,
+                                  into canvas: inout Canvas) {
+        let g = state.glyphs
+        let column = state.layout.columns[columnIndex]
+        let first = state.firstCard(in: columnIndex)
+        let fit = cardsPerColumn(state)
+        if column.cards.isEmpty {
+            canvas.text(state.text(Phrase(lv: "— nav kartīšu —", en: "— no cards —")), x: x + 1, y: area.y + 1,
+                        width: width - 2, role: .dim, glyphs: g)
+            return
+        }
+        let shown = column.cards[first..<min(column.cards.count, first + fit)]
+        for (slot, activityIndex) in shown.enumerated() {
+            let y = area.y + slot * BoardMetrics.cardHeight
+            let selected = columnIndex == state.column && first + slot == state.row
+            drawCard(state, activityIndex: activityIndex, rect: Rect(x: x, y: y, width: width, height: BoardMetrics.cardHeight - 1),
+                     selected: selected, into: &canvas)
+        }
+        if first > 0 {
+            let label = "\(g.arrowUp) \(first)"
+            canvas.put(label, x: x + width - label.displayWidth - 1, y: area.y, role: .emphasis)
+        }
+        let below = column.cards.count - first - shown.count
+        if below > 0 {
+            let label = "+\(below) \(g.arrowDown)"
+            canvas.put(label, x: x + width - label.displayWidth - 1, y: area.maxY - 1, role: .emphasis)
+        }
+    }
+
+    static func drawCard(_ state: AppState, activityIndex: Int, rect: Rect, selected: Bool, into canvas: inout Canvas) {
+        let g = state.glyphs
+        let activity = state.plan.activities[activityIndex]
+        let activityState = state.layout.states.indices.contains(activityIndex)
+            ? state.layout.states[activityIndex] : state.state(of: activity)
+        let dim = activityState.computed == .dropped || activityState.computed == .done
+        let base: Role = selected ? .cardSelected : dim ? .cardDim : .card
+        let inner = rect.inset(left: 1, right: 1)
+        canvas.fill(rect, role: base)
+        guard inner.width > 0 else { return }
+
+        // Row 0: id, owners, progress toward the target.
+        var x = inner.x
+        x += canvas.put(activity.id, x: x, y: rect.y, role: selected ? .cardSelected : .emphasis, maxWidth: inner.width)
+        var progressText = ""
+        if let target = activity.target {
+            progressText = "\(state.tracker.progress(of: activity, on: state.today))/\(target.count)"
+        }
+        let owners = activity.owners.joined(separator: ",")
+        let ownersWidth = inner.maxX - x - 1 - (progressText.isEmpty ? 0 : progressText.displayWidth + 1)
+        if ownersWidth > 0 {
+            canvas.text(owners, x: x + 1, y: rect.y, width: ownersWidth, role: base, glyphs: g)
+        }
+        if !progressText.isEmpty {
+            let behind = state.tracker.isBehindPace(activity, on: state.today)
+            canvas.rightText(progressText, x: inner.x, y: rect.y, width: inner.width,
+                             role: selected ? .cardSelected : behind ? .badgeOverdue : .progress)
+        }
+        // Rows 1–2: the title, wrapped and cut by display width.
+        let title = state.language == .en ? activity.en ?? activity.title : activity.title
+        for (i, line) in wrap(title, width: inner.width, lines: 2, glyphs: g).enumerated() {
+            canvas.put(line, x: inner.x, y: rect.y + 1 + i, role: base, maxWidth: inner.width)
+        }
+        // Row 3: the plan's own period wording.
+        canvas.text(activity.period, x: inner.x, y: rect.y + 3, width: inner.width, role: selected ? .cardSelected : .dim, glyphs: g)
+        // Row 4: the state badge, a glyph and a word.
+        let badge = Badge(activityState, glyphs: g, language: state.language)
+        canvas.text(badge.text, x: inner.x, y: rect.y + 4, width: inner.width, role: selected ? .cardSelected : badge.role, glyphs: g)
+    }
+}

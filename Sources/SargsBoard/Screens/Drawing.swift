@@ -1,0 +1,126 @@
+import SargsCore
+
+/// The sizes the board is laid out with.
+public enum BoardMetrics {
+    /// Header, level band, column titles, status line and key bar.
+    public static let chromeRows = 5
+    /// A card's rows including the blank row under it.
+    public static let cardHeight = 6
+    public static let minColumnWidth = 22
+    public static let columnGap = 1
+    /// Below this the board only says it needs more room.
+    public static let minWidth = 40
+    public static let minHeight = 12
+}
+
+extension Canvas {
+    /// Writes `text` cut to `width` columns by display width, with the ellipsis
+    /// of the glyph set when cut; pads the rest of the width in `role` when `pad`.
+    @discardableResult
+    mutating func text(_ text: String, x: Int, y: Int, width: Int, role: Role, glyphs: Glyphs, pad: Bool = false) -> Int {
+        guard width > 0 else { return 0 }
+        let cut = DisplayWidth.truncate(text, to: width, ellipsis: glyphs.ellipsis)
+        let used = put(cut, x: x, y: y, role: role, maxWidth: width)
+        if pad && used < width {
+            fill(Rect(x: x + used, y: y, width: width - used, height: 1), role: role)
+        }
+        return used
+    }
+
+    /// Writes `text` right-aligned so it ends at `x + width`.
+    @discardableResult
+    mutating func rightText(_ text: String, x: Int, y: Int, width: Int, role: Role) -> Int {
+        let w = min(text.displayWidth, width)
+        return put(text, x: x + width - w, y: y, role: role, maxWidth: w)
+    }
+}
+
+/// Breaks `text` into at most `lines` lines of `width` columns at spaces; the
+/// last line ends with the ellipsis when text is left over.
+func wrap(_ text: String, width: Int, lines: Int, glyphs: Glyphs) -> [String] {
+    guard width > 0, lines > 0 else { return [] }
+    var result: [String] = []
+    var current = ""
+    var words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)[...]
+    while let word = words.first {
+        let candidate = current.isEmpty ? word : current + " " + word
+        if candidate.displayWidth <= width {
+            current = candidate
+            words = words.dropFirst()
+            continue
+        }
+        if current.isEmpty {
+            // A word longer than the line is cut.
+            current = DisplayWidth.truncate(word, to: width, ellipsis: "")
+            words = words.dropFirst()
+            if result.count == lines - 1 { break }
+        }
+        result.append(current)
+        current = ""
+        if result.count == lines { break }
+    }
+    if !current.isEmpty && result.count < lines { result.append(current) }
+    if !words.isEmpty, let last = result.popLast() {
+        let rest = ([last] + words).joined(separator: " ")
+        result.append(DisplayWidth.truncate(rest, to: width, ellipsis: glyphs.ellipsis))
+    }
+    return result
+}
+
+/// The badge of a state: a glyph and a word, never colour alone.
+public struct Badge: Hashable, Sendable {
+    public var glyph: String
+    public var word: String
+    public var role: Role
+
+    public var text: String { glyph + " " + word }
+
+    public init(_ state: ActivityState, glyphs: Glyphs, language: Language) {
+        let lv = language == .lv
+        switch state.computed {
+        case .overdue(let days):
+            glyph = glyphs.overdue
+            word = lv ? "nokavēta \(days) d." : "overdue \(days) d"
+            role = .badgeOverdue
+        case .open: glyph = glyphs.open; word = state.phrase.text(language); role = .badgeOpen
+        case .upcoming: glyph = glyphs.upcoming; word = state.phrase.text(language); role = .badgeUpcoming
+        case .onTrack: glyph = glyphs.onTrack; word = state.phrase.text(language); role = .badgeOnTrack
+        case .finished: glyph = glyphs.finished; word = state.phrase.text(language); role = .badgeFinished
+        case .done: glyph = glyphs.done; word = state.phrase.text(language); role = .badgeDone
+        case .dropped: glyph = glyphs.dropped; word = state.phrase.text(language); role = .badgeDropped
+        case .asNeeded(let last):
+            glyph = glyphs.asNeeded
+            word = state.phrase.text(language) + (last.map { " · \($0)" } ?? "")
+            role = .badgeAsNeeded
+        case .blocked:
+            glyph = glyphs.blocked; word = ActivityState.blockedPhrase.text(language); role = .badgeBlocked
+        }
+        if state.isBlocked {
+            glyph = glyphs.blocked + glyph
+            word = ActivityState.blockedPhrase.text(language) + ", " + word
+            role = .badgeBlocked
+        }
+    }
+}
+
+extension WindowState {
+    func glyph(_ glyphs: Glyphs) -> String {
+        switch self {
+        case .met: return glyphs.windowMet
+        case .missed: return glyphs.windowMissed
+        case .waived: return glyphs.windowWaived
+        case .open: return glyphs.windowOpen
+        case .future: return glyphs.windowFuture
+        }
+    }
+
+    var role: Role {
+        switch self {
+        case .met: return .windowMet
+        case .missed: return .windowMissed
+        case .waived: return .windowWaived
+        case .open: return .windowOpen
+        case .future: return .windowFuture
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import SargsCore
+
+private func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
+
+/// The help screen, made from the key-binding table (data), plus what
+/// belongs on the board and what does not.
+enum HelpScreen {
+    static func lines(_ state: AppState) -> [[(String, Role)]] {
+        var out: [[(String, Role)]] = []
+        out.append([(state.text(p("Taustiņi", "Keys")), .emphasis)])
+        for binding in state.keyMap.bindings {
+            let keys = binding.keys.map { state.glyphs.isASCII ? $0.asciiName : $0.displayName }.joined(separator: " / ")
+            var line: [(String, Role)] = [("  " + keys.padding(toLength: 14, withPad: " ", startingAt: 0), .helpKey),
+                                          (state.text(binding.help), .help)]
+            if let reason = disabledReason(binding.command, in: stateForHelp(state)) {
+                line.append(("  (" + state.text(reason) + ")", .dim))
+            }
+            out.append(line)
+        }
+        out.append([])
+        out.append([(state.text(p("Formās", "In forms")), .emphasis)])
+        out.append([("  Tab / ↓ ↑     ", .helpKey), (state.text(p("nākamais / iepriekšējais lauks", "next / previous field")), .help)])
+        out.append([("  ← →           ", .helpKey), (state.text(p("izvēle vai kursors", "choice or cursor")), .help)])
+        out.append([("  Enter  Esc    ", .helpKey), (state.text(p("saglabāt · atcelt (ievadītais saglabājas līdz saglabāšanai)", "save · cancel (what you typed stays until it is saved)")), .help)])
+        out.append([])
+        out.append([(state.text(p("Kas šeit nav jāglabā", "What does not belong here")), .emphasis)])
+        out.append([(state.text(p(
+            "  Tāfele koordinē aktivitātes, nevis gadījumus: nekādu vārdu un personas kodu.",
+            "  The board coordinates activities, never cases: no names, no personal codes.")), .help)])
+        out.append([(state.text(p(
+            "  Lietas paliek iestāžu sistēmās (sociālais dienests, bāriņtiesa, policija).",
+            "  Case files stay in the institutions' own systems (social service, orphan's court, police).")), .help)])
+        out.append([])
+        out.append([(state.text(p("Stāvokļi", "States")), .emphasis)])
+        let g = state.glyphs
+        let samples: [(String, Phrase, Role)] = [
+            (g.overdue, p("nokavēta: termiņš pagājis vai pēdējais logs bez izpildes", "overdue: deadline passed or the last window has no record"), .badgeOverdue),
+            (g.open, p("atvērta: vienreizējā termiņa logs ir tagad", "open: the one-off window is now"), .badgeOpen),
+            (g.upcoming, p("gaidāma: logs vēl nav sācies", "upcoming: the window has not started"), .badgeUpcoming),
+            (g.onTrack, p("laikā", "on track"), .badgeOnTrack),
+            (g.asNeeded, p("pēc vajadzības: nekad nav nokavēta", "as needed: never overdue"), .badgeAsNeeded),
+            (g.blocked, p("bloķēta (ar iemeslu)", "blocked (with its reason)"), .badgeBlocked),
+            (g.done, p("izpildīta", "done"), .badgeDone),
+            (g.dropped, p("atmesta", "dropped"), .badgeDropped),
+        ]
+        for (glyph, phrase, role) in samples { out.append([("  " + glyph + " ", role), (state.text(phrase), .help)]) }
+        return out
+    }
+
+    /// Help shows reasons as they stand on the board (not on the help screen itself).
+    private static func stateForHelp(_ state: AppState) -> AppState {
+        var s = state
+        s.screen = s.screenStack.last ?? .board
+        return s
+    }
+
+    static func render(_ state: AppState, into canvas: inout Canvas, in area: Rect) {
+        ScrollingText.render(lines(state), scroll: state.scroll, state: state, into: &canvas, in: area)
+    }
+}
+
+/// Lines of role-tagged text, scrolled, with a "+N ↓" signal.
+enum ScrollingText {
+    static func render(_ lines: [[(String, Role)]], scroll: Int, state: AppState, into canvas: inout Canvas, in area: Rect) {
+        let first = min(scroll, max(0, lines.count - area.height))
+        for (i, line) in lines.dropFirst(first).prefix(area.height).enumerated() {
+            var x = area.x + 1
+            for (text, role) in line {
+                x += canvas.text(text, x: x, y: area.y + i, width: area.maxX - x - 1, role: role, glyphs: state.glyphs)
+            }
+        }
+        if first + area.height < lines.count {
+            let label = "+\(lines.count - first - area.height) \(state.glyphs.arrowDown)"
+            canvas.put(label, x: area.maxX - label.displayWidth - 1, y: area.maxY - 1, role: .emphasis)
+        }
+    }
+}

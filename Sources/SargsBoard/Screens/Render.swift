@@ -1,0 +1,121 @@
+import SargsCore
+
+private func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
+
+/// Draws the whole frame for a state. The terminal writes only what changed.
+public func render(_ state: AppState, into canvas: inout Canvas) {
+    canvas.clear()
+    let g = state.glyphs
+    let bounds = canvas.bounds
+    if bounds.width < BoardMetrics.minWidth || bounds.height < BoardMetrics.minHeight {
+        let lines = state.language == .lv
+            ? ["Logs ir par mazu:", "\(bounds.width)×\(bounds.height);", "vajag vismaz \(BoardMetrics.minWidth)×\(BoardMetrics.minHeight)."]
+            : ["The window is too small:", "\(bounds.width)×\(bounds.height);", "sargs needs \(BoardMetrics.minWidth)×\(BoardMetrics.minHeight)."]
+        for (i, line) in lines.enumerated() where i < bounds.height {
+            canvas.text(line, x: 0, y: i, width: bounds.width, role: .emphasis, glyphs: g)
+        }
+        return
+    }
+    drawHeader(state, into: &canvas)
+    let body = Rect(x: 0, y: 1, width: bounds.width, height: bounds.height - 3)
+    switch state.screen {
+    case .board: BoardScreen.render(state, into: &canvas, in: body)
+    case .activity: ActivityScreen.render(state, into: &canvas, in: body)
+    case .help: HelpScreen.render(state, into: &canvas, in: body)
+    case .agenda, .meetings, .journal, .indicators:
+        MoreScreens.render(state, into: &canvas, in: body)
+    }
+    drawStatusLine(state, into: &canvas, y: bounds.height - 2)
+    drawKeyBar(state, into: &canvas, y: bounds.height - 1)
+    if let form = state.form { FormScreen.render(form, state: state, into: &canvas) }
+}
+
+private func drawHeader(_ state: AppState, into canvas: inout Canvas) {
+    let g = state.glyphs
+    canvas.fill(Rect(x: 0, y: 0, width: canvas.width, height: 1), role: .header)
+    let plan = state.plan
+    let years = plan.period.first.year == plan.period.last.year ? "\(plan.period.first.year)"
+        : "\(plan.period.first.year)–\(plan.period.last.year)"
+    var parts = ["sargs", "\(plan.municipality) \(years)", state.today.description]
+    if state.screen == .board {
+        parts.append(state.text(p("grupa: ", "group: ")) + state.text(state.grouping.phrase))
+        let overdue = state.layout.states.filter(\.isOverdue).count
+        parts.append(state.language == .lv ? "nokavētas: \(overdue)" : "overdue: \(overdue)")
+        var filters: [String] = []
+        if state.filter.overdueOnly { filters.append(state.text(p("tikai nokavētās", "overdue only"))) }
+        filters += state.filter.owners.sorted()
+        filters += state.filter.levels.map { state.language == .en ? $0.en : $0.lv }
+        filters += state.filter.periods.map { state.text($0.phrase) }
+        filters += state.filter.states.map { state.text($0.phrase) }
+        if !state.filter.text.isEmpty { filters.append("“\(state.filter.text)”") }
+        if !filters.isEmpty {
+            parts.append(state.text(p("filtrs: ", "filter: ")) + filters.joined(separator: ", ")
+                         + " (\(state.language == .lv ? "paslēptas" : "hidden") \(state.layout.hidden))")
+        }
+    } else {
+        parts.append(state.text(screenTitle(state.screen)))
+    }
+    canvas.text(" " + parts.joined(separator: " \(g.vertical) "), x: 0, y: 0, width: canvas.width, role: .header, glyphs: g)
+}
+
+func screenTitle(_ screen: Screen) -> Phrase {
+    switch screen {
+    case .board: return p("tāfele", "board")
+    case .activity: return p("aktivitāte", "activity")
+    case .agenda: return p("darba kārtība", "agenda")
+    case .meetings: return p("sēdes", "meetings")
+    case .journal: return p("žurnāls", "journal")
+    case .indicators: return p("rādītāji", "indicators")
+    case .help: return p("palīdzība", "help")
+    }
+}
+
+private func drawStatusLine(_ state: AppState, into canvas: inout Canvas, y: Int) {
+    let g = state.glyphs
+    canvas.fill(Rect(x: 0, y: y, width: canvas.width, height: 1), role: .background)
+    if state.searching {
+        let prompt = state.text(p("Meklēt: ", "Search: "))
+        var x = canvas.put(prompt, x: 0, y: y, role: .emphasis)
+        x += canvas.text(state.filter.text, x: x, y: y, width: canvas.width - x - 1, role: .input, glyphs: g)
+        canvas.put("▏", x: x, y: y, role: .input)
+        let hint = state.text(p("Enter — gatavs, Esc — notīrīt", "Enter done, Esc clears"))
+        canvas.rightText(hint, x: 0, y: y, width: canvas.width, role: .dim)
+        return
+    }
+    if let message = state.message {
+        let role: Role = message.kind == .error ? .error : .notice
+        canvas.text(" " + state.text(message.phrase) + " ", x: 0, y: y, width: canvas.width, role: role, glyphs: g)
+        return
+    }
+    if state.screen == .board, let activity = state.selectedActivity {
+        let goal = state.plan.goal(activity.goal)
+        let level = goal.map { state.language == .en ? $0.level.en : $0.level.lv } ?? ""
+        let owners = activity.owners.compactMap { state.plan.institution($0) }
+            .map { state.language == .en ? $0.en ?? $0.name : $0.name }.joined(separator: ", ")
+        canvas.text(" \(activity.id) \(g.bullet) \(level) \(g.bullet) \(owners)", x: 0, y: y, width: canvas.width, role: .dim, glyphs: g)
+    }
+}
+
+private func drawKeyBar(_ state: AppState, into canvas: inout Canvas, y: Int) {
+    let g = state.glyphs
+    canvas.fill(Rect(x: 0, y: y, width: canvas.width, height: 1), role: .statusBar)
+    var x = 1
+    let hints: [(String, String)]
+    if state.form != nil {
+        hints = [("Enter", state.text(p("saglabāt", "save"))), ("Tab", state.text(p("nākamais lauks", "next field"))),
+                 ("Esc", state.text(p("atcelt", "cancel")))]
+    } else {
+        hints = state.keyMap.bindings.compactMap { binding in
+            guard let bar = binding.bar, binding.works(on: state.screen), let key = binding.keys.first else { return nil }
+            return (g.isASCII ? key.asciiName : key.displayName, state.text(bar))
+        }
+    }
+    for (key, label) in hints {
+        let need = key.displayWidth + 1 + label.displayWidth + 2
+        guard x + need <= canvas.width else { break }
+        x += canvas.put(key, x: x, y: y, role: .helpKey)
+        x += 1
+        x += canvas.put(label, x: x, y: y, role: .statusBar)
+        x += 2
+    }
+}

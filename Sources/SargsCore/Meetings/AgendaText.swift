@@ -1,0 +1,136 @@
+import Foundation
+
+/// The agenda as people read it: grouped under each owner institution in
+/// plan order, so the chair can call each representative in turn, each item
+/// saying in words why it is there. Used by `sargs agenda` and the board.
+public enum AgendaText {
+    public struct OwnerGroup: Sendable {
+        public var owner: String
+        public var items: [Agenda.Item]
+    }
+
+    /// The items under each owner; an item with two owners stands under both.
+    public static func byOwner(_ agenda: Agenda, plan: Plan) -> [OwnerGroup] {
+        plan.allInstitutions.compactMap { institution in
+            let items = agenda.items.filter { $0.owners.contains(institution.code) }
+            return items.isEmpty ? nil : OwnerGroup(owner: institution.code, items: items)
+        }
+    }
+
+    /// "nokavēts 92 d." · "3 no 11 nedēļām bez izpildes" · "12/30, jābūt 19".
+    public static func why(_ item: Agenda.Item, language: Language, expectedPace: Int? = nil) -> String {
+        let lv = language == .lv
+        var parts: [String] = []
+        for reason in item.reasons {
+            switch reason {
+            case .deadlinePassed:
+                parts.append(lv ? "nokavēts \(item.daysOverdue) d." : "\(item.daysOverdue) days past the deadline")
+            case .missed:
+                let missed = item.missed ?? 0
+                let expected = item.expected ?? 0
+                let cadence = item.windows?.first.flatMap { Window.parse($0)?.cadence }
+                parts.append(lv ? "\(missed) no \(expected) \(unitLV(cadence)) bez izpildes"
+                                : "\(missed) of \(expected) \(unitEN(cadence, expected)) without a record")
+            case .targetMissed:
+                parts.append(lv ? "mērķis nesasniegts: \(item.progress ?? 0)/\(item.target ?? 0)"
+                                : "target missed: \(item.progress ?? 0)/\(item.target ?? 0)")
+            case .behindPace:
+                let expected = expectedPace.map { lv ? ", jābūt \($0)" : ", expected \($0)" } ?? ""
+                parts.append("\(item.progress ?? 0)/\(item.target ?? 0)\(expected)")
+            }
+        }
+        return parts.joined(separator: "; ")
+    }
+
+    static func unitLV(_ cadence: Cadence?) -> String {
+        switch cadence {
+        case .week: return "nedēļām"
+        case .month: return "mēnešiem"
+        case .quarter: return "ceturkšņiem"
+        case .halfYear: return "pusgadiem"
+        case .year: return "gadiem"
+        case nil: return "logiem"
+        }
+    }
+
+    static func unitEN(_ cadence: Cadence?, _ n: Int) -> String {
+        let s = n == 1 ? "" : "s"
+        switch cadence {
+        case .week: return "week" + s
+        case .month: return "month" + s
+        case .quarter: return "quarter" + s
+        case .halfYear: return "half-year" + s
+        case .year: return "year" + s
+        case nil: return "window" + s
+        }
+    }
+
+    /// The even-pace figure for an item's activity, for the "jābūt 19" words.
+    public static func expectedPace(_ item: Agenda.Item, tracker: Tracker, on date: Day) -> Int? {
+        guard let activity = tracker.plan.activity(item.activity) else { return nil }
+        return tracker.pace(of: activity, on: date)?.expected
+    }
+
+    private static func name(_ code: String, plan: Plan, _ language: Language) -> String {
+        guard let institution = plan.institution(code) else { return code }
+        return language == .lv ? institution.name : institution.en ?? institution.name
+    }
+
+    /// Plain text (`markdown` false) or Markdown.
+    public static func render(_ agenda: Agenda, snapshot: Snapshot, tracker: Tracker, language: Language,
+                              markdown: Bool) -> String {
+        let lv = language == .lv
+        let plan = snapshot.plan
+        var out = ""
+        let kind = agenda.kind == .regular ? (lv ? "Kārtējās sēdes" : "Regular meeting")
+                                           : (lv ? "Ārkārtas sēdes" : "Emergency meeting")
+        let title = lv ? "\(kind) darba kārtība \(agenda.date)" : "\(kind) agenda, \(agenda.date)"
+        out += markdown ? "# \(title)\n\n" : "\(title)\n\(String(repeating: "=", count: title.count))\n"
+        out += "\(plan.title)\n"
+        if let topic = agenda.topic { out += (lv ? "Tēma: " : "Topic: ") + topic + "\n" }
+        out += lv ? "Pārskata periods: \(agenda.reviewFrom) – \(agenda.date)\n"
+                  : "Review period: \(agenda.reviewFrom) – \(agenda.date)\n"
+        out += lv ? "Sēdes \(agenda.date.year). gadā: \(agenda.meetingsHeld) no \(agenda.meetingsRequired)\n"
+                  : "Meetings in \(agenda.date.year): \(agenda.meetingsHeld) of \(agenda.meetingsRequired)\n"
+
+        func heading(_ text: String) {
+            out += markdown ? "\n## \(text)\n\n" : "\n\(text)\n\(String(repeating: "-", count: text.count))\n"
+        }
+        let bullet = markdown ? "- " : "  "
+        switch agenda.kind {
+        case .regular:
+            if agenda.items.isEmpty {
+                heading(lv ? "Nokavētais" : "Overdue")
+                out += bullet + (lv ? "Nekas nav nokavēts." : "Nothing is overdue.") + "\n"
+            }
+            for group in byOwner(agenda, plan: plan) {
+                heading("\(group.owner) — \(name(group.owner, plan: plan, language)) (\(group.items.count))")
+                for item in group.items {
+                    let why = self.why(item, language: language, expectedPace: expectedPace(item, tracker: tracker, on: agenda.date))
+                    let id = markdown ? "**\(item.activity)**" : item.activity.padding(toLength: 5, withPad: " ", startingAt: 0)
+                    out += "\(bullet)\(id) \(item.title) — \(why)"
+                    if let last = item.lastRecord { out += lv ? " (pēdējā izpilde \(last))" : " (last record \(last))" }
+                    if let reason = item.blockedReason { out += lv ? " [bloķēta: \(reason)]" : " [blocked: \(reason)]" }
+                    out += "\n"
+                }
+            }
+            if !agenda.upcoming.isEmpty {
+                heading(lv ? "Tuvākie termiņi (91 diena)" : "Coming deadlines (91 days)")
+                for u in agenda.upcoming { out += "\(bullet)\(u.activity) \(u.title) — \(lv ? "līdz" : "due") \(u.due)\n" }
+            }
+        case .emergency:
+            heading(lv ? "Terciārās prevencijas un pēc vajadzības sniegtie pakalpojumi" : "Tertiary and as-needed services")
+            for s in agenda.services {
+                let last = s.lastRecord.map { lv ? "pēdējā izpilde \($0)" : "last record \($0)" } ?? (lv ? "nav izpilžu" : "no records")
+                out += "\(bullet)\(s.activity) \(s.title) — \(last); \(lv ? "365 dienās" : "in 365 days"): \(s.records365)\n"
+            }
+        }
+        heading(lv ? "Atvērtie lēmumi" : "Open decisions")
+        if agenda.decisions.isEmpty { out += bullet + (lv ? "Nav." : "None.") + "\n" }
+        for d in agenda.decisions {
+            let late = d.overdue ? (lv ? " — NOKAVĒTS" : " — OVERDUE") : ""
+            out += "\(bullet)#\(d.id) [\(d.owner)] \(d.text) — \(lv ? "līdz" : "due") \(d.due)\(late)\n"
+        }
+        return out
+    }
+}

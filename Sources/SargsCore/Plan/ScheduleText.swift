@@ -1,0 +1,64 @@
+import Foundation
+
+/// A schedule in one short line, for forms and screens:
+/// `once 2025-06`, `once 2025-02..2025-03`, `every quarter`,
+/// `every quarter 2025-04..2026`, `ongoing quarter`, `as-needed`.
+public enum ScheduleText {
+    public static func format(_ schedule: Schedule) -> String {
+        func range(_ from: DateBound?, _ to: DateBound?) -> String {
+            if from == nil && to == nil { return "" }
+            return " " + (from?.description ?? "") + ".." + (to?.description ?? "")
+        }
+        switch schedule {
+        case .once(let from, let to):
+            if from == to { return "once \(to)" }
+            return "once " + (from?.description ?? "") + ".." + to.description
+        case .every(let cadence, let from, let to):
+            return "every \(cadence.rawValue)" + range(from, to)
+        case .ongoing(let report, let from, let to):
+            return "ongoing \(report.rawValue)" + range(from, to)
+        case .asNeeded:
+            return "as-needed"
+        }
+    }
+
+    /// Reads the short line back; the refusal says what was expected.
+    public static func parse(_ text: String) throws(ChangeRefusal) -> Schedule {
+        let words = text.split(separator: " ").map(String.init)
+        let usage = ChangeRefusal(
+            "grafiks '\(text)' nav saprotams; piemēri: once 2025-06, once 2025-02..2025-03, every quarter, ongoing quarter, as-needed",
+            "the schedule '\(text)' is not understood; examples: once 2025-06, once 2025-02..2025-03, every quarter, ongoing quarter, as-needed")
+        func bounds(_ word: String) throws(ChangeRefusal) -> (DateBound?, DateBound?) {
+            let parts = word.components(separatedBy: "..")
+            guard parts.count == 2 else { throw usage }
+            func bound(_ s: String) throws(ChangeRefusal) -> DateBound? {
+                if s.isEmpty { return nil }
+                guard let b = DateBound(s) else { throw usage }
+                return b
+            }
+            return (try bound(parts[0]), try bound(parts[1]))
+        }
+        guard let kind = words.first else { throw usage }
+        switch kind {
+        case "once":
+            guard words.count == 2 else { throw usage }
+            if words[1].contains("..") {
+                let (from, to) = try bounds(words[1])
+                guard let to else { throw usage }
+                return .once(from: from, to: to)
+            }
+            guard let bound = DateBound(words[1]) else { throw usage }
+            return .once(from: bound, to: bound)
+        case "every", "ongoing":
+            let cadenceWord = words.count > 1 ? words[1] : "quarter"
+            guard let cadence = Cadence(rawValue: cadenceWord), words.count <= 3 else { throw usage }
+            let (from, to) = words.count == 3 ? try bounds(words[2]) : (nil, nil)
+            return kind == "every" ? .every(cadence, from: from, to: to) : .ongoing(report: cadence, from: from, to: to)
+        case "as-needed":
+            guard words.count == 1 else { throw usage }
+            return .asNeeded
+        default:
+            throw usage
+        }
+    }
+}

@@ -1,0 +1,132 @@
+/// A change the rules refuse, with the sentence that says why.
+public struct ChangeRefusal: Error, Hashable, Sendable, CustomStringConvertible {
+    public var phrase: Phrase
+
+    public init(_ lv: String, _ en: String) {
+        phrase = Phrase(lv: lv, en: en)
+    }
+
+    public var description: String { phrase.en }
+}
+
+/// The checks every change passes before it is saved, the same for the
+/// command line and the board: one home for "what may be written".
+public enum ChangeRules {
+    /// The activity with this id, or a refusal naming it.
+    public static func activity(_ id: ActivityID, in plan: Plan) throws(ChangeRefusal) -> Activity {
+        guard let activity = plan.activity(id) else {
+            throw ChangeRefusal("nav aktivitātes ar id '\(id)'", "there is no activity with the id '\(id)'")
+        }
+        return activity
+    }
+
+    /// A free-text field: no personal code in it.
+    public static func text(_ text: String, field: Phrase) throws(ChangeRefusal) {
+        if PersonalCode.contains(text) {
+            throw ChangeRefusal(
+                "\(field.lv) satur personas kodu; personas dati šeit netiek glabāti — lietas paliek iestāžu sistēmās",
+                "\(field.en) contains a personal code; the board keeps no personal data — case files stay in the institutions' own systems")
+        }
+    }
+
+    /// Non-empty free text without a personal code.
+    public static func requiredText(_ text: String, field: Phrase) throws(ChangeRefusal) {
+        if text.allSatisfy(\.isWhitespace) {
+            throw ChangeRefusal("\(field.lv) ir tukša", "\(field.en) is empty")
+        }
+        try self.text(text, field: field)
+    }
+
+    public static let noteField = Phrase(lv: "piezīme", en: "the note")
+
+    /// A record: dated no later than today and no earlier than the plan start,
+    /// a positive count, a note with no personal code.
+    public static func record(_ record: Record, plan: Plan, today: Day) throws(ChangeRefusal) {
+        _ = try activity(record.activity, in: plan)
+        if record.date > today {
+            throw ChangeRefusal("izpildes datums \(record.date) ir pēc šodienas (\(today))",
+                                "the record's date \(record.date) is after today (\(today))")
+        }
+        if record.date < plan.period.first {
+            throw ChangeRefusal("izpildes datums \(record.date) ir pirms plāna sākuma (\(plan.period.first))",
+                                "the record's date \(record.date) is before the plan starts (\(plan.period.first))")
+        }
+        if let count = record.count, count <= 0 {
+            throw ChangeRefusal("skaitam jābūt lielākam par 0, nevis \(count)",
+                                "the count must be greater than 0, not \(count)")
+        }
+        if let note = record.note { try text(note, field: noteField) }
+    }
+
+    /// A waiver: names a window of the activity's schedule that is missed as of today.
+    public static func waiver(_ waiver: Waiver, tracker: Tracker, today: Day) throws(ChangeRefusal) {
+        let activity = try activity(waiver.activity, in: tracker.plan)
+        try requiredText(waiver.note, field: Phrase(lv: "atbrīvojuma piezīme", en: "the waiver note"))
+        guard Window.parse(waiver.window) != nil else {
+            throw ChangeRefusal(
+                "'\(waiver.window)' nav loga apzīmējums; piemēri: 2025-W07, 2025-03, 2025-Q2, 2025-H1, 2025",
+                "'\(waiver.window)' is not a window label; examples: 2025-W07, 2025-03, 2025-Q2, 2025-H1, 2025")
+        }
+        let windows = tracker.windows(of: activity, on: today)
+        guard let entry = windows.first(where: { $0.window.label == waiver.window }) else {
+            throw ChangeRefusal("aktivitātei \(activity.id) nav loga \(waiver.window)",
+                                "activity \(activity.id) has no window \(waiver.window)")
+        }
+        guard entry.state == .missed else {
+            throw ChangeRefusal(
+                "logs \(waiver.window) aktivitātei \(activity.id) nav nokavēts (tas ir: \(entry.state.phrase.lv)); atbrīvot var tikai nokavētu logu",
+                "the window \(waiver.window) of activity \(activity.id) is not missed (it is \(entry.state.phrase.en)); only a missed window can be waived")
+        }
+    }
+
+    /// A status change, with an optional note.
+    public static func status(_ id: ActivityID, note: String?, plan: Plan) throws(ChangeRefusal) {
+        _ = try activity(id, in: plan)
+        if let note { try text(note, field: noteField) }
+    }
+
+    /// A new or edited activity, against the plan it joins.
+    public static func activityFields(_ activity: Activity, plan: Plan) throws(ChangeRefusal) {
+        try requiredText(activity.title, field: Phrase(lv: "nosaukums", en: "the title"))
+        try requiredText(activity.period, field: Phrase(lv: "periods", en: "the period"))
+        guard plan.goal(activity.goal) != nil else {
+            throw ChangeRefusal("plānā nav mērķa \(activity.goal)", "the plan has no goal \(activity.goal)")
+        }
+        if activity.owners.isEmpty {
+            throw ChangeRefusal("aktivitātei jābūt vismaz vienai atbildīgajai iestādei", "an activity needs at least one owner")
+        }
+        let known = Set(plan.allInstitutions.map(\.code))
+        for code in activity.owners where !known.contains(code) {
+            throw ChangeRefusal("nezināms iestādes kods '\(code)'", "unknown institution code '\(code)'")
+        }
+        let funding = Set(plan.allFunding.map(\.code))
+        for code in activity.funding where !funding.contains(code) {
+            throw ChangeRefusal("nezināms finanšu avota kods '\(code)'", "unknown funding code '\(code)'")
+        }
+        if let target = activity.target, target.count <= 0 {
+            throw ChangeRefusal("mērķa skaitam jābūt lielākam par 0", "the target count must be greater than 0")
+        }
+        let span = activity.schedule.span(in: plan.period)
+        if span.isEmpty || span.first < plan.period.first || span.last > plan.period.last {
+            throw ChangeRefusal("grafiks iziet ārpus plāna perioda", "the schedule lies outside the plan period")
+        }
+        if let note = activity.statusNote { try text(note, field: noteField) }
+    }
+
+    /// A meeting's topic; an emergency meeting needs one.
+    public static func meeting(_ meeting: Meeting, plan: Plan) throws(ChangeRefusal) {
+        if let topic = meeting.topic { try text(topic, field: Phrase(lv: "sēdes tēma", en: "the meeting topic")) }
+        if meeting.kind == .emergency, (meeting.topic ?? "").allSatisfy(\.isWhitespace) {
+            throw ChangeRefusal("ārkārtas sēdei vajag tēmu (--topic)", "an emergency meeting needs a topic (--topic)")
+        }
+    }
+
+    /// A decision: text without personal data, a known owner, a known activity.
+    public static func decision(_ decision: Decision, plan: Plan) throws(ChangeRefusal) {
+        try requiredText(decision.text, field: Phrase(lv: "lēmuma teksts", en: "the decision text"))
+        guard plan.institution(decision.owner) != nil else {
+            throw ChangeRefusal("nezināms iestādes kods '\(decision.owner)'", "unknown institution code '\(decision.owner)'")
+        }
+        if let id = decision.activity { _ = try activity(id, in: plan) }
+    }
+}

@@ -1,0 +1,198 @@
+import ArgumentParser
+import Foundation
+import SargsBoard
+import SargsCore
+import SargsPlanFile
+import SargsStore
+import SargsTerminal
+
+struct BoardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "board",
+        abstract: "Open the board (the default command); creates the store from the plan on first use.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The plan file to create the store from on first use (default: the bundled Madona plan).")
+    var plan: String?
+    @Option(help: "A theme name (default, light, high-contrast, mono) or a theme file.")
+    var theme: String?
+    @Flag(help: "Draw with ASCII characters only.") var ascii = false
+
+    func run() throws {
+        let language = global.language
+        let fixedToday = try global.today.map { _ in try global.resolvedToday() }
+            ?? (ProcessInfo.processInfo.environment["SARGS_TODAY"].flatMap { $0.isEmpty ? nil : $0 } != nil
+                ? try global.resolvedToday() : nil)
+        let store = try openOrCreateStore()
+        let loadedTheme = try loadTheme()
+        let snapshot = try Session.guarded { try store.snapshot() }
+        let today = fixedToday ?? Day.riga(Date())
+
+        let terminal = Terminal()
+        do {
+            try terminal.start(asciiOnly: ascii)
+        } catch {
+            throw Failure(.io, Phrase(lv: "tāfelei vajag termināli: \(error)", en: "the board needs a terminal: \(error)"))
+        }
+        defer { terminal.stop() }
+        let size = terminal.size
+        var state = AppState(snapshot: snapshot, today: today, language: language, glyphs: terminal.glyphs,
+                             width: size.width, height: size.height, author: global.author)
+        _ = reduce(&state, .resize(width: size.width, height: size.height))
+        let themeForTerminal = loadedTheme.adapted(to: terminal.colorDepth)
+        var loop = BoardLoop(store: store, terminal: terminal, theme: themeForTerminal, fixedToday: fixedToday)
+        loop.run(&state)
+    }
+
+    /// The store the options name; created from the plan file when it is not there yet.
+    private func openOrCreateStore() throws -> Store {
+        var path = global.explicitStorePath
+        var planForCreation: Plan?
+        if let file = plan {
+            let parsed = try PlanFile.read(path: file)
+            planForCreation = parsed
+            path = path ?? global.storePath(planID: parsed.id)
+        }
+        if path == nil {
+            path = (try? StoreLocation.existing(global)) ?? global.storePath()
+        }
+        let storePath = path!
+        if !FileManager.default.fileExists(atPath: storePath) {
+            if planForCreation == nil {
+                guard let bundled = PlanLocation.bundledPlan() else {
+                    throw Failure(.noInput, Phrase(lv: "nav ne glabātuves, ne plāna; norādiet --plan FAILS",
+                                                   en: "there is neither a store nor a plan; give --plan FILE"))
+                }
+                planForCreation = try PlanFile.read(path: bundled)
+            }
+            return try Session.guarded {
+                try Store.create(at: storePath, plan: planForCreation!, force: false, author: global.author, now: Date())
+            }
+        }
+        return try Session.guarded { try Store.open(at: storePath) }
+    }
+
+    private func loadTheme() throws -> Theme {
+        let directories = ThemeFile.standardSearchDirectories(executablePath: CommandLine.arguments.first)
+            + PlanLocation.themeDirectories()
+        guard let theme else {
+            return (try? ThemeFile.load(nameOrPath: "default", searchDirectories: directories)) ?? .fallback
+        }
+        do {
+            return try ThemeFile.load(nameOrPath: theme, searchDirectories: directories)
+        } catch let error as ThemeFileError {
+            throw Failure(.data, Phrase(lv: error.description, en: error.description))
+        } catch {
+            throw Failure(.noInput, Phrase(lv: "\(error)", en: "\(error)"))
+        }
+    }
+}
+
+/// The loop: key → action → reduce → effects → frame → changed cells.
+struct BoardLoop {
+    let store: Store
+    let terminal: Terminal
+    let theme: Theme
+    let fixedToday: Day?
+    var lastVersion: Int64 = -1
+    var lastPoll = Date.distantPast
+
+    init(store: Store, terminal: Terminal, theme: Theme, fixedToday: Day?) {
+        self.store = store
+        self.terminal = terminal
+        self.theme = theme
+        self.fixedToday = fixedToday
+        self.lastVersion = (try? store.version()) ?? -1
+    }
+
+    mutating func run(_ state: inout AppState) {
+        var canvas = Canvas(width: state.width, height: state.height)
+        while !state.quitting {
+            canvas = Canvas(width: state.width, height: state.height)
+            render(state, into: &canvas)
+            terminal.paint(canvas, theme: theme)
+
+            if let key = terminal.readKey(timeoutMilliseconds: 250) {
+                if key == .resize {
+                    let size = terminal.size
+                    terminal.forceFullRepaint()
+                    apply(reduce(&state, .resize(width: size.width, height: size.height)), &state)
+                } else {
+                    apply(reduce(&state, .key(key)), &state)
+                }
+            }
+            poll(&state)
+        }
+    }
+
+    /// Every second: another person's change, and midnight in Riga.
+    private mutating func poll(_ state: inout AppState) {
+        guard Date().timeIntervalSince(lastPoll) >= 1 else { return }
+        lastPoll = Date()
+        if let version = try? store.version(), version != lastVersion {
+            reload(&state)
+        }
+        if fixedToday == nil {
+            let day = Day.riga(Date())
+            if day != state.today { apply(reduce(&state, .dayChanged(day)), &state) }
+        }
+    }
+
+    private mutating func reload(_ state: inout AppState) {
+        guard let snapshot = try? store.snapshot() else { return }
+        lastVersion = (try? store.version()) ?? lastVersion
+        apply(reduce(&state, .reloaded(snapshot)), &state)
+    }
+
+    private mutating func apply(_ effects: [Effect], _ state: inout AppState) {
+        for effect in effects {
+            switch effect {
+            case .quit:
+                state.quitting = true
+            case .loadJournal(let subject):
+                let entries = (try? store.journal(subject: subject, author: nil, limit: 500)) ?? []
+                apply(reduce(&state, .journalLoaded(entries)), &state)
+            case .save(let change):
+                do {
+                    let notice = try save(change, author: state.author)
+                    reload(&state)
+                    apply(reduce(&state, .saved(notice)), &state)
+                } catch let error as StoreError {
+                    apply(reduce(&state, .refused(error.phrase)), &state)
+                } catch {
+                    apply(reduce(&state, .refused(Phrase(lv: "\(error)", en: "\(error)"))), &state)
+                }
+            }
+        }
+    }
+
+    /// Runs one change against the store; the answer is what the status line says.
+    private func save(_ change: Change, author: String) throws -> Phrase {
+        let now = Date()
+        switch change {
+        case .record(let record):
+            _ = try store.addRecord(record, now: now)
+            let count = record.count.map { ", \($0)" } ?? ""
+            return Phrase(lv: "Izpilde pierakstīta: \(record.activity), \(record.date)\(count)",
+                          en: "Recorded: \(record.activity), \(record.date)\(count)")
+        case .status(let id, let status, let note):
+            try store.setStatus(id, to: status, note: note, author: author, now: now)
+            return Phrase(lv: "Statuss: \(id) → \(statusPhrase(status).lv)", en: "Status: \(id) → \(statusPhrase(status).en)")
+        case .note(let id, let text):
+            _ = try store.addNote(id, text: text, author: author, now: now)
+            return Phrase(lv: "Piezīme pievienota: \(id)", en: "Note added: \(id)")
+        case .waiver(let waiver):
+            _ = try store.addWaiver(waiver, now: now)
+            return Phrase(lv: "Atbrīvots: \(waiver.activity) \(waiver.window)", en: "Waived: \(waiver.activity) \(waiver.window)")
+        case .edit(let edited, let original):
+            try store.editActivity(edited, basedOn: original, author: author, now: now)
+            return Phrase(lv: "Saglabāts: \(edited.id)", en: "Saved: \(edited.id)")
+        case .add(let activity):
+            try store.addActivity(activity, author: author, now: now)
+            return Phrase(lv: "Pievienota aktivitāte \(activity.id)", en: "Added activity \(activity.id)")
+        case .undo:
+            let entry = try store.undo(author: author, now: now)
+            return Phrase(lv: "Atsaukts: \(entry.subject)", en: "Undone: \(entry.subject)")
+        }
+    }
+}

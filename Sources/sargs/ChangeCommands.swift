@@ -1,0 +1,202 @@
+import ArgumentParser
+import Foundation
+import SargsCore
+import SargsPlanFile
+import SargsStore
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create the store from a plan file.",
+        discussion: "The store goes to --db, $SARGS_DB, or $XDG_DATA_HOME/sargs/PLAN-ID.sqlite.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The plan file (YAML).") var file: String?
+    @Flag(help: "Use the bundled Madona plan.") var madona = false
+    @Flag(help: "Replace a store that is already there.") var force = false
+
+    func validate() throws {
+        if madona == (file != nil) {
+            throw ValidationError("give either a plan FILE or --madona")
+        }
+    }
+
+    func run() throws {
+        let path = try file ?? PlanLocation.bundledPlan().orFail(Failure(.noInput, Phrase(
+            lv: "komplektā iekļautais Madonas plāns nav atrodams; norādiet plāna failu",
+            en: "the bundled Madona plan cannot be found; give a plan file")))
+        let plan = try PlanFile.read(path: path)
+        let storePath = global.storePath(planID: plan.id)
+        try Session.guarded {
+            _ = try Store.create(at: storePath, plan: plan, force: force, author: global.author, now: Date())
+        }
+        print(global.language == .lv
+              ? "Glabātuve izveidota: \(storePath) (\(plan.goals.count) mērķi, \(plan.activities.count) aktivitātes)"
+              : "Store created: \(storePath) (\(plan.goals.count) goals, \(plan.activities.count) activities)")
+    }
+}
+
+extension Optional {
+    func orFail(_ failure: @autoclosure () -> Failure) throws -> Wrapped {
+        guard let self else { throw failure() }
+        return self
+    }
+}
+
+/// Parses a `--date`/`--due` value, refusing anything but YYYY-MM-DD.
+func parseDay(_ text: String, option: String) throws -> Day {
+    guard let day = Day(text) else {
+        throw Failure(.usage, Phrase(lv: "\(option) jābūt datumam GGGG-MM-DD, nevis '\(text)'",
+                                     en: "\(option) must be a date YYYY-MM-DD, not '\(text)'"))
+    }
+    return day
+}
+
+struct RecordCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "record", abstract: "Record that an activity was carried out.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The activity id, e.g. 5.2.") var id: String
+    @Option(help: "The day it was carried out (default: today).") var date: String?
+    @Option(help: "How many people or places it reached.") var count: Int?
+    @Option(help: "A note (no personal data).") var note: String?
+
+    func run() throws {
+        let session = try Session.open(global)
+        let day = try date.map { try parseDay($0, option: "--date") } ?? session.today
+        let record = Record(activity: id, date: day, count: count, note: note, author: session.author)
+        let saved = try session.guarded { () throws -> Record in
+            try ChangeRules.record(record, plan: try session.store.plan(), today: session.today)
+            return try session.store.addRecord(record, now: session.now)
+        }
+        let counted = saved.count.map { ", \($0)" } ?? ""
+        session.say("Izpilde pierakstīta: \(saved.activity), \(saved.date)\(counted)",
+                    "Recorded: \(saved.activity), \(saved.date)\(counted)")
+    }
+}
+
+extension Status: ExpressibleByArgument {}
+
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status", abstract: "Set an activity's status: planned, active, done, blocked or dropped.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The activity id.") var id: String
+    @Argument(help: "planned, active, done, blocked or dropped.") var status: Status
+    @Option(help: "Why (for blocked or dropped); no personal data.") var note: String?
+
+    func run() throws {
+        let session = try Session.open(global)
+        try session.guarded {
+            try ChangeRules.status(id, note: note, plan: try session.store.plan())
+            try session.store.setStatus(id, to: status, note: note, author: session.author, now: session.now)
+        }
+        session.say("Statuss: \(id) → \(status.rawValue)", "Status: \(id) → \(status.rawValue)")
+    }
+}
+
+struct NoteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "note", abstract: "Add a note to an activity.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The activity id.") var id: String
+    @Argument(help: "The note (no personal data).") var text: String
+
+    func run() throws {
+        let session = try Session.open(global)
+        try session.guarded {
+            _ = try ChangeRules.activity(id, in: try session.store.plan())
+            try ChangeRules.requiredText(text, field: ChangeRules.noteField)
+            _ = try session.store.addNote(id, text: text, author: session.author, now: session.now)
+        }
+        session.say("Piezīme pievienota: \(id)", "Note added: \(id)")
+    }
+}
+
+struct WaiveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "waive", abstract: "Waive a missed window of an activity, with a note.",
+        discussion: "Windows are written 2025-W07, 2025-03, 2025-Q2, 2025-H1 or 2025.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The activity id.") var id: String
+    @Argument(help: "The window label, e.g. 2025-W14.") var window: String
+    @Option(help: "Why the window is waived (required; no personal data).") var note: String
+
+    func run() throws {
+        let session = try Session.open(global)
+        let waiver = Waiver(activity: id, window: window, note: note, author: session.author)
+        try session.guarded {
+            let snapshot = try session.store.snapshot()
+            try ChangeRules.waiver(waiver, tracker: Tracker(snapshot), today: session.today)
+            _ = try session.store.addWaiver(waiver, now: session.now)
+        }
+        session.say("Atbrīvots: \(id) \(window)", "Waived: \(id) \(window)")
+    }
+}
+
+struct UndoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "undo", abstract: "Revert your latest change that is not yet undone.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let session = try Session.open(global)
+        let entry = try session.guarded { try session.store.undo(author: session.author, now: session.now) }
+        session.say("Atsaukts: \(entry.before ?? "") (\(entry.subject))", "Undone: \(entry.before ?? "") (\(entry.subject))")
+    }
+}
+
+enum ListFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+struct LogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "log", abstract: "Show the journal, newest first.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Only this activity (or subject, e.g. 'meeting 3').") var id: String?
+    @Option(help: "Only changes by this author.") var author: String?
+    @Option(help: "At most this many entries.") var limit: Int?
+    @Option(help: "text or json.") var format: ListFormat = .text
+
+    func run() throws {
+        let session = try Session.open(global)
+        let entries = try session.guarded { try session.store.journal(subject: id, author: author, limit: limit) }
+        switch format {
+        case .json:
+            print(JSONValue.array(entries.map(JournalText.json)).serialized(pretty: true))
+        case .text:
+            for entry in entries { print(JournalText.line(entry)) }
+            if entries.isEmpty { session.say("Žurnālā nav ierakstu.", "The journal has no entries.") }
+        }
+    }
+}
+
+/// How journal entries read on the command line.
+enum JournalText {
+    static let timeFormat: DateFormatter = {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "Europe/Riga")
+        f.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        return f
+    }()
+
+    static func line(_ e: JournalEntry) -> String {
+        let undoes = e.undoes.map { " (atsauc #\($0))" } ?? ""
+        let change = [e.before.map { "\($0)" }, e.after.map { "→ \($0)" }].compactMap { $0 }.joined(separator: " ")
+        return "#\(e.id)  \(timeFormat.string(from: e.time))  \(e.author)  \(e.action)  \(e.subject)\(undoes)  \(change)"
+    }
+
+    static func json(_ e: JournalEntry) -> JSONValue {
+        .object([
+            ("id", .int(Int(e.id))), ("time", .string(ISO8601DateFormatter().string(from: e.time))),
+            ("author", .string(e.author)), ("action", .string(e.action)), ("subject", .string(e.subject)),
+            ("before", .optional(e.before)), ("after", .optional(e.after)),
+            ("undoes", e.undoes.map { .int(Int($0)) } ?? .null),
+        ])
+    }
+}

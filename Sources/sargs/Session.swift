@@ -1,0 +1,107 @@
+import Foundation
+import SargsCore
+import SargsPlanFile
+import SargsStore
+
+/// What a command that works on a store has in hand: the store, the day it
+/// acts on, who acts, and the language it speaks.
+struct Session {
+    let store: Store
+    let today: Day
+    let author: String
+    let language: Language
+
+    /// Opens the store the options name (see `GlobalOptions.storePath`).
+    static func open(_ global: GlobalOptions) throws -> Session {
+        let path = try StoreLocation.existing(global)
+        let store = try guarded { try Store.open(at: path) }
+        return Session(store: store, today: try global.resolvedToday(), author: global.author, language: global.language)
+    }
+
+    var now: Date { Date() }
+
+    func say(_ lv: String, _ en: String) {
+        print(language == .lv ? lv : en)
+    }
+
+    /// Runs a store call, turning its refusals into failures with exit codes.
+    @discardableResult
+    static func guarded<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as StoreError {
+            throw Failure(error.exitCode, error.phrase)
+        } catch let refusal as ChangeRefusal {
+            throw Failure(.data, refusal.phrase)
+        }
+    }
+
+    func guarded<T>(_ body: () throws -> T) throws -> T {
+        try Session.guarded(body)
+    }
+}
+
+/// Where the store of a plan lives when the options do not say.
+enum StoreLocation {
+    /// The store named by `--db`/`SARGS_DB`, else the only store in the data
+    /// directory, else the Madona one. Refuses when there is none yet.
+    static func existing(_ global: GlobalOptions) throws -> String {
+        if let explicit = global.explicitStorePath {
+            guard FileManager.default.fileExists(atPath: explicit) else {
+                throw Failure(.unavailable, Phrase(
+                    lv: "glabātuves '\(explicit)' nav; izveidojiet to ar `sargs init PLĀNS.yaml`",
+                    en: "there is no store at '\(explicit)'; create it with `sargs init PLAN.yaml`"))
+            }
+            return explicit
+        }
+        let directory = (global.storePath() as NSString).deletingLastPathComponent
+        let stores = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+            .filter { $0.hasSuffix(".sqlite") }.sorted()
+        if stores.count == 1 { return directory + "/" + stores[0] }
+        if stores.contains(PlanLocation.defaultPlanID + ".sqlite") { return global.storePath() }
+        if stores.isEmpty {
+            throw Failure(.unavailable, Phrase(
+                lv: "vēl nav nevienas glabātuves (\(directory)); izveidojiet to ar `sargs init PLĀNS.yaml` vai `sargs init --madona`",
+                en: "there is no store yet (\(directory)); create one with `sargs init PLAN.yaml` or `sargs init --madona`"))
+        }
+        let list = stores.joined(separator: ", ")
+        throw Failure(.usage, Phrase(lv: "vairākas glabātuves (\(list)); izvēlieties ar --db",
+                                     en: "several stores (\(list)); choose one with --db"))
+    }
+}
+
+extension StoreError {
+    var exitCode: Failure.Code {
+        switch self {
+        case .missing, .unavailable: return .unavailable
+        default: return .data
+        }
+    }
+
+    /// The refusal in both languages.
+    var phrase: Phrase {
+        switch self {
+        case .missing(let path):
+            return Phrase(lv: "glabātuves '\(path)' nav; izveidojiet to ar `sargs init PLĀNS.yaml`",
+                          en: "there is no store at '\(path)'; create it with `sargs init PLAN.yaml`")
+        case .unavailable(let reason):
+            return Phrase(lv: "glabātuve nav pieejama: \(reason)", en: "the store is unavailable: \(reason)")
+        case .alreadyExists(let path):
+            return Phrase(lv: "glabātuve '\(path)' jau ir; lai to aizstātu, lietojiet --force",
+                          en: "a store already exists at '\(path)'; use --force to replace it")
+        case .unknownActivity(let id):
+            return Phrase(lv: "nav aktivitātes ar id '\(id)'", en: "there is no activity with the id '\(id)'")
+        case .unknownMeeting(let id):
+            return Phrase(lv: "nav sēdes Nr. \(id)", en: "there is no meeting \(id)")
+        case .unknownDecision(let id):
+            return Phrase(lv: "nav lēmuma Nr. \(id)", en: "there is no decision \(id)")
+        case .conflict(let field, let yours, let theirs):
+            return Phrase(lv: "kāds cits jau mainīja lauku '\(field)': jūsu vērtība “\(yours)”, viņu “\(theirs)”; nekas netika saglabāts",
+                          en: "someone else changed the \(field) since you began: yours is “\(yours)”, theirs is “\(theirs)”; nothing was saved")
+        case .nothingToUndo(let author):
+            return Phrase(lv: "lietotājam \(author) nav neatsauktu izmaiņu", en: "\(author) has no change left to undo")
+        case .invalid(let reason):
+            return Phrase(lv: reason, en: reason)
+        }
+    }
+}

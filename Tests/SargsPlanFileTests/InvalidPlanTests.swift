@@ -1,0 +1,133 @@
+import SargsCore
+import SargsPlanFile
+import Testing
+
+/// A small valid plan; each case below breaks one line of it.
+let validPlan = """
+sargs: 1
+id: tiny
+title: Mazs plāns
+municipality: Parauga novads
+period: {from: 2025, to: 2026}
+goals:
+  - number: 1
+    level: primary
+    title: Izglītošana
+    results:
+      - {id: "1.1", text: Izglītoti bērni}
+    activities:
+      - id: "1.1"
+        title: Apmācīti 30 pedagogi
+        links: []
+        period: Regulāri visa perioda laikā
+        schedule: {ongoing: {report: quarter}}
+        owners: [IN]
+        funding: [PB, VB]
+        target: {count: 30, unit: pedagogi}
+      - id: "1.2"
+        title: Materiāla izstrāde
+        period: 2025. g. februāris – marts
+        schedule: {once: {from: 2025-02, to: 2025-03}}
+        owners: [SG]
+        funding: [PB]
+"""
+
+/// Replaces the first occurrence of `old` (which must exist) in the valid plan.
+func broken(_ old: String, _ new: String) -> String {
+    precondition(validPlan.contains(old), "the fixture lacks \(old)")
+    guard let range = validPlan.range(of: old) else { return validPlan }
+    return validPlan.replacingCharacters(in: range, with: new)
+}
+
+struct InvalidCase: CustomTestStringConvertible, Sendable {
+    var name: String
+    var text: String
+    var line: Int
+    var column: Int
+    var message: String
+    var testDescription: String { name }
+}
+
+@Suite("Invalid plan files are refused at the offending node")
+struct InvalidPlanTests {
+    @Test func theValidFixtureIsValid() throws {
+        let plan = try PlanFile.parse(validPlan, file: "tiny.yaml")
+        #expect(plan.activities.map(\.id) == ["1.1", "1.2"])
+    }
+
+    static let cases: [InvalidCase] = [
+        InvalidCase(name: "YAML syntax", text: broken("owners: [IN]", "owners: [IN"),
+                    line: 19, column: 9, message: "YAML syntax error"),
+        InvalidCase(name: "unknown institution", text: broken("owners: [IN]", "owners: [IN, XX]"),
+                    line: 18, column: 21, message: "unknown institution code 'XX' in activity 1.1"),
+        InvalidCase(name: "unknown funding", text: broken("funding: [PB, VB]", "funding: [PB, EU]"),
+                    line: 19, column: 22, message: "unknown funding code 'EU' in activity 1.1"),
+        InvalidCase(name: "unknown level", text: broken("level: primary", "level: primarry"),
+                    line: 8, column: 12, message: "unknown level code 'primarry'"),
+        InvalidCase(name: "duplicate id", text: broken("id: \"1.2\"", "id: \"1.1\""),
+                    line: 21, column: 11, message: "duplicate activity id '1.1'"),
+        InvalidCase(name: "bad date", text: broken("to: 2025-03}", "to: 2025-13}"),
+                    line: 24, column: 45, message: "bad date '2025-13'"),
+        InvalidCase(name: "window outside the period", text: broken("to: 2025-03}", "to: 2027-03}"),
+                    line: 24, column: 19, message: "lies outside the plan period 2025-01-01…2026-12-31"),
+        InvalidCase(name: "window ends before it starts", text: broken("from: 2025-02, to: 2025-03", "from: 2025-04, to: 2025-03"),
+                    line: 24, column: 19, message: "ends before it starts"),
+        InvalidCase(name: "empty title", text: broken("title: Materiāla izstrāde", "title: \"  \""),
+                    line: 22, column: 16, message: "the title of activity 1.2 is empty"),
+        InvalidCase(name: "null title", text: broken("title: Materiāla izstrāde", "title:"),
+                    line: 22, column: 15, message: "the title of activity 1.2 is empty"),
+        InvalidCase(name: "zero count", text: broken("count: 30", "count: 0"),
+                    line: 20, column: 25, message: "must be greater than 0, not 0"),
+        InvalidCase(name: "negative count", text: broken("count: 30", "count: -4"),
+                    line: 20, column: 25, message: "must be greater than 0, not -4"),
+        InvalidCase(name: "count not a number", text: broken("count: 30", "count: trīsdesmit"),
+                    line: 20, column: 25, message: "must be a whole number, not 'trīsdesmit'"),
+        InvalidCase(name: "unknown schedule form", text: broken("{ongoing: {report: quarter}}", "{sometimes: true}"),
+                    line: 17, column: 20, message: "unknown schedule form 'sometimes'"),
+        InvalidCase(name: "unknown schedule word", text: broken("{ongoing: {report: quarter}}", "weekly"),
+                    line: 17, column: 19, message: "unknown schedule form 'weekly'"),
+        InvalidCase(name: "unknown cadence", text: broken("{ongoing: {report: quarter}}", "{every: fortnight}"),
+                    line: 17, column: 27, message: "unknown cadence 'fortnight'"),
+        InvalidCase(name: "unknown key", text: broken("links: []", "linx: []"),
+                    line: 15, column: 9, message: "unknown key 'linx' in an activity"),
+        InvalidCase(name: "missing owners", text: broken("        owners: [SG]\n", ""),
+                    line: 21, column: 9, message: "activity 1.2 lacks the key 'owners'"),
+        InvalidCase(name: "empty owners", text: broken("owners: [SG]", "owners: []"),
+                    line: 25, column: 17, message: "activity 1.2 has no owner"),
+        InvalidCase(name: "id under the wrong goal", text: broken("id: \"1.2\"", "id: \"2.2\""),
+                    line: 21, column: 11, message: "activity '2.2' stands under goal 1"),
+        InvalidCase(name: "unquoted id that is not GOAL.POSITION", text: broken("id: \"1.2\"", "id: 1.2.3"),
+                    line: 21, column: 11, message: "must be GOAL.POSITION"),
+        InvalidCase(name: "personal code in a title", text: broken("title: Materiāla izstrāde", "title: Sarunas ar 010203-12345"),
+                    line: 22, column: 16, message: "contains a personal code"),
+        InvalidCase(name: "period the wrong way round", text: broken("period: {from: 2025, to: 2026}", "period: {from: 2026, to: 2025}"),
+                    line: 5, column: 9, message: "the plan period ends before it starts"),
+        InvalidCase(name: "unknown status", text: broken("funding: [PB]\n", "funding: [PB]\n        status: paused\n"),
+                    line: 27, column: 17, message: "unknown status 'paused'"),
+        InvalidCase(name: "goals not a list", text: broken("goals:\n  - number: 1", "goals: 1\nx:\n  - number: 1"),
+                    line: 6, column: 8, message: "goals must be a list"),
+        InvalidCase(name: "duplicate key", text: broken("        funding: [PB]\n", "        funding: [PB]\n        funding: [VB]\n"),
+                    line: 27, column: 9, message: "the key 'funding' is repeated"),
+        InvalidCase(name: "unknown format version", text: broken("sargs: 1", "sargs: 7"),
+                    line: 1, column: 8, message: "format version 7 is not known"),
+        InvalidCase(name: "empty file", text: "", line: 1, column: 1, message: "the file is empty"),
+    ]
+
+    @Test(arguments: cases)
+    func refused(_ c: InvalidCase) {
+        do {
+            let plan = try PlanFile.parse(c.text, file: "plans/bad.yaml")
+            Issue.record("accepted a plan with \(plan.activities.count) activities")
+        } catch {
+            #expect(error.file == "plans/bad.yaml")
+            #expect((error.line, error.column) == (c.line, c.column), "\(error.description)")
+            #expect(error.phrase.en.contains(c.message), "\(error.phrase.en)")
+            #expect(error.description.hasPrefix("plans/bad.yaml:\(error.line):\(error.column): "))
+            #expect(!error.phrase.lv.isEmpty && error.phrase.lv != error.phrase.en)
+        }
+    }
+
+    @Test func atLeastFifteenDistinctRefusals() {
+        #expect(Set(Self.cases.map(\.message)).count >= 15)
+    }
+}
