@@ -12,7 +12,7 @@ extension PlanFile {
 
     /// The plan as JSON, with the same keys as the YAML file.
     public static func json(_ plan: Plan) -> String {
-        document(plan).json.text(pretty: true) + "\n"
+        document(plan).json.serialized(pretty: true) + "\n"
     }
 
     static func document(_ plan: Plan) -> Tree {
