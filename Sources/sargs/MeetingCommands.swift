@@ -1,0 +1,243 @@
+import ArgumentParser
+import Foundation
+import SargsCore
+import SargsStore
+
+extension Meeting.Kind: ExpressibleByArgument {}
+
+enum AgendaFormat: String, ExpressibleByArgument, CaseIterable { case text, markdown, json }
+
+struct AgendaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agenda", abstract: "The meeting agenda: what the group let slip since the last regular meeting.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The meeting date (default: today).") var date: String?
+    @Option(help: "regular or emergency.") var kind: Meeting.Kind = .regular
+    @Option(help: "The emergency meeting's topic (no personal data).") var topic: String?
+    @Option(help: "text, markdown or json.") var format: AgendaFormat = .text
+
+    func run() throws {
+        let session = try Session.open(global)
+        let day = try date.map { try parseDay($0, option: "--date") } ?? session.today
+        if let topic { try Session.guarded { try ChangeRules.text(topic, field: Phrase(lv: "tēma", en: "the topic")) } }
+        let snapshot = try session.guarded { try session.store.snapshot() }
+        let tracker = Tracker(snapshot)
+        let agenda = Agenda(snapshot: snapshot, date: day, kind: kind, topic: topic, tracker: tracker)
+        switch format {
+        case .json: print(agenda.json())
+        case .text, .markdown:
+            print(AgendaText.render(agenda, snapshot: snapshot, tracker: tracker, language: session.language,
+                                    markdown: format == .markdown), terminator: "")
+        }
+    }
+}
+
+struct MeetingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "meeting", abstract: "Plan, list, show, hold or cancel meetings of the group.",
+        subcommands: [New.self, List.self, Show.self, Hold.self, Cancel.self])
+
+    struct New: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Plan a meeting; prints its number.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The meeting date.") var date: String
+        @Option(help: "regular or emergency.") var kind: Meeting.Kind = .regular
+        @Option(help: "The topic (required for an emergency meeting; no personal data).") var topic: String?
+
+        func run() throws {
+            let session = try Session.open(global)
+            let day = try parseDay(date, option: "--date")
+            let meeting = Meeting(date: day, kind: kind, topic: topic)
+            let saved = try session.guarded { () throws -> Meeting in
+                try ChangeRules.meeting(meeting, plan: try session.store.plan())
+                return try session.store.addMeeting(meeting, author: session.author, now: session.now)
+            }
+            print(saved.id)
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the meetings, with the count per year against the required four.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "text or json.") var format: ListFormat = .text
+
+        func run() throws {
+            let session = try Session.open(global)
+            let meetings = try session.guarded { try session.store.meetings() }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+            if format == .json {
+                print(JSONValue.array(meetings.map(MeetingText.json)).serialized(pretty: true))
+                return
+            }
+            if meetings.isEmpty { session.say("Sēžu vēl nav.", "No meetings yet.") }
+            for m in meetings { print(MeetingText.line(m, session.language)) }
+            let years = Set(meetings.map(\.date.year)).sorted()
+            for year in years {
+                let held = meetings.filter { $0.kind == .regular && $0.state == .held && $0.date.year == year }
+                let quarters = Set(held.map { ($0.date.month - 1) / 3 + 1 })
+                let missing = (1...4).filter { !quarters.contains($0) }.map { "Q\($0)" }.joined(separator: ", ")
+                session.say("\(year): notikušas kārtējās sēdes \(held.count) no \(Agenda.requiredMeetingsPerYear)" + (missing.isEmpty ? "" : "; ceturkšņi bez sēdes: \(missing)"),
+                            "\(year): regular meetings held \(held.count) of \(Agenda.requiredMeetingsPerYear)" + (missing.isEmpty ? "" : "; quarters without one: \(missing)"))
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a meeting; --format markdown writes its minutes.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The meeting number.") var id: Int64
+        @Option(help: "text, markdown or json.") var format: AgendaFormat = .text
+
+        func run() throws {
+            let session = try Session.open(global)
+            let snapshot = try session.guarded { try session.store.snapshot() }
+            guard let meeting = snapshot.meetings.first(where: { $0.id == id }) else {
+                throw Failure(.data, StoreError.unknownMeeting(id).phrase)
+            }
+            let minutes = Minutes(meeting: meeting, snapshot: snapshot)
+            switch format {
+            case .json: print(minutes.jsonValue.serialized(pretty: true))
+            case .markdown: print(minutes.markdown(session.language), terminator: "")
+            case .text: print(minutes.text(session.language), terminator: "")
+            }
+        }
+    }
+
+    struct Hold: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Mark a meeting held, with the institutions present.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The meeting number.") var id: Int64
+        @Option(help: "Institution codes of those present, e.g. SD,BT,IN.") var attendees: String?
+
+        func run() throws {
+            let session = try Session.open(global)
+            let codes = (attendees ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            try session.guarded {
+                let plan = try session.store.plan()
+                for code in codes where plan.institution(code) == nil {
+                    throw ChangeRefusal("nezināms iestādes kods '\(code)'", "unknown institution code '\(code)'")
+                }
+                try session.store.holdMeeting(id, attendees: codes, author: session.author, now: session.now)
+            }
+            session.say("Sēde Nr. \(id) notikusi.", "Meeting \(id) held.")
+        }
+    }
+
+    struct Cancel: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Cancel a planned meeting.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The meeting number.") var id: Int64
+
+        func run() throws {
+            let session = try Session.open(global)
+            try session.guarded { try session.store.cancelMeeting(id, author: session.author, now: session.now) }
+            session.say("Sēde Nr. \(id) atcelta.", "Meeting \(id) cancelled.")
+        }
+    }
+}
+
+struct DecisionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decision", abstract: "Record decisions of a meeting and mark them done.",
+        subcommands: [Add.self, Done.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a decision; prints its number.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The meeting number.") var meeting: Int64
+        @Option(help: "The institution responsible (code).") var owner: String
+        @Option(help: "The due date.") var due: String
+        @Option(help: "The activity it concerns.") var activity: String?
+        @Argument(help: "What was decided (no personal data).") var text: String
+
+        func run() throws {
+            let session = try Session.open(global)
+            let decision = Decision(meeting: meeting, text: text, owner: owner, due: try parseDay(due, option: "--due"),
+                                    activity: activity)
+            let saved = try session.guarded { () throws -> Decision in
+                try ChangeRules.decision(decision, plan: try session.store.plan())
+                return try session.store.addDecision(decision, author: session.author, now: session.now)
+            }
+            print(saved.id)
+        }
+    }
+
+    struct Done: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Mark a decision done (today).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The decision number.") var id: Int64
+
+        func run() throws {
+            let session = try Session.open(global)
+            try session.guarded { try session.store.completeDecision(id, on: session.today, author: session.author, now: session.now) }
+            session.say("Lēmums Nr. \(id) izpildīts.", "Decision \(id) done.")
+        }
+    }
+}
+
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case markdown, csv, json }
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: "The yearly implementation report the group gives the council.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The year.") var year: Int
+    @Option(help: "markdown, csv or json.") var format: ReportFormat = .markdown
+
+    func run() throws {
+        let session = try Session.open(global)
+        let snapshot = try session.guarded { try session.store.snapshot() }
+        guard (snapshot.plan.period.first.year...snapshot.plan.period.last.year).contains(year) else {
+            throw Failure(.data, Phrase(
+                lv: "\(year). gads nav plāna periodā (\(snapshot.plan.period.first.year)–\(snapshot.plan.period.last.year))",
+                en: "\(year) is not in the plan period (\(snapshot.plan.period.first.year)–\(snapshot.plan.period.last.year))"))
+        }
+        let report = YearReport(snapshot: snapshot, year: year, today: session.today)
+        switch format {
+        case .markdown: print(report.markdown(session.language), terminator: "")
+        case .csv: print(report.csv(), terminator: "")
+        case .json: print(report.json())
+        }
+    }
+}
+
+enum ExportFormat: String, ExpressibleByArgument, CaseIterable { case ics }
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Export planned meetings, decision due dates and one-off deadlines as iCalendar.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "ics.") var format: ExportFormat
+
+    func run() throws {
+        let session = try Session.open(global)
+        let snapshot = try session.guarded { try session.store.snapshot() }
+        print(CalendarExport.ics(snapshot, stamp: Date(), language: session.language), terminator: "")
+    }
+}
+
+/// How meetings read in a list.
+enum MeetingText {
+    static func line(_ m: Meeting, _ language: Language) -> String {
+        let lv = language == .lv
+        let kind = m.kind == .regular ? (lv ? "kārtējā" : "regular") : (lv ? "ārkārtas" : "emergency")
+        let state: String
+        switch m.state {
+        case .planned: state = lv ? "plānota" : "planned"
+        case .held: state = lv ? "notikusi" : "held"
+        case .cancelled: state = lv ? "atcelta" : "cancelled"
+        }
+        var text = "#\(m.id)  \(m.date)  \(kind)  \(state)"
+        if let topic = m.topic { text += "  \(topic)" }
+        if !m.attendees.isEmpty { text += "  [\(m.attendees.joined(separator: ", "))]" }
+        return text
+    }
+
+    static func json(_ m: Meeting) -> JSONValue {
+        .object([("id", .int(Int(m.id))), ("date", .string(m.date.description)), ("kind", .string(m.kind.rawValue)),
+                 ("topic", .optional(m.topic)), ("state", .string(m.state.rawValue)),
+                 ("attendees", .array(m.attendees.map(JSONValue.string)))])
+    }
+}
