@@ -1,1 +1,554 @@
+import Foundation
+import GRDB
 import SargsCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One plan's SQLite database: the plan as imported and edited since, what
+/// was recorded against it, and the journal of every change.
+///
+/// Several stores (in one process or many) may use one file at once. Every
+/// change is one IMMEDIATE write transaction that checks, applies and
+/// journals it, and is durable when the call returns (WAL, `synchronous=FULL`).
+/// A writer waits up to `busyTimeout` for another to finish.
+public final class Store: Sendable {
+    public let path: String
+    let pool: DatabasePool
+
+    /// How long a change waits for another program's change to finish.
+    static let busyTimeout: TimeInterval = 10
+
+    private init(path: String, pool: DatabasePool) {
+        self.path = path
+        self.pool = pool
+    }
+
+    // MARK: - Opening
+
+    /// Creates the store for `plan` at `path`, the parent directory too if
+    /// missing, readable by its owner only. Refuses an existing file unless
+    /// `force`, which replaces it. Journals an `init` entry.
+    public static func create(at path: String, plan: Plan, force: Bool, author: String, now: Date) throws -> Store {
+        try storeOperation(at: path) {
+            try Guard.texts(plan.texts)
+            let files = FileManager.default
+            let directory = (path as NSString).deletingLastPathComponent
+            if !directory.isEmpty, !files.fileExists(atPath: directory) {
+                do {
+                    try files.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                              attributes: [.posixPermissions: 0o700])
+                } catch {
+                    throw StoreError.unavailable("cannot create the directory \(directory)")
+                }
+            }
+            if entryExists(path) {
+                guard force else { throw StoreError.alreadyExists(path: path) }
+                for file in companionFiles(path) where unlink(file) != 0 && errno != ENOENT {
+                    throw StoreError.unavailable("cannot replace \(file): \(String(cString: strerror(errno)))")
+                }
+            }
+            // O_EXCL: of two programs creating the store at once, one wins and
+            // the other is told the store exists. The -wal and -shm files
+            // SQLite makes next to it take the same mode.
+            let fd = createFile(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            if fd < 0 {
+                if errno == EEXIST { throw StoreError.alreadyExists(path: path) }
+                throw StoreError.unavailable("cannot create \(path): \(String(cString: strerror(errno)))")
+            }
+            _ = fchmod(fd, 0o600)
+            _ = close(fd)
+            do {
+                let pool = try openPool(path)
+                try Schema.migrator.migrate(pool)
+                try pool.write { db in
+                    try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
+                    try PlanRows.insert(plan, into: db)
+                    let summary: JSON = .object([
+                        "plan": .string(plan.id), "title": .string(plan.title),
+                        "goals": .int(Int64(plan.goals.count)), "activities": .int(Int64(plan.activities.count)),
+                    ])
+                    _ = try Journal.append(db, time: now, author: author, action: "init", subject: plan.id,
+                                           before: nil, after: summary)
+                }
+                for file in companionFiles(path).dropFirst() { _ = chmod(file, 0o600) }
+                return Store(path: path, pool: pool)
+            } catch {
+                for file in companionFiles(path) { _ = unlink(file) }
+                throw error
+            }
+        }
+    }
+
+    /// Opens an existing store. A missing file is `.missing`; a file that is
+    /// not a sargs store, or one made by a newer sargs, is `.unavailable`.
+    public static func open(at path: String) throws -> Store {
+        try storeOperation(at: path) {
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                if errno == ENOENT || errno == ENOTDIR { throw StoreError.missing(path: path) }
+                throw StoreError.unavailable("cannot read \(path): \(String(cString: strerror(errno)))")
+            }
+            guard (info.st_mode & S_IFMT) == S_IFREG else {
+                throw StoreError.unavailable("\(path) is not a file")
+            }
+            // Look before SQLite touches the file: a text file or an empty
+            // file is not a store.
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw StoreError.unavailable("cannot read \(path)")
+            }
+            let header = (try? handle.read(upToCount: 16)) ?? Data()
+            try? handle.close()
+            guard header == Data("SQLite format 3\0".utf8) else {
+                throw StoreError.unavailable("\(path) is not a sargs store")
+            }
+            // A plain connection checks what the file is without switching a
+            // foreign database to WAL.
+            do {
+                var probeConfiguration = Configuration()
+                probeConfiguration.busyMode = .timeout(busyTimeout)
+                let probe = try DatabaseQueue(path: path, configuration: probeConfiguration)
+                let (applicationID, applied, superseded) = try probe.read { db in
+                    (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
+                     try Schema.migrator.appliedIdentifiers(db),
+                     try Schema.migrator.hasBeenSuperseded(db))
+                }
+                try probe.close()
+                guard applicationID == Schema.applicationID, applied.contains("v1-plan") else {
+                    throw StoreError.unavailable("\(path) is not a sargs store")
+                }
+                guard !superseded else {
+                    throw StoreError.unavailable("\(path) was written by a newer version of sargs")
+                }
+            }
+            let pool = try openPool(path)
+            if try !pool.read(Schema.migrator.hasCompletedMigrations) {
+                do {
+                    try Schema.migrator.migrate(pool)
+                } catch {
+                    // Another program may have migrated it at the same moment.
+                    guard try pool.read(Schema.migrator.hasCompletedMigrations) else { throw error }
+                }
+            }
+            return Store(path: path, pool: pool)
+        }
+    }
+
+    private static func openPool(_ path: String) throws -> DatabasePool {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.foreignKeysEnabled = true
+        configuration.label = "sargs"
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Reads of the big tables map the file instead of copying it
+            // page by page.
+            try db.execute(sql: "PRAGMA mmap_size = 268435456")
+        }
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        // The pool sets its writer to synchronous=NORMAL when it switches to
+        // WAL, after prepareDatabase: a change must survive a power cut, so
+        // back to FULL.
+        try pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        return pool
+    }
+
+    private static func companionFiles(_ path: String) -> [String] {
+        [path, path + "-wal", path + "-shm", path + "-journal"]
+    }
+
+    private static func entryExists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
+    /// Copies the store, as of one moment, to a new file at `path` (mode
+    /// 0600) that `open(at:)` reads like the original. Refuses an existing file.
+    public func backup(to path: String) throws {
+        try storeOperation(at: path) {
+            let fd = createFile(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            if fd < 0 {
+                if errno == EEXIST { throw StoreError.alreadyExists(path: path) }
+                throw StoreError.unavailable("cannot create \(path): \(String(cString: strerror(errno)))")
+            }
+            _ = fchmod(fd, 0o600)
+            _ = close(fd)
+            do {
+                let copy = try DatabaseQueue(path: path)
+                try pool.backup(to: copy)
+                try copy.close()
+            } catch {
+                for file in Store.companionFiles(path) { _ = unlink(file) }
+                throw error
+            }
+        }
+    }
+
+    /// `PRAGMA synchronous` of the connection that writes (2 is FULL).
+    func writerSynchronous() throws -> Int {
+        try pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 }
+    }
+
+    // MARK: - Reading
+
+    /// The current plan, edits and statuses included, activities in plan order.
+    public func plan() throws -> Plan {
+        try storeOperation(at: path) {
+            try pool.read { db in try PlanRows.plan(db) }
+        }
+    }
+
+    /// The plan and everything recorded against it, read in one transaction.
+    public func snapshot() throws -> Snapshot {
+        try storeOperation(at: path) {
+            try pool.read { db in
+                Snapshot(plan: try PlanRows.plan(db),
+                         records: try TrackingRows.records(db, of: nil),
+                         waivers: try TrackingRows.waivers(db),
+                         notes: try TrackingRows.notes(db),
+                         meetings: try MeetingRows.meetings(db),
+                         decisions: try MeetingRows.decisions(db))
+            }
+        }
+    }
+
+    /// The records of one activity, by date.
+    public func records(of activity: ActivityID) throws -> [SargsCore.Record] {
+        try storeOperation(at: path) {
+            try pool.read { db in
+                try PlanRows.requireActivity(activity, db)
+                return try TrackingRows.records(db, of: activity)
+            }
+        }
+    }
+
+    /// The journal, newest first, optionally of one subject ("2.4",
+    /// "meeting 3") and/or one author, at most `limit` entries.
+    public func journal(subject: String? = nil, author: String? = nil, limit: Int? = nil) throws -> [JournalEntry] {
+        try storeOperation(at: path) {
+            try pool.read { db in try Journal.entries(db, subject: subject, author: author, limit: limit) }
+        }
+    }
+
+    /// A number that changes whenever any program commits a change: the
+    /// latest journal entry's id. Cheap enough to poll every two seconds.
+    public func version() throws -> Int64 {
+        try storeOperation(at: path) {
+            try pool.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM journal") ?? 0 }
+        }
+    }
+
+    /// Every meeting, by date.
+    public func meetings() throws -> [Meeting] {
+        try storeOperation(at: path) {
+            try pool.read { db in try MeetingRows.meetings(db) }
+        }
+    }
+
+    // MARK: - Changes
+
+    /// Runs one change: one write transaction, rolled back if `body` throws.
+    func change<T>(_ body: (Database) throws -> T) throws -> T {
+        try storeOperation(at: path) {
+            try pool.write { db in try body(db) }
+        }
+    }
+
+    /// Saves that an activity was carried out; returns it with its number.
+    @discardableResult
+    public func addRecord(_ record: SargsCore.Record, now: Date) throws -> SargsCore.Record {
+        try Guard.text(record.note, "record note")
+        return try change { db in
+            try PlanRows.requireActivity(record.activity, db)
+            var saved = record
+            saved.id = try TrackingRows.insert(record, db)
+            _ = try Journal.append(db, time: now, author: record.author, action: "record", subject: record.activity,
+                                   before: nil, after: saved.json)
+            return saved
+        }
+    }
+
+    /// Saves many records as one change (one transaction, one `import`
+    /// journal entry naming the range of numbers given; one undo removes them
+    /// all). For loading a history, and for the benchmark's synthetic data.
+    /// The records' own ids are ignored.
+    @discardableResult
+    public func importRecords(_ records: [SargsCore.Record], author: String, now: Date) throws -> [SargsCore.Record] {
+        for record in records { try Guard.text(record.note, "note of a record of \(record.activity)") }
+        guard !records.isEmpty else { return [] }
+        return try change { db in
+            var known: Set<ActivityID> = []
+            var saved = records
+            for i in saved.indices where !known.contains(saved[i].activity) {
+                try PlanRows.requireActivity(saved[i].activity, db)
+                known.insert(saved[i].activity)
+            }
+            try TrackingRows.insert(&saved, db)
+            let after: JSON = .object(["first": .int(saved[0].id), "last": .int(saved[saved.count - 1].id),
+                                       "count": .int(Int64(saved.count))])
+            let subject = try String.fetchOne(db, sql: "SELECT id FROM plan") ?? ""
+            _ = try Journal.append(db, time: now, author: author, action: "import", subject: subject,
+                                   before: nil, after: after)
+            return saved
+        }
+    }
+
+    /// Sets an activity's status and its note (nil clears the note).
+    public func setStatus(_ activity: ActivityID, to status: Status, note: String?, author: String, now: Date) throws {
+        try Guard.text(note, "status note")
+        try change { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT status, status_note FROM activity WHERE id = ?",
+                                             arguments: [activity]) else {
+                throw StoreError.unknownActivity(activity)
+            }
+            let before: JSON = .object(["status": .string(row[0] as String), "note": .string(row[1] as String?)])
+            try db.execute(sql: "UPDATE activity SET status = ?, status_note = ? WHERE id = ?",
+                           arguments: [status.rawValue, note, activity])
+            let after: JSON = .object(["status": .string(status.rawValue), "note": .string(note)])
+            _ = try Journal.append(db, time: now, author: author, action: "status", subject: activity,
+                                   before: before, after: after)
+        }
+    }
+
+    /// Adds a free-text note to an activity, timed `now`.
+    @discardableResult
+    public func addNote(_ activity: ActivityID, text: String, author: String, now: Date) throws -> Note {
+        try Guard.text(text, "note")
+        return try change { db in
+            try PlanRows.requireActivity(activity, db)
+            var note = Note(activity: activity, text: text, author: author, time: Timestamp.normalized(now))
+            note.id = try TrackingRows.insert(note, db)
+            _ = try Journal.append(db, time: now, author: author, action: "note", subject: activity,
+                                   before: nil, after: note.json)
+            return note
+        }
+    }
+
+    /// Saves the chair's word that a window is not expected.
+    @discardableResult
+    public func addWaiver(_ waiver: Waiver, now: Date) throws -> Waiver {
+        try Guard.text(waiver.note, "waiver note")
+        return try change { db in
+            try PlanRows.requireActivity(waiver.activity, db)
+            var saved = waiver
+            saved.id = try TrackingRows.insert(waiver, db)
+            _ = try Journal.append(db, time: now, author: waiver.author, action: "waive", subject: waiver.activity,
+                                   before: nil, after: saved.json)
+            return saved
+        }
+    }
+
+    /// Saves the fields this edit changes from `original` (the activity as
+    /// the form showed it). A field that someone else changed since and that
+    /// this edit changes to something else is a `.conflict`, and nothing is
+    /// written; fields this edit leaves alone keep whatever is stored now.
+    public func editActivity(_ edited: Activity, basedOn original: Activity, author: String, now: Date) throws {
+        guard edited.id == original.id else {
+            throw StoreError.invalid("An activity keeps its id: \(original.id) cannot become \(edited.id).")
+        }
+        try Guard.texts(edited.texts)
+        try change { db in
+            guard let stored = try PlanRows.activity(original.id, db) else {
+                throw StoreError.unknownActivity(original.id)
+            }
+            var merged = stored
+            var before: [JSON.Member] = []
+            var after: [JSON.Member] = []
+            for field in ActivityField.allCases {
+                let yours = field.value(of: edited)
+                let base = field.value(of: original)
+                let theirs = field.value(of: stored)
+                guard yours != base, yours != theirs else { continue }
+                if theirs != base {
+                    throw StoreError.conflict(field: field.rawValue, yours: yours.display, theirs: theirs.display)
+                }
+                _ = field.set(yours, on: &merged)
+                before.append(.init(key: field.rawValue, value: theirs))
+                after.append(.init(key: field.rawValue, value: yours))
+            }
+            guard !after.isEmpty else { return }
+            if merged.goal != stored.goal {
+                try PlanRows.requireGoal(merged.goal, db)
+                let from = try PlanRows.position(of: stored.id, db)
+                let to = try PlanRows.move(stored.id, toEndOfGoal: merged.goal, db)
+                before.append(.init(key: "position", value: .int(from)))
+                after.append(.init(key: "position", value: .int(to)))
+            }
+            try PlanRows.update(merged, db)
+            _ = try Journal.append(db, time: now, author: author, action: "edit", subject: stored.id,
+                                   before: .object(before), after: .object(after))
+        }
+    }
+
+    /// Adds a new activity at the end of its goal. Its id must be new and
+    /// its goal must exist.
+    public func addActivity(_ activity: Activity, author: String, now: Date) throws {
+        try Guard.texts(activity.texts)
+        try change { db in
+            if try PlanRows.activityExists(activity.id, db) {
+                throw StoreError.invalid("There is already an activity \(activity.id) in the plan.")
+            }
+            try PlanRows.requireGoal(activity.goal, db)
+            let position = try PlanRows.insertionPoint(forGoal: activity.goal, excluding: nil, db)
+            try PlanRows.shift(from: position, by: 1, db)
+            try PlanRows.insert(activity, at: position, db)
+            _ = try Journal.append(db, time: now, author: author, action: "add", subject: activity.id,
+                                   before: nil, after: activity.json)
+        }
+    }
+
+    /// Plans a meeting; returns it with its number.
+    @discardableResult
+    public func addMeeting(_ meeting: Meeting, author: String, now: Date) throws -> Meeting {
+        try Guard.text(meeting.topic, "meeting topic")
+        return try change { db in
+            var saved = meeting
+            saved.id = try MeetingRows.insert(meeting, db)
+            _ = try Journal.append(db, time: now, author: author, action: "meeting", subject: "meeting \(saved.id)",
+                                   before: nil, after: saved.json)
+            return saved
+        }
+    }
+
+    /// Replaces the prepared agenda of a meeting (items in calling order, with
+    /// any outcomes they carry); one journal entry with the list before and after.
+    public func setMeetingItems(_ id: Int64, items: [Meeting.Item], author: String, now: Date) throws {
+        try change { db in
+            let meeting = try MeetingRows.require(id, db)
+            for item in items { try PlanRows.requireActivity(item.activity, db) }
+            try MeetingRows.setItems(id, items, db)
+            _ = try Journal.append(db, time: now, author: author, action: "items", subject: "meeting \(id)",
+                                   before: MeetingRows.itemsJSON(meeting.items), after: MeetingRows.itemsJSON(items))
+        }
+    }
+
+    /// Records what the group did with one item of a meeting (chair mode).
+    public func setOutcome(_ id: Int64, activity: ActivityID, outcome: Meeting.Outcome?, author: String, now: Date) throws {
+        try change { db in
+            let meeting = try MeetingRows.require(id, db)
+            var items = meeting.items
+            if let i = items.firstIndex(where: { $0.activity == activity }) {
+                items[i].outcome = outcome
+            } else {
+                try PlanRows.requireActivity(activity, db)
+                items.append(Meeting.Item(activity: activity, outcome: outcome))
+            }
+            try MeetingRows.setItems(id, items, db)
+            _ = try Journal.append(db, time: now, author: author, action: "items", subject: "meeting \(id)",
+                                   before: MeetingRows.itemsJSON(meeting.items), after: MeetingRows.itemsJSON(items))
+        }
+    }
+
+    /// Marks a meeting held, with the institutions present.
+    public func holdMeeting(_ id: Int64, attendees: [String], author: String, now: Date) throws {
+        try change { db in
+            let meeting = try MeetingRows.require(id, db)
+            try MeetingRows.set(id, state: .held, attendees: attendees, db)
+            _ = try Journal.append(db, time: now, author: author, action: "hold", subject: "meeting \(id)",
+                                   before: MeetingRows.stateJSON(meeting.state, meeting.attendees),
+                                   after: MeetingRows.stateJSON(.held, attendees))
+        }
+    }
+
+    /// Marks a meeting cancelled.
+    public func cancelMeeting(_ id: Int64, author: String, now: Date) throws {
+        try change { db in
+            let meeting = try MeetingRows.require(id, db)
+            try MeetingRows.set(id, state: .cancelled, attendees: meeting.attendees, db)
+            _ = try Journal.append(db, time: now, author: author, action: "cancel", subject: "meeting \(id)",
+                                   before: MeetingRows.stateJSON(meeting.state, meeting.attendees),
+                                   after: MeetingRows.stateJSON(.cancelled, meeting.attendees))
+        }
+    }
+
+    /// Saves a decision of a meeting; returns it with its number.
+    @discardableResult
+    public func addDecision(_ decision: Decision, author: String, now: Date) throws -> Decision {
+        try Guard.text(decision.text, "decision")
+        return try change { db in
+            _ = try MeetingRows.require(decision.meeting, db)
+            if let activity = decision.activity { try PlanRows.requireActivity(activity, db) }
+            var saved = decision
+            saved.id = try MeetingRows.insert(decision, db)
+            _ = try Journal.append(db, time: now, author: author, action: "decision", subject: "decision \(saved.id)",
+                                   before: nil, after: saved.json)
+            return saved
+        }
+    }
+
+    /// Marks a decision done on `day`.
+    public func completeDecision(_ id: Int64, on day: Day, author: String, now: Date) throws {
+        try change { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT done_on FROM decision WHERE id = ?", arguments: [id]) else {
+                throw StoreError.unknownDecision(id)
+            }
+            let previous: String? = row[0]
+            try db.execute(sql: "UPDATE decision SET done_on = ? WHERE id = ?", arguments: [day.description, id])
+            _ = try Journal.append(db, time: now, author: author, action: "done", subject: "decision \(id)",
+                                   before: .object(["done_on": .string(previous)]),
+                                   after: .object(["done_on": .string(day.description)]))
+        }
+    }
+
+    /// Reverts `author`'s latest change that is not undone yet, by a new
+    /// `undo` entry; the history itself is never rewritten. Returns that entry.
+    @discardableResult
+    public func undo(author: String, now: Date) throws -> JournalEntry {
+        try change { db in
+            guard let target = try Journal.latestUndoable(by: author, db) else {
+                throw StoreError.nothingToUndo(author: author)
+            }
+            try Undo.revert(target, db)
+            var entry = JournalEntry(time: Timestamp.normalized(now), author: author, action: "undo",
+                                     subject: target.subject, before: target.after, after: target.before,
+                                     undoes: target.id)
+            entry.id = try Journal.append(db, time: now, author: author, action: "undo", subject: target.subject,
+                                          beforeText: target.after, afterText: target.before, undoes: target.id)
+            return entry
+        }
+    }
+}
+
+/// The personal-code guard at the store's edge (SPEC §6): a text shaped
+/// like a Latvian personal code is refused before anything is written.
+enum Guard {
+    static func text(_ text: String?, _ what: String) throws {
+        if let text, PersonalCode.contains(text) { throw StoreError.personalCode(in: what) }
+    }
+
+    static func texts(_ texts: [(String, String?)]) throws {
+        for (what, text) in texts { try Guard.text(text, what) }
+    }
+}
+
+extension Plan {
+    /// Every free text of the plan, named for a refusal message.
+    var texts: [(String, String?)] {
+        var texts: [(String, String?)] = [("plan title", title), ("plan's English title", en)]
+        for goal in goals {
+            texts += [("title of goal \(goal.number)", goal.title), ("English title of goal \(goal.number)", goal.en)]
+            for result in goal.results {
+                texts += [("expected result \(result.id)", result.text), ("expected result \(result.id)", result.en)]
+            }
+        }
+        for activity in activities {
+            texts += activity.texts.map { ("\($0.0) of \(activity.id)", $0.1) }
+        }
+        for entry in glossary { texts.append(("glossary entry \(entry.abbreviation)", entry.text)) }
+        for indicator in indicators { texts.append(("indicator \(indicator.id)", indicator.title)) }
+        return texts
+    }
+}
+
+/// `open(2)`, named apart from `Store.open(at:)`.
+private func createFile(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 {
+    #if canImport(Glibc)
+    return Glibc.open(path, flags, mode)
+    #else
+    return Darwin.open(path, flags, mode)
+    #endif
+}

@@ -1,1 +1,418 @@
+import CNcursesw
+import Foundation
 import SargsBoard
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Why the terminal could not be started.
+public enum TerminalError: Error, Equatable, CustomStringConvertible {
+    /// Standard input or output is not a terminal (piped, redirected).
+    case notATerminal
+    /// ncurses could not set up this terminal type (`TERM` unknown or unset).
+    case cannotOpen(term: String)
+    /// `start()` was called on a terminal that is already running.
+    case alreadyStarted
+
+    public var description: String {
+        switch self {
+        case .notATerminal:
+            return "the board needs a terminal: standard input and output must not be redirected"
+        case .cannotOpen(let term):
+            return "cannot use the terminal type \"\(term)\"; set TERM to a known type such as xterm-256color"
+        case .alreadyStarted:
+            return "the terminal is already started"
+        }
+    }
+}
+
+/// The terminal through ncursesw: paints the cells of a `Canvas` that
+/// changed since the last frame, reads keys, follows resizes and gives the
+/// screen back on every way out (stop, exit, signals, crashes).
+///
+/// Use one `Terminal` from one thread (the main loop); it is deliberately not
+/// `Sendable`. Only this file and its neighbours import ncurses.
+///
+/// Bytes written: with `countsBytes` on, each `paint` measures the bytes the
+/// painting thread handed to `write(2)` during the frame, read from
+/// `/proc/thread-self/io` (`wchar`) before and after `doupdate()`. ncurses 6
+/// writes its output buffer straight to the file descriptor of its output
+/// stream, so a counting `FILE*` (fopencookie) would not see the bytes — and
+/// ncurses needs that descriptor to be the real terminal. The count is exact
+/// for that thread and is `nil` where `/proc` has no per-thread I/O accounting.
+public final class Terminal {
+    /// How many colours the terminal shows (after `NO_COLOR` and any override).
+    public private(set) var colorDepth: ColorDepth = .none
+    /// Whether output is restricted to ASCII (the locale is not UTF-8, or asked for).
+    public private(set) var asciiOnly = false
+    /// The glyph set to render with: `.ascii` when `asciiOnly`.
+    public var glyphs: Glyphs { asciiOnly ? .ascii : .unicode }
+    /// Whether `start()` succeeded and `stop()` has not been called.
+    public private(set) var isRunning = false
+
+    /// Measure the bytes written per frame (see the type's documentation).
+    public var countsBytes = false
+    /// Bytes written to the terminal by the last `paint` (0 when nothing
+    /// changed; nil when not counted or not measurable here).
+    public private(set) var bytesWrittenLastFrame: Int?
+    /// Bytes written by all counted frames since `start()`.
+    public private(set) var bytesWrittenTotal = 0
+    /// Cells handed to ncurses by the last `paint`.
+    public private(set) var cellsWrittenLastFrame = 0
+
+    private var screen: OpaquePointer?
+    private var window: UnsafeMutablePointer<WINDOW>?
+    private var canUseDefaultColors = false
+    private var maxPairs = 0
+
+    /// The canvas on screen, to diff the next frame against.
+    private var lastCanvas: Canvas?
+    /// The theme last painted with, and its styles resolved for ncurses.
+    private var lastTheme: Theme?
+    private var paintStyles: [Role: PaintStyle] = [:]
+    private var pairs: [ColorPairKey: Int16] = [:]
+    private var asciiFolds: [String: String] = [:]
+    private var wideCharacters: [wchar_t] = []
+    private var keyCodes: [Int32: Key] = [:]
+
+    public init() {}
+
+    deinit {
+        if isRunning {
+            stop()
+        }
+    }
+
+    // MARK: Start and stop
+
+    /// Takes over the screen.
+    ///
+    /// Sets the locale from the environment; when that locale is not UTF-8
+    /// because it is missing on this machine or unset, tries `C.UTF-8`; when
+    /// the user chose a non-UTF-8 locale (`LANG=C`), or `asciiOnly` is true,
+    /// output is ASCII and `glyphs` is `.ascii` (non-ASCII text is folded:
+    /// ā → a). Colours: none with `NO_COLOR` or a monochrome terminal, else 8
+    /// or 256 as ncurses' `COLORS` says, never more than `colorDepthOverride`.
+    public func start(asciiOnly: Bool = false, colorDepthOverride: ColorDepth? = nil) throws {
+        guard !isRunning else { throw TerminalError.alreadyStarted }
+        guard isatty(0) == 1, isatty(1) == 1 else { throw TerminalError.notATerminal }
+
+        let utf8 = Terminal.prepareLocale()
+        self.asciiOnly = asciiOnly || !utf8
+
+        ScreenRestore.install()
+        guard let screen = newterm(nil, sargs_stdout(), sargs_stdin()) else {
+            throw TerminalError.cannotOpen(term: ProcessInfo.processInfo.environment["TERM"] ?? "")
+        }
+        self.screen = screen
+        set_term(screen)
+        ScreenRestore.active = true
+        isRunning = true
+        window = sargs_stdscr()
+
+        cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        leaveok(window, true)
+        set_escdelay(25)
+        curs_set(0)
+
+        colorDepth = .none
+        let environment = ProcessInfo.processInfo.environment
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        if !noColor, has_colors() {
+            start_color()
+            canUseDefaultColors = use_default_colors() == sargs_ok()
+            colorDepth = ColorDepth(colors: Int(sargs_colors()))
+            maxPairs = Int(sargs_color_pairs())
+        }
+        if let colorDepthOverride {
+            colorDepth = min(colorDepth, colorDepthOverride)
+        }
+        keyCodes = Terminal.makeKeyCodes()
+        lastCanvas = nil
+        lastTheme = nil
+        pairs = [:]
+        bytesWrittenTotal = 0
+    }
+
+    /// Gives the screen back (`endwin`), exactly once.
+    public func stop() {
+        guard isRunning else { return }
+        isRunning = false
+        ScreenRestore.restore()
+        if let screen {
+            delscreen(screen)
+        }
+        screen = nil
+        window = nil
+    }
+
+    /// Gives the screen back for a while (to run another program); `resume()` takes it again.
+    public func suspend() {
+        guard isRunning else { return }
+        ScreenRestore.restore()
+    }
+
+    /// Takes the screen back after `suspend()` and repaints everything on the next `paint`.
+    public func resume() {
+        guard isRunning else { return }
+        ScreenRestore.active = true
+        forceFullRepaint()
+        doupdate()
+    }
+
+    // MARK: Size and painting
+
+    /// The screen size in columns and rows.
+    public var size: (width: Int, height: Int) {
+        guard isRunning else { return (0, 0) }
+        return (Int(sargs_cols()), Int(sargs_lines()))
+    }
+
+    /// Repaints everything on the next `paint` (after a resize, or to redraw a
+    /// garbled screen): the screen is cleared and every cell written.
+    public func forceFullRepaint() {
+        lastCanvas = nil
+        if isRunning {
+            clearok(sargs_stdscr(), true)
+        }
+    }
+
+    /// Shows `canvas`, writing only the cells that differ from the last
+    /// painted canvas, in `theme` adapted to the terminal's colours; then one
+    /// `doupdate()`. Cells beyond the screen are dropped.
+    public func paint(_ canvas: Canvas, theme: Theme) {
+        guard isRunning, let window else { return }
+        if lastTheme != theme {
+            prepare(theme)
+            lastTheme = theme
+            lastCanvas = nil
+        }
+        let runs = Canvas.diff(from: lastCanvas, to: canvas)
+        lastCanvas = canvas
+        cellsWrittenLastFrame = 0
+        guard !runs.isEmpty else {
+            bytesWrittenLastFrame = countsBytes ? 0 : nil
+            return
+        }
+        let (columns, rows) = (Int(sargs_cols()), Int(sargs_lines()))
+        var cell = cchar_t()
+        for run in runs where run.row < rows {
+            var x = run.x
+            for item in run.cells {
+                defer { x += 1 }
+                guard x < columns else { break }
+                var text = item.text
+                if text.isEmpty {
+                    // The right half of a wide character: the left half covers it,
+                    // except in ASCII where the wide character became one "?".
+                    guard asciiOnly else { continue }
+                    text = "?"
+                } else if asciiOnly {
+                    text = asciiFold(text)
+                }
+                let style = paintStyles[item.role] ?? PaintStyle(attributes: 0, pair: 0)
+                wideCharacters.removeAll(keepingCapacity: true)
+                for scalar in text.unicodeScalars.prefix(Int(CCHARW_MAX)) {
+                    wideCharacters.append(wchar_t(bitPattern: scalar.value))
+                }
+                wideCharacters.append(0)
+                wideCharacters.withUnsafeBufferPointer { buffer in
+                    _ = setcchar(&cell, buffer.baseAddress, style.attributes, style.pair, nil)
+                }
+                _ = mvwadd_wch(window, Int32(run.row), Int32(x), &cell)
+                cellsWrittenLastFrame += 1
+            }
+        }
+        let before = countsBytes ? ThreadIOCounter.bytesWritten() : nil
+        wnoutrefresh(window)
+        doupdate()
+        if countsBytes, let before, let after = ThreadIOCounter.bytesWritten() {
+            bytesWrittenLastFrame = after - before
+            bytesWrittenTotal += after - before
+        } else {
+            bytesWrittenLastFrame = nil
+        }
+    }
+
+    /// Resolves every role of `theme` (adapted to the colour depth) to
+    /// ncurses attributes and a colour pair, allocating pairs as needed.
+    private func prepare(_ theme: Theme) {
+        let adapted = theme.adapted(to: colorDepth)
+        paintStyles = [:]
+        for role in Role.allCases {
+            let style = adapted.style(for: role)
+            paintStyles[role] = PaintStyle(attributes: Terminal.attributes(style.attributes), pair: pair(for: style))
+        }
+    }
+
+    private func pair(for style: Style) -> Int16 {
+        guard colorDepth != .none else { return 0 }
+        var fg = Int16(style.fg.paletteIndex ?? -1)
+        var bg = Int16(style.bg.paletteIndex ?? -1)
+        if !canUseDefaultColors {
+            if fg < 0 { fg = 7 }
+            if bg < 0 { bg = 0 }
+        }
+        if fg < 0, bg < 0 {
+            return 0
+        }
+        let key = ColorPairKey(fg: fg, bg: bg)
+        if let pair = pairs[key] {
+            return pair
+        }
+        let next = pairs.count + 1
+        guard next < maxPairs, next <= Int(Int16.max) else { return 0 }
+        guard init_pair(Int16(next), fg, bg) == sargs_ok() else { return 0 }
+        pairs[key] = Int16(next)
+        return Int16(next)
+    }
+
+    private static func attributes(_ attributes: Set<Attribute>) -> attr_t {
+        var result = sargs_a_normal()
+        for attribute in attributes {
+            switch attribute {
+            case .bold: result |= sargs_a_bold()
+            case .dim: result |= sargs_a_dim()
+            case .underline: result |= sargs_a_underline()
+            case .reverse: result |= sargs_a_reverse()
+            case .italic: result |= sargs_a_italic()
+            case .standout: result |= sargs_a_standout()
+            }
+        }
+        return result
+    }
+
+    /// One cell's text as ASCII: letters lose their diacritics (ā → a),
+    /// a few symbols get an ASCII look-alike, anything else becomes "?".
+    private func asciiFold(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return text
+        }
+        if let folded = asciiFolds[text] {
+            return folded
+        }
+        let folded = Terminal.fold(text)
+        asciiFolds[text] = folded
+        return folded
+    }
+
+    static func fold(_ text: String) -> String {
+        let symbols: [String: String] = [
+            "…": "~", "–": "-", "—": "-", "‘": "'", "’": "'", "‚": ",", "“": "\"", "”": "\"", "„": "\"",
+            "«": "\"", "»": "\"", "·": ".", "•": "*", "×": "x", "→": ">", "←": "<", "↑": "^", "↓": "v",
+            "▶": ">", "◀": "<", "█": "#", "─": "-", "│": "|", "✓": "v", "✗": "x", "\u{00A0}": " ",
+        ]
+        if let symbol = symbols[text] {
+            return symbol
+        }
+        let kept = text.decomposedStringWithCanonicalMapping.unicodeScalars.filter {
+            $0.isASCII && $0.value >= 0x20 && $0.value != 0x7F
+        }
+        guard let first = kept.first else { return "?" }
+        return String(Character(first))
+    }
+
+    // MARK: Keys
+
+    /// Waits up to `timeoutMilliseconds` (negative or nil: for ever) for a key.
+    /// Returns nil when none came in time, and for keys the board does not
+    /// know. A resize comes back as `.resize` (the next `paint` repaints everything).
+    public func readKey(timeoutMilliseconds: Int?) -> Key? {
+        guard isRunning, let window else { return nil }
+        wtimeout(window, Int32(clamping: timeoutMilliseconds ?? -1))
+        var value: wint_t = 0
+        let result = wget_wch(window, &value)
+        if result == sargs_err() {
+            return nil
+        }
+        if result == sargs_key_code_yes() {
+            let key = keyCodes[Int32(bitPattern: UInt32(value))]
+            if key == .resize {
+                forceFullRepaint()
+            }
+            return key
+        }
+        let code = UInt32(value)
+        if code < 0x20 || code == 0x7F {
+            return Key.fromControlCode(code)
+        }
+        guard let scalar = Unicode.Scalar(code) else { return nil }
+        return .character(Character(scalar))
+    }
+
+    private static func makeKeyCodes() -> [Int32: Key] {
+        var codes: [Int32: Key] = [
+            sargs_key_up(): .up, sargs_key_down(): .down, sargs_key_left(): .left, sargs_key_right(): .right,
+            sargs_key_home(): .home, sargs_key_end(): .end, sargs_key_ppage(): .pageUp, sargs_key_npage(): .pageDown,
+            sargs_key_a1(): .home, sargs_key_c1(): .end, sargs_key_a3(): .pageUp, sargs_key_c3(): .pageDown,
+            sargs_key_shome(): .home, sargs_key_send(): .end,
+            sargs_key_enter(): .enter, sargs_key_backspace(): .backspace, sargs_key_dc(): .delete,
+            sargs_key_ic(): .insert, sargs_key_btab(): .backTab, sargs_key_resize(): .resize,
+        ]
+        for number in 1...24 {
+            codes[sargs_key_f(Int32(number))] = .function(number)
+        }
+        return codes
+    }
+
+    // MARK: Locale
+
+    /// Sets the locale and says whether it is UTF-8.
+    static func prepareLocale() -> Bool {
+        _ = setlocale(sargs_lc_all(), "")
+        if isUTF8Codeset() {
+            return true
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let requested = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
+        let wantsUTF8 = requested.map { $0.lowercased().contains("utf-8") || $0.lowercased().contains("utf8") } ?? true
+        guard wantsUTF8 else {
+            return false // the user chose a non-UTF-8 locale: honour it with ASCII
+        }
+        for name in ["C.UTF-8", "C.utf8"] where setlocale(sargs_lc_all(), name) != nil {
+            if isUTF8Codeset() {
+                return true
+            }
+        }
+        return false
+    }
+
+    private static func isUTF8Codeset() -> Bool {
+        guard let codeset = sargs_codeset() else { return false }
+        let name = String(cString: codeset).uppercased()
+        return name == "UTF-8" || name == "UTF8"
+    }
+}
+
+/// A role ready for ncurses.
+private struct PaintStyle {
+    var attributes: attr_t
+    var pair: Int16
+}
+
+private struct ColorPairKey: Hashable {
+    var fg: Int16
+    var bg: Int16
+}
+
+/// Bytes this thread has written with write(2), from /proc/thread-self/io.
+enum ThreadIOCounter {
+    static func bytesWritten() -> Int? {
+        let descriptor = open("/proc/thread-self/io", O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: 512)
+        let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        guard count > 0 else { return nil }
+        let text = String(decoding: buffer[0..<count], as: UTF8.self)
+        for line in text.split(separator: "\n") where line.hasPrefix("wchar:") {
+            return Int(line.dropFirst("wchar:".count).trimmingCharacters(in: .whitespaces))
+        }
+        return nil
+    }
+}

@@ -8,6 +8,30 @@ public struct Meeting: Hashable, Sendable, Identifiable {
         case planned, held, cancelled
     }
 
+    /// What the group did with an item when the chair called it.
+    public enum Outcome: String, CaseIterable, Hashable, Sendable {
+        case discussed, decision, deferred
+
+        public var phrase: Phrase {
+            switch self {
+            case .discussed: return Phrase(lv: "izskatīts", en: "discussed")
+            case .decision: return Phrase(lv: "pieņemts lēmums", en: "decision taken")
+            case .deferred: return Phrase(lv: "atlikts uz nākamo sēdi", en: "deferred to the next meeting")
+            }
+        }
+    }
+
+    /// An activity on the meeting's prepared agenda, in the order the chair calls it.
+    public struct Item: Hashable, Sendable {
+        public var activity: ActivityID
+        public var outcome: Outcome?
+
+        public init(activity: ActivityID, outcome: Outcome? = nil) {
+            self.activity = activity
+            self.outcome = outcome
+        }
+    }
+
     public var id: Int64
     public var date: Day
     public var kind: Kind
@@ -15,15 +39,18 @@ public struct Meeting: Hashable, Sendable, Identifiable {
     public var state: State
     /// Institution codes of those present, recorded when the meeting is held.
     public var attendees: [String]
+    /// The prepared agenda and each item's outcome (empty when none was prepared).
+    public var items: [Item]
 
     public init(id: Int64 = 0, date: Day, kind: Kind = .regular, topic: String? = nil,
-                state: State = .planned, attendees: [String] = []) {
+                state: State = .planned, attendees: [String] = [], items: [Item] = []) {
         self.id = id
         self.date = date
         self.kind = kind
         self.topic = topic
         self.state = state
         self.attendees = attendees
+        self.items = items
     }
 }
 

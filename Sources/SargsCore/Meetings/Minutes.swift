@@ -47,6 +47,16 @@ public struct Minutes: Sendable {
         out += "- **\(lv ? "Stāvoklis" : "State"):** \(stateText(lv))\n"
         if let topic = meeting.topic { out += "- **\(lv ? "Tēma" : "Topic"):** \(topic)\n" }
         out += "- **\(lv ? "Piedalījās" : "Present"):** \(attendeeText(lv))\n"
+        if !meeting.items.isEmpty {
+            out += "\n## \(lv ? "Darba kārtība" : "Agenda")\n\n"
+            for (i, item) in meeting.items.enumerated() {
+                let title = plan.activity(item.activity).map { lv ? $0.title : $0.en ?? $0.title } ?? ""
+                let owners = plan.activity(item.activity)?.owners.joined(separator: ", ") ?? ""
+                let outcome = item.outcome.map { $0.phrase.text(language) } ?? (lv ? "nav izskatīts" : "not reached")
+                out += "\(i + 1). **\(item.activity)** \(title) (\(owners)) — \(outcome)\n"
+                for d in decisions where d.activity == item.activity { out += "   - " + decisionLine(d, lv) + "\n" }
+            }
+        }
         out += "\n## \(lv ? "Lēmumi" : "Decisions")\n\n"
         if decisions.isEmpty { out += lv ? "Lēmumu nav.\n" : "No decisions.\n" }
         for d in decisions { out += "- " + decisionLine(d, lv) + "\n" }
@@ -58,6 +68,10 @@ public struct Minutes: Sendable {
         var out = "\(kindText(lv)) #\(meeting.id)  \(meeting.date)  \(stateText(lv))\n"
         if let topic = meeting.topic { out += (lv ? "Tēma: " : "Topic: ") + topic + "\n" }
         out += (lv ? "Piedalījās: " : "Present: ") + attendeeText(lv) + "\n"
+        for (i, item) in meeting.items.enumerated() {
+            let outcome = item.outcome.map { $0.phrase.text(language) } ?? (lv ? "nav izskatīts" : "not reached")
+            out += "  \(i + 1). \(item.activity) — \(outcome)\n"
+        }
         out += lv ? "Lēmumi:\n" : "Decisions:\n"
         if decisions.isEmpty { out += lv ? "  nav\n" : "  none\n" }
         for d in decisions { out += "  " + decisionLine(d, lv) + "\n" }
@@ -69,6 +83,7 @@ public struct Minutes: Sendable {
             ("id", .int(Int(meeting.id))), ("date", .string(meeting.date.description)),
             ("kind", .string(meeting.kind.rawValue)), ("topic", .optional(meeting.topic)),
             ("state", .string(meeting.state.rawValue)), ("attendees", .array(meeting.attendees.map(JSONValue.string))),
+            ("items", .array(meeting.items.map { .object([("activity", .string($0.activity)), ("outcome", .optional($0.outcome?.rawValue))]) })),
             ("decisions", .array(decisions.map { d in
                 .object([("id", .int(Int(d.id))), ("text", .string(d.text)), ("owner", .string(d.owner)),
                          ("due", .string(d.due.description)), ("activity", .optional(d.activity)),

@@ -1,0 +1,267 @@
+import Foundation
+
+/// The yearly report (`sargs report --year Y`): for each goal and activity,
+/// the state at the year's end (or today, in the current year), the windows
+/// met, missed and waived among those that ended in the year, progress against
+/// the target and the number of records in the year.
+public struct YearReport: Hashable, Sendable {
+    /// Windows of an `every`/`ongoing` activity that ended in the year, by state.
+    public struct WindowCounts: Hashable, Sendable {
+        /// Windows whose last day lies in the year and before `YearReport.windowsEndedBefore`.
+        public var ended: Int
+        /// Ended windows with a record inside.
+        public var met: Int
+        /// Ended windows neither met nor waived.
+        public var missed: Int
+        /// Ended windows a waiver names (and no record met).
+        public var waived: Int
+
+        /// Creates the counts.
+        public init(ended: Int, met: Int, missed: Int, waived: Int) {
+            self.ended = ended
+            self.met = met
+            self.missed = missed
+            self.waived = waived
+        }
+    }
+
+    /// One activity's line in the report.
+    public struct ActivityLine: Hashable, Sendable {
+        /// The activity's id.
+        public var activity: ActivityID
+        /// The activity's title.
+        public var title: String
+        /// The responsible institutions' codes.
+        public var owners: [String]
+        /// The kind of schedule (once, every, ongoing, as-needed).
+        public var schedule: Schedule.Kind
+        /// The state on the evaluation day.
+        public var state: ActivityState
+        /// Window counts; nil for `once` and `as-needed` activities.
+        public var windows: WindowCounts?
+        /// Target progress (all records up to the evaluation day); nil without a target.
+        public var progress: Int?
+        /// The target, if any.
+        public var target: Target?
+        /// Records dated in the year, up to the evaluation day.
+        public var records: Int
+
+        /// Creates a line.
+        public init(activity: ActivityID, title: String, owners: [String], schedule: Schedule.Kind,
+                    state: ActivityState, windows: WindowCounts?, progress: Int?, target: Target?, records: Int) {
+            self.activity = activity
+            self.title = title
+            self.owners = owners
+            self.schedule = schedule
+            self.state = state
+            self.windows = windows
+            self.progress = progress
+            self.target = target
+            self.records = records
+        }
+    }
+
+    /// One goal's section: its activities in plan order.
+    public struct GoalSection: Hashable, Sendable {
+        /// The goal's number.
+        public var number: Int
+        /// The goal's level.
+        public var level: Level
+        /// The goal's title.
+        public var title: String
+        /// The goal's activities.
+        public var activities: [ActivityLine]
+
+        /// Creates a section.
+        public init(number: Int, level: Level, title: String, activities: [ActivityLine]) {
+            self.number = number
+            self.level = level
+            self.title = title
+            self.activities = activities
+        }
+    }
+
+    /// The calendar year reported on.
+    public var year: Int
+    /// The day states and progress are evaluated on: 31 December, or today in the current year.
+    public var evaluatedOn: Day
+    /// Windows count when their last day is before this day: 1 January of the
+    /// next year, or today in the current year (a window ending today has not ended).
+    public var windowsEndedBefore: Day
+    /// The plan's id.
+    public var planID: String
+    /// The plan's title.
+    public var planTitle: String
+    /// Every goal of the plan, in order.
+    public var goals: [GoalSection]
+    /// Held regular meetings dated in the year, up to the evaluation day.
+    public var meetingsHeld: Int
+    /// Regular meetings required a year.
+    public var meetingsRequired: Int
+
+    /// Builds the report for `year` as known on `today`.
+    public init(snapshot: Snapshot, year: Int, today: Day, tracker: Tracker? = nil) {
+        let tracker = tracker ?? Tracker(snapshot)
+        let plan = snapshot.plan
+        let yearFirst = Day(year: year, month: 1, day: 1)!
+        let yearLast = Day(year: year, month: 12, day: 31)!
+        let evaluatedOn = year == today.year ? today : yearLast
+        let cutoff = year == today.year ? today : yearLast.adding(days: 1)
+        let recordSpan = DayRange(yearFirst, evaluatedOn)
+
+        self.year = year
+        self.evaluatedOn = evaluatedOn
+        self.windowsEndedBefore = cutoff
+        self.planID = plan.id
+        self.planTitle = plan.title
+        self.meetingsRequired = Agenda.requiredMeetingsPerYear
+        self.meetingsHeld = snapshot.meetings.count(where: {
+            $0.kind == .regular && $0.state == .held && recordSpan.contains($0.date)
+        })
+
+        self.goals = plan.goals.map { goal in
+            let lines = plan.activities.filter { $0.goal == goal.number }.map { activity in
+                var counts: WindowCounts?
+                if activity.schedule.cadence != nil {
+                    var c = WindowCounts(ended: 0, met: 0, missed: 0, waived: 0)
+                    for window in activity.schedule.windows(in: plan.period)
+                    where window.last >= yearFirst && window.last <= yearLast && window.last < cutoff {
+                        c.ended += 1
+                        switch tracker.state(of: window, for: activity, on: cutoff) {
+                        case .met: c.met += 1
+                        case .waived: c.waived += 1
+                        case .missed: c.missed += 1
+                        case .open, .future: break  // cannot happen for an ended window
+                        }
+                    }
+                    counts = c
+                }
+                return ActivityLine(
+                    activity: activity.id, title: activity.title, owners: activity.owners,
+                    schedule: activity.schedule.kind, state: tracker.state(of: activity, on: evaluatedOn),
+                    windows: counts,
+                    progress: activity.target == nil ? nil : tracker.progress(of: activity, on: evaluatedOn),
+                    target: activity.target,
+                    records: tracker.recordCount(of: activity, in: recordSpan))
+            }
+            return GoalSection(number: goal.number, level: goal.level, title: goal.title, activities: lines)
+        }
+    }
+
+    // MARK: Rendering
+
+    /// The state as words: phrase, days overdue, last record, blocked reason.
+    public static func stateText(_ state: ActivityState, _ language: Language) -> String {
+        var text = state.phrase.text(language)
+        switch state.computed {
+        case .overdue(let days):
+            text += language == .lv ? ", \(days) d." : ", \(days) days"
+        case .asNeeded(let last?):
+            text += language == .lv ? ", pēdējoreiz \(last.isoText)" : ", last \(last.isoText)"
+        default:
+            break
+        }
+        if state.isBlocked {
+            text = ActivityState.blockedPhrase.text(language) + (state.blockedReason.map { " (\($0))" } ?? "") + "; " + text
+        }
+        return text
+    }
+
+    /// The report as a Markdown document, headings and words in the given language.
+    public func markdown(_ language: Language = .lv) -> String {
+        let lv = language == .lv
+        var out = lv ? "# Pārskats par \(year). gadu\n\n" : "# Report for \(year)\n\n"
+        out += "\(planTitle)\n\n"
+        out += lv
+            ? "Stāvoklis \(evaluatedOn.isoText). Sadarbības grupas kārtējās sēdes: \(meetingsHeld) no \(meetingsRequired).\n"
+            : "As of \(evaluatedOn.isoText). Regular meetings of the cooperation group: \(meetingsHeld) of \(meetingsRequired).\n"
+        let header = lv
+            ? "| Nr. | Aktivitāte | Atbildīgie | Stāvoklis | Logi: izpildīti / nokavēti / atbrīvoti no beigušos | Progress | Ieraksti \(year). g. |\n"
+            : "| No. | Activity | Owners | State | Windows: met / missed / waived of ended | Progress | Records in \(year) |\n"
+        for goal in goals {
+            out += lv ? "\n## \(goal.number). mērķis. \(cell(goal.title))\n\n" : "\n## Goal \(goal.number). \(cell(goal.title))\n\n"
+            out += "\(lv ? goal.level.lv : goal.level.en)\n\n"
+            out += header
+            out += "|---|---|---|---|---|---|---|\n"
+            for line in goal.activities {
+                let windows = line.windows.map { "\($0.met) / \($0.missed) / \($0.waived) (\($0.ended))" } ?? "—"
+                let progress = line.target.map { "\(line.progress ?? 0)/\($0.count) \($0.unit)" } ?? "—"
+                out += "| \(line.activity) | \(cell(line.title)) | \(line.owners.joined(separator: ", ")) | "
+                out += "\(cell(Self.stateText(line.state, language))) | \(windows) | \(cell(progress)) | \(line.records) |\n"
+            }
+        }
+        return out
+    }
+
+    private func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+
+    /// The report as CSV (RFC 4180 quoting, `\n` line ends), one activity a row, header first.
+    public func csv() -> String {
+        var out = "year,goal,level,activity,title,owners,schedule,state,days_overdue,blocked,"
+            + "windows_ended,windows_met,windows_missed,windows_waived,progress,target,unit,records\n"
+        for goal in goals {
+            for line in goal.activities {
+                let fields: [String] = [
+                    String(year), String(goal.number), goal.level.rawValue, line.activity, line.title,
+                    line.owners.joined(separator: " "), line.schedule.rawValue, line.state.code,
+                    line.state.daysOverdue.map(String.init) ?? "", line.state.isBlocked ? "true" : "false",
+                    line.windows.map { String($0.ended) } ?? "", line.windows.map { String($0.met) } ?? "",
+                    line.windows.map { String($0.missed) } ?? "", line.windows.map { String($0.waived) } ?? "",
+                    line.progress.map(String.init) ?? "", line.target.map { String($0.count) } ?? "",
+                    line.target?.unit ?? "", String(line.records),
+                ]
+                out += fields.map(Self.csvField).joined(separator: ",") + "\n"
+            }
+        }
+        return out
+    }
+
+    private static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// The report as a JSON value, keys in a fixed order.
+    public var jsonValue: JSONValue {
+        func int(_ i: Int?) -> JSONValue { i.map { .int($0) } ?? .null }
+        return .object([
+            ("year", .int(year)),
+            ("evaluated_on", .string(evaluatedOn.isoText)),
+            ("plan", .string(planID)),
+            ("meetings_held", .int(meetingsHeld)),
+            ("meetings_required", .int(meetingsRequired)),
+            ("goals", .array(goals.map { goal in
+                .object([
+                    ("goal", .int(goal.number)),
+                    ("level", .string(goal.level.rawValue)),
+                    ("title", .string(goal.title)),
+                    ("activities", .array(goal.activities.map { line in
+                        .object([
+                            ("activity", .string(line.activity)),
+                            ("title", .string(line.title)),
+                            ("owners", .array(line.owners.map { .string($0) })),
+                            ("schedule", .string(line.schedule.rawValue)),
+                            ("state", .string(line.state.code)),
+                            ("days_overdue", int(line.state.daysOverdue)),
+                            ("blocked", .bool(line.state.isBlocked)),
+                            ("blocked_reason", line.state.blockedReason.map { .string($0) } ?? .null),
+                            ("windows", line.windows.map { w in
+                                .object([("ended", .int(w.ended)), ("met", .int(w.met)),
+                                         ("missed", .int(w.missed)), ("waived", .int(w.waived))])
+                            } ?? .null),
+                            ("progress", int(line.progress)),
+                            ("target", int(line.target?.count)),
+                            ("unit", line.target.map { .string($0.unit) } ?? .null),
+                            ("records", .int(line.records)),
+                        ])
+                    })),
+                ])
+            })),
+        ])
+    }
+
+    /// The report as one line of JSON.
+    public func json() -> String { jsonValue.serialized() }
+}

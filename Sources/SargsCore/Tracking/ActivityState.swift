@@ -1,0 +1,444 @@
+import Foundation
+
+/// Where a window of an activity stands as of a day (SPEC §4).
+public enum WindowState: String, CaseIterable, Hashable, Sendable {
+    /// A record of the activity, dated on or before the day, lies inside the window.
+    case met
+    /// A waiver names the window (and no record met it).
+    case waived
+    /// The window ended before the day, neither met nor waived.
+    case missed
+    /// The window contains the day and is not yet met or waived.
+    case open
+    /// The window starts after the day.
+    case future
+
+    /// The state's name in both languages.
+    public var phrase: Phrase {
+        switch self {
+        case .met: return Phrase(lv: "izpildīts", en: "met")
+        case .waived: return Phrase(lv: "atbrīvots", en: "waived")
+        case .missed: return Phrase(lv: "nokavēts", en: "missed")
+        case .open: return Phrase(lv: "atvērts", en: "open")
+        case .future: return Phrase(lv: "gaidāms", en: "future")
+        }
+    }
+}
+
+/// The state of an activity as of a day, shown on its card (SPEC §4).
+public enum ActivityState: Hashable, Sendable {
+    /// Status `dropped`: never overdue.
+    case dropped
+    /// A `once` activity with status `done`.
+    case done
+    /// A `once` activity past its window, or an `every`/`ongoing` activity whose
+    /// latest ended window is missed; `days` counts from the last day of that
+    /// window (for `every`/`ongoing`, of the earliest window in the unbroken
+    /// run of missed windows that ends with the latest ended one).
+    case overdue(days: Int)
+    /// A `once` activity while the day is inside its window.
+    case open
+    /// A `once` activity before its window.
+    case upcoming
+    /// An `every`/`ongoing` activity whose latest ended window is not missed.
+    case onTrack
+    /// An `every`/`ongoing` activity after its `to`, its last window not missed.
+    case finished
+    /// An `as-needed` activity (never overdue), with its latest record on or before the day.
+    case asNeeded(lastRecord: Day?)
+    /// Status `blocked`: the computed state, kept, with the reason the group gave.
+    indirect case blocked(ActivityState, reason: String?)
+
+    /// The state with any `blocked` wrapper removed.
+    public var computed: ActivityState {
+        if case .blocked(let inner, _) = self { return inner.computed }
+        return self
+    }
+
+    /// Whether the activity's status is `blocked`.
+    public var isBlocked: Bool {
+        if case .blocked = self { return true }
+        return false
+    }
+
+    /// The reason an activity is blocked, if it is and the group gave one.
+    public var blockedReason: String? {
+        if case .blocked(_, let reason) = self { return reason }
+        return nil
+    }
+
+    /// Whether the computed state is overdue.
+    public var isOverdue: Bool { daysOverdue != nil }
+
+    /// Days overdue of the computed state, nil when not overdue.
+    public var daysOverdue: Int? {
+        if case .overdue(let days) = computed { return days }
+        return nil
+    }
+
+    /// A stable machine name of the computed state: `dropped`, `done`, `overdue`,
+    /// `open`, `upcoming`, `on-track`, `finished`, `as-needed`.
+    public var code: String {
+        switch computed {
+        case .dropped: return "dropped"
+        case .done: return "done"
+        case .overdue: return "overdue"
+        case .open: return "open"
+        case .upcoming: return "upcoming"
+        case .onTrack: return "on-track"
+        case .finished: return "finished"
+        case .asNeeded: return "as-needed"
+        case .blocked: return "blocked"  // unreachable: `computed` unwraps it
+        }
+    }
+
+    /// The computed state's name in both languages (without the blocked mark).
+    public var phrase: Phrase {
+        switch computed {
+        case .dropped: return Phrase(lv: "atmesta", en: "dropped")
+        case .done: return Phrase(lv: "izpildīta", en: "done")
+        case .overdue: return Phrase(lv: "nokavēta", en: "overdue")
+        case .open: return Phrase(lv: "atvērta", en: "open")
+        case .upcoming: return Phrase(lv: "gaidāma", en: "upcoming")
+        case .onTrack: return Phrase(lv: "laikā", en: "on track")
+        case .finished: return Phrase(lv: "pabeigta", en: "finished")
+        case .asNeeded: return Phrase(lv: "pēc vajadzības", en: "as needed")
+        case .blocked: return Phrase(lv: "bloķēta", en: "blocked")
+        }
+    }
+
+    /// The word for the blocked mark in both languages.
+    public static let blockedPhrase = Phrase(lv: "bloķēta", en: "blocked")
+}
+
+/// Progress toward a target against the even pace of SPEC §4.
+public struct Pace: Hashable, Sendable {
+    /// Sum of the counts of records dated on or before the day.
+    public let progress: Int
+    /// The target's count.
+    public let target: Int
+    /// ⌊target × (D − from + 1) / (to − from + 1)⌋.
+    public let expected: Int
+
+    /// Creates a pace from its three numbers.
+    public init(progress: Int, target: Int, expected: Int) {
+        self.progress = progress
+        self.target = target
+        self.expected = expected
+    }
+
+    /// Whether progress is below the expected figure.
+    public var isBehind: Bool { progress < expected }
+}
+
+/// The windows of an activity that ended in a span of days, and which of them were missed.
+public struct WindowTally: Hashable, Sendable {
+    /// How many windows ended (last day) in the span.
+    public let ended: Int
+    /// The missed ones among them, in order.
+    public let missed: [Window]
+
+    /// Creates a tally.
+    public init(ended: Int, missed: [Window]) {
+        self.ended = ended
+        self.missed = missed
+    }
+}
+
+/// Evaluates the rules of SPEC §4 for any activity and day; built once from a
+/// snapshot (records grouped per activity and sorted by date, waivers per
+/// activity), then every question is a binary search or a little arithmetic.
+public struct Tracker: Sendable {
+    /// The plan the snapshot holds (its period fills in schedule defaults).
+    public let plan: Plan
+    /// Activity id → slot; slot `s` owns `days[bounds[s]..<bounds[s + 1]]`.
+    private let slots: [ActivityID: Int]
+    private let bounds: [Int]
+    /// Ordinals of every record date, grouped by slot, ascending within a slot.
+    private let days: [Int]
+    /// `totals[i]`: the sum of counts of `days[0..<i]` (across slots; differences give a slot's sums).
+    private let totals: [Int]
+    /// Labels of waived windows, per slot.
+    private let waived: [Set<String>]
+
+    /// One activity's records and waivers: a view into the tracker's arrays.
+    struct Track {
+        /// Record date ordinals, ascending (indices are the tracker's).
+        let days: ArraySlice<Int>
+        /// Running sums of counts over the same indices (one longer).
+        let totals: ArraySlice<Int>
+        /// Labels of waived windows.
+        let waived: Set<String>
+
+        /// The index of the first record dated on or after `ordinal`.
+        func indexBefore(_ ordinal: Int) -> Int {
+            var lo = days.startIndex, hi = days.endIndex
+            while lo < hi {
+                let mid = (lo + hi) >> 1
+                if days[mid] < ordinal { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+
+        /// The number of records dated before `ordinal`.
+        func countBefore(_ ordinal: Int) -> Int { indexBefore(ordinal) - days.startIndex }
+
+        /// The sum of counts of records dated before `ordinal`.
+        func sumBefore(_ ordinal: Int) -> Int { totals[indexBefore(ordinal)] - totals[days.startIndex] }
+
+        /// The latest record date before `ordinal`, if any.
+        func latestBefore(_ ordinal: Int) -> Int? {
+            let i = indexBefore(ordinal)
+            return i > days.startIndex ? days[i - 1] : nil
+        }
+
+        /// Whether a record is dated in `[first, last]` (ordinals).
+        func hasRecord(from first: Int, through last: Int) -> Bool {
+            guard first <= last else { return false }
+            let i = indexBefore(first)
+            return i < days.endIndex && days[i] <= last
+        }
+    }
+
+    /// Builds the tracker from everything recorded in the snapshot.
+    public init(_ snapshot: Snapshot) {
+        self.init(plan: snapshot.plan, records: snapshot.records, waivers: snapshot.waivers)
+    }
+
+    /// Builds the tracker from a plan, its records and its waivers (records of
+    /// activities not in the plan are kept too, under their ids).
+    public init(plan: Plan, records: [Record], waivers: [Waiver]) {
+        self.plan = plan
+        var slots: [ActivityID: Int] = [:]
+        slots.reserveCapacity(plan.activities.count)
+        for activity in plan.activities where slots[activity.id] == nil { slots[activity.id] = slots.count }
+        var sizes = [Int](repeating: 0, count: slots.count)
+        var slotOf = [Int](repeating: 0, count: records.count)
+        records.withUnsafeBufferPointer { buffer in
+            var previous: (id: ActivityID, slot: Int)?
+            for i in buffer.indices {
+                let id = buffer[i].activity
+                let slot: Int
+                if let previous, previous.id == id {
+                    slot = previous.slot  // records loaded in activity order skip the hash
+                } else if let known = slots[id] {
+                    slot = known
+                } else {
+                    slot = slots.count
+                    slots[id] = slot
+                    sizes.append(0)
+                }
+                previous = (id, slot)
+                slotOf[i] = slot
+                sizes[slot] += 1
+            }
+        }
+        for waiver in waivers where slots[waiver.activity] == nil {
+            slots[waiver.activity] = slots.count
+            sizes.append(0)
+        }
+        var bounds = [Int](repeating: 0, count: sizes.count + 1)
+        for s in sizes.indices { bounds[s + 1] = bounds[s] + sizes[s] }
+        var next = Array(bounds.dropLast())
+        var entries = [(day: Int, count: Int)](repeating: (0, 0), count: records.count)
+        records.withUnsafeBufferPointer { buffer in
+            for i in buffer.indices {
+                let slot = slotOf[i]
+                entries[next[slot]] = (buffer[i].date.ordinal, buffer[i].count ?? 0)
+                next[slot] += 1
+            }
+        }
+        for s in sizes.indices where sizes[s] > 1 {
+            let range = bounds[s]..<bounds[s + 1]
+            var sorted = true
+            for i in range.dropFirst() where entries[i - 1].day > entries[i].day { sorted = false; break }
+            if !sorted { entries[range].sort { $0.day < $1.day } }
+        }
+        var days = [Int](repeating: 0, count: entries.count)
+        var totals = [Int](repeating: 0, count: entries.count + 1)
+        for (i, entry) in entries.enumerated() {
+            days[i] = entry.day
+            totals[i + 1] = totals[i] + entry.count
+        }
+        var waived = [Set<String>](repeating: [], count: sizes.count)
+        for waiver in waivers { waived[slots[waiver.activity]!].insert(waiver.window) }
+        self.slots = slots
+        self.bounds = bounds
+        self.days = days
+        self.totals = totals
+        self.waived = waived
+    }
+
+    private func track(_ activity: Activity) -> Track {
+        guard let slot = slots[activity.id] else {
+            return Track(days: days[0..<0], totals: totals[0...0], waived: [])
+        }
+        let lo = bounds[slot], hi = bounds[slot + 1]
+        return Track(days: days[lo..<hi], totals: totals[lo...hi], waived: waived[slot])
+    }
+
+    /// The activity's `[from, to]` inside the plan period.
+    public func span(of activity: Activity) -> DayRange {
+        activity.schedule.span(in: plan.period)
+    }
+
+    // MARK: Records
+
+    /// Target progress as of the day: the sum of counts of records dated on or before it.
+    public func progress(of activity: Activity, on day: Day) -> Int {
+        track(activity).sumBefore(day.ordinal + 1)
+    }
+
+    /// The sum of counts of the activity's records dated inside `range`.
+    public func progress(of activity: Activity, in range: DayRange) -> Int {
+        guard !range.isEmpty else { return 0 }
+        let t = track(activity)
+        return t.sumBefore(range.last.ordinal + 1) - t.sumBefore(range.first.ordinal)
+    }
+
+    /// The number of the activity's records dated inside `range`.
+    public func recordCount(of activity: Activity, in range: DayRange) -> Int {
+        guard !range.isEmpty else { return 0 }
+        let t = track(activity)
+        return t.countBefore(range.last.ordinal + 1) - t.countBefore(range.first.ordinal)
+    }
+
+    /// The date of the activity's latest record dated on or before the day.
+    public func lastRecord(of activity: Activity, on day: Day) -> Day? {
+        track(activity).latestBefore(day.ordinal + 1).map { Day(ordinal: $0) }
+    }
+
+    /// Whether a waiver names the window label for the activity.
+    public func isWaived(_ label: String, for activity: Activity) -> Bool {
+        track(activity).waived.contains(label)
+    }
+
+    // MARK: Windows
+
+    /// The state of one of the activity's windows as of the day.
+    public func state(of window: Window, for activity: Activity, on day: Day) -> WindowState {
+        let t = track(activity)
+        return Self.state(first: window.first.ordinal, last: window.last.ordinal, on: day.ordinal, track: t) {
+            window.label
+        }
+    }
+
+    private static func state(first: Int, last: Int, on day: Int, track: Track,
+                              label: () -> String) -> WindowState {
+        if track.hasRecord(from: first, through: min(last, day)) { return .met }
+        if !track.waived.isEmpty && track.waived.contains(label()) { return .waived }
+        if last < day { return .missed }
+        if first > day { return .future }
+        return .open
+    }
+
+    /// Every window of the activity's schedule with its state as of the day, in order
+    /// (none for `as-needed`; the single window for `once`).
+    public func windows(of activity: Activity, on day: Day) -> [(window: Window, state: WindowState)] {
+        let t = track(activity)
+        return activity.schedule.windows(in: plan.period).map { window in
+            (window, Self.state(first: window.first.ordinal, last: window.last.ordinal,
+                                on: day.ordinal, track: t) { window.label })
+        }
+    }
+
+    /// The `every`/`ongoing` windows whose last day lies in `[from, day)`, and
+    /// the missed ones among them as of `day` (SPEC §5). Empty for other schedules.
+    public func tally(of activity: Activity, from start: Day, on day: Day) -> WindowTally {
+        guard let cadence = activity.schedule.cadence else { return WindowTally(ended: 0, missed: []) }
+        let span = span(of: activity)
+        let t = track(activity)
+        let begin = max(start, span.first)
+        guard !span.isEmpty, begin <= span.last, begin < day else { return WindowTally(ended: 0, missed: []) }
+        let dayOrdinal = day.ordinal, spanFirst = span.first.ordinal, spanLast = span.last.ordinal
+        var ended = 0
+        var missed: [Window] = []
+        var i = cadence.index(of: begin)
+        let top = cadence.index(of: span.last)
+        while i <= top {
+            let whole = cadence.range(at: i)
+            let first = max(whole.first.ordinal, spanFirst), last = min(whole.last.ordinal, spanLast)
+            if last >= dayOrdinal { break }
+            ended += 1
+            let index = i
+            let state = Self.state(first: first, last: last, on: dayOrdinal, track: t) { cadence.label(at: index) }
+            if state == .missed { missed.append(cadence.window(at: i, clippedTo: span)) }
+            i += 1
+        }
+        return WindowTally(ended: ended, missed: missed)
+    }
+
+    // MARK: States
+
+    /// The state of the activity as of the day, exactly as SPEC §4.
+    public func state(of activity: Activity, on day: Day) -> ActivityState {
+        switch activity.status {
+        case .dropped:
+            return .dropped
+        case .blocked:
+            return .blocked(computedState(of: activity, on: day), reason: activity.statusNote)
+        case .planned, .active, .done:
+            return computedState(of: activity, on: day)
+        }
+    }
+
+    private func computedState(of activity: Activity, on day: Day) -> ActivityState {
+        let span = span(of: activity)
+        switch activity.schedule {
+        case .asNeeded:
+            return .asNeeded(lastRecord: lastRecord(of: activity, on: day))
+        case .once:
+            if activity.status == .done { return .done }
+            if day > span.last { return .overdue(days: span.last.days(to: day)) }
+            if day >= span.first { return .open }
+            return .upcoming
+        case .every(let cadence, _, _), .ongoing(let cadence, _, _):
+            if let days = overdueDays(of: activity, cadence: cadence, span: span, on: day) {
+                return .overdue(days: days)
+            }
+            return day > span.last ? .finished : .onTrack
+        }
+    }
+
+    /// Days from the last day of the earliest window in the run of missed
+    /// windows ending with the latest window that ended before the day; nil if
+    /// that latest window is not missed (or none has ended).
+    private func overdueDays(of activity: Activity, cadence: Cadence, span: DayRange, on day: Day) -> Int? {
+        guard !span.isEmpty else { return nil }
+        let dayOrdinal = day.ordinal, spanFirst = span.first.ordinal, spanLast = span.last.ordinal
+        let lastEnded = min(dayOrdinal - 1, spanLast)
+        guard lastEnded >= spanFirst else { return nil }
+        let bottom = cadence.index(of: span.first)
+        var i = cadence.index(of: Day(ordinal: lastEnded))
+        if min(cadence.range(at: i).last.ordinal, spanLast) > lastEnded { i -= 1 }
+        let t = track(activity)
+        var earliestMissedLast: Int?
+        while i >= bottom {
+            let whole = cadence.range(at: i)
+            let first = max(whole.first.ordinal, spanFirst), last = min(whole.last.ordinal, spanLast)
+            let index = i
+            let state = Self.state(first: first, last: last, on: dayOrdinal, track: t) { cadence.label(at: index) }
+            guard state == .missed else { break }
+            earliestMissedLast = last
+            i -= 1
+        }
+        return earliestMissedLast.map { dayOrdinal - $0 }
+    }
+
+    // MARK: Pace
+
+    /// Progress against the even pace toward the target as of the day; nil when
+    /// the activity has no target, is done or dropped, or the day is outside its `[from, to]`.
+    public func pace(of activity: Activity, on day: Day) -> Pace? {
+        guard let target = activity.target, activity.status != .done, activity.status != .dropped else { return nil }
+        let span = span(of: activity)
+        guard span.contains(day) else { return nil }
+        let expected = target.count * (span.first.days(to: day) + 1) / span.dayCount
+        return Pace(progress: progress(of: activity, on: day), target: target.count, expected: expected)
+    }
+
+    /// Whether the activity is behind pace as of the day (SPEC §4).
+    public func isBehindPace(_ activity: Activity, on day: Day) -> Bool {
+        pace(of: activity, on: day)?.isBehind ?? false
+    }
+}

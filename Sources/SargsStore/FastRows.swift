@@ -1,0 +1,87 @@
+import GRDB
+import SargsCore
+#if canImport(GRDBSQLite)
+import GRDBSQLite
+#endif
+
+// Reading the big tables. A board over 10,000 activities and 500,000 records
+// starts from one snapshot, so these rows are read straight from SQLite's
+// statement (GRDB's own statement, stepped here) rather than through a
+// `Row` per line, which costs several times more.
+
+#if canImport(GRDBSQLite)
+/// The current row of a stepped statement.
+struct RawRow {
+    let statement: OpaquePointer
+
+    func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
+
+    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_NULL }
+
+    func optionalInt(_ column: Int32) -> Int? { isNull(column) ? nil : Int(int64(column)) }
+
+    /// The column's UTF-8 bytes; nil for NULL.
+    func bytes(_ column: Int32) -> UnsafeBufferPointer<UInt8>? {
+        guard let pointer = sqlite3_column_text(statement, column) else { return nil }
+        return UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(statement, column)))
+    }
+
+    func text(_ column: Int32) -> String {
+        bytes(column).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+
+    func optionalText(_ column: Int32) -> String? {
+        bytes(column).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    func day(_ column: Int32) -> Day? {
+        bytes(column).flatMap(Day.stored(utf8:))
+    }
+}
+
+/// Steps `statement` (with `arguments`) and calls `body` on every row.
+func eachRow(_ db: Database, _ statement: Statement, arguments: StatementArguments = [],
+             _ body: (RawRow) throws -> Void) throws {
+    try statement.setArguments(arguments)
+    let raw = statement.sqliteStatement
+    defer { sqlite3_reset(raw) }
+    while true {
+        let code = sqlite3_step(raw)
+        if code == SQLITE_DONE { return }
+        guard code == SQLITE_ROW else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code),
+                                message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
+                                sql: statement.sql)
+        }
+        try body(RawRow(statement: raw))
+    }
+}
+#endif
+
+extension Day {
+    /// `YYYY-MM-DD` from its UTF-8 bytes.
+    static func stored(utf8 b: UnsafeBufferPointer<UInt8>) -> Day? {
+        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+        func digits(_ range: Range<Int>) -> Int? {
+            var n = 0
+            for i in range {
+                let d = Int(b[i]) &- 48
+                guard d >= 0, d <= 9 else { return nil }
+                n = n * 10 + d
+            }
+            return n
+        }
+        guard let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10) else { return nil }
+        return Day(year: y, month: m, day: d)
+    }
+
+    /// `YYYY-MM-DD`, without `String(format:)`.
+    var storedText: String {
+        var bytes: [UInt8] = Array(repeating: UInt8(ascii: "-"), count: 10)
+        var y = year
+        for i in (0..<4).reversed() { bytes[i] = UInt8(48 + y % 10); y /= 10 }
+        bytes[5] = UInt8(48 + month / 10); bytes[6] = UInt8(48 + month % 10)
+        bytes[8] = UInt8(48 + day / 10); bytes[9] = UInt8(48 + day % 10)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,240 @@
+import Foundation
+import GRDB
+import SargsCore
+
+/// The append-only journal: one entry per change, in the change's own
+/// transaction.
+///
+/// Actions and what `before`/`after` hold (JSON text):
+/// - `init`: after = the plan's id, title and counts.
+/// - `record`, `note`, `waive`: after = the saved row.
+/// - `import`: after = `{"first", "last", "count"}`, the numbers of the records saved.
+/// - `status`: `{"status", "note"}` before and after.
+/// - `edit`: the changed fields only, before and after (plus `position` when
+///   a change of goal moved the activity in plan order).
+/// - `add`: after = the whole activity.
+/// - `meeting` (new): after = the meeting; `hold`, `cancel`: `{"state", "attendees"}`.
+/// - `decision` (new): after = the decision; `done`: `{"done_on"}`.
+/// - `undo`: before/after swapped from the entry it reverts, named by `undoes`.
+enum Journal {
+    static let columns = "id, time, author, action, subject, before, after, undoes"
+
+    @discardableResult
+    static func append(_ db: Database, time: Date, author: String, action: String, subject: String,
+                       before: JSON?, after: JSON?) throws -> Int64 {
+        try append(db, time: time, author: author, action: action, subject: subject,
+                   beforeText: before?.text, afterText: after?.text, undoes: nil)
+    }
+
+    @discardableResult
+    static func append(_ db: Database, time: Date, author: String, action: String, subject: String,
+                       beforeText: String?, afterText: String?, undoes: Int64?) throws -> Int64 {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO journal (time, author, action, subject, before, after, undoes) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        try statement.execute(arguments: [Timestamp.text(time), author, action, subject, beforeText, afterText, undoes])
+        return db.lastInsertedRowID
+    }
+
+    static func entry(from row: Row) throws -> JournalEntry {
+        JournalEntry(id: row[0], time: try Timestamp.required(row[1]), author: row[2], action: row[3],
+                     subject: row[4], before: row[5], after: row[6], undoes: row[7])
+    }
+
+    static func entries(_ db: Database, subject: String?, author: String?, limit: Int?) throws -> [JournalEntry] {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let subject {
+            conditions.append("subject = ?")
+            arguments += [subject]
+        }
+        if let author {
+            conditions.append("author = ?")
+            arguments += [author]
+        }
+        var sql = "SELECT \(columns) FROM journal"
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        sql += " ORDER BY id DESC"
+        if let limit {
+            sql += " LIMIT ?"
+            arguments += [max(0, limit)]
+        }
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map(entry(from:))
+    }
+
+    /// The author's latest change that no undo entry reverts yet; undo and
+    /// init entries are not changes one can undo.
+    static func latestUndoable(by author: String, _ db: Database) throws -> JournalEntry? {
+        try Row.fetchOne(db, sql: """
+            SELECT \(columns) FROM journal j
+            WHERE j.author = ? AND j.action NOT IN ('undo', 'init')
+              AND NOT EXISTS (SELECT 1 FROM journal u WHERE u.undoes = j.id)
+            ORDER BY j.id DESC LIMIT 1
+            """, arguments: [author]).map(entry(from:))
+    }
+}
+
+/// Reverting one journal entry. Every revert first checks that what the
+/// entry wrote is still what is stored: if someone changed it since, the
+/// undo is a `.conflict` and nothing is written, so no one's later change is
+/// overwritten silently.
+enum Undo {
+    static func revert(_ entry: JournalEntry, _ db: Database) throws {
+        let before = try payload(entry.before, entry)
+        let after = try payload(entry.after, entry)
+        switch entry.action {
+        case "record":
+            try db.execute(sql: "DELETE FROM record WHERE id = ?", arguments: [try id(after, entry)])
+        case "import":
+            guard let first = after["first"].int64Value, let last = after["last"].int64Value else {
+                throw damaged("journal entry \(entry.id)")
+            }
+            try db.execute(sql: "DELETE FROM record WHERE id BETWEEN ? AND ?", arguments: [first, last])
+        case "note":
+            try db.execute(sql: "DELETE FROM note WHERE id = ?", arguments: [try id(after, entry)])
+        case "waive":
+            try db.execute(sql: "DELETE FROM waiver WHERE id = ?", arguments: [try id(after, entry)])
+        case "status":
+            try revertStatus(entry.subject, before: before, after: after, db)
+        case "edit":
+            try revertEdit(entry.subject, before: before, after: after, db)
+        case "add":
+            try revertAdd(entry.subject, after: after, db)
+        case "meeting":
+            let meetingID = try id(after, entry)
+            let meeting = try MeetingRows.require(meetingID, db)
+            try expect(MeetingRows.stateJSON(meeting.state, meeting.attendees),
+                       equals: MeetingRows.stateJSON(after["state"].stringValue.flatMap(Meeting.State.init) ?? .planned,
+                                                     after["attendees"].stringList ?? []))
+            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM decision WHERE meeting = ?)",
+                                 arguments: [meetingID]) == true {
+                throw StoreError.invalid("Meeting \(meetingID) has decisions now, so it cannot be removed; undo or keep them first.")
+            }
+            try db.execute(sql: "DELETE FROM meeting WHERE id = ?", arguments: [meetingID])
+        case "hold", "cancel":
+            let meetingID = try subjectNumber(entry)
+            let meeting = try MeetingRows.require(meetingID, db)
+            try expect(MeetingRows.stateJSON(meeting.state, meeting.attendees), equals: after, restoring: before)
+            guard let state = before["state"].stringValue.flatMap(Meeting.State.init),
+                  let attendees = before["attendees"].stringList else { throw damaged("journal entry \(entry.id)") }
+            try MeetingRows.set(meetingID, state: state, attendees: attendees, db)
+        case "items":
+            let meetingID = try subjectNumber(entry)
+            let meeting = try MeetingRows.require(meetingID, db)
+            try expect(MeetingRows.itemsJSON(meeting.items), equals: after, restoring: before)
+            guard let items = MeetingRows.items(from: before) else { throw damaged("journal entry \(entry.id)") }
+            try MeetingRows.setItems(meetingID, items, db)
+        case "decision":
+            let decisionID = try id(after, entry)
+            let current = try doneOn(decisionID, db)
+            try expect(.object(["done_on": current]), equals: .object(["done_on": after["done_on"]]))
+            try db.execute(sql: "DELETE FROM decision WHERE id = ?", arguments: [decisionID])
+        case "done":
+            let decisionID = try subjectNumber(entry)
+            try expect(.object(["done_on": try doneOn(decisionID, db)]), equals: after, restoring: before)
+            try db.execute(sql: "UPDATE decision SET done_on = ? WHERE id = ?",
+                           arguments: [before["done_on"].stringValue, decisionID])
+        default:
+            throw StoreError.invalid("A change of kind “\(entry.action)” cannot be undone.")
+        }
+    }
+
+    private static func revertStatus(_ activity: ActivityID, before: JSON, after: JSON, _ db: Database) throws {
+        guard let row = try Row.fetchOne(db, sql: "SELECT status, status_note FROM activity WHERE id = ?",
+                                         arguments: [activity]) else {
+            throw StoreError.unknownActivity(activity)
+        }
+        let current: JSON = .object(["status": .string(row[0] as String), "note": .string(row[1] as String?)])
+        try expect(current, equals: after, restoring: before)
+        guard let status = before["status"].stringValue.flatMap(Status.init(rawValue:)) else {
+            throw damaged("status in the journal")
+        }
+        try db.execute(sql: "UPDATE activity SET status = ?, status_note = ? WHERE id = ?",
+                       arguments: [status.rawValue, before["note"].stringValue, activity])
+    }
+
+    private static func revertEdit(_ activity: ActivityID, before: JSON, after: JSON, _ db: Database) throws {
+        guard let stored = try PlanRows.activity(activity, db) else { throw StoreError.unknownActivity(activity) }
+        var restored = stored
+        for key in after.keys where key != "position" {
+            guard let field = ActivityField(rawValue: key) else { throw damaged("field “\(key)” in the journal") }
+            let current = field.value(of: stored)
+            if current != after[key] {
+                throw StoreError.conflict(field: key, yours: before[key].display, theirs: current.display)
+            }
+            guard field.set(before[key], on: &restored) else { throw damaged("\(key) in the journal") }
+        }
+        if restored.goal != stored.goal {
+            try PlanRows.requireGoal(restored.goal, db)
+            if let position = before["position"].int64Value {
+                _ = try PlanRows.move(activity, db) { _ in position }
+            } else {
+                _ = try PlanRows.move(activity, toEndOfGoal: restored.goal, db)
+            }
+        }
+        try PlanRows.update(restored, db)
+    }
+
+    private static func revertAdd(_ activity: ActivityID, after: JSON, _ db: Database) throws {
+        guard let stored = try PlanRows.activity(activity, db) else { throw StoreError.unknownActivity(activity) }
+        for field in ActivityField.allCases {
+            let current = field.value(of: stored)
+            if current != after[field.rawValue] {
+                throw StoreError.conflict(field: field.rawValue, yours: after[field.rawValue].display,
+                                          theirs: current.display)
+            }
+        }
+        let used = try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM record WHERE activity = ?1) OR EXISTS (SELECT 1 FROM note WHERE activity = ?1)
+                OR EXISTS (SELECT 1 FROM waiver WHERE activity = ?1) OR EXISTS (SELECT 1 FROM decision WHERE activity = ?1)
+            """, arguments: [activity]) ?? false
+        if used {
+            throw StoreError.invalid("Activity \(activity) has records, notes, waivers or decisions now, so it cannot be removed.")
+        }
+        try PlanRows.delete(activity, db)
+    }
+
+    private static func doneOn(_ decision: Int64, _ db: Database) throws -> JSON {
+        guard let row = try Row.fetchOne(db, sql: "SELECT done_on FROM decision WHERE id = ?", arguments: [decision]) else {
+            throw StoreError.unknownDecision(decision)
+        }
+        return .string(row[0] as String?)
+    }
+
+    /// Refuses the undo unless `current` still equals what the entry wrote.
+    /// The conflict names the first field that differs: yours is what the
+    /// undo would restore, theirs what is stored now.
+    private static func expect(_ current: JSON, equals written: JSON, restoring previous: JSON? = nil) throws {
+        for key in written.keys where current[key] != written[key] {
+            throw StoreError.conflict(field: name(key), yours: (previous ?? written)[key].display,
+                                      theirs: current[key].display)
+        }
+    }
+
+    private static func name(_ key: String) -> String {
+        switch key {
+        case "note": return "status note"
+        case "done_on": return "done date"
+        default: return key
+        }
+    }
+
+    private static func payload(_ text: String?, _ entry: JournalEntry) throws -> JSON {
+        guard let text else { return .null }
+        guard let json = JSON(parsing: text) else { throw damaged("journal entry \(entry.id)") }
+        return json
+    }
+
+    private static func id(_ payload: JSON, _ entry: JournalEntry) throws -> Int64 {
+        guard let id = payload["id"].int64Value else { throw damaged("journal entry \(entry.id)") }
+        return id
+    }
+
+    /// The number in a subject such as "meeting 3".
+    private static func subjectNumber(_ entry: JournalEntry) throws -> Int64 {
+        guard let last = entry.subject.split(separator: " ").last, let id = Int64(last) else {
+            throw damaged("journal entry \(entry.id)")
+        }
+        return id
+    }
+}

@@ -1,0 +1,191 @@
+import GRDB
+import SargsCore
+
+/// The plan's tables: the plan row, goals with their results, activities in
+/// plan order (`position`, 0-based, no gaps).
+enum PlanRows {
+    static let activityColumns = """
+        id, goal, title, en, links, period, schedule, owners, funding, target_count, target_unit, status, status_note
+        """
+
+    // MARK: Writing
+
+    static func insert(_ plan: Plan, into db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO plan (singleton, id, title, en, municipality, language, period_first, period_last,
+                              institutions, funding, glossary, indicators)
+            VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [
+                plan.id, plan.title, plan.en, plan.municipality, plan.language,
+                plan.period.first.description, plan.period.last.description,
+                JSON.array(plan.institutions.map(\.json)).text, JSON.array(plan.funding.map(\.json)).text,
+                JSON.array(plan.glossary.map(\.json)).text, JSON.array(plan.indicators.map(\.json)).text,
+            ])
+        for (position, goal) in plan.goals.enumerated() {
+            try db.execute(sql: "INSERT INTO goal (number, position, level, title, en) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [goal.number, position, goal.level.rawValue, goal.title, goal.en])
+            for (index, result) in goal.results.enumerated() {
+                try db.execute(sql: "INSERT INTO goal_result (goal, position, id, text, en) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [goal.number, index, result.id, result.text, result.en])
+            }
+        }
+        let goals = Set(plan.goals.map(\.number))
+        var ids: Set<ActivityID> = []
+        for (position, activity) in plan.activities.enumerated() {
+            guard goals.contains(activity.goal) else {
+                throw StoreError.invalid("Activity \(activity.id) names goal \(activity.goal), which the plan does not have.")
+            }
+            guard ids.insert(activity.id).inserted else {
+                throw StoreError.invalid("The plan has activity \(activity.id) twice.")
+            }
+            try insert(activity, at: Int64(position), db)
+        }
+    }
+
+    static func insert(_ a: Activity, at position: Int64, _ db: Database) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO activity (position, \(activityColumns))
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        try statement.execute(arguments: [
+            position, a.id, a.goal, a.title, a.en, StoredList.text(a.links), a.period, a.schedule.storedText,
+            StoredList.text(a.owners), StoredList.text(a.funding), a.target?.count, a.target?.unit,
+            a.status.rawValue, a.statusNote,
+        ])
+    }
+
+    /// Writes every field of an existing activity (not its position).
+    static func update(_ a: Activity, _ db: Database) throws {
+        try db.execute(sql: """
+            UPDATE activity SET goal = ?, title = ?, en = ?, links = ?, period = ?, schedule = ?, owners = ?,
+                funding = ?, target_count = ?, target_unit = ?, status = ?, status_note = ?
+            WHERE id = ?
+            """, arguments: [
+                a.goal, a.title, a.en, StoredList.text(a.links), a.period, a.schedule.storedText,
+                StoredList.text(a.owners), StoredList.text(a.funding), a.target?.count, a.target?.unit,
+                a.status.rawValue, a.statusNote, a.id,
+            ])
+    }
+
+    /// Removes an activity and closes the gap in plan order.
+    static func delete(_ id: ActivityID, _ db: Database) throws {
+        let position = try position(of: id, db)
+        try db.execute(sql: "DELETE FROM activity WHERE id = ?", arguments: [id])
+        try shift(from: position + 1, by: -1, db)
+    }
+
+    // MARK: Plan order
+
+    static func position(of id: ActivityID, _ db: Database) throws -> Int64 {
+        guard let position = try Int64.fetchOne(db, sql: "SELECT position FROM activity WHERE id = ?",
+                                                arguments: [id]) else {
+            throw StoreError.unknownActivity(id)
+        }
+        return position
+    }
+
+    /// Moves every activity at `from` or later by `delta` places.
+    static func shift(from position: Int64, by delta: Int64, _ db: Database) throws {
+        try db.execute(sql: "UPDATE activity SET position = position + ? WHERE position >= ?",
+                       arguments: [delta, position])
+    }
+
+    /// The place right after the last activity of `goal` and of the goals
+    /// before it: where an activity joining that goal goes.
+    static func insertionPoint(forGoal goal: Int, excluding id: ActivityID?, _ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: """
+            SELECT COALESCE(MAX(a.position) + 1, 0) FROM activity a JOIN goal g ON g.number = a.goal
+            WHERE g.position <= (SELECT position FROM goal WHERE number = ?) AND a.id IS NOT ?
+            """, arguments: [goal, id]) ?? 0
+    }
+
+    /// Takes an activity out of plan order and puts it back at the place
+    /// `target` computes (among the others); returns that place.
+    static func move(_ id: ActivityID, _ db: Database, to target: (Database) throws -> Int64) throws -> Int64 {
+        let from = try position(of: id, db)
+        try db.execute(sql: "UPDATE activity SET position = -1 WHERE id = ?", arguments: [id])
+        try shift(from: from + 1, by: -1, db)
+        let count = try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM activity WHERE id IS NOT ?", arguments: [id]) ?? 0
+        let to = min(max(0, try target(db)), count)
+        try shift(from: to, by: 1, db)
+        try db.execute(sql: "UPDATE activity SET position = ? WHERE id = ?", arguments: [to, id])
+        return to
+    }
+
+    static func move(_ id: ActivityID, toEndOfGoal goal: Int, _ db: Database) throws -> Int64 {
+        try move(id, db) { db in try insertionPoint(forGoal: goal, excluding: id, db) }
+    }
+
+    // MARK: Reading
+
+    static func activityExists(_ id: ActivityID, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM activity WHERE id = ?)", arguments: [id]) ?? false
+    }
+
+    static func requireActivity(_ id: ActivityID, _ db: Database) throws {
+        let statement = try db.cachedStatement(sql: "SELECT 1 FROM activity WHERE id = ?")
+        guard try Int.fetchOne(statement, arguments: [id]) != nil else { throw StoreError.unknownActivity(id) }
+    }
+
+    static func requireGoal(_ number: Int, _ db: Database) throws {
+        guard try Int.fetchOne(db, sql: "SELECT 1 FROM goal WHERE number = ?", arguments: [number]) != nil else {
+            throw StoreError.invalid("There is no goal \(number) in the plan.")
+        }
+    }
+
+    static func activity(_ id: ActivityID, _ db: Database) throws -> Activity? {
+        try Row.fetchOne(db, sql: "SELECT \(activityColumns) FROM activity WHERE id = ?", arguments: [id])
+            .map(activity(from:))
+    }
+
+    static func activity(from row: Row) throws -> Activity {
+        let id: String = row[0]
+        let targetCount: Int? = row[9]
+        let targetUnit: String? = row[10]
+        let statusText: String = row[11]
+        guard let status = Status(rawValue: statusText) else { throw damaged("status “\(statusText)” of \(id)") }
+        return Activity(
+            id: id, goal: row[1], title: row[2], en: row[3],
+            links: try StoredList.read(row[4], "links of \(id)"),
+            period: row[5],
+            schedule: try Schedule.stored(row[6]),
+            owners: try StoredList.read(row[7], "owners of \(id)"),
+            funding: try StoredList.read(row[8], "funding of \(id)"),
+            target: targetCount.map { Target(count: $0, unit: targetUnit ?? "") },
+            status: status, statusNote: row[12])
+    }
+
+    static func plan(_ db: Database) throws -> Plan {
+        guard let meta = try Row.fetchOne(db, sql: """
+            SELECT id, title, en, municipality, language, period_first, period_last,
+                   institutions, funding, glossary, indicators
+            FROM plan
+            """) else {
+            throw StoreError.unavailable("the store holds no plan")
+        }
+        var results: [Int: [ExpectedResult]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT goal, id, text, en FROM goal_result ORDER BY goal, position") {
+            results[row[0], default: []].append(ExpectedResult(id: row[1], text: row[2], en: row[3]))
+        }
+        var goals: [Goal] = []
+        for row in try Row.fetchAll(db, sql: "SELECT number, level, title, en FROM goal ORDER BY position") {
+            let number: Int = row[0]
+            let levelText: String = row[1]
+            guard let level = Level(rawValue: levelText) else { throw damaged("level “\(levelText)”") }
+            goals.append(Goal(number: number, level: level, title: row[2], en: row[3], results: results[number] ?? []))
+        }
+        var activities: [Activity] = []
+        let cursor = try Row.fetchCursor(db, sql: "SELECT \(activityColumns) FROM activity ORDER BY position")
+        while let row = try cursor.next() {
+            activities.append(try activity(from: row))
+        }
+        return Plan(
+            id: meta[0], title: meta[1], en: meta[2], municipality: meta[3], language: meta[4],
+            period: DayRange(try Day.required(meta[5], "plan start"), try Day.required(meta[6], "plan end")),
+            institutions: try storedArray(meta[7], "institutions", Institution.init(json:)),
+            funding: try storedArray(meta[8], "funding", Funding.init(json:)),
+            glossary: try storedArray(meta[9], "glossary", GlossaryEntry.init(json:)),
+            goals: goals, activities: activities,
+            indicators: try storedArray(meta[10], "indicators", Indicator.init(json:)))
+    }
+}

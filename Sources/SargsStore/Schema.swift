@@ -1,0 +1,169 @@
+import GRDB
+
+/// The store's tables, as named migrations. A migration, once released, is
+/// never edited: a change of schema is a new migration appended here.
+enum Schema {
+    /// `PRAGMA application_id` of a sargs store ("sarg").
+    static let applicationID: Int32 = 0x7361_7267
+
+    static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+
+        // The plan as imported, and as edited since. Lists that are only ever
+        // read and written whole (owners, funding, links, the plan's own
+        // institutions…) are JSON text; the schedule is canonical JSON text
+        // in the plan file's own shape, e.g. {"every":"quarter","from":"2025-04"}.
+        migrator.registerMigration("v1-plan") { db in
+            try db.execute(sql: """
+                CREATE TABLE plan (
+                    singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+                    id TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    en TEXT,
+                    municipality TEXT NOT NULL,
+                    language TEXT NOT NULL,
+                    period_first TEXT NOT NULL,
+                    period_last TEXT NOT NULL,
+                    institutions TEXT NOT NULL DEFAULT '[]',
+                    funding TEXT NOT NULL DEFAULT '[]',
+                    glossary TEXT NOT NULL DEFAULT '[]',
+                    indicators TEXT NOT NULL DEFAULT '[]'
+                );
+                CREATE TABLE goal (
+                    number INTEGER PRIMARY KEY,
+                    position INTEGER NOT NULL,
+                    level TEXT NOT NULL CHECK (level IN ('primary', 'secondary', 'tertiary')),
+                    title TEXT NOT NULL,
+                    en TEXT
+                );
+                CREATE TABLE goal_result (
+                    goal INTEGER NOT NULL REFERENCES goal(number) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    id TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    en TEXT,
+                    PRIMARY KEY (goal, position)
+                );
+                CREATE TABLE activity (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    position INTEGER NOT NULL,
+                    goal INTEGER NOT NULL REFERENCES goal(number),
+                    title TEXT NOT NULL,
+                    en TEXT,
+                    links TEXT NOT NULL DEFAULT '[]',
+                    period TEXT NOT NULL,
+                    schedule TEXT NOT NULL,
+                    owners TEXT NOT NULL DEFAULT '[]',
+                    funding TEXT NOT NULL DEFAULT '[]',
+                    target_count INTEGER,
+                    target_unit TEXT,
+                    status TEXT NOT NULL DEFAULT 'planned'
+                        CHECK (status IN ('planned', 'active', 'done', 'blocked', 'dropped')),
+                    status_note TEXT,
+                    CHECK ((target_count IS NULL) = (target_unit IS NULL))
+                );
+                CREATE INDEX activity_position ON activity(position);
+                CREATE INDEX activity_goal ON activity(goal);
+                """)
+        }
+
+        // What happened: records, notes and waivers. AUTOINCREMENT so that a
+        // number once shown (and journaled) is never given to another row.
+        migrator.registerMigration("v1-tracking") { db in
+            try db.execute(sql: """
+                CREATE TABLE record (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    activity TEXT NOT NULL REFERENCES activity(id),
+                    date TEXT NOT NULL,
+                    count INTEGER,
+                    note TEXT,
+                    author TEXT NOT NULL
+                );
+                CREATE INDEX record_activity ON record(activity, date);
+                CREATE TABLE note (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    activity TEXT NOT NULL REFERENCES activity(id),
+                    text TEXT NOT NULL,
+                    author TEXT NOT NULL,
+                    time TEXT NOT NULL
+                );
+                CREATE INDEX note_activity ON note(activity);
+                CREATE TABLE waiver (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    activity TEXT NOT NULL REFERENCES activity(id),
+                    label TEXT NOT NULL,
+                    note TEXT NOT NULL,
+                    author TEXT NOT NULL
+                );
+                CREATE INDEX waiver_activity ON waiver(activity);
+                """)
+        }
+
+        migrator.registerMigration("v1-meetings") { db in
+            try db.execute(sql: """
+                CREATE TABLE meeting (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    date TEXT NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('regular', 'emergency')),
+                    topic TEXT,
+                    state TEXT NOT NULL DEFAULT 'planned' CHECK (state IN ('planned', 'held', 'cancelled'))
+                );
+                CREATE INDEX meeting_date ON meeting(date);
+                CREATE TABLE meeting_attendee (
+                    meeting INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    institution TEXT NOT NULL,
+                    PRIMARY KEY (meeting, position)
+                );
+                CREATE TABLE decision (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    meeting INTEGER NOT NULL REFERENCES meeting(id),
+                    text TEXT NOT NULL,
+                    owner TEXT NOT NULL,
+                    due TEXT NOT NULL,
+                    activity TEXT REFERENCES activity(id),
+                    done_on TEXT
+                );
+                CREATE INDEX decision_meeting ON decision(meeting);
+                CREATE INDEX decision_activity ON decision(activity);
+                """)
+        }
+
+        // Append-only: triggers refuse any update or delete, and an entry can
+        // be undone once.
+        migrator.registerMigration("v1-journal") { db in
+            try db.execute(sql: """
+                CREATE TABLE journal (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    time TEXT NOT NULL,
+                    author TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    before TEXT,
+                    after TEXT,
+                    undoes INTEGER REFERENCES journal(id)
+                );
+                CREATE INDEX journal_subject ON journal(subject);
+                CREATE INDEX journal_author ON journal(author, id);
+                CREATE UNIQUE INDEX journal_undoes ON journal(undoes) WHERE undoes IS NOT NULL;
+                CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal
+                    BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+                CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal
+                    BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+                """)
+        }
+        // The prepared agenda of a meeting and each item's outcome (chair mode).
+        migrator.registerMigration("v2-meeting-items") { db in
+            try db.execute(sql: """
+                CREATE TABLE meeting_item (
+                    meeting INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    activity TEXT NOT NULL,
+                    outcome TEXT CHECK (outcome IN ('discussed', 'decision', 'deferred')),
+                    PRIMARY KEY (meeting, position)
+                );
+                """)
+        }
+        return migrator
+    }()
+}

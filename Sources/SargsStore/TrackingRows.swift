@@ -1,0 +1,186 @@
+import GRDB
+import SargsCore
+
+/// Records, notes and waivers.
+enum TrackingRows {
+    static func insert(_ r: SargsCore.Record, _ db: Database) throws -> Int64 {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO record (activity, date, count, note, author) VALUES (?, ?, ?, ?, ?)
+            """)
+        try statement.execute(arguments: [r.activity, r.date.storedText, r.count, r.note, r.author])
+        return db.lastInsertedRowID
+    }
+
+    /// Inserts many records with one prepared statement, setting their ids.
+    static func insert(_ records: inout [SargsCore.Record], _ db: Database) throws {
+        let statement = try db.makeStatement(sql: """
+            INSERT INTO record (activity, date, count, note, author) VALUES (?, ?, ?, ?, ?)
+            """)
+        for i in records.indices {
+            let r = records[i]
+            try statement.execute(arguments: [r.activity, r.date.storedText, r.count, r.note, r.author])
+            records[i].id = db.lastInsertedRowID
+        }
+    }
+
+    static func insert(_ n: Note, _ db: Database) throws -> Int64 {
+        try db.execute(sql: "INSERT INTO note (activity, text, author, time) VALUES (?, ?, ?, ?)",
+                       arguments: [n.activity, n.text, n.author, Timestamp.text(n.time)])
+        return db.lastInsertedRowID
+    }
+
+    static func insert(_ w: Waiver, _ db: Database) throws -> Int64 {
+        try db.execute(sql: "INSERT INTO waiver (activity, label, note, author) VALUES (?, ?, ?, ?)",
+                       arguments: [w.activity, w.window, w.note, w.author])
+        return db.lastInsertedRowID
+    }
+
+    /// Every record (in the order they were saved), or one activity's by date.
+    static func records(_ db: Database, of activity: ActivityID?) throws -> [SargsCore.Record] {
+        let columns = "SELECT id, activity, date, count, note, author FROM record"
+        let statement: Statement
+        let arguments: StatementArguments
+        var records: [SargsCore.Record] = []
+        if let activity {
+            statement = try db.cachedStatement(sql: columns + " WHERE activity = ? ORDER BY date, id")
+            arguments = [activity]
+        } else {
+            statement = try db.cachedStatement(sql: columns + " ORDER BY id")
+            arguments = []
+            records.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record") ?? 0)
+        }
+        #if canImport(GRDBSQLite)
+        try eachRow(db, statement, arguments: arguments) { row in
+            guard let date = row.day(2) else { throw damaged("date of record \(row.int64(0))") }
+            records.append(SargsCore.Record(id: row.int64(0), activity: row.text(1), date: date,
+                                            count: row.optionalInt(3), note: row.optionalText(4), author: row.text(5)))
+        }
+        #else
+        let cursor = try Row.fetchCursor(statement, arguments: arguments)
+        while let row = try cursor.next() {
+            let dateText: String = row[2]
+            guard let date = Day.stored(dateText) else { throw damaged("record date “\(dateText)”") }
+            records.append(SargsCore.Record(id: row[0], activity: row[1], date: date, count: row[3], note: row[4],
+                                            author: row[5]))
+        }
+        #endif
+        return records
+    }
+
+    static func notes(_ db: Database) throws -> [Note] {
+        try Row.fetchAll(db, sql: "SELECT id, activity, text, author, time FROM note ORDER BY id").map { row in
+            Note(id: row[0], activity: row[1], text: row[2], author: row[3], time: try Timestamp.required(row[4]))
+        }
+    }
+
+    static func waivers(_ db: Database) throws -> [Waiver] {
+        try Row.fetchAll(db, sql: "SELECT id, activity, label, note, author FROM waiver ORDER BY id").map { row in
+            Waiver(id: row[0], activity: row[1], window: row[2], note: row[3], author: row[4])
+        }
+    }
+}
+
+/// Meetings with their attendees, and decisions.
+enum MeetingRows {
+    static func insert(_ m: Meeting, _ db: Database) throws -> Int64 {
+        try db.execute(sql: "INSERT INTO meeting (date, kind, topic, state) VALUES (?, ?, ?, ?)",
+                       arguments: [m.date.description, m.kind.rawValue, m.topic, m.state.rawValue])
+        let id = db.lastInsertedRowID
+        try setAttendees(id, m.attendees, db)
+        try setItems(id, m.items, db)
+        return id
+    }
+
+    static func setAttendees(_ id: Int64, _ attendees: [String], _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM meeting_attendee WHERE meeting = ?", arguments: [id])
+        for (position, code) in attendees.enumerated() {
+            try db.execute(sql: "INSERT INTO meeting_attendee (meeting, position, institution) VALUES (?, ?, ?)",
+                           arguments: [id, position, code])
+        }
+    }
+
+    static func set(_ id: Int64, state: Meeting.State, attendees: [String], _ db: Database) throws {
+        try db.execute(sql: "UPDATE meeting SET state = ? WHERE id = ?", arguments: [state.rawValue, id])
+        try setAttendees(id, attendees, db)
+    }
+
+    /// The part of a meeting that holding or cancelling it changes, as the journal writes it.
+    static func stateJSON(_ state: Meeting.State, _ attendees: [String]) -> JSON {
+        .object(["state": .string(state.rawValue), "attendees": .strings(attendees)])
+    }
+
+    static func require(_ id: Int64, _ db: Database) throws -> Meeting {
+        guard let meeting = try meetings(db, id: id).first else { throw StoreError.unknownMeeting(id) }
+        return meeting
+    }
+
+    /// Every meeting by date (or the one numbered `id`).
+    static func meetings(_ db: Database, id: Int64? = nil) throws -> [Meeting] {
+        let filter = id == nil ? "" : "WHERE meeting = ?"
+        var attendees: [Int64: [String]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT meeting, institution FROM meeting_attendee \(filter) ORDER BY meeting, position
+            """, arguments: id.map { [$0] } ?? []) {
+            attendees[row[0], default: []].append(row[1])
+        }
+        var items: [Int64: [Meeting.Item]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT meeting, activity, outcome FROM meeting_item \(filter) ORDER BY meeting, position
+            """, arguments: id.map { [$0] } ?? []) {
+            let outcome: String? = row[2]
+            items[row[0], default: []].append(Meeting.Item(activity: row[1], outcome: outcome.flatMap(Meeting.Outcome.init)))
+        }
+        let meetingFilter = id == nil ? "" : "WHERE id = ?"
+        return try Row.fetchAll(db, sql: """
+            SELECT id, date, kind, topic, state FROM meeting \(meetingFilter) ORDER BY date, id
+            """, arguments: id.map { [$0] } ?? []).map { row in
+            let id: Int64 = row[0]
+            let kindText: String = row[2], stateText: String = row[4]
+            guard let kind = Meeting.Kind(rawValue: kindText), let state = Meeting.State(rawValue: stateText) else {
+                throw damaged("meeting \(id)")
+            }
+            return Meeting(id: id, date: try Day.required(row[1], "date of meeting \(id)"), kind: kind,
+                           topic: row[3], state: state, attendees: attendees[id] ?? [], items: items[id] ?? [])
+        }
+    }
+
+    /// Replaces a meeting's prepared items (with their outcomes).
+    static func setItems(_ meeting: Int64, _ items: [Meeting.Item], _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM meeting_item WHERE meeting = ?", arguments: [meeting])
+        for (position, item) in items.enumerated() {
+            try db.execute(sql: "INSERT INTO meeting_item (meeting, position, activity, outcome) VALUES (?, ?, ?, ?)",
+                           arguments: [meeting, position, item.activity, item.outcome?.rawValue])
+        }
+    }
+
+    static func itemsJSON(_ items: [Meeting.Item]) -> JSON {
+        .array(items.map { .object(["activity": .string($0.activity), "outcome": .string($0.outcome?.rawValue)]) })
+    }
+
+    static func items(from json: JSON) -> [Meeting.Item]? {
+        guard case .array(let list) = json else { return nil }
+        return list.compactMap { entry in
+            guard let activity = entry["activity"].stringValue else { return nil }
+            return Meeting.Item(activity: activity, outcome: entry["outcome"].stringValue.flatMap(Meeting.Outcome.init))
+        }
+    }
+
+    static func insert(_ d: Decision, _ db: Database) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO decision (meeting, text, owner, due, activity, done_on) VALUES (?, ?, ?, ?, ?, ?)
+            """, arguments: [d.meeting, d.text, d.owner, d.due.description, d.activity, d.doneOn?.description])
+        return db.lastInsertedRowID
+    }
+
+    static func decisions(_ db: Database) throws -> [Decision] {
+        try Row.fetchAll(db, sql: """
+            SELECT id, meeting, text, owner, due, activity, done_on FROM decision ORDER BY id
+            """).map { row in
+            let id: Int64 = row[0]
+            let done: String? = row[6]
+            return Decision(id: id, meeting: row[1], text: row[2], owner: row[3],
+                            due: try Day.required(row[4], "due date of decision \(id)"), activity: row[5],
+                            doneOn: try done.map { try Day.required($0, "done date of decision \(id)") })
+        }
+    }
+}

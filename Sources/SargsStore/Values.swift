@@ -1,0 +1,343 @@
+import Foundation
+import SargsCore
+
+// How the plan's values are written into columns and journal entries, and
+// read back. One home for each form: dates as `YYYY-MM-DD`, instants as UTC
+// text to the millisecond, schedules and lists as canonical JSON.
+
+/// A stored value that does not read back: the file was changed by hand or
+/// by something other than sargs.
+func damaged(_ what: String) -> StoreError {
+    .unavailable("the store holds a value it cannot read (\(what)); it may have been changed outside sargs")
+}
+
+extension Day {
+    /// `YYYY-MM-DD` read without allocating: the store reads half a million
+    /// of these when it loads the records.
+    static func stored(_ text: String) -> Day? {
+        var text = text
+        return text.withUTF8 { Day.stored(utf8: $0) }
+    }
+
+    static func required(_ text: String, _ what: String) throws -> Day {
+        guard let day = Day.stored(text) else { throw damaged("\(what) “\(text)”") }
+        return day
+    }
+}
+
+/// Instants as UTC text to the millisecond, `2025-03-01T09:15:30.123Z`: it
+/// sorts as it reads, and a `Date` read back equals the one returned when it
+/// was written.
+enum Timestamp {
+    static func milliseconds(_ date: Date) -> Int64 {
+        Int64((date.timeIntervalSince1970 * 1000).rounded())
+    }
+
+    /// The instant as the store keeps it (to the millisecond).
+    static func normalized(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: Double(milliseconds(date)) / 1000)
+    }
+
+    static func text(_ date: Date) -> String {
+        let ms = milliseconds(date)
+        let perDay: Int64 = 86_400_000
+        var dayNumber = ms / perDay
+        var rest = ms % perDay
+        if rest < 0 { rest += perDay; dayNumber -= 1 }
+        let day = Day(ordinal: Int(dayNumber))
+        let h = rest / 3_600_000, m = rest / 60_000 % 60, s = rest / 1000 % 60, f = rest % 1000
+        return day.storedText + "T" + pad(h, 2) + ":" + pad(m, 2) + ":" + pad(s, 2) + "." + pad(f, 3) + "Z"
+    }
+
+    static func date(_ text: String) -> Date? {
+        let parts = text.split(separator: "T")
+        guard parts.count == 2, let day = Day.stored(String(parts[0])) else { return nil }
+        var clock = Substring(parts[1])
+        guard clock.hasSuffix("Z") else { return nil }
+        clock = clock.dropLast()
+        let fields = clock.split(separator: ":")
+        guard fields.count == 3, let h = Int64(fields[0]), let m = Int64(fields[1]) else { return nil }
+        let secondParts = fields[2].split(separator: ".")
+        guard let s = Int64(secondParts[0]) else { return nil }
+        var f: Int64 = 0
+        if secondParts.count == 2 {
+            guard secondParts[1].count == 3, let ms = Int64(secondParts[1]) else { return nil }
+            f = ms
+        }
+        let ms = Int64(day.ordinal) * 86_400_000 + h * 3_600_000 + m * 60_000 + s * 1000 + f
+        return Date(timeIntervalSince1970: Double(ms) / 1000)
+    }
+
+    static func required(_ text: String) throws -> Date {
+        guard let date = Timestamp.date(text) else { throw damaged("time “\(text)”") }
+        return date
+    }
+
+    private static func pad(_ n: Int64, _ width: Int) -> String {
+        let s = String(n)
+        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+}
+
+// MARK: - Lists
+
+enum StoredList {
+    static func text(_ list: [String]) -> String { JSON.strings(list).text }
+
+    static func read(_ text: String, _ what: String) throws -> [String] {
+        guard let list = JSON(parsing: text)?.stringList else { throw damaged("\(what) “\(text)”") }
+        return list
+    }
+}
+
+// MARK: - Schedule
+
+extension Schedule {
+    /// The schedule in the plan file's own shape, as canonical JSON:
+    /// `{"once":{"from":"2025-02","to":"2025-03"}}`, `{"every":"quarter","from":"2025-04"}`,
+    /// `{"ongoing":{"report":"quarter"}}`, `"as-needed"`. Bounds keep their
+    /// precision (year, month or day).
+    var json: JSON {
+        func bounds(_ from: DateBound?, _ to: DateBound?) -> [JSON.Member] {
+            var members: [JSON.Member] = []
+            if let from { members.append(.init(key: "from", value: .string(from.description))) }
+            if let to { members.append(.init(key: "to", value: .string(to.description))) }
+            return members
+        }
+        switch self {
+        case .once(let from, let to):
+            return .object([.init(key: "once", value: .object(bounds(from, to)))])
+        case .every(let cadence, let from, let to):
+            return .object([.init(key: "every", value: .string(cadence.rawValue))] + bounds(from, to))
+        case .ongoing(let report, let from, let to):
+            return .object([.init(key: "ongoing", value: .object(
+                [.init(key: "report", value: .string(report.rawValue))] + bounds(from, to)))])
+        case .asNeeded:
+            return .string(Schedule.Kind.asNeeded.rawValue)
+        }
+    }
+
+    init?(json: JSON) {
+        func bound(_ value: JSON) -> DateBound?? {
+            if value.isNull { return .some(nil) }
+            guard let text = value.stringValue, let b = DateBound(text) else { return nil }
+            return .some(b)
+        }
+        if json.stringValue == Schedule.Kind.asNeeded.rawValue {
+            self = .asNeeded
+            return
+        }
+        let keys = json.keys
+        if keys.first == "once" {
+            let body = json["once"]
+            guard let from = bound(body["from"]), let toBound = bound(body["to"]), let to = toBound else { return nil }
+            self = .once(from: from, to: to)
+        } else if keys.first == "every" {
+            guard let cadence = json["every"].stringValue.flatMap(Cadence.init(rawValue:)),
+                  let from = bound(json["from"]), let to = bound(json["to"]) else { return nil }
+            self = .every(cadence, from: from, to: to)
+        } else if keys.first == "ongoing" {
+            let body = json["ongoing"]
+            guard let report = body["report"].stringValue.flatMap(Cadence.init(rawValue:)),
+                  let from = bound(body["from"]), let to = bound(body["to"]) else { return nil }
+            self = .ongoing(report: report, from: from, to: to)
+        } else {
+            return nil
+        }
+    }
+
+    var storedText: String { json.text }
+
+    static func stored(_ text: String) throws -> Schedule {
+        guard let json = JSON(parsing: text), let schedule = Schedule(json: json) else {
+            throw damaged("schedule “\(text)”")
+        }
+        return schedule
+    }
+}
+
+// MARK: - Activity fields
+
+/// The fields of an activity that a change can touch, by the names the
+/// journal and conflict messages use. The id is not among them: it never
+/// changes once given.
+enum ActivityField: String, CaseIterable, Sendable {
+    case goal, title, en, links, period, schedule, owners, funding, target, status
+    case statusNote = "status_note"
+
+    func value(of a: Activity) -> JSON {
+        switch self {
+        case .goal: return .int(Int64(a.goal))
+        case .title: return .string(a.title)
+        case .en: return .string(a.en)
+        case .links: return .strings(a.links)
+        case .period: return .string(a.period)
+        case .schedule: return a.schedule.json
+        case .owners: return .strings(a.owners)
+        case .funding: return .strings(a.funding)
+        case .target:
+            guard let t = a.target else { return .null }
+            return .object(["count": .int(Int64(t.count)), "unit": .string(t.unit)])
+        case .status: return .string(a.status.rawValue)
+        case .statusNote: return .string(a.statusNote)
+        }
+    }
+
+    /// Sets the field from its journal value; nil if the value does not fit.
+    func set(_ value: JSON, on a: inout Activity) -> Bool {
+        switch self {
+        case .goal:
+            guard let g = value.intValue else { return false }
+            a.goal = g
+        case .title:
+            guard let s = value.stringValue else { return false }
+            a.title = s
+        case .en:
+            guard value.isNull || value.stringValue != nil else { return false }
+            a.en = value.stringValue
+        case .links:
+            guard let l = value.stringList else { return false }
+            a.links = l
+        case .period:
+            guard let s = value.stringValue else { return false }
+            a.period = s
+        case .schedule:
+            guard let s = Schedule(json: value) else { return false }
+            a.schedule = s
+        case .owners:
+            guard let l = value.stringList else { return false }
+            a.owners = l
+        case .funding:
+            guard let l = value.stringList else { return false }
+            a.funding = l
+        case .target:
+            if value.isNull {
+                a.target = nil
+            } else {
+                guard let count = value["count"].intValue, let unit = value["unit"].stringValue else { return false }
+                a.target = Target(count: count, unit: unit)
+            }
+        case .status:
+            guard let s = value.stringValue.flatMap(Status.init(rawValue:)) else { return false }
+            a.status = s
+        case .statusNote:
+            guard value.isNull || value.stringValue != nil else { return false }
+            a.statusNote = value.stringValue
+        }
+        return true
+    }
+}
+
+extension Activity {
+    /// The whole activity as the journal shows an added one.
+    var json: JSON {
+        .object([JSON.Member(key: "id", value: .string(id))]
+                + ActivityField.allCases.map { JSON.Member(key: $0.rawValue, value: $0.value(of: self)) })
+    }
+
+    /// Every free text of the activity, named for a refusal message.
+    var texts: [(String, String?)] {
+        [("title", title), ("English title", en), ("period wording", period), ("status note", statusNote),
+         ("target unit", target?.unit)]
+    }
+}
+
+// MARK: - Journal forms of the tracked values
+
+extension SargsCore.Record {
+    var json: JSON {
+        .object(["id": .int(id), "activity": .string(activity), "date": .string(date.storedText),
+                 "count": .int(count), "note": .string(note), "author": .string(author)])
+    }
+}
+
+extension Note {
+    var json: JSON {
+        .object(["id": .int(id), "activity": .string(activity), "text": .string(text),
+                 "author": .string(author), "time": .string(Timestamp.text(time))])
+    }
+}
+
+extension Waiver {
+    var json: JSON {
+        .object(["id": .int(id), "activity": .string(activity), "window": .string(window),
+                 "note": .string(note), "author": .string(author)])
+    }
+}
+
+extension Meeting {
+    var json: JSON {
+        .object(["id": .int(id), "date": .string(date.storedText), "kind": .string(kind.rawValue),
+                 "topic": .string(topic), "state": .string(state.rawValue), "attendees": .strings(attendees)])
+    }
+}
+
+extension Decision {
+    var json: JSON {
+        .object(["id": .int(id), "meeting": .int(meeting), "text": .string(text), "owner": .string(owner),
+                 "due": .string(due.description), "activity": .string(activity),
+                 "done_on": .string(doneOn?.description)])
+    }
+}
+
+// MARK: - The plan's reference lists
+
+extension Institution {
+    var json: JSON { .object(["code": .string(code), "name": .string(name), "en": .string(en)]) }
+
+    init?(json: JSON) {
+        guard let code = json["code"].stringValue, let name = json["name"].stringValue else { return nil }
+        self.init(code: code, name: name, en: json["en"].stringValue)
+    }
+}
+
+extension Funding {
+    var json: JSON { .object(["code": .string(code), "name": .string(name), "en": .string(en)]) }
+
+    init?(json: JSON) {
+        guard let code = json["code"].stringValue, let name = json["name"].stringValue else { return nil }
+        self.init(code: code, name: name, en: json["en"].stringValue)
+    }
+}
+
+extension GlossaryEntry {
+    var json: JSON { .object(["abbreviation": .string(abbreviation), "text": .string(text), "en": .string(en)]) }
+
+    init?(json: JSON) {
+        guard let abbreviation = json["abbreviation"].stringValue, let text = json["text"].stringValue else { return nil }
+        self.init(abbreviation: abbreviation, text: text, en: json["en"].stringValue)
+    }
+}
+
+extension Indicator {
+    var json: JSON {
+        .object(["id": .string(id), "title": .string(title), "en": .string(en), "source": .string(source),
+                 "year": .string(year), "unit": .string(unit),
+                 "values": .array(values.map {
+                     .object(["label": .string($0.label), "value": .double($0.value), "en": .string($0.en)])
+                 })])
+    }
+
+    init?(json: JSON) {
+        guard let id = json["id"].stringValue, let title = json["title"].stringValue,
+              let source = json["source"].stringValue, let items = json["values"].arrayValue else { return nil }
+        var values: [Value] = []
+        for item in items {
+            guard let label = item["label"].stringValue, let value = item["value"].doubleValue else { return nil }
+            values.append(Value(label: label, value: value, en: item["en"].stringValue))
+        }
+        self.init(id: id, title: title, en: json["en"].stringValue, source: source,
+                  year: json["year"].stringValue, unit: json["unit"].stringValue, values: values)
+    }
+}
+
+/// A JSON array column of one of the reference lists.
+func storedArray<T>(_ text: String, _ what: String, _ make: (JSON) -> T?) throws -> [T] {
+    guard let items = JSON(parsing: text)?.arrayValue else { throw damaged("\(what) “\(text)”") }
+    var result: [T] = []
+    for item in items {
+        guard let value = make(item) else { throw damaged("\(what) “\(item.text)”") }
+        result.append(value)
+    }
+    return result
+}

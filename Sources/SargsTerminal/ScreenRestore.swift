@@ -1,0 +1,100 @@
+import CNcursesw
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Gives the screen back (`endwin`) on every way out of the process: a
+/// normal `stop()`, `exit()` (atexit), termination signals (INT, TERM, HUP,
+/// QUIT) and crashes (SEGV, ABRT, BUS, ILL, FPE, TRAP — a Swift runtime trap is
+/// SIGILL or SIGTRAP). After restoring, a signal goes on to whatever handled
+/// it before (the default action, or the Swift runtime's backtracer), so the
+/// exit status and crash reports stay what they would have been.
+///
+/// The state is process-wide because signal handlers and atexit cannot reach
+/// an instance; it is plain memory written only by the thread that drives the
+/// terminal and read by handlers, as C programs use `volatile sig_atomic_t`.
+enum ScreenRestore {
+    /// ncurses owns the screen and `endwin()` has not been called since.
+    nonisolated(unsafe) static var active = false
+    nonisolated(unsafe) private static var installed = false
+    /// The handlers in place before ours, by signal number.
+    nonisolated(unsafe) private static var previous: UnsafeMutablePointer<sigaction>?
+
+    static let terminationSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+    static let crashSignals: [Int32] = [SIGSEGV, SIGABRT, SIGBUS, SIGILL, SIGFPE, SIGTRAP]
+    private static let slots = 65
+
+    /// `endwin()` if the screen is still ours; safe to call any number of times.
+    static func restore() {
+        guard active else { return }
+        active = false
+        endwin()
+    }
+
+    /// Installs the signal handlers and the atexit hook, once per process.
+    static func install() {
+        guard !installed else { return }
+        installed = true
+        // A parent may hand us a blocked signal mask (a thread pool's, say):
+        // then resizes and Ctrl-C would never arrive. Unblock what we rely on.
+        var wanted = sigset_t()
+        sigemptyset(&wanted)
+        for signalNumber in terminationSignals + [SIGWINCH, SIGCONT, SIGTSTP] { sigaddset(&wanted, signalNumber) }
+        pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
+        let saved = UnsafeMutablePointer<sigaction>.allocate(capacity: slots)
+        saved.initialize(repeating: sigaction(), count: slots)
+        previous = saved
+        for signalNumber in terminationSignals + crashSignals where signalNumber < slots {
+            var action = sigaction()
+            #if canImport(Glibc)
+            action.__sigaction_handler.sa_handler = restoreAndPassOn
+            #else
+            action.__sigaction_u.__sa_handler = restoreAndPassOn
+            #endif
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = 0
+            var old = sigaction()
+            guard sigaction(signalNumber, &action, &old) == 0 else { continue }
+            saved[Int(signalNumber)] = old
+            if isIgnored(old) {
+                // Ignored on purpose (nohup, a background job): keep it that way.
+                _ = sigaction(signalNumber, &old, nil)
+            }
+        }
+        atexit(restoreAtExit)
+    }
+
+    private static func isIgnored(_ action: sigaction) -> Bool {
+        if action.sa_flags & Int32(SA_SIGINFO) != 0 {
+            return false
+        }
+        #if canImport(Glibc)
+        let handler = action.__sigaction_handler.sa_handler
+        #else
+        let handler = action.__sigaction_u.__sa_handler
+        #endif
+        guard let handler else { return false }
+        return unsafeBitCast(handler, to: Int.self) == 1 // SIG_IGN
+    }
+
+    fileprivate static func passOn(_ signalNumber: Int32) {
+        restore()
+        if let previous, signalNumber >= 0, Int(signalNumber) < slots {
+            _ = sigaction(signalNumber, previous + Int(signalNumber), nil)
+        } else {
+            _ = signal(signalNumber, SIG_DFL)
+        }
+        // Blocked while this handler runs; delivered to the previous handler on return.
+        raise(signalNumber)
+    }
+}
+
+private func restoreAndPassOn(_ signalNumber: Int32) {
+    ScreenRestore.passOn(signalNumber)
+}
+
+private func restoreAtExit() {
+    ScreenRestore.restore()
+}

@@ -1,0 +1,96 @@
+import Foundation
+import GRDB
+import SargsCore
+import Testing
+@testable import SargsStore
+
+/// Real processes on one store: this test binary starts copies of itself
+/// that run only `writerProcess`, which writes records until told count is
+/// reached (or until it is killed).
+@Suite("Several processes at once", .serialized)
+struct StoreProcessTests {
+    static let pathVariable = "SARGS_STORE_TEST_WRITER_DB"
+    static let authorVariable = "SARGS_STORE_TEST_WRITER_AUTHOR"
+    static let countVariable = "SARGS_STORE_TEST_WRITER_COUNT"
+
+    /// The child's side. In an ordinary run (no variables set) it does nothing.
+    @Test("writer process (does nothing unless a test below starts it)")
+    func writerProcess() throws {
+        let environment = ProcessInfo.processInfo.environment
+        guard let path = environment[Self.pathVariable] else { return }
+        let author = environment[Self.authorVariable] ?? "writer"
+        let count = Int(environment[Self.countVariable] ?? "0") ?? 0
+        let store = try Store.open(at: path)
+        var n = 0
+        while count == 0 || n < count {
+            _ = try store.addRecord(Record(activity: n % 2 == 0 ? "2.1" : "3.2", date: SamplePlan.day("2025-06-01"),
+                                           count: 1, note: "\(author) \(n)", author: author), now: .now)
+            n += 1
+        }
+    }
+
+    #if os(Linux)
+    static func startWriter(_ path: String, author: String, count: Int) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+        process.arguments = ["--testing-library", "swift-testing", "--filter", "SargsStoreTests.StoreProcessTests/writerProcess"]
+        var environment = ProcessInfo.processInfo.environment
+        environment[pathVariable] = path
+        environment[authorVariable] = author
+        environment[countVariable] = String(count)
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    @Test("two writer processes and this one write at once: nothing lost, nothing fails")
+    func threeWriters() throws {
+        let scratch = Scratch()
+        let store = try scratch.store()
+        let children = try ["anna", "juris"].map { try Self.startWriter(scratch.storePath, author: $0, count: 200) }
+        for n in 0..<200 {
+            _ = try store.addRecord(Record(activity: "2.2", date: SamplePlan.day("2025-06-02"), note: "\(n)",
+                                           author: "ieva"), now: .now)
+        }
+        for child in children {
+            child.waitUntilExit()
+            #expect(child.terminationStatus == 0)
+        }
+        let snapshot = try store.snapshot()
+        #expect(snapshot.records.count == 600)
+        for author in ["anna", "juris", "ieva"] {
+            #expect(snapshot.records.filter { $0.author == author }.count == 200)
+        }
+        #expect(try store.journal(subject: nil, author: nil, limit: nil).count == 601)
+    }
+
+    @Test("a writer killed with SIGKILL in the middle of a burst leaves a whole store: every record journaled, writable")
+    func killedWriter() throws {
+        let scratch = Scratch()
+        let store = try scratch.store()
+        let child = try Self.startWriter(scratch.storePath, author: "juris", count: 0)
+        let start = try store.version()
+        let deadline = Date().addingTimeInterval(20)
+        while try store.version() < start + 150, Date() < deadline {
+            usleep(5_000)
+        }
+        kill(child.processIdentifier, SIGKILL)
+        child.waitUntilExit()
+        #expect(child.terminationReason == .uncaughtSignal)
+
+        let reopened = try Store.open(at: scratch.storePath)
+        let records = try reopened.snapshot().records
+        let journaled = try reopened.journal(subject: nil, author: "juris", limit: nil)
+        #expect(records.count >= 150)
+        #expect(journaled.count == records.count)
+        #expect(Set(journaled.compactMap { JSON(parsing: $0.after ?? "")?["id"].int64Value }) == Set(records.map(\.id)))
+        let check = try reopened.pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+        #expect(check == ["ok"])
+        _ = try store.addRecord(Record(activity: "2.1", date: SamplePlan.day("2025-06-03"), author: "ieva"), now: .now)
+        _ = try reopened.undo(author: "juris", now: .now)
+        #expect(try store.snapshot().records.count == records.count)
+    }
+    #endif
+}
