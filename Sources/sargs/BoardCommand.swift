@@ -152,6 +152,15 @@ struct BoardLoop {
             case .loadJournal(let subject):
                 let entries = (try? store.journal(subject: subject, author: nil, limit: 500)) ?? []
                 apply(reduce(&state, .journalLoaded(entries)), &state)
+            case .writeMinutes(let id):
+                do {
+                    let path = try MinutesFile.write(meeting: id, store: store, language: state.language)
+                    apply(reduce(&state, .saved(Phrase(lv: "Protokols ierakstīts: \(path)", en: "Minutes written: \(path)"))), &state)
+                } catch let error as StoreError {
+                    apply(reduce(&state, .refused(error.phrase)), &state)
+                } catch {
+                    apply(reduce(&state, .refused(Phrase(lv: "protokolu nevar ierakstīt: \(error)", en: "cannot write the minutes: \(error)"))), &state)
+                }
             case .save(let change):
                 do {
                     let notice = try save(change, author: state.author)
@@ -193,6 +202,35 @@ struct BoardLoop {
         case .undo:
             let entry = try store.undo(author: author, now: now)
             return Phrase(lv: "Atsaukts: \(entry.subject)", en: "Undone: \(entry.subject)")
+        case .newMeeting(let meeting):
+            let saved = try store.addMeeting(meeting, author: author, now: now)
+            return Phrase(lv: "Sēde saglabāta: Nr. \(saved.id), \(saved.date)", en: "Meeting saved: \(saved.id), \(saved.date)")
+        case .meetingItems(let id, let items):
+            try store.setMeetingItems(id, items: items, author: author, now: now)
+            return Phrase(lv: "Darba kārtība saglabāta (sēde Nr. \(id))", en: "Agenda saved (meeting \(id))")
+        case .outcome(let id, let activity, let outcome):
+            try store.setOutcome(id, activity: activity, outcome: outcome, author: author, now: now)
+            return Phrase(lv: "\(activity): \(outcome.phrase.lv)", en: "\(activity): \(outcome.phrase.en)")
+        case .decision(let decision):
+            let saved = try store.addDecision(decision, author: author, now: now)
+            if let activity = decision.activity {
+                try store.setOutcome(decision.meeting, activity: activity, outcome: .decision, author: author, now: now)
+            }
+            return Phrase(lv: "Lēmums Nr. \(saved.id) saglabāts", en: "Decision \(saved.id) saved")
+        case .hold(let id, let attendees):
+            try store.holdMeeting(id, attendees: attendees, author: author, now: now)
+            return Phrase(lv: "Sēde Nr. \(id) notikusi; m — protokols", en: "Meeting \(id) held; m writes the minutes")
         }
+    }
+}
+
+/// Writes a meeting's minutes as Markdown in the current directory.
+enum MinutesFile {
+    static func write(meeting id: Int64, store: Store, language: Language) throws -> String {
+        let snapshot = try store.snapshot()
+        guard let meeting = snapshot.meetings.first(where: { $0.id == id }) else { throw StoreError.unknownMeeting(id) }
+        let path = FileManager.default.currentDirectoryPath + "/sargs-protokols-\(id)-\(meeting.date).md"
+        try Minutes(meeting: meeting, snapshot: snapshot).markdown(language).write(toFile: path, atomically: true, encoding: .utf8)
+        return path
     }
 }

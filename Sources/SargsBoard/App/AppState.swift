@@ -158,6 +158,8 @@ public struct AppState: Sendable {
     public private(set) var layout: BoardLayout = .empty
 
     public var form: Form?
+    /// The meeting the agenda view prepares and chair mode runs.
+    public var draft: MeetingDraft?
     public var message: Message?
     /// The journal entries the store gave for the open activity or journal screen.
     public var journal: [JournalEntry] = []
@@ -192,6 +194,12 @@ public struct AppState: Sendable {
                              language: language)
         if let selected { select(selected) }
         clampSelection()
+        if selectedActivity == nil, let first = layout.columns.firstIndex(where: { !$0.cards.isEmpty }),
+           layout.columns.indices.contains(column), layout.columns[column].cards.isEmpty {
+            // The selected card was filtered away and its column is empty: go to the first card shown.
+            column = first
+            row = 0
+        }
     }
 
     /// The activity under the selection, if the column has cards.

@@ -111,6 +111,10 @@ public struct Form: Hashable, Sendable {
         case edit(original: Activity)
         case add
         case filter
+        case meetingSettings
+        case addItem
+        case decision(ActivityID)
+        case hold
     }
 
     public var kind: Kind

@@ -8,11 +8,14 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case record, status, note, waive, edit, add, undo
     case search, filter, group, overdueOnly, clearFilters
     case agenda, meetings, journal, indicators, help, quit
+    // The agenda view and chair mode.
+    case meetingSettings, saveMeeting, addItem, removeItem, itemUp, itemDown, chair, minutes
+    case discussed, decided, deferred, hold
 }
 
 /// The screens of the board.
 public enum Screen: String, CaseIterable, Hashable, Sendable {
-    case board, activity, agenda, meetings, journal, indicators, help
+    case board, activity, agenda, chair, meetings, journal, indicators, help
 }
 
 /// One row of the key-binding table: keys, what they do, the help text, where
@@ -61,7 +64,7 @@ public struct KeyMap: Sendable {
         KeyBinding(.open, [.enter], help: p("atvērt aktivitāti", "open the activity"), bar: p("atvērt", "open"),
                    screens: [.board]),
         KeyBinding(.back, [.escape], help: p("atpakaļ; aizvērt formu", "back; close a form"), bar: p("atpakaļ", "back"),
-                   screens: [.activity, .agenda, .meetings, .journal, .indicators, .help]),
+                   screens: [.activity, .agenda, .chair, .meetings, .journal, .indicators, .help]),
         KeyBinding(.record, [.character("r")], help: p("pierakstīt izpildi (šodien, skaits, piezīme)", "record that it was carried out (today, count, note)"),
                    bar: p("izpilde", "record"), screens: cards),
         KeyBinding(.status, [.character("s")], help: p("mainīt statusu", "change the status"), bar: p("statuss", "status"),
@@ -82,6 +85,26 @@ public struct KeyMap: Sendable {
         KeyBinding(.clearFilters, [.character("x")], help: p("notīrīt visus filtrus", "clear all filters"), screens: [.board]),
         KeyBinding(.group, [.character("g")], help: p("grupēt: mērķis, iestāde, līmenis, periods, stāvoklis", "group by goal, owner, level, period, state"),
                    bar: p("grupēt", "group"), screens: [.board]),
+        KeyBinding(.chair, [.character("c")], help: p("vadīt sēdi: pa vienam jautājumam", "chair the meeting: one item at a time"),
+                   bar: p("vadīt sēdi", "chair"), screens: [.agenda]),
+        KeyBinding(.meetingSettings, [.character("d")], help: p("sēdes datums, veids, tēma", "the meeting's date, kind, topic"),
+                   bar: p("datums", "date"), screens: [.agenda]),
+        KeyBinding(.saveMeeting, [.character("p")], help: p("saglabāt kā plānotu sēdi", "save as a planned meeting"),
+                   bar: p("saglabāt", "save"), screens: [.agenda]),
+        KeyBinding(.addItem, [.character("+")], help: p("pievienot jautājumu", "add an item"), screens: [.agenda]),
+        KeyBinding(.removeItem, [.character("x"), .delete], help: p("izņemt jautājumu", "remove the item"), screens: [.agenda]),
+        KeyBinding(.itemUp, [.character("[")], help: p("pārvietot jautājumu augstāk", "move the item up"), screens: [.agenda]),
+        KeyBinding(.itemDown, [.character("]")], help: p("pārvietot jautājumu zemāk", "move the item down"), screens: [.agenda]),
+        KeyBinding(.minutes, [.character("m")], help: p("rakstīt protokolu (Markdown)", "write the minutes (Markdown)"),
+                   bar: p("protokols", "minutes"), screens: [.agenda, .chair]),
+        KeyBinding(.discussed, [.character("1")], help: p("iznākums: izskatīts", "outcome: discussed"), bar: p("izskatīts", "discussed"),
+                   screens: [.chair]),
+        KeyBinding(.decided, [.character("2")], help: p("iznākums: lēmums (teksts, atbildīgais, termiņš)", "outcome: a decision (text, owner, due date)"),
+                   bar: p("lēmums", "decision"), screens: [.chair]),
+        KeyBinding(.deferred, [.character("3")], help: p("iznākums: atlikts uz nākamo sēdi", "outcome: deferred to the next meeting"),
+                   bar: p("atlikts", "deferred"), screens: [.chair]),
+        KeyBinding(.hold, [.character("H")], help: p("sēde notikusi: dalībnieki un atzīme", "hold the meeting: attendees and mark it held"),
+                   bar: p("noturēt", "hold"), screens: [.chair, .agenda]),
         KeyBinding(.agenda, [.character("A")], help: p("sēdes darba kārtība", "the meeting agenda"), bar: p("darba kārtība", "agenda")),
         KeyBinding(.meetings, [.character("M")], help: p("sēdes", "meetings")),
         KeyBinding(.journal, [.character("J")], help: p("izmaiņu žurnāls", "the journal of changes")),

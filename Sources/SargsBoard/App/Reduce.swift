@@ -11,6 +11,11 @@ public enum Change: Hashable, Sendable {
     case edit(Activity, original: Activity)
     case add(Activity)
     case undo
+    case newMeeting(Meeting)
+    case meetingItems(Int64, [Meeting.Item])
+    case outcome(Int64, ActivityID, Meeting.Outcome)
+    case decision(Decision)
+    case hold(Int64, [String])
 }
 
 /// What `reduce` asks the outside world to do.
@@ -18,6 +23,8 @@ public enum Effect: Hashable, Sendable {
     case save(Change)
     /// Read the journal (of one subject, or all) and answer with `.journalLoaded`.
     case loadJournal(subject: String?)
+    /// Write the minutes of a meeting as Markdown and answer with `.saved` (the path).
+    case writeMinutes(Int64)
     case quit
 }
 
@@ -53,6 +60,7 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
         return []
     case .reloaded(let snapshot):
         state.replace(snapshot: snapshot)
+        rebindDraft(&state)
         if let id = state.openActivity, state.plan.activity(id) == nil {
             state.openActivity = nil
             state.screen = .board
@@ -125,6 +133,7 @@ private func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
         state.message = Message(.error, reason)
         return []
     }
+    if let effects = performMeeting(&state, command) { return effects }
     switch command {
     case .up: move(&state, rows: -1)
     case .down: move(&state, rows: 1)
@@ -137,7 +146,7 @@ private func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
     case .open:
         guard let activity = state.selectedActivity else { return [] }
         state.openActivity = activity.id
-        go(&state, to: .activity)
+        goTo(&state, .activity)
         return [.loadJournal(subject: activity.id)]
     case .back:
         state.screen = state.screenStack.popLast() ?? .board
@@ -168,25 +177,19 @@ private func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
         state.firstColumn = 0
         state.relayout()
         state.message = Message(.notice, p("Grupēts pēc: \(state.grouping.phrase.lv)", "Grouped by \(state.grouping.phrase.en)"))
-    case .agenda: go(&state, to: .agenda)
-    case .meetings: go(&state, to: .meetings)
+    case .meetings: goTo(&state, .meetings)
     case .journal:
-        go(&state, to: .journal)
+        goTo(&state, .journal)
         return [.loadJournal(subject: nil)]
-    case .indicators: go(&state, to: .indicators)
-    case .help: go(&state, to: .help)
+    case .indicators: goTo(&state, .indicators)
+    case .help: goTo(&state, .help)
     case .quit:
         state.quitting = true
         return [.quit]
+    default:
+        break
     }
     return []
-}
-
-private func go(_ state: inout AppState, to screen: Screen) {
-    guard state.screen != screen else { return }
-    state.screenStack.append(state.screen)
-    state.screen = screen
-    state.scroll = 0
 }
 
 /// How many cards fit one under another in a column of the current size.
@@ -375,6 +378,7 @@ private func reduceForm(_ state: inout AppState, _ key: Key) -> [Effect] {
 /// command line uses; a filter form applies at once and saves nothing.
 private func submit(_ form: Form, _ state: inout AppState) throws(ChangeRefusal) -> [Effect] {
     let plan = state.plan
+    if let effects = try submitMeetingForm(form, &state) { return effects }
     func optionalText(_ key: String) -> String? {
         let value = form[key].trimmingCharacters(in: .whitespaces)
         return value.isEmpty ? nil : value
@@ -436,6 +440,8 @@ private func submit(_ form: Form, _ state: inout AppState) throws(ChangeRefusal)
         filter.text = form["text"]
         state.filter = filter
         state.relayout()
+        return []
+    default:
         return []
     }
 }

@@ -10,7 +10,9 @@ enum MoreScreens {
         switch state.screen {
         case .journal: lines = JournalScreen.lines(state)
         case .indicators: lines = IndicatorsScreen.lines(state, width: area.width - 2)
-        case .agenda: lines = AgendaScreen.lines(state, width: area.width - 2)
+        case .agenda:
+            AgendaScreen.render(state, into: &canvas, in: area)
+            return
         case .meetings: lines = MeetingsScreen.lines(state)
         default: lines = []
         }
@@ -72,31 +74,6 @@ enum IndicatorsScreen {
             }
             out.append([])
         }
-        return out
-    }
-}
-
-/// The regular agenda of SPEC §5 for today, grouped by owner.
-enum AgendaScreen {
-    static func lines(_ state: AppState, width: Int) -> [[(String, Role)]] {
-        let agenda = Agenda(snapshot: state.snapshot, date: state.today, tracker: state.tracker)
-        var out: [[(String, Role)]] = []
-        let lv = state.language == .lv
-        out.append([(lv ? "Darba kārtība \(agenda.date) · pārskata periods \(agenda.reviewFrom) – \(agenda.date)"
-                        : "Agenda \(agenda.date) · review period \(agenda.reviewFrom) – \(agenda.date)", .emphasis)])
-        out.append([(lv ? "Sēdes \(agenda.date.year). gadā: \(agenda.meetingsHeld) no \(agenda.meetingsRequired)"
-                        : "Meetings in \(agenda.date.year): \(agenda.meetingsHeld) of \(agenda.meetingsRequired)", .dim)])
-        for group in AgendaText.byOwner(agenda, plan: state.plan) {
-            out.append([])
-            let name = state.plan.institution(group.owner).map { lv ? $0.name : $0.en ?? $0.name } ?? group.owner
-            out.append([("\(group.owner) · \(name) (\(group.items.count))", .columnTitle)])
-            for item in group.items {
-                out.append([("  \(item.activity.padding(toLength: 5, withPad: " ", startingAt: 0)) ", .emphasis),
-                            (AgendaText.why(item, language: state.language, expectedPace: AgendaText.expectedPace(item, tracker: state.tracker, on: agenda.date)), item.daysOverdue > 0 ? .badgeOverdue : .progress),
-                            ("  " + item.title, .background)])
-            }
-        }
-        if agenda.items.isEmpty { out.append([]); out.append([(lv ? "Nav nokavētu aktivitāšu." : "Nothing is overdue.", .notice)]) }
         return out
     }
 }

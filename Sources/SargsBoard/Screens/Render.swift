@@ -22,6 +22,7 @@ public func render(_ state: AppState, into canvas: inout Canvas) {
     case .board: BoardScreen.render(state, into: &canvas, in: body)
     case .activity: ActivityScreen.render(state, into: &canvas, in: body)
     case .help: HelpScreen.render(state, into: &canvas, in: body)
+    case .chair: ChairScreen.render(state, into: &canvas, in: body)
     case .agenda, .meetings, .journal, .indicators:
         MoreScreens.render(state, into: &canvas, in: body)
     }
@@ -63,6 +64,7 @@ func screenTitle(_ screen: Screen) -> Phrase {
     case .board: return p("tāfele", "board")
     case .activity: return p("aktivitāte", "activity")
     case .agenda: return p("darba kārtība", "agenda")
+    case .chair: return p("sēdes vadīšana", "chairing the meeting")
     case .meetings: return p("sēdes", "meetings")
     case .journal: return p("žurnāls", "journal")
     case .indicators: return p("rādītāji", "indicators")

@@ -1,0 +1,156 @@
+import SargsCore
+
+private func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
+
+/// The agenda of SPEC §5 for the draft's date and kind, grouped by owner, with
+/// a cursor over the items; upcoming deadlines and open decisions below.
+enum AgendaScreen {
+    static func render(_ state: AppState, into canvas: inout Canvas, in area: Rect) {
+        guard let draft = state.draft else { return }
+        let g = state.glyphs
+        let lv = state.language == .lv
+        let agenda = Agenda(snapshot: state.snapshot, date: draft.date, kind: draft.kind, topic: draft.topic, tracker: state.tracker)
+        let reasons = Dictionary(agenda.items.map { ($0.activity, $0) }, uniquingKeysWith: { a, _ in a })
+        let order = draft.order(in: state.plan)
+        var lines: [[(String, Role)]] = []
+        var cursorLine = 0
+
+        let kind = draft.kind == .regular ? (lv ? "kārtējā sēde" : "regular meeting") : (lv ? "ārkārtas sēde" : "emergency meeting")
+        lines.append([("\(draft.date) · \(kind)", .emphasis), (draft.topic.map { " · \($0)" } ?? "", .emphasis)])
+        lines.append([(lv ? "Pārskata periods \(agenda.reviewFrom) – \(agenda.date) · sēdes \(agenda.date.year). gadā: \(agenda.meetingsHeld) no \(agenda.meetingsRequired)"
+                          : "Review period \(agenda.reviewFrom) – \(agenda.date) · meetings in \(agenda.date.year): \(agenda.meetingsHeld) of \(agenda.meetingsRequired)", .dim)])
+        if let id = draft.meetingID {
+            lines.append([(lv ? "Saglabāta kā sēde Nr. \(id)" : "Saved as meeting \(id)", .notice)])
+        } else {
+            lines.append([(lv ? "Nav saglabāta — p: saglabāt kā plānotu sēdi" : "Not saved — p saves it as a planned meeting", .dim)])
+        }
+        if order.isEmpty {
+            lines.append([])
+            lines.append([(lv ? "Nav jautājumu: nekas nav nokavēts." : "No items: nothing is overdue.", .notice)])
+        }
+        var currentOwner: String?
+        for (index, id) in order.enumerated() {
+            guard let activity = state.plan.activity(id) else { continue }
+            let owner = activity.owners.first ?? ""
+            if owner != currentOwner {
+                currentOwner = owner
+                let name = state.plan.institution(owner).map { lv ? $0.name : $0.en ?? $0.name } ?? owner
+                let count = order.filter { state.plan.activity($0)?.owners.first == owner }.count
+                lines.append([])
+                lines.append([("\(owner) · \(name) (\(count))", .columnTitle)])
+            }
+            let selected = index == draft.cursor
+            if selected { cursorLine = lines.count }
+            let why: String
+            let role: Role
+            if let item = reasons[id] {
+                why = AgendaText.why(item, language: state.language,
+                                     expectedPace: AgendaText.expectedPace(item, tracker: state.tracker, on: draft.date))
+                role = item.daysOverdue > 0 ? .badgeOverdue : .progress
+            } else {
+                let badge = Badge(state.tracker.state(of: activity, on: draft.date), glyphs: g, language: state.language)
+                why = badge.text
+                role = badge.role
+            }
+            let others = activity.owners.dropFirst()
+            var line: [(String, Role)] = [((selected ? g.arrowRight : " ") + " ", selected ? .cardSelected : .background),
+                                          (id.padding(toLength: 5, withPad: " ", startingAt: 0) + " ", selected ? .cardSelected : .emphasis),
+                                          (why, selected ? .cardSelected : role)]
+            if !others.isEmpty { line.append(("  +" + others.joined(separator: ","), .dim)) }
+            if let outcome = draft.outcome(of: id, in: state.snapshot) { line.append(("  [" + state.text(outcome.phrase) + "]", .notice)) }
+            line.append(("  " + (state.language == .en ? activity.en ?? activity.title : activity.title), .dim))
+            lines.append(line)
+        }
+        if draft.kind == .regular && !agenda.upcoming.isEmpty {
+            lines.append([])
+            lines.append([(lv ? "Tuvākie termiņi (91 diena)" : "Coming deadlines (91 days)", .columnTitle)])
+            for u in agenda.upcoming { lines.append([("  \(u.activity) ", .emphasis), ((lv ? "līdz " : "due ") + u.due.description, .badgeUpcoming), ("  " + u.title, .dim)]) }
+        }
+        lines.append([])
+        lines.append([(lv ? "Atvērtie lēmumi (\(agenda.decisions.count))" : "Open decisions (\(agenda.decisions.count))", .columnTitle)])
+        if agenda.decisions.isEmpty { lines.append([(lv ? "  nav" : "  none", .dim)]) }
+        for d in agenda.decisions {
+            lines.append([("  #\(d.id) [\(d.owner)] ", .emphasis), (d.text, .background),
+                          ((lv ? " — līdz " : " — due ") + d.due.description, d.overdue ? .badgeOverdue : .dim),
+                          (d.overdue ? (lv ? " nokavēts" : " overdue") : "", .badgeOverdue)])
+        }
+        // Scroll so the cursor's line stays in view.
+        let scroll = max(0, min(cursorLine - area.height / 2, lines.count - area.height))
+        ScrollingText.render(lines, scroll: max(scroll, 0), state: state, into: &canvas, in: area)
+    }
+}
+
+/// Chair mode: one item at a time, large enough to read when projected.
+enum ChairScreen {
+    static func render(_ state: AppState, into canvas: inout Canvas, in area: Rect) {
+        guard let draft = state.draft else { return }
+        let g = state.glyphs
+        let lv = state.language == .lv
+        let order = draft.order(in: state.plan)
+        guard order.indices.contains(draft.current), let activity = state.plan.activity(order[draft.current]) else {
+            canvas.text(lv ? "Darba kārtībā nav jautājumu." : "The agenda has no items.", x: area.x + 2, y: area.y + 1,
+                        width: area.width - 4, role: .dim, glyphs: g)
+            return
+        }
+        let inner = area.inset(top: 1, left: 2, right: 2)
+        var y = inner.y
+        let counter = "\(draft.current + 1) / \(order.count)"
+        let kind = draft.kind == .regular ? (lv ? "kārtējā sēde" : "regular meeting") : (lv ? "ārkārtas sēde" : "emergency meeting")
+        canvas.text("\(draft.date) · \(kind)" + (draft.meetingID.map { " Nr. \($0)" } ?? ""), x: inner.x, y: y,
+                    width: inner.width - counter.count - 2, role: .dim, glyphs: g)
+        canvas.rightText(counter, x: inner.x, y: y, width: inner.width, role: .emphasis)
+        y += 2
+        let owners = activity.owners.map { code in
+            state.plan.institution(code).map { "\(code) \(lv ? $0.name : $0.en ?? $0.name)" } ?? code
+        }.joined(separator: ", ")
+        canvas.text("\(activity.id)   \(owners)", x: inner.x, y: y, width: inner.width, role: .emphasis, glyphs: g)
+        y += 1
+        let title = state.language == .en ? activity.en ?? activity.title : activity.title
+        for line in wrap(title, width: inner.width, lines: 3, glyphs: g) {
+            canvas.text(line, x: inner.x, y: y, width: inner.width, role: .header, glyphs: g, pad: true)
+            y += 1
+        }
+        y += 1
+        let agenda = Agenda(snapshot: state.snapshot, date: draft.date, kind: draft.kind, tracker: state.tracker)
+        func field(_ label: Phrase, _ value: String, _ role: Role) {
+            guard y < inner.maxY else { return }
+            let l = state.text(label)
+            canvas.text(l, x: inner.x, y: y, width: 18, role: .dim, glyphs: g)
+            canvas.text(value, x: inner.x + 18, y: y, width: inner.width - 18, role: role, glyphs: g)
+            y += 1
+        }
+        if let item = agenda.items.first(where: { $0.activity == activity.id }) {
+            field(p("Kāpēc", "Why"), AgendaText.why(item, language: state.language,
+                                                   expectedPace: AgendaText.expectedPace(item, tracker: state.tracker, on: draft.date)),
+                  .badgeOverdue)
+        }
+        let badge = Badge(state.tracker.state(of: activity, on: draft.date), glyphs: g, language: state.language)
+        field(p("Stāvoklis", "State"), badge.text, badge.role)
+        field(p("Periods", "Period"), activity.period, .background)
+        let windows = state.tracker.windows(of: activity, on: draft.date)
+        if !windows.isEmpty, y < inner.maxY {
+            canvas.text(state.text(p("Logi", "Windows")), x: inner.x, y: y, width: 18, role: .dim, glyphs: g)
+            var x = inner.x + 18
+            for w in windows.suffix(max(1, inner.width - 18)) { x += canvas.put(w.state.glyph(g), x: x, y: y, role: w.state.role) }
+            y += 1
+        }
+        let records = state.snapshot.records.filter { $0.activity == activity.id && $0.date <= draft.date }
+            .sorted { $0.date > $1.date }.prefix(4)
+        field(p("Pēdējās izpildes", "Last records"),
+              records.isEmpty ? state.text(p("nav", "none")) : records.map { $0.date.description + ($0.count.map { " (+\($0))" } ?? "") }.joined(separator: ", "),
+              .background)
+        let decisions = state.snapshot.decisions.filter { $0.activity == activity.id && $0.isOpen }
+        for d in decisions.prefix(3) {
+            field(p("Lēmums", "Decision"), "#\(d.id) [\(d.owner)] \(d.text) — \(d.due)", d.due < draft.date ? .badgeOverdue : .background)
+        }
+        if let outcome = draft.outcome(of: activity.id, in: state.snapshot) {
+            y += 1
+            field(p("Iznākums", "Outcome"), g.done + " " + state.text(outcome.phrase), .notice)
+        }
+        if draft.current == order.count - 1, y + 1 < inner.maxY {
+            canvas.text(state.text(p("Pēdējais jautājums. H — sēde notikusi (dalībnieki), m — protokols.",
+                                     "The last item. H holds the meeting (attendees), m writes the minutes.")),
+                        x: inner.x, y: inner.maxY - 1, width: inner.width, role: .notice, glyphs: g)
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The real binary in a real terminal (tmux), read as text as a person reads it.
+@Suite("The board in a terminal", .serialized)
+struct BoardTerminalTests {
+    /// The board in Latvian (the default), colours as the terminal allows.
+    func board(_ s: SargsProcess, width: Int, height: Int, extra: String = "") -> TmuxSession {
+        TmuxSession(width: width, height: height, command: "\(SargsProcess.binary) \(extra)", environment: latvian(s))
+    }
+
+    func latvian(_ s: SargsProcess) -> [String: String] {
+        var env = s.environment
+        env["SARGS_LANG"] = "lv"
+        env.removeValue(forKey: "NO_COLOR")
+        return env
+    }
+
+    @Test func startMoveRecordSeeTheBadgeChangeAndCheckTheLog() {
+        let s = SargsProcess.madona(today: "2025-07-01")
+        let t = board(s, width: 100, height: 30)
+        #expect(t.wait(for: "sargs").ok)
+        #expect(t.screen.contains("PRIMĀRĀ PREVENCIJA"), "Latvian letters render: \(t.screen)")
+        // Find 5.2 with the search, then open the record form.
+        t.send("/")
+        t.type("reidus")
+        t.send("Enter")
+        let found = t.wait { $0.contains("5.2") && $0.contains("▲ nokavēta 177 d.") }
+        #expect(found.ok, "\(found.screen)")
+        t.send("r")
+        #expect(t.wait(for: "Izpilde: 5.2").ok)
+        t.send("C-u")
+        t.type("2025-06-25")
+        t.send("Enter")
+        let saved = t.wait { $0.contains("Izpilde pierakstīta: 5.2, 2025-06-25") }
+        #expect(saved.ok, "\(saved.screen)")
+        #expect(saved.screen.contains("● laikā"), "the badge changed: \(saved.screen)")
+        #expect(!saved.screen.contains("nokavēta 177"))
+        let log = s.run(["log", "5.2"])
+        #expect(log.stdout.contains("record") && log.stdout.contains("2025-06-25"), "\(log.stdout)")
+        t.send("q")
+    }
+
+    @Test func aRefusedRecordKeepsWhatWasTyped() {
+        let s = SargsProcess.madona(today: "2025-07-01")
+        let t = board(s, width: 100, height: 30)
+        #expect(t.wait(for: "sargs").ok)
+        t.send("r")
+        #expect(t.wait(for: "Izpilde: 1.1").ok)
+        t.send("Tab", "Tab")
+        t.type("Saruna ar 010203-12345")
+        t.send("Enter")
+        let refused = t.wait(for: "personas kodu")
+        #expect(refused.ok, "\(refused.screen)")
+        #expect(refused.screen.contains("Saruna ar 010203-12345"), "the text stays in the form")
+        t.send("Escape")
+        #expect(t.wait { !$0.contains("Izpilde: 1.1") }.ok)
+        #expect(!s.run(["log", "1.1"]).stdout.contains("record"))
+    }
+
+    @Test func followsResizesWithoutABrokenScreen() {
+        let s = SargsProcess.madona(today: "2025-07-01")
+        let t = board(s, width: 100, height: 30)
+        #expect(t.wait(for: "sargs").ok)
+        t.resize(width: 60, height: 20)
+        let small = t.wait { screen in
+            let lines = screen.components(separatedBy: "\n").filter { !$0.isEmpty }
+            return lines.first?.hasPrefix(" sargs") == true && lines.count >= 19 && screen.contains("1.1")
+        }
+        #expect(small.ok, "\(small.screen)")
+        #expect(small.screen.components(separatedBy: "\n").allSatisfy { $0.count <= 60 })
+        t.resize(width: 30, height: 10)
+        #expect(t.wait(for: "par mazu").ok, "says plainly it is too small")
+        t.resize(width: 100, height: 30)
+        let big = t.wait { $0.contains("SEKUNDĀRĀ PREVENCIJA") && $0.contains("1.1") && !$0.contains("par mazu") }
+        #expect(big.ok, "\(big.screen)")
+        t.send("q")
+    }
+
+    @Test func quittingLeavesACleanShell() throws {
+        let s = SargsProcess.madona(today: "2025-07-01")
+        let t = TmuxSession(width: 80, height: 24, command: "bash --norc --noprofile", environment: latvian(s))
+        t.send("PS1='$ '", "Enter")
+        t.type("\(SargsProcess.binary); stty -a | tr ' ' '\\n' | grep -x -e echo -e icanon | tr '\\n' ' '; echo; echo after-$((40+2))")
+        t.send("Enter")
+        #expect(t.wait(for: "Enter atvērt").ok)
+        t.send("q")
+        let after = t.wait(for: "after-42")
+        #expect(after.ok, "\(after.screen)")
+        #expect(after.screen.contains("icanon echo") || after.screen.contains("echo icanon"), "terminal modes restored: \(after.screen)")
+        #expect(!after.screen.contains("Enter atvērt"), "the board's screen is gone")
+    }
+
+    @Test func sigtermRestoresTheTerminal() throws {
+        let s = SargsProcess.madona(today: "2025-07-01")
+        let t = TmuxSession(width: 80, height: 24, command: "bash --norc --noprofile", environment: latvian(s))
+        t.send("PS1='$ '", "Enter")
+        t.type("timeout --foreground -s TERM 2 \(SargsProcess.binary); echo status=$?; stty -a | tr ' ' '\\n' | grep -x -e echo -e icanon | tr '\\n' ' '; echo; echo after-$((40+2))")
+        t.send("Enter")
+        let after = t.wait(seconds: 10, for: "after-42")
+        #expect(after.ok, "\(after.screen)")
+        #expect(after.screen.contains("icanon echo") || after.screen.contains("echo icanon"), "\(after.screen)")
+        #expect(after.screen.contains("status=124"), "timeout's TERM ended the board")
+    }
+
+    @Test func anotherPersonsChangeShowsWithinTwoSeconds() {
+        let s = SargsProcess.madona(today: "2025-07-01")
+        let t = board(s, width: 120, height: 40)
+        #expect(t.wait { $0.contains("2.4") && $0.contains("0/30") }.ok)
+        let r = s.run(["record", "2.4", "--date", "2025-06-30", "--count", "7"])
+        #expect(r.status == 0)
+        let started = Date()
+        let seen = t.wait(seconds: 2.5) { $0.contains("7/30") }
+        #expect(seen.ok, "\(seen.screen)")
+        #expect(Date().timeIntervalSince(started) <= 2.0)
+        t.send("q")
+    }
+
+    @Test func englishAndASCIIFallback() {
+        let s = SargsProcess.madona(today: "2025-07-01")
+        var env = s.environment
+        env["SARGS_LANG"] = "en"
+        env["LANG"] = "C"
+        env["LC_ALL"] = "C"
+        let t = TmuxSession(width: 100, height: 30, command: SargsProcess.binary, environment: env)
+        let shown = t.wait { $0.contains("PRIMARY PREVENTION") }
+        #expect(shown.ok, "\(shown.screen)")
+        #expect(shown.screen.contains("! overdue 177 d") || shown.screen.contains("! overdue"), "\(shown.screen)")
+        #expect(!shown.screen.contains("▲"))
+        t.send("q")
+    }
+}

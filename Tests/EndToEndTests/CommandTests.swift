@@ -1,0 +1,257 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The commands of SPEC §7 run as a person runs them, each on its own store.
+@Suite("Commands and their refusals")
+struct CommandTests {
+    func journalCount(_ s: SargsProcess) -> Int {
+        let log = s.run(["log", "--format", "json"])
+        guard let data = log.stdout.data(using: .utf8),
+              let entries = try? JSONSerialization.jsonObject(with: data) as? [Any] else { return -1 }
+        return entries.count
+    }
+
+    @Test func initCreatesAPrivateStore() throws {
+        let s = SargsProcess.madona()
+        let attributes = try FileManager.default.attributesOfItem(atPath: s.database)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        let again = s.run(["init", Fixtures.madonaPlanPath])
+        #expect(again.status == 65)
+        #expect(again.stderr.hasPrefix("sargs: error: "))
+        #expect(s.run(["init", Fixtures.madonaPlanPath, "--force"]).status == 0)
+    }
+
+    @Test func initMadonaWorksWithoutAPath() {
+        let s = SargsProcess()
+        let r = s.run(["init", "--madona"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(FileManager.default.fileExists(atPath: s.database))
+    }
+
+    @Test func defaultStoreLivesUnderXDGDataHome() throws {
+        let s = SargsProcess()
+        var env = s.environment
+        env.removeValue(forKey: "SARGS_DB")
+        let r = SargsProcess.execute(SargsProcess.binary, ["init", Fixtures.madonaPlanPath], environment: env)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(FileManager.default.fileExists(atPath: s.directory + "/xdg/sargs/madona-2025-2027.sqlite"))
+        let record = SargsProcess.execute(SargsProcess.binary, ["record", "5.2", "--today", "2025-03-03"], environment: env)
+        #expect(record.status == 0, "\(record.stderr)")
+    }
+
+    @Test func planCheck() {
+        let s = SargsProcess()
+        let ok = s.run(["plan", "check", Fixtures.madonaPlanPath])
+        #expect(ok.status == 0)
+        #expect(ok.stdout.contains("Goals: 7, activities: 29"))
+        let text = (try? String(contentsOfFile: Fixtures.madonaPlanPath, encoding: .utf8)) ?? ""
+        let bad = s.directory + "/bad.yaml"
+        try? text.replacingOccurrences(of: "owners: [VP, PP]", with: "owners: [VP, XX]")
+            .write(toFile: bad, atomically: true, encoding: .utf8)
+        let refused = s.run(["plan", "check", bad])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.range(of: #"^sargs: error: .*bad\.yaml:\d+:\d+: unknown institution code 'XX'"#,
+                                     options: .regularExpression) != nil, "\(refused.stderr)")
+        #expect(refused.stderr.split(separator: "\n").count == 1)
+        #expect(s.run(["plan", "check", s.directory + "/none.yaml"]).status == 66)
+    }
+
+    @Test func recordAndItsRefusals() {
+        let s = SargsProcess.madona(today: "2025-07-01")
+        let before = journalCount(s)
+        #expect(s.run(["record", "5.2", "--date", "2025-06-25", "--count", "3", "--note", "Reids parkā"]).status == 0)
+        #expect(journalCount(s) == before + 1)
+        let refusals: [([String], Int32, String)] = [
+            (["record", "9.9"], 65, "no activity with the id '9.9'"),
+            (["record", "5.2", "--date", "2025-07-02"], 65, "after today"),
+            (["record", "5.2", "--date", "2024-12-31"], 65, "before the plan starts"),
+            (["record", "5.2", "--count", "0"], 65, "greater than 0"),
+            (["record", "5.2", "--count=-2"], 65, "greater than 0"),
+            (["record", "5.2", "--note", "bērns 010203-12345"], 65, "personal code"),
+            (["record", "5.2", "--note", "kods 01020312345"], 65, "personal code"),
+            (["record", "5.2", "--date", "2025-13-01"], 64, "YYYY-MM-DD"),
+            (["record"], 64, "Missing expected argument"),
+        ]
+        for (args, status, message) in refusals {
+            let r = s.run(args)
+            #expect(r.status == status, "\(args): \(r.stderr)")
+            #expect(r.stderr.hasPrefix("sargs: error: ") && r.stderr.contains(message), "\(args): \(r.stderr)")
+            #expect(r.stderr.split(separator: "\n").count == 1, "\(args): \(r.stderr)")
+        }
+        #expect(journalCount(s) == before + 1, "a refused command wrote nothing")
+    }
+
+    @Test func statusNoteAndTheirRefusals() {
+        let s = SargsProcess.madona(today: "2025-07-01")
+        #expect(s.run(["status", "2.1", "done"]).status == 0)
+        #expect(s.run(["status", "2.2", "blocked", "--note", "Nav finansējuma"]).status == 0)
+        #expect(s.run(["status", "2.2", "paused"]).status == 64)
+        #expect(s.run(["status", "2.2", "blocked", "--note", "par 010203-12345"]).status == 65)
+        #expect(s.run(["note", "1.1", "Materiāls gatavs līdz rudenim"]).status == 0)
+        #expect(s.run(["note", "1.1", "010203-12345"]).status == 65)
+        #expect(s.run(["note", "1.99", "teksts"]).status == 65)
+        let agenda = s.run(["agenda", "--format", "json"]).stdout
+        #expect(!agenda.contains("\"activity\": \"2.1\""), "done activity is off the agenda")
+        let log = s.run(["log", "2.2"]).stdout
+        #expect(log.contains("status") && log.contains("blocked"))
+    }
+
+    @Test func waiveOnlyAMissedWindow() {
+        let s = SargsProcess.madona(today: "2025-07-01")
+        #expect(s.run(["waive", "5.2", "2025-W14", "--note", "Lieldienas"]).status == 0)
+        let json = s.run(["agenda", "--format", "json"]).stdout
+        #expect(json.contains("\"missed\": 25"))
+        let refusals: [([String], String)] = [
+            (["waive", "5.2", "2025-W14", "--note", "vēlreiz"], "not missed"),
+            (["waive", "5.2", "2025-W27", "--note", "nākotnē"], "not missed"),
+            (["waive", "5.2", "2025-W99", "--note", "x"], "not a window label"),
+            (["waive", "5.2", "2025-03", "--note", "x"], "has no window"),
+            (["waive", "5.2", "sometime", "--note", "x"], "not a window label"),
+            (["waive", "5.2", "2025-W15", "--note", "010203-12345"], "personal code"),
+            (["waive", "8.1", "2025-W15", "--note", "x"], "no activity"),
+        ]
+        for (args, message) in refusals {
+            let r = s.run(args)
+            #expect(r.status == 65, "\(args): \(r.stderr)")
+            #expect(r.stderr.contains(message), "\(args): \(r.stderr)")
+        }
+        #expect(s.run(["waive", "5.2", "2025-W15"]).status == 64, "--note is required")
+    }
+
+    @Test func undoRevertsOnlyMyLatestChange() {
+        var s = SargsProcess.madona(today: "2025-07-01")
+        #expect(s.run(["record", "5.2", "--date", "2025-06-25"]).status == 0)
+        #expect(s.run(["record", "5.1", "--date", "2025-06-20"]).status == 0)
+        var other = s
+        other.user = "other"
+        #expect(other.run(["record", "3.4", "--date", "2025-06-20"]).status == 0)
+        #expect(s.run(["undo"]).status == 0)
+        let json = s.run(["agenda", "--format", "json"]).stdout
+        #expect(json.contains("\"activity\": \"5.1\""), "5.1 is missed again after the undo")
+        #expect(json.contains("\"missed\": 5, \"expected\": 6, \"windows\": [\"2025-01\", \"2025-02\", \"2025-03\", \"2025-04\", \"2025-05\"], \"last_record\": \"2025-06-20\""),
+                "the other author's record of 3.4 stays")
+        #expect(s.run(["undo"]).status == 0)
+        s.user = "nobody"
+        let none = s.run(["undo"])
+        #expect(none.status == 65)
+        #expect(none.stderr.contains("no change left to undo"))
+        let log = s.run(["log"]).stdout
+        #expect(log.components(separatedBy: "undo").count - 1 == 2, "two compensating entries, history kept")
+    }
+
+    @Test func aMissingOrBrokenStoreIsUnavailable() throws {
+        let s = SargsProcess(today: "2025-07-01")
+        let missing = s.run(["record", "5.2"])
+        #expect(missing.status == 69)
+        #expect(missing.stderr.contains("sargs init"))
+        try "not a database".write(toFile: s.database, atomically: true, encoding: .utf8)
+        #expect(s.run(["log"]).status == 69)
+    }
+
+    @Test func exportThenInitReproducesThePlanWithEdits() {
+        let s = SargsProcess.madona(today: "2025-07-01")
+        #expect(s.run(["status", "1.1", "done"]).status == 0)
+        #expect(s.run(["status", "2.2", "blocked", "--note", "Gaida finansējumu"]).status == 0)
+        let exported = s.run(["plan", "export"])
+        #expect(exported.status == 0)
+        let file = s.directory + "/export.yaml"
+        try? exported.stdout.write(toFile: file, atomically: true, encoding: .utf8)
+        let copy = SargsProcess(today: "2025-07-01")
+        #expect(copy.run(["init", file]).status == 0)
+        #expect(copy.run(["plan", "export"]).stdout == exported.stdout)
+        #expect(copy.run(["plan", "export", "--format", "json"]).stdout == s.run(["plan", "export", "--format", "json"]).stdout)
+        #expect(exported.stdout.contains("status: blocked"))
+        #expect(exported.stdout.contains("status_note: Gaida finansējumu"))
+    }
+
+    @Test func meetingsMoveReviewFromAndEmergencyOnesDoNot() {
+        let s = SargsProcess.madona(today: "2025-11-26")
+        let regular = s.run(["meeting", "new", "--date", "2025-09-10"])
+        #expect(regular.status == 0)
+        let id = regular.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(Int(id) != nil, "prints the number alone: \(regular.stdout)")
+        let emergency = s.run(["meeting", "new", "--date", "2025-10-01", "--kind", "emergency", "--topic", "Incidents skolā"])
+        let eid = emergency.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(s.run(["meeting", "new", "--date", "2025-10-02", "--kind", "emergency"]).status == 65, "needs a topic")
+        #expect(s.run(["meeting", "hold", eid, "--attendees", "SD,BT"]).status == 0)
+        #expect(s.run(["agenda", "--format", "json"]).stdout.contains("\"review_from\": \"2025-01-01\""))
+        #expect(s.run(["meeting", "hold", id, "--attendees", "SD,BT,IN,PP,AN"]).status == 0)
+        let agenda = s.run(["agenda", "--format", "json"]).stdout
+        #expect(agenda.contains("\"review_from\": \"2025-09-10\""))
+        #expect(agenda.contains("\"meetings_held\": 1"))
+        #expect(s.run(["meeting", "hold", "99"]).status == 65)
+        #expect(s.run(["meeting", "hold", id, "--attendees", "XX"]).status == 65)
+        let decision = s.run(["decision", "add", "--meeting", id, "--owner", "SD", "--due", "2025-10-01", "--activity", "2.3",
+                              "Organizēt CAP grupu"])
+        #expect(decision.status == 0, "\(decision.stderr)")
+        let did = decision.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(Int(did) != nil)
+        #expect(s.run(["agenda", "--format", "json"]).stdout.contains("\"overdue\": true"))
+        #expect(s.run(["decision", "add", "--meeting", id, "--owner", "SD", "--due", "2025-10-01", "par 010203-12345"]).status == 65)
+        #expect(s.run(["decision", "add", "--meeting", id, "--owner", "ZZ", "--due", "2025-10-01", "teksts"]).status == 65)
+        let minutes = s.run(["meeting", "show", id, "--format", "markdown"]).stdout
+        #expect(minutes.contains("Organizēt CAP grupu"))
+        #expect(minutes.contains("SD"))
+        #expect(s.run(["decision", "done", did]).status == 0)
+        #expect(!s.run(["agenda", "--format", "json"]).stdout.contains("Organizēt CAP grupu"))
+        #expect(s.run(["meeting", "list"]).stdout.contains("quarters without one"))
+        let cancel = s.run(["meeting", "new", "--date", "2025-12-10"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(s.run(["meeting", "cancel", cancel]).status == 0)
+    }
+
+    @Test func emergencyAgendaListsTertiaryAndAsNeededServices() {
+        let s = SargsProcess.madona(today: "2025-07-01")
+        #expect(s.run(["record", "7.1", "--date", "2025-03-01"]).status == 0)
+        let json = s.run(["agenda", "--kind", "emergency", "--topic", "Sarunas ar skolu", "--format", "json"]).stdout
+        #expect(json.contains("\"kind\": \"emergency\""))
+        for id in ["4.2", "7.1", "7.2", "7.3"] { #expect(json.contains("\"activity\": \"\(id)\""), "\(id)") }
+        #expect(!json.contains("\"activity\": \"5.2\""))
+        #expect(s.run(["agenda", "--kind", "emergency", "--topic", "010203-12345"]).status == 65)
+    }
+
+    @Test func reportAndCalendar() throws {
+        let s = SargsProcess.madona(today: "2025-12-31")
+        #expect(s.run(["record", "2.4", "--date", "2025-03-10", "--count", "12"]).status == 0)
+        let json = s.run(["report", "--year", "2025", "--format", "json"])
+        #expect(json.status == 0)
+        #expect(json.stdout.contains("\"2.4\""))
+        #expect(s.run(["report", "--year", "2025", "--format", "csv"]).stdout.split(separator: "\n").count >= 30)
+        #expect(s.run(["report", "--year", "2031"]).status == 65)
+        _ = s.run(["meeting", "new", "--date", "2026-03-04"])
+        let ics = s.run(["export", "--format", "ics"])
+        #expect(ics.status == 0)
+        #expect(ics.stdout.hasPrefix("BEGIN:VCALENDAR\r\n"))
+        let file = s.directory + "/plan.ics"
+        try ics.stdout.write(toFile: file, atomically: true, encoding: .utf8)
+        let script = """
+        import sys, icalendar
+        cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
+        events = [c for c in cal.walk('VEVENT')]
+        print(len(events))
+        print(sum(1 for e in events if str(e.get('uid')).startswith('meeting-')))
+        """
+        let parsed = SargsProcess.execute("/usr/bin/python3", ["-c", script, file], environment: [:])
+        #expect(parsed.status == 0, "\(parsed.stderr)")
+        let lines = parsed.stdout.split(separator: "\n")
+        #expect(lines.first.flatMap { Int($0) } ?? 0 >= 8, "one-off deadlines and the meeting: \(parsed.stdout)")
+        #expect(lines.last == "1")
+    }
+
+    @Test func usageErrorsAreOneLineWithStatus64() {
+        let s = SargsProcess.madona()
+        for args in [["frobnicate"], ["agenda", "--kind", "secret"], ["record", "5.2", "--count", "many"], ["--lang", "de", "log"]] {
+            let r = s.run(args)
+            #expect(r.status == 64, "\(args): \(r.stderr)")
+            #expect(r.stderr.hasPrefix("sargs: error: ") && r.stderr.split(separator: "\n").count == 1, "\(args): \(r.stderr)")
+        }
+        #expect(s.run(["--help"]).status == 0)
+    }
+
+    @Test func latvianIsTheDefault() {
+        let s = SargsProcess.madona(today: "2025-07-01")
+        let r = s.run(["record", "9.9"], environment: ["SARGS_LANG": "lv"])
+        #expect(r.stderr.contains("nav aktivitātes"))
+        #expect(s.run(["agenda"], environment: ["SARGS_LANG": "lv"]).stdout.contains("Pārskata periods"))
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// A real terminal for end-to-end runs: tmux on a private socket; keys go
+/// in with send-keys and the screen comes back as text with capture-pane.
+public final class TmuxSession: @unchecked Sendable {
+    public let socket: String
+    public let name = "e2e"
+
+    /// Starts `command` (a shell line) in a new session of the given size.
+    public init(width: Int, height: Int, command: String, environment: [String: String] = [:]) {
+        socket = Fixtures.temporaryDirectory("tmux") + "/sock"
+        // Exactly the environment given (nothing inherited from the tmux server).
+        var full = environment.isEmpty ? ProcessInfo.processInfo.environment : environment
+        full["TERM"] = "tmux-256color"
+        if full["LANG"] == nil { full["LANG"] = "C.UTF-8" }
+        let env = full.sorted { $0.key < $1.key }.map { "\($0.key)=\(TmuxSession.quote($0.value))" }.joined(separator: " ")
+        let line = "env -i \(env) \(command)"
+        // The server this starts outlives the call: it must not hold our pipes.
+        _ = SargsProcess.execute("/usr/bin/tmux", ["-S", socket, "new-session", "-d", "-s", name, "-x", "\(width)",
+                                                   "-y", "\(height)", line],
+                                 environment: ProcessInfo.processInfo.environment, capture: false)
+        tmux(["set-option", "-t", name, "remain-on-exit", "on"])
+    }
+
+    deinit { tmux(["kill-server"]) }
+
+    public static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
+    @discardableResult
+    public func tmux(_ arguments: [String]) -> String {
+        let r = SargsProcess.execute("/usr/bin/tmux", ["-S", socket] + arguments, environment: ProcessInfo.processInfo.environment)
+        return r.stdout
+    }
+
+    /// Sends keys in tmux's names ("Enter", "Escape", "Down", "C-u") or literal text.
+    public func send(_ keys: String...) {
+        tmux(["send-keys", "-t", name] + keys)
+    }
+
+    public func type(_ text: String) {
+        tmux(["send-keys", "-t", name, "-l", text])
+    }
+
+    public var screen: String { tmux(["capture-pane", "-p", "-t", name]) }
+    public var lines: [String] { screen.components(separatedBy: "\n") }
+
+    public func resize(width: Int, height: Int) {
+        tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// Waits until the screen satisfies `condition`, up to `seconds`; returns the last screen.
+    @discardableResult
+    public func wait(seconds: Double = 5, until condition: (String) -> Bool) -> (ok: Bool, screen: String) {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = screen
+        while Date() < deadline {
+            last = screen
+            if condition(last) { return (true, last) }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        last = screen
+        return (condition(last), last)
+    }
+
+    @discardableResult
+    public func wait(seconds: Double = 5, for text: String) -> (ok: Bool, screen: String) {
+        wait(seconds: seconds) { $0.contains(text) }
+    }
+
+    /// The pid of the program running in the pane.
+    public var panePID: Int32? { Int32(tmux(["display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) }
+
+    public var paneDead: Bool { tmux(["display-message", "-p", "-t", name, "#{pane_dead}"]).hasPrefix("1") }
+}
