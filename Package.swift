@@ -24,6 +24,7 @@ let package = Package(
         .target(name: "SargsStore", dependencies: [
             "SargsCore",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         // The terminal app with no terminal in it.
         .target(name: "SargsBoard", dependencies: ["SargsCore"]),
@@ -34,7 +35,10 @@ let package = Package(
             providers: [.apt(["libncursesw5-dev"])]
         ),
         // Paints canvas changes, reads keys, restores the terminal.
-        .target(name: "SargsTerminal", dependencies: ["CNcursesw", "SargsBoard"]),
+        .target(name: "SargsTerminal", dependencies: [
+            "CNcursesw", "SargsBoard",
+            .product(name: "Yams", package: "Yams"),
+        ]),
         // The executable: commands and wiring.
         .executableTarget(name: "sargs", dependencies: [
             "SargsCore", "SargsPlanFile", "SargsStore", "SargsBoard", "SargsTerminal",
@@ -42,11 +46,19 @@ let package = Package(
         ]),
 
         .target(name: "TestSupport", dependencies: ["SargsCore"], path: "Tests/TestSupport"),
+        // The benchmark of SPEC §9 and its store generator (`make bench`).
+        .executableTarget(name: "sargs-bench", dependencies: [
+            "SargsCore", "SargsPlanFile", "SargsStore", "SargsBoard", "TestSupport",
+        ], path: "Benchmarks/Sources"),
         .testTarget(name: "SargsCoreTests", dependencies: ["SargsCore", "TestSupport"]),
         .testTarget(name: "SargsPlanFileTests", dependencies: ["SargsPlanFile", "SargsCore", "TestSupport"]),
-        .testTarget(name: "SargsStoreTests", dependencies: ["SargsStore", "SargsCore", "SargsPlanFile", "TestSupport"]),
+        .testTarget(name: "SargsStoreTests", dependencies: [
+            "SargsStore", "SargsCore", "SargsPlanFile", "TestSupport",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "SargsBoardTests", dependencies: ["SargsBoard", "SargsCore", "SargsPlanFile", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "SargsTerminalTests", dependencies: ["SargsTerminal", "SargsBoard"]),
     ],
     swiftLanguageModes: [.v6]
 )

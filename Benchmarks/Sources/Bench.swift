@@ -1,0 +1,282 @@
+import Foundation
+import SargsBoard
+import SargsCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `sargs-bench`: measures every row of SPEC §9 and prints one table.
+///
+///     sargs-bench --sargs .build/release/sargs [--data .build-bench] [--today YYYY-MM-DD]
+///                 [--key SOURCE-HASH] [--task /usr/bin/task] [--quick]
+///                 [--activities 10000] [--records 500000]
+///
+/// Progress goes to standard error; the table and its notes to standard output.
+@main
+struct Bench {
+    struct Options {
+        var sargs = ".build/release/sargs"
+        var data = ".build-bench"
+        var today = Day.riga(Date())
+        var key = "dev"
+        var task: String? = "/usr/bin/task"
+        var quick = false
+        var activities = 10_000
+        var records = 500_000
+        var madonaRecords = 1_000
+        var plan = "data/madona-2025-2027.yaml"
+    }
+
+    static func main() {
+        do {
+            let options = try parse(Array(CommandLine.arguments.dropFirst()))
+            var bench = Bench(options: options)
+            try bench.run()
+        } catch {
+            FileHandle.standardError.write(Data("sargs-bench: \(error)\n".utf8))
+            exit(1)
+        }
+    }
+
+    static func parse(_ arguments: [String]) throws -> Options {
+        var o = Options()
+        var i = 0
+        func value() throws -> String {
+            i += 1
+            guard i < arguments.count else { throw BenchFailure("\(arguments[i - 1]) needs a value") }
+            return arguments[i]
+        }
+        while i < arguments.count {
+            switch arguments[i] {
+            case "--sargs": o.sargs = try value()
+            case "--data": o.data = try value()
+            case "--today":
+                let text = try value()
+                guard let day = Day(text) else { throw BenchFailure("--today must be YYYY-MM-DD") }
+                o.today = day
+            case "--key": o.key = try value()
+            case "--task": let t = try value(); o.task = t.isEmpty ? nil : t
+            case "--no-peer": o.task = nil
+            case "--quick": o.quick = true
+            case "--activities": o.activities = Int(try value()) ?? o.activities
+            case "--records": o.records = Int(try value()) ?? o.records
+            case "--madona-records": o.madonaRecords = Int(try value()) ?? o.madonaRecords
+            case "--plan": o.plan = try value()
+            default: throw BenchFailure("unknown option \(arguments[i])")
+            }
+            i += 1
+        }
+        o.sargs = URL(fileURLWithPath: o.sargs).standardizedFileURL.path
+        o.data = URL(fileURLWithPath: o.data).standardizedFileURL.path
+        return o
+    }
+
+    let options: Options
+    var rows: [Row] = []
+    var notes: [String] = []
+
+    var scratch: String { options.data + "/scratch" }
+
+    /// How many times to repeat a measurement (fewer with --quick).
+    func runs(_ full: Int) -> Int { options.quick ? max(3, full / 4) : full }
+
+    mutating func run() throws {
+        let o = options
+        try? FileManager.default.removeItem(atPath: scratch)
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        let maker = DataSetMaker(directory: o.data + "/data", today: o.today, sourceKey: o.key)
+        note("data sets (cached in \(o.data)/data) …")
+        let madona = try maker.madona(planPath: o.plan, records: o.madonaRecords, seed: 3)
+        let large = try maker.synthetic(activities: o.activities, records: o.records, seed: 1)
+        notes.append("today: \(o.today) (SARGS_TODAY for every run)")
+        notes.append(madona.describe)
+        notes.append(large.describe)
+
+        // 1. Start to first frame.
+        for (data, budget, full) in [(madona, 40.0, 30), (large, 250.0, 10)] {
+            note("board start, \(data.name) …")
+            let steps = try InProcess.start(data, today: o.today, width: 120, height: 40, runs: runs(full))
+            let pty = try boardInTerminal(data, width: 120, height: 40, runs: runs(full == 30 ? 15 : 6))
+            rows.append(.limit("board start → first frame, \(data.name), whole process in a pty (exec → last byte of frame 1)",
+                               .ms, atMost: budget, budget: "≤ \(Int(budget)) ms", samples: pty.firstFrame))
+            rows.append(.limit("board start → first frame, \(data.name), in-process (open+snapshot+state+render+diff)",
+                               .ms, atMost: budget, budget: "≤ \(Int(budget)) ms", samples: steps.total))
+            notes.append(String(format: "start steps %@ (median ms): open %.2f, snapshot %.2f, state (tracker+layout) %.2f, first frame render+diff %.2f",
+                                data.name, steps.open.median, steps.snapshot.median, steps.state.median, steps.frame.median))
+            rows.append(.limit("bytes written for one cursor move (j), 120×40, \(data.name)", .bytes, atMost: 1024,
+                               budget: "≤ 1 KiB", samples: pty.cursorBytes, showP99: false))
+            let memoryBudget = data.name == "Madona" ? 30.0 : 150.0
+            rows.append(.limit("resident memory (VmHWM), board after frame 1 + a move, \(data.name)", .mib,
+                               atMost: memoryBudget, budget: "≤ \(Int(memoryBudget)) MB", samples: pty.peakMiB, showP99: false))
+            notes.append(String(format: "frame 1 of %@ at 120×40: %.0f bytes", data.name, pty.firstFrameBytes.median))
+        }
+
+        // 2. One keystroke at 200×60 on the large plan.
+        note("keystrokes, \(large.name) at 200×60 …")
+        var state = try InProcess.boardState(large, today: o.today, width: 200, height: 60)
+        let navigation = InProcess.keystrokes(&state, keys: InProcess.navigationKeys(count: runs(5000), seed: 5))
+        rows.append(.limit("one keystroke (↑↓←→ PgUp PgDn Home End): reduce+render+diff, 200×60, \(large.name)", .ms,
+                           atMost: 4, budget: "p99 ≤ 4 ms", samples: navigation.samples, p99IsTheBudget: true))
+        notes.append(String(format: "cells changed per navigation key at 200×60: median %.0f, p99 %.0f",
+                            navigation.cells.median, navigation.cells.p99))
+        var relayoutState = try InProcess.boardState(large, today: o.today, width: 200, height: 60)
+        let relayout = InProcess.keystrokes(&relayoutState, keys: InProcess.relayoutKeys(rounds: runs(40), seed: 6))
+        rows.append(.limit("one keystroke that re-filters (/ typing, Esc, o, g): reduce+render+diff, 200×60, \(large.name)", .ms,
+                           atMost: 4, budget: "p99 ≤ 4 ms", samples: relayout.samples, p99IsTheBudget: true))
+
+        // 3. The agenda sweep and the peer.
+        note("agenda, \(madona.name) and \(large.name) …")
+        let madonaAgenda = try agenda(madona, runs: runs(20))
+        rows.append(.info("sargs agenda --format json, \(madona.name), whole process", .ms, samples: madonaAgenda.times))
+        let largeAgenda = try agenda(large, runs: runs(15))
+        rows.append(.limit("sargs agenda --format json, \(large.name), whole process", .ms, atMost: 150,
+                           budget: "≤ 150 ms", samples: largeAgenda.times))
+        rows.append(.limit("resident memory (VmHWM), agenda, \(madona.name)", .mib, atMost: 30, budget: "≤ 30 MB",
+                           samples: madonaAgenda.peak, showP99: false))
+        rows.append(.limit("resident memory (VmHWM), agenda, \(large.name)", .mib, atMost: 150, budget: "≤ 150 MB",
+                           samples: largeAgenda.peak, showP99: false))
+        notes.append("agenda \(madona.name): \(madonaAgenda.items) items, \(madonaAgenda.bytes) bytes of JSON; \(large.name): \(largeAgenda.items) items, \(largeAgenda.bytes) bytes")
+        if let task = o.task, FileManager.default.isExecutableFile(atPath: task) {
+            try peer(task, large, sargsAgenda: largeAgenda.times)
+        } else {
+            notes.append("peer: Taskwarrior not found; ratio row skipped")
+        }
+
+        // 4. One durable change.
+        note("durable changes …")
+        for data in [madona, large] {
+            let samples = try InProcess.durableChanges(data, scratch: scratch, today: o.today, runs: runs(200))
+            rows.append(.limit("one recorded change committed durably (Store.addRecord, WAL, synchronous=FULL), \(data.name)",
+                               .ms, atMost: 5, budget: "≤ 5 ms median", samples: samples))
+        }
+
+        printTable(rows)
+        print("")
+        for line in notes { print("- " + line) }
+        let over = rows.filter { $0.pass == false }
+        print("")
+        print(over.isEmpty ? "every row with a budget is within it" : "OVER BUDGET: " + over.map(\.what).joined(separator: "; "))
+        try? FileManager.default.removeItem(atPath: scratch)
+    }
+
+    // MARK: - The real binary
+
+    func sargsEnvironment(_ data: DataSet) -> [String: String] {
+        [
+            "SARGS_DB": data.storePath, "SARGS_TODAY": options.today.description, "SARGS_USER": "bench",
+            "SARGS_LANG": "en", "LANG": "C.UTF-8", "TERM": "xterm-256color", "HOME": scratch,
+            "XDG_DATA_HOME": scratch + "/xdg", "PATH": "/usr/bin:/bin",
+        ]
+    }
+
+    struct TerminalRuns {
+        var firstFrame = Samples()
+        var firstFrameBytes = Samples()
+        var cursorBytes = Samples()
+        var peakMiB = Samples()
+    }
+
+    /// `sargs board` on a pseudo-terminal: the time from exec to the last
+    /// byte of the first frame, the bytes one `j` makes it write, and its peak
+    /// resident memory; then `q`.
+    func boardInTerminal(_ data: DataSet, width: Int, height: Int, runs: Int) throws -> TerminalRuns {
+        // The last word of the key bar, which ends the first frame.
+        var state = try InProcess.boardState(data, today: options.today, width: width, height: height)
+        state.glyphs = .unicode
+        var canvas = Canvas(width: width, height: height)
+        render(state, into: &canvas)
+        let bar = canvas.line(height - 1).trimmingCharacters(in: .whitespaces)
+        let marker = Array((bar.split(separator: " ").last.map(String.init) ?? "sargs").utf8)
+        var result = TerminalRuns()
+        for i in 0...runs {
+            let terminal = try PseudoTerminal(width: width, height: height)
+            let child = try Child.spawn([options.sargs, "board"], environment: sargsEnvironment(data),
+                                        stdin: .terminal(terminal.slavePath), stdout: .terminal(terminal.slavePath),
+                                        stderr: .terminal(terminal.slavePath), newSession: true)
+            let frame = terminal.readBurst(marker: marker)
+            guard frame.complete, let last = frame.lastByte else {
+                child.kill()
+                _ = child.wait()
+                throw BenchFailure("the board showed no first frame: \(String(decoding: frame.bytes.suffix(400), as: UTF8.self))")
+            }
+            terminal.send("j")
+            let move = terminal.readBurst(quietMilliseconds: 300)
+            let peak = child.peakResidentMiB()
+            terminal.send("q")
+            _ = terminal.readBurst(quietMilliseconds: 2000, timeoutMilliseconds: 5000)
+            var status = child.poll()
+            let deadline = nanoseconds() + 5_000_000_000
+            while status == nil && nanoseconds() < deadline {
+                usleep(10_000)
+                status = child.poll()
+            }
+            if status == nil {
+                child.kill()
+                _ = child.wait()
+                throw BenchFailure("the board did not quit on q")
+            }
+            if i == 0 { continue } // the first run warms the page cache
+            result.firstFrame.add(milliseconds(from: child.started, to: last))
+            result.firstFrameBytes.add(Double(frame.bytes.count))
+            result.cursorBytes.add(Double(move.bytes.count))
+            if let peak { result.peakMiB.add(peak) }
+        }
+        return result
+    }
+
+    struct AgendaRuns {
+        var times = Samples()
+        var peak = Samples()
+        var items = 0
+        var bytes = 0
+    }
+
+    func agenda(_ data: DataSet, runs: Int) throws -> AgendaRuns {
+        let arguments = [options.sargs, "agenda", "--format", "json"]
+        let environment = sargsEnvironment(data)
+        var result = AgendaRuns()
+        // Once with the output kept: it must be the agenda, and its peak memory.
+        for _ in 0..<3 {
+            let (output, peak) = try Child.outputAndPeak(arguments, environment: environment)
+            guard let object = try JSONSerialization.jsonObject(with: output) as? [String: Any],
+                  let items = object["items"] as? [Any] else {
+                throw BenchFailure("sargs agenda --format json gave no agenda: \(String(decoding: output.prefix(300), as: UTF8.self))")
+            }
+            result.items = items.count
+            result.bytes = output.count
+            if let peak { result.peak.add(peak) }
+        }
+        for _ in 0..<runs {
+            result.times.add(try Child.time(arguments, environment: environment))
+        }
+        return result
+    }
+
+    /// Taskwarrior's `task overdue` on the same plan, beside the agenda times just taken.
+    mutating func peer(_ binary: String, _ data: DataSet, sargsAgenda: Samples) throws {
+        let tw = Taskwarrior(binary: binary, directory: options.data + "/taskwarrior-\(data.plan.id)-\(options.today)-\(options.key)")
+        note("peer: Taskwarrior import of \(data.plan.activities.count) tasks …")
+        let prepared = try tw.prepare(plan: data.plan)
+        if let ms = prepared.importMs { notes.append(String(format: "peer: task import of %d tasks took %.1f s", prepared.tasks, ms / 1000)) }
+        note("peer: first task overdue (expands recurrences) …")
+        let expansion = try tw.overdue()
+        let counts = tw.counts()
+        notes.append(String(format: "peer: %d tasks, %d recurring; first `task overdue` of the run (recurrence expansion when new) %.1f s; pending after expansion %@, overdue %@",
+                            prepared.tasks, prepared.recurring, expansion / 1000,
+                            counts.pending.map(String.init) ?? "?", counts.overdue.map(String.init) ?? "?"))
+        var plain = Samples()
+        var noGC = Samples()
+        for _ in 0..<runs(6) {
+            note("peer: task overdue …")
+            plain.add(try tw.overdue())
+            noGC.add(try tw.overdue(["rc.gc=off"]))
+        }
+        rows.append(.info("peer: task overdue, \(data.name) plan (Taskwarrior defaults), whole process", .ms, samples: plain))
+        rows.append(.info("peer: task overdue rc.gc=off, \(data.name) plan, whole process", .ms, samples: noGC))
+        // The faster of the two configurations is the peer.
+        let peerMedian = min(plain.median, noGC.median)
+        let ratio = peerMedian / sargsAgenda.median
+        rows.append(Row(what: "sargs agenda vs peer (faster peer median / sargs median), \(data.name)", budget: "≥ 10×",
+                        unit: .ratio, median: ratio, p99: nil, pass: ratio >= 10, runs: min(plain.count, sargsAgenda.count)))
+    }
+}
