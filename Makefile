@@ -29,7 +29,7 @@ run: build
 # Every test: unit, screen, store, end to end in tmux.
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --parallel --num-workers 2
+	$(SWIFT) test --skip-build
 
 install: build
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/sargs/data $(DESTDIR)$(PREFIX)/share/sargs/Themes

@@ -29,9 +29,10 @@ let package = Package(
         // The terminal app with no terminal in it.
         .target(name: "SargsBoard", dependencies: ["SargsCore"]),
         // The only C: ncursesw.
+        // Linked through module.modulemap: pkg-config's -D flags are refused by
+        // SwiftPM (shim.h defines what they would).
         .systemLibrary(
             name: "CNcursesw",
-            pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
         // Paints canvas changes, reads keys, restores the terminal.
