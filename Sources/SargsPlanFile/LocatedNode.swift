@@ -22,6 +22,46 @@ public struct LocatedError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { text(.en) }
+
+    /// The same error kept inside the text: libyaml may name the line after
+    /// the last one (the end of the input); that is the end of the last line.
+    func inside(_ text: String) -> LocatedError {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var copy = self
+        var count = lines.count
+        if count > 1, lines.last?.isEmpty == true { count -= 1 }
+        if copy.line > count {
+            copy.line = max(count, 1)
+            copy.column = (lines.indices.contains(copy.line - 1) ? lines[copy.line - 1].unicodeScalars.count : 0) + 1
+        }
+        return copy
+    }
+
+    /// For a repeated key: the second occurrence at the first one's
+    /// indentation (the offending node), found from where libyaml pointed.
+    func atRepeat(of key: String, in text: String) -> LocatedError {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        func indent(_ line: String) -> Int { line.prefix { $0 == " " || $0 == "-" }.count }
+        func isKey(_ line: String) -> Bool {
+            let body = line.drop { $0 == " " || $0 == "-" }
+            return body.hasPrefix(key + ":") || body.hasPrefix("\"" + key + "\":")
+        }
+        let start = max(0, line - 1)
+        guard let first = lines.indices.dropFirst(start).first(where: { isKey(lines[$0]) }) else { return self }
+        let depth = indent(lines[first])
+        for i in (first + 1)..<lines.count {
+            let trimmed = lines[i].trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            if indent(lines[i]) < depth { break }
+            if indent(lines[i]) == depth && isKey(lines[i]) {
+                var copy = self
+                copy.line = i + 1
+                copy.column = depth + 1
+                return copy
+            }
+        }
+        return self
+    }
 }
 
 /// A YAML node together with the file it came from, so that every refusal
@@ -43,7 +83,7 @@ struct LocatedNode {
         do {
             node = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw LocatedNode.syntaxError(error, file: file)
+            throw LocatedNode.syntaxError(error, file: file, text: text).inside(text)
         } catch {
             throw LocatedError(file: file, line: 1, column: 1,
                                phrase: Phrase(lv: "nevar nolasīt YAML: \(error)", en: "cannot read YAML: \(error)"))
@@ -55,7 +95,7 @@ struct LocatedNode {
         return LocatedNode(node: node, file: file)
     }
 
-    private static func syntaxError(_ error: YamlError, file: String) -> LocatedError {
+    private static func syntaxError(_ error: YamlError, file: String, text: String) -> LocatedError {
         func located(_ mark: Mark, _ problem: String, _ context: YamlError.Context?) -> LocatedError {
             let detail = [context?.text, problem].compactMap { $0 }.joined(separator: " ")
             return LocatedError(file: file, line: mark.line, column: mark.column,
@@ -66,9 +106,10 @@ struct LocatedNode {
         case let .parser(context, problem, mark, _): return located(mark, problem, context)
         case let .composer(context, problem, mark, _): return located(mark, problem, context)
         case let .duplicatedKeysInMapping(duplicates, context):
-            let keys = duplicates.joined(separator: ", ")
+            let key = duplicates.first ?? ""
             return LocatedError(file: file, line: context.mark.line, column: context.mark.column,
-                                phrase: Phrase(lv: "atslēga atkārtojas: \(keys)", en: "duplicate key: \(keys)"))
+                                phrase: Phrase(lv: "atslēga '\(key)' atkārtojas", en: "the key '\(key)' is repeated"))
+                .atRepeat(of: key, in: text)
         case let .reader(problem, _, _, _):
             return LocatedError(file: file, line: 1, column: 1,
                                 phrase: Phrase(lv: "nederīgs teksts: \(problem)", en: "invalid text: \(problem)"))
@@ -162,7 +203,7 @@ struct LocatedNode {
 /// A mapping whose keys are checked against the ones a place allows.
 struct LocatedMapping {
     let node: LocatedNode
-    let what: Phrase
+    var what: Phrase
     let pairs: [(key: String, keyNode: LocatedNode, value: LocatedNode)]
 
     var keys: [String] { pairs.map(\.key) }

@@ -189,7 +189,7 @@ struct PlanReader {
     }
 
     private func activity(_ node: LocatedNode, goal: Int, context: inout Context) throws(LocatedError) -> Activity {
-        let map = try node.mapping(p("aktivitātei", "an activity"))
+        var map = try node.mapping(p("aktivitātei", "an activity"))
         try map.allowOnly(["id", "title", "en", "links", "period", "schedule", "owners", "funding", "target",
                            "status", "status_note"])
         let idNode = try map.require("id")
@@ -209,6 +209,7 @@ struct PlanReader {
         }
         context.activityIDs.insert(id)
         let what = p("aktivitātes \(id)", "activity \(id)")
+        map = LocatedMapping(node: map.node, what: p("aktivitātei \(id)", "activity \(id)"), pairs: map.pairs)
 
         let title = try map.require("title").text(p("aktivitātes \(id) nosaukums", "the title of activity \(id)"))
         let en = try map.optional("en")?.text(p("aktivitātes \(id) angļu nosaukums", "the English title of activity \(id)"))

@@ -66,7 +66,8 @@ struct BoardTerminalTests {
         t.resize(width: 60, height: 20)
         let small = t.wait { screen in
             let lines = screen.components(separatedBy: "\n").filter { !$0.isEmpty }
-            return lines.first?.hasPrefix(" sargs") == true && lines.count >= 19 && screen.contains("1.1")
+            // Header first, the key bar last, cards between.
+            return lines.first?.hasPrefix(" sargs") == true && lines.last?.contains("iziet") == true && screen.contains("1.1")
         }
         #expect(small.ok, "\(small.screen)")
         #expect(small.screen.components(separatedBy: "\n").allSatisfy { $0.count <= 60 })

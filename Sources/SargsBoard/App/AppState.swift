@@ -192,7 +192,12 @@ public struct AppState: Sendable {
         let selected = selectedActivity?.id
         layout = BoardLayout(plan: plan, tracker: tracker, today: today, grouping: grouping, filter: filter,
                              language: language)
-        if let selected { select(selected) }
+        if let selected {
+            let before = (column, row)
+            select(selected)
+            // Filtered away: the first card still shown in its column.
+            if (column, row) == before, selectedActivity?.id != selected { row = 0 }
+        }
         clampSelection()
         if selectedActivity == nil, let first = layout.columns.firstIndex(where: { !$0.cards.isEmpty }),
            layout.columns.indices.contains(column), layout.columns[column].cards.isEmpty {

@@ -188,12 +188,12 @@ func performMeeting(_ state: inout AppState, _ command: Command) -> [Effect]? {
             return []
         }
         return [.writeMinutes(id)]
-    case .left, .right where state.screen == .chair:
+    case .left where state.screen == .chair, .right where state.screen == .chair:
         guard var draft = state.draft else { return [] }
         draft.current = min(max(draft.current + (command == .left ? -1 : 1), 0), max(0, draft.items.count - 1))
         state.draft = draft
         return []
-    case .up, .down where state.screen == .agenda:
+    case .up where state.screen == .agenda, .down where state.screen == .agenda:
         guard var draft = state.draft else { return [] }
         draft.cursor = min(max(draft.cursor + (command == .up ? -1 : 1), 0), max(0, draft.items.count - 1))
         state.draft = draft

@@ -64,7 +64,7 @@ enum ActivityScreen {
         field(p("Atbildīgie", "Owners"), owners.joined(separator: ", "))
         field(p("Finansējums", "Funding"), activity.funding.joined(separator: ", "))
         field(p("Periods", "Period"), activity.period)
-        field(p("Grafiks", "Schedule"), ScheduleText.format(activity.schedule))
+        field(p("Grafiks", "Schedule"), ScheduleText.describe(activity.schedule, lang))
         for link in activity.links { field(p("Saite", "Link"), link) }
 
         if let target = activity.target {
@@ -91,7 +91,7 @@ enum ActivityScreen {
                 out.append(chunk.map { ($0.state.glyph(g), $0.state.role) })
             }
             if let first = windows.first, let last = windows.last {
-                out.append([("\(first.window.label) … \(last.window.label)", .dim)])
+                out.append([("\(first.window.label) \(g.ellipsis) \(last.window.label)", .dim)])
             }
             out.append(WindowState.allCases.compactMap { ws in
                 guard let n = counts[ws] else { return nil }
@@ -99,8 +99,16 @@ enum ActivityScreen {
             })
             let missed = windows.filter { $0.state == .missed }.map(\.window.label)
             if !missed.isEmpty {
-                let list = missed.suffix(8).joined(separator: ", ")
-                out.append([(state.text(p("Nokavēti: ", "Missed: ")), .dim), ((missed.count > 8 ? "… " : "") + list, .windowMissed)])
+                // The most recent ones, as many as fit the line.
+                var shown: [String] = []
+                let room = width - 14
+                for label in missed.reversed() {
+                    let next = ([label] + shown).joined(separator: ", ")
+                    if next.displayWidth + 2 > room { break }
+                    shown.insert(label, at: 0)
+                }
+                let more = shown.count < missed.count ? g.ellipsis + " " : ""
+                out.append([(state.text(p("Nokavēti: ", "Missed: ")), .dim), (more + shown.joined(separator: ", "), .windowMissed)])
             }
         }
 

@@ -22,7 +22,9 @@ enum BoardScreen {
             let column = state.layout.columns[index]
             let x = area.x + slot * (fit.width + BoardMetrics.columnGap)
             let width = slot == columns.count - 1 ? area.maxX - x : fit.width
-            drawBand(state, column: column, index: index, x: x, width: width, y: bandRow, into: &canvas)
+            // The "◀ N" signal stands at the left of the band: the band's name starts after it.
+            let signal = slot == 0 && columns.lowerBound > 0 ? "\(g.arrowLeft) \(columns.lowerBound) ".displayWidth : 0
+            drawBand(state, column: column, index: index, x: x, width: width, y: bandRow, nameOffset: signal, into: &canvas)
             let count = "(\(column.cards.count))"
             let titleWidth = max(0, width - count.displayWidth - 1)
             let selectedColumn = index == state.column
@@ -44,7 +46,7 @@ enum BoardScreen {
     }
 
     private static func drawBand(_ state: AppState, column: BoardColumn, index: Int, x: Int, width: Int, y: Int,
-                                 into canvas: inout Canvas) {
+                                 nameOffset: Int, into canvas: inout Canvas) {
         guard let level = column.level else {
             canvas.fill(Rect(x: x, y: y, width: width, height: 1), role: .background)
             return
@@ -55,7 +57,7 @@ enum BoardScreen {
         let previous = index > 0 ? state.layout.columns[index - 1].level : nil
         if previous != level || index == state.visibleColumns.lowerBound {
             let name = (state.language == .en ? level.en : level.lv).uppercased()
-            canvas.text(" " + name, x: x, y: y, width: width, role: role, glyphs: state.glyphs)
+            canvas.text(" " + name, x: x + nameOffset, y: y, width: width - nameOffset, role: role, glyphs: state.glyphs)
         }
     }
 
@@ -66,7 +68,7 @@ enum BoardScreen {
         let first = state.firstCard(in: columnIndex)
         let fit = cardsPerColumn(state)
         if column.cards.isEmpty {
-            canvas.text(state.text(Phrase(lv: "— nav kartīšu —", en: "— no cards —")), x: x + 1, y: area.y + 1,
+            canvas.text("\(g.emDash) " + state.text(Phrase(lv: "nav kartīšu", en: "no cards")) + " \(g.emDash)", x: x + 1, y: area.y + 1,
                         width: width - 2, role: .dim, glyphs: g)
             return
         }

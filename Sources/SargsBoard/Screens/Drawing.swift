@@ -1,5 +1,14 @@
 import SargsCore
 
+extension Glyphs {
+    /// A dash between two years or dates ("2025–2027").
+    public var dash: String { isASCII ? "-" : "–" }
+    /// The text cursor in an input line.
+    public var cursor: String { isASCII ? "_" : "▏" }
+    /// The long dash around a quiet remark ("— nav kartīšu —").
+    public var emDash: String { isASCII ? "-" : "—" }
+}
+
 /// The sizes the board is laid out with.
 public enum BoardMetrics {
     /// Header, level band, column titles, status line and key bar.
@@ -35,13 +44,14 @@ extension Canvas {
     }
 }
 
-/// Breaks `text` into at most `lines` lines of `width` columns at spaces; the
-/// last line ends with the ellipsis when text is left over.
+/// Breaks `text` into at most `lines` lines of `width` columns at spaces (a
+/// word wider than a line is broken inside); the last line ends with the
+/// ellipsis when text is left over.
 func wrap(_ text: String, width: Int, lines: Int, glyphs: Glyphs) -> [String] {
     guard width > 0, lines > 0 else { return [] }
     var result: [String] = []
+    var words = ArraySlice(text.split(separator: " ", omittingEmptySubsequences: true).map(String.init))
     var current = ""
-    var words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)[...]
     while let word = words.first {
         let candidate = current.isEmpty ? word : current + " " + word
         if candidate.displayWidth <= width {
@@ -50,10 +60,14 @@ func wrap(_ text: String, width: Int, lines: Int, glyphs: Glyphs) -> [String] {
             continue
         }
         if current.isEmpty {
-            // A word longer than the line is cut.
-            current = DisplayWidth.truncate(word, to: width, ellipsis: "")
-            words = words.dropFirst()
-            if result.count == lines - 1 { break }
+            // A word wider than the line: break it at the line's width.
+            let head = DisplayWidth.truncate(word, to: width, ellipsis: "")
+            if head.isEmpty {
+                words = words.dropFirst()
+                continue
+            }
+            current = head
+            words[words.startIndex] = String(word.dropFirst(head.count))
         }
         result.append(current)
         current = ""

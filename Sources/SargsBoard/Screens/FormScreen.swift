@@ -49,7 +49,7 @@ enum FormScreen {
             canvas.text(state.glyphs.overdue + " " + state.text(error), x: inner.x + 1, y: box.maxY - 2, width: inner.width - 2,
                         role: .error, glyphs: g)
         } else if form.saving {
-            canvas.text("…", x: inner.x + 1, y: box.maxY - 2, width: 3, role: .dim, glyphs: g)
+            canvas.text(g.ellipsis, x: inner.x + 1, y: box.maxY - 2, width: 3, role: .dim, glyphs: g)
         }
     }
 }

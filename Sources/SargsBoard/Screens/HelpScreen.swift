@@ -20,8 +20,10 @@ enum HelpScreen {
         }
         out.append([])
         out.append([(state.text(p("Formās", "In forms")), .emphasis)])
-        out.append([("  Tab / ↓ ↑     ", .helpKey), (state.text(p("nākamais / iepriekšējais lauks", "next / previous field")), .help)])
-        out.append([("  ← →           ", .helpKey), (state.text(p("izvēle vai kursors", "choice or cursor")), .help)])
+        let arrows = state.glyphs.isASCII ? "Down Up" : "↓ ↑"
+        let sideways = state.glyphs.isASCII ? "Left Right" : "← →"
+        out.append([("  " + "Tab / \(arrows)".padding(toLength: 14, withPad: " ", startingAt: 0), .helpKey), (state.text(p("nākamais / iepriekšējais lauks", "next / previous field")), .help)])
+        out.append([("  " + sideways.padding(toLength: 14, withPad: " ", startingAt: 0), .helpKey), (state.text(p("izvēle vai kursors", "choice or cursor")), .help)])
         out.append([("  Enter  Esc    ", .helpKey), (state.text(p("saglabāt · atcelt (ievadītais saglabājas līdz saglabāšanai)", "save · cancel (what you typed stays until it is saved)")), .help)])
         out.append([])
         out.append([(state.text(p("Kas šeit nav jāglabā", "What does not belong here")), .emphasis)])

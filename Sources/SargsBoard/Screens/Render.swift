@@ -36,7 +36,7 @@ private func drawHeader(_ state: AppState, into canvas: inout Canvas) {
     canvas.fill(Rect(x: 0, y: 0, width: canvas.width, height: 1), role: .header)
     let plan = state.plan
     let years = plan.period.first.year == plan.period.last.year ? "\(plan.period.first.year)"
-        : "\(plan.period.first.year)–\(plan.period.last.year)"
+        : "\(plan.period.first.year)\(g.dash)\(plan.period.last.year)"
     var parts = ["sargs", "\(plan.municipality) \(years)", state.today.description]
     if state.screen == .board {
         parts.append(state.text(p("grupa: ", "group: ")) + state.text(state.grouping.phrase))
@@ -79,7 +79,7 @@ private func drawStatusLine(_ state: AppState, into canvas: inout Canvas, y: Int
         let prompt = state.text(p("Meklēt: ", "Search: "))
         var x = canvas.put(prompt, x: 0, y: y, role: .emphasis)
         x += canvas.text(state.filter.text, x: x, y: y, width: canvas.width - x - 1, role: .input, glyphs: g)
-        canvas.put("▏", x: x, y: y, role: .input)
+        canvas.put(g.cursor, x: x, y: y, role: .input)
         let hint = state.text(p("Enter — gatavs, Esc — notīrīt", "Enter done, Esc clears"))
         canvas.rightText(hint, x: 0, y: y, width: canvas.width, role: .dim)
         return
@@ -112,7 +112,20 @@ private func drawKeyBar(_ state: AppState, into canvas: inout Canvas, y: Int) {
             return (g.isASCII ? key.asciiName : key.displayName, state.text(bar))
         }
     }
-    for (key, label) in hints {
+    // Help and quit always show, at the end; the others fill the room before them.
+    func width(_ hint: (String, String)) -> Int { hint.0.displayWidth + 1 + hint.1.displayWidth + 2 }
+    let essentialKeys = [Command.help, .quit].compactMap { state.keyMap.binding($0)?.keys.first }
+        .map { g.isASCII ? $0.asciiName : $0.displayName }
+    let essentials = hints.filter { essentialKeys.contains($0.0) }
+    let reserved = essentials.map(width).reduce(0, +)
+    var fitted: [(String, String)] = []
+    var used = 1
+    for hint in hints where !essentialKeys.contains(hint.0) {
+        guard used + width(hint) + reserved <= canvas.width else { break }
+        fitted.append(hint)
+        used += width(hint)
+    }
+    for (key, label) in fitted + essentials {
         let need = key.displayWidth + 1 + label.displayWidth + 2
         guard x + need <= canvas.width else { break }
         x += canvas.put(key, x: x, y: y, role: .helpKey)

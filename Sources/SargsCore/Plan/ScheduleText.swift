@@ -61,4 +61,33 @@ public enum ScheduleText {
             throw usage
         }
     }
+
+    /// The schedule in words, for screens: "katru nedēļu", "vienreiz: 2025-02 – 2025-03".
+    public static func describe(_ schedule: Schedule, _ language: Language) -> String {
+        let lv = language == .lv
+        func cadence(_ c: Cadence) -> String {
+            switch c {
+            case .week: return lv ? "katru nedēļu" : "every week"
+            case .month: return lv ? "katru mēnesi" : "every month"
+            case .quarter: return lv ? "katru ceturksni" : "every quarter"
+            case .halfYear: return lv ? "katru pusgadu" : "every half-year"
+            case .year: return lv ? "katru gadu" : "every year"
+            }
+        }
+        func range(_ from: DateBound?, _ to: DateBound?) -> String {
+            if from == nil && to == nil { return "" }
+            return " (" + (from?.description ?? "") + " – " + (to?.description ?? "") + ")"
+        }
+        switch schedule {
+        case .once(let from, let to):
+            let when = from == to ? to.description : (from?.description ?? "") + " – " + to.description
+            return (lv ? "vienreiz: " : "once: ") + when
+        case .every(let c, let from, let to):
+            return cadence(c) + range(from, to)
+        case .ongoing(let report, let from, let to):
+            return (lv ? "pastāvīgi, atskaite " : "ongoing, reported ") + cadence(report) + range(from, to)
+        case .asNeeded:
+            return lv ? "pēc vajadzības" : "as needed"
+        }
+    }
 }

@@ -32,7 +32,7 @@ public enum ChangeRules {
     /// Non-empty free text without a personal code.
     public static func requiredText(_ text: String, field: Phrase) throws(ChangeRefusal) {
         if text.allSatisfy(\.isWhitespace) {
-            throw ChangeRefusal("\(field.lv) ir tukša", "\(field.en) is empty")
+            throw ChangeRefusal("jāaizpilda: \(field.lv)", "\(field.en) is empty")
         }
         try self.text(text, field: field)
     }

@@ -1,0 +1,383 @@
+import Foundation
+import SargsBoard
+import SargsCore
+import SargsPlanFile
+import Testing
+import TestSupport
+
+/// Random keys, commands and resizes through `reduce` and `render`, with the
+/// board's invariants checked after every one, and the effects run by a fake
+/// store the way the executable runs them (save, then `.reloaded`, then
+/// `.saved`), so the state always answers to a store.
+@Suite("Monkey: random keys through reduce and render")
+struct MonkeyTests {
+    static let keysPerPlan = Int(ProcessInfo.processInfo.environment["MONKEY_KEYS"] ?? "") ?? 10_000
+
+    enum PlanKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
+        case madona, synthetic
+        var testDescription: String { rawValue }
+    }
+
+    @Test(arguments: PlanKind.allCases)
+    func randomKeysKeepTheBoardWhole(_ kind: PlanKind) throws {
+        let today = Day(year: 2025, month: 11, day: 20)!
+        let snapshot: Snapshot
+        switch kind {
+        case .madona:
+            let plan = try PlanFile.read(path: Fixtures.madonaPlanPath)
+            snapshot = Snapshot(plan: plan, records: SyntheticPlan.records(for: plan, count: 300, until: today, seed: 4))
+        case .synthetic:
+            let plan = SyntheticPlan.plan(activities: 150, seed: 9)
+            snapshot = Snapshot(plan: plan, records: SyntheticPlan.records(for: plan, count: 1_500, until: today, seed: 10))
+        }
+        var monkey = Monkey(snapshot: snapshot, today: today, seed: kind == .madona ? 20_251 : 20_252)
+        let started = Date()
+        monkey.run(steps: Self.keysPerPlan)
+        let seconds = Date().timeIntervalSince(started)
+        print("monkey (\(kind.rawValue)): \(monkey.steps) actions (\(monkey.keys) keys, \(monkey.resizes) resizes at \(monkey.sizes.count) sizes, \(monkey.commands) commands), \(monkey.saves) saves, \(monkey.refusals) refusals, \(monkey.formsOpened) forms, steps per screen \(monkey.stepsOn.map { "\($0.key.rawValue) \($0.value)" }.sorted().joined(separator: ", ")), \(String(format: "%.1f", seconds)) s")
+        #expect(monkey.failure == nil, "\(monkey.failure ?? "")")
+        #expect(monkey.steps == Self.keysPerPlan)
+        // The walk went everywhere it should have.
+        #expect(monkey.screens.isSuperset(of: [.board, .activity, .agenda, .meetings, .journal, .indicators, .help]),
+                "screens seen: \(monkey.screens)")
+        #expect(monkey.saves > 0 && monkey.formsOpened > 0)
+    }
+}
+
+/// A store in memory that runs the board's changes as the real one would,
+/// keeping what is needed for undo.
+struct FakeStore {
+    var snapshot: Snapshot
+    var undo: [Snapshot] = []
+    var nextID: Int64 = 1_000_000
+
+    /// Runs one change; a refusal comes back as the phrase the board shows.
+    mutating func save(_ change: Change, author: String, today: Day) -> Result<Phrase, ChangeRefusal> {
+        var next = snapshot
+        nextID += 1
+        switch change {
+        case .record(var record):
+            record.id = nextID
+            next.records.append(record)
+        case .status(let id, let status, let note):
+            guard let i = next.plan.activities.firstIndex(where: { $0.id == id }) else { return .failure(ChangeRefusal("nav", "no such activity")) }
+            next.plan.activities[i].status = status
+            next.plan.activities[i].statusNote = note
+        case .note(let id, let text):
+            next.notes.append(Note(id: nextID, activity: id, text: text, author: author))
+        case .waiver(var waiver):
+            waiver.id = nextID
+            next.waivers.append(waiver)
+        case .edit(let edited, let original):
+            guard let i = next.plan.activities.firstIndex(where: { $0.id == original.id }) else {
+                return .failure(ChangeRefusal("nav", "no such activity"))
+            }
+            next.plan.activities[i] = edited
+        case .add(let activity):
+            let at = (next.plan.activities.lastIndex { $0.goal == activity.goal }).map { $0 + 1 }
+                ?? next.plan.activities.firstIndex { $0.goal > activity.goal } ?? next.plan.activities.count
+            next.plan.activities.insert(activity, at: at)
+        case .undo:
+            guard let previous = undo.popLast() else { return .failure(ChangeRefusal("nav ko atsaukt", "nothing to undo")) }
+            snapshot = previous
+            return .success(Phrase(lv: "Atsaukts", en: "Undone"))
+        case .newMeeting(var meeting):
+            meeting.id = nextID
+            next.meetings.append(meeting)
+            next.meetings.sort { ($0.date, $0.id) < ($1.date, $1.id) }
+        case .meetingItems(let id, let items):
+            guard let i = next.meetings.firstIndex(where: { $0.id == id }) else { return .failure(ChangeRefusal("nav", "no such meeting")) }
+            next.meetings[i].items = items
+        case .outcome(let id, let activity, let outcome):
+            guard let i = next.meetings.firstIndex(where: { $0.id == id }) else { return .failure(ChangeRefusal("nav", "no such meeting")) }
+            FakeStore.set(outcome, of: activity, in: &next.meetings[i])
+        case .decision(var decision):
+            guard let i = next.meetings.firstIndex(where: { $0.id == decision.meeting }) else {
+                return .failure(ChangeRefusal("nav", "no such meeting"))
+            }
+            decision.id = nextID
+            next.decisions.append(decision)
+            if let activity = decision.activity { FakeStore.set(.decision, of: activity, in: &next.meetings[i]) }
+        case .hold(let id, let attendees):
+            guard let i = next.meetings.firstIndex(where: { $0.id == id }) else { return .failure(ChangeRefusal("nav", "no such meeting")) }
+            next.meetings[i].state = .held
+            next.meetings[i].attendees = attendees
+        }
+        undo.append(snapshot)
+        snapshot = next
+        return .success(Phrase(lv: "Saglabāts", en: "Saved"))
+    }
+}
+
+extension FakeStore {
+    /// What `Store.setOutcome` does: the item's outcome, the item added when missing.
+    static func set(_ outcome: Meeting.Outcome, of activity: ActivityID, in meeting: inout Meeting) {
+        if let j = meeting.items.firstIndex(where: { $0.activity == activity }) {
+            meeting.items[j].outcome = outcome
+        } else {
+            meeting.items.append(Meeting.Item(activity: activity, outcome: outcome))
+        }
+    }
+}
+
+/// The random walk and its invariants.
+struct Monkey {
+    var state: AppState
+    var store: FakeStore
+    var random: SyntheticPlan.Random
+    var steps = 0, keys = 0, resizes = 0, commands = 0, saves = 0, refusals = 0, formsOpened = 0
+    var sizes: Set<[Int]> = []
+    var screens: Set<Screen> = []
+    var stepsOn: [Screen: Int] = [:]
+    var failure: String?
+    private var pending: [Key] = []
+
+    init(snapshot: Snapshot, today: Day, seed: UInt64) {
+        state = AppState(snapshot: snapshot, today: today, language: .lv, glyphs: .unicode, width: 100, height: 30,
+                         author: "monkey")
+        store = FakeStore(snapshot: snapshot)
+        random = SyntheticPlan.Random(seed: seed)
+    }
+
+    static let latvian = Array("āčēģīķļņšūžĀČĒĢĪĶĻŅŠŪŽ")
+    static let ascii = Array(" !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~")
+    static let bound: [Key] = KeyMap.standard.bindings.flatMap(\.keys)
+    static let special: [Key] = [.enter, .escape, .tab, .backTab, .backspace, .delete, .insert, .home, .end,
+                                 .pageUp, .pageDown, .up, .down, .left, .right, .resize]
+    /// Text that must never be saved: shaped like a Latvian personal code.
+    static let personalCodes = ["010203-12345", "31129912345", " 150585-20001 "]
+
+    /// The next action: mostly keys the board binds, then arrows and form
+    /// keys, any character, controls, function keys, and resizes.
+    mutating func nextAction() -> Action {
+        if !pending.isEmpty { return .key(pending.removeFirst()) }
+        // In a form, mostly what people do in forms; elsewhere than the board,
+        // often back (Esc), so the walk keeps coming back to the board.
+        if state.form != nil, random.chance(45) {
+            return .key(random.pick([.tab, .backTab, .enter, .backspace, .left, .right, .up, .down, .control("u"),
+                                     .character(random.pick(Self.ascii)), .character(random.pick(Self.latvian))]))
+        }
+        if state.screen != .board, state.form == nil, random.chance(30) { return .key(.escape) }
+        let roll = random.int(0...999)
+        switch roll {
+        case 0..<350: return .key(random.pick(Self.bound))
+        case 350..<600: return .key(random.pick(Self.special))
+        case 600..<700: return .key(.character(random.pick(Self.ascii)))
+        case 700..<760: return .key(.character(random.pick(Self.latvian)))
+        case 760..<790:
+            // A date or a count typed into a field.
+            let text = random.chance(50) ? Day(ordinal: state.today.ordinal - random.int(-30...900)).description
+                                         : "\(random.int(-3...300))"
+            pending = [.control("u")] + text.map { .character($0) }
+            return .key(pending.removeFirst())
+        case 790..<810:
+            pending = random.pick(Self.personalCodes).map { .character($0) }
+            return .key(pending.removeFirst())
+        case 810..<840: return .key(.control(Character(Unicode.Scalar(UInt8(97 + random.int(0...25))))))
+        case 840..<850: return .key(.function(random.int(1...24)))
+        case 850..<860: return .key(.character(random.pick(["日", "👍", "e\u{301}", "\u{7}", "\t", "🇱🇻"])))
+        case 860..<880:
+            // Commands by name, as tests and the help screen press them; a
+            // person cannot press one past an open form or a search.
+            guard state.form == nil, !state.searching else { return .key(random.pick(Self.special)) }
+            return .command(random.pick(Command.allCases))
+        case 880..<883: return .dayChanged(state.today.adding(days: random.int(0...2)))
+        case 883..<960: return .resize(width: random.int(1...300), height: random.int(1...100))
+        default:
+            // Back to sizes people use, so the board (not "too small") is exercised.
+            let common = [[80, 24], [100, 30], [120, 40], [200, 60], [40, 12], [39, 11], [160, 50]]
+            let size = random.pick(common)
+            return .resize(width: size[0], height: size[1])
+        }
+    }
+
+    mutating func run(steps count: Int) {
+        var canvas = Canvas(width: state.width, height: state.height)
+        for _ in 0..<count {
+            let action = nextAction()
+            steps += 1
+            switch action {
+            case .key: keys += 1
+            case .command: commands += 1
+            case .resize(let w, let h): resizes += 1; sizes.insert([w, h])
+            default: break
+            }
+            let hadForm = state.form != nil
+            let effects = reduce(&state, action)
+            if !hadForm && state.form != nil { formsOpened += 1 }
+            run(effects)
+            screens.insert(state.screen)
+            stepsOn[state.screen, default: 0] += 1
+            canvas = Canvas(width: state.width, height: state.height)
+            render(state, into: &canvas)
+            if let problem = violation(canvas) {
+                failure = "step \(steps) after \(action): \(problem)"
+                return
+            }
+            if state.snapshot != store.snapshot {
+                failure = "step \(steps) after \(action): the board's snapshot is not the store's"
+                return
+            }
+        }
+    }
+
+    /// Runs effects as the executable does, answering with actions.
+    mutating func run(_ effects: [Effect]) {
+        var queue = effects
+        while !queue.isEmpty {
+            let effect = queue.removeFirst()
+            switch effect {
+            case .quit:
+                // The program would end here; the walk goes on from the same state.
+                state.quitting = false
+            case .writeMinutes(let id):
+                // The executable writes a Markdown file and says where.
+                queue += reduce(&state, .saved(Phrase(lv: "Protokols: sede-\(id).md", en: "Minutes: meeting-\(id).md")))
+            case .loadJournal(let subject):
+                let entries = [JournalEntry(id: 1, time: Date(timeIntervalSince1970: 1_750_000_000), author: "monkey",
+                                            action: "record", subject: subject ?? "1.1", after: "{}")]
+                queue += reduce(&state, .journalLoaded(entries))
+            case .save(let change):
+                if let problem = invalid(change) {
+                    failure = failure ?? "the board asked to save an invalid change \(change): \(problem)"
+                }
+                switch store.save(change, author: state.author, today: state.today) {
+                case .success(let phrase):
+                    saves += 1
+                    queue += reduce(&state, .reloaded(store.snapshot))
+                    queue += reduce(&state, .saved(phrase))
+                case .failure(let refusal):
+                    refusals += 1
+                    queue += reduce(&state, .refused(refusal.phrase))
+                }
+            }
+        }
+    }
+
+    /// Why a change the board asks for must not be saved, if it must not.
+    func invalid(_ change: Change) -> String? {
+        let plan = store.snapshot.plan
+        func check(_ body: () throws(ChangeRefusal) -> Void) -> String? {
+            do { try body() } catch { return error.description }
+            return nil
+        }
+        switch change {
+        case .record(let record):
+            if record.date > state.today { return "dated after today" }
+            if let note = record.note, PersonalCode.contains(note) { return "a personal code in the note" }
+            return check { () throws(ChangeRefusal) in try ChangeRules.record(record, plan: plan, today: state.today) }
+        case .status(let id, _, let note):
+            if let note, PersonalCode.contains(note) { return "a personal code in the note" }
+            return check { () throws(ChangeRefusal) in try ChangeRules.status(id, note: note, plan: plan) }
+        case .note(_, let text):
+            if PersonalCode.contains(text) { return "a personal code in the note" }
+            return check { () throws(ChangeRefusal) in try ChangeRules.requiredText(text, field: ChangeRules.noteField) }
+        case .waiver(let waiver):
+            if PersonalCode.contains(waiver.note) { return "a personal code in the note" }
+            return check { () throws(ChangeRefusal) in
+                try ChangeRules.waiver(waiver, tracker: Tracker(store.snapshot), today: state.today)
+            }
+        case .edit(let edited, let original):
+            if edited.id != original.id { return "an edit changes the id" }
+            if plan.activity(original.id) != original { return "an edit based on a stale activity" }
+            return check { () throws(ChangeRefusal) in try ChangeRules.activityFields(edited, plan: plan) }
+        case .add(let activity):
+            if plan.activity(activity.id) != nil { return "an added activity reuses the id \(activity.id)" }
+            return check { () throws(ChangeRefusal) in try ChangeRules.activityFields(activity, plan: plan) }
+        case .undo:
+            return nil
+        case .newMeeting(let meeting):
+            return check { () throws(ChangeRefusal) in try ChangeRules.meeting(meeting, plan: plan) }
+        case .meetingItems(let id, let items):
+            if !store.snapshot.meetings.contains(where: { $0.id == id }) { return "items of an unknown meeting \(id)" }
+            if let unknown = items.first(where: { plan.activity($0.activity) == nil }) { return "an unknown activity \(unknown.activity)" }
+            return nil
+        case .outcome(let id, let activity, _):
+            if !store.snapshot.meetings.contains(where: { $0.id == id }) { return "an outcome in an unknown meeting \(id)" }
+            return plan.activity(activity) == nil ? "an outcome of an unknown activity \(activity)" : nil
+        case .decision(let decision):
+            if !store.snapshot.meetings.contains(where: { $0.id == decision.meeting }) { return "a decision of an unknown meeting" }
+            return check { () throws(ChangeRefusal) in try ChangeRules.decision(decision, plan: plan) }
+        case .hold(let id, let attendees):
+            if !store.snapshot.meetings.contains(where: { $0.id == id }) { return "holding an unknown meeting \(id)" }
+            if let unknown = attendees.first(where: { plan.institution($0) == nil }) { return "an unknown institution \(unknown)" }
+            return nil
+        }
+    }
+
+    /// The first broken invariant, if any.
+    func violation(_ canvas: Canvas) -> String? {
+        let columns = state.layout.columns
+        // The selection lies inside the layout…
+        if columns.isEmpty {
+            if state.column != 0 || state.row != 0 { return "selection \(state.column),\(state.row) with no columns" }
+        } else {
+            guard state.column >= 0, state.column < columns.count else {
+                return "column \(state.column) of \(columns.count)"
+            }
+            let cards = columns[state.column].cards.count
+            if cards == 0 ? state.row != 0 : !(0..<cards).contains(state.row) {
+                return "row \(state.row) of \(cards) cards in column \(state.column)"
+            }
+            // …and inside what is on screen.
+            if !state.visibleColumns.contains(state.column) {
+                return "column \(state.column) is not among the visible \(state.visibleColumns)"
+            }
+            if cards > 0 {
+                let first = state.firstCard(in: state.column)
+                let fit = cardsPerColumn(state)
+                if !(first..<(first + fit)).contains(state.row) {
+                    return "row \(state.row) is outside the visible cards \(first)..<\(first + fit)"
+                }
+            }
+        }
+        if let activity = state.selectedActivity, state.plan.activity(activity.id) == nil {
+            return "the selected activity \(activity.id) is not in the plan"
+        }
+        if state.screen == .activity, let id = state.openActivity, state.plan.activity(id) == nil {
+            return "the open activity \(id) is not in the plan"
+        }
+        // The frame: exactly width × height cells, no row wider than the screen.
+        let width = max(0, state.width), height = max(0, state.height)
+        guard canvas.width == width, canvas.height == height, canvas.cells.count == width * height else {
+            return "canvas \(canvas.width)×\(canvas.height) with \(canvas.cells.count) cells for \(width)×\(height)"
+        }
+        var widths: [String: Int] = [:]
+        /// 1 or 2 for a one-grapheme cell, anything else for a bad one.
+        func cellWidth(_ text: String) -> Int {
+            if let known = widths[text] { return known }
+            let w = text.count == 1 ? DisplayWidth.of(text) : -1
+            widths[text] = w
+            return w
+        }
+        let cells = canvas.cells
+        for y in 0..<height {
+            var ascii = true
+            for x in 0..<width {
+                let text = cells[y * width + x].text
+                if text == " " { continue }
+                let utf8 = text.utf8
+                if utf8.count == 1, let byte = utf8.first, byte >= 0x20, byte < 0x7F { continue }
+                ascii = false
+                if text.isEmpty {
+                    let left = x > 0 ? cells[y * width + x - 1].text : ""
+                    if x == 0 || cellWidth(left) != 2 { return "a lone right half at \(x),\(y)" }
+                    continue
+                }
+                let w = cellWidth(text)
+                if w < 1 || w > 2 {
+                    return "cell \(x),\(y) holds \(text.unicodeScalars.map { String($0.value, radix: 16) }) of width \(w)"
+                }
+                if w == 2 && (x + 1 >= width || !cells[y * width + x + 1].text.isEmpty) {
+                    return "a wide character at \(x),\(y) without its right half"
+                }
+            }
+            // The row as text is no wider than the screen (graphemes may join across cells).
+            if !ascii {
+                let line = canvas.line(y)
+                if line.displayWidth > width { return "row \(y) is \(line.displayWidth) columns wide: \(line)" }
+            }
+        }
+        return nil
+    }
+}
