@@ -45,11 +45,11 @@ struct StoreProcessTests {
         return process
     }
 
-    @Test("two writer processes and this one write at once: nothing lost, nothing fails")
+    @Test("two writer processes make 500 changes each while this one writes too: nothing lost, nothing fails")
     func threeWriters() throws {
         let scratch = Scratch()
         let store = try scratch.store()
-        let children = try ["anna", "juris"].map { try Self.startWriter(scratch.storePath, author: $0, count: 200) }
+        let children = try ["anna", "juris"].map { try Self.startWriter(scratch.storePath, author: $0, count: 500) }
         for n in 0..<200 {
             _ = try store.addRecord(Record(activity: "2.2", date: SamplePlan.day("2025-06-02"), note: "\(n)",
                                            author: "ieva"), now: .now)
@@ -59,11 +59,12 @@ struct StoreProcessTests {
             #expect(child.terminationStatus == 0)
         }
         let snapshot = try store.snapshot()
-        #expect(snapshot.records.count == 600)
-        for author in ["anna", "juris", "ieva"] {
-            #expect(snapshot.records.filter { $0.author == author }.count == 200)
+        #expect(snapshot.records.count == 1_200)
+        for (author, count) in [("anna", 500), ("juris", 500), ("ieva", 200)] {
+            #expect(snapshot.records.filter { $0.author == author }.count == count)
+            #expect(try store.journal(subject: nil, author: author, limit: nil).filter { $0.action == "record" }.count == count)
         }
-        #expect(try store.journal(subject: nil, author: nil, limit: nil).count == 601)
+        #expect(try store.journal(subject: nil, author: nil, limit: nil).count == 1_201)
     }
 
     @Test("a writer killed with SIGKILL in the middle of a burst leaves a whole store: every record journaled, writable")
