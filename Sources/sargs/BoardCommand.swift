@@ -23,8 +23,9 @@ struct BoardCommand: ParsableCommand {
         let fixedToday = try global.today.map { _ in try global.resolvedToday() }
             ?? (ProcessInfo.processInfo.environment["SARGS_TODAY"].flatMap { $0.isEmpty ? nil : $0 } != nil
                 ? try global.resolvedToday() : nil)
-        let store = try openOrCreateStore()
+        // A bad theme is refused before anything is created.
         let loadedTheme = try loadTheme()
+        let store = try openOrCreateStore()
         let snapshot = try Session.guarded { try store.snapshot() }
         let today = fixedToday ?? Day.riga(Date())
 
