@@ -71,14 +71,7 @@ struct MeetingCommand: ParsableCommand {
             }
             if meetings.isEmpty { session.say("Sēžu vēl nav.", "No meetings yet.") }
             for m in meetings { print(MeetingText.line(m, session.language)) }
-            let years = Set(meetings.map(\.date.year)).sorted()
-            for year in years {
-                let held = meetings.filter { $0.kind == .regular && $0.state == .held && $0.date.year == year }
-                let quarters = Set(held.map { ($0.date.month - 1) / 3 + 1 })
-                let missing = (1...4).filter { !quarters.contains($0) }.map { "Q\($0)" }.joined(separator: ", ")
-                session.say("\(year): notikušas kārtējās sēdes \(held.count) no \(Agenda.requiredMeetingsPerYear)" + (missing.isEmpty ? "" : "; ceturkšņi bez sēdes: \(missing)"),
-                            "\(year): regular meetings held \(held.count) of \(Agenda.requiredMeetingsPerYear)" + (missing.isEmpty ? "" : "; quarters without one: \(missing)"))
-            }
+            for year in MeetingYear.summary(meetings) { print(year.text(session.language)) }
         }
     }
 

@@ -118,6 +118,33 @@ struct BoardTerminalTests {
         t.send("q")
     }
 
+    @Test func chairAMeetingFromTheBoard() {
+        let s = SargsProcess.madona(today: "2025-07-01")
+        let t = board(s, width: 100, height: 30)
+        #expect(t.wait(for: "sargs").ok)
+        t.send("A")
+        #expect(t.wait(for: "SG · Sadarbības grupa (2)").ok)
+        t.send("c")
+        let chair = t.wait { $0.contains("1 / 24") && $0.contains("Sēde saglabāta: Nr. 1") }
+        #expect(chair.ok, "\(chair.screen)")
+        t.send("2")
+        #expect(t.wait(for: "Lēmums: 2.1").ok)
+        t.type("Sagatavot materiālu līdz septembrim")
+        t.send("Enter")
+        #expect(t.wait(for: "Lēmums Nr. 1 saglabāts").ok)
+        t.send("H")
+        #expect(t.wait(for: "Piedalījās").ok)
+        t.send("Enter")
+        let held = t.wait(for: "Sēde Nr. 1 notikusi")
+        #expect(held.ok, "\(held.screen)")
+        t.send("Escape", "Escape", "q")
+        let minutes = s.run(["meeting", "show", "1", "--format", "markdown"])
+        #expect(minutes.stdout.contains("Sagatavot materiālu līdz septembrim"), "\(minutes.stdout)")
+        #expect(minutes.stdout.contains("2.1"))
+        let next = s.run(["agenda", "--format", "json"], environment: ["SARGS_TODAY": "2025-07-02"])
+        #expect(next.stdout.contains("\"review_from\": \"2025-07-01\""), "\(next.stdout.prefix(200))")
+    }
+
     @Test func englishAndASCIIFallback() {
         let s = SargsProcess.madona(today: "2025-07-01")
         var env = s.environment

@@ -141,6 +141,8 @@ public struct AppState: Sendable {
     public var filter = Filter()
     /// True while `/` search is taking keys.
     public var searching = false
+    /// What the journal screen shows: entries whose activity or author contains it.
+    public var journalFilter = ""
 
     /// The selected card: its column and its place in the column.
     public var column = 0

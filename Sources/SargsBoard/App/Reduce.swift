@@ -217,29 +217,34 @@ private func moveColumn(_ state: inout AppState, by delta: Int) {
 }
 
 private func reduceSearch(_ state: inout AppState, _ key: Key) -> [Effect] {
+    // On the journal the text filters entries (activity or author); on the board, cards.
+    let journal = state.screen == .journal
+    var text = journal ? state.journalFilter : state.filter.text
     switch key {
     case .enter:
         state.searching = false
+        return []
     case .escape:
         state.searching = false
-        state.filter.text = ""
-        state.relayout()
+        text = ""
     case .backspace:
-        if !state.filter.text.isEmpty {
-            state.filter.text.removeLast()
-            state.relayout()
-        }
+        if !text.isEmpty { text.removeLast() }
     case .character(let c):
-        state.filter.text.append(c)
-        state.relayout()
+        text.append(c)
     case .control("u"):
-        state.filter.text = ""
-        state.relayout()
+        text = ""
     case .up, .down, .left, .right:
         state.searching = false
         return reduceAction(&state, .key(key))
     default:
-        break
+        return []
+    }
+    if journal {
+        state.journalFilter = text
+        state.scroll = 0
+    } else if text != state.filter.text {
+        state.filter.text = text
+        state.relayout()
     }
     return []
 }

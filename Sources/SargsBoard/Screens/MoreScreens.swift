@@ -40,9 +40,16 @@ enum JournalScreen {
     }
 
     static func lines(_ state: AppState) -> [[(String, Role)]] {
-        var out: [[(String, Role)]] = [[(state.text(p("Izmaiņu žurnāls (jaunākās augšā)", "The journal of changes (newest first)")), .emphasis)], []]
-        if state.journal.isEmpty { out.append([(state.text(p("Nav ierakstu.", "No entries.")), .dim)]) }
-        out += state.journal.map(line)
+        let needle = BoardLayout.fold(state.journalFilter)
+        let entries = needle.isEmpty ? state.journal : state.journal.filter {
+            BoardLayout.fold($0.subject + " " + $0.author).contains(needle)
+        }
+        var out: [[(String, Role)]] = [[(state.text(p("Izmaiņu žurnāls (jaunākās augšā)", "The journal of changes (newest first)")), .emphasis)]]
+        out.append([(state.journalFilter.isEmpty ? state.text(p("/ — filtrēt pēc aktivitātes vai autora", "/ filters by activity or author"))
+                                                 : state.text(p("Filtrs: ", "Filter: ")) + "“\(state.journalFilter)” (\(entries.count))", .dim)])
+        out.append([])
+        if entries.isEmpty { out.append([(state.text(p("Nav ierakstu.", "No entries.")), .dim)]) }
+        out += entries.map(line)
         return out
     }
 }
@@ -85,6 +92,10 @@ enum MeetingsScreen {
         var out: [[(String, Role)]] = [[(lv ? "Sēdes" : "Meetings", .emphasis)], []]
         let meetings = state.snapshot.meetings.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
         if meetings.isEmpty { out.append([(lv ? "Vēl nav nevienas sēdes." : "No meetings yet.", .dim)]) }
+        for year in MeetingYear.summary(meetings) {
+            out.append([(year.text(state.language), year.held < year.required ? .badgeOverdue : .notice)])
+        }
+        if !meetings.isEmpty { out.append([]) }
         for m in meetings {
             out.append([("#\(m.id)  \(m.date)  ", .background), (m.kind.rawValue + "  ", .helpKey), (m.state.rawValue + "  ", .emphasis),
                         ((m.topic ?? "") + (m.attendees.isEmpty ? "" : "  [" + m.attendees.joined(separator: ", ") + "]"), .dim)])

@@ -78,3 +78,34 @@ public struct Decision: Hashable, Sendable, Identifiable {
         self.doneOn = doneOn
     }
 }
+
+/// A year of meetings against the rule of at least four regular ones, one a quarter.
+public struct MeetingYear: Hashable, Sendable {
+    public var year: Int
+    /// Regular meetings held in the year.
+    public var held: Int
+    public var required: Int
+    /// Quarters (1–4) with no held regular meeting.
+    public var quartersWithout: [Int]
+
+    /// One entry for every year that has a meeting.
+    public static func summary(_ meetings: [Meeting]) -> [MeetingYear] {
+        Set(meetings.map(\.date.year)).sorted().map { year in
+            let held = meetings.filter { $0.kind == .regular && $0.state == .held && $0.date.year == year }
+            let quarters = Set(held.map { ($0.date.month - 1) / 3 + 1 })
+            return MeetingYear(year: year, held: held.count, required: Agenda.requiredMeetingsPerYear,
+                               quartersWithout: (1...4).filter { !quarters.contains($0) })
+        }
+    }
+
+    /// "2025: notikušas kārtējās sēdes 3 no 4; ceturkšņi bez sēdes: Q2".
+    public func text(_ language: Language) -> String {
+        let missing = quartersWithout.map { "Q\($0)" }.joined(separator: ", ")
+        switch language {
+        case .lv:
+            return "\(year): notikušas kārtējās sēdes \(held) no \(required)" + (missing.isEmpty ? "" : "; ceturkšņi bez sēdes: \(missing)")
+        case .en:
+            return "\(year): regular meetings held \(held) of \(required)" + (missing.isEmpty ? "" : "; quarters without one: \(missing)")
+        }
+    }
+}
