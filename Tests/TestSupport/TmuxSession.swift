@@ -22,7 +22,13 @@ public final class TmuxSession: @unchecked Sendable {
         tmux(["set-option", "-t", name, "remain-on-exit", "on"])
     }
 
-    deinit { tmux(["kill-server"]) }
+    deinit { close() }
+
+    /// Ends the tmux server and the program in it.
+    public func close() {
+        _ = SargsProcess.spawnDetached("/usr/bin/tmux", ["-S", socket, "kill-server"],
+                                       environment: ProcessInfo.processInfo.environment)
+    }
 
     public static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
