@@ -59,7 +59,8 @@ enum InProcess {
 
     /// One keystroke as the board loop handles it: reduce, a fresh canvas,
     /// render, diff against the previous frame. `keys` are pressed in order.
-    static func keystrokes(_ state: inout AppState, keys: [Key]) -> (samples: Samples, cells: Samples) {
+    static func keystrokes(_ state: inout AppState, keys: [Key], seconds: Double? = nil) -> (samples: Samples, cells: Samples) {
+        let deadline = seconds.map { nanoseconds() + UInt64($0 * 1e9) }
         var samples = Samples()
         var cells = Samples()
         var previous = Canvas(width: state.width, height: state.height)
@@ -74,6 +75,7 @@ enum InProcess {
             previous = canvas
             samples.add(milliseconds(from: t0, to: t1))
             cells.add(Double(runs.reduce(0) { $0 + $1.cells.count }))
+            if let deadline, nanoseconds() > deadline { break }
         }
         return (samples, cells)
     }
@@ -98,18 +100,18 @@ enum InProcess {
 
     /// Keys that change what the board shows and so rebuild its columns:
     /// typing a search letter by letter, clearing it, overdue-only, regrouping.
-    static func relayoutKeys(rounds: Int, seed: UInt64) -> [Key] {
+    static func relayoutKeys(rounds: Int, seed: UInt64) -> [(key: Key, kind: String)] {
         var random = SyntheticPlan.Random(seed: seed)
         let words = ["apmācība", "vecāki", "drošība", "skolas", "atbalsts"]
-        var keys: [Key] = []
+        var keys: [(key: Key, kind: String)] = []
         for _ in 0..<rounds {
-            keys.append(.character("/"))
-            for c in random.pick(words).prefix(random.int(2...6)) { keys.append(.character(c)) }
-            keys.append(.backspace)
-            keys.append(.escape)
-            keys.append(.character("o"))
-            keys.append(.character("o"))
-            keys.append(.character("g"))
+            keys.append((.character("/"), "/ (start a search)"))
+            for c in random.pick(words).prefix(random.int(2...6)) { keys.append((.character(c), "a search letter")) }
+            keys.append((.backspace, "Backspace in the search"))
+            keys.append((.escape, "Esc (clear the search)"))
+            keys.append((.character("o"), "o (overdue only)"))
+            keys.append((.character("o"), "o (overdue only)"))
+            keys.append((.character("g"), "g (regroup)"))
         }
         return keys
     }
@@ -134,5 +136,55 @@ enum InProcess {
             }
         }()
         return samples
+    }
+}
+
+/// Where the time of the heavy steps goes, for a data set (notes under the table).
+enum Profile {
+    static func lines(_ data: DataSet, today: Day) throws -> [String] {
+        func median(_ runs: Int, _ body: () throws -> Void) rethrows -> Double {
+            var samples = Samples()
+            for _ in 0..<runs { samples.add(try timed(body).ms) }
+            return samples.median
+        }
+        let store = try Store.open(at: data.storePath)
+        let runs = 3
+        let planMs = try median(runs) { _ = try store.plan() }
+        var snapshot: Snapshot?
+        let snapshotMs = try median(runs) { snapshot = try store.snapshot() }
+        guard let snapshot else { return [] }
+        var tracker: Tracker?
+        let trackerMs = median(runs) { tracker = Tracker(snapshot) }
+        guard let tracker else { return [] }
+        let plan = snapshot.plan
+        let statesMs = median(runs) { _ = plan.activities.map { tracker.state(of: $0, on: today) } }
+        var lines = [
+            String(format: "profile %@: Store.snapshot %.0f ms = Store.plan (PlanRows.plan, %d activities) %.0f ms + records, waivers, notes, meetings (%d records) %.0f ms",
+                   data.name, snapshotMs, plan.activities.count, planMs, snapshot.records.count, snapshotMs - planMs),
+            String(format: "profile %@: Tracker.init %.0f ms; the state of every activity (Tracker.state × %d) %.0f ms",
+                   data.name, trackerMs, plan.activities.count, statesMs),
+        ]
+        var layouts: [String] = []
+        for grouping in Grouping.allCases {
+            let ms = median(runs) {
+                _ = BoardLayout(plan: plan, tracker: tracker, today: today, grouping: grouping, filter: Filter(), language: .en)
+            }
+            layouts.append(String(format: "%@ %.0f ms", grouping.rawValue, ms))
+        }
+        var search = Filter()
+        search.text = "apm"
+        let searchMs = median(runs) {
+            _ = BoardLayout(plan: plan, tracker: tracker, today: today, grouping: .goal, filter: search, language: .en)
+        }
+        let foldMs = median(runs) {
+            for activity in plan.activities { _ = BoardLayout.fold(activity.title) }
+        }
+        lines.append("profile \(data.name): BoardLayout.init by " + layouts.joined(separator: ", ")
+                     + String(format: "; with search text %.0f ms (BoardLayout.fold of %d titles alone %.0f ms)", searchMs, plan.activities.count, foldMs))
+        var agenda: Agenda?
+        let agendaMs = median(runs) { agenda = Agenda(snapshot: snapshot, date: today, kind: .regular, topic: nil, tracker: tracker) }
+        let jsonMs = median(runs) { _ = agenda?.json() }
+        lines.append(String(format: "profile %@: Agenda.init %.0f ms, Agenda.json %.0f ms", data.name, agendaMs, jsonMs))
+        return lines
     }
 }

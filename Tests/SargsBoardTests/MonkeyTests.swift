@@ -11,6 +11,7 @@ import TestSupport
 /// `.saved`), so the state always answers to a store.
 @Suite("Monkey: random keys through reduce and render")
 struct MonkeyTests {
+    /// 10,000 per plan, 20,000 in all; MONKEY_KEYS=N for a shorter local run.
     static let keysPerPlan = Int(ProcessInfo.processInfo.environment["MONKEY_KEYS"] ?? "") ?? 10_000
 
     enum PlanKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
@@ -34,7 +35,7 @@ struct MonkeyTests {
         let started = Date()
         monkey.run(steps: Self.keysPerPlan)
         let seconds = Date().timeIntervalSince(started)
-        print("monkey (\(kind.rawValue)): \(monkey.steps) actions (\(monkey.keys) keys, \(monkey.resizes) resizes at \(monkey.sizes.count) sizes, \(monkey.commands) commands), \(monkey.saves) saves, \(monkey.refusals) refusals, \(monkey.formsOpened) forms, steps per screen \(monkey.stepsOn.map { "\($0.key.rawValue) \($0.value)" }.sorted().joined(separator: ", ")), \(String(format: "%.1f", seconds)) s")
+        print("monkey (\(kind.rawValue)): \(monkey.steps) actions (\(monkey.keys) keys, \(monkey.resizes) resizes at \(monkey.sizes.count) sizes, \(monkey.commands) commands), \(monkey.formsOpened) forms, \(monkey.saves) saves, \(monkey.refusals) refused by the store, \(monkey.formRefusals) refused by the form, \(monkey.personalCodesTyped) personal codes typed, steps per screen \(monkey.stepsOn.map { "\($0.key.rawValue) \($0.value)" }.sorted().joined(separator: ", ")), \(String(format: "%.1f", seconds)) s")
         #expect(monkey.failure == nil, "\(monkey.failure ?? "")")
         #expect(monkey.steps == Self.keysPerPlan)
         // The walk went everywhere it should have.
@@ -126,6 +127,8 @@ struct Monkey {
     var store: FakeStore
     var random: SyntheticPlan.Random
     var steps = 0, keys = 0, resizes = 0, commands = 0, saves = 0, refusals = 0, formsOpened = 0
+    /// Forms the board itself refused to submit (bad date, personal code…), and personal codes typed.
+    var formRefusals = 0, personalCodesTyped = 0
     var sizes: Set<[Int]> = []
     var screens: Set<Screen> = []
     var stepsOn: [Screen: Int] = [:]
@@ -171,6 +174,7 @@ struct Monkey {
             pending = [.control("u")] + text.map { .character($0) }
             return .key(pending.removeFirst())
         case 790..<810:
+            personalCodesTyped += 1
             pending = random.pick(Self.personalCodes).map { .character($0) }
             return .key(pending.removeFirst())
         case 810..<840: return .key(.control(Character(Unicode.Scalar(UInt8(97 + random.int(0...25))))))
@@ -203,8 +207,10 @@ struct Monkey {
             default: break
             }
             let hadForm = state.form != nil
+            let hadError = state.form?.error != nil
             let effects = reduce(&state, action)
             if !hadForm && state.form != nil { formsOpened += 1 }
+            if !hadError && state.form?.error != nil { formRefusals += 1 }
             run(effects)
             screens.insert(state.screen)
             stepsOn[state.screen, default: 0] += 1

@@ -54,12 +54,18 @@ public struct MeetingDraft: Hashable, Sendable {
     /// order of institutions, prepared order within a group — so the chair
     /// calls each representative in turn.
     public func order(in plan: Plan) -> [ActivityID] {
-        let institutions = plan.allInstitutions.map(\.code)
-        func rank(_ id: ActivityID) -> Int {
-            guard let owner = plan.activity(id)?.owners.first else { return institutions.count }
-            return institutions.firstIndex(of: owner) ?? institutions.count
+        // Each item's rank is looked up once (a plan of 10,000 activities has
+        // thousands of items; a search per comparison took seconds).
+        var rankOfCode: [String: Int] = [:]
+        for (i, institution) in plan.allInstitutions.enumerated() where rankOfCode[institution.code] == nil {
+            rankOfCode[institution.code] = i
         }
-        return items.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
+        let wanted = Set(items)
+        var firstOwner: [ActivityID: String] = [:]
+        for activity in plan.activities where wanted.contains(activity.id) { firstOwner[activity.id] = activity.owners.first }
+        let last = rankOfCode.count
+        let ranked = items.enumerated().map { (rank: firstOwner[$0.element].flatMap { rankOfCode[$0] } ?? last, offset: $0.offset, id: $0.element) }
+        return ranked.sorted { ($0.rank, $0.offset) < ($1.rank, $1.offset) }.map(\.id)
     }
 
     /// The meeting as it would be saved.

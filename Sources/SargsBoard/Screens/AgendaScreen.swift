@@ -29,13 +29,16 @@ enum AgendaScreen {
             lines.append([(lv ? "Nav jautājumu: nekas nav nokavēts." : "No items: nothing is overdue.", .notice)])
         }
         var currentOwner: String?
+        let activities = Dictionary(state.plan.activities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var ownerCounts: [String: Int] = [:]
+        for id in order { ownerCounts[activities[id]?.owners.first ?? "", default: 0] += 1 }
         for (index, id) in order.enumerated() {
-            guard let activity = state.plan.activity(id) else { continue }
+            guard let activity = activities[id] else { continue }
             let owner = activity.owners.first ?? ""
             if owner != currentOwner {
                 currentOwner = owner
                 let name = state.plan.institution(owner).map { lv ? $0.name : $0.en ?? $0.name } ?? owner
-                let count = order.filter { state.plan.activity($0)?.owners.first == owner }.count
+                let count = ownerCounts[owner] ?? 0
                 lines.append([])
                 lines.append([("\(owner) · \(name) (\(count))", .columnTitle)])
             }
