@@ -53,13 +53,7 @@ public final class Store: Sendable {
             // O_EXCL: of two programs creating the store at once, one wins and
             // the other is told the store exists. The -wal and -shm files
             // SQLite makes next to it take the same mode.
-            let fd = createFile(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-            if fd < 0 {
-                if errno == EEXIST { throw StoreError.alreadyExists(path: path) }
-                throw StoreError.unavailable("cannot create \(path): \(String(cString: strerror(errno)))")
-            }
-            _ = fchmod(fd, 0o600)
-            _ = close(fd)
+            try Store.createPrivateFile(path)
             do {
                 let pool = try openPool(path)
                 try Schema.migrator.migrate(pool)
@@ -166,17 +160,23 @@ public final class Store: Sendable {
         return lstat(path, &info) == 0
     }
 
+    /// Creates an empty file only this user can read (mode 0600), refusing one
+    /// that exists: of two programs creating it at once, one wins.
+    static func createPrivateFile(_ path: String) throws {
+        let fd = createFile(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if fd < 0 {
+            if errno == EEXIST { throw StoreError.alreadyExists(path: path) }
+            throw StoreError.unavailable("cannot create \(path): \(String(cString: strerror(errno)))")
+        }
+        _ = fchmod(fd, 0o600)
+        _ = close(fd)
+    }
+
     /// Copies the store, as of one moment, to a new file at `path` (mode
     /// 0600) that `open(at:)` reads like the original. Refuses an existing file.
     public func backup(to path: String) throws {
         try storeOperation(at: path) {
-            let fd = createFile(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-            if fd < 0 {
-                if errno == EEXIST { throw StoreError.alreadyExists(path: path) }
-                throw StoreError.unavailable("cannot create \(path): \(String(cString: strerror(errno)))")
-            }
-            _ = fchmod(fd, 0o600)
-            _ = close(fd)
+            try Store.createPrivateFile(path)
             do {
                 let copy = try DatabaseQueue(path: path)
                 try pool.backup(to: copy)
