@@ -81,7 +81,9 @@ struct LocatedNode {
     static func document(_ text: String, file: String) throws(LocatedError) -> LocatedNode {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            // The basic resolver: every scalar is read as text by the reader itself,
+            // so the default resolver's regular expressions would be wasted work.
+            node = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw LocatedNode.syntaxError(error, file: file, text: text).inside(text)
         } catch {

@@ -80,7 +80,7 @@ public enum ThemeFile {
     public static func parse(_ yaml: String, file: String, defaultName: String = "theme") throws -> Theme {
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: yaml) else {
+            guard let node = try Yams.compose(yaml: yaml, .basic) else {
                 throw ThemeFileError(file: file, line: 1, column: 1, message: "the theme file is empty")
             }
             root = node
