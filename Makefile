@@ -20,7 +20,7 @@ deps:
 	fi
 
 build: deps
-	$(SWIFT) build -c $(CONFIG)
+	$(SWIFT) build -c $(CONFIG) --static-swift-stdlib
 
 # Builds and opens the board on the bundled Madona plan (the store is created on first use).
 run: build
