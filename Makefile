@@ -20,7 +20,7 @@ deps:
 	fi
 
 build: deps
-	$(SWIFT) build -c $(CONFIG) --static-swift-stdlib
+	$(SWIFT) build -c $(CONFIG) --static-swift-stdlib --product sargs
 
 # Builds and opens the board on the bundled Madona plan (the store is created on first use).
 run: build
