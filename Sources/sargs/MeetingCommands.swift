@@ -22,12 +22,11 @@ struct AgendaCommand: ParsableCommand {
         let day = try date.map { try parseDay($0, option: "--date") } ?? session.today
         if let topic { try Session.guarded { try ChangeRules.text(topic, field: Phrase(lv: "tēma", en: "the topic")) } }
         let snapshot = try session.guarded { try session.store.snapshot() }
-        let tracker = Tracker(snapshot)
-        let agenda = Agenda(snapshot: snapshot, date: day, kind: kind, topic: topic, tracker: tracker)
+        let agenda = Agenda(snapshot: snapshot, date: day, kind: kind, topic: topic)
         switch format {
         case .json: print(agenda.json())
         case .text, .markdown:
-            print(AgendaText.render(agenda, snapshot: snapshot, tracker: tracker, language: session.language,
+            print(AgendaText.render(agenda, snapshot: snapshot, language: session.language,
                                     markdown: format == .markdown), terminator: "")
         }
     }
@@ -106,10 +105,7 @@ struct MeetingCommand: ParsableCommand {
             let session = try Session.open(global)
             let codes = (attendees ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             try session.guarded {
-                let plan = try session.store.plan()
-                for code in codes where plan.institution(code) == nil {
-                    throw ChangeRefusal("nezināms iestādes kods '\(code)'", "unknown institution code '\(code)'")
-                }
+                try ChangeRules.institutions(codes, plan: try session.store.plan())
                 try session.store.holdMeeting(id, attendees: codes, author: session.author, now: session.now)
             }
             session.say("Sēde Nr. \(id) notikusi.", "Meeting \(id) held.")

@@ -250,9 +250,7 @@ func submitMeetingForm(_ form: Form, _ state: inout AppState) throws(ChangeRefus
     case .hold:
         guard let id = state.draft?.meetingID else { return [] }
         let codes = form["attendees"].split(whereSeparator: { $0 == "," || $0 == " " }).map { $0.uppercased() }
-        for code in codes where state.plan.institution(code) == nil {
-            throw ChangeRefusal("nezināms iestādes kods '\(code)'", "unknown institution code '\(code)'")
-        }
+        try ChangeRules.institutions(codes, plan: state.plan)
         return [.save(.hold(id, codes))]
     default:
         return nil

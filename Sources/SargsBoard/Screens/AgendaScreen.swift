@@ -47,8 +47,7 @@ enum AgendaScreen {
             let why: String
             let role: Role
             if let item = reasons[id] {
-                why = AgendaText.why(item, language: state.language,
-                                     expectedPace: AgendaText.expectedPace(item, tracker: state.tracker, on: draft.date))
+                why = AgendaText.why(item, language: state.language)
                 role = item.daysOverdue > 0 ? .badgeOverdue : .progress
             } else {
                 let badge = Badge(state.tracker.state(of: activity, on: draft.date), glyphs: g, language: state.language)
@@ -123,8 +122,7 @@ enum ChairScreen {
             y += 1
         }
         if let item = agenda.items.first(where: { $0.activity == activity.id }) {
-            field(p("Kāpēc", "Why"), AgendaText.why(item, language: state.language,
-                                                   expectedPace: AgendaText.expectedPace(item, tracker: state.tracker, on: draft.date)),
+            field(p("Kāpēc", "Why"), AgendaText.why(item, language: state.language),
                   .badgeOverdue)
         }
         let badge = Badge(state.tracker.state(of: activity, on: draft.date), glyphs: g, language: state.language)

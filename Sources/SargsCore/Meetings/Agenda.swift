@@ -57,11 +57,15 @@ public struct Agenda: Hashable, Sendable {
         public var target: Int?
         /// Why the activity is blocked, if its status is `blocked`.
         public var blockedReason: String?
+        /// The even-pace figure of §4 on the agenda date, when the activity has a
+        /// target and the date lies in its span (not in the JSON shape of §5).
+        public var expectedPace: Int?
 
         /// Creates an item.
         public init(activity: ActivityID, title: String, goal: Int, level: Level?, owners: [String],
                     reasons: [Reason], daysOverdue: Int, missed: Int?, expected: Int?, windows: [String]?,
-                    lastRecord: Day?, progress: Int?, target: Int?, blockedReason: String? = nil) {
+                    lastRecord: Day?, progress: Int?, target: Int?, blockedReason: String? = nil,
+                    expectedPace: Int? = nil) {
             self.activity = activity
             self.title = title
             self.goal = goal
@@ -76,6 +80,7 @@ public struct Agenda: Hashable, Sendable {
             self.progress = progress
             self.target = target
             self.blockedReason = blockedReason
+            self.expectedPace = expectedPace
         }
     }
 
@@ -257,6 +262,7 @@ public struct Agenda: Hashable, Sendable {
             }
 
             var progress: Int?
+            var pace: Pace?
             if let target = activity.target {
                 let done = tracker.progress(of: activity, on: date)
                 progress = done
@@ -264,7 +270,8 @@ public struct Agenda: Hashable, Sendable {
                     reasons.append(.targetMissed)
                     days = max(days, span.last.days(to: date))
                 }
-                if tracker.isBehindPace(activity, on: date) {
+                pace = tracker.pace(of: activity, on: date)
+                if pace?.isBehind == true {
                     reasons.append(.behindPace)
                 }
             }
@@ -277,7 +284,8 @@ public struct Agenda: Hashable, Sendable {
                 windows: tally.map { $0.missed.map(\.label) },
                 lastRecord: tracker.lastRecord(of: activity, on: date),
                 progress: progress, target: activity.target?.count,
-                blockedReason: activity.status == .blocked ? activity.statusNote : nil)
+                blockedReason: activity.status == .blocked ? activity.statusNote : nil,
+                expectedPace: pace?.expected)
             items.append((order, item))
         }
         items.sort { a, b in

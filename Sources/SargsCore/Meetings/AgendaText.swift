@@ -18,7 +18,7 @@ public enum AgendaText {
     }
 
     /// "nokavēts 92 d." · "3 no 11 nedēļām bez izpildes" · "12/30, jābūt 19".
-    public static func why(_ item: Agenda.Item, language: Language, expectedPace: Int? = nil) -> String {
+    public static func why(_ item: Agenda.Item, language: Language) -> String {
         let lv = language == .lv
         var parts: [String] = []
         for reason in item.reasons {
@@ -35,7 +35,7 @@ public enum AgendaText {
                 parts.append(lv ? "mērķis nesasniegts: \(item.progress ?? 0)/\(item.target ?? 0)"
                                 : "target missed: \(item.progress ?? 0)/\(item.target ?? 0)")
             case .behindPace:
-                let expected = expectedPace.map { lv ? ", jābūt \($0)" : ", expected \($0)" } ?? ""
+                let expected = item.expectedPace.map { lv ? ", jābūt \($0)" : ", expected \($0)" } ?? ""
                 parts.append("\(item.progress ?? 0)/\(item.target ?? 0)\(expected)")
             }
         }
@@ -65,19 +65,13 @@ public enum AgendaText {
         }
     }
 
-    /// The even-pace figure for an item's activity, for the "jābūt 19" words.
-    public static func expectedPace(_ item: Agenda.Item, tracker: Tracker, on date: Day) -> Int? {
-        guard let activity = tracker.plan.activity(item.activity) else { return nil }
-        return tracker.pace(of: activity, on: date)?.expected
-    }
-
     private static func name(_ code: String, plan: Plan, _ language: Language) -> String {
         guard let institution = plan.institution(code) else { return code }
         return language == .lv ? institution.name : institution.en ?? institution.name
     }
 
     /// Plain text (`markdown` false) or Markdown.
-    public static func render(_ agenda: Agenda, snapshot: Snapshot, tracker: Tracker, language: Language,
+    public static func render(_ agenda: Agenda, snapshot: Snapshot, language: Language,
                               markdown: Bool) -> String {
         let lv = language == .lv
         let plan = snapshot.plan
@@ -106,7 +100,7 @@ public enum AgendaText {
             for group in byOwner(agenda, plan: plan) {
                 heading("\(group.owner) — \(name(group.owner, plan: plan, language)) (\(group.items.count))")
                 for item in group.items {
-                    let why = self.why(item, language: language, expectedPace: expectedPace(item, tracker: tracker, on: agenda.date))
+                    let why = self.why(item, language: language)
                     let id = markdown ? "**\(item.activity)**" : item.activity.padding(toLength: 5, withPad: " ", startingAt: 0)
                     out += "\(bullet)\(id) \(item.title) — \(why)"
                     if let last = item.lastRecord { out += lv ? " (pēdējā izpilde \(last))" : " (last record \(last))" }

@@ -95,10 +95,7 @@ public enum ChangeRules {
         if activity.owners.isEmpty {
             throw ChangeRefusal("aktivitātei jābūt vismaz vienai atbildīgajai iestādei", "an activity needs at least one owner")
         }
-        let known = Set(plan.allInstitutions.map(\.code))
-        for code in activity.owners where !known.contains(code) {
-            throw ChangeRefusal("nezināms iestādes kods '\(code)'", "unknown institution code '\(code)'")
-        }
+        try institutions(activity.owners, plan: plan)
         let funding = Set(plan.allFunding.map(\.code))
         for code in activity.funding where !funding.contains(code) {
             throw ChangeRefusal("nezināms finanšu avota kods '\(code)'", "unknown funding code '\(code)'")
@@ -121,12 +118,18 @@ public enum ChangeRules {
         }
     }
 
+    /// Institution codes (owners, attendees, a decision's owner): each one the plan knows.
+    public static func institutions(_ codes: [String], plan: Plan) throws(ChangeRefusal) {
+        let known = Set(plan.allInstitutions.map(\.code))
+        for code in codes where !known.contains(code) {
+            throw ChangeRefusal("nezināms iestādes kods '\(code)'", "unknown institution code '\(code)'")
+        }
+    }
+
     /// A decision: text without personal data, a known owner, a known activity.
     public static func decision(_ decision: Decision, plan: Plan) throws(ChangeRefusal) {
         try requiredText(decision.text, field: Phrase(lv: "lēmuma teksts", en: "the decision text"))
-        guard plan.institution(decision.owner) != nil else {
-            throw ChangeRefusal("nezināms iestādes kods '\(decision.owner)'", "unknown institution code '\(decision.owner)'")
-        }
+        try institutions([decision.owner], plan: plan)
         if let id = decision.activity { _ = try activity(id, in: plan) }
     }
 }
