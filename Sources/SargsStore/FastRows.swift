@@ -34,6 +34,14 @@ struct RawRow {
         bytes(column).map { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// The column's bytes as a blob; nil for NULL.
+    func blob(_ column: Int32) -> UnsafeRawBufferPointer? {
+        let pointer = sqlite3_column_blob(statement, column)  // before _bytes, as SQLite asks
+        let count = Int(sqlite3_column_bytes(statement, column))
+        if pointer == nil { return isNull(column) ? nil : UnsafeRawBufferPointer(start: nil, count: 0) }
+        return UnsafeRawBufferPointer(start: pointer, count: count)
+    }
+
     func day(_ column: Int32) -> Day? {
         bytes(column).flatMap(Day.stored(utf8:))
     }

@@ -207,12 +207,19 @@ public final class Store: Sendable {
         try storeOperation(at: path) {
             try pool.read { db in
                 Snapshot(plan: try PlanRows.plan(db),
-                         records: try TrackingRows.records(db, of: nil),
+                         records: try RecordDigests.index(db),
                          waivers: try TrackingRows.waivers(db),
                          notes: try TrackingRows.notes(db),
                          meetings: try MeetingRows.meetings(db),
                          decisions: try MeetingRows.decisions(db))
             }
+        }
+    }
+
+    /// Every record, in the order they were saved.
+    public func records() throws -> [SargsCore.Record] {
+        try storeOperation(at: path) {
+            try pool.read { db in try TrackingRows.records(db, of: nil) }
         }
     }
 
@@ -254,7 +261,11 @@ public final class Store: Sendable {
     /// Runs one change: one write transaction, rolled back if `body` throws.
     func change<T>(_ body: (Database) throws -> T) throws -> T {
         try storeOperation(at: path) {
-            try pool.write { db in try body(db) }
+            try pool.write { db in
+                let result = try body(db)
+                try RecordDigests.refreshStale(db)
+                return result
+            }
         }
     }
 

@@ -153,6 +153,9 @@ struct BoardLoop {
             case .loadJournal(let subject):
                 let entries = (try? store.journal(subject: subject, author: nil, limit: 500)) ?? []
                 apply(reduce(&state, .journalLoaded(entries)), &state)
+            case .loadRecords(let id):
+                let records = (try? store.records(of: id)) ?? []
+                apply(reduce(&state, .recordsLoaded(id, records)), &state)
             case .writeMinutes(let id):
                 do {
                     let path = try MinutesFile.write(meeting: id, store: store, language: state.language)

@@ -1,3 +1,4 @@
+import Foundation
 import SargsBoard
 import SargsCore
 import SargsPlanFile
@@ -416,6 +417,35 @@ struct BoardScreenTests {
             "                                                                                                                        ",
             "                                                                                                                        ",
         ], rows: 0..<39)
+    }
+
+    @Test("The activity screen asks the store for the records, lists them newest first, and ignores another's")
+    func activityScreenRecords() throws {
+        let plan = try PlanFile.read(path: Fixtures.madonaPlanPath)
+        let records = [
+            Record(id: 1, activity: "5.2", date: Day(year: 2025, month: 6, day: 2)!, count: 2, note: "Parks", author: "pp"),
+            Record(id: 3, activity: "5.2", date: Day(year: 2025, month: 6, day: 20)!, author: "vp"),
+            Record(id: 2, activity: "5.2", date: Day(year: 2025, month: 6, day: 9)!, note: "Stacija", author: "pp"),
+        ]
+        var state = AppState(snapshot: Snapshot(plan: plan, records: records + [Record(id: 4, activity: "2.1", date: Self.today)]),
+                             today: Self.today, width: 80, height: 40, author: "tests")
+        state.select("5.2")
+        #expect(reduce(&state, .command(.open)) == [.loadJournal(subject: "5.2"), .loadRecords("5.2")])
+        func section(_ canvas: Canvas) -> [String] {
+            let lines = (0..<canvas.height).map { canvas.line($0).trimmingCharacters(in: .whitespaces) }
+            guard let start = lines.firstIndex(where: { $0.hasPrefix("Izpildes") }) else { return [] }
+            return Array(lines[start...].prefix { !$0.isEmpty })
+        }
+        _ = reduce(&state, .recordsLoaded("2.1", [Record(id: 4, activity: "2.1", date: Self.today, note: "cits", author: "x")]))
+        #expect(section(Self.frame(state)) == ["Izpildes (3)"])
+        let inOrder = records.sorted { $0.date < $1.date }
+        _ = reduce(&state, .recordsLoaded("5.2", inOrder))
+        #expect(section(Self.frame(state)) == [
+            "Izpildes (3)",
+            "2025-06-20  vp",
+            "2025-06-09  Stacija  pp",
+            "2025-06-02  +2  Parks  pp",
+        ])
     }
 
     @Test("The activity screen in ASCII and the header leave no Unicode punctuation of their own")

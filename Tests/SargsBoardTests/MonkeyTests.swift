@@ -22,16 +22,16 @@ struct MonkeyTests {
     @Test(arguments: PlanKind.allCases)
     func randomKeysKeepTheBoardWhole(_ kind: PlanKind) throws {
         let today = Day(year: 2025, month: 11, day: 20)!
-        let snapshot: Snapshot
+        let plan: Plan, records: [Record]
         switch kind {
         case .madona:
-            let plan = try PlanFile.read(path: Fixtures.madonaPlanPath)
-            snapshot = Snapshot(plan: plan, records: SyntheticPlan.records(for: plan, count: 300, until: today, seed: 4))
+            plan = try PlanFile.read(path: Fixtures.madonaPlanPath)
+            records = SyntheticPlan.records(for: plan, count: 300, until: today, seed: 4)
         case .synthetic:
-            let plan = SyntheticPlan.plan(activities: 150, seed: 9)
-            snapshot = Snapshot(plan: plan, records: SyntheticPlan.records(for: plan, count: 1_500, until: today, seed: 10))
+            plan = SyntheticPlan.plan(activities: 150, seed: 9)
+            records = SyntheticPlan.records(for: plan, count: 1_500, until: today, seed: 10)
         }
-        var monkey = Monkey(snapshot: snapshot, today: today, seed: kind == .madona ? 20_251 : 20_252)
+        var monkey = Monkey(plan: plan, records: records, today: today, seed: kind == .madona ? 20_251 : 20_252)
         let started = Date()
         monkey.run(steps: Self.keysPerPlan)
         let seconds = Date().timeIntervalSince(started)
@@ -49,17 +49,21 @@ struct MonkeyTests {
 /// keeping what is needed for undo.
 struct FakeStore {
     var snapshot: Snapshot
-    var undo: [Snapshot] = []
+    /// The whole records (the snapshot holds only their index).
+    var records: [Record]
+    var undo: [(snapshot: Snapshot, records: [Record])] = []
     var nextID: Int64 = 1_000_000
 
     /// Runs one change; a refusal comes back as the phrase the board shows.
     mutating func save(_ change: Change, author: String, today: Day) -> Result<Phrase, ChangeRefusal> {
         var next = snapshot
+        var nextRecords = records
         nextID += 1
         switch change {
         case .record(var record):
             record.id = nextID
-            next.records.append(record)
+            nextRecords.append(record)
+            next.records = RecordIndex(nextRecords)
         case .status(let id, let status, let note):
             guard let i = next.plan.activities.firstIndex(where: { $0.id == id }) else { return .failure(ChangeRefusal("nav", "no such activity")) }
             next.plan.activities[i].status = status
@@ -80,7 +84,7 @@ struct FakeStore {
             next.plan.activities.insert(activity, at: at)
         case .undo:
             guard let previous = undo.popLast() else { return .failure(ChangeRefusal("nav ko atsaukt", "nothing to undo")) }
-            snapshot = previous
+            (snapshot, records) = previous
             return .success(Phrase(lv: "Atsaukts", en: "Undone"))
         case .newMeeting(var meeting):
             meeting.id = nextID
@@ -104,8 +108,9 @@ struct FakeStore {
             next.meetings[i].state = .held
             next.meetings[i].attendees = attendees
         }
-        undo.append(snapshot)
+        undo.append((snapshot, records))
         snapshot = next
+        records = nextRecords
         return .success(Phrase(lv: "Saglabāts", en: "Saved"))
     }
 }
@@ -135,10 +140,11 @@ struct Monkey {
     var failure: String?
     private var pending: [Key] = []
 
-    init(snapshot: Snapshot, today: Day, seed: UInt64) {
+    init(plan: Plan, records: [Record], today: Day, seed: UInt64) {
+        let snapshot = Snapshot(plan: plan, records: records)
         state = AppState(snapshot: snapshot, today: today, language: .lv, glyphs: .unicode, width: 100, height: 30,
                          author: "monkey")
-        store = FakeStore(snapshot: snapshot)
+        store = FakeStore(snapshot: snapshot, records: records)
         random = SyntheticPlan.Random(seed: seed)
     }
 
@@ -243,6 +249,9 @@ struct Monkey {
                 let entries = [JournalEntry(id: 1, time: Date(timeIntervalSince1970: 1_750_000_000), author: "monkey",
                                             action: "record", subject: subject ?? "1.1", after: "{}")]
                 queue += reduce(&state, .journalLoaded(entries))
+            case .loadRecords(let id):
+                let records = store.records.filter { $0.activity == id }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+                queue += reduce(&state, .recordsLoaded(id, records))
             case .save(let change):
                 if let problem = invalid(change) {
                     failure = failure ?? "the board asked to save an invalid change \(change): \(problem)"
@@ -342,6 +351,15 @@ struct Monkey {
         }
         if state.screen == .activity, let id = state.openActivity, state.plan.activity(id) == nil {
             return "the open activity \(id) is not in the plan"
+        }
+        // The records shown on the activity screen are the open activity's, as many as the snapshot counts.
+        if state.screen == .activity, let id = state.openActivity {
+            if let stray = state.openRecords.first(where: { $0.activity != id }) {
+                return "the activity screen of \(id) holds a record of \(stray.activity)"
+            }
+            if state.openRecords.count != state.snapshot.records.count(of: id) {
+                return "the activity screen of \(id) holds \(state.openRecords.count) records, the snapshot counts \(state.snapshot.records.count(of: id))"
+            }
         }
         // The frame: exactly width × height cells, no row wider than the screen.
         let width = max(0, state.width), height = max(0, state.height)

@@ -385,7 +385,7 @@ struct ReducerTests {
         var state = try Self.board()
         Self.press(&state, .right)
         Self.press(&state, .down, times: 2)
-        #expect(Self.press(&state, .open) == [.loadJournal(subject: "2.3")])
+        #expect(Self.press(&state, .open) == [.loadJournal(subject: "2.3"), .loadRecords("2.3")])
         #expect(state.screen == .activity && state.openActivity == "2.3" && state.screenStack == [.board])
         let entry = JournalEntry(time: .init(timeIntervalSince1970: 0), author: "a", action: "note", subject: "2.3")
         #expect(reduce(&state, .journalLoaded([entry])).isEmpty)
@@ -721,13 +721,13 @@ struct ReducerTests {
         #expect(Self.badge("5.2", state) == .overdue(days: 177))
         var snapshot = try Self.snapshot()
         // 2025-06-25 is in 2025-W26 (23–29 June), the latest week that ended before 1 July.
-        snapshot.records = [Record(id: 1, activity: "5.2", date: Day(year: 2025, month: 6, day: 25)!, author: "policija")]
+        snapshot.records = RecordIndex([Record(id: 1, activity: "5.2", date: Day(year: 2025, month: 6, day: 25)!, author: "policija")])
         #expect(reduce(&state, .reloaded(snapshot)).isEmpty)
         #expect(Self.badge("5.2", state) == .onTrack)
         #expect(state.layout.states.filter(\.isOverdue).count == 22)
         #expect(Self.selected(state) == "5.2")
         // A record in the open week (W27) alone does not: W26 is still missed, the run began in W01.
-        snapshot.records = [Record(id: 2, activity: "5.2", date: Self.today, author: "policija")]
+        snapshot.records = RecordIndex([Record(id: 2, activity: "5.2", date: Self.today, author: "policija")])
         _ = reduce(&state, .reloaded(snapshot))
         #expect(Self.badge("5.2", state) == .overdue(days: 177))
     }
@@ -737,7 +737,7 @@ struct ReducerTests {
         var state = try Self.boardOn("2.4")
         Self.press(&state, .open)
         let snapshot = try Self.snapshot()
-        #expect(reduce(&state, .reloaded(snapshot)) == [.loadJournal(subject: "2.4")])
+        #expect(reduce(&state, .reloaded(snapshot)) == [.loadJournal(subject: "2.4"), .loadRecords("2.4")])
         var without = snapshot
         without.plan.activities.removeAll { $0.id == "2.4" }
         #expect(reduce(&state, .reloaded(without)).isEmpty)

@@ -86,10 +86,13 @@ final class Scratch {
 /// Everything a change could touch, to check that a refusal wrote nothing.
 struct Everything: Equatable {
     var snapshot: Snapshot
+    /// The whole records (the snapshot holds their index).
+    var records: [Record]
     var journal: [JournalEntry]
 
     init(_ store: Store) throws {
         snapshot = try store.snapshot()
+        records = try store.records()
         journal = try store.journal(subject: nil, author: nil, limit: nil)
     }
 }

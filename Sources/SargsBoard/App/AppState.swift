@@ -165,6 +165,8 @@ public struct AppState: Sendable {
     public var message: Message?
     /// The journal entries the store gave for the open activity or journal screen.
     public var journal: [JournalEntry] = []
+    /// The records the store gave for the open activity, by date (with their notes and authors).
+    public var openRecords: [Record] = []
     public var quitting = false
 
     public init(snapshot: Snapshot, today: Day, language: Language = .lv, glyphs: Glyphs = .unicode,

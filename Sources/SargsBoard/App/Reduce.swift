@@ -23,6 +23,8 @@ public enum Effect: Hashable, Sendable {
     case save(Change)
     /// Read the journal (of one subject, or all) and answer with `.journalLoaded`.
     case loadJournal(subject: String?)
+    /// Read one activity's whole records (notes, authors) and answer with `.recordsLoaded`.
+    case loadRecords(ActivityID)
     /// Write the minutes of a meeting as Markdown and answer with `.saved` (the path).
     case writeMinutes(Int64)
     case quit
@@ -39,6 +41,8 @@ public enum Action: Hashable, Sendable {
     case saved(Phrase)
     case refused(Phrase)
     case journalLoaded([JournalEntry])
+    /// The records of an activity, by date.
+    case recordsLoaded(ActivityID, [Record])
     /// Midnight passed in Riga.
     case dayChanged(Day)
 }
@@ -65,8 +69,8 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
             state.openActivity = nil
             state.screen = .board
         }
-        return state.screen == .activity ? [.loadJournal(subject: state.openActivity)]
-            : state.screen == .journal ? [.loadJournal(subject: nil)] : []
+        if state.screen == .activity, let id = state.openActivity { return loads(of: id) }
+        return state.screen == .journal ? [.loadJournal(subject: nil)] : []
     case .saved(let phrase):
         state.form = nil
         state.message = Message(.notice, phrase)
@@ -82,6 +86,9 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
     case .journalLoaded(let entries):
         state.journal = entries
         return []
+    case .recordsLoaded(let id, let records):
+        if id == state.openActivity { state.openRecords = records }
+        return []
     case .dayChanged(let day):
         state.today = day
         state.relayout()
@@ -96,6 +103,11 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
         if state.message != nil { state.message = nil }
         return perform(&state, command)
     }
+}
+
+/// What the activity screen asks of the store: the activity's journal and its whole records.
+private func loads(of id: ActivityID) -> [Effect] {
+    [.loadJournal(subject: id), .loadRecords(id)]
 }
 
 /// Why a command cannot be used now, shown instead of silently doing nothing.
@@ -145,13 +157,14 @@ private func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
     case .right: moveColumn(&state, by: 1)
     case .open:
         guard let activity = state.selectedActivity else { return [] }
+        if state.openActivity != activity.id { state.openRecords = [] }
         state.openActivity = activity.id
         goTo(&state, .activity)
-        return [.loadJournal(subject: activity.id)]
+        return loads(of: activity.id)
     case .back:
         state.screen = state.screenStack.popLast() ?? .board
         state.scroll = 0
-        if state.screen == .activity { return [.loadJournal(subject: state.openActivity)] }
+        if state.screen == .activity, let id = state.openActivity { return loads(of: id) }
     case .record, .status, .note, .waive, .edit:
         guard let activity = target(state) else { return [] }
         state.form = makeForm(command, for: activity, state: state)

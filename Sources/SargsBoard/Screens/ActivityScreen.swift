@@ -112,9 +112,11 @@ enum ActivityScreen {
             }
         }
 
-        let records = state.snapshot.records.filter { $0.activity == activity.id }.sorted { ($0.date, $0.id) > ($1.date, $1.id) }
-        heading(p("Izpildes (\(records.count))", "Records (\(records.count))"))
-        if records.isEmpty { out.append([(state.text(p("Vēl nav nevienas.", "None yet.")), .dim)]) }
+        // The count comes from the snapshot; the lines (notes, authors) from the store, newest first.
+        let total = state.snapshot.records.count(of: activity.id)
+        let records = state.openRecords.filter { $0.activity == activity.id }.reversed()
+        heading(p("Izpildes (\(total))", "Records (\(total))"))
+        if total == 0 { out.append([(state.text(p("Vēl nav nevienas.", "None yet.")), .dim)]) }
         for record in records.prefix(50) {
             var line: Line = [(record.date.description, .background)]
             if let count = record.count { line.append(("  +\(count)", .progress)) }

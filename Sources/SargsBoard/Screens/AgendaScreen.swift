@@ -135,11 +135,10 @@ enum ChairScreen {
             for w in windows.suffix(max(1, inner.width - 18)) { x += canvas.put(w.state.glyph(g), x: x, y: y, role: w.state.role) }
             y += 1
         }
-        let records = state.snapshot.records.filter { $0.activity == activity.id && $0.date <= draft.date }
-            .sorted { $0.date > $1.date }.prefix(4)
+        let latest = state.snapshot.records.latest(of: activity.id, onOrBefore: draft.date, limit: 4)
+        let shown = latest.map { $0.day.description + ($0.count > 0 ? " (+\($0.count))" : "") }
         field(p("Pēdējās izpildes", "Last records"),
-              records.isEmpty ? state.text(p("nav", "none")) : records.map { $0.date.description + ($0.count.map { " (+\($0))" } ?? "") }.joined(separator: ", "),
-              .background)
+              shown.isEmpty ? state.text(p("nav", "none")) : shown.joined(separator: ", "), .background)
         let decisions = state.snapshot.decisions.filter { $0.activity == activity.id && $0.isOpen }
         for d in decisions.prefix(3) {
             field(p("Lēmums", "Decision"), "#\(d.id) [\(d.owner)] \(d.text) — \(d.due)", d.due < draft.date ? .badgeOverdue : .background)

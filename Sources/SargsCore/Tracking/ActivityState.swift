@@ -146,135 +146,45 @@ public struct WindowTally: Hashable, Sendable {
 }
 
 /// Evaluates the rules of SPEC §4 for any activity and day; built once from a
-/// snapshot (records grouped per activity and sorted by date, waivers per
-/// activity), then every question is a binary search or a little arithmetic.
+/// snapshot (its record index, and waivers per activity), then every question
+/// is a binary search or a little arithmetic.
 public struct Tracker: Sendable {
     /// The plan the snapshot holds (its period fills in schedule defaults).
     public let plan: Plan
-    /// Activity id → slot; slot `s` owns `days[bounds[s]..<bounds[s + 1]]`.
-    private let slots: [ActivityID: Int]
-    private let bounds: [Int]
-    /// Ordinals of every record date, grouped by slot, ascending within a slot.
-    private let days: [Int]
-    /// `totals[i]`: the sum of counts of `days[0..<i]` (across slots; differences give a slot's sums).
-    private let totals: [Int]
-    /// Labels of waived windows, per slot.
-    private let waived: [Set<String>]
+    /// Every record's day and count, by activity.
+    public let records: RecordIndex
+    /// Labels of waived windows, per activity.
+    private let waived: [ActivityID: Set<String>]
 
-    /// One activity's records and waivers: a view into the tracker's arrays.
+    /// One activity's records and waivers.
     struct Track {
-        /// Record date ordinals, ascending (indices are the tracker's).
-        let days: ArraySlice<Int>
-        /// Running sums of counts over the same indices (one longer).
-        let totals: ArraySlice<Int>
+        let records: RecordIndex.Track
         /// Labels of waived windows.
         let waived: Set<String>
-
-        /// The index of the first record dated on or after `ordinal`.
-        func indexBefore(_ ordinal: Int) -> Int {
-            var lo = days.startIndex, hi = days.endIndex
-            while lo < hi {
-                let mid = (lo + hi) >> 1
-                if days[mid] < ordinal { lo = mid + 1 } else { hi = mid }
-            }
-            return lo
-        }
-
-        /// The number of records dated before `ordinal`.
-        func countBefore(_ ordinal: Int) -> Int { indexBefore(ordinal) - days.startIndex }
-
-        /// The sum of counts of records dated before `ordinal`.
-        func sumBefore(_ ordinal: Int) -> Int { totals[indexBefore(ordinal)] - totals[days.startIndex] }
-
-        /// The latest record date before `ordinal`, if any.
-        func latestBefore(_ ordinal: Int) -> Int? {
-            let i = indexBefore(ordinal)
-            return i > days.startIndex ? days[i - 1] : nil
-        }
-
-        /// Whether a record is dated in `[first, last]` (ordinals).
-        func hasRecord(from first: Int, through last: Int) -> Bool {
-            guard first <= last else { return false }
-            let i = indexBefore(first)
-            return i < days.endIndex && days[i] <= last
-        }
     }
 
     /// Builds the tracker from everything recorded in the snapshot.
     public init(_ snapshot: Snapshot) {
-        self.init(plan: snapshot.plan, records: snapshot.records, waivers: snapshot.waivers)
+        self.init(plan: snapshot.plan, index: snapshot.records, waivers: snapshot.waivers)
     }
 
     /// Builds the tracker from a plan, its records and its waivers (records of
     /// activities not in the plan are kept too, under their ids).
     public init(plan: Plan, records: [Record], waivers: [Waiver]) {
+        self.init(plan: plan, index: RecordIndex(records), waivers: waivers)
+    }
+
+    /// Builds the tracker from a plan, the index of its records and its waivers.
+    public init(plan: Plan, index: RecordIndex, waivers: [Waiver]) {
         self.plan = plan
-        var slots: [ActivityID: Int] = [:]
-        slots.reserveCapacity(plan.activities.count)
-        for activity in plan.activities where slots[activity.id] == nil { slots[activity.id] = slots.count }
-        var sizes = [Int](repeating: 0, count: slots.count)
-        var slotOf = [Int](repeating: 0, count: records.count)
-        records.withUnsafeBufferPointer { buffer in
-            var previous: (id: ActivityID, slot: Int)?
-            for i in buffer.indices {
-                let id = buffer[i].activity
-                let slot: Int
-                if let previous, previous.id == id {
-                    slot = previous.slot  // records loaded in activity order skip the hash
-                } else if let known = slots[id] {
-                    slot = known
-                } else {
-                    slot = slots.count
-                    slots[id] = slot
-                    sizes.append(0)
-                }
-                previous = (id, slot)
-                slotOf[i] = slot
-                sizes[slot] += 1
-            }
-        }
-        for waiver in waivers where slots[waiver.activity] == nil {
-            slots[waiver.activity] = slots.count
-            sizes.append(0)
-        }
-        var bounds = [Int](repeating: 0, count: sizes.count + 1)
-        for s in sizes.indices { bounds[s + 1] = bounds[s] + sizes[s] }
-        var next = Array(bounds.dropLast())
-        var entries = [(day: Int, count: Int)](repeating: (0, 0), count: records.count)
-        records.withUnsafeBufferPointer { buffer in
-            for i in buffer.indices {
-                let slot = slotOf[i]
-                entries[next[slot]] = (buffer[i].date.ordinal, buffer[i].count ?? 0)
-                next[slot] += 1
-            }
-        }
-        for s in sizes.indices where sizes[s] > 1 {
-            let range = bounds[s]..<bounds[s + 1]
-            var sorted = true
-            for i in range.dropFirst() where entries[i - 1].day > entries[i].day { sorted = false; break }
-            if !sorted { entries[range].sort { $0.day < $1.day } }
-        }
-        var days = [Int](repeating: 0, count: entries.count)
-        var totals = [Int](repeating: 0, count: entries.count + 1)
-        for (i, entry) in entries.enumerated() {
-            days[i] = entry.day
-            totals[i + 1] = totals[i] + entry.count
-        }
-        var waived = [Set<String>](repeating: [], count: sizes.count)
-        for waiver in waivers { waived[slots[waiver.activity]!].insert(waiver.window) }
-        self.slots = slots
-        self.bounds = bounds
-        self.days = days
-        self.totals = totals
+        self.records = index
+        var waived: [ActivityID: Set<String>] = [:]
+        for waiver in waivers { waived[waiver.activity, default: []].insert(waiver.window) }
         self.waived = waived
     }
 
     private func track(_ activity: Activity) -> Track {
-        guard let slot = slots[activity.id] else {
-            return Track(days: days[0..<0], totals: totals[0...0], waived: [])
-        }
-        let lo = bounds[slot], hi = bounds[slot + 1]
-        return Track(days: days[lo..<hi], totals: totals[lo...hi], waived: waived[slot])
+        Track(records: records.track(activity.id), waived: waived.isEmpty ? [] : waived[activity.id] ?? [])
     }
 
     /// The activity's `[from, to]` inside the plan period.
@@ -286,26 +196,26 @@ public struct Tracker: Sendable {
 
     /// Target progress as of the day: the sum of counts of records dated on or before it.
     public func progress(of activity: Activity, on day: Day) -> Int {
-        track(activity).sumBefore(day.ordinal + 1)
+        track(activity).records.sumBefore(day.ordinal + 1)
     }
 
     /// The sum of counts of the activity's records dated inside `range`.
     public func progress(of activity: Activity, in range: DayRange) -> Int {
         guard !range.isEmpty else { return 0 }
         let t = track(activity)
-        return t.sumBefore(range.last.ordinal + 1) - t.sumBefore(range.first.ordinal)
+        return t.records.sumBefore(range.last.ordinal + 1) - t.records.sumBefore(range.first.ordinal)
     }
 
     /// The number of the activity's records dated inside `range`.
     public func recordCount(of activity: Activity, in range: DayRange) -> Int {
         guard !range.isEmpty else { return 0 }
         let t = track(activity)
-        return t.countBefore(range.last.ordinal + 1) - t.countBefore(range.first.ordinal)
+        return t.records.countBefore(range.last.ordinal + 1) - t.records.countBefore(range.first.ordinal)
     }
 
     /// The date of the activity's latest record dated on or before the day.
     public func lastRecord(of activity: Activity, on day: Day) -> Day? {
-        track(activity).latestBefore(day.ordinal + 1).map { Day(ordinal: $0) }
+        track(activity).records.latestBefore(day.ordinal + 1).map { Day(ordinal: $0) }
     }
 
     /// Whether a waiver names the window label for the activity.
@@ -325,7 +235,7 @@ public struct Tracker: Sendable {
 
     private static func state(first: Int, last: Int, on day: Int, track: Track,
                               label: () -> String) -> WindowState {
-        if track.hasRecord(from: first, through: min(last, day)) { return .met }
+        if track.records.hasRecord(from: first, through: min(last, day)) { return .met }
         if !track.waived.isEmpty && track.waived.contains(label()) { return .waived }
         if last < day { return .missed }
         if first > day { return .future }
