@@ -122,9 +122,12 @@ public struct Message: Hashable, Sendable {
 
 /// Everything the board shows and remembers; `reduce` is the only way it changes.
 public struct AppState: Sendable {
-    public var snapshot: Snapshot
+    public private(set) var snapshot: Snapshot
     /// The rules, evaluated over `snapshot`; rebuilt whenever it changes.
     public private(set) var tracker: Tracker
+    /// Every activity's state and groups as of `today`: made again when the
+    /// snapshot or the day changes, not when the grouping or filter does.
+    public private(set) var facts: BoardFacts = .empty
     public var today: Day
     public var language: Language
     public var glyphs: Glyphs
@@ -187,6 +190,7 @@ public struct AppState: Sendable {
     public mutating func replace(snapshot: Snapshot) {
         self.snapshot = snapshot
         tracker = Tracker(snapshot)
+        facts = .empty
         relayout()
     }
 
@@ -194,8 +198,11 @@ public struct AppState: Sendable {
     /// keeping the selection on the same activity where it is still shown.
     public mutating func relayout() {
         let selected = selectedActivity?.id
-        layout = BoardLayout(plan: plan, tracker: tracker, today: today, grouping: grouping, filter: filter,
-                             language: language)
+        if facts.day != today || facts.states.count != plan.activities.count {
+            facts = BoardFacts(plan: plan, tracker: tracker, today: today)
+        }
+        if !filter.text.isEmpty { facts.prepareSearch(plan) }
+        layout = BoardLayout(plan: plan, facts: facts, grouping: grouping, filter: filter, language: language)
         if let selected {
             let before = (column, row)
             select(selected)
