@@ -55,39 +55,52 @@ public struct BoardLayout: Sendable {
             return true
         }
 
-        let indices = Array(plan.activities.indices)
-        let shown = indices.filter(matches)
+        let shown = plan.activities.indices.filter(matches)
+        /// The shown cards dealt into `count` columns in one pass, plan order kept.
+        func deal(_ count: Int, _ slots: (Int) -> Int?) -> [[Int]] {
+            var buckets = [[Int]](repeating: [], count: count)
+            for i in shown { if let s = slots(i) { buckets[s].append(i) } }
+            return buckets
+        }
         var columns: [BoardColumn] = []
         switch grouping {
         case .goal:
-            columns = plan.goals.map { goal in
+            let cards = deal(plan.goals.count) { facts.goalSlots[$0] }
+            columns = plan.goals.enumerated().map { slot, goal in
                 BoardColumn(key: "goal:\(goal.number)", title: "\(goal.number). " + (language == .en ? goal.en ?? goal.title : goal.title),
-                            level: goal.level, cards: shown.filter { plan.activities[$0].goal == goal.number })
+                            level: goal.level, cards: cards[slot])
             }
         case .owner:
-            columns = plan.allInstitutions.compactMap { institution in
-                guard plan.activities.contains(where: { $0.owners.contains(institution.code) }) else { return nil }
+            let institutions = plan.allInstitutions
+            var buckets = [[Int]](repeating: [], count: institutions.count)
+            for i in shown { for s in facts.ownerSlots[i] { buckets[s].append(i) } }
+            columns = institutions.enumerated().compactMap { slot, institution in
+                guard facts.usedOwnerSlots.contains(slot) else { return nil }
                 let name = language == .en ? institution.en ?? institution.name : institution.name
                 return BoardColumn(key: "owner:\(institution.code)", title: "\(institution.code) · \(name)", level: nil,
-                                   cards: shown.filter { plan.activities[$0].owners.contains(institution.code) })
+                                   cards: buckets[slot])
             }
         case .level:
-            columns = Level.allCases.compactMap { level in
+            let cards = deal(Level.allCases.count) { facts.levels[$0].flatMap(Level.allCases.firstIndex(of:)) }
+            columns = Level.allCases.enumerated().compactMap { slot, level in
                 guard plan.goals.contains(where: { $0.level == level }) else { return nil }
                 return BoardColumn(key: "level:\(level.rawValue)", title: language == .en ? level.en : level.lv, level: level,
-                                   cards: shown.filter { facts.levels[$0] == level })
+                                   cards: cards[slot])
             }
         case .period:
-            let groups = facts.periodGroups
-            columns = Set(groups).sorted().map { group in
-                BoardColumn(key: "period:\(group)", title: group.phrase.text(language), level: nil,
-                            cards: shown.filter { groups[$0] == group })
+            let groups = Array(Set(facts.periodGroups)).sorted()
+            let slotOf = Dictionary(uniqueKeysWithValues: groups.enumerated().map { ($1, $0) })
+            let cards = deal(groups.count) { slotOf[facts.periodGroups[$0]] }
+            columns = groups.enumerated().map { slot, group in
+                BoardColumn(key: "period:\(group)", title: group.phrase.text(language), level: nil, cards: cards[slot])
             }
         case .state:
-            let groups = facts.stateGroups
-            columns = StateGroup.allCases.filter(groups.contains).map { group in
-                BoardColumn(key: "state:\(group.rawValue)", title: group.phrase.text(language), level: nil,
-                            cards: shown.filter { groups[$0] == group })
+            let all = StateGroup.allCases
+            let cards = deal(all.count) { all.firstIndex(of: facts.stateGroups[$0]) }
+            let present = Set(facts.stateGroups)
+            columns = all.enumerated().compactMap { slot, group in
+                guard present.contains(group) else { return nil }
+                return BoardColumn(key: "state:\(group.rawValue)", title: group.phrase.text(language), level: nil, cards: cards[slot])
             }
         }
         self.init(columns: columns, states: states, hidden: plan.activities.count - shown.count)
@@ -102,20 +115,34 @@ public struct BoardLayout: Sendable {
     /// Latin Extended, combining marks) fold through a table made once with
     /// Foundation's folding; others through Foundation each time.
     public static func foldedBytes(_ text: String) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v < 0x80 {
-                let b = UInt8(v)
-                out.append(b >= 65 && b <= 90 ? b + 32 : b)
-            } else if v < FoldTable.limit {
-                out.append(contentsOf: FoldTable.bytes[Int(v)])
-            } else {
-                out.append(contentsOf: String(scalar).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).utf8)
+        var text = text
+        return text.withUTF8 { utf8 in
+            var out: [UInt8] = []
+            out.reserveCapacity(utf8.count)
+            var i = 0
+            let n = utf8.count
+            while i < n {
+                let b = utf8[i]
+                if b < 0x80 {
+                    out.append(b >= 65 && b <= 90 ? b + 32 : b)
+                    i += 1
+                    continue
+                }
+                // The length of the sequence from its lead byte (the text is valid UTF-8).
+                let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                var v = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for k in 1..<length { v = v << 6 | UInt32(utf8[i + k] & 0x3F) }
+                if v < FoldTable.limit {
+                    let table = FoldTable.shared
+                    let start = Int(table.offsets[Int(v)]), end = Int(table.offsets[Int(v) + 1])
+                    out.append(contentsOf: table.bytes[start..<end])
+                } else if let scalar = Unicode.Scalar(v) {
+                    out.append(contentsOf: String(scalar).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).utf8)
+                }
+                i += length
             }
+            return out
         }
-        return out
     }
 
     /// Whether `haystack` contains `needle` (bytes; an empty needle is in everything).
@@ -141,14 +168,27 @@ public struct BoardLayout: Sendable {
     }
 }
 
-/// The folded bytes of every scalar below `limit`, made once.
-private enum FoldTable {
+/// The folded bytes of every scalar below `limit`, made once, packed:
+/// scalar `v` folds to `bytes[offsets[v]..<offsets[v + 1]]`.
+private struct FoldTable: Sendable {
     static let limit: UInt32 = 0x370
-    static let bytes: [[UInt8]] = (0..<Int(limit)).map { v in
-        // Combining marks (U+0300–U+036F) go, as they do when Foundation folds
-        // them after their letter (alone, it keeps them).
-        guard v < 0x300, let scalar = Unicode.Scalar(UInt32(v)) else { return [] }
-        return Array(String(scalar).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).utf8)
+    static let shared = FoldTable()
+    let offsets: [Int]
+    let bytes: [UInt8]
+
+    private init() {
+        var offsets = [0]
+        var bytes: [UInt8] = []
+        for v in 0..<Self.limit {
+            // Combining marks (U+0300–U+036F) go, as they do when Foundation folds
+            // them after their letter (alone, it keeps them).
+            if v < 0x300, let scalar = Unicode.Scalar(v) {
+                bytes.append(contentsOf: String(scalar).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).utf8)
+            }
+            offsets.append(bytes.count)
+        }
+        self.offsets = offsets
+        self.bytes = bytes
     }
 }
 
@@ -163,25 +203,44 @@ public struct BoardFacts: Sendable {
     let stateGroups: [StateGroup]
     let periodGroups: [PeriodGroup]
     let levels: [Level?]
+    /// Each activity's goal as an index into `plan.goals` (nil for a goal not in the plan).
+    let goalSlots: [Int?]
+    /// Each activity's owners as indices into `plan.allInstitutions`, each once.
+    let ownerSlots: [[Int]]
+    /// The institutions (indices into `plan.allInstitutions`) that own at least one activity.
+    let usedOwnerSlots: Set<Int>
     /// Each activity's id, titles, period and owners, folded; nil until a search needs it.
     public private(set) var searchText: [[UInt8]]?
 
-    public static let empty = BoardFacts(day: Day(ordinal: 0), states: [], stateGroups: [], periodGroups: [], levels: [])
-
-    private init(day: Day, states: [ActivityState], stateGroups: [StateGroup], periodGroups: [PeriodGroup], levels: [Level?]) {
-        self.day = day
-        self.states = states
-        self.stateGroups = stateGroups
-        self.periodGroups = periodGroups
-        self.levels = levels
-    }
+    public static let empty = BoardFacts(
+        plan: Plan(id: "", title: "", municipality: "", period: DayRange(Day(ordinal: 0), Day(ordinal: 0)), goals: [], activities: []),
+        states: [], day: Day(ordinal: 0))
 
     public init(plan: Plan, tracker: Tracker, today: Day) {
-        let states = plan.activities.map { tracker.state(of: $0, on: today) }
+        self.init(plan: plan, states: plan.activities.map { tracker.state(of: $0, on: today) }, day: today)
+    }
+
+    private init(plan: Plan, states: [ActivityState], day: Day) {
+        self.day = day
+        self.states = states
+        stateGroups = states.map(StateGroup.init)
+        periodGroups = plan.activities.map { PeriodGroup($0.schedule, period: plan.period) }
         let goalLevels = Dictionary(plan.goals.map { ($0.number, $0.level) }, uniquingKeysWith: { a, _ in a })
-        self.init(day: today, states: states, stateGroups: states.map(StateGroup.init),
-                  periodGroups: plan.activities.map { PeriodGroup($0.schedule, period: plan.period) },
-                  levels: plan.activities.map { goalLevels[$0.goal] })
+        levels = plan.activities.map { goalLevels[$0.goal] }
+        let goalSlot = Dictionary(plan.goals.enumerated().map { ($1.number, $0) }, uniquingKeysWith: { a, _ in a })
+        goalSlots = plan.activities.map { goalSlot[$0.goal] }
+        var ownerSlot: [String: Int] = [:]
+        for (slot, institution) in plan.allInstitutions.enumerated() where ownerSlot[institution.code] == nil {
+            ownerSlot[institution.code] = slot
+        }
+        var used = Set<Int>()
+        ownerSlots = plan.activities.map { activity in
+            var slots: [Int] = []
+            for code in activity.owners { if let s = ownerSlot[code], !slots.contains(s) { slots.append(s) } }
+            used.formUnion(slots)
+            return slots
+        }
+        usedOwnerSlots = used
     }
 
     /// Folds every activity's search text, if not done yet.
