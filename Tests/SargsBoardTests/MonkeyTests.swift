@@ -352,6 +352,13 @@ struct Monkey {
         if state.screen == .activity, let id = state.openActivity, state.plan.activity(id) == nil {
             return "the open activity \(id) is not in the plan"
         }
+        // The agenda kept between frames is the one the draft and snapshot give now.
+        if state.screen == .agenda || state.screen == .chair, let draft = state.draft {
+            guard let view = state.agendaView else { return "the \(state.screen) screen has no agenda view" }
+            if view.order != draft.order(in: state.plan) { return "the kept calling order is not the draft's" }
+            let fresh = Agenda(snapshot: state.snapshot, date: draft.date, kind: draft.kind, topic: draft.topic)
+            if view.agenda != fresh { return "the kept agenda is not the one the snapshot gives for \(draft.date)" }
+        }
         // The records shown on the activity screen are the open activity's, as many as the snapshot counts.
         if state.screen == .activity, let id = state.openActivity {
             if let stray = state.openRecords.first(where: { $0.activity != id }) {

@@ -128,6 +128,10 @@ public struct AppState: Sendable {
     /// Every activity's state and groups as of `today`: made again when the
     /// snapshot or the day changes, not when the grouping or filter does.
     public private(set) var facts: BoardFacts = .empty
+    /// Counts the snapshots this state has had (caches made from one know which).
+    public private(set) var generation = 0
+    /// The agenda view and chair mode's content for the draft, kept between frames.
+    public internal(set) var agendaView: AgendaView?
     public var today: Day
     public var language: Language
     public var glyphs: Glyphs
@@ -191,6 +195,7 @@ public struct AppState: Sendable {
         self.snapshot = snapshot
         tracker = Tracker(snapshot)
         facts = .empty
+        generation += 1
         relayout()
     }
 

@@ -87,7 +87,7 @@ public struct MeetingDraft: Hashable, Sendable {
 extension AppState {
     /// The calling order of the draft, or nothing without one.
     public var draftOrder: [ActivityID] {
-        draft?.order(in: plan) ?? []
+        currentAgendaView?.order ?? []
     }
 }
 
@@ -137,7 +137,7 @@ func performMeeting(_ state: inout AppState, _ command: Command) -> [Effect]? {
         return []
     case .removeItem:
         guard var draft = state.draft else { return [] }
-        let order = draft.order(in: state.plan)
+        let order = state.draftOrder
         guard order.indices.contains(draft.cursor) else { return [] }
         draft.items.removeAll { $0 == order[draft.cursor] }
         draft.cursor = min(draft.cursor, max(0, draft.items.count - 1))
@@ -145,7 +145,7 @@ func performMeeting(_ state: inout AppState, _ command: Command) -> [Effect]? {
         return []
     case .itemUp, .itemDown:
         guard var draft = state.draft else { return [] }
-        let order = draft.order(in: state.plan)
+        let order = state.draftOrder
         let target = draft.cursor + (command == .itemUp ? -1 : 1)
         guard order.indices.contains(draft.cursor), order.indices.contains(target),
               let a = draft.items.firstIndex(of: order[draft.cursor]), let b = draft.items.firstIndex(of: order[target]),
@@ -159,14 +159,14 @@ func performMeeting(_ state: inout AppState, _ command: Command) -> [Effect]? {
         return []
     case .discussed, .deferred:
         guard let draft = state.draft, let id = draft.meetingID else { return [] }
-        let order = draft.order(in: state.plan)
+        let order = state.draftOrder
         guard order.indices.contains(draft.current) else { return [] }
         let outcome: Meeting.Outcome = command == .discussed ? .discussed : .deferred
         state.draft?.current = min(draft.current + 1, order.count - 1)
         return [.save(.outcome(id, order[draft.current], outcome))]
     case .decided:
         guard let draft = state.draft, draft.meetingID != nil else { return [] }
-        let order = draft.order(in: state.plan)
+        let order = state.draftOrder
         guard order.indices.contains(draft.current), let activity = state.plan.activity(order[draft.current]) else { return [] }
         let owners = activity.owners + state.plan.allInstitutions.map(\.code).filter { !activity.owners.contains($0) }
         state.form = Form(kind: .decision(activity.id), title: p("Lēmums: \(activity.id)", "Decision: \(activity.id)"), fields: [

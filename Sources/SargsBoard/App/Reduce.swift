@@ -53,6 +53,7 @@ private func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
 public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     let effects = reduceAction(&state, action)
     state.followSelection()
+    state.refreshAgendaView()
     return effects
 }
 

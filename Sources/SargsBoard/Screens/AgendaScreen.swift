@@ -6,47 +6,44 @@ private func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
 /// a cursor over the items; upcoming deadlines and open decisions below.
 enum AgendaScreen {
     static func render(_ state: AppState, into canvas: inout Canvas, in area: Rect) {
-        guard let draft = state.draft else { return }
+        guard let draft = state.draft, let view = state.currentAgendaView else { return }
+        let cursorLine = view.lineOfItem.indices.contains(draft.cursor) ? view.lineOfItem[draft.cursor] : 0
+        // Scroll so the cursor's line stays in view.
+        let scroll = max(0, min(cursorLine - area.height / 2, view.lines.count - area.height))
+        ScrollingText.render(count: view.lines.count, line: { line(view.lines[$0], view, draft, state) }, scroll: scroll,
+                             state: state, into: &canvas, in: area)
+    }
+
+    /// The text of one line of the view.
+    static func line(_ line: AgendaView.Line, _ view: AgendaView, _ draft: MeetingDraft, _ state: AppState) -> [(String, Role)] {
         let g = state.glyphs
         let lv = state.language == .lv
-        let agenda = Agenda(snapshot: state.snapshot, date: draft.date, kind: draft.kind, topic: draft.topic, tracker: state.tracker)
-        let reasons = Dictionary(agenda.items.map { ($0.activity, $0) }, uniquingKeysWith: { a, _ in a })
-        let order = draft.order(in: state.plan)
-        var lines: [[(String, Role)]] = []
-        var cursorLine = 0
-
-        let kind = draft.kind == .regular ? (lv ? "kārtējā sēde" : "regular meeting") : (lv ? "ārkārtas sēde" : "emergency meeting")
-        lines.append([("\(draft.date) · \(kind)", .emphasis), (draft.topic.map { " · \($0)" } ?? "", .emphasis)])
-        lines.append([(lv ? "Pārskata periods \(agenda.reviewFrom) – \(agenda.date) · sēdes \(agenda.date.year). gadā: \(agenda.meetingsHeld) no \(agenda.meetingsRequired)"
-                          : "Review period \(agenda.reviewFrom) – \(agenda.date) · meetings in \(agenda.date.year): \(agenda.meetingsHeld) of \(agenda.meetingsRequired)", .dim)])
-        if let id = draft.meetingID {
-            lines.append([(lv ? "Saglabāta kā sēde Nr. \(id)" : "Saved as meeting \(id)", .notice)])
-        } else {
-            lines.append([(lv ? "Nav saglabāta — p: saglabāt kā plānotu sēdi" : "Not saved — p saves it as a planned meeting", .dim)])
-        }
-        if order.isEmpty {
-            lines.append([])
-            lines.append([(lv ? "Nav jautājumu: nekas nav nokavēts." : "No items: nothing is overdue.", .notice)])
-        }
-        var currentOwner: String?
-        let activities = Dictionary(state.plan.activities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var ownerCounts: [String: Int] = [:]
-        for id in order { ownerCounts[activities[id]?.owners.first ?? "", default: 0] += 1 }
-        for (index, id) in order.enumerated() {
-            guard let activity = activities[id] else { continue }
-            let owner = activity.owners.first ?? ""
-            if owner != currentOwner {
-                currentOwner = owner
-                let name = state.plan.institution(owner).map { lv ? $0.name : $0.en ?? $0.name } ?? owner
-                let count = ownerCounts[owner] ?? 0
-                lines.append([])
-                lines.append([("\(owner) · \(name) (\(count))", .columnTitle)])
-            }
+        let agenda = view.agenda
+        switch line {
+        case .heading:
+            let kind = draft.kind == .regular ? (lv ? "kārtējā sēde" : "regular meeting") : (lv ? "ārkārtas sēde" : "emergency meeting")
+            return [("\(draft.date) · \(kind)", .emphasis), (draft.topic.map { " · \($0)" } ?? "", .emphasis)]
+        case .review:
+            return [(lv ? "Pārskata periods \(agenda.reviewFrom) – \(agenda.date) · sēdes \(agenda.date.year). gadā: \(agenda.meetingsHeld) no \(agenda.meetingsRequired)"
+                        : "Review period \(agenda.reviewFrom) – \(agenda.date) · meetings in \(agenda.date.year): \(agenda.meetingsHeld) of \(agenda.meetingsRequired)", .dim)]
+        case .saved:
+            if let id = draft.meetingID { return [(lv ? "Saglabāta kā sēde Nr. \(id)" : "Saved as meeting \(id)", .notice)] }
+            return [(lv ? "Nav saglabāta — p: saglabāt kā plānotu sēdi" : "Not saved — p saves it as a planned meeting", .dim)]
+        case .blank:
+            return []
+        case .nothing:
+            return [(lv ? "Nav jautājumu: nekas nav nokavēts." : "No items: nothing is overdue.", .notice)]
+        case .owner(let owner, let count):
+            let name = state.plan.institution(owner).map { lv ? $0.name : $0.en ?? $0.name } ?? owner
+            return [("\(owner) · \(name) (\(count))", .columnTitle)]
+        case .item(let index):
+            guard let slot = view.planIndex[index] else { return [] }
+            let activity = state.plan.activities[slot]
+            let id = activity.id
             let selected = index == draft.cursor
-            if selected { cursorLine = lines.count }
             let why: String
             let role: Role
-            if let item = reasons[id] {
+            if let item = view.reasons[id] {
                 why = AgendaText.why(item, language: state.language)
                 role = item.daysOverdue > 0 ? .badgeOverdue : .progress
             } else {
@@ -59,26 +56,24 @@ enum AgendaScreen {
                                           (id.padding(toLength: 5, withPad: " ", startingAt: 0) + " ", selected ? .cardSelected : .emphasis),
                                           (why, selected ? .cardSelected : role)]
             if !others.isEmpty { line.append(("  +" + others.joined(separator: ","), .dim)) }
-            if let outcome = draft.outcome(of: id, in: state.snapshot) { line.append(("  [" + state.text(outcome.phrase) + "]", .notice)) }
+            if let outcome = view.outcomes[id] { line.append(("  [" + state.text(outcome.phrase) + "]", .notice)) }
             line.append(("  " + (state.language == .en ? activity.en ?? activity.title : activity.title), .dim))
-            lines.append(line)
+            return line
+        case .upcomingHeading:
+            return [(lv ? "Tuvākie termiņi (91 diena)" : "Coming deadlines (91 days)", .columnTitle)]
+        case .upcoming(let i):
+            let u = agenda.upcoming[i]
+            return [("  \(u.activity) ", .emphasis), ((lv ? "līdz " : "due ") + u.due.description, .badgeUpcoming), ("  " + u.title, .dim)]
+        case .decisionsHeading:
+            return [(lv ? "Atvērtie lēmumi (\(agenda.decisions.count))" : "Open decisions (\(agenda.decisions.count))", .columnTitle)]
+        case .noDecisions:
+            return [(lv ? "  nav" : "  none", .dim)]
+        case .decision(let i):
+            let d = agenda.decisions[i]
+            return [("  #\(d.id) [\(d.owner)] ", .emphasis), (d.text, .background),
+                    ((lv ? " — līdz " : " — due ") + d.due.description, d.overdue ? .badgeOverdue : .dim),
+                    (d.overdue ? (lv ? " nokavēts" : " overdue") : "", .badgeOverdue)]
         }
-        if draft.kind == .regular && !agenda.upcoming.isEmpty {
-            lines.append([])
-            lines.append([(lv ? "Tuvākie termiņi (91 diena)" : "Coming deadlines (91 days)", .columnTitle)])
-            for u in agenda.upcoming { lines.append([("  \(u.activity) ", .emphasis), ((lv ? "līdz " : "due ") + u.due.description, .badgeUpcoming), ("  " + u.title, .dim)]) }
-        }
-        lines.append([])
-        lines.append([(lv ? "Atvērtie lēmumi (\(agenda.decisions.count))" : "Open decisions (\(agenda.decisions.count))", .columnTitle)])
-        if agenda.decisions.isEmpty { lines.append([(lv ? "  nav" : "  none", .dim)]) }
-        for d in agenda.decisions {
-            lines.append([("  #\(d.id) [\(d.owner)] ", .emphasis), (d.text, .background),
-                          ((lv ? " — līdz " : " — due ") + d.due.description, d.overdue ? .badgeOverdue : .dim),
-                          (d.overdue ? (lv ? " nokavēts" : " overdue") : "", .badgeOverdue)])
-        }
-        // Scroll so the cursor's line stays in view.
-        let scroll = max(0, min(cursorLine - area.height / 2, lines.count - area.height))
-        ScrollingText.render(lines, scroll: max(scroll, 0), state: state, into: &canvas, in: area)
     }
 }
 
@@ -88,12 +83,14 @@ enum ChairScreen {
         guard let draft = state.draft else { return }
         let g = state.glyphs
         let lv = state.language == .lv
-        let order = draft.order(in: state.plan)
-        guard order.indices.contains(draft.current), let activity = state.plan.activity(order[draft.current]) else {
+        guard let view = state.currentAgendaView else { return }
+        let order = view.order
+        guard order.indices.contains(draft.current), let slot = view.planIndex[draft.current] else {
             canvas.text(lv ? "Darba kārtībā nav jautājumu." : "The agenda has no items.", x: area.x + 2, y: area.y + 1,
                         width: area.width - 4, role: .dim, glyphs: g)
             return
         }
+        let activity = state.plan.activities[slot]
         let inner = area.inset(top: 1, left: 2, right: 2)
         var y = inner.y
         let counter = "\(draft.current + 1) / \(order.count)"
@@ -113,7 +110,6 @@ enum ChairScreen {
             y += 1
         }
         y += 1
-        let agenda = Agenda(snapshot: state.snapshot, date: draft.date, kind: draft.kind, tracker: state.tracker)
         func field(_ label: Phrase, _ value: String, _ role: Role) {
             guard y < inner.maxY else { return }
             let l = state.text(label)
@@ -121,7 +117,7 @@ enum ChairScreen {
             canvas.text(value, x: inner.x + 18, y: y, width: inner.width - 18, role: role, glyphs: g)
             y += 1
         }
-        if let item = agenda.items.first(where: { $0.activity == activity.id }) {
+        if let item = view.reasons[activity.id] {
             field(p("Kāpēc", "Why"), AgendaText.why(item, language: state.language),
                   .badgeOverdue)
         }
@@ -143,7 +139,7 @@ enum ChairScreen {
         for d in decisions.prefix(3) {
             field(p("Lēmums", "Decision"), "#\(d.id) [\(d.owner)] \(d.text) — \(d.due)", d.due < draft.date ? .badgeOverdue : .background)
         }
-        if let outcome = draft.outcome(of: activity.id, in: state.snapshot) {
+        if let outcome = view.outcomes[activity.id] {
             y += 1
             field(p("Iznākums", "Outcome"), g.done + " " + state.text(outcome.phrase), .notice)
         }

@@ -65,15 +65,22 @@ enum HelpScreen {
 /// Lines of role-tagged text, scrolled, with a "+N ↓" signal.
 enum ScrollingText {
     static func render(_ lines: [[(String, Role)]], scroll: Int, state: AppState, into canvas: inout Canvas, in area: Rect) {
-        let first = min(scroll, max(0, lines.count - area.height))
-        for (i, line) in lines.dropFirst(first).prefix(area.height).enumerated() {
+        render(count: lines.count, line: { lines[$0] }, scroll: scroll, state: state, into: &canvas, in: area)
+    }
+
+    /// The same for `count` lines made on demand: only those in view are made.
+    static func render(count: Int, line: (Int) -> [(String, Role)], scroll: Int, state: AppState,
+                       into canvas: inout Canvas, in area: Rect) {
+        guard area.height > 0 else { return }
+        let first = max(0, min(scroll, count - area.height))
+        for i in 0..<min(area.height, max(0, count - first)) {
             var x = area.x + 1
-            for (text, role) in line {
+            for (text, role) in line(first + i) {
                 x += canvas.text(text, x: x, y: area.y + i, width: area.maxX - x - 1, role: role, glyphs: state.glyphs)
             }
         }
-        if first + area.height < lines.count {
-            let label = "+\(lines.count - first - area.height) \(state.glyphs.arrowDown)"
+        if first + area.height < count {
+            let label = "+\(count - first - area.height) \(state.glyphs.arrowDown)"
             canvas.put(label, x: area.maxX - label.displayWidth - 1, y: area.maxY - 1, role: .emphasis)
         }
     }
