@@ -164,23 +164,25 @@ enum Profile {
             String(format: "profile %@: Tracker.init %.0f ms; the state of every activity (Tracker.state × %d) %.0f ms",
                    data.name, trackerMs, plan.activities.count, statesMs),
         ]
+        var facts = BoardFacts(plan: plan, tracker: tracker, today: today)
+        let factsMs = median(runs) { facts = BoardFacts(plan: plan, tracker: tracker, today: today) }
         var layouts: [String] = []
         for grouping in Grouping.allCases {
             let ms = median(runs) {
-                _ = BoardLayout(plan: plan, tracker: tracker, today: today, grouping: grouping, filter: Filter(), language: .en)
+                _ = BoardLayout(plan: plan, facts: facts, grouping: grouping, filter: Filter(), language: .en)
             }
-            layouts.append(String(format: "%@ %.0f ms", grouping.rawValue, ms))
+            layouts.append(String(format: "%@ %.1f ms", grouping.rawValue, ms))
         }
+        let prepareMs = median(1) { facts.prepareSearch(plan) }
         var search = Filter()
         search.text = "apm"
         let searchMs = median(runs) {
-            _ = BoardLayout(plan: plan, tracker: tracker, today: today, grouping: .goal, filter: search, language: .en)
+            _ = BoardLayout(plan: plan, facts: facts, grouping: .goal, filter: search, language: .en)
         }
-        let foldMs = median(runs) {
-            for activity in plan.activities { _ = BoardLayout.fold(activity.title) }
-        }
-        lines.append("profile \(data.name): BoardLayout.init by " + layouts.joined(separator: ", ")
-                     + String(format: "; with search text %.0f ms (BoardLayout.fold of %d titles alone %.0f ms)", searchMs, plan.activities.count, foldMs))
+        lines.append(String(format: "profile %@: BoardFacts (every state and group, once per snapshot and day) %.1f ms; BoardLayout over them by ", data.name, factsMs)
+                     + layouts.joined(separator: ", ")
+                     + String(format: "; folding the search text of %d activities (once, at the first search) %.1f ms; a search over it %.1f ms",
+                              plan.activities.count, prepareMs, searchMs))
         var agenda: Agenda?
         let agendaMs = median(runs) { agenda = Agenda(snapshot: snapshot, date: today, kind: .regular, topic: nil, tracker: tracker) }
         let jsonMs = median(runs) { _ = agenda?.json() }

@@ -155,6 +155,53 @@ enum PlanRows {
             status: status, statusNote: row[12])
     }
 
+    /// Every activity in plan order. A plan of 10,000 activities repeats a
+    /// few dozen schedules and owner lists, so each stored text is parsed
+    /// once; rows are stepped without a `Row` each.
+    static func allActivities(_ db: Database) throws -> [Activity] {
+        var activities: [Activity] = []
+        activities.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM activity") ?? 0)
+        let statement = try db.makeStatement(sql: "SELECT \(activityColumns) FROM activity ORDER BY position")
+        #if canImport(GRDBSQLite)
+        var lists: [String: [String]] = ["[]": []]
+        var schedules: [String: Schedule] = [:]
+        func list(_ text: String, _ what: @autoclosure () -> String) throws -> [String] {
+            if let known = lists[text] { return known }
+            let parsed = try StoredList.read(text, what())
+            lists[text] = parsed
+            return parsed
+        }
+        try eachRow(db, statement) { row in
+            let id = row.text(0)
+            let statusText = row.text(11)
+            guard let status = Status(rawValue: statusText) else { throw damaged("status “\(statusText)” of \(id)") }
+            let scheduleText = row.text(6)
+            let schedule: Schedule
+            if let known = schedules[scheduleText] {
+                schedule = known
+            } else {
+                schedule = try Schedule.stored(scheduleText)
+                schedules[scheduleText] = schedule
+            }
+            activities.append(Activity(
+                id: id, goal: Int(row.int64(1)), title: row.text(2), en: row.optionalText(3),
+                links: try list(row.text(4), "links of \(id)"),
+                period: row.text(5),
+                schedule: schedule,
+                owners: try list(row.text(7), "owners of \(id)"),
+                funding: try list(row.text(8), "funding of \(id)"),
+                target: row.optionalInt(9).map { Target(count: $0, unit: row.optionalText(10) ?? "") },
+                status: status, statusNote: row.optionalText(12)))
+        }
+        #else
+        let cursor = try Row.fetchCursor(statement)
+        while let row = try cursor.next() {
+            activities.append(try activity(from: row))
+        }
+        #endif
+        return activities
+    }
+
     static func plan(_ db: Database) throws -> Plan {
         guard let meta = try Row.fetchOne(db, sql: """
             SELECT id, title, en, municipality, language, period_first, period_last,
@@ -174,11 +221,7 @@ enum PlanRows {
             guard let level = Level(rawValue: levelText) else { throw damaged("level “\(levelText)”") }
             goals.append(Goal(number: number, level: level, title: row[2], en: row[3], results: results[number] ?? []))
         }
-        var activities: [Activity] = []
-        let cursor = try Row.fetchCursor(db, sql: "SELECT \(activityColumns) FROM activity ORDER BY position")
-        while let row = try cursor.next() {
-            activities.append(try activity(from: row))
-        }
+        let activities = try allActivities(db)
         return Plan(
             id: meta[0], title: meta[1], en: meta[2], municipality: meta[3], language: meta[4],
             period: DayRange(try Day.required(meta[5], "plan start"), try Day.required(meta[6], "plan end")),
