@@ -57,6 +57,12 @@ enum InProcess {
         return state
     }
 
+    /// What the board loop does after the first frame while no key comes:
+    /// `.idle` every 250 ms, each doing one piece of the work that can wait.
+    static func settle(_ state: inout AppState) {
+        for _ in 0..<4 { _ = reduce(&state, .idle) }
+    }
+
     /// One keystroke as the board loop handles it: reduce, a fresh canvas,
     /// render, diff against the previous frame. `keys` are pressed in order.
     static func keystrokes(_ state: inout AppState, keys: [Key], seconds: Double? = nil) -> (samples: Samples, cells: Samples) {

@@ -121,6 +121,8 @@ struct BoardLoop {
                 } else {
                     apply(reduce(&state, .key(key)), &state)
                 }
+            } else {
+                apply(reduce(&state, .idle), &state)
             }
             poll(&state)
         }

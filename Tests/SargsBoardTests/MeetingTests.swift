@@ -48,6 +48,34 @@ struct MeetingTests {
         #expect(text.contains("26 no 26 nedēļām bez izpildes"))
     }
 
+    @Test("Idle time folds the search text, then prepares the agenda A opens; a new snapshot makes it again")
+    func idleWork() throws {
+        var state = board()
+        #expect(state.facts.searchText == nil)
+        #expect(reduce(&state, .idle).isEmpty)
+        #expect(state.facts.searchText?.count == Self.plan.activities.count)
+        #expect(state.agendaView == nil)
+        _ = reduce(&state, .idle)
+        let prepared = try #require(state.agendaView)
+        #expect(prepared.order.count == 24)
+        #expect(state.screen == .board)
+        // A opens exactly the prepared draft (the view is not made again: same generation).
+        _ = reduce(&state, .command(.agenda))
+        #expect(state.draft?.items == MeetingDraft.next(in: state.snapshot, today: Self.today).items)
+        #expect(state.agendaView?.order == prepared.order)
+        _ = reduce(&state, .key(.escape))
+        // Another person plans a meeting with two items: the prepared draft is stale, A opens theirs.
+        var snapshot = state.snapshot
+        snapshot.meetings.append(Meeting(id: 3, date: Day("2025-07-10")!, kind: .regular, topic: nil, state: .planned,
+                                         attendees: [], items: [Meeting.Item(activity: "5.2"), Meeting.Item(activity: "2.1")]))
+        _ = reduce(&state, .reloaded(snapshot))
+        _ = reduce(&state, .command(.agenda))
+        #expect(state.draft?.meetingID == 3)
+        #expect(Set(state.draftOrder) == ["5.2", "2.1"])
+        // The search text survived the reload: the activities did not change.
+        #expect(state.facts.searchText != nil)
+    }
+
     @Test func preparingAMeetingSavesItsItemsInCallingOrder() throws {
         var state = board()
         _ = reduce(&state, .command(.agenda))

@@ -35,7 +35,7 @@ struct MonkeyTests {
         let started = Date()
         monkey.run(steps: Self.keysPerPlan)
         let seconds = Date().timeIntervalSince(started)
-        print("monkey (\(kind.rawValue)): \(monkey.steps) actions (\(monkey.keys) keys, \(monkey.resizes) resizes at \(monkey.sizes.count) sizes, \(monkey.commands) commands), \(monkey.formsOpened) forms, \(monkey.saves) saves, \(monkey.refusals) refused by the store, \(monkey.formRefusals) refused by the form, \(monkey.personalCodesTyped) personal codes typed, steps per screen \(monkey.stepsOn.map { "\($0.key.rawValue) \($0.value)" }.sorted().joined(separator: ", ")), \(String(format: "%.1f", seconds)) s")
+        print("monkey (\(kind.rawValue)): \(monkey.steps) actions (\(monkey.keys) keys, \(monkey.resizes) resizes at \(monkey.sizes.count) sizes, \(monkey.commands) commands, \(monkey.idles) idle), \(monkey.formsOpened) forms, \(monkey.saves) saves, \(monkey.refusals) refused by the store, \(monkey.formRefusals) refused by the form, \(monkey.personalCodesTyped) personal codes typed, steps per screen \(monkey.stepsOn.map { "\($0.key.rawValue) \($0.value)" }.sorted().joined(separator: ", ")), \(String(format: "%.1f", seconds)) s")
         #expect(monkey.failure == nil, "\(monkey.failure ?? "")")
         #expect(monkey.steps == Self.keysPerPlan)
         // The walk went everywhere it should have.
@@ -131,7 +131,7 @@ struct Monkey {
     var state: AppState
     var store: FakeStore
     var random: SyntheticPlan.Random
-    var steps = 0, keys = 0, resizes = 0, commands = 0, saves = 0, refusals = 0, formsOpened = 0
+    var steps = 0, keys = 0, resizes = 0, commands = 0, saves = 0, refusals = 0, formsOpened = 0, idles = 0
     /// Forms the board itself refused to submit (bad date, personal code…), and personal codes typed.
     var formRefusals = 0, personalCodesTyped = 0
     var sizes: Set<[Int]> = []
@@ -192,7 +192,11 @@ struct Monkey {
             guard state.form == nil, !state.searching else { return .key(random.pick(Self.special)) }
             return .command(random.pick(Command.allCases))
         case 880..<883: return .dayChanged(state.today.adding(days: random.int(0...2)))
-        case 883..<960: return .resize(width: random.int(1...300), height: random.int(1...100))
+        case 883..<900:
+            // No key for a while: the board does work that could wait.
+            idles += 1
+            return .idle
+        case 900..<960: return .resize(width: random.int(1...300), height: random.int(1...100))
         default:
             // Back to sizes people use, so the board (not "too small") is exercised.
             let common = [[80, 24], [100, 30], [120, 40], [200, 60], [40, 12], [39, 11], [160, 50]]
@@ -351,6 +355,12 @@ struct Monkey {
         }
         if state.screen == .activity, let id = state.openActivity, state.plan.activity(id) == nil {
             return "the open activity \(id) is not in the plan"
+        }
+        // The columns made from kept facts and searches are those made afresh.
+        let fresh = BoardLayout(plan: state.plan, tracker: state.tracker, today: state.today, grouping: state.grouping,
+                                filter: state.filter, language: state.language)
+        if fresh.columns != state.layout.columns || fresh.hidden != state.layout.hidden {
+            return "the columns for “\(state.filter.text)” by \(state.grouping) are not those made afresh"
         }
         // The agenda kept between frames is the one the draft and snapshot give now.
         if state.screen == .agenda || state.screen == .chair, let draft = state.draft {

@@ -81,6 +81,28 @@ struct SearchTests {
         }
     }
 
+    @Test("typing, Backspace and Esc in a search give the cards a fresh search gives, 300 random keys at a time")
+    func typingAgainstFresh() throws {
+        let plan = SyntheticPlan.plan(activities: 400, seed: 21)
+        let today = Day(year: 2026, month: 5, day: 2)!
+        var state = AppState(snapshot: Snapshot(plan: plan), today: today, width: 200, height: 60)
+        let letters = Array("apmācībdrošvecksoliet ĀŠ.2")
+        var rng = SystemRandomNumberGenerator()
+        _ = reduce(&state, .key(.character("/")))
+        for _ in 0..<300 {
+            switch Int.random(in: 0..<10, using: &rng) {
+            case 0..<6: _ = reduce(&state, .key(.character(letters.randomElement(using: &rng)!)))
+            case 6..<9: _ = reduce(&state, .key(.backspace))
+            default:
+                _ = reduce(&state, .key(.escape))
+                _ = reduce(&state, .key(.character("/")))
+            }
+            let fresh = BoardLayout(plan: plan, tracker: state.tracker, today: today, grouping: state.grouping,
+                                    filter: state.filter, language: state.language)
+            #expect(state.layout.columns == fresh.columns, "search “\(state.filter.text)”")
+        }
+    }
+
     @Test("a new day recomputes the states; a new grouping or filter does not")
     func factsFollowTheDay() throws {
         let plan = try PlanFile.read(path: Fixtures.madonaPlanPath)

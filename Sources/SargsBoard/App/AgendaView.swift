@@ -117,11 +117,38 @@ extension AppState {
     /// Makes the agenda view again if the draft or the snapshot changed since
     /// it was made (after every action, while the agenda or chair is shown).
     mutating func refreshAgendaView() {
-        guard let draft, screen == .agenda || screen == .chair else {
-            agendaView = nil
-            return
-        }
+        guard let draft, screen == .agenda || screen == .chair else { return }
         if let agendaView, agendaView.matches(draft, generation: generation) { return }
         agendaView = AgendaView(draft: draft, snapshot: snapshot, tracker: tracker, generation: generation)
     }
+
+    /// The draft `A` opens: the one prepared while idle if the snapshot and
+    /// day are still those it was made for, else made now.
+    func nextDraft() -> MeetingDraft {
+        if let preparedDraft, preparedDraft.generation == generation, preparedDraft.today == today {
+            return preparedDraft.draft
+        }
+        return MeetingDraft.next(in: snapshot, today: today)
+    }
+
+    /// One piece of the work that can wait until no key is coming: first the
+    /// folded search text, then the draft and agenda view `A` will open.
+    mutating func prepareForLater() {
+        if facts.searchText == nil {
+            facts.prepareSearch(plan)
+            return
+        }
+        let fresh = preparedDraft.map { $0.generation == generation && $0.today == today } ?? false
+        guard !fresh, screen != .agenda, screen != .chair else { return }
+        let draft = MeetingDraft.next(in: snapshot, today: today)
+        preparedDraft = PreparedDraft(generation: generation, today: today, draft: draft)
+        agendaView = AgendaView(draft: draft, snapshot: snapshot, tracker: tracker, generation: generation)
+    }
+}
+
+/// The draft of the next meeting, made ahead for one snapshot and day.
+struct PreparedDraft: Sendable {
+    var generation: Int
+    var today: Day
+    var draft: MeetingDraft
 }

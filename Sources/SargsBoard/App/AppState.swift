@@ -127,11 +127,13 @@ public struct AppState: Sendable {
     public private(set) var tracker: Tracker
     /// Every activity's state and groups as of `today`: made again when the
     /// snapshot or the day changes, not when the grouping or filter does.
-    public private(set) var facts: BoardFacts = .empty
+    public internal(set) var facts: BoardFacts = .empty
     /// Counts the snapshots this state has had (caches made from one know which).
     public private(set) var generation = 0
     /// The agenda view and chair mode's content for the draft, kept between frames.
     public internal(set) var agendaView: AgendaView?
+    /// The next meeting's draft, made while idle (see `prepareForLater`).
+    var preparedDraft: PreparedDraft?
     public var today: Day
     public var language: Language
     public var glyphs: Glyphs
@@ -192,9 +194,12 @@ public struct AppState: Sendable {
 
     /// Replaces the snapshot (after a save, or another person's change).
     public mutating func replace(snapshot: Snapshot) {
+        // The folded search text outlives a snapshot whose activities are the same.
+        let searchText = snapshot.plan.activities == self.snapshot.plan.activities ? facts.searchText : nil
         self.snapshot = snapshot
         tracker = Tracker(snapshot)
         facts = .empty
+        facts.searchText = searchText
         generation += 1
         relayout()
     }
@@ -204,10 +209,13 @@ public struct AppState: Sendable {
     public mutating func relayout() {
         let selected = selectedActivity?.id
         if facts.day != today || facts.states.count != plan.activities.count {
+            let searchText = facts.searchText?.count == plan.activities.count ? facts.searchText : nil
             facts = BoardFacts(plan: plan, tracker: tracker, today: today)
+            facts.searchText = searchText
         }
-        if !filter.text.isEmpty { facts.prepareSearch(plan) }
-        layout = BoardLayout(plan: plan, facts: facts, grouping: grouping, filter: filter, language: language)
+        let matches = filter.text.isEmpty ? nil : facts.textMatches(BoardLayout.foldedBytes(filter.text), plan: plan)
+        layout = BoardLayout(plan: plan, facts: facts, grouping: grouping, filter: filter, language: language,
+                             textMatches: matches)
         if let selected {
             let before = (column, row)
             select(selected)

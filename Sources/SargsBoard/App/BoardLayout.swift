@@ -39,10 +39,12 @@ public struct BoardLayout: Sendable {
     /// The layout for a grouping and filter over facts already computed. A text
     /// filter needs the facts' search text (`prepareSearch`); without it the
     /// text is folded here.
-    public init(plan: Plan, facts: BoardFacts, grouping: Grouping, filter: Filter, language: Language) {
+    public init(plan: Plan, facts: BoardFacts, grouping: Grouping, filter: Filter, language: Language,
+                textMatches: [Bool]? = nil) {
         let states = facts.states
         let needle = BoardLayout.foldedBytes(filter.text)
-        let searchText = needle.isEmpty ? nil : facts.searchText ?? BoardFacts.searchText(plan)
+        let searchText = needle.isEmpty || textMatches != nil ? nil : facts.searchText ?? BoardFacts.searchText(plan)
+        let mask = needle.isEmpty ? nil : textMatches
 
         func matches(_ i: Int) -> Bool {
             let activity = plan.activities[i]
@@ -51,6 +53,7 @@ public struct BoardLayout: Sendable {
             if !filter.periods.isEmpty && !filter.periods.contains(facts.periodGroups[i]) { return false }
             if !filter.states.isEmpty && !filter.states.contains(facts.stateGroups[i]) { return false }
             if filter.overdueOnly && !states[i].isOverdue { return false }
+            if let mask, !mask[i] { return false }
             if let searchText, !BoardLayout.bytes(searchText[i], contain: needle) { return false }
             return true
         }
@@ -115,10 +118,16 @@ public struct BoardLayout: Sendable {
     /// Latin Extended, combining marks) fold through a table made once with
     /// Foundation's folding; others through Foundation each time.
     public static func foldedBytes(_ text: String) -> [UInt8] {
+        var out: [UInt8] = []
+        fold(text, into: &out)
+        return out
+    }
+
+    /// Appends the folded bytes of `text` to `out`.
+    static func fold(_ text: String, into out: inout [UInt8]) {
         var text = text
-        return text.withUTF8 { utf8 in
-            var out: [UInt8] = []
-            out.reserveCapacity(utf8.count)
+        text.withUTF8 { utf8 in
+            out.reserveCapacity(out.count + utf8.count)
             var i = 0
             let n = utf8.count
             while i < n {
@@ -141,7 +150,6 @@ public struct BoardLayout: Sendable {
                 }
                 i += length
             }
-            return out
         }
     }
 
@@ -210,7 +218,11 @@ public struct BoardFacts: Sendable {
     /// The institutions (indices into `plan.allInstitutions`) that own at least one activity.
     let usedOwnerSlots: Set<Int>
     /// Each activity's id, titles, period and owners, folded; nil until a search needs it.
-    public private(set) var searchText: [[UInt8]]?
+    public internal(set) var searchText: [[UInt8]]? {
+        didSet { trail = [] }
+    }
+    /// The searches made over `searchText`, each a prefix of the next, with their matches.
+    private var trail: [(needle: [UInt8], hits: [Int])] = []
 
     public static let empty = BoardFacts(
         plan: Plan(id: "", title: "", municipality: "", period: DayRange(Day(ordinal: 0), Day(ordinal: 0)), goals: [], activities: []),
@@ -250,8 +262,39 @@ public struct BoardFacts: Sendable {
 
     static func searchText(_ plan: Plan) -> [[UInt8]] {
         plan.activities.map { activity in
-            BoardLayout.foldedBytes([activity.id, activity.title, activity.en ?? "", activity.period,
-                                     activity.owners.joined(separator: " ")].joined(separator: " "))
+            var out: [UInt8] = []
+            for (i, field) in [activity.id, activity.title, activity.en ?? "", activity.period].enumerated() {
+                if i > 0 { out.append(0x20) }
+                BoardLayout.fold(field, into: &out)
+            }
+            for owner in activity.owners {
+                out.append(0x20)
+                BoardLayout.fold(owner, into: &out)
+            }
+            if activity.owners.isEmpty { out.append(0x20) }
+            return out
         }
+    }
+
+    /// Which activities' search text contains `needle` (folded), as a mask
+    /// over `plan.activities`. Each search is kept with its matches: one more
+    /// letter looks only among the previous matches, and Backspace finds its
+    /// answer kept.
+    public mutating func textMatches(_ needle: [UInt8], plan: Plan) -> [Bool] {
+        prepareSearch(plan)
+        let text = searchText ?? []
+        while let last = trail.last, !needle.starts(with: last.needle) { trail.removeLast() }
+        let hits: [Int]
+        if let last = trail.last, last.needle == needle {
+            hits = last.hits
+        } else {
+            let candidates = trail.last?.hits ?? Array(text.indices)
+            hits = candidates.filter { BoardLayout.bytes(text[$0], contain: needle) }
+            if trail.count >= 64 { trail.removeFirst() }
+            trail.append((needle, hits))
+        }
+        var mask = [Bool](repeating: false, count: text.count)
+        for i in hits { mask[i] = true }
+        return mask
     }
 }

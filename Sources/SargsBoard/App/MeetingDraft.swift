@@ -97,7 +97,7 @@ func performMeeting(_ state: inout AppState, _ command: Command) -> [Effect]? {
     switch command {
     case .agenda:
         if state.draft == nil || state.screen != .agenda {
-            state.draft = MeetingDraft.next(in: state.snapshot, today: state.today)
+            state.draft = state.nextDraft()
         }
         goTo(&state, .agenda)
         return []

@@ -45,6 +45,9 @@ public enum Action: Hashable, Sendable {
     case recordsLoaded(ActivityID, [Record])
     /// Midnight passed in Riga.
     case dayChanged(Day)
+    /// No key came for a while: time for work that could wait (the folded
+    /// search text, the next meeting's agenda), one piece per call.
+    case idle
 }
 
 private func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
@@ -89,6 +92,9 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
         return []
     case .recordsLoaded(let id, let records):
         if id == state.openActivity { state.openRecords = records }
+        return []
+    case .idle:
+        state.prepareForLater()
         return []
     case .dayChanged(let day):
         state.today = day
