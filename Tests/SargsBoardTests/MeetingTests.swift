@@ -222,6 +222,29 @@ struct MeetingTests {
         #expect(chair.allSatisfy { $0.displayWidth <= width })
     }
 
+    @Test("Chair mode shows a weekly activity's windows up to the meeting, its latest records with counts")
+    func chairShowsWindowsUpToTheMeeting() throws {
+        let records = [Record(id: 1, activity: "5.2", date: Day("2025-06-18")!, count: 3, author: "vp"),
+                       Record(id: 2, activity: "5.2", date: Day("2025-06-25")!, author: "vp"),
+                       Record(id: 3, activity: "5.2", date: Day("2025-07-02")!, author: "vp")]
+        var state = board(Snapshot(plan: Self.plan, records: records), width: 100, height: 30)
+        _ = reduce(&state, .command(.agenda))
+        let effects = reduce(&state, .command(.chair))
+        if case .save(.newMeeting(let m))? = effects.first { _ = reduce(&state, .reloaded(saved(state, m))) }
+        let index = try #require(state.draftOrder.firstIndex(of: "5.2"))
+        for _ in 0..<index { _ = reduce(&state, .command(.right)) }
+        var canvas = Canvas(width: 100, height: 30)
+        render(state, into: &canvas)
+        let lines = canvas.lines
+        #expect(lines.contains { $0.contains("5.2   VP Valsts policija") })
+        // 2025-W01 … W24 missed, W25 and W26 met, W27 (the meeting's week) open: 27 windows, none later.
+        let strip = try #require(lines.first { $0.contains("Logi") })
+        #expect(strip.contains(String(repeating: "✗", count: 24) + "●●○"))
+        #expect(!strip.contains("·"))
+        // The record after the meeting's date is not among the latest.
+        #expect(lines.contains { $0.contains("Pēdējās izpildes") && $0.contains("2025-06-25, 2025-06-18 (+3)") && !$0.contains("07-02") })
+    }
+
     @Test func theJournalFiltersByActivityOrAuthor() {
         var state = board()
         _ = reduce(&state, .command(.journal))

@@ -128,7 +128,12 @@ enum ChairScreen {
         if !windows.isEmpty, y < inner.maxY {
             canvas.text(state.text(p("Logi", "Windows")), x: inner.x, y: y, width: 18, role: .dim, glyphs: g)
             var x = inner.x + 18
-            for w in windows.suffix(max(1, inner.width - 18)) { x += canvas.put(w.state.glyph(g), x: x, y: y, role: w.state.role) }
+            // The windows up to the meeting's date, the latest that fit: the
+            // future ones say nothing to the meeting (none begun: the first ones).
+            let begun = windows.filter { $0.window.first <= draft.date }
+            let shown = begun.isEmpty ? Array(windows.prefix(max(1, inner.width - 18)))
+                                      : Array(begun.suffix(max(1, inner.width - 18)))
+            for w in shown { x += canvas.put(w.state.glyph(g), x: x, y: y, role: w.state.role) }
             y += 1
         }
         let latest = state.snapshot.records.latest(of: activity.id, onOrBefore: draft.date, limit: 4)
