@@ -10,6 +10,9 @@ public enum StoreError: Error, Equatable, Sendable {
     /// The store cannot be used: not a sargs store, unreadable, newer than
     /// this program, or busy for longer than the timeout.
     case unavailable(String)
+    /// Reading or writing the file failed (the disk is full, an I/O error):
+    /// the change, if any, was rolled back.
+    case io(String)
     /// `create` found a store already there and was not told to replace it.
     case alreadyExists(path: String)
     case unknownActivity(String)
@@ -34,6 +37,8 @@ public enum StoreError: Error, Equatable, Sendable {
             return "There is no sargs store at \(path); create it from a plan file with `sargs init FILE`."
         case .unavailable(let reason):
             return "The store is unavailable: \(reason)."
+        case .io(let reason):
+            return "The store could not be read or written: \(reason); nothing was saved."
         case .alreadyExists(let path):
             return "A store already exists at \(path); use --force to replace it."
         case .unknownActivity(let id):
@@ -80,6 +85,10 @@ func storeOperation<T>(at path: String, _ body: () throws -> T) throws -> T {
             throw StoreError.unavailable("\(path) is not a sargs store or is damaged")
         case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN, .SQLITE_AUTH:
             throw StoreError.unavailable("\(path) cannot be opened for writing (\(error.message ?? "permission denied"))")
+        case .SQLITE_FULL:
+            throw StoreError.io("the disk holding \(path) is full")
+        case .SQLITE_IOERR:
+            throw StoreError.io("\(path): \(error.message ?? "disk I/O error")")
         case .SQLITE_CONSTRAINT:
             throw StoreError.invalid("The change breaks a rule of the store (\(error.message ?? "constraint failed")); nothing was saved.")
         default:

@@ -74,6 +74,7 @@ extension StoreError {
     var exitCode: Failure.Code {
         switch self {
         case .missing, .unavailable: return .unavailable
+        case .io: return .io
         default: return .data
         }
     }
@@ -86,6 +87,9 @@ extension StoreError {
                           en: "there is no store at '\(path)'; create it with `sargs init PLAN.yaml`")
         case .unavailable(let reason):
             return Phrase(lv: "glabātuve nav pieejama: \(reason)", en: "the store is unavailable: \(reason)")
+        case .io(let reason):
+            return Phrase(lv: "glabātuvi nevar nolasīt vai ierakstīt: \(reason); nekas netika saglabāts",
+                          en: "the store could not be read or written: \(reason); nothing was saved")
         case .alreadyExists(let path):
             return Phrase(lv: "glabātuve '\(path)' jau ir; lai to aizstātu, lietojiet --force",
                           en: "a store already exists at '\(path)'; use --force to replace it")

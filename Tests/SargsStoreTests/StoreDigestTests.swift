@@ -103,3 +103,34 @@ struct StoreDigestTests {
         #expect(!unsorted.withUnsafeBytes { RecordDigests.unpack($0, activity: "1.2", into: &builder) })
     }
 }
+
+/// A full disk: SQLite's page limit stands in for it (the same SQLITE_FULL).
+@Suite("A full disk")
+struct StoreFullDiskTests {
+    @Test("a change that does not fit is refused as an I/O error and leaves the store as it was")
+    func fullDisk() throws {
+        let scratch = Scratch()
+        let store = try scratch.store()
+        try store.addRecord(SargsCore.Record(activity: "2.1", date: SamplePlan.day("2025-03-03"), author: "ieva"), now: SamplePlan.now)
+        let before = try Everything(store)
+        try store.pool.writeWithoutTransaction { db in
+            let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+            try db.execute(sql: "PRAGMA max_page_count = \(pages)")
+        }
+        let many = (0..<5_000).map { n in
+            SargsCore.Record(activity: "2.2", date: SamplePlan.day("2025-04-01"), note: "Ieraksts numur \(n), kas aizņem vietu", author: "ieva")
+        }
+        do {
+            try store.importRecords(many, author: "ieva", now: SamplePlan.now)
+            Issue.record("the import fitted in a store that could not grow")
+        } catch let error as StoreError {
+            guard case .io(let reason) = error else {
+                Issue.record("expected an I/O error, got \(error)")
+                return
+            }
+            #expect(reason.contains("full"))
+            #expect(error.message.hasSuffix("nothing was saved."))
+        }
+        #expect(try Everything(store) == before)
+    }
+}
