@@ -517,19 +517,20 @@ struct BoardScreenTests {
         _ = reduce(&state, .key(state.keyMap.key(.record)))
         #expect(state.form != nil)
         let canvas = Self.frame(state)
-        // The box: 72 × 10, centred (x 4…75, y 7…16).
+        // The box: 72 × 10, centred (x 4…75, y 7…16), framed in every theme.
         Self.expectLines(canvas, [
-            " ▲ n   Izpilde: 5.2                                                             ",
-            "                                                                                ",
-            " 3.2  Datums   2025-07-01                                                       ",
-            " Nod           GGGG-MM-DD                                                       ",
-            " kur  Skaits                                                                eš… ",
-            " Vis                                                                            ",
-            " ▲ n  Piezīme                                                                   ",
-            "                                                                                ",
-            " 3.3                                                                            ",
-            " Izg                                                                            ",
+            " ▲ n┌─ Izpilde: 5.2 ───────────────────────────────────────────────────────┐    ",
+            "    │                                                                      │    ",
+            " 3.2│ Datums   2025-07-01                                                  │    ",
+            " Nod│          GGGG-MM-DD                                                  │    ",
+            " kur│ Skaits                                                               │eš… ",
+            " Vis│                                                                      │    ",
+            " ▲ n│ Piezīme                                                              │    ",
+            "    │                                                                      │    ",
+            " 3.3│                                                                      │    ",
+            " Izg└──────────────────────────────────────────────────────────────────────┘    ",
         ], rows: 7..<17)
+        #expect(Self.roles(canvas, y: 12, 4..<5) == [.border])
         #expect(canvas.line(23) == " Enter saglabāt  Tab nākamais lauks  Esc atcelt                                 ")
         #expect(Self.roles(canvas, y: 7, 7..<19) == [.header])
         #expect(Self.roles(canvas, y: 9, 15..<25) == [.input])
@@ -548,7 +549,7 @@ struct BoardScreenTests {
         #expect(effects.isEmpty)
         let canvas = Self.frame(state)
         // With the error the box is 12 rows: y 6…17; the error on row 16.
-        #expect(canvas.line(8) == "      Datums   2025-07-01                                                       ")
+        #expect(canvas.line(8) == "    │ Datums   2025-07-01                                                  │    ")
         #expect(Self.text(canvas, y: 10, 6..<20) == "Skaits   0    ")
         #expect(Self.text(canvas, y: 16, 6..<45) == "▲ skaitam jābūt lielākam par 0, nevis 0")
         #expect(Self.roles(canvas, y: 16, 6..<45) == [.error])

@@ -33,6 +33,8 @@ public struct Glyphs: Hashable, Sendable {
     // Lines
     public var horizontal: String
     public var vertical: String
+    /// Corners of a frame: top left, top right, bottom left, bottom right.
+    public var corners: [String]
     public var bullet: String
 
     /// Bar-chart cells filled 0/8 … 8/8: `eighths[0]` is a space, `eighths[8]` a full block.
@@ -44,7 +46,7 @@ public struct Glyphs: Hashable, Sendable {
         dropped: "✗", blocked: "■", asNeeded: "◆", behindPace: "▼",
         windowMet: "●", windowMissed: "✗", windowWaived: "◌", windowOpen: "○", windowFuture: "·",
         arrowLeft: "◀", arrowRight: "▶", arrowDown: "↓", arrowUp: "↑",
-        horizontal: "─", vertical: "│", bullet: "•",
+        horizontal: "─", vertical: "│", corners: ["┌", "┐", "└", "┘"], bullet: "•",
         eighths: [" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"]
     )
 
@@ -54,7 +56,7 @@ public struct Glyphs: Hashable, Sendable {
         dropped: "x", blocked: "#", asNeeded: "+", behindPace: "_",
         windowMet: "#", windowMissed: "x", windowWaived: "w", windowOpen: "o", windowFuture: ".",
         arrowLeft: "<", arrowRight: ">", arrowDown: "v", arrowUp: "^",
-        horizontal: "-", vertical: "|", bullet: "*",
+        horizontal: "-", vertical: "|", corners: ["+", "+", "+", "+"], bullet: "*",
         eighths: [" ", " ", " ", " ", "#", "#", "#", "#", "#"]
     )
 

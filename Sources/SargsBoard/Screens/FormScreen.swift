@@ -12,6 +12,21 @@ enum FormScreen {
         canvas.fill(box, role: .border)
         let inner = box.inset(dx: 1, dy: 0)
         canvas.fill(inner.inset(top: 1, bottom: 1), role: .background)
+        // A drawn frame, so the box stands out in every theme (mono has no colours to do it).
+        if box.width >= 2, box.height >= 2 {
+            for x in (box.x + 1)..<(box.maxX - 1) {
+                canvas.put(g.horizontal, x: x, y: box.y, role: .border)
+                canvas.put(g.horizontal, x: x, y: box.maxY - 1, role: .border)
+            }
+            for y in (box.y + 1)..<(box.maxY - 1) {
+                canvas.put(g.vertical, x: box.x, y: y, role: .border)
+                canvas.put(g.vertical, x: box.maxX - 1, y: y, role: .border)
+            }
+            canvas.put(g.corners[0], x: box.x, y: box.y, role: .border)
+            canvas.put(g.corners[1], x: box.maxX - 1, y: box.y, role: .border)
+            canvas.put(g.corners[2], x: box.x, y: box.maxY - 1, role: .border)
+            canvas.put(g.corners[3], x: box.maxX - 1, y: box.maxY - 1, role: .border)
+        }
         canvas.text(" " + state.text(form.title) + " ", x: box.x + 2, y: box.y, width: box.width - 4, role: .header, glyphs: g)
         var y = box.y + 2
         for (i, field) in form.fields.enumerated() where y < box.maxY - 1 {
