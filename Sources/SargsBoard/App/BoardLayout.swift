@@ -208,6 +208,8 @@ public struct BoardFacts: Sendable {
     /// The day the states are computed for.
     public let day: Day
     public let states: [ActivityState]
+    /// How many activities are overdue (the header's count).
+    public let overdueCount: Int
     let stateGroups: [StateGroup]
     let periodGroups: [PeriodGroup]
     let levels: [Level?]
@@ -235,6 +237,7 @@ public struct BoardFacts: Sendable {
     private init(plan: Plan, states: [ActivityState], day: Day) {
         self.day = day
         self.states = states
+        overdueCount = states.reduce(0) { $0 + ($1.isOverdue ? 1 : 0) }
         stateGroups = states.map(StateGroup.init)
         periodGroups = plan.activities.map { PeriodGroup($0.schedule, period: plan.period) }
         let goalLevels = Dictionary(plan.goals.map { ($0.number, $0.level) }, uniquingKeysWith: { a, _ in a })

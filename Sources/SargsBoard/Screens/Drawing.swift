@@ -50,32 +50,40 @@ extension Canvas {
 func wrap(_ text: String, width: Int, lines: Int, glyphs: Glyphs) -> [String] {
     guard width > 0, lines > 0 else { return [] }
     var result: [String] = []
-    var words = ArraySlice(text.split(separator: " ", omittingEmptySubsequences: true).map(String.init))
+    // Each word's width is measured once; a line's width is their sum plus the spaces.
+    var words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+    var widths = words.map(\.displayWidth)
+    var i = 0
     var current = ""
-    while let word = words.first {
-        let candidate = current.isEmpty ? word : current + " " + word
-        if candidate.displayWidth <= width {
-            current = candidate
-            words = words.dropFirst()
+    var currentWidth = 0
+    while i < words.count {
+        let word = words[i]
+        let candidateWidth = current.isEmpty ? widths[i] : currentWidth + 1 + widths[i]
+        if candidateWidth <= width {
+            current = current.isEmpty ? word : current + " " + word
+            currentWidth = candidateWidth
+            i += 1
             continue
         }
         if current.isEmpty {
             // A word wider than the line: break it at the line's width.
             let head = DisplayWidth.truncate(word, to: width, ellipsis: "")
             if head.isEmpty {
-                words = words.dropFirst()
+                i += 1
                 continue
             }
             current = head
-            words[words.startIndex] = String(word.dropFirst(head.count))
+            words[i] = String(word.dropFirst(head.count))
+            widths[i] = words[i].displayWidth
         }
         result.append(current)
         current = ""
+        currentWidth = 0
         if result.count == lines { break }
     }
     if !current.isEmpty && result.count < lines { result.append(current) }
-    if !words.isEmpty, let last = result.popLast() {
-        let rest = ([last] + words).joined(separator: " ")
+    if i < words.count, let last = result.popLast() {
+        let rest = ([last] + words[i...]).joined(separator: " ")
         result.append(DisplayWidth.truncate(rest, to: width, ellipsis: glyphs.ellipsis))
     }
     return result

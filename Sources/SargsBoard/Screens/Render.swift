@@ -40,7 +40,7 @@ private func drawHeader(_ state: AppState, into canvas: inout Canvas) {
     var parts = ["sargs", "\(plan.municipality) \(years)", state.today.description]
     if state.screen == .board {
         parts.append(state.text(p("grupa: ", "group: ")) + state.text(state.grouping.phrase))
-        let overdue = state.layout.states.filter(\.isOverdue).count
+        let overdue = state.facts.overdueCount
         parts.append(state.language == .lv ? "nokavētas: \(overdue)" : "overdue: \(overdue)")
         var filters: [String] = []
         if state.filter.overdueOnly { filters.append(state.text(p("tikai nokavētās", "overdue only"))) }
