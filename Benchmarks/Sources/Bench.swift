@@ -178,6 +178,10 @@ struct Bench {
         for (key, ms) in zip(relayoutKeys, relayout.samples.values) { byKind[key.kind, default: Samples()].add(ms) }
         notes.append("re-filtering keys at 200×60, \(large.name) (median/p99 ms): " + byKind.sorted { $0.key < $1.key }
             .map { String(format: "%@ %.1f/%.1f", $0.key, $0.value.median, $0.value.p99) }.joined(separator: ", "))
+        notes.append(String(format: "where a keystroke's time goes at 200×60, %@ (median/p99 ms): moving: reduce %.2f/%.2f, render %.2f/%.2f, diff %.2f/%.2f; re-filtering: reduce %.2f/%.2f, render %.2f/%.2f, diff %.2f/%.2f",
+                            large.name, navigation.reduce.median, navigation.reduce.p99, navigation.render.median, navigation.render.p99,
+                            navigation.diff.median, navigation.diff.p99, relayout.reduce.median, relayout.reduce.p99,
+                            relayout.render.median, relayout.render.p99, relayout.diff.median, relayout.diff.p99))
 
         // The agenda screen (A, then ↓), at most 30 s of keys.
         var agendaState = try InProcess.boardState(large, today: today, width: 200, height: 60)

@@ -65,25 +65,31 @@ enum InProcess {
 
     /// One keystroke as the board loop handles it: reduce, a fresh canvas,
     /// render, diff against the previous frame. `keys` are pressed in order.
-    static func keystrokes(_ state: inout AppState, keys: [Key], seconds: Double? = nil) -> (samples: Samples, cells: Samples) {
+    static func keystrokes(_ state: inout AppState, keys: [Key], seconds: Double? = nil)
+        -> (samples: Samples, cells: Samples, reduce: Samples, render: Samples, diff: Samples) {
         let deadline = seconds.map { nanoseconds() + UInt64($0 * 1e9) }
-        var samples = Samples()
-        var cells = Samples()
+        var samples = Samples(), cells = Samples()
+        var reduceSamples = Samples(), renderSamples = Samples(), diffSamples = Samples()
         var previous = Canvas(width: state.width, height: state.height)
         render(state, into: &previous)
         for key in keys {
             let t0 = nanoseconds()
             _ = reduce(&state, .key(key))
+            let t1 = nanoseconds()
             var canvas = Canvas(width: state.width, height: state.height)
             render(state, into: &canvas)
+            let t2 = nanoseconds()
             let runs = Canvas.diff(from: previous, to: canvas)
-            let t1 = nanoseconds()
+            let t3 = nanoseconds()
             previous = canvas
-            samples.add(milliseconds(from: t0, to: t1))
+            samples.add(milliseconds(from: t0, to: t3))
+            reduceSamples.add(milliseconds(from: t0, to: t1))
+            renderSamples.add(milliseconds(from: t1, to: t2))
+            diffSamples.add(milliseconds(from: t2, to: t3))
             cells.add(Double(runs.reduce(0) { $0 + $1.cells.count }))
             if let deadline, nanoseconds() > deadline { break }
         }
-        return (samples, cells)
+        return (samples, cells, reduceSamples, renderSamples, diffSamples)
     }
 
     /// Cursor movement as people move: mostly down and up, some sideways,
