@@ -100,6 +100,13 @@ struct SearchTests {
             let fresh = BoardLayout(plan: plan, tracker: state.tracker, today: today, grouping: state.grouping,
                                     filter: state.filter, language: state.language)
             #expect(state.layout.columns == fresh.columns, "search “\(state.filter.text)”")
+            // And the cards are those whose text contains the search, as Foundation folds and finds it.
+            let needle = Self.foundation(state.filter.text)
+            let expected = needle.isEmpty ? plan.activities.count : plan.activities.filter { a in
+                Self.foundation([a.id, a.title, a.en ?? "", a.period, a.owners.joined(separator: " ")].joined(separator: " "))
+                    .contains(needle)
+            }.count
+            #expect(plan.activities.count - state.layout.hidden == expected, "search “\(state.filter.text)”")
         }
     }
 

@@ -194,6 +194,8 @@ public struct AppState: Sendable {
 
     /// Replaces the snapshot (after a save, or another person's change).
     public mutating func replace(snapshot: Snapshot) {
+        // The selection, by id: the new plan may have activities added or removed before it.
+        let selectedID = selectedActivity?.id
         // The folded search text outlives a snapshot whose activities are the same.
         let searchText = snapshot.plan.activities == self.snapshot.plan.activities ? facts.searchText : nil
         self.snapshot = snapshot
@@ -201,13 +203,18 @@ public struct AppState: Sendable {
         facts = .empty
         facts.searchText = searchText
         generation += 1
-        relayout()
+        relayout(keeping: selectedID.flatMap { id in plan.activities.firstIndex { $0.id == id } })
     }
 
-    /// Recomputes the columns after the snapshot, day, grouping or filter changed,
+    /// Recomputes the columns after the day, grouping or filter changed,
     /// keeping the selection on the same activity where it is still shown.
     public mutating func relayout() {
-        let selected = selectedActivity?.id
+        relayout(keeping: selectedIndex)
+    }
+
+    /// Recomputes the columns, keeping the selection on the activity at
+    /// `selected` (an index into `plan.activities`) where it is still shown.
+    private mutating func relayout(keeping selected: Int?) {
         if facts.day != today || facts.states.count != plan.activities.count {
             let searchText = facts.searchText?.count == plan.activities.count ? facts.searchText : nil
             facts = BoardFacts(plan: plan, tracker: tracker, today: today)
@@ -218,9 +225,9 @@ public struct AppState: Sendable {
                              textMatches: matches)
         if let selected {
             let before = (column, row)
-            select(selected)
+            select(index: selected)
             // Filtered away: the first card still shown in its column.
-            if (column, row) == before, selectedActivity?.id != selected { row = 0 }
+            if (column, row) == before, selectedIndex != selected { row = 0 }
         }
         clampSelection()
         if selectedActivity == nil, let first = layout.columns.firstIndex(where: { !$0.cards.isEmpty }),
@@ -229,6 +236,13 @@ public struct AppState: Sendable {
             column = first
             row = 0
         }
+    }
+
+    /// The index in `plan.activities` of the selected card, if the column has cards.
+    var selectedIndex: Int? {
+        guard layout.columns.indices.contains(column) else { return nil }
+        let cards = layout.columns[column].cards
+        return cards.indices.contains(row) ? cards[row] : nil
     }
 
     /// The activity under the selection, if the column has cards.
@@ -241,8 +255,13 @@ public struct AppState: Sendable {
 
     /// Moves the selection to the first card of an activity, if it is shown.
     public mutating func select(_ id: ActivityID) {
+        if let index = plan.activities.firstIndex(where: { $0.id == id }) { select(index: index) }
+    }
+
+    /// Moves the selection to the first card of the activity at `index` in `plan.activities`, if it is shown.
+    mutating func select(index: Int) {
         for (c, col) in layout.columns.enumerated() {
-            if let r = col.cards.firstIndex(where: { plan.activities[$0].id == id }) {
+            if let r = col.cards.firstIndex(of: index) {
                 column = c
                 row = r
                 return

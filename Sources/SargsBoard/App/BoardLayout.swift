@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SargsCore
 
 /// A column of the board: a goal, an owner, a level, a period or a state.
@@ -155,20 +160,21 @@ public struct BoardLayout: Sendable {
 
     /// Whether `haystack` contains `needle` (bytes; an empty needle is in everything).
     static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
-        let n = needle.count, h = haystack.count
-        guard n > 0 else { return true }
-        guard n <= h else { return false }
-        return haystack.withUnsafeBufferPointer { hay in
-            needle.withUnsafeBufferPointer { pin in
-                let first = pin[0]
-                var i = 0
-                while i <= h - n {
-                    if hay[i] == first {
-                        var j = 1
-                        while j < n && hay[i + j] == pin[j] { j += 1 }
-                        if j == n { return true }
-                    }
-                    i += 1
+        guard !needle.isEmpty else { return true }
+        guard needle.count <= haystack.count else { return false }
+        // memchr finds each place the needle's first byte occurs (libc does it
+        // many bytes at a time); memcmp checks the rest there.
+        return haystack.withUnsafeBytes { hay in
+            needle.withUnsafeBytes { pin in
+                guard let hayStart = hay.baseAddress, let pinStart = pin.baseAddress else { return false }
+                let first = Int32(pin[0]), n = pin.count
+                var offset = 0
+                let last = hay.count - n
+                while offset <= last {
+                    guard let found = memchr(hayStart + offset, first, last - offset + 1) else { return false }
+                    let at = hayStart.distance(to: UnsafeRawPointer(found))
+                    if n == 1 || memcmp(hayStart + at + 1, pinStart + 1, n - 1) == 0 { return true }
+                    offset = at + 1
                 }
                 return false
             }
@@ -221,10 +227,11 @@ public struct BoardFacts: Sendable {
     let usedOwnerSlots: Set<Int>
     /// Each activity's id, titles, period and owners, folded; nil until a search needs it.
     public internal(set) var searchText: [[UInt8]]? {
-        didSet { trail = [] }
+        didSet { searches = [:]; searchOrder = [] }
     }
-    /// The searches made over `searchText`, each a prefix of the next, with their matches.
-    private var trail: [(needle: [UInt8], hits: [Int])] = []
+    /// The searches made over `searchText` with their matches (the latest 64).
+    private var searches: [[UInt8]: [Int]] = [:]
+    private var searchOrder: [[UInt8]] = []
 
     public static let empty = BoardFacts(
         plan: Plan(id: "", title: "", municipality: "", period: DayRange(Day(ordinal: 0), Day(ordinal: 0)), goals: [], activities: []),
@@ -280,21 +287,28 @@ public struct BoardFacts: Sendable {
     }
 
     /// Which activities' search text contains `needle` (folded), as a mask
-    /// over `plan.activities`. Each search is kept with its matches: one more
-    /// letter looks only among the previous matches, and Backspace finds its
-    /// answer kept.
+    /// over `plan.activities`. The latest searches are kept with their
+    /// matches: a needle looks only among the matches of its longest prefix
+    /// searched before, and one searched before (Backspace, the same word
+    /// again) is answered from what was kept.
     public mutating func textMatches(_ needle: [UInt8], plan: Plan) -> [Bool] {
         prepareSearch(plan)
         let text = searchText ?? []
-        while let last = trail.last, !needle.starts(with: last.needle) { trail.removeLast() }
         let hits: [Int]
-        if let last = trail.last, last.needle == needle {
-            hits = last.hits
+        if let kept = searches[needle] {
+            hits = kept
         } else {
-            let candidates = trail.last?.hits ?? Array(text.indices)
-            hits = candidates.filter { BoardLayout.bytes(text[$0], contain: needle) }
-            if trail.count >= 64 { trail.removeFirst() }
-            trail.append((needle, hits))
+            var candidates: [Int]?
+            for length in stride(from: needle.count - 1, through: 1, by: -1) {
+                if let kept = searches[Array(needle.prefix(length))] {
+                    candidates = kept
+                    break
+                }
+            }
+            hits = (candidates ?? Array(text.indices)).filter { BoardLayout.bytes(text[$0], contain: needle) }
+            if searchOrder.count >= 64 { searches[searchOrder.removeFirst()] = nil }
+            searches[needle] = hits
+            searchOrder.append(needle)
         }
         var mask = [Bool](repeating: false, count: text.count)
         for i in hits { mask[i] = true }
