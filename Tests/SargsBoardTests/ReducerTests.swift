@@ -732,6 +732,23 @@ struct ReducerTests {
         #expect(Self.badge("5.2", state) == .overdue(days: 177))
     }
 
+    @Test("A reload whose plan gained an activity before the selected one keeps the selection on it")
+    func reloadKeepsTheSelectionByID() throws {
+        var state = try Self.boardOn("5.2")
+        var snapshot = try Self.snapshot()
+        let at = try #require(snapshot.plan.activities.firstIndex { $0.id == "5.1" })
+        var added = snapshot.plan.activities[at]
+        added.id = "5.9"
+        added.title = "Jauna aktivitāte"
+        snapshot.plan.activities.insert(added, at: at)
+        _ = reduce(&state, .reloaded(snapshot))
+        #expect(Self.selected(state) == "5.2")
+        // And one removed before it.
+        snapshot.plan.activities.removeAll { $0.id == "5.9" || $0.id == "5.1" }
+        _ = reduce(&state, .reloaded(snapshot))
+        #expect(Self.selected(state) == "5.2")
+    }
+
     @Test("A reload on the activity screen reloads its journal; a vanished activity returns to the board")
     func reloadedOnTheActivityScreen() throws {
         var state = try Self.boardOn("2.4")

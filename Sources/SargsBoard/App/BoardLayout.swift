@@ -89,23 +89,22 @@ public struct BoardLayout: Sendable {
                                    cards: buckets[slot])
             }
         case .level:
-            let cards = deal(Level.allCases.count) { facts.levels[$0].flatMap(Level.allCases.firstIndex(of:)) }
+            let cards = deal(Level.allCases.count) { facts.levelSlots[$0] }
             columns = Level.allCases.enumerated().compactMap { slot, level in
                 guard plan.goals.contains(where: { $0.level == level }) else { return nil }
                 return BoardColumn(key: "level:\(level.rawValue)", title: language == .en ? level.en : level.lv, level: level,
                                    cards: cards[slot])
             }
         case .period:
-            let groups = Array(Set(facts.periodGroups)).sorted()
-            let slotOf = Dictionary(uniqueKeysWithValues: groups.enumerated().map { ($1, $0) })
-            let cards = deal(groups.count) { slotOf[facts.periodGroups[$0]] }
+            let groups = facts.periodColumns
+            let cards = deal(groups.count) { facts.periodSlots[$0] }
             columns = groups.enumerated().map { slot, group in
                 BoardColumn(key: "period:\(group)", title: group.phrase.text(language), level: nil, cards: cards[slot])
             }
         case .state:
             let all = StateGroup.allCases
-            let cards = deal(all.count) { all.firstIndex(of: facts.stateGroups[$0]) }
-            let present = Set(facts.stateGroups)
+            let cards = deal(all.count) { facts.stateSlots[$0] }
+            let present = facts.presentStates
             columns = all.enumerated().compactMap { slot, group in
                 guard present.contains(group) else { return nil }
                 return BoardColumn(key: "state:\(group.rawValue)", title: group.phrase.text(language), level: nil, cards: cards[slot])
@@ -219,6 +218,14 @@ public struct BoardFacts: Sendable {
     let stateGroups: [StateGroup]
     let periodGroups: [PeriodGroup]
     let levels: [Level?]
+    /// Each activity's level as an index into `Level.allCases`.
+    let levelSlots: [Int?]
+    /// The period groups that occur, in column order, and each activity's among them.
+    let periodColumns: [PeriodGroup]
+    let periodSlots: [Int]
+    /// Each activity's state group as an index into `StateGroup.allCases`, and the groups that occur.
+    let stateSlots: [Int]
+    let presentStates: Set<StateGroup>
     /// Each activity's goal as an index into `plan.goals` (nil for a goal not in the plan).
     let goalSlots: [Int?]
     /// Each activity's owners as indices into `plan.allInstitutions`, each once.
@@ -249,6 +256,13 @@ public struct BoardFacts: Sendable {
         periodGroups = plan.activities.map { PeriodGroup($0.schedule, period: plan.period) }
         let goalLevels = Dictionary(plan.goals.map { ($0.number, $0.level) }, uniquingKeysWith: { a, _ in a })
         levels = plan.activities.map { goalLevels[$0.goal] }
+        levelSlots = levels.map { $0.flatMap(Level.allCases.firstIndex(of:)) }
+        periodColumns = Array(Set(periodGroups)).sorted()
+        let periodSlot = Dictionary(uniqueKeysWithValues: periodColumns.enumerated().map { ($1, $0) })
+        periodSlots = periodGroups.map { periodSlot[$0]! }
+        let stateSlot = Dictionary(uniqueKeysWithValues: StateGroup.allCases.enumerated().map { ($1, $0) })
+        stateSlots = stateGroups.map { stateSlot[$0]! }
+        presentStates = Set(stateGroups)
         let goalSlot = Dictionary(plan.goals.enumerated().map { ($1.number, $0) }, uniquingKeysWith: { a, _ in a })
         goalSlots = plan.activities.map { goalSlot[$0.goal] }
         var ownerSlot: [String: Int] = [:]
