@@ -5,14 +5,14 @@ import SargsCore
 /// Each activity's record days and counts, packed in one blob per activity:
 /// what `Snapshot.records` (a `RecordIndex`) is built from.
 ///
-/// A blob holds one 8-byte entry per record, sorted by date then number: the
-/// day's ordinal (days since 1970-01-01) and the count (0 when none), each a
-/// little-endian Int32. Triggers on `record` name the activities whose
+/// A blob holds one 8-byte entry per record, sorted by date then number, in
+/// the packed form the core defines (`RecordIndex.packed`): the day's ordinal
+/// and the count (0 when none), each a little-endian Int32. Triggers on `record` name the activities whose
 /// records changed in `record_stale`; `refreshStale` rewrites their blobs in
 /// the same transaction, and a reader that still finds a stale activity (a
 /// change made outside sargs) reads that activity's records instead.
 enum RecordDigests {
-    static let entrySize = 8
+    static let entrySize = RecordIndex.packedEntrySize
 
     /// Rewrites the digests of the activities marked stale, and clears the marks.
     static func refreshStale(_ db: Database) throws {
@@ -56,39 +56,14 @@ enum RecordDigests {
         return entries
     }
 
-    /// The blob of a list of entries (sorted by day).
+    /// The blob of a list of entries (sorted by day): `RecordIndex.packed`.
     static func pack(_ entries: [RecordIndex.Entry]) -> Data {
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(entries.count * entrySize)
-        func put(_ value: Int) {
-            let v = UInt32(bitPattern: Int32(clamping: value))
-            bytes.append(UInt8(truncatingIfNeeded: v))
-            bytes.append(UInt8(truncatingIfNeeded: v >> 8))
-            bytes.append(UInt8(truncatingIfNeeded: v >> 16))
-            bytes.append(UInt8(truncatingIfNeeded: v >> 24))
-        }
-        for entry in entries {
-            put(entry.day.ordinal)
-            put(entry.count)
-        }
-        return Data(bytes)
+        Data(RecordIndex.packed(entries))
     }
 
     /// Reads an entry list back from its bytes into the builder; false if the blob is damaged.
     static func unpack(_ bytes: UnsafeRawBufferPointer, activity: ActivityID, into builder: inout RecordIndex.Builder) -> Bool {
-        guard bytes.count % entrySize == 0 else { return false }
-        let n = bytes.count / entrySize
-        func int(_ offset: Int) -> Int {
-            Int(Int32(bitPattern: UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self))))
-        }
-        var previous = Int.min
-        for i in 0..<n {
-            let ordinal = int(i * entrySize)
-            guard ordinal >= previous else { return false }
-            previous = ordinal
-        }
-        builder.append(activity, count: n) { i in (int(i * entrySize), int(i * entrySize + 4)) }
-        return true
+        builder.append(activity, packed: bytes)
     }
 
     /// The index of every activity's records, as of the read transaction.

@@ -79,6 +79,26 @@ struct RecordIndexTests {
         #expect(RecordIndex(records) != RecordIndex(Array(records.dropLast())))
     }
 
+    @Test("the packed form reads back to the same entries; a damaged one is refused and adds nothing")
+    func packedForm() {
+        var rng = SplitMix(seed: 0xFACE)
+        for _ in 0..<100 {
+            let records = Self.randomRecords(&rng, count: Int.random(in: 0...60, using: &rng))
+            let index = RecordIndex(records)
+            var builder = RecordIndex.Builder()
+            for activity in index.activities {
+                let ok = RecordIndex.packed(index.entries(of: activity)).withUnsafeBytes { builder.append(activity, packed: $0) }
+                #expect(ok)
+            }
+            #expect(builder.index == index)
+        }
+        let entries = [RecordIndex.Entry(day: day("2025-01-02"), count: 3), RecordIndex.Entry(day: day("2025-01-01"), count: 1)]
+        var builder = RecordIndex.Builder()
+        #expect(!RecordIndex.packed(entries).withUnsafeBytes { builder.append("1.1", packed: $0) })
+        #expect(!RecordIndex.packed(entries).dropLast().withUnsafeBytes { builder.append("1.1", packed: UnsafeRawBufferPointer($0)) })
+        #expect(builder.index.isEmpty)
+    }
+
     @Test("a builder given an activity twice keeps the later entries, and the others whole")
     func builderReplaces() {
         let a = [RecordIndex.Entry(day: day("2025-03-01"), count: 2), RecordIndex.Entry(day: day("2025-01-01"), count: 1)]

@@ -78,6 +78,34 @@ public struct RecordIndex: Hashable, Sendable {
             built.bounds.append(built.days.count)
         }
 
+        /// Adds an activity's entries in their packed form (`RecordIndex.packed`);
+        /// false, adding nothing, if the bytes are not such a form (a length
+        /// that is not a multiple of 8, or days out of order).
+        public mutating func append(_ activity: ActivityID, packed bytes: UnsafeRawBufferPointer) -> Bool {
+            guard bytes.count % RecordIndex.packedEntrySize == 0 else { return false }
+            let n = bytes.count / RecordIndex.packedEntrySize
+            func int(_ offset: Int) -> Int {
+                Int(Int32(bitPattern: UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self))))
+            }
+            var previous = Int.min
+            for i in 0..<n {
+                let ordinal = int(i * RecordIndex.packedEntrySize)
+                guard ordinal >= previous else { return false }
+                previous = ordinal
+            }
+            if built.slots[activity] != nil { built.remove(activity) }
+            guard n > 0 else { return true }
+            built.slots[activity] = built.bounds.count - 1
+            var running = built.totals[built.totals.count - 1]
+            for i in 0..<n {
+                built.days.append(int(i * RecordIndex.packedEntrySize))
+                running += int(i * RecordIndex.packedEntrySize + 4)
+                built.totals.append(running)
+            }
+            built.bounds.append(built.days.count)
+            return true
+        }
+
         /// The index built so far.
         public var index: RecordIndex { built }
     }
@@ -119,6 +147,29 @@ public struct RecordIndex: Hashable, Sendable {
         hasher.combine(days.count)
         hasher.combine(slots.count)
         hasher.combine(totals.last ?? 0)
+    }
+
+    /// The bytes of one entry in the packed form.
+    public static let packedEntrySize = 8
+
+    /// An activity's entries (sorted by day) packed as the store keeps them:
+    /// per entry the day's ordinal (days since 1970-01-01) and the count, each
+    /// a little-endian Int32 (counts beyond Int32 are clamped).
+    public static func packed(_ entries: [Entry]) -> [UInt8] {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(entries.count * packedEntrySize)
+        func put(_ value: Int) {
+            let v = UInt32(bitPattern: Int32(clamping: value))
+            bytes.append(UInt8(truncatingIfNeeded: v))
+            bytes.append(UInt8(truncatingIfNeeded: v >> 8))
+            bytes.append(UInt8(truncatingIfNeeded: v >> 16))
+            bytes.append(UInt8(truncatingIfNeeded: v >> 24))
+        }
+        for entry in entries {
+            put(entry.day.ordinal)
+            put(entry.count)
+        }
+        return bytes
     }
 
     /// How many records there are in all.
