@@ -24,7 +24,9 @@ struct AgendaCommand: ParsableCommand {
         let snapshot = try session.guarded { try session.store.snapshot() }
         let agenda = Agenda(snapshot: snapshot, date: day, kind: kind, topic: topic)
         switch format {
-        case .json: print(agenda.json())
+        case .json:
+            // 10,000 activities make close to a megabyte: written as bytes, not made a String first.
+            FileHandle.standardOutput.write(Data(agenda.jsonBytes() + [0x0A]))
         case .text, .markdown:
             print(AgendaText.render(agenda, snapshot: snapshot, language: session.language,
                                     markdown: format == .markdown), terminator: "")

@@ -368,4 +368,7 @@ public struct Agenda: Hashable, Sendable {
 
     /// The agenda as one line of JSON in the shape of SPEC §5.
     public func json() -> String { jsonValue.serialized() }
+
+    /// The same as UTF-8 bytes, for writing straight to the output.
+    public func jsonBytes() -> [UInt8] { jsonValue.serializedBytes() }
 }

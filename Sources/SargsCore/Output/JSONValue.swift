@@ -21,10 +21,15 @@ public indirect enum JSONValue: Hashable, Sendable {
     /// The JSON text, on one line or indented by two spaces per level; written
     /// byte by byte, since an agenda of 10,000 activities must print in milliseconds.
     public func serialized(pretty: Bool = false) -> String {
+        String(decoding: serializedBytes(pretty: pretty), as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of `serialized(pretty:)`, for writing straight out.
+    public func serializedBytes(pretty: Bool = false) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(1 << 12)
         write(into: &out, pretty: pretty, indent: 0)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     private static func newline(_ out: inout [UInt8], _ indent: Int) {
