@@ -31,6 +31,7 @@ struct AgendaCommand: ParsableCommand {
             print(AgendaText.render(agenda, snapshot: snapshot, language: session.language,
                                     markdown: format == .markdown), terminator: "")
         }
+        CommandLineRunner.finish()
     }
 }
 
