@@ -120,3 +120,19 @@ struct RecordIndexTests {
                                       Record(activity: "3.1", date: day("2026-02-02"))]))
     }
 }
+
+/// Ids in text columns are padded, never cut.
+@Suite("Id columns")
+struct IdColumnTests {
+    @Test("a plan of thousands of activities prints every id whole in the agenda text")
+    func longIDsStayWhole() {
+        let activities = [activity("3.1024", Sched.every(.month)), activity("3.1", Sched.every(.month))]
+        let plan = testPlan(activities)
+        let agenda = Agenda(snapshot: Snapshot(plan: plan), date: day("2025-07-01"))
+        let text = AgendaText.render(agenda, snapshot: Snapshot(plan: plan), language: .en, markdown: false)
+        #expect(text.contains("3.1024 "))
+        #expect(text.contains("3.1   "))
+        #expect("3.1024".padded(to: 5) == "3.1024")
+        #expect("2.1".padded(to: 5) == "2.1  ")
+    }
+}

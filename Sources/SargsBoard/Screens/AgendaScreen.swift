@@ -53,7 +53,7 @@ enum AgendaScreen {
             }
             let others = activity.owners.dropFirst()
             var line: [(String, Role)] = [((selected ? g.arrowRight : " ") + " ", selected ? .cardSelected : .background),
-                                          (id.padding(toLength: 5, withPad: " ", startingAt: 0) + " ", selected ? .cardSelected : .emphasis),
+                                          (id.padded(to: 5) + " ", selected ? .cardSelected : .emphasis),
                                           (why, selected ? .cardSelected : role)]
             if !others.isEmpty { line.append(("  +" + others.joined(separator: ","), .dim)) }
             if let outcome = view.outcomes[id] { line.append(("  [" + state.text(outcome.phrase) + "]", .notice)) }

@@ -101,7 +101,7 @@ public enum AgendaText {
                 heading("\(group.owner) — \(name(group.owner, plan: plan, language)) (\(group.items.count))")
                 for item in group.items {
                     let why = self.why(item, language: language)
-                    let id = markdown ? "**\(item.activity)**" : item.activity.padding(toLength: 5, withPad: " ", startingAt: 0)
+                    let id = markdown ? "**\(item.activity)**" : item.activity.padded(to: 5)
                     out += "\(bullet)\(id) \(item.title) — \(why)"
                     if let last = item.lastRecord { out += lv ? " (pēdējā izpilde \(last))" : " (last record \(last))" }
                     if let reason = item.blockedReason { out += lv ? " [bloķēta: \(reason)]" : " [blocked: \(reason)]" }

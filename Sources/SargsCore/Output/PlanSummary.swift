@@ -63,7 +63,7 @@ public struct PlanSummary: Sendable {
         out += lv ? "\nMērķa skaiti (\(targets.count)):\n" : "\nTargets (\(targets.count)):\n"
         for activity in targets {
             if let target = activity.target {
-                out += "  \(activity.id.padding(toLength: 5, withPad: " ", startingAt: 0)) \(target.count) \(target.unit)\n"
+                out += "  \(activity.id.padded(to: 5)) \(target.count) \(target.unit)\n"
             }
         }
         return out
