@@ -61,12 +61,7 @@ public struct AgendaView: Sendable {
         agenda = Agenda(snapshot: snapshot, date: draft.date, kind: draft.kind, topic: draft.topic, tracker: tracker)
         order = draft.order(in: plan)
         reasons = Dictionary(agenda.items.map { ($0.activity, $0) }, uniquingKeysWith: { a, _ in a })
-        let saved = draft.meetingID.flatMap { id in snapshot.meetings.first { $0.id == id } }
-        var outcomes: [ActivityID: Meeting.Outcome] = [:]
-        for item in saved?.items ?? [] where outcomes[item.activity] == nil {
-            if let outcome = item.outcome { outcomes[item.activity] = outcome }
-        }
-        self.outcomes = outcomes
+        outcomes = draft.outcomes(in: snapshot)
         let wanted = Set(order)
         var indexOf: [ActivityID: Int] = [:]
         for (i, activity) in plan.activities.enumerated() where wanted.contains(activity.id) && indexOf[activity.id] == nil {
@@ -77,12 +72,13 @@ public struct AgendaView: Sendable {
         var lines: [Line] = [.heading, .review, .saved]
         var lineOfItem = [Int](repeating: 0, count: order.count)
         if order.isEmpty { lines += [.blank, .nothing] }
+        // Each item's first owner (nil: no longer in the plan), the group it is called in.
+        let owners = planIndex.map { $0.map { plan.activities[$0].owners.first ?? "" } }
         var counts: [String: Int] = [:]
-        for i in order.indices { counts[planIndex[i].map { plan.activities[$0].owners.first ?? "" } ?? "", default: 0] += 1 }
+        for owner in owners { counts[owner ?? "", default: 0] += 1 }
         var currentOwner: String?
         for i in order.indices {
-            guard let p = planIndex[i] else { continue }
-            let owner = plan.activities[p].owners.first ?? ""
+            guard let owner = owners[i] else { continue }
             if owner != currentOwner {
                 currentOwner = owner
                 lines += [.blank, .owner(owner, count: counts[owner] ?? 0)]
@@ -114,21 +110,22 @@ extension AppState {
         return AgendaView(draft: draft, snapshot: snapshot, tracker: tracker, generation: generation)
     }
 
-    /// Makes the agenda view again if the draft or the snapshot changed since
-    /// it was made (after every action, while the agenda or chair is shown).
+    /// Keeps the agenda view of the draft as it is now (after every action,
+    /// while the agenda or chair is shown).
     mutating func refreshAgendaView() {
-        guard let draft, screen == .agenda || screen == .chair else { return }
-        if let agendaView, agendaView.matches(draft, generation: generation) { return }
-        agendaView = AgendaView(draft: draft, snapshot: snapshot, tracker: tracker, generation: generation)
+        guard screen == .agenda || screen == .chair, let view = currentAgendaView else { return }
+        agendaView = view
     }
 
-    /// The draft `A` opens: the one prepared while idle if the snapshot and
-    /// day are still those it was made for, else made now.
+    /// The draft prepared while idle, if the snapshot and day are still those it was made for.
+    private var freshPreparedDraft: MeetingDraft? {
+        guard let preparedDraft, preparedDraft.generation == generation, preparedDraft.today == today else { return nil }
+        return preparedDraft.draft
+    }
+
+    /// The draft `A` opens: the one prepared while idle if still fresh, else made now.
     func nextDraft() -> MeetingDraft {
-        if let preparedDraft, preparedDraft.generation == generation, preparedDraft.today == today {
-            return preparedDraft.draft
-        }
-        return MeetingDraft.next(in: snapshot, today: today)
+        freshPreparedDraft ?? MeetingDraft.next(in: snapshot, today: today)
     }
 
     /// One piece of the work that can wait until no key is coming: first the
@@ -138,8 +135,7 @@ extension AppState {
             facts.prepareSearch(plan)
             return
         }
-        let fresh = preparedDraft.map { $0.generation == generation && $0.today == today } ?? false
-        guard !fresh, screen != .agenda, screen != .chair else { return }
+        guard freshPreparedDraft == nil, screen != .agenda, screen != .chair else { return }
         let draft = MeetingDraft.next(in: snapshot, today: today)
         preparedDraft = PreparedDraft(generation: generation, today: today, draft: draft)
         agendaView = AgendaView(draft: draft, snapshot: snapshot, tracker: tracker, generation: generation)

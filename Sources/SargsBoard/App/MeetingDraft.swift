@@ -70,17 +70,22 @@ public struct MeetingDraft: Hashable, Sendable {
 
     /// The meeting as it would be saved.
     public func meeting(in snapshot: Snapshot) -> Meeting {
-        let saved = meetingID.flatMap { id in snapshot.meetings.first { $0.id == id } }
-        let outcomes = Dictionary((saved?.items ?? []).map { ($0.activity, $0.outcome) }, uniquingKeysWith: { a, _ in a })
+        let saved = savedMeeting(in: snapshot)
+        let outcomes = self.outcomes(in: snapshot)
         return Meeting(id: meetingID ?? 0, date: date, kind: kind, topic: topic, state: saved?.state ?? .planned,
                        attendees: saved?.attendees ?? [],
-                       items: order(in: snapshot.plan).map { Meeting.Item(activity: $0, outcome: outcomes[$0] ?? nil) })
+                       items: order(in: snapshot.plan).map { Meeting.Item(activity: $0, outcome: outcomes[$0]) })
     }
 
-    /// The saved meeting's outcome for an activity, if any.
-    public func outcome(of activity: ActivityID, in snapshot: Snapshot) -> Meeting.Outcome? {
-        guard let id = meetingID, let meeting = snapshot.meetings.first(where: { $0.id == id }) else { return nil }
-        return meeting.items.first { $0.activity == activity }?.outcome
+    /// The planned meeting this draft is saved as, as the snapshot has it.
+    func savedMeeting(in snapshot: Snapshot) -> Meeting? {
+        meetingID.flatMap { id in snapshot.meetings.first { $0.id == id } }
+    }
+
+    /// The saved meeting's outcome of each item that has one (the first, for an activity listed twice).
+    public func outcomes(in snapshot: Snapshot) -> [ActivityID: Meeting.Outcome] {
+        Dictionary((savedMeeting(in: snapshot)?.items ?? []).map { ($0.activity, $0.outcome) },
+                   uniquingKeysWith: { a, _ in a }).compactMapValues { $0 }
     }
 }
 
