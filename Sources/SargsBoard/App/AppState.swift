@@ -127,7 +127,7 @@ public struct AppState: Sendable {
     public private(set) var tracker: Tracker
     /// Every activity's state and groups as of `today`: made again when the
     /// snapshot or the day changes, not when the grouping or filter does.
-    public internal(set) var facts: BoardFacts = .empty
+    public internal(set) var facts: BoardFacts
     /// Counts the snapshots this state has had (caches made from one know which).
     public private(set) var generation = 0
     /// The agenda view and chair mode's content for the draft, kept between frames.
@@ -182,6 +182,7 @@ public struct AppState: Sendable {
                 keyMap: KeyMap = .standard, width: Int = 80, height: Int = 24, author: String = "") {
         self.snapshot = snapshot
         self.tracker = Tracker(snapshot)
+        self.facts = BoardFacts(plan: snapshot.plan, tracker: tracker, today: today)
         self.today = today
         self.language = language
         self.glyphs = glyphs
@@ -200,7 +201,7 @@ public struct AppState: Sendable {
         let searchText = snapshot.plan.activities == self.snapshot.plan.activities ? facts.searchText : nil
         self.snapshot = snapshot
         tracker = Tracker(snapshot)
-        facts = .empty
+        facts = BoardFacts(plan: plan, tracker: tracker, today: today)
         facts.searchText = searchText
         generation += 1
         relayout(keeping: selectedID.flatMap { id in plan.activities.firstIndex { $0.id == id } })
@@ -215,8 +216,9 @@ public struct AppState: Sendable {
     /// Recomputes the columns, keeping the selection on the activity at
     /// `selected` (an index into `plan.activities`) where it is still shown.
     private mutating func relayout(keeping selected: Int?) {
-        if facts.day != today || facts.states.count != plan.activities.count {
-            let searchText = facts.searchText?.count == plan.activities.count ? facts.searchText : nil
+        if facts.day != today {
+            // A new day, the same plan: new states, the same search text.
+            let searchText = facts.searchText
             facts = BoardFacts(plan: plan, tracker: tracker, today: today)
             facts.searchText = searchText
         }

@@ -36,20 +36,23 @@ public struct BoardLayout: Sendable {
 
     /// The layout for a plan and day (facts computed here: for one-off use).
     public init(plan: Plan, tracker: Tracker, today: Day, grouping: Grouping, filter: Filter, language: Language) {
-        var facts = BoardFacts(plan: plan, tracker: tracker, today: today)
-        if !filter.text.isEmpty { facts.prepareSearch(plan) }
-        self.init(plan: plan, facts: facts, grouping: grouping, filter: filter, language: language)
+        self.init(plan: plan, facts: BoardFacts(plan: plan, tracker: tracker, today: today), grouping: grouping,
+                  filter: filter, language: language)
     }
 
-    /// The layout for a grouping and filter over facts already computed. A text
-    /// filter needs the facts' search text (`prepareSearch`); without it the
-    /// text is folded here.
+    /// The layout for a grouping and filter over facts already computed.
+    /// `textMatches` is the facts' answer for the filter's text
+    /// (`BoardFacts.textMatches`), kept by the caller with its searches;
+    /// without it the search is made here, on a copy of the facts.
     public init(plan: Plan, facts: BoardFacts, grouping: Grouping, filter: Filter, language: Language,
                 textMatches: [Bool]? = nil) {
         let states = facts.states
         let needle = BoardLayout.foldedBytes(filter.text)
-        let searchText = needle.isEmpty || textMatches != nil ? nil : facts.searchText ?? BoardFacts.searchText(plan)
-        let mask = needle.isEmpty ? nil : textMatches
+        var mask = needle.isEmpty ? nil : textMatches
+        if mask == nil, !needle.isEmpty {
+            var search = facts
+            mask = search.textMatches(needle, plan: plan)
+        }
 
         func matches(_ i: Int) -> Bool {
             let activity = plan.activities[i]
@@ -59,7 +62,6 @@ public struct BoardLayout: Sendable {
             if !filter.states.isEmpty && !filter.states.contains(facts.stateGroups[i]) { return false }
             if filter.overdueOnly && !states[i].isOverdue { return false }
             if let mask, !mask[i] { return false }
-            if let searchText, !BoardLayout.bytes(searchText[i], contain: needle) { return false }
             return true
         }
 
@@ -240,16 +242,9 @@ public struct BoardFacts: Sendable {
     private var searches: [[UInt8]: [Int]] = [:]
     private var searchOrder: [[UInt8]] = []
 
-    public static let empty = BoardFacts(
-        plan: Plan(id: "", title: "", municipality: "", period: DayRange(Day(ordinal: 0), Day(ordinal: 0)), goals: [], activities: []),
-        states: [], day: Day(ordinal: 0))
-
     public init(plan: Plan, tracker: Tracker, today: Day) {
-        self.init(plan: plan, states: plan.activities.map { tracker.state(of: $0, on: today) }, day: today)
-    }
-
-    private init(plan: Plan, states: [ActivityState], day: Day) {
-        self.day = day
+        day = today
+        let states = plan.activities.map { tracker.state(of: $0, on: today) }
         self.states = states
         overdueCount = states.reduce(0) { $0 + ($1.isOverdue ? 1 : 0) }
         stateGroups = states.map(StateGroup.init)
