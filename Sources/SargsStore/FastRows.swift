@@ -1,15 +1,13 @@
 import GRDB
 import SargsCore
-#if canImport(GRDBSQLite)
 import GRDBSQLite
-#endif
 
 // Reading the big tables. A board over 10,000 activities and 500,000 records
 // starts from one snapshot, so these rows are read straight from SQLite's
 // statement (GRDB's own statement, stepped here) rather than through a
-// `Row` per line, which costs several times more.
+// `Row` per line, which costs several times more. (GRDBSQLite, the SQLite
+// GRDB builds, is a dependency of this target, so its C API is always here.)
 
-#if canImport(GRDBSQLite)
 /// The current row of a stepped statement.
 struct RawRow {
     let statement: OpaquePointer
@@ -64,7 +62,6 @@ func eachRow(_ db: Database, _ statement: Statement, arguments: StatementArgumen
         try body(RawRow(statement: raw))
     }
 }
-#endif
 
 extension Day {
     /// `YYYY-MM-DD` from its UTF-8 bytes.

@@ -134,71 +134,20 @@ enum PlanRows {
     }
 
     static func activity(_ id: ActivityID, _ db: Database) throws -> Activity? {
-        try Row.fetchOne(db, sql: "SELECT \(activityColumns) FROM activity WHERE id = ?", arguments: [id])
-            .map(activity(from:))
+        let statement = try db.cachedStatement(sql: "SELECT \(activityColumns) FROM activity WHERE id = ?")
+        var reader = ActivityReader()
+        var found: Activity?
+        try eachRow(db, statement, arguments: [id]) { row in found = try reader.activity(row) }
+        return found
     }
 
-    static func activity(from row: Row) throws -> Activity {
-        let id: String = row[0]
-        let targetCount: Int? = row[9]
-        let targetUnit: String? = row[10]
-        let statusText: String = row[11]
-        guard let status = Status(rawValue: statusText) else { throw damaged("status “\(statusText)” of \(id)") }
-        return Activity(
-            id: id, goal: row[1], title: row[2], en: row[3],
-            links: try StoredList.read(row[4], "links of \(id)"),
-            period: row[5],
-            schedule: try Schedule.stored(row[6]),
-            owners: try StoredList.read(row[7], "owners of \(id)"),
-            funding: try StoredList.read(row[8], "funding of \(id)"),
-            target: targetCount.map { Target(count: $0, unit: targetUnit ?? "") },
-            status: status, statusNote: row[12])
-    }
-
-    /// Every activity in plan order. A plan of 10,000 activities repeats a
-    /// few dozen schedules and owner lists, so each stored text is parsed
-    /// once; rows are stepped without a `Row` each.
+    /// Every activity in plan order, rows stepped without a `Row` each.
     static func allActivities(_ db: Database) throws -> [Activity] {
         var activities: [Activity] = []
         activities.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM activity") ?? 0)
         let statement = try db.makeStatement(sql: "SELECT \(activityColumns) FROM activity ORDER BY position")
-        #if canImport(GRDBSQLite)
-        var lists: [String: [String]] = ["[]": []]
-        var schedules: [String: Schedule] = [:]
-        func list(_ text: String, _ what: @autoclosure () -> String) throws -> [String] {
-            if let known = lists[text] { return known }
-            let parsed = try StoredList.read(text, what())
-            lists[text] = parsed
-            return parsed
-        }
-        try eachRow(db, statement) { row in
-            let id = row.text(0)
-            let statusText = row.text(11)
-            guard let status = Status(rawValue: statusText) else { throw damaged("status “\(statusText)” of \(id)") }
-            let scheduleText = row.text(6)
-            let schedule: Schedule
-            if let known = schedules[scheduleText] {
-                schedule = known
-            } else {
-                schedule = try Schedule.stored(scheduleText)
-                schedules[scheduleText] = schedule
-            }
-            activities.append(Activity(
-                id: id, goal: Int(row.int64(1)), title: row.text(2), en: row.optionalText(3),
-                links: try list(row.text(4), "links of \(id)"),
-                period: row.text(5),
-                schedule: schedule,
-                owners: try list(row.text(7), "owners of \(id)"),
-                funding: try list(row.text(8), "funding of \(id)"),
-                target: row.optionalInt(9).map { Target(count: $0, unit: row.optionalText(10) ?? "") },
-                status: status, statusNote: row.optionalText(12)))
-        }
-        #else
-        let cursor = try Row.fetchCursor(statement)
-        while let row = try cursor.next() {
-            activities.append(try activity(from: row))
-        }
-        #endif
+        var reader = ActivityReader()
+        try eachRow(db, statement) { row in activities.append(try reader.activity(row)) }
         return activities
     }
 
@@ -230,5 +179,43 @@ enum PlanRows {
             glossary: try storedArray(meta[9], "glossary", GlossaryEntry.init(json:)),
             goals: goals, activities: activities,
             indicators: try storedArray(meta[10], "indicators", Indicator.init(json:)))
+    }
+}
+
+/// Turns rows of `PlanRows.activityColumns` into activities. A plan of
+/// 10,000 activities repeats a few dozen schedules and owner lists, so each
+/// distinct stored text is parsed once.
+struct ActivityReader {
+    private var lists: [String: [String]] = ["[]": []]
+    private var schedules: [String: Schedule] = [:]
+
+    mutating func activity(_ row: RawRow) throws -> Activity {
+        let id = row.text(0)
+        let statusText = row.text(11)
+        guard let status = Status(rawValue: statusText) else { throw damaged("status “\(statusText)” of \(id)") }
+        let scheduleText = row.text(6)
+        let schedule: Schedule
+        if let known = schedules[scheduleText] {
+            schedule = known
+        } else {
+            schedule = try Schedule.stored(scheduleText)
+            schedules[scheduleText] = schedule
+        }
+        return Activity(
+            id: id, goal: Int(row.int64(1)), title: row.text(2), en: row.optionalText(3),
+            links: try list(row.text(4), "links of \(id)"),
+            period: row.text(5),
+            schedule: schedule,
+            owners: try list(row.text(7), "owners of \(id)"),
+            funding: try list(row.text(8), "funding of \(id)"),
+            target: row.optionalInt(9).map { Target(count: $0, unit: row.optionalText(10) ?? "") },
+            status: status, statusNote: row.optionalText(12))
+    }
+
+    private mutating func list(_ text: String, _ what: @autoclosure () -> String) throws -> [String] {
+        if let known = lists[text] { return known }
+        let parsed = try StoredList.read(text, what())
+        lists[text] = parsed
+        return parsed
     }
 }

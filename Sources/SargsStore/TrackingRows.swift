@@ -49,21 +49,11 @@ enum TrackingRows {
             arguments = []
             records.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record") ?? 0)
         }
-        #if canImport(GRDBSQLite)
         try eachRow(db, statement, arguments: arguments) { row in
             guard let date = row.day(2) else { throw damaged("date of record \(row.int64(0))") }
             records.append(SargsCore.Record(id: row.int64(0), activity: row.text(1), date: date,
                                             count: row.optionalInt(3), note: row.optionalText(4), author: row.text(5)))
         }
-        #else
-        let cursor = try Row.fetchCursor(statement, arguments: arguments)
-        while let row = try cursor.next() {
-            let dateText: String = row[2]
-            guard let date = Day.stored(dateText) else { throw damaged("record date “\(dateText)”") }
-            records.append(SargsCore.Record(id: row[0], activity: row[1], date: date, count: row[3], note: row[4],
-                                            author: row[5]))
-        }
-        #endif
         return records
     }
 

@@ -99,6 +99,22 @@ struct RecordIndexTests {
         #expect(builder.index.isEmpty)
     }
 
+    @Test("a blob round-trips every day and count, including counts past Int32 clamped")
+    func packedBounds() {
+        let entries = [RecordIndex.Entry(day: day("1970-01-01"), count: 0),
+                       RecordIndex.Entry(day: day("2025-06-30"), count: 1_000_000),
+                       RecordIndex.Entry(day: day("2099-12-31"), count: Int(Int32.max) + 5)]
+        let blob = RecordIndex.packed(entries)
+        #expect(blob.count == 3 * RecordIndex.packedEntrySize)
+        var builder = RecordIndex.Builder()
+        let ok = blob.withUnsafeBytes { builder.append("1.1", packed: $0) }
+        #expect(ok)
+        #expect(builder.index.entries(of: "1.1").map(\.day) == entries.map(\.day))
+        #expect(builder.index.entries(of: "1.1").map(\.count) == [0, 1_000_000, Int(Int32.max)])
+        let unsorted = RecordIndex.packed(entries.reversed())
+        #expect(!unsorted.withUnsafeBytes { builder.append("1.2", packed: $0) })
+    }
+
     @Test("a builder given an activity twice keeps the later entries, and the others whole")
     func builderReplaces() {
         let a = [RecordIndex.Entry(day: day("2025-03-01"), count: 2), RecordIndex.Entry(day: day("2025-01-01"), count: 1)]

@@ -86,22 +86,6 @@ struct StoreDigestTests {
         }
         #expect(throws: StoreError.self) { try store.snapshot() }
     }
-
-    @Test("a blob round-trips every day and count, including counts past Int32 clamped")
-    func packing() {
-        let entries = [RecordIndex.Entry(day: SamplePlan.day("1970-01-01"), count: 0),
-                       RecordIndex.Entry(day: SamplePlan.day("2025-06-30"), count: 1_000_000),
-                       RecordIndex.Entry(day: SamplePlan.day("2099-12-31"), count: Int(Int32.max) + 5)]
-        let blob = RecordDigests.pack(entries)
-        #expect(blob.count == 3 * RecordDigests.entrySize)
-        var builder = RecordIndex.Builder()
-        let ok = blob.withUnsafeBytes { RecordDigests.unpack($0, activity: "1.1", into: &builder) }
-        #expect(ok)
-        #expect(builder.index.entries(of: "1.1").map(\.day) == entries.map(\.day))
-        #expect(builder.index.entries(of: "1.1").map(\.count) == [0, 1_000_000, Int(Int32.max)])
-        let unsorted = RecordDigests.pack(entries.reversed())
-        #expect(!unsorted.withUnsafeBytes { RecordDigests.unpack($0, activity: "1.2", into: &builder) })
-    }
 }
 
 /// A full disk: SQLite's page limit stands in for it (the same SQLITE_FULL).

@@ -64,7 +64,7 @@ public struct RecordIndex: Hashable, Sendable {
         }
 
         /// Adds an activity's `count` entries, given in ascending order of day by `entry`.
-        public mutating func append(_ activity: ActivityID, count: Int, entry: (Int) -> (ordinal: Int, count: Int)) {
+        private mutating func append(_ activity: ActivityID, count: Int, entry: (Int) -> (ordinal: Int, count: Int)) {
             if built.slots[activity] != nil { built.remove(activity) }
             guard count > 0 else { return }
             built.slots[activity] = built.bounds.count - 1
@@ -93,16 +93,9 @@ public struct RecordIndex: Hashable, Sendable {
                 guard ordinal >= previous else { return false }
                 previous = ordinal
             }
-            if built.slots[activity] != nil { built.remove(activity) }
-            guard n > 0 else { return true }
-            built.slots[activity] = built.bounds.count - 1
-            var running = built.totals[built.totals.count - 1]
-            for i in 0..<n {
-                built.days.append(int(i * RecordIndex.packedEntrySize))
-                running += int(i * RecordIndex.packedEntrySize + 4)
-                built.totals.append(running)
+            append(activity, count: n) { i in
+                (int(i * RecordIndex.packedEntrySize), int(i * RecordIndex.packedEntrySize + 4))
             }
-            built.bounds.append(built.days.count)
             return true
         }
 
