@@ -17,8 +17,10 @@ public struct LocatedError: Error, Hashable, Sendable, CustomStringConvertible {
         self.phrase = phrase
     }
 
+    /// `FILE:LINE:COLUMN: message`, one line, with whatever the file held
+    /// made safe to print (SPEC §6).
     public func text(_ language: Language) -> String {
-        "\(file):\(line):\(column): \(phrase.text(language))"
+        SafeText.line("\(file):\(line):\(column): \(phrase.text(language))")
     }
 
     public var description: String { text(.en) }
@@ -164,14 +166,30 @@ struct LocatedNode {
         return scalar.string
     }
 
-    /// The node as non-empty text after trimming, with no personal code in it.
-    func text(_ what: Phrase) throws(LocatedError) -> String {
+    /// The node as non-empty text after trimming that a free-text field
+    /// accepts (`FreeText`: no personal code, no control character, a line
+    /// break only where `lines` is `.several`).
+    func text(_ what: Phrase, lines: FreeText.Lines = .one) throws(LocatedError) -> String {
         if isNull { throw error("\(what.lv) ir tukšs", "\(what.en) is empty") }
         let value = try string(what).trimmingCharacters(in: .whitespacesAndNewlines)
         if value.isEmpty { throw error("\(what.lv) ir tukšs", "\(what.en) is empty") }
-        if PersonalCode.contains(value) {
-            throw error("\(what.lv) satur personas kodu; personas datiem šeit nav vietas",
-                        "\(what.en) contains a personal code; personal data does not belong here")
+        if let problem = FreeText.problem(in: value, lines: lines) {
+            let phrase = problem.phrase(field: what)
+            throw error(phrase.lv, phrase.en)
+        }
+        return value
+    }
+
+    /// The node as a count or a target: a whole number in `Counts.range`.
+    func count(_ what: Phrase) throws(LocatedError) -> Int {
+        let raw = try string(what)
+        guard let value = Int(raw) else {
+            let phrase = Counts.refusal(text: raw, field: what)
+            throw error(phrase.lv, phrase.en)
+        }
+        guard Counts.range.contains(value) else {
+            let phrase = Counts.refusal(value, field: what)
+            throw error(phrase.lv, phrase.en)
         }
         return value
     }

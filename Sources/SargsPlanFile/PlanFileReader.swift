@@ -10,19 +10,66 @@ public enum PlanFile {
     /// Reads a plan file from disk. A file that cannot be read is a `FileProblem`;
     /// a file that can be read but is not a valid plan is a `LocatedError`.
     public static func read(path: String) throws -> Plan {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw FileProblem(path: path, missing: !FileManager.default.fileExists(atPath: path))
-        }
-        return try parse(text, file: path)
+        try parse(try TextFile.read(path: path), file: path)
     }
 
     /// Parses the text of a plan file; `file` names it in errors.
     public static func parse(_ text: String, file: String) throws(LocatedError) -> Plan {
         let root = try LocatedNode.document(text, file: file)
         return try PlanReader(file: file).plan(root)
+    }
+}
+
+/// A text file (a plan or a theme) read as UTF-8.
+public enum TextFile {
+    /// The file's text. A file that cannot be read is a `FileProblem` (exit
+    /// 66 when missing, else 74); a file that can be read but is not UTF-8
+    /// text (binary, UTF-16, a NUL byte, a broken sequence) is bad data: a
+    /// `LocatedError` at the line and column of the first bad byte (exit 65).
+    public static func read(path: String) throws -> String {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw FileProblem(path: path, missing: !FileManager.default.fileExists(atPath: path))
+        }
+        return try decode([UInt8](data), file: path)
+    }
+
+    /// `bytes` as UTF-8 text, or the located first bad byte.
+    public static func decode(_ bytes: [UInt8], file: String) throws(LocatedError) -> String {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0, line = 1, column = 1
+        func refuse(_ byte: UInt8) -> LocatedError {
+            let hex = String(byte, radix: 16, uppercase: true)
+            let shown = "0x" + (hex.count < 2 ? "0" : "") + hex
+            let what = byte == 0 || (offset == 0 && (byte == 0xFF || byte == 0xFE))
+                ? Phrase(lv: "fails nav UTF-8 teksts (binārs vai UTF-16): baits \(shown)",
+                         en: "the file is not UTF-8 text (binary or UTF-16): byte \(shown)")
+                : Phrase(lv: "fails nav derīgs UTF-8 teksts: baits \(shown)",
+                         en: "the file is not valid UTF-8 text: byte \(shown)")
+            return LocatedError(file: file, line: line, column: column, phrase: what)
+        }
+        loop: while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                if encoded.count == 1 {
+                    let byte = encoded.first!
+                    if byte == 0 { throw refuse(0) }
+                    if byte == 0x0A { line += 1; column = 1; offset += 1; continue }
+                }
+                offset += encoded.count
+                column += 1
+            case .error:
+                throw refuse(bytes[offset])
+            case .emptyInput:
+                break loop
+            }
+        }
+        var text = String(decoding: bytes, as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }  // a UTF-8 byte-order mark
+        return text
     }
 }
 
@@ -237,11 +284,7 @@ struct PlanReader {
             let tmap = try targetNode.mapping(p("mērķa skaitam", "a target"))
             try tmap.allowOnly(["count", "unit"])
             let countNode = try tmap.require("count")
-            let count = try countNode.int(p("mērķa skaits", "the target count"))
-            guard count > 0 else {
-                throw countNode.error("aktivitātes \(id) mērķa skaitam jābūt lielākam par 0, nevis \(count)",
-                                      "the target count of activity \(id) must be greater than 0, not \(count)")
-            }
+            let count = try countNode.count(p("aktivitātes \(id) mērķa skaitam", "the target count of activity \(id)"))
             let unit = try tmap.require("unit").text(p("mērķa mērvienība", "the target unit"))
             target = Target(count: count, unit: unit)
         }
@@ -254,7 +297,7 @@ struct PlanReader {
             }
             status = value
         }
-        let statusNote = try map.optional("status_note")?.text(p("statusa piezīme", "the status note"))
+        let statusNote = try map.optional("status_note")?.text(p("statusa piezīme", "the status note"), lines: .several)
         return Activity(id: id, goal: goal, title: title, en: en, links: links, period: period,
                         schedule: schedule, owners: owners, funding: funding, target: target,
                         status: status, statusNote: statusNote)

@@ -29,6 +29,7 @@ enum Journal {
     @discardableResult
     static func append(_ db: Database, time: Date, author: String, action: String, subject: String,
                        beforeText: String?, afterText: String?, undoes: Int64?) throws -> Int64 {
+        try Guard.author(author)
         let statement = try db.cachedStatement(sql: """
             INSERT INTO journal (time, author, action, subject, before, after, undoes) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)

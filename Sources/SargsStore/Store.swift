@@ -34,6 +34,7 @@ public final class Store: Sendable {
     public static func create(at path: String, plan: Plan, force: Bool, author: String, now: Date) throws -> Store {
         try storeOperation(at: path) {
             try Guard.texts(plan.texts)
+            for activity in plan.activities { try Guard.count(activity.target?.count, "target of \(activity.id)") }
             let files = FileManager.default
             let directory = (path as NSString).deletingLastPathComponent
             if !directory.isEmpty, !files.fileExists(atPath: directory) {
@@ -272,7 +273,8 @@ public final class Store: Sendable {
     /// Saves that an activity was carried out; returns it with its number.
     @discardableResult
     public func addRecord(_ record: SargsCore.Record, now: Date) throws -> SargsCore.Record {
-        try Guard.text(record.note, "record note")
+        try Guard.text(record.note, "record note", lines: .several)
+        try Guard.count(record.count, "record's count")
         return try change { db in
             try PlanRows.requireActivity(record.activity, db)
             var saved = record
@@ -289,7 +291,10 @@ public final class Store: Sendable {
     /// The records' own ids are ignored.
     @discardableResult
     public func importRecords(_ records: [SargsCore.Record], author: String, now: Date) throws -> [SargsCore.Record] {
-        for record in records { try Guard.text(record.note, "note of a record of \(record.activity)") }
+        for record in records {
+            try Guard.text(record.note, "note of a record of \(record.activity)", lines: .several)
+            try Guard.count(record.count, "count of a record of \(record.activity)")
+        }
         guard !records.isEmpty else { return [] }
         return try change { db in
             var known: Set<ActivityID> = []
@@ -310,7 +315,7 @@ public final class Store: Sendable {
 
     /// Sets an activity's status and its note (nil clears the note).
     public func setStatus(_ activity: ActivityID, to status: Status, note: String?, author: String, now: Date) throws {
-        try Guard.text(note, "status note")
+        try Guard.text(note, "status note", lines: .several)
         try change { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT status, status_note FROM activity WHERE id = ?",
                                              arguments: [activity]) else {
@@ -328,7 +333,7 @@ public final class Store: Sendable {
     /// Adds a free-text note to an activity, timed `now`.
     @discardableResult
     public func addNote(_ activity: ActivityID, text: String, author: String, now: Date) throws -> Note {
-        try Guard.text(text, "note")
+        try Guard.text(text, "note", lines: .several)
         return try change { db in
             try PlanRows.requireActivity(activity, db)
             var note = Note(activity: activity, text: text, author: author, time: Timestamp.normalized(now))
@@ -342,7 +347,7 @@ public final class Store: Sendable {
     /// Saves the chair's word that a window is not expected.
     @discardableResult
     public func addWaiver(_ waiver: Waiver, now: Date) throws -> Waiver {
-        try Guard.text(waiver.note, "waiver note")
+        try Guard.text(waiver.note, "waiver note", lines: .several)
         return try change { db in
             try PlanRows.requireActivity(waiver.activity, db)
             var saved = waiver
@@ -362,6 +367,7 @@ public final class Store: Sendable {
             throw StoreError.invalid("An activity keeps its id: \(original.id) cannot become \(edited.id).")
         }
         try Guard.texts(edited.texts)
+        try Guard.count(edited.target?.count, "target of \(edited.id)")
         try change { db in
             guard let stored = try PlanRows.activity(original.id, db) else {
                 throw StoreError.unknownActivity(original.id)
@@ -399,6 +405,7 @@ public final class Store: Sendable {
     /// its goal must exist.
     public func addActivity(_ activity: Activity, author: String, now: Date) throws {
         try Guard.texts(activity.texts)
+        try Guard.count(activity.target?.count, "target of \(activity.id)")
         try change { db in
             if try PlanRows.activityExists(activity.id, db) {
                 throw StoreError.invalid("There is already an activity \(activity.id) in the plan.")
@@ -479,7 +486,7 @@ public final class Store: Sendable {
     /// Saves a decision of a meeting; returns it with its number.
     @discardableResult
     public func addDecision(_ decision: Decision, author: String, now: Date) throws -> Decision {
-        try Guard.text(decision.text, "decision")
+        try Guard.text(decision.text, "decision", lines: .several)
         return try change { db in
             _ = try MeetingRows.require(decision.meeting, db)
             if let activity = decision.activity { try PlanRows.requireActivity(activity, db) }
@@ -524,15 +531,31 @@ public final class Store: Sendable {
     }
 }
 
-/// The personal-code guard at the store's edge (SPEC §6): a text shaped
-/// like a Latvian personal code is refused before anything is written.
+/// The guard at the store's edge (SPEC §6): a text with a personal code, a
+/// control character or (in a one-line field) a line break, and a count or
+/// target outside `Counts.range`, are refused before anything is written,
+/// whoever calls the store. The same checks as `ChangeRules`, from the
+/// core's `FreeText` and `Counts`.
 enum Guard {
-    static func text(_ text: String?, _ what: String) throws {
-        if let text, PersonalCode.contains(text) { throw StoreError.personalCode(in: what) }
+    static func text(_ text: String?, _ what: String, lines: FreeText.Lines = .one) throws {
+        guard let text, let problem = FreeText.problem(in: text, lines: lines) else { return }
+        switch problem {
+        case .personalCode: throw StoreError.personalCode(in: what)
+        case .lineBreak, .control: throw StoreError.invalid(problem.phrase(field: Phrase(lv: what, en: "The " + what)).en)
+        }
     }
 
     static func texts(_ texts: [(String, String?)]) throws {
-        for (what, text) in texts { try Guard.text(text, what) }
+        for (what, text) in texts { try Guard.text(text, what, lines: what.hasPrefix("status note") ? .several : .one) }
+    }
+
+    static func count(_ value: Int?, _ what: String) throws {
+        guard let value, !Counts.range.contains(value) else { return }
+        throw StoreError.invalid(Counts.refusal(value, field: Phrase(lv: what, en: "The " + what)).en)
+    }
+
+    static func author(_ author: String) throws {
+        try text(author, "author's name")
     }
 }
 

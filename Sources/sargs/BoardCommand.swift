@@ -38,7 +38,7 @@ struct BoardCommand: ParsableCommand {
         defer { terminal.stop() }
         let size = terminal.size
         var state = AppState(snapshot: snapshot, today: today, language: language, glyphs: terminal.glyphs,
-                             width: size.width, height: size.height, author: global.author)
+                             width: size.width, height: size.height, author: try global.author)
         _ = reduce(&state, .resize(width: size.width, height: size.height))
         let themeForTerminal = loadedTheme.adapted(to: terminal.colorDepth)
         var loop = BoardLoop(store: store, terminal: terminal, theme: themeForTerminal, fixedToday: fixedToday)
@@ -67,7 +67,7 @@ struct BoardCommand: ParsableCommand {
                 planForCreation = try PlanFile.read(path: bundled)
             }
             return try Session.guarded {
-                try Store.create(at: storePath, plan: planForCreation!, force: false, author: global.author, now: Date())
+                try Store.create(at: storePath, plan: planForCreation!, force: false, author: try global.author, now: Date())
             }
         }
         return try Session.guarded { try Store.open(at: storePath) }

@@ -27,9 +27,9 @@ struct Init: ParsableCommand {
         let plan = try PlanFile.read(path: path)
         let storePath = global.storePath(planID: plan.id)
         try Session.guarded {
-            _ = try Store.create(at: storePath, plan: plan, force: force, author: global.author, now: Date())
+            _ = try Store.create(at: storePath, plan: plan, force: force, author: try global.author, now: Date())
         }
-        print(global.language == .lv
+        Output.print(global.language == .lv
               ? "Glabātuve izveidota: \(storePath) (\(plan.goals.count) mērķi, \(plan.activities.count) aktivitātes)"
               : "Store created: \(storePath) (\(plan.goals.count) goals, \(plan.activities.count) activities)")
     }
@@ -167,36 +167,10 @@ struct LogCommand: ParsableCommand {
         let entries = try session.guarded { try session.store.journal(subject: id, author: author, limit: limit) }
         switch format {
         case .json:
-            print(JSONValue.array(entries.map(JournalText.json)).serialized(pretty: true))
+            Output.print(JSONValue.array(entries.map(JournalText.json)).serialized(pretty: true))
         case .text:
-            for entry in entries { print(JournalText.line(entry)) }
+            for entry in entries { Output.print(JournalText.line(entry)) }
             if entries.isEmpty { session.say("Žurnālā nav ierakstu.", "The journal has no entries.") }
         }
-    }
-}
-
-/// How journal entries read on the command line.
-enum JournalText {
-    static let timeFormat: DateFormatter = {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "Europe/Riga")
-        f.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        return f
-    }()
-
-    static func line(_ e: JournalEntry) -> String {
-        let undoes = e.undoes.map { " (atsauc #\($0))" } ?? ""
-        let change = [e.before.map { "\($0)" }, e.after.map { "→ \($0)" }].compactMap { $0 }.joined(separator: " ")
-        return "#\(e.id)  \(timeFormat.string(from: e.time))  \(e.author)  \(e.action)  \(e.subject)\(undoes)  \(change)"
-    }
-
-    static func json(_ e: JournalEntry) -> JSONValue {
-        .object([
-            ("id", .int(Int(e.id))), ("time", .string(ISO8601DateFormatter().string(from: e.time))),
-            ("author", .string(e.author)), ("action", .string(e.action)), ("subject", .string(e.subject)),
-            ("before", .optional(e.before)), ("after", .optional(e.after)),
-            ("undoes", e.undoes.map { .int(Int($0)) } ?? .null),
-        ])
     }
 }

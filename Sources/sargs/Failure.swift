@@ -61,7 +61,8 @@ enum CommandLineRunner {
     }
 
     static func fail(_ message: String, code: Int32) -> Never {
-        FileHandle.standardError.write(Data("sargs: error: \(message)\n".utf8))
+        // Whatever a message quotes (a file's bytes, a typed value) is made safe to print.
+        FileHandle.standardError.write(Data("sargs: error: \(SafeText.line(message))\n".utf8))
         exit(code)
     }
 

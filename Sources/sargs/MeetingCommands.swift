@@ -28,7 +28,7 @@ struct AgendaCommand: ParsableCommand {
             // 10,000 activities make close to a megabyte: written as bytes, not made a String first.
             FileHandle.standardOutput.write(Data(agenda.jsonBytes() + [0x0A]))
         case .text, .markdown:
-            print(AgendaText.render(agenda, snapshot: snapshot, language: session.language,
+            Output.print(AgendaText.render(agenda, snapshot: snapshot, language: session.language,
                                     markdown: format == .markdown), terminator: "")
         }
         CommandLineRunner.finish()
@@ -55,7 +55,7 @@ struct MeetingCommand: ParsableCommand {
                 try ChangeRules.meeting(meeting, plan: try session.store.plan())
                 return try session.store.addMeeting(meeting, author: session.author, now: session.now)
             }
-            print(saved.id)
+            Output.print(saved.id)
         }
     }
 
@@ -68,12 +68,12 @@ struct MeetingCommand: ParsableCommand {
             let session = try Session.open(global)
             let meetings = try session.guarded { try session.store.meetings() }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
             if format == .json {
-                print(JSONValue.array(meetings.map(MeetingText.json)).serialized(pretty: true))
+                Output.print(JSONValue.array(meetings.map(MeetingText.json)).serialized(pretty: true))
                 return
             }
             if meetings.isEmpty { session.say("Sēžu vēl nav.", "No meetings yet.") }
-            for m in meetings { print(MeetingText.line(m, session.language)) }
-            for year in MeetingYear.summary(meetings) { print(year.text(session.language)) }
+            for m in meetings { Output.print(MeetingText.line(m, session.language)) }
+            for year in MeetingYear.summary(meetings) { Output.print(year.text(session.language)) }
         }
     }
 
@@ -91,9 +91,9 @@ struct MeetingCommand: ParsableCommand {
             }
             let minutes = Minutes(meeting: meeting, snapshot: snapshot)
             switch format {
-            case .json: print(minutes.jsonValue.serialized(pretty: true))
-            case .markdown: print(minutes.markdown(session.language), terminator: "")
-            case .text: print(minutes.text(session.language), terminator: "")
+            case .json: Output.print(minutes.jsonValue.serialized(pretty: true))
+            case .markdown: Output.print(minutes.markdown(session.language), terminator: "")
+            case .text: Output.print(minutes.text(session.language), terminator: "")
             }
         }
     }
@@ -150,7 +150,7 @@ struct DecisionCommand: ParsableCommand {
                 try ChangeRules.decision(decision, plan: try session.store.plan())
                 return try session.store.addDecision(decision, author: session.author, now: session.now)
             }
-            print(saved.id)
+            Output.print(saved.id)
         }
     }
 
@@ -187,9 +187,9 @@ struct ReportCommand: ParsableCommand {
         }
         let report = YearReport(snapshot: snapshot, year: year, today: session.today)
         switch format {
-        case .markdown: print(report.markdown(session.language), terminator: "")
-        case .csv: print(report.csv(), terminator: "")
-        case .json: print(report.json())
+        case .markdown: Output.print(report.markdown(session.language), terminator: "")
+        case .csv: Output.print(report.csv(), terminator: "")
+        case .json: Output.print(report.json())
         }
     }
 }
@@ -206,30 +206,8 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let session = try Session.open(global)
         let snapshot = try session.guarded { try session.store.snapshot() }
-        print(CalendarExport.ics(snapshot, stamp: Date(), language: session.language), terminator: "")
+        Output.print(CalendarExport.ics(snapshot, stamp: Date(), language: session.language), terminator: "")
     }
 }
 
 /// How meetings read in a list.
-enum MeetingText {
-    static func line(_ m: Meeting, _ language: Language) -> String {
-        let lv = language == .lv
-        let kind = m.kind == .regular ? (lv ? "kārtējā" : "regular") : (lv ? "ārkārtas" : "emergency")
-        let state: String
-        switch m.state {
-        case .planned: state = lv ? "plānota" : "planned"
-        case .held: state = lv ? "notikusi" : "held"
-        case .cancelled: state = lv ? "atcelta" : "cancelled"
-        }
-        var text = "#\(m.id)  \(m.date)  \(kind)  \(state)"
-        if let topic = m.topic { text += "  \(topic)" }
-        if !m.attendees.isEmpty { text += "  [\(m.attendees.joined(separator: ", "))]" }
-        return text
-    }
-
-    static func json(_ m: Meeting) -> JSONValue {
-        .object([("id", .int(Int(m.id))), ("date", .string(m.date.description)), ("kind", .string(m.kind.rawValue)),
-                 ("topic", .optional(m.topic)), ("state", .string(m.state.rawValue)),
-                 ("attendees", .array(m.attendees.map(JSONValue.string)))])
-    }
-}

@@ -44,7 +44,17 @@ struct GlobalOptions: ParsableArguments {
         return Day.riga(Date())
     }
 
+    /// Who makes the change: `--user`, `SARGS_USER`, else the login name;
+    /// refused (exit 65) when it holds a personal code or a control character.
     var author: String {
+        get throws {
+            let name = resolvedAuthor
+            try Session.guarded { try ChangeRules.author(name) }
+            return name
+        }
+    }
+
+    private var resolvedAuthor: String {
         if let user, !user.isEmpty { return user }
         if let value = environment["SARGS_USER"], !value.isEmpty { return value }
         if let value = environment["USER"] ?? environment["LOGNAME"], !value.isEmpty { return value }

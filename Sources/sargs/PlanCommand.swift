@@ -19,7 +19,7 @@ struct PlanCommand: ParsableCommand {
 
         func run() throws {
             let plan = try PlanFile.read(path: file)
-            print(PlanSummary(plan: plan).text(global.language), terminator: "")
+            Output.print(PlanSummary(plan: plan).text(global.language), terminator: "")
         }
     }
 
@@ -35,7 +35,7 @@ struct PlanCommand: ParsableCommand {
         func run() throws {
             let session = try Session.open(global)
             let plan = try session.guarded { try session.store.plan() }
-            print(format == .yaml ? PlanFile.yaml(plan) : PlanFile.json(plan), terminator: "")
+            Output.print(format == .yaml ? PlanFile.yaml(plan) : PlanFile.json(plan), terminator: "")
         }
     }
 }

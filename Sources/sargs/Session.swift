@@ -15,13 +15,13 @@ struct Session {
     static func open(_ global: GlobalOptions) throws -> Session {
         let path = try StoreLocation.existing(global)
         let store = try guarded { try Store.open(at: path) }
-        return Session(store: store, today: try global.resolvedToday(), author: global.author, language: global.language)
+        return Session(store: store, today: try global.resolvedToday(), author: try global.author, language: global.language)
     }
 
     var now: Date { Date() }
 
     func say(_ lv: String, _ en: String) {
-        print(language == .lv ? lv : en)
+        Output.print(language == .lv ? lv : en)
     }
 
     /// Runs a store call, turning its refusals into failures with exit codes.

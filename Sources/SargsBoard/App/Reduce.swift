@@ -416,7 +416,7 @@ private func submit(_ form: Form, _ state: inout AppState) throws(ChangeRefusal)
         var count: Int?
         if let text = optionalText("count") {
             guard let n = Int(text) else {
-                throw ChangeRefusal("skaitam jābūt veselam skaitlim, nevis '\(text)'", "the count must be a whole number, not '\(text)'")
+                throw ChangeRefusal(Counts.refusal(text: text, field: Phrase(lv: "skaits", en: "the count")))
             }
             count = n
         }
@@ -487,6 +487,10 @@ private func fill(_ activity: inout Activity, from form: Form, plan: Plan) throw
     } else {
         let parts = target.split(separator: " ", maxSplits: 1)
         guard let count = Int(parts[0]) else {
+            // Digits too many for a number: say the range; anything else: say the shape.
+            if parts[0].allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) {
+                throw ChangeRefusal(Counts.refusal(text: String(parts[0]), field: Phrase(lv: "mērķa skaits", en: "the target count")))
+            }
             throw ChangeRefusal("mērķim jābūt skaitlim un mērvienībai, piem. '30 pedagogi'", "the target must be a number and a unit, e.g. '30 pedagogi'")
         }
         activity.target = Target(count: count, unit: parts.count > 1 ? String(parts[1]) : "")

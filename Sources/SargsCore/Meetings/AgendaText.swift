@@ -66,11 +66,12 @@ public enum AgendaText {
     }
 
     private static func name(_ code: String, plan: Plan, _ language: Language) -> String {
-        guard let institution = plan.institution(code) else { return code }
-        return language == .lv ? institution.name : institution.en ?? institution.name
+        guard let institution = plan.institution(code) else { return SafeText.line(code) }
+        return SafeText.line(language == .lv ? institution.name : institution.en ?? institution.name)
     }
 
-    /// Plain text (`markdown` false) or Markdown.
+    /// Plain text (`markdown` false) or Markdown. Every text from data passes
+    /// `SafeText`; a line break in a decision continues on an indented line.
     public static func render(_ agenda: Agenda, snapshot: Snapshot, language: Language,
                               markdown: Bool) -> String {
         let lv = language == .lv
@@ -80,8 +81,8 @@ public enum AgendaText {
                                            : (lv ? "Ārkārtas sēdes" : "Emergency meeting")
         let title = lv ? "\(kind) darba kārtība \(agenda.date)" : "\(kind) agenda, \(agenda.date)"
         out += markdown ? "# \(title)\n\n" : "\(title)\n\(String(repeating: "=", count: title.count))\n"
-        out += "\(plan.title)\n"
-        if let topic = agenda.topic { out += (lv ? "Tēma: " : "Topic: ") + topic + "\n" }
+        out += "\(SafeText.line(plan.title))\n"
+        if let topic = agenda.topic { out += (lv ? "Tēma: " : "Topic: ") + SafeText.line(topic) + "\n" }
         out += lv ? "Pārskata periods: \(agenda.reviewFrom) – \(agenda.date)\n"
                   : "Review period: \(agenda.reviewFrom) – \(agenda.date)\n"
         out += lv ? "Sēdes \(agenda.date.year). gadā: \(agenda.meetingsHeld) no \(agenda.meetingsRequired)\n"
@@ -98,32 +99,37 @@ public enum AgendaText {
                 out += bullet + (lv ? "Nekas nav nokavēts." : "Nothing is overdue.") + "\n"
             }
             for group in byOwner(agenda, plan: plan) {
-                heading("\(group.owner) — \(name(group.owner, plan: plan, language)) (\(group.items.count))")
+                heading("\(SafeText.line(group.owner)) — \(name(group.owner, plan: plan, language)) (\(group.items.count))")
                 for item in group.items {
                     let why = self.why(item, language: language)
-                    let id = markdown ? "**\(item.activity)**" : item.activity.padded(to: 5)
-                    out += "\(bullet)\(id) \(item.title) — \(why)"
+                    let activity = SafeText.line(item.activity)
+                    let id = markdown ? "**\(activity)**" : activity.padded(to: 5)
+                    out += "\(bullet)\(id) \(SafeText.line(item.title)) — \(why)"
                     if let last = item.lastRecord { out += lv ? " (pēdējā izpilde \(last))" : " (last record \(last))" }
-                    if let reason = item.blockedReason { out += lv ? " [bloķēta: \(reason)]" : " [blocked: \(reason)]" }
+                    if let reason = item.blockedReason.map(SafeText.line) {
+                        out += lv ? " [bloķēta: \(reason)]" : " [blocked: \(reason)]"
+                    }
                     out += "\n"
                 }
             }
             if !agenda.upcoming.isEmpty {
                 heading(lv ? "Tuvākie termiņi (91 diena)" : "Coming deadlines (91 days)")
-                for u in agenda.upcoming { out += "\(bullet)\(u.activity) \(u.title) — \(lv ? "līdz" : "due") \(u.due)\n" }
+                for u in agenda.upcoming {
+                    out += "\(bullet)\(SafeText.line(u.activity)) \(SafeText.line(u.title)) — \(lv ? "līdz" : "due") \(u.due)\n"
+                }
             }
         case .emergency:
             heading(lv ? "Terciārās prevencijas un pēc vajadzības sniegtie pakalpojumi" : "Tertiary and as-needed services")
             for s in agenda.services {
                 let last = s.lastRecord.map { lv ? "pēdējā izpilde \($0)" : "last record \($0)" } ?? (lv ? "nav izpilžu" : "no records")
-                out += "\(bullet)\(s.activity) \(s.title) — \(last); \(lv ? "365 dienās" : "in 365 days"): \(s.records365)\n"
+                out += "\(bullet)\(SafeText.line(s.activity)) \(SafeText.line(s.title)) — \(last); \(lv ? "365 dienās" : "in 365 days"): \(s.records365)\n"
             }
         }
         heading(lv ? "Atvērtie lēmumi" : "Open decisions")
         if agenda.decisions.isEmpty { out += bullet + (lv ? "Nav." : "None.") + "\n" }
         for d in agenda.decisions {
             let late = d.overdue ? (lv ? " — NOKAVĒTS" : " — OVERDUE") : ""
-            out += "\(bullet)#\(d.id) [\(d.owner)] \(d.text) — \(lv ? "līdz" : "due") \(d.due)\(late)\n"
+            out += "\(bullet)#\(d.id) [\(SafeText.line(d.owner))] \(SafeText.indented(d.text, by: "  ")) — \(lv ? "līdz" : "due") \(d.due)\(late)\n"
         }
         return out
     }

@@ -11,11 +11,11 @@ public enum CalendarExport {
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
         let dtstamp = formatter.string(from: stamp)
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//sargs//\(plan.id)//LV", "CALSCALE:GREGORIAN",
+        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//sargs//" + escape(plan.id) + "//LV", "CALSCALE:GREGORIAN",
                      "X-WR-CALNAME:" + escape(plan.title)]
         func event(uid: String, day: Day, summary: String, description: String?) {
             let next = day.adding(days: 1)
-            lines += ["BEGIN:VEVENT", "UID:\(uid)@\(plan.id).sargs", "DTSTAMP:\(dtstamp)",
+            lines += ["BEGIN:VEVENT", "UID:" + escape("\(uid)@\(plan.id).sargs"), "DTSTAMP:\(dtstamp)",
                       "DTSTART;VALUE=DATE:\(compact(day))", "DTEND;VALUE=DATE:\(compact(next))",
                       "SUMMARY:" + escape(summary)]
             if let description { lines.append("DESCRIPTION:" + escape(description)) }
@@ -41,9 +41,11 @@ public enum CalendarExport {
 
     static func compact(_ day: Day) -> String { String(format: "%04d%02d%02d", day.year, day.month, day.day) }
 
-    /// Escapes text values (RFC 5545 §3.3.11).
+    /// Escapes text values (RFC 5545 §3.3.11): TEXT allows no control
+    /// character but HTAB, so `SafeText` replaces the rest first and a line
+    /// break is written `\n`.
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
+        SafeText.clean(text, keeping: [.lines, .tabs]).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
             .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\n", with: "\\n")
     }
 

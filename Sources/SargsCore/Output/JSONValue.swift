@@ -72,19 +72,47 @@ public indirect enum JSONValue: Hashable, Sendable {
 
     private static let hex = Array("0123456789abcdef".utf8)
 
+    /// A JSON string. Besides what JSON requires, DEL, the C1 controls, the
+    /// bidirectional controls and U+2028/U+2029 are written as `\uXXXX`
+    /// escapes (SPEC §6: no writer lets them out raw).
     private static func quote(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        func escaped(_ value: UInt32) {
+            out.append(contentsOf: "\\u".utf8)
+            for shift in stride(from: 12, through: 0, by: -4) { out.append(hex[Int((value >> UInt32(shift)) & 0xF)]) }
+        }
+        // Lead bytes held back until the scalar is known: 0xC2 (U+0080–U+00BF)
+        // and 0xE2 (U+2000–U+2FFF).
+        var lead: UInt8 = 0, second: UInt8 = 0
         for b in text.utf8 {
+            if lead == 0xC2 {
+                if b <= 0x9F { escaped(UInt32(b)) } else { out.append(lead); out.append(b) }
+                lead = 0
+                continue
+            }
+            if lead == 0xE2 {
+                if second == 0 {
+                    if b == 0x80 || b == 0x81 { second = b; continue }
+                    out.append(lead); out.append(b); lead = 0
+                    continue
+                }
+                let value = 0x2000 | (UInt32(second & 0x3F) << 6) | UInt32(b & 0x3F)
+                if value == 0x2028 || value == 0x2029 || FreeText.isRefusedControl(value) {
+                    escaped(value)
+                } else {
+                    out.append(lead); out.append(second); out.append(b)
+                }
+                lead = 0; second = 0
+                continue
+            }
             switch b {
             case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\")); out.append(b)
             case UInt8(ascii: "\\"): out.append(b); out.append(b)
             case 0x0A: out.append(contentsOf: "\\n".utf8)
             case 0x0D: out.append(contentsOf: "\\r".utf8)
             case 0x09: out.append(contentsOf: "\\t".utf8)
-            case 0..<0x20:
-                out.append(contentsOf: "\\u00".utf8)
-                out.append(hex[Int(b >> 4)])
-                out.append(hex[Int(b & 0xF)])
+            case 0..<0x20, 0x7F: escaped(UInt32(b))
+            case 0xC2, 0xE2: lead = b
             default: out.append(b)
             }
         }

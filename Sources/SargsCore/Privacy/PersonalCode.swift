@@ -1,39 +1,129 @@
-/// The guard that keeps personal data out of the board (SPEC §6): a Latvian
-/// personal code is six digits, an optional hyphen and five digits.
+import Foundation
+
+/// The guard that keeps personal data out of the board (SPEC §6).
+///
+/// A Latvian personal code is six digits and five digits, joined by nothing,
+/// by one space-like character (Unicode `Zs`, tab) or by one dash-like
+/// character (Unicode `Pd` and the other `Dash` characters, minus signs
+/// included), the dash optionally with one space on each side. Digits are any
+/// script's decimal digits (`Nd`: "０１０２０３", "٠١٠٢٠٣"), and invisible
+/// format characters (`Cf`, default-ignorable code points: U+200B, U+00AD,
+/// U+2060 …) are ignored wherever they stand. The text is normalised with
+/// NFKC first, so compatibility forms (full-width digits and dashes) read
+/// as their plain forms.
+///
+/// A bare run of eleven digits is a code only when its first six are a valid
+/// `DDMMYY` date or begin with `32` (the form issued since 2017): an invoice
+/// number `12345678901` is not refused. A run of digits longer than the code
+/// (twelve or more, or more digits right after the five) is some other number.
 public enum PersonalCode {
-    /// The first substring of `text` shaped like a personal code, if any.
-    /// Digits directly before or after the eleven do not make a code (a longer
-    /// number is something else).
-    public static func find(in text: String) -> Substring? {
-        let chars = Array(text.unicodeScalars)
-        func isDigit(_ i: Int) -> Bool { i >= 0 && i < chars.count && ("0"..."9").contains(chars[i]) }
-        var i = 0
-        while i < chars.count {
-            if isDigit(i) && !isDigit(i - 1) {
-                var j = i
-                while isDigit(j) { j += 1 }
-                let run = j - i
-                var end: Int? = nil
-                if run == 11 {
-                    end = j
-                } else if run == 6, j < chars.count, chars[j] == "-" {
-                    var k = j + 1
-                    while isDigit(k) { k += 1 }
-                    if k - (j + 1) == 5 { end = k }
-                }
-                if let end {
-                    let scalars = text.unicodeScalars
-                    let lo = scalars.index(scalars.startIndex, offsetBy: i)
-                    let hi = scalars.index(scalars.startIndex, offsetBy: end)
-                    return text[lo..<hi]
-                }
-                i = j
+    /// The first personal code in `text`, in its normalised form
+    /// (ASCII digits, `-` between the parts when they were separated), or nil.
+    public static func find(in text: String) -> String? {
+        // Fast path: a text with fewer than eleven digit-like scalars cannot hold a code.
+        var digits = 0
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x80 {
+                if scalar.value >= 0x30 && scalar.value <= 0x39 { digits += 1 }
             } else {
-                i += 1
+                digits += 1  // any non-ASCII scalar might normalise to a digit
             }
+            if digits >= 11 { break }
+        }
+        if digits < 11 { return nil }
+        return scan(normalised(text))
+    }
+
+    /// Whether `text` holds a personal code (see `find(in:)`).
+    public static func contains(_ text: String) -> Bool { find(in: text) != nil }
+
+    /// One scalar of the normalised text: a digit with its value, a separator
+    /// of the space or dash family, or anything else.
+    enum Token: Equatable {
+        case digit(UInt8)
+        case space
+        case dash
+        case other
+    }
+
+    /// NFKC, with format characters dropped and decimal digits of any script
+    /// mapped to their values.
+    static func normalised(_ text: String) -> [Token] {
+        var tokens: [Token] = []
+        for scalar in text.precomposedStringWithCompatibilityMapping.unicodeScalars {
+            let properties = scalar.properties
+            if properties.generalCategory == .format || properties.isDefaultIgnorableCodePoint { continue }
+            if properties.numericType == .decimal, let value = properties.numericValue,
+               value >= 0, value <= 9 {
+                tokens.append(.digit(UInt8(value)))
+            } else if properties.generalCategory == .spaceSeparator || scalar == "\t" {
+                tokens.append(.space)
+            } else if properties.generalCategory == .dashPunctuation || properties.isDash
+                        || scalar == "\u{2212}" || scalar == "\u{FE63}" || scalar == "\u{FF0D}" {
+                tokens.append(.dash)
+            } else {
+                tokens.append(.other)
+            }
+        }
+        return tokens
+    }
+
+    private static func scan(_ tokens: [Token]) -> String? {
+        func digit(_ i: Int) -> UInt8? {
+            guard i >= 0, i < tokens.count, case .digit(let d) = tokens[i] else { return nil }
+            return d
+        }
+        var i = 0
+        while i < tokens.count {
+            guard digit(i) != nil, digit(i - 1) == nil else { i += 1; continue }
+            var j = i
+            while digit(j) != nil { j += 1 }
+            let run = (i..<j).map { digit($0)! }
+            if run.count == 11, isBareCode(run) {
+                return String(run.map { Character(Unicode.Scalar($0 + 0x30)) })
+            }
+            if run.count == 6, let secondStart = separatorEnd(tokens, from: j) {
+                var k = secondStart
+                while digit(k) != nil { k += 1 }
+                if k - secondStart == 5 {
+                    let second = (secondStart..<k).map { digit($0)! }
+                    return String((run + [254] + second).map { $0 == 254 ? "-" : Character(Unicode.Scalar($0 + 0x30)) })
+                }
+            }
+            i = j
         }
         return nil
     }
 
-    public static func contains(_ text: String) -> Bool { find(in: text) != nil }
+    /// Where the second part starts, if `tokens[from...]` begins with a
+    /// separator: one space, one dash, or a dash with one space on each side.
+    private static func separatorEnd(_ tokens: [Token], from j: Int) -> Int? {
+        func at(_ i: Int) -> Token? { i < tokens.count ? tokens[i] : nil }
+        switch at(j) {
+        case .dash?:
+            return at(j + 1) == .space && at(j + 2).map(isDigit) == true ? j + 2 : j + 1
+        case .space?:
+            if at(j + 1) == .dash { return at(j + 2) == .space ? j + 3 : j + 2 }
+            return j + 1
+        default:
+            return nil
+        }
+    }
+
+    private static func isDigit(_ token: Token) -> Bool {
+        if case .digit = token { return true }
+        return false
+    }
+
+    /// Eleven digits written together are a code when they begin with `32`
+    /// or with a valid `DDMMYY` date.
+    static func isBareCode(_ digits: [UInt8]) -> Bool {
+        if digits[0] == 3 && digits[1] == 2 { return true }
+        let day = Int(digits[0]) * 10 + Int(digits[1])
+        let month = Int(digits[2]) * 10 + Int(digits[3])
+        let year = Int(digits[4]) * 10 + Int(digits[5])
+        guard (1...12).contains(month), day >= 1 else { return false }
+        let lengths = [31, year % 4 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return day <= lengths[month - 1]
+    }
 }

@@ -171,7 +171,7 @@ public struct YearReport: Hashable, Sendable {
     public func markdown(_ language: Language = .lv) -> String {
         let lv = language == .lv
         var out = lv ? "# Pārskats par \(year). gadu\n\n" : "# Report for \(year)\n\n"
-        out += "\(planTitle)\n\n"
+        out += "\(cell(planTitle))\n\n"
         out += lv
             ? "Stāvoklis \(evaluatedOn.isoText). Sadarbības grupas kārtējās sēdes: \(meetingsHeld) no \(meetingsRequired).\n"
             : "As of \(evaluatedOn.isoText). Regular meetings of the cooperation group: \(meetingsHeld) of \(meetingsRequired).\n"
@@ -186,15 +186,16 @@ public struct YearReport: Hashable, Sendable {
             for line in goal.activities {
                 let windows = line.windows.map { "\($0.met) / \($0.missed) / \($0.waived) (\($0.ended))" } ?? "—"
                 let progress = line.target.map { "\(line.progress ?? 0)/\($0.count) \($0.unit)" } ?? "—"
-                out += "| \(line.activity) | \(cell(line.title)) | \(line.owners.joined(separator: ", ")) | "
+                out += "| \(cell(line.activity)) | \(cell(line.title)) | \(cell(line.owners.joined(separator: ", "))) | "
                 out += "\(cell(Self.stateText(line.state, language))) | \(windows) | \(cell(progress)) | \(line.records) |\n"
             }
         }
         return out
     }
 
+    /// A Markdown table cell: one line, safe to print (`SafeText`), bars escaped.
     private func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        SafeText.line(text).replacingOccurrences(of: "|", with: "\\|")
     }
 
     /// The report as CSV (RFC 4180 quoting, `\n` line ends), one activity a row, header first.
@@ -218,8 +219,16 @@ public struct YearReport: Hashable, Sendable {
         return out
     }
 
-    private static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+    /// One CSV cell (RFC 4180): safe to print (`SafeText`, line breaks and
+    /// tabs kept inside quotes), and, since the report is opened in a
+    /// spreadsheet, a cell that begins with `=`, `+`, `-`, `@`, a tab or a
+    /// carriage return is prefixed with `'` so it is never read as a formula
+    /// (SPEC §6).
+    static func csvField(_ raw: String) -> String {
+        var text = raw
+        if let first = raw.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { text = "'" + raw }
+        text = SafeText.clean(text, keeping: [.lines, .tabs])
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r\n" || $0 == "\t" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 

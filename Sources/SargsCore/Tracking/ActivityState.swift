@@ -343,7 +343,7 @@ public struct Tracker: Sendable {
         guard let target = activity.target, activity.status != .done, activity.status != .dropped else { return nil }
         let span = span(of: activity)
         guard span.contains(day) else { return nil }
-        let expected = target.count * (span.first.days(to: day) + 1) / span.dayCount
+        let expected = Counts.share(of: target.count, span.first.days(to: day) + 1, in: span.dayCount)
         return Pace(progress: progress(of: activity, on: day), target: target.count, expected: expected)
     }
 

@@ -6,6 +6,10 @@ public struct ChangeRefusal: Error, Hashable, Sendable, CustomStringConvertible 
         phrase = Phrase(lv: lv, en: en)
     }
 
+    public init(_ phrase: Phrase) {
+        self.phrase = phrase
+    }
+
     public var description: String { phrase.en }
 }
 
@@ -20,21 +24,34 @@ public enum ChangeRules {
         return activity
     }
 
-    /// A free-text field: no personal code in it.
-    public static func text(_ text: String, field: Phrase) throws(ChangeRefusal) {
-        if PersonalCode.contains(text) {
-            throw ChangeRefusal(
-                "\(field.lv) satur personas kodu; personas dati šeit netiek glabāti — lietas paliek iestāžu sistēmās",
-                "\(field.en) contains a personal code; the board keeps no personal data — case files stay in the institutions' own systems")
+    /// A free-text field: no personal code, no control character, a line
+    /// break only where `lines` is `.several` (SPEC §6; see `FreeText`).
+    public static func text(_ text: String, field: Phrase, lines: FreeText.Lines = .one) throws(ChangeRefusal) {
+        if let problem = FreeText.problem(in: text, lines: lines) {
+            throw ChangeRefusal(problem.phrase(field: field))
         }
     }
 
-    /// Non-empty free text without a personal code.
-    public static func requiredText(_ text: String, field: Phrase) throws(ChangeRefusal) {
+    /// Non-empty free text that passes `text(_:field:lines:)`.
+    public static func requiredText(_ text: String, field: Phrase, lines: FreeText.Lines = .one) throws(ChangeRefusal) {
         if text.allSatisfy(\.isWhitespace) {
             throw ChangeRefusal("jāaizpilda: \(field.lv)", "\(field.en) is empty")
         }
-        try self.text(text, field: field)
+        try self.text(text, field: field, lines: lines)
+    }
+
+    /// A count of people or places, or a target: a whole number in
+    /// `Counts.range` (SPEC §6, "Numbers").
+    public static func count(_ value: Int, field: Phrase) throws(ChangeRefusal) {
+        if !Counts.range.contains(value) {
+            throw ChangeRefusal(Counts.refusal(value, field: field))
+        }
+    }
+
+    /// The author of a change (`--user`, `SARGS_USER`, the login name): one
+    /// line without a personal code.
+    public static func author(_ name: String) throws(ChangeRefusal) {
+        try text(name, field: Phrase(lv: "lietotāja vārds (--user)", en: "the user name (--user)"))
     }
 
     public static let noteField = Phrase(lv: "piezīme", en: "the note")
@@ -51,17 +68,16 @@ public enum ChangeRules {
             throw ChangeRefusal("izpildes datums \(record.date) ir pirms plāna sākuma (\(plan.period.first))",
                                 "the record's date \(record.date) is before the plan starts (\(plan.period.first))")
         }
-        if let count = record.count, count <= 0 {
-            throw ChangeRefusal("skaitam jābūt lielākam par 0, nevis \(count)",
-                                "the count must be greater than 0, not \(count)")
-        }
-        if let note = record.note { try text(note, field: noteField) }
+        if let count = record.count { try self.count(count, field: Phrase(lv: "skaits", en: "the count")) }
+        if let note = record.note { try text(note, field: noteField, lines: .several) }
+        try author(record.author)
     }
 
     /// A waiver: names a window of the activity's schedule that is missed as of today.
     public static func waiver(_ waiver: Waiver, tracker: Tracker, today: Day) throws(ChangeRefusal) {
         let activity = try activity(waiver.activity, in: tracker.plan)
-        try requiredText(waiver.note, field: Phrase(lv: "atbrīvojuma piezīme", en: "the waiver note"))
+        try requiredText(waiver.note, field: Phrase(lv: "atbrīvojuma piezīme", en: "the waiver note"), lines: .several)
+        try author(waiver.author)
         guard Window.parse(waiver.window) != nil else {
             throw ChangeRefusal(
                 "'\(waiver.window)' nav loga apzīmējums; piemēri: 2025-W07, 2025-03, 2025-Q2, 2025-H1, 2025",
@@ -82,7 +98,7 @@ public enum ChangeRules {
     /// A status change, with an optional note.
     public static func status(_ id: ActivityID, note: String?, plan: Plan) throws(ChangeRefusal) {
         _ = try activity(id, in: plan)
-        if let note { try text(note, field: noteField) }
+        if let note { try text(note, field: noteField, lines: .several) }
     }
 
     /// A new or edited activity, against the plan it joins.
@@ -100,14 +116,17 @@ public enum ChangeRules {
         for code in activity.funding where !funding.contains(code) {
             throw ChangeRefusal("nezināms finanšu avota kods '\(code)'", "unknown funding code '\(code)'")
         }
-        if let target = activity.target, target.count <= 0 {
-            throw ChangeRefusal("mērķa skaitam jābūt lielākam par 0", "the target count must be greater than 0")
+        if let en = activity.en { try text(en, field: Phrase(lv: "angļu nosaukums", en: "the English title")) }
+        for link in activity.links { try text(link, field: Phrase(lv: "saite", en: "a link")) }
+        if let target = activity.target {
+            try count(target.count, field: Phrase(lv: "mērķa skaits", en: "the target count"))
+            try requiredText(target.unit, field: Phrase(lv: "mērķa mērvienība", en: "the target unit"))
         }
         let span = activity.schedule.span(in: plan.period)
         if span.isEmpty || span.first < plan.period.first || span.last > plan.period.last {
             throw ChangeRefusal("grafiks iziet ārpus plāna perioda", "the schedule lies outside the plan period")
         }
-        if let note = activity.statusNote { try text(note, field: noteField) }
+        if let note = activity.statusNote { try text(note, field: noteField, lines: .several) }
     }
 
     /// A meeting's topic; an emergency meeting needs one.
@@ -128,8 +147,52 @@ public enum ChangeRules {
 
     /// A decision: text without personal data, a known owner, a known activity.
     public static func decision(_ decision: Decision, plan: Plan) throws(ChangeRefusal) {
-        try requiredText(decision.text, field: Phrase(lv: "lēmuma teksts", en: "the decision text"))
+        try requiredText(decision.text, field: Phrase(lv: "lēmuma teksts", en: "the decision text"), lines: .several)
         try institutions([decision.owner], plan: plan)
         if let id = decision.activity { _ = try activity(id, in: plan) }
+    }
+}
+
+/// Counts of people or places and targets (SPEC §6, "Numbers"): whole
+/// numbers from 1 to 1,000,000,000. Sums of counts are kept in 64 bits and
+/// saturate instead of overflowing, so no stored value crashes a reader.
+public enum Counts {
+    public static let range: ClosedRange<Int> = 1...1_000_000_000
+
+    /// The refusal of `value` for `field`, naming the range.
+    public static func refusal(_ value: Int, field: Phrase) -> Phrase {
+        Phrase(lv: "\(field.lv) jābūt veselam skaitlim no 1 līdz 1 000 000 000, nevis \(value)",
+               en: "\(field.en) must be a whole number from 1 to 1,000,000,000, not \(value)")
+    }
+
+    /// The refusal of a text that is not a whole number at all.
+    public static func refusal(text: String, field: Phrase) -> Phrase {
+        Phrase(lv: "\(field.lv) jābūt veselam skaitlim no 1 līdz 1 000 000 000, nevis '\(SafeText.line(text))'",
+               en: "\(field.en) must be a whole number from 1 to 1,000,000,000, not '\(SafeText.line(text))'")
+    }
+
+    /// A count as a reader takes it from the store: a stored value outside
+    /// `0...range.upperBound` (written by another SQLite tool, an old
+    /// version) is held at the nearer end, so sums of counts stay far from
+    /// overflowing.
+    @inlinable
+    public static func held(_ value: Int) -> Int {
+        min(max(value, 0), range.upperBound)
+    }
+
+    /// ⌊total × part / whole⌋ without overflow, for any `total` (SPEC §4's
+    /// even pace: `part` days of `whole`); 0 when `whole` is not positive.
+    public static func share(of total: Int, _ part: Int, in whole: Int) -> Int {
+        guard whole > 0 else { return 0 }
+        let part = min(max(part, 0), whole)
+        let product = total.multipliedFullWidth(by: part)
+        return whole.dividingFullWidth(product).quotient
+    }
+
+    /// `a + b`, held at `Int.max` (or `Int.min`) instead of overflowing.
+    @inlinable
+    public static func sum(_ a: Int, _ b: Int) -> Int {
+        let (value, overflow) = a.addingReportingOverflow(b)
+        return overflow ? (b > 0 ? Int.max : Int.min) : value
     }
 }

@@ -72,7 +72,7 @@ public struct RecordIndex: Hashable, Sendable {
             for i in 0..<count {
                 let (ordinal, n) = entry(i)
                 built.days.append(ordinal)
-                running += n
+                running += Counts.held(n)  // a stored count out of range cannot overflow the sums
                 built.totals.append(running)
             }
             built.bounds.append(built.days.count)

@@ -1,0 +1,82 @@
+/// The one function every writer passes data through before it reaches a
+/// terminal or a file (SPEC §6, "Control characters"): whatever the store
+/// holds (an old store, a plan file, another SQLite tool), no byte that a
+/// terminal or a viewer acts on gets out.
+///
+/// Replaced by U+FFFD: C0 controls, DEL, C1 controls (U+0080–U+009F), and the
+/// bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+/// U+2066–U+2069). Line breaks ("\n", "\r\n", a lone "\r", U+2028, U+2029)
+/// become "\n" where the writer keeps lines, else a space; a tab stays where
+/// the writer keeps tabs, else becomes a space.
+public enum SafeText {
+    /// What a writer lets through besides printable text.
+    public struct Keeping: OptionSet, Sendable {
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+        /// Line breaks, written "\n".
+        public static let lines = Keeping(rawValue: 1)
+        /// Horizontal tabs.
+        public static let tabs = Keeping(rawValue: 2)
+    }
+
+    /// `text` safe to write (see the type's summary). Text with nothing to
+    /// replace is returned as it is, after one pass over its bytes.
+    public static func clean(_ text: String, keeping: Keeping = []) -> String {
+        if isClean(text, keeping: keeping) { return text }
+        var out = String.UnicodeScalarView()
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            defer { previousWasCR = v == 0x0D }
+            switch v {
+            case 0x0A:
+                if previousWasCR && keeping.contains(.lines) { continue }  // "\r\n" is one break
+                out.append(keeping.contains(.lines) ? "\n" : " ")
+            case 0x0D, 0x2028, 0x2029:
+                out.append(keeping.contains(.lines) ? "\n" : " ")
+            case 0x09:
+                out.append(keeping.contains(.tabs) ? "\t" : " ")
+            default:
+                out.append(FreeText.isRefusedControl(v) ? "\u{FFFD}" : scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// One line: every break and tab a space.
+    public static func line(_ text: String) -> String { clean(text) }
+
+    /// Text whose line breaks continue on lines that start with `indent`, so
+    /// that a Markdown list item or an indented text block stays one item.
+    public static func indented(_ text: String, by indent: String) -> String {
+        let cleaned = clean(text, keeping: .lines)
+        guard cleaned.utf8.contains(0x0A) else { return cleaned }
+        return cleaned.split(separator: "\n", omittingEmptySubsequences: false)
+            .joined(separator: "\n" + indent)
+    }
+
+    /// Whether `text` has nothing to replace; a scan of UTF-8 bytes.
+    static func isClean(_ text: String, keeping: Keeping) -> Bool {
+        var utf8 = text.utf8.makeIterator()
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
+        while let b = utf8.next() {
+            if b < 0x20 {
+                if b == 0x0A { if !keeping.contains(.lines) { return false } }
+                else if b == 0x09 { if !keeping.contains(.tabs) { return false } }
+                else { return false }
+            } else if b == 0x7F {
+                return false
+            } else if previous == 0xC2 && b >= 0x80 && b <= 0x9F {
+                return false  // C1
+            } else if beforePrevious == 0xE2 && previous == 0x80 && (b == 0xA8 || b == 0xA9 || (b >= 0xAA && b <= 0xAE)) {
+                return false  // U+2028, U+2029, U+202A–U+202E
+            } else if beforePrevious == 0xE2 && previous == 0x81 && b >= 0xA6 && b <= 0xA9 {
+                return false  // U+2066–U+2069
+            }
+            beforePrevious = previous
+            previous = b
+        }
+        return true
+    }
+}
