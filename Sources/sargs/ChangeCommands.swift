@@ -58,13 +58,19 @@ struct RecordCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The activity id, e.g. 5.2.") var id: String
     @Option(help: "The day it was carried out (default: today).") var date: String?
-    @Option(help: "How many people or places it reached.") var count: Int?
+    @Option(parsing: .unconditional, help: "How many people or places it reached: 1 to 1,000,000,000.") var count: String?
     @Option(help: "A note (no personal data).") var note: String?
 
     func run() throws {
         let session = try Session.open(global)
         let day = try date.map { try parseDay($0, option: "--date") } ?? session.today
-        let record = Record(activity: id, date: day, count: count, note: note, author: session.author)
+        let number = try count.map { text throws -> Int in
+            guard let n = Int(text.trimmingCharacters(in: .whitespaces)) else {
+                throw Failure(.usage, Counts.refusal(text: text, field: Phrase(lv: "--count vērtībai", en: "--count")))
+            }
+            return n
+        }
+        let record = Record(activity: id, date: day, count: number, note: note, author: session.author)
         let saved = try session.guarded { () throws -> Record in
             try ChangeRules.record(record, plan: try session.store.plan(), today: session.today)
             return try session.store.addRecord(record, now: session.now)

@@ -206,7 +206,8 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let session = try Session.open(global)
         let snapshot = try session.guarded { try session.store.snapshot() }
-        Output.print(CalendarExport.ics(snapshot, stamp: Date(), language: session.language), terminator: "")
+        Output.print(CalendarExport.ics(snapshot, stamp: Date(), language: session.language), terminator: "",
+                     keeping: [.lines, .tabs, .crlf])
     }
 }
 

@@ -7,8 +7,8 @@ import SargsCore
 /// reaches the terminal (`SafeText`, a single scan when there is nothing to
 /// replace).
 enum Output {
-    static func print(_ text: String, terminator: String = "\n") {
-        Swift.print(SafeText.clean(text, keeping: [.lines, .tabs]), terminator: terminator)
+    static func print(_ text: String, terminator: String = "\n", keeping: SafeText.Keeping = [.lines, .tabs]) {
+        Swift.print(SafeText.clean(text, keeping: keeping), terminator: terminator)
     }
 
     static func print(_ number: Int64) {

@@ -551,7 +551,7 @@ struct BoardScreenTests {
         // With the error the box is 12 rows: y 6…17; the error on row 16.
         #expect(canvas.line(8) == "    │ Datums   2025-07-01                                                  │    ")
         #expect(Self.text(canvas, y: 10, 6..<20) == "Skaits   0    ")
-        #expect(Self.text(canvas, y: 16, 6..<45) == "▲ skaitam jābūt lielākam par 0, nevis 0")
+        #expect(Self.text(canvas, y: 16, 6..<45) == "▲ skaitam jābūt veselam skaitlim no 1 l")
         #expect(Self.roles(canvas, y: 16, 6..<45) == [.error])
     }
 

@@ -265,7 +265,7 @@ struct ControlCharacterTests {
 struct NumberTests {
     @Test("counts and targets: 1 to 1,000,000,000", arguments: [0, -1, 1_000_000_001, 3_000_000_000, Int.max, Int.min])
     func outOfRange(_ value: Int) {
-        #expect(throws: ChangeRefusal.self) { try ChangeRules.count(value, field: Phrase(lv: "skaits", en: "the count")) }
+        #expect(throws: ChangeRefusal.self) { try ChangeRules.count(value, field: Phrase(lv: "skaitam", en: "the count")) }
         let record = Record(activity: "2.4", date: Day("2025-03-01")!, count: value)
         #expect(throws: ChangeRefusal.self) { try ChangeRules.record(record, plan: Madona.plan(), today: Day("2025-06-01")!) }
         var a = Madona["2.4"]
@@ -275,7 +275,7 @@ struct NumberTests {
 
     @Test("the refusal names the range")
     func refusalRange() {
-        #expect(Counts.refusal(9_000_000_000_000_000_000, field: Phrase(lv: "skaits", en: "the count")).en
+        #expect(Counts.refusal(9_000_000_000_000_000_000, field: Phrase(lv: "skaitam", en: "the count")).en
             == "the count must be a whole number from 1 to 1,000,000,000, not 9000000000000000000")
     }
 

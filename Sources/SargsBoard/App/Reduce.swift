@@ -416,7 +416,7 @@ private func submit(_ form: Form, _ state: inout AppState) throws(ChangeRefusal)
         var count: Int?
         if let text = optionalText("count") {
             guard let n = Int(text) else {
-                throw ChangeRefusal(Counts.refusal(text: text, field: Phrase(lv: "skaits", en: "the count")))
+                throw ChangeRefusal(Counts.refusal(text: text, field: Phrase(lv: "skaitam", en: "the count")))
             }
             count = n
         }
@@ -489,7 +489,7 @@ private func fill(_ activity: inout Activity, from form: Form, plan: Plan) throw
         guard let count = Int(parts[0]) else {
             // Digits too many for a number: say the range; anything else: say the shape.
             if parts[0].allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) {
-                throw ChangeRefusal(Counts.refusal(text: String(parts[0]), field: Phrase(lv: "mērķa skaits", en: "the target count")))
+                throw ChangeRefusal(Counts.refusal(text: String(parts[0]), field: Phrase(lv: "mērķa skaitam", en: "the target count")))
             }
             throw ChangeRefusal("mērķim jābūt skaitlim un mērvienībai, piem. '30 pedagogi'", "the target must be a number and a unit, e.g. '30 pedagogi'")
         }

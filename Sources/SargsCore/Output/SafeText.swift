@@ -17,29 +17,41 @@ public enum SafeText {
         public static let lines = Keeping(rawValue: 1)
         /// Horizontal tabs.
         public static let tabs = Keeping(rawValue: 2)
+        /// With `lines`: a "\r\n" pair stays "\r\n" (iCalendar's line end).
+        public static let crlf = Keeping(rawValue: 4)
     }
 
     /// `text` safe to write (see the type's summary). Text with nothing to
     /// replace is returned as it is, after one pass over its bytes.
     public static func clean(_ text: String, keeping: Keeping = []) -> String {
         if isClean(text, keeping: keeping) { return text }
+        let lines = keeping.contains(.lines)
         var out = String.UnicodeScalarView()
-        var previousWasCR = false
+        var pendingCR = false
         for scalar in text.unicodeScalars {
             let v = scalar.value
-            defer { previousWasCR = v == 0x0D }
+            if pendingCR {
+                pendingCR = false
+                if v == 0x0A {
+                    // "\r\n" is one break.
+                    if lines && keeping.contains(.crlf) { out.append("\r") }
+                    out.append(lines ? "\n" : " ")
+                    continue
+                }
+                out.append(lines ? "\n" : " ")  // a lone "\r"
+            }
             switch v {
-            case 0x0A:
-                if previousWasCR && keeping.contains(.lines) { continue }  // "\r\n" is one break
-                out.append(keeping.contains(.lines) ? "\n" : " ")
-            case 0x0D, 0x2028, 0x2029:
-                out.append(keeping.contains(.lines) ? "\n" : " ")
+            case 0x0D:
+                pendingCR = true
+            case 0x0A, 0x2028, 0x2029:
+                out.append(lines ? "\n" : " ")
             case 0x09:
                 out.append(keeping.contains(.tabs) ? "\t" : " ")
             default:
                 out.append(FreeText.isRefusedControl(v) ? "\u{FFFD}" : scalar)
             }
         }
+        if pendingCR { out.append(lines ? "\n" : " ") }
         return String(out)
     }
 
@@ -60,8 +72,12 @@ public enum SafeText {
         var utf8 = text.utf8.makeIterator()
         var previous: UInt8 = 0
         var beforePrevious: UInt8 = 0
+        let crlf = keeping.contains(.lines) && keeping.contains(.crlf)
         while let b = utf8.next() {
-            if b < 0x20 {
+            if previous == 0x0D && b != 0x0A { return false }  // a lone "\r"
+            if b == 0x0D {
+                if !crlf { return false }
+            } else if b < 0x20 {
                 if b == 0x0A { if !keeping.contains(.lines) { return false } }
                 else if b == 0x09 { if !keeping.contains(.tabs) { return false } }
                 else { return false }
@@ -77,6 +93,6 @@ public enum SafeText {
             beforePrevious = previous
             previous = b
         }
-        return true
+        return previous != 0x0D
     }
 }

@@ -31,7 +31,7 @@ public enum FreeText {
                     lv: "\(field.lv) satur personas kodu; personas dati šeit netiek glabāti — lietas paliek iestāžu sistēmās; nekas netika saglabāts",
                     en: "\(field.en) contains a personal code; the board keeps no personal data — case files stay in the institutions' own systems; nothing was saved")
             case .lineBreak:
-                return Phrase(lv: "\(field.lv) jābūt vienā rindā (rindu pārnesumi atļauti tikai piezīmēs un lēmumos); nekas netika saglabāts",
+                return Phrase(lv: "\(field.lv) nedrīkst saturēt rindu pārnesumus (tie atļauti tikai piezīmēs un lēmumos); nekas netika saglabāts",
                               en: "\(field.en) must be one line (line breaks are allowed only in notes and decisions); nothing was saved")
             case .control(let value):
                 let hex = String(value, radix: 16, uppercase: true)

@@ -68,7 +68,7 @@ public enum ChangeRules {
             throw ChangeRefusal("izpildes datums \(record.date) ir pirms plāna sākuma (\(plan.period.first))",
                                 "the record's date \(record.date) is before the plan starts (\(plan.period.first))")
         }
-        if let count = record.count { try self.count(count, field: Phrase(lv: "skaits", en: "the count")) }
+        if let count = record.count { try self.count(count, field: Phrase(lv: "skaitam", en: "the count")) }
         if let note = record.note { try text(note, field: noteField, lines: .several) }
         try author(record.author)
     }
@@ -119,7 +119,7 @@ public enum ChangeRules {
         if let en = activity.en { try text(en, field: Phrase(lv: "angļu nosaukums", en: "the English title")) }
         for link in activity.links { try text(link, field: Phrase(lv: "saite", en: "a link")) }
         if let target = activity.target {
-            try count(target.count, field: Phrase(lv: "mērķa skaits", en: "the target count"))
+            try count(target.count, field: Phrase(lv: "mērķa skaitam", en: "the target count"))
             try requiredText(target.unit, field: Phrase(lv: "mērķa mērvienība", en: "the target unit"))
         }
         let span = activity.schedule.span(in: plan.period)
@@ -159,7 +159,8 @@ public enum ChangeRules {
 public enum Counts {
     public static let range: ClosedRange<Int> = 1...1_000_000_000
 
-    /// The refusal of `value` for `field`, naming the range.
+    /// The refusal of `value` for `field`, naming the range; `field.lv` is
+    /// the field's name in the dative ("skaitam", "mērķa skaitam").
     public static func refusal(_ value: Int, field: Phrase) -> Phrase {
         Phrase(lv: "\(field.lv) jābūt veselam skaitlim no 1 līdz 1 000 000 000, nevis \(value)",
                en: "\(field.en) must be a whole number from 1 to 1,000,000,000, not \(value)")
