@@ -45,18 +45,15 @@ public final class Store: Sendable {
                     throw StoreError.unavailable("cannot create the directory \(directory)")
                 }
             }
-            if entryExists(path) {
-                guard force else { throw StoreError.alreadyExists(path: path) }
-                for file in companionFiles(path) where unlink(file) != 0 && errno != ENOENT {
-                    throw StoreError.unavailable("cannot replace \(file): \(String(cString: strerror(errno)))")
-                }
-            }
-            // O_EXCL: of two programs creating the store at once, one wins and
-            // the other is told the store exists. The -wal and -shm files
-            // SQLite makes next to it take the same mode.
-            try Store.createPrivateFile(path)
+            if entryExists(path), !force { throw StoreError.alreadyExists(path: path) }
+            // The store is built whole in a file of its own beside the final
+            // one and only then put in place, so a program killed midway
+            // leaves no half-made store at `path` (at worst a `.init-PID` file).
+            let building = path + ".init-\(getpid())"
+            for file in companionFiles(building) { _ = unlink(file) }
+            try Store.createPrivateFile(building)
             do {
-                let pool = try openPool(path)
+                let pool = try openPool(building)
                 try Schema.migrator.migrate(pool)
                 try pool.write { db in
                     try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
@@ -68,17 +65,41 @@ public final class Store: Sendable {
                     _ = try Journal.append(db, time: now, author: author, action: "init", subject: plan.id,
                                            before: nil, after: summary)
                 }
-                for file in companionFiles(path).dropFirst() { _ = chmod(file, 0o600) }
-                return Store(path: path, pool: pool)
+                try pool.close()  // the last connection checkpoints the WAL into the file
             } catch {
-                for file in companionFiles(path) { _ = unlink(file) }
+                for file in companionFiles(building) { _ = unlink(file) }
                 throw error
             }
+            try place(building, at: path, replacing: force)
+            let pool = try openPool(path)
+            for file in companionFiles(path).dropFirst() { _ = chmod(file, 0o600) }
+            return Store(path: path, pool: pool)
         }
     }
 
-    /// Opens an existing store. A missing file is `.missing`; a file that is
-    /// not a sargs store, or one made by a newer sargs, is `.unavailable`.
+    /// Moves the finished store `building` to `path`. Without `replacing`, a
+    /// store that appeared there meanwhile wins (`link` refuses an existing
+    /// name, as O_EXCL did); with it, the old store and its -wal and -shm
+    /// files are replaced.
+    private static func place(_ building: String, at path: String, replacing: Bool) throws {
+        defer { for file in companionFiles(building) { _ = unlink(file) } }
+        if replacing {
+            for file in companionFiles(path).dropFirst() where unlink(file) != 0 && errno != ENOENT {
+                throw StoreError.unavailable("cannot replace \(file): \(String(cString: strerror(errno)))")
+            }
+            guard rename(building, path) == 0 else {
+                throw StoreError.unavailable("cannot replace \(path): \(String(cString: strerror(errno)))")
+            }
+            return
+        }
+        guard link(building, path) == 0 else {
+            if errno == EEXIST { throw StoreError.alreadyExists(path: path) }
+            throw StoreError.unavailable("cannot create \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Opens an existing store. Refuses a missing file, a file that is not a
+    /// sargs store, and a store written by a newer version of this program.
     public static func open(at path: String) throws -> Store {
         try storeOperation(at: path) {
             var info = stat()

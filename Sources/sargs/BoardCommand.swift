@@ -160,10 +160,14 @@ struct BoardLoop {
                 apply(reduce(&state, .recordsLoaded(id, records)), &state)
             case .writeMinutes(let id):
                 do {
-                    let path = try MinutesFile.write(meeting: id, store: store, language: state.language)
-                    apply(reduce(&state, .saved(Phrase(lv: "Protokols ierakstīts: \(path)", en: "Minutes written: \(path)"))), &state)
+                    let (path, note) = try MinutesFile.write(meeting: id, store: store, language: state.language)
+                    let also = note.map { Phrase(lv: " (\($0.lv))", en: " (\($0.en))") } ?? Phrase(lv: "", en: "")
+                    apply(reduce(&state, .saved(Phrase(lv: "Protokols ierakstīts: \(path)\(also.lv)",
+                                                       en: "Minutes written: \(path)\(also.en)"))), &state)
                 } catch let error as StoreError {
                     apply(reduce(&state, .refused(error.phrase)), &state)
+                } catch let problem as NewFile.Problem {
+                    apply(reduce(&state, .refused(problem.phrase)), &state)
                 } catch {
                     apply(reduce(&state, .refused(Phrase(lv: "protokolu nevar ierakstīt: \(error)", en: "cannot write the minutes: \(error)"))), &state)
                 }
@@ -232,11 +236,75 @@ struct BoardLoop {
 
 /// Writes a meeting's minutes as Markdown in the current directory.
 enum MinutesFile {
-    static func write(meeting id: Int64, store: Store, language: Language) throws -> String {
+    /// The path written to, and a note when the first name was taken.
+    static func write(meeting id: Int64, store: Store, language: Language) throws -> (path: String, note: Phrase?) {
         let snapshot = try store.snapshot()
         guard let meeting = snapshot.meetings.first(where: { $0.id == id }) else { throw StoreError.unknownMeeting(id) }
-        let path = FileManager.default.currentDirectoryPath + "/sargs-protokols-\(id)-\(meeting.date).md"
-        try Minutes(meeting: meeting, snapshot: snapshot).markdown(language).write(toFile: path, atomically: true, encoding: .utf8)
-        return path
+        let text = Minutes(meeting: meeting, snapshot: snapshot).markdown(language)
+        return try NewFile.write(text, directory: FileManager.default.currentDirectoryPath,
+                                 name: "sargs-protokols-\(id)-\(meeting.date)", extension: "md",
+                                 mode: NewFile.mode(beside: store.path))
+    }
+}
+
+/// A document sargs writes for people (minutes, reports): always a new file,
+/// never one that was there (`NAME.md`, else `NAME-2.md`, `NAME-3.md` …),
+/// readable as the store is (0600, or 0640/0660 with the store's group).
+enum NewFile {
+    /// A failure to write, said plainly.
+    struct Problem: Error {
+        var phrase: Phrase
+    }
+
+    /// The store's owner and group permission bits, never others'.
+    static func mode(beside storePath: String) -> mode_t {
+        var info = stat()
+        guard stat(storePath, &info) == 0 else { return 0o600 }
+        return mode_t(info.st_mode) & 0o660 | 0o600
+    }
+
+    /// Writes `text` to the first free name and returns its path, with a
+    /// note when a name was already taken (a file kept, or a folder in the way).
+    static func write(_ text: String, directory: String, name: String, extension ext: String,
+                      mode: mode_t) throws -> (path: String, note: Phrase?) {
+        let bytes = Array(text.utf8)
+        var note: Phrase?
+        for n in 1...999 {
+            let path = directory + "/" + name + (n == 1 ? "" : "-\(n)") + "." + ext
+            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+            if fd < 0 {
+                let code = errno
+                if code == EEXIST {
+                    if n == 1 {
+                        var isDirectory: ObjCBool = false
+                        _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+                        note = isDirectory.boolValue
+                            ? Phrase(lv: "mape \(path) jau ir, tāpēc cits nosaukums", en: "a folder \(path) is in the way, so another name")
+                            : Phrase(lv: "\(path) jau ir un netika pārrakstīts", en: "\(path) was there and is kept")
+                    }
+                    continue
+                }
+                throw Problem(phrase: Phrase(lv: "nevar izveidot \(path): \(String(cString: strerror(code)))",
+                                             en: "cannot create \(path): \(String(cString: strerror(code)))"))
+            }
+            _ = fchmod(fd, mode)  // whatever the umask
+            var written = 0
+            while written < bytes.count {
+                let n = bytes[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 {
+                    let code = errno
+                    close(fd)
+                    unlink(path)
+                    throw Problem(phrase: Phrase(lv: "nevar ierakstīt \(path): \(String(cString: strerror(code)))",
+                                                 en: "cannot write \(path): \(String(cString: strerror(code)))"))
+                }
+                written += n
+            }
+            close(fd)
+            return (path, note)
+        }
+        throw Problem(phrase: Phrase(lv: "\(directory) jau ir 999 faili ar nosaukumu \(name)",
+                                     en: "\(directory) already holds 999 files named \(name)"))
     }
 }

@@ -170,6 +170,14 @@ struct LogCommand: ParsableCommand {
 
     func run() throws {
         let session = try Session.open(global)
+        if let id, id.wholeMatch(of: /(meeting|decision) [0-9]+/) == nil {
+            // An activity id: one the plan knows, else it is a typo, not an empty journal.
+            try session.guarded { _ = try ChangeRules.activity(id, in: try session.store.plan()) }
+        }
+        if let limit, limit < 1 {
+            throw Failure(.usage, Phrase(lv: "--limit jābūt veselam skaitlim no 1, nevis \(limit)",
+                                         en: "--limit must be a whole number from 1, not \(limit)"))
+        }
         let entries = try session.guarded { try session.store.journal(subject: id, author: author, limit: limit) }
         switch format {
         case .json:

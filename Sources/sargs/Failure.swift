@@ -26,7 +26,7 @@ struct Failure: Error {
 /// Runs the command line and turns every failure into one line and an exit status.
 enum CommandLineRunner {
     static func run() -> Never {
-        let arguments = Array(CommandLine.arguments.dropFirst())
+        let arguments = globalOptionsAfterCommand(Array(CommandLine.arguments.dropFirst()))
         let language = languageHint(arguments)
         do {
             var command = try Sargs.parseAsRoot(arguments)
@@ -43,6 +43,12 @@ enum CommandLineRunner {
             if code == .success {
                 // --help, --version: ArgumentParser prints them itself.
                 Sargs.exit(withError: error)
+            }
+            if let negative = arguments.first(where: isNegativeNumber) {
+                // ArgumentParser reads "-1" as an unknown option and says a value is missing.
+                fail(Phrase(lv: "'\(negative)' nav derīgs: sēžu un lēmumu numuri, skaiti un dienas ir veseli skaitļi no 1",
+                            en: "'\(negative)' is not valid: meeting and decision numbers, counts and days are whole numbers from 1")
+                        .text(language), code: Failure.Code.usage.rawValue)
             }
             let message = Sargs.message(for: error)
                 .split(separator: "\n").first.map(String.init) ?? "\(error)"
@@ -64,6 +70,42 @@ enum CommandLineRunner {
         // Whatever a message quotes (a file's bytes, a typed value) is made safe to print.
         FileHandle.standardError.write(Data("sargs: error: \(SafeText.line(message))\n".utf8))
         exit(code)
+    }
+
+    /// The options every command takes (SPEC §7), accepted before the
+    /// command's name as well as after it.
+    static let globalOptions: Set<String> = ["--db", "--today", "--user", "--lang"]
+
+    /// `arguments` with the global options that stand before the command's
+    /// name moved after it (`sargs --db X agenda` → `sargs agenda --db X`),
+    /// before a `--` if there is one, so that ArgumentParser, which reads
+    /// options only after the (sub)command they belong to, accepts them
+    /// where git and kubectl users put them.
+    static func globalOptionsAfterCommand(_ arguments: [String]) -> [String] {
+        var leading: [String] = []
+        var i = 0
+        while i < arguments.count {
+            let argument = arguments[i]
+            if globalOptions.contains(argument), i + 1 < arguments.count {
+                leading += [argument, arguments[i + 1]]
+                i += 2
+            } else if let name = argument.split(separator: "=", maxSplits: 1).first, argument.contains("="),
+                      globalOptions.contains(String(name)) {
+                leading.append(argument)
+                i += 1
+            } else {
+                break
+            }
+        }
+        guard !leading.isEmpty, i < arguments.count else { return arguments }
+        var rest = Array(arguments[i...])
+        let end = rest.firstIndex(of: "--") ?? rest.endIndex
+        rest.insert(contentsOf: leading, at: end)
+        return rest
+    }
+
+    static func isNegativeNumber(_ argument: String) -> Bool {
+        argument.count > 1 && argument.hasPrefix("-") && argument.dropFirst().allSatisfy(\.isASCII) && Int(argument) != nil
     }
 
     /// The language for messages, read before the arguments are parsed so

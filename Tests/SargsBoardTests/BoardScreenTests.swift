@@ -551,8 +551,22 @@ struct BoardScreenTests {
         // With the error the box is 12 rows: y 6…17; the error on row 16.
         #expect(canvas.line(8) == "    │ Datums   2025-07-01                                                  │    ")
         #expect(Self.text(canvas, y: 10, 6..<20) == "Skaits   0    ")
-        #expect(Self.text(canvas, y: 16, 6..<45) == "▲ skaitam jābūt veselam skaitlim no 1 l")
+        #expect(Self.text(canvas, y: 16, 6..<71) == "▲ skaitam jābūt veselam skaitlim no 1 līdz 1 000 000 000, nevis 0")
         #expect(Self.roles(canvas, y: 16, 6..<45) == [.error])
+    }
+
+    @Test("A long refusal (an edit conflict with both values) is wrapped in the form, never cut",
+          arguments: [(80, 24), (120, 40), (200, 60)])
+    func longRefusalWraps(_ size: (Int, Int)) throws {
+        var state = try Self.state(width: size.0, height: size.1)
+        state.select("5.2")
+        _ = reduce(&state, .key(state.keyMap.key(.record)))
+        let yours = String(repeating: "jūsu garais nosaukums ", count: 3) + "BEIGAS-JŪSU"
+        let theirs = String(repeating: "viņu garais nosaukums ", count: 3) + "BEIGAS-VIŅU"
+        _ = reduce(&state, .refused(Phrase(lv: "kāds cits jau mainīja lauku 'title': jūsu vērtība “\(yours)”, viņu “\(theirs)”; nekas netika saglabāts",
+                                          en: "conflict")))
+        let text = Self.frame(state).lines.joined(separator: "\n")
+        #expect(text.contains("BEIGAS-JŪSU") && text.contains("BEIGAS-VIŅU") && text.contains("saglabāts"), "\(text)")
     }
 
     @Test("Below 40×12 the board says so plainly", arguments: [Language.lv, .en])

@@ -7,7 +7,11 @@ enum FormScreen {
         let g = state.glyphs
         let labelWidth = min(16, form.fields.map { state.text($0.label).displayWidth }.max() ?? 8) + 2
         let width = min(canvas.width - 2, max(50, min(90, canvas.width - 8)))
-        let height = min(canvas.height - 2, 4 + form.fields.count * 2 + (form.error == nil ? 0 : 2))
+        // A refusal is wrapped, not cut: an edit conflict names both values (SPEC §6).
+        let errorLines = form.error.map {
+            wrap(g.overdue + " " + state.text($0), width: max(1, width - 4), lines: max(1, canvas.height - 6 - form.fields.count * 2), glyphs: g)
+        } ?? []
+        let height = min(canvas.height - 2, 4 + form.fields.count * 2 + (errorLines.isEmpty ? 0 : errorLines.count + 1))
         let box = canvas.bounds.centered(width: width, height: height)
         canvas.fill(box, role: .border)
         let inner = box.inset(dx: 1, dy: 0)
@@ -60,9 +64,11 @@ enum FormScreen {
             }
             y += 2
         }
-        if let error = form.error {
-            canvas.text(state.glyphs.overdue + " " + state.text(error), x: inner.x + 1, y: box.maxY - 2, width: inner.width - 2,
-                        role: .error, glyphs: g)
+        if !errorLines.isEmpty {
+            let top = max(y, box.maxY - 1 - errorLines.count)
+            for (i, line) in errorLines.enumerated() where top + i < box.maxY - 1 {
+                canvas.text(line, x: inner.x + 1, y: top + i, width: inner.width - 2, role: .error, glyphs: g)
+            }
         } else if form.saving {
             canvas.text(g.ellipsis, x: inner.x + 1, y: box.maxY - 2, width: 3, role: .dim, glyphs: g)
         }
