@@ -50,7 +50,7 @@ public final class Store: Sendable {
             // one and only then put in place, so a program killed midway
             // leaves no half-made store at `path` (at worst a `.init-PID` file).
             let building = path + ".init-\(getpid())"
-            for file in companionFiles(building) { _ = unlink(file) }
+            removeAbandonedBuilds(of: path)
             try Store.createPrivateFile(building)
             do {
                 let pool = try openPool(building)
@@ -74,6 +74,19 @@ public final class Store: Sendable {
             let pool = try openPool(path)
             for file in companionFiles(path).dropFirst() { _ = chmod(file, 0o600) }
             return Store(path: path, pool: pool)
+        }
+    }
+
+    /// Removes what an `init` killed midway left beside `path`: files
+    /// `PATH.init-PID` (and their -wal, -shm) whose process is gone.
+    private static func removeAbandonedBuilds(of path: String) {
+        let directory = (path as NSString).deletingLastPathComponent
+        let prefix = (path as NSString).lastPathComponent + ".init-"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? []
+        for name in names where name.hasPrefix(prefix) {
+            let digits = name.dropFirst(prefix.count).prefix { $0.isNumber }
+            guard let pid = Int32(digits), pid == getpid() || (kill(pid, 0) != 0 && errno == ESRCH) else { continue }
+            _ = unlink((directory.isEmpty ? "" : directory + "/") + name)
         }
     }
 

@@ -145,6 +145,38 @@ struct BoardTerminalTests {
         #expect(next.stdout.contains("\"review_from\": \"2025-07-01\""), "\(next.stdout.prefix(200))")
     }
 
+    @Test func minutesAreNewFilesNeverOverwritten() throws {
+        let s = SargsProcess.madona(today: "2025-07-01")
+        let folder = Fixtures.temporaryDirectory("minutes")
+        // A folder with the minutes' name is in the way; a file with the second name is there already.
+        try FileManager.default.createDirectory(atPath: folder + "/sargs-protokols-1-2025-07-01.md", withIntermediateDirectories: false)
+        try "kept".write(toFile: folder + "/sargs-protokols-1-2025-07-01-2.md", atomically: false, encoding: .utf8)
+        let t = TmuxSession(width: 120, height: 40, command: "sh -c 'cd \(folder) && umask 022 && exec \(SargsProcess.binary)'",
+                            environment: latvian(s))
+        #expect(t.wait(for: "sargs").ok)
+        t.send("A")
+        #expect(t.wait(for: "SG · Sadarbības grupa (2)").ok)
+        t.send("p")
+        #expect(t.wait(for: "Nr. 1").ok)
+        t.send("m")
+        let first = t.wait(for: "Protokols ierakstīts")
+        #expect(first.ok, "\(first.screen)")
+        #expect(first.screen.contains("mape"), "the folder in the way is named: \(first.screen)")
+        t.send("m")
+        #expect(t.wait(for: "-4.md").ok)
+        t.send("Escape", "q")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        #expect(files == ["sargs-protokols-1-2025-07-01-2.md", "sargs-protokols-1-2025-07-01-3.md",
+                          "sargs-protokols-1-2025-07-01-4.md", "sargs-protokols-1-2025-07-01.md"])
+        #expect(try String(contentsOfFile: folder + "/sargs-protokols-1-2025-07-01-2.md", encoding: .utf8) == "kept")
+        for name in ["-3", "-4"] {
+            let path = folder + "/sargs-protokols-1-2025-07-01\(name).md"
+            let mode = (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? 0
+            #expect(mode == 0o600, "\(path) has mode \(String(mode, radix: 8))")
+            #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("# Protokols"))
+        }
+    }
+
     @Test func englishAndASCIIFallback() {
         let s = SargsProcess.madona(today: "2025-07-01")
         var env = s.environment

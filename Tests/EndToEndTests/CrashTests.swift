@@ -52,4 +52,64 @@ struct CrashTests {
         #expect(lines.count == 3 && lines[1] == lines[2], "every record has its journal entry: \(check.stdout)")
         #expect(s.run(["record", "5.1", "--date", "2025-06-20"]).status == 0, "the store is still writable")
     }
+
+    /// A plan file of `count` activities, enough that `init` takes a while.
+    static func largePlan(_ count: Int) -> String {
+        var yaml = """
+        sargs: 1
+        id: liels
+        title: Liels plāns
+        municipality: Parauga novads
+        period: {from: 2025, to: 2027}
+        goals:
+
+        """
+        for goal in 1...7 {
+            yaml += "  - number: \(goal)\n    level: primary\n    title: Mērķis \(goal)\n    activities:\n"
+            for n in 1...(count / 7) {
+                yaml += "      - {id: \"\(goal).\(n)\", title: \"Aktivitāte \(n)\", period: Visu periodu, schedule: {every: quarter}, owners: [SD], funding: [PB]}\n"
+            }
+        }
+        return yaml
+    }
+
+    @Test func initKilledMidwayLeavesNoHalfMadeStore() throws {
+        let s = SargsProcess(today: "2025-07-01")
+        let plan = s.directory + "/liels.yaml"
+        try Self.largePlan(7_000).write(toFile: plan, atomically: true, encoding: .utf8)
+        // How long a whole init takes here; the kills land at fractions of it.
+        let started = Date()
+        #expect(s.run(["init", plan]).status == 0)
+        let whole = Date().timeIntervalSince(started)
+        var outcomes: [String: Int] = [:]
+        for (round, fraction) in [0.3, 0.6, 0.75, 0.85, 0.92, 0.97, 1.02].enumerated() {
+            let delay = whole * fraction
+            for file in ["", "-wal", "-shm"] { unlink(s.database + file) }
+            let child = Process()
+            child.executableURL = URL(fileURLWithPath: SargsProcess.binary)
+            child.arguments = ["init", plan]
+            child.environment = s.environment
+            child.standardOutput = FileHandle.nullDevice
+            child.standardError = FileHandle.nullDevice
+            try child.run()
+            Thread.sleep(forTimeInterval: delay)
+            kill(child.processIdentifier, SIGKILL)
+            child.waitUntilExit()
+            if FileManager.default.fileExists(atPath: s.database) {
+                // Whatever is at the store's path is a whole store.
+                let agenda = s.run(["agenda", "--format", "json"])
+                #expect(agenda.status == 0, "round \(round): \(agenda.stderr)")
+                outcomes["whole", default: 0] += 1
+            } else {
+                // Nothing at the path: init runs again without --force.
+                outcomes["absent", default: 0] += 1
+            }
+        }
+        let again = s.run(["init", plan, "--force"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(s.run(["agenda", "--format", "json"]).status == 0)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: s.directory).filter { $0.contains(".init-") }
+        print("init killed midway (a whole init: \(String(format: "%.2f", whole)) s): \(outcomes)")
+        #expect(leftovers.isEmpty, "a later init removes what killed ones left: \(leftovers)")
+    }
 }

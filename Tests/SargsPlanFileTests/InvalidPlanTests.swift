@@ -1,6 +1,8 @@
+import Foundation
 import SargsCore
 import SargsPlanFile
 import Testing
+import TestSupport
 
 /// A small valid plan; each case below breaks one line of it.
 let validPlan = """
@@ -130,5 +132,73 @@ struct InvalidPlanTests {
 
     @Test func atLeastFifteenDistinctRefusals() {
         #expect(Set(Self.cases.map(\.message)).count >= 15)
+    }
+}
+
+/// Files that are not UTF-8 text are bad data, located at their first bad byte (SPEC §6).
+@Suite("Plan files that are not UTF-8 text")
+struct PlanFileEncodingTests {
+    struct Case: Sendable, CustomStringConvertible {
+        var description: String
+        var bytes: [UInt8]
+        var line: Int
+        var column: Int
+        var says: String
+    }
+
+    static let cases: [Case] = [
+        Case(description: "UTF-16 with a byte-order mark", bytes: [0xFF, 0xFE] + Array("sargs: 1\n".utf8).flatMap { [$0, 0] },
+             line: 1, column: 1, says: "not UTF-8 text (binary or UTF-16)"),
+        Case(description: "UTF-16 without a mark", bytes: Array("sargs: 1\n".utf8).flatMap { [$0, 0] },
+             line: 1, column: 2, says: "not UTF-8 text (binary or UTF-16)"),
+        Case(description: "Latin-1 in the third line", bytes: Array("sargs: 1\nid: x\ntitle: M".utf8) + [0xE2, 0x6A] + Array("ls\n".utf8),
+             line: 3, column: 9, says: "not valid UTF-8"),
+        Case(description: "a truncated sequence at the end", bytes: Array("sargs: 1\nid: ā".utf8) + [0xC4],
+             line: 2, column: 6, says: "byte 0xC4"),
+        Case(description: "binary", bytes: [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00],
+             line: 1, column: 8, says: "byte 0x00"),
+    ]
+
+    @Test("refused with FILE:LINE:COLUMN of the first bad byte", arguments: cases)
+    func located(_ c: Case) throws {
+        let path = Fixtures.temporaryDirectory("encoding") + "/plan.yaml"
+        try Data(c.bytes).write(to: URL(fileURLWithPath: path))
+        do {
+            _ = try PlanFile.read(path: path)
+            Issue.record("read a plan from \(c.description)")
+        } catch let error as LocatedError {
+            #expect(error.file == path)
+            #expect((error.line, error.column) == (c.line, c.column), "\(error)")
+            #expect(error.phrase.en.contains(c.says), "\(error)")
+        }
+    }
+
+    @Test("a UTF-8 byte-order mark is read past")
+    func byteOrderMark() throws {
+        let path = Fixtures.temporaryDirectory("encoding") + "/plan.yaml"
+        try Data([0xEF, 0xBB, 0xBF] + Array(validPlan.utf8)).write(to: URL(fileURLWithPath: path))
+        #expect(try PlanFile.read(path: path).id == "tiny")
+    }
+
+    @Test("control characters, personal codes in any spelling and counts out of range are refused where they stand",
+          arguments: [
+            ("title: Apmācīti 30 pedagogi", "title: \"Apmācīti \\e]0;x\\a pedagogi\"", 14, "U+001B"),
+            ("title: Apmācīti 30 pedagogi", "title: \"Apmācīti \\u202E pedagogi\"", 14, "U+202E"),
+            ("title: Apmācīti 30 pedagogi", "title: \"Apmācīti\\npedagogi\"", 14, "line breaks"),
+            ("title: Apmācīti 30 pedagogi", "title: Apmācīti ０１０２０３–１２３４５", 14, "personal code"),
+            ("title: Apmācīti 30 pedagogi", "title: \"Apmācīti 010203-1234\\u200B5\"", 14, "personal code"),
+            ("count: 30", "count: 30000000000000000", 20, "from 1 to 1,000,000,000, not 30000000000000000"),
+            ("count: 30", "count: 99999999999999999999999", 20, "from 1 to 1,000,000,000, not '99999999999999999999999'"),
+          ])
+    func refusedTexts(_ c: (String, String, Int, String)) {
+        let text = broken(c.0, c.1)
+        do {
+            _ = try PlanFile.parse(text, file: "plan.yaml")
+            Issue.record("accepted \(c.1)")
+        } catch {
+            #expect(error.line == c.2, "\(error)")
+            #expect(error.phrase.en.contains(c.3), "\(error)")
+            #expect(!error.text(.en).unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E }, "the message is safe to print")
+        }
     }
 }
