@@ -46,6 +46,13 @@ static inline int sargs_escdelay(void) { return ESCDELAY; }
 static inline FILE *sargs_stdout(void) { return stdout; }
 static inline FILE *sargs_stdin(void) { return stdin; }
 
+// Whether the current terminal can move the cursor (terminfo "cup"):
+// `dumb` and printing terminals cannot, and a board cannot be drawn on them.
+static inline int sargs_has_cursor_addressing(void) {
+    char *cup = tigetstr("cup");
+    return cup != NULL && cup != (char *)-1;
+}
+
 // Attribute bits.
 static inline attr_t sargs_a_normal(void) { return A_NORMAL; }
 static inline attr_t sargs_a_bold(void) { return A_BOLD; }

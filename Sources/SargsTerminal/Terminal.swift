@@ -49,6 +49,11 @@ public final class Terminal {
     public private(set) var asciiOnly = false
     /// The glyph set to render with: `.ascii` when `asciiOnly`.
     public var glyphs: Glyphs { asciiOnly ? .ascii : .unicode }
+    /// Whether the terminal went away (its reads end with EOF or EIO: the
+    /// window was closed while SIGHUP was ignored). The loop should stop.
+    public private(set) var isGone = false
+    /// Reads in a row that failed long before their timeout.
+    private var failedAtOnce = 0
     /// Whether `start()` succeeded and `stop()` has not been called.
     public private(set) var isRunning = false
 
@@ -103,8 +108,16 @@ public final class Terminal {
         self.asciiOnly = asciiOnly || !utf8
 
         ScreenRestore.install()
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
         guard let screen = newterm(nil, sargs_stdout(), sargs_stdin()) else {
-            throw TerminalError.cannotOpen(term: ProcessInfo.processInfo.environment["TERM"] ?? "")
+            throw TerminalError.cannotOpen(term: term)
+        }
+        guard sargs_has_cursor_addressing() != 0 else {
+            // `dumb` and printing terminals: ncurses starts, but nothing can be drawn.
+            endwin()
+            delscreen(screen)
+            ScreenRestore.restore()
+            throw TerminalError.cannotOpen(term: term)
         }
         self.screen = screen
         set_term(screen)
@@ -326,10 +339,18 @@ public final class Terminal {
         guard isRunning, let window else { return nil }
         wtimeout(window, Int32(clamping: timeoutMilliseconds ?? -1))
         var value: wint_t = 0
+        let asked = DispatchTime.now().uptimeNanoseconds
         let result = wget_wch(window, &value)
         if result == sargs_err() {
+            // A timeout, or the terminal is gone (closed, hung up with
+            // SIGHUP ignored): then reads fail at once, for ever.
+            let waited = DispatchTime.now().uptimeNanoseconds - asked
+            let expected = UInt64(max(timeoutMilliseconds ?? 1000, 1)) * 1_000_000
+            failedAtOnce = waited < expected / 4 ? failedAtOnce + 1 : 0
+            if Terminal.inputHungUp() || failedAtOnce >= 50 { isGone = true }
             return nil
         }
+        failedAtOnce = 0
         if result == sargs_key_code_yes() {
             let key = keyCodes[Int32(bitPattern: UInt32(value))]
             if key == .resize {
@@ -343,6 +364,16 @@ public final class Terminal {
         }
         guard let scalar = Unicode.Scalar(code) else { return nil }
         return .character(Character(scalar))
+    }
+
+    /// Whether standard input has hung up or is no longer readable: poll
+    /// says so without waiting, or a read returns end of file or an error.
+    static func inputHungUp() -> Bool {
+        var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 0) >= 0 else { return errno != EINTR }
+        let revents = Int32(descriptor.revents)
+        if revents & (Int32(POLLHUP) | Int32(POLLERR) | Int32(POLLNVAL)) != 0 { return true }
+        return false
     }
 
     private static func makeKeyCodes() -> [Int32: Key] {

@@ -121,6 +121,8 @@ struct BoardLoop {
                 } else {
                     apply(reduce(&state, .key(key)), &state)
                 }
+            } else if terminal.isGone {
+                break  // nobody to show the board to: restore what can be restored and end
             } else {
                 apply(reduce(&state, .idle), &state)
             }

@@ -105,6 +105,40 @@ struct BoardTerminalTests {
         #expect(after.screen.contains("status=124"), "timeout's TERM ended the board")
     }
 
+    @Test func aClosedTerminalEndsTheBoardEvenWithSIGHUPIgnored() throws {
+        let s = SargsProcess.madona(today: "2025-07-01")
+        let pidFile = s.directory + "/board.pid"
+        let t = TmuxSession(width: 80, height: 24,
+                            command: "sh -c 'trap \"\" HUP; echo $$ > \(pidFile); exec \(SargsProcess.binary)'",
+                            environment: latvian(s))
+        #expect(t.wait(for: "Enter atvērt").ok)
+        let pid = try #require(Int32(try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+        t.close()  // the terminal goes away; SIGHUP is ignored, so only the reads can tell
+        let deadline = Date().addingTimeInterval(5)
+        while kill(pid, 0) == 0, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        let alive = kill(pid, 0) == 0
+        if alive { kill(pid, SIGKILL) }
+        #expect(!alive, "the board still runs after its terminal closed")
+    }
+
+    @Test("TERM=dumb and other terminals without cursor addressing are refused, not drawn blank",
+          arguments: ["dumb", "nonexistent-term"])
+    func refusedTerminalType(_ term: String) {
+        let s = SargsProcess.madona(today: "2025-07-01")
+        let errors = s.directory + "/stderr.txt", status = s.directory + "/status.txt"
+        let t = TmuxSession(width: 200, height: 24,
+                            command: "sh -c 'TERM=\(term) \(SargsProcess.binary) 2> \(errors); echo $? > \(status)'",
+                            environment: latvian(s))
+        let deadline = Date().addingTimeInterval(5)
+        while !FileManager.default.fileExists(atPath: status), Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        Thread.sleep(forTimeInterval: 0.05)
+        let said = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
+        let code = (try? String(contentsOfFile: status, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(said.hasPrefix("sargs: error:") && said.contains("cannot use the terminal type \"\(term)\""), "\(said)")
+        #expect(code != nil && code != "0", "exit status \(code ?? "none")")
+        t.close()
+    }
+
     @Test func anotherPersonsChangeShowsWithinTwoSeconds() {
         let s = SargsProcess.madona(today: "2025-07-01")
         let t = board(s, width: 120, height: 40)

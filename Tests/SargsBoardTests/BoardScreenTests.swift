@@ -329,6 +329,24 @@ struct BoardScreenTests {
 
     // MARK: - Other screens
 
+    @Test("The activity screen wraps a long title at words, first line included, and loses no word",
+          arguments: [(80, 24), (120, 40), (200, 60)])
+    func activityTitleWraps(_ size: (Int, Int)) throws {
+        var state = try Self.state(width: size.0, height: size.1)
+        state.select("2.4")
+        _ = reduce(&state, .command(.open))
+        let title = try #require(state.plan.activity("2.4")).title
+        let canvas = Self.frame(state)
+        var rows: [String] = []
+        for y in 1..<8 {
+            let line = canvas.line(y).trimmingCharacters(in: .whitespaces)
+            if line.isEmpty { break }
+            rows.append(line.hasPrefix("2.4") ? String(line.dropFirst(3)).trimmingCharacters(in: .whitespaces) : line)
+        }
+        #expect(!rows.joined().contains("…"), "\(rows)")
+        #expect(rows.joined(separator: " ") == title, "\(rows)")
+    }
+
     @Test("The activity screen of 5.2 at 80×24: state, fields, the window strip, counts, scroll signal")
     func activityScreen80x24() throws {
         var state = try Self.state(width: 80, height: 24)

@@ -390,3 +390,50 @@ struct KeyTests {
         #expect(Key.up.asciiName == "Up")
     }
 }
+
+/// A terminal cell holds one spacing character and up to four non-spacing
+/// ones; ncurses drops the rest. Clusters that do not fit are replaced whole.
+@Suite("Grapheme clusters in cells")
+struct GraphemeCellTests {
+    /// What ncurses' setcchar keeps of a cell's text: at most five scalars, stopping at a second spacing one.
+    static func writable(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        return scalars.count <= 5 && scalars.dropFirst().allSatisfy { DisplayWidth.of($0) == 0 }
+    }
+
+    @Test("flags, skin tones and ZWJ sequences: same width, never a fragment", arguments: [
+        ("🇱🇻", ["L", "V"]),
+        ("👍🏽", ["\u{FFFD}", "\u{FFFD}"]),
+        ("👨‍👩‍👧", ["\u{FFFD}", "\u{FFFD}"]),
+        ("🏳️‍🌈", ["\u{FFFD}", "\u{FFFD}"]),
+        ("❤️", ["❤️", ""]),
+        ("é", ["é"]),
+        ("1️⃣", ["1️⃣"]),
+    ])
+    func replaced(_ c: (String, [String])) {
+        var canvas = Canvas(width: 10, height: 1)
+        let advanced = canvas.put(c.0, x: 0, y: 0, role: .card)
+        #expect(advanced == DisplayWidth.of(c.0))
+        #expect((0..<c.1.count).map { canvas.cell(atX: $0, y: 0)?.text } == c.1)
+    }
+
+    @Test("every cell of random emoji text can be written whole, and widths add up")
+    func randomClusters() {
+        let pieces = ["🇱🇻", "🇪🇪", "👍", "👍🏽", "👨‍👩‍👧", "❤️", "e\u{301}", "ā", "日", "\u{200D}", "🏽", "x", " ", "👩🏿‍💻", "1️⃣"]
+        var seed: UInt64 = 7
+        for _ in 0..<500 {
+            var text = ""
+            for _ in 0..<6 {
+                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                text += pieces[Int(seed >> 33) % pieces.count]
+            }
+            var canvas = Canvas(width: 40, height: 1)
+            let advanced = canvas.put(text, x: 0, y: 0, role: .card)
+            #expect(advanced == DisplayWidth.of(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            for x in 0..<40 {
+                let cell = canvas.cell(atX: x, y: 0)?.text ?? ""
+                #expect(Self.writable(cell), "cell \(x) of \(text): \(cell.unicodeScalars.map { String($0.value, radix: 16) })")
+            }
+        }
+    }
+}

@@ -106,7 +106,11 @@ public struct Canvas: Hashable, Sendable {
                 column += characterWidth
                 continue
             }
-            write(String(character), width: characterWidth, x: column, y: y, role: role)
+            if let cells = DisplayWidth.replacement(for: character, width: characterWidth) {
+                for (i, cell) in cells.enumerated() { write(cell, width: 1, x: column + i, y: y, role: role) }
+            } else {
+                write(String(character), width: characterWidth, x: column, y: y, role: role)
+            }
             column += characterWidth
         }
         return max(0, column - x)

@@ -74,6 +74,37 @@ public enum DisplayWidth {
         return widest
     }
 
+    /// How a grapheme cluster that one terminal cell cannot hold is shown
+    /// instead, in one-column cells of the same total width; nil when the
+    /// cluster fits a cell as it is.
+    ///
+    /// A cell holds one spacing character and up to four non-spacing ones
+    /// (X/Open curses' `cchar_t`, `CCHARW_MAX` = 5), and ncurses drops what
+    /// follows a second spacing character: a flag (two regional indicators),
+    /// a skin-toned emoji or a ZWJ sequence would lose parts. Never a
+    /// fragment: a flag shows as its two letters ("LV"), anything else as
+    /// U+FFFD in each of its columns (`replacementMark`).
+    public static func replacement(for character: Character, width: Int) -> [String]? {
+        let scalars = character.unicodeScalars
+        guard scalars.count > 1 else { return nil }
+        var fits = scalars.count <= 5
+        if fits {
+            for scalar in scalars.dropFirst() where of(scalar) != 0 || scalar.properties.isEmojiModifier {
+                fits = false
+                break
+            }
+        }
+        if fits { return nil }
+        let indicators = scalars.filter { (0x1F1E6...0x1F1FF).contains($0.value) }
+        if indicators.count == 2, width == 2 {
+            return indicators.map { String(Character(Unicode.Scalar($0.value - 0x1F1E6 + 0x41)!)) }
+        }
+        return Array(repeating: replacementMark, count: max(width, 1))
+    }
+
+    /// One column of a cluster that cannot be shown whole.
+    public static let replacementMark = "\u{FFFD}"
+
     /// Columns taken by one Unicode scalar on its own: 0, 1 or 2.
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value

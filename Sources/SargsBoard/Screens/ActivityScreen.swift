@@ -40,9 +40,11 @@ enum ActivityScreen {
         }
 
         let title = lang == .en ? activity.en ?? activity.title : activity.title
-        out.append([(activity.id + "  ", .emphasis)] + [(wrap(title, width: width - activity.id.count - 2, lines: 1, glyphs: g).first ?? "", .emphasis)])
-        for extra in wrap(title, width: width - activity.id.count - 2, lines: 4, glyphs: g).dropFirst() {
-            out.append([(String(repeating: " ", count: activity.id.count + 2) + extra, .emphasis)])
+        // The title wrapped once, at words; its first line beside the id.
+        let titleLines = wrap(title, width: width - activity.id.displayWidth - 2, lines: 6, glyphs: g)
+        out.append([(activity.id + "  ", .emphasis), (titleLines.first ?? "", .emphasis)])
+        for extra in titleLines.dropFirst() {
+            out.append([(String(repeating: " ", count: activity.id.displayWidth + 2) + extra, .emphasis)])
         }
         if lang == .en, activity.en != nil {
             out.append([("  " + activity.title, .dim)])
