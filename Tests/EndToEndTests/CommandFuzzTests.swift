@@ -35,6 +35,7 @@ struct CommandFuzzTests {
     ]
 
     static let values: [String: [String]] = [
+        // Read, never written: `init` and `board --plan` read the plan before they create anything.
         "file": ["/nonexistent/plan.yaml", Fixtures.madonaPlanPath, "/dev/null", "/etc", "", "-", "plan\u{1B}.yaml"],
         "word": ["text", "json", "markdown", "csv", "ics", "yaml", "regular", "emergency", "mono", "default", "secret", "", "JSON", "\u{202E}x"],
         "date": ["2025-06-01", "2025-07-01", "2025-02-29", "2024-12-31", "2030-01-01", "2025-13-01", "01.06.2025", "", "-1", "9999-99-99"],
@@ -48,16 +49,18 @@ struct CommandFuzzTests {
         "codes": ["SD", "SD,BT", "sd", "XX", "", ",", "SD,,BT", "VPD", "\u{1B}"],
     ]
 
-    static let globals: [(String, [String])] = [
-        ("--db", ["/nonexistent/store.sqlite", "/etc", ""]), ("--today", ["2025-07-01", "2025-02-30", "x", "2031-01-01"]),
-        ("--user", ["ieva", "010203-12345", "a\u{1B}b", ""]), ("--lang", ["lv", "en", "de", ""]),
-    ]
+    /// The global options; every path they name lies inside the test's own directory.
+    static func globals(_ directory: String) -> [(String, [String])] {
+        [("--db", [directory + "/missing/store.sqlite", directory + "/folder", ""]),
+         ("--today", ["2025-07-01", "2025-02-30", "x", "2031-01-01"]),
+         ("--user", ["ieva", "010203-12345", "a\u{1B}b", ""]), ("--lang", ["lv", "en", "de", ""])]
+    }
 
     struct Case: Sendable {
         var arguments: [String]
     }
 
-    static func cases() -> [Case] {
+    static func cases(directory: String) -> [Case] {
         var random = SyntheticPlan.Random(seed: 0xF022)
         var cases: [Case] = []
         for _ in 0..<count {
@@ -74,7 +77,7 @@ struct CommandFuzzTests {
             }
             if random.chance(8) { arguments.append(random.pick(["--nope", "-q", "--", "extra", "--help", "-h"])) }
             if random.chance(25) {
-                let (flag, options) = random.pick(globals)
+                let (flag, options) = random.pick(globals(directory))
                 let pair = [flag, random.pick(options)]
                 if random.chance(50) { arguments = pair + arguments } else { arguments += pair }
             }
@@ -101,7 +104,8 @@ struct CommandFuzzTests {
         #expect(s.run(["record", "5.2", "--date", "2025-06-25", "--count", "3"]).status == 0)
         #expect(s.run(["meeting", "new", "--date", "2025-06-30"]).status == 0)
         #expect(s.run(["decision", "add", "--meeting", "1", "--owner", "SD", "--due", "2025-09-01", "Sagatavot plānu"]).status == 0)
-        let cases = Self.cases()
+        try FileManager.default.createDirectory(atPath: s.directory + "/folder", withIntermediateDirectories: true)
+        let cases = Self.cases(directory: s.directory)
         let documented: Set<Int32> = [0, 64, 65, 66, 69, 74]
         let lock = NSLock()
         nonisolated(unsafe) var failures: [String] = []
