@@ -329,6 +329,22 @@ struct BoardScreenTests {
 
     // MARK: - Other screens
 
+    @Test("A stored target too large for the card never covers the id and owners; hostile titles show no control",
+          arguments: [(80, 24), (120, 40), (200, 60)])
+    func storedValuesOnCards(_ size: (Int, Int)) throws {
+        let state = try Self.state(width: size.0, height: size.1) { plan in
+            let i = plan.activities.firstIndex { $0.id == "1.3" }!
+            plan.activities[i].target = Target(count: 9_000_000_000_000_000_000, unit: "x")
+            let j = plan.activities.firstIndex { $0.id == "1.1" }!
+            plan.activities[j].title = "Tēma \u{1B}]0;owned\u{07} \u{202E}abc \u{85}x 🇱🇻 👍🏽"
+        }
+        let lines = Self.frame(state).lines
+        let row = try #require(lines.first { $0.contains(" 1.3 ") })
+        #expect(row.contains("1.3 IN"), "\(row)")
+        #expect(!lines.joined().unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.value == 0x202E })
+        #expect(lines.joined().contains("LV"))
+    }
+
     @Test("The activity screen wraps a long title at words, first line included, and loses no word",
           arguments: [(80, 24), (120, 40), (200, 60)])
     func activityTitleWraps(_ size: (Int, Int)) throws {

@@ -108,7 +108,11 @@ enum BoardScreen {
         if let target = activity.target {
             progressText = "\(state.tracker.progress(of: activity, on: state.today))/\(target.count)"
         }
+        // The progress stands right of the id and at least the start of the
+        // owners, never over them: figures too wide for that (a large target
+        // in a narrow column) are left to the activity view, not shown cut.
         let owners = activity.owners.joined(separator: ",")
+        if x + 1 + min(owners.displayWidth, 3) + 1 + progressText.displayWidth > inner.maxX { progressText = "" }
         let ownersWidth = inner.maxX - x - 1 - (progressText.isEmpty ? 0 : progressText.displayWidth + 1)
         if ownersWidth > 0 {
             canvas.text(owners, x: x + 1, y: rect.y, width: ownersWidth, role: base, glyphs: g)
