@@ -60,7 +60,7 @@ public final class Store: Sendable {
                     try PlanRows.insert(plan, into: db)
                     let summary: JSON = .object([
                         "plan": .string(plan.id), "title": .string(plan.title),
-                        "goals": .int(Int64(plan.goals.count)), "activities": .int(Int64(plan.activities.count)),
+                        "goals": .int(plan.goals.count), "activities": .int(plan.activities.count),
                     ])
                     _ = try Journal.append(db, time: now, author: author, action: "init", subject: plan.id,
                                            before: nil, after: summary)
@@ -339,7 +339,7 @@ public final class Store: Sendable {
             }
             try TrackingRows.insert(&saved, db)
             let after: JSON = .object(["first": .int(saved[0].id), "last": .int(saved[saved.count - 1].id),
-                                       "count": .int(Int64(saved.count))])
+                                       "count": .int(saved.count)])
             let subject = try String.fetchOne(db, sql: "SELECT id FROM plan") ?? ""
             _ = try Journal.append(db, time: now, author: author, action: "import", subject: subject,
                                    before: nil, after: after)
@@ -407,8 +407,8 @@ public final class Store: Sendable {
                 throw StoreError.unknownActivity(original.id)
             }
             var merged = stored
-            var before: [JSON.Member] = []
-            var after: [JSON.Member] = []
+            var before: [(key: String, value: JSON)] = []
+            var after: [(key: String, value: JSON)] = []
             for field in ActivityField.allCases {
                 let yours = field.value(of: edited)
                 let base = field.value(of: original)
@@ -418,16 +418,16 @@ public final class Store: Sendable {
                     throw StoreError.conflict(field: field.rawValue, yours: yours.display, theirs: theirs.display)
                 }
                 _ = field.set(yours, on: &merged)
-                before.append(.init(key: field.rawValue, value: theirs))
-                after.append(.init(key: field.rawValue, value: yours))
+                before.append((key: field.rawValue, value: theirs))
+                after.append((key: field.rawValue, value: yours))
             }
             guard !after.isEmpty else { return }
             if merged.goal != stored.goal {
                 try PlanRows.requireGoal(merged.goal, db)
                 let from = try PlanRows.position(of: stored.id, db)
                 let to = try PlanRows.move(stored.id, toEndOfGoal: merged.goal, db)
-                before.append(.init(key: "position", value: .int(from)))
-                after.append(.init(key: "position", value: .int(to)))
+                before.append((key: "position", value: .int(from)))
+                after.append((key: "position", value: .int(to)))
             }
             try PlanRows.update(merged, db)
             _ = try Journal.append(db, time: now, author: author, action: "edit", subject: stored.id,

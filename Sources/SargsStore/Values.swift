@@ -98,20 +98,20 @@ extension Schedule {
     /// `{"ongoing":{"report":"quarter"}}`, `"as-needed"`. Bounds keep their
     /// precision (year, month or day).
     var json: JSON {
-        func bounds(_ from: DateBound?, _ to: DateBound?) -> [JSON.Member] {
-            var members: [JSON.Member] = []
-            if let from { members.append(.init(key: "from", value: .string(from.description))) }
-            if let to { members.append(.init(key: "to", value: .string(to.description))) }
+        func bounds(_ from: DateBound?, _ to: DateBound?) -> [(key: String, value: JSON)] {
+            var members: [(key: String, value: JSON)] = []
+            if let from { members.append((key: "from", value: JSON.string(from.description))) }
+            if let to { members.append((key: "to", value: JSON.string(to.description))) }
             return members
         }
         switch self {
         case .once(let from, let to):
-            return .object([.init(key: "once", value: .object(bounds(from, to)))])
+            return .object([(key: "once", value: JSON.object(bounds(from, to)))])
         case .every(let cadence, let from, let to):
-            return .object([.init(key: "every", value: .string(cadence.rawValue))] + bounds(from, to))
+            return .object([(key: "every", value: JSON.string(cadence.rawValue))] + bounds(from, to))
         case .ongoing(let report, let from, let to):
-            return .object([.init(key: "ongoing", value: .object(
-                [.init(key: "report", value: .string(report.rawValue))] + bounds(from, to)))])
+            return .object([(key: "ongoing", value: JSON.object(
+                [(key: "report", value: JSON.string(report.rawValue))] + bounds(from, to)))])
         case .asNeeded:
             return .string(Schedule.Kind.asNeeded.rawValue)
         }
@@ -167,7 +167,7 @@ enum ActivityField: String, CaseIterable, Sendable {
 
     func value(of a: Activity) -> JSON {
         switch self {
-        case .goal: return .int(Int64(a.goal))
+        case .goal: return .int(a.goal)
         case .title: return .string(a.title)
         case .en: return .string(a.en)
         case .links: return .strings(a.links)
@@ -177,7 +177,7 @@ enum ActivityField: String, CaseIterable, Sendable {
         case .funding: return .strings(a.funding)
         case .target:
             guard let t = a.target else { return .null }
-            return .object(["count": .int(Int64(t.count)), "unit": .string(t.unit)])
+            return .object(["count": .int(t.count), "unit": .string(t.unit)])
         case .status: return .string(a.status.rawValue)
         case .statusNote: return .string(a.statusNote)
         }
@@ -231,8 +231,8 @@ enum ActivityField: String, CaseIterable, Sendable {
 extension Activity {
     /// The whole activity as the journal shows an added one.
     var json: JSON {
-        .object([JSON.Member(key: "id", value: .string(id))]
-                + ActivityField.allCases.map { JSON.Member(key: $0.rawValue, value: $0.value(of: self)) })
+        .object([(key: "id", value: .string(id))]
+                + ActivityField.allCases.map { (key: $0.rawValue, value: $0.value(of: self)) })
     }
 
     /// Every free text of the activity, named for a refusal message.
