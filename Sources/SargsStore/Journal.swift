@@ -129,7 +129,24 @@ enum Undo {
             let decisionID = try id(after, entry)
             let current = try doneOn(decisionID, db)
             try expect(.object(["done_on": current]), equals: .object(["done_on": after["done_on"]]))
+            if !after["items"].isNull, let meetingID = after["meeting"].int64Value {
+                // The outcome the decision set on its item goes back with it.
+                let meeting = try MeetingRows.require(meetingID, db)
+                try expect(.object(["items": MeetingRows.itemsJSON(meeting.items)]), equals: .object(["items": after["items"]]),
+                           restoring: before)
+                guard let items = MeetingRows.items(from: before["items"]) else { throw damaged("journal entry \(entry.id)") }
+                try MeetingRows.setItems(meetingID, items, db)
+            }
             try db.execute(sql: "DELETE FROM decision WHERE id = ?", arguments: [decisionID])
+        case "settings":
+            let meetingID = try subjectNumber(entry)
+            let meeting = try MeetingRows.require(meetingID, db)
+            try expect(MeetingRows.settingsJSON(meeting), equals: after, restoring: before)
+            guard let date = before["date"].stringValue.flatMap(Day.init), let kind = before["kind"].stringValue.flatMap(Meeting.Kind.init),
+                  let items = MeetingRows.items(from: before["items"]) else { throw damaged("journal entry \(entry.id)") }
+            try db.execute(sql: "UPDATE meeting SET date = ?, kind = ?, topic = ? WHERE id = ?",
+                           arguments: [date.description, kind.rawValue, before["topic"].stringValue, meetingID])
+            try MeetingRows.setItems(meetingID, items, db)
         case "done":
             let decisionID = try subjectNumber(entry)
             try expect(.object(["done_on": try doneOn(decisionID, db)]), equals: after, restoring: before)

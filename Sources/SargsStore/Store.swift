@@ -240,15 +240,30 @@ public final class Store: Sendable {
     /// The plan and everything recorded against it, read in one transaction.
     public func snapshot() throws -> Snapshot {
         try storeOperation(at: path) {
-            try pool.read { db in
-                Snapshot(plan: try PlanRows.plan(db),
-                         records: try RecordDigests.index(db),
-                         waivers: try TrackingRows.waivers(db),
-                         notes: try TrackingRows.notes(db),
-                         meetings: try MeetingRows.meetings(db),
-                         decisions: try MeetingRows.decisions(db))
-            }
+            try pool.read { db in try Store.snapshot(db) }
         }
+    }
+
+    /// The snapshot and the store's version (`version()`), read in one
+    /// transaction: a change that lands between two reads could otherwise
+    /// be marked as seen and never shown.
+    public func snapshotAndVersion() throws -> (snapshot: Snapshot, version: Int64) {
+        try storeOperation(at: path) {
+            try pool.read { db in (try Store.snapshot(db), try Store.version(db)) }
+        }
+    }
+
+    private static func snapshot(_ db: Database) throws -> Snapshot {
+        Snapshot(plan: try PlanRows.plan(db),
+                 records: try RecordDigests.index(db),
+                 waivers: try TrackingRows.waivers(db),
+                 notes: try TrackingRows.notes(db),
+                 meetings: try MeetingRows.meetings(db),
+                 decisions: try MeetingRows.decisions(db))
+    }
+
+    private static func version(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM journal") ?? 0
     }
 
     /// Every record, in the order they were saved.
@@ -280,7 +295,14 @@ public final class Store: Sendable {
     /// latest journal entry's id. Cheap enough to poll every two seconds.
     public func version() throws -> Int64 {
         try storeOperation(at: path) {
-            try pool.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM journal") ?? 0 }
+            try pool.read { db in try Store.version(db) }
+        }
+    }
+
+    /// The author's latest change that `undo` would revert, or nil.
+    public func latestUndoable(author: String) throws -> JournalEntry? {
+        try storeOperation(at: path) {
+            try pool.read { db in try Journal.latestUndoable(by: author, db) }
         }
     }
 
@@ -478,6 +500,34 @@ public final class Store: Sendable {
         }
     }
 
+    /// Changes a planned meeting's date, kind, topic and prepared items
+    /// together (the agenda view's `p`), in one transaction and one journal
+    /// entry (`settings` when the date, kind or topic changed, else `items`).
+    /// Refuses a meeting that is held or cancelled. Returns the meeting as stored.
+    @discardableResult
+    public func updateMeeting(_ meeting: Meeting, author: String, now: Date) throws -> Meeting {
+        try Guard.text(meeting.topic, "meeting topic")
+        return try change { db in
+            let stored = try MeetingRows.require(meeting.id, db)
+            guard stored.state == .planned else {
+                throw StoreError.invalid("Meeting \(meeting.id) is \(stored.state.rawValue); only a planned meeting's agenda can change.")
+            }
+            for item in meeting.items { try PlanRows.requireActivity(item.activity, db) }
+            let settingsChanged = stored.date != meeting.date || stored.kind != meeting.kind || stored.topic != meeting.topic
+            try db.execute(sql: "UPDATE meeting SET date = ?, kind = ?, topic = ? WHERE id = ?",
+                           arguments: [meeting.date.description, meeting.kind.rawValue, meeting.topic, meeting.id])
+            try MeetingRows.setItems(meeting.id, meeting.items, db)
+            if settingsChanged {
+                _ = try Journal.append(db, time: now, author: author, action: "settings", subject: "meeting \(meeting.id)",
+                                       before: MeetingRows.settingsJSON(stored), after: MeetingRows.settingsJSON(meeting))
+            } else {
+                _ = try Journal.append(db, time: now, author: author, action: "items", subject: "meeting \(meeting.id)",
+                                       before: MeetingRows.itemsJSON(stored.items), after: MeetingRows.itemsJSON(meeting.items))
+            }
+            return try MeetingRows.require(meeting.id, db)
+        }
+    }
+
     /// Records what the group did with one item of a meeting (chair mode).
     public func setOutcome(_ id: Int64, activity: ActivityID, outcome: Meeting.Outcome?, author: String, now: Date) throws {
         try change { db in
@@ -518,16 +568,35 @@ public final class Store: Sendable {
     }
 
     /// Saves a decision of a meeting; returns it with its number.
+    ///
+    /// With `settingOutcome`, the decision's item in its meeting gets the
+    /// outcome `decision` in the same transaction and journal entry (its
+    /// undo removes both).
     @discardableResult
-    public func addDecision(_ decision: Decision, author: String, now: Date) throws -> Decision {
+    public func addDecision(_ decision: Decision, settingOutcome: Bool = false, author: String, now: Date) throws -> Decision {
         try Guard.text(decision.text, "decision", lines: .several)
         return try change { db in
-            _ = try MeetingRows.require(decision.meeting, db)
+            let meeting = try MeetingRows.require(decision.meeting, db)
             if let activity = decision.activity { try PlanRows.requireActivity(activity, db) }
             var saved = decision
             saved.id = try MeetingRows.insert(decision, db)
+            var before: JSON? = nil
+            var after = saved.json
+            if settingOutcome, let activity = decision.activity {
+                var items = meeting.items
+                if let i = items.firstIndex(where: { $0.activity == activity }) {
+                    items[i].outcome = .decision
+                } else {
+                    items.append(Meeting.Item(activity: activity, outcome: .decision))
+                }
+                try MeetingRows.setItems(meeting.id, items, db)
+                before = .object(["items": MeetingRows.itemsJSON(meeting.items)])
+                guard case .object(var members) = after else { return saved }
+                members.append((key: "items", value: MeetingRows.itemsJSON(items)))
+                after = .object(members)
+            }
             _ = try Journal.append(db, time: now, author: author, action: "decision", subject: "decision \(saved.id)",
-                                   before: nil, after: saved.json)
+                                   before: before, after: after)
             return saved
         }
     }
@@ -548,11 +617,18 @@ public final class Store: Sendable {
 
     /// Reverts `author`'s latest change that is not undone yet, by a new
     /// `undo` entry; the history itself is never rewritten. Returns that entry.
+    ///
+    /// With `expecting`, the undo goes ahead only if that entry is still the
+    /// latest one to undo (what the board asked the person about); otherwise
+    /// it is refused and nothing is written.
     @discardableResult
-    public func undo(author: String, now: Date) throws -> JournalEntry {
+    public func undo(author: String, expecting: Int64? = nil, now: Date) throws -> JournalEntry {
         try change { db in
             guard let target = try Journal.latestUndoable(by: author, db) else {
                 throw StoreError.nothingToUndo(author: author)
+            }
+            if let expecting, target.id != expecting {
+                throw StoreError.invalid("Your latest change is no longer the one you were asked about (#\(expecting)); nothing was undone. Press u again to see what it is now.")
             }
             try Undo.revert(target, db)
             var entry = JournalEntry(time: Timestamp.normalized(now), author: author, action: "undo",

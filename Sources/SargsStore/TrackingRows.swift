@@ -143,6 +143,12 @@ enum MeetingRows {
         }
     }
 
+    /// What `updateMeeting` changes, as the journal writes it.
+    static func settingsJSON(_ m: Meeting) -> JSON {
+        .object(["date": .string(m.date.description), "kind": .string(m.kind.rawValue), "topic": .string(m.topic),
+                 "items": itemsJSON(m.items)])
+    }
+
     static func itemsJSON(_ items: [Meeting.Item]) -> JSON {
         .array(items.map { .object(["activity": .string($0.activity), "outcome": .string($0.outcome?.rawValue)]) })
     }

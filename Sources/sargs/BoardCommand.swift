@@ -26,7 +26,7 @@ struct BoardCommand: ParsableCommand {
         // A bad theme is refused before anything is created.
         let loadedTheme = try loadTheme()
         let store = try openOrCreateStore()
-        let snapshot = try Session.guarded { try store.snapshot() }
+        let (snapshot, version) = try Session.guarded { try store.snapshotAndVersion() }
         let today = fixedToday ?? Day.riga(Date())
 
         let terminal = Terminal()
@@ -41,7 +41,7 @@ struct BoardCommand: ParsableCommand {
                              width: size.width, height: size.height, author: try global.author)
         _ = reduce(&state, .resize(width: size.width, height: size.height))
         let themeForTerminal = loadedTheme.adapted(to: terminal.colorDepth)
-        var loop = BoardLoop(store: store, terminal: terminal, theme: themeForTerminal, fixedToday: fixedToday)
+        var loop = BoardLoop(store: store, version: version, terminal: terminal, theme: themeForTerminal, fixedToday: fixedToday)
         loop.run(&state)
     }
 
@@ -89,21 +89,20 @@ struct BoardCommand: ParsableCommand {
     }
 }
 
-/// The loop: key → action → reduce → effects → frame → changed cells.
+/// The loop: key → action → reduce → effects → frame → changed cells. The
+/// effects run in `EffectRunner` (SargsBoard), the same runner the tests use.
 struct BoardLoop {
-    let store: Store
     let terminal: Terminal
     let theme: Theme
     let fixedToday: Day?
-    var lastVersion: Int64 = -1
+    var runner: EffectRunner<StoreServices>
     var lastPoll = Date.distantPast
 
-    init(store: Store, terminal: Terminal, theme: Theme, fixedToday: Day?) {
-        self.store = store
+    init(store: Store, version: Int64, terminal: Terminal, theme: Theme, fixedToday: Day?) {
         self.terminal = terminal
         self.theme = theme
         self.fixedToday = fixedToday
-        self.lastVersion = (try? store.version()) ?? -1
+        self.runner = EffectRunner(services: StoreServices(store: store), version: version)
     }
 
     mutating func run(_ state: inout AppState) {
@@ -116,15 +115,14 @@ struct BoardLoop {
             if let key = terminal.readKey(timeoutMilliseconds: 250) {
                 if key == .resize {
                     let size = terminal.size
-                    terminal.forceFullRepaint()
-                    apply(reduce(&state, .resize(width: size.width, height: size.height)), &state)
+                    runner.send(.resize(width: size.width, height: size.height), &state)
                 } else {
-                    apply(reduce(&state, .key(key)), &state)
+                    runner.send(.key(key), &state)
                 }
             } else if terminal.isGone {
                 break  // nobody to show the board to: restore what can be restored and end
             } else {
-                apply(reduce(&state, .idle), &state)
+                runner.send(.idle, &state)
             }
             poll(&state)
         }
@@ -134,104 +132,10 @@ struct BoardLoop {
     private mutating func poll(_ state: inout AppState) {
         guard Date().timeIntervalSince(lastPoll) >= 1 else { return }
         lastPoll = Date()
-        if let version = try? store.version(), version != lastVersion {
-            reload(&state)
-        }
+        runner.refreshIfChanged(&state)
         if fixedToday == nil {
             let day = Day.riga(Date())
-            if day != state.today { apply(reduce(&state, .dayChanged(day)), &state) }
-        }
-    }
-
-    private mutating func reload(_ state: inout AppState) {
-        guard let snapshot = try? store.snapshot() else { return }
-        lastVersion = (try? store.version()) ?? lastVersion
-        apply(reduce(&state, .reloaded(snapshot)), &state)
-    }
-
-    private mutating func apply(_ effects: [Effect], _ state: inout AppState) {
-        for effect in effects {
-            switch effect {
-            case .quit:
-                state.quitting = true
-            case .loadJournal(let subject):
-                let entries = (try? store.journal(subject: subject, author: nil, limit: 500)) ?? []
-                apply(reduce(&state, .journalLoaded(entries)), &state)
-            case .loadRecords(let id):
-                let records = (try? store.records(of: id)) ?? []
-                apply(reduce(&state, .recordsLoaded(id, records)), &state)
-            case .writeMinutes(let id):
-                do {
-                    let (path, note) = try MinutesFile.write(meeting: id, store: store, language: state.language)
-                    let also = note.map { Phrase(lv: " (\($0.lv))", en: " (\($0.en))") } ?? Phrase(lv: "", en: "")
-                    apply(reduce(&state, .saved(Phrase(lv: "Protokols ierakstīts: \(path)\(also.lv)",
-                                                       en: "Minutes written: \(path)\(also.en)"))), &state)
-                } catch let error as StoreError {
-                    apply(reduce(&state, .refused(error.phrase)), &state)
-                } catch let problem as NewFile.Problem {
-                    apply(reduce(&state, .refused(problem.phrase)), &state)
-                } catch {
-                    apply(reduce(&state, .refused(Phrase(lv: "protokolu nevar ierakstīt: \(error)", en: "cannot write the minutes: \(error)"))), &state)
-                }
-            case .save(let change):
-                do {
-                    let notice = try save(change, author: state.author)
-                    reload(&state)
-                    apply(reduce(&state, .saved(notice)), &state)
-                } catch let error as StoreError {
-                    apply(reduce(&state, .refused(error.phrase)), &state)
-                } catch {
-                    apply(reduce(&state, .refused(Phrase(lv: "\(error)", en: "\(error)"))), &state)
-                }
-            }
-        }
-    }
-
-    /// Runs one change against the store; the answer is what the status line says.
-    private func save(_ change: Change, author: String) throws -> Phrase {
-        let now = Date()
-        switch change {
-        case .record(let record):
-            _ = try store.addRecord(record, now: now)
-            let count = record.count.map { ", \($0)" } ?? ""
-            return Phrase(lv: "Izpilde pierakstīta: \(record.activity), \(record.date)\(count)",
-                          en: "Recorded: \(record.activity), \(record.date)\(count)")
-        case .status(let id, let status, let note):
-            try store.setStatus(id, to: status, note: note, author: author, now: now)
-            return Phrase(lv: "Statuss: \(id) → \(statusPhrase(status).lv)", en: "Status: \(id) → \(statusPhrase(status).en)")
-        case .note(let id, let text):
-            _ = try store.addNote(id, text: text, author: author, now: now)
-            return Phrase(lv: "Piezīme pievienota: \(id)", en: "Note added: \(id)")
-        case .waiver(let waiver):
-            _ = try store.addWaiver(waiver, now: now)
-            return Phrase(lv: "Atbrīvots: \(waiver.activity) \(waiver.window)", en: "Waived: \(waiver.activity) \(waiver.window)")
-        case .edit(let edited, let original):
-            try store.editActivity(edited, basedOn: original, author: author, now: now)
-            return Phrase(lv: "Saglabāts: \(edited.id)", en: "Saved: \(edited.id)")
-        case .add(let activity):
-            try store.addActivity(activity, author: author, now: now)
-            return Phrase(lv: "Pievienota aktivitāte \(activity.id)", en: "Added activity \(activity.id)")
-        case .undo:
-            let entry = try store.undo(author: author, now: now)
-            return Phrase(lv: "Atsaukts: \(entry.subject)", en: "Undone: \(entry.subject)")
-        case .newMeeting(let meeting):
-            let saved = try store.addMeeting(meeting, author: author, now: now)
-            return Phrase(lv: "Sēde saglabāta: Nr. \(saved.id), \(saved.date)", en: "Meeting saved: \(saved.id), \(saved.date)")
-        case .meetingItems(let id, let items):
-            try store.setMeetingItems(id, items: items, author: author, now: now)
-            return Phrase(lv: "Darba kārtība saglabāta (sēde Nr. \(id))", en: "Agenda saved (meeting \(id))")
-        case .outcome(let id, let activity, let outcome):
-            try store.setOutcome(id, activity: activity, outcome: outcome, author: author, now: now)
-            return Phrase(lv: "\(activity): \(outcome.phrase.lv)", en: "\(activity): \(outcome.phrase.en)")
-        case .decision(let decision):
-            let saved = try store.addDecision(decision, author: author, now: now)
-            if let activity = decision.activity {
-                try store.setOutcome(decision.meeting, activity: activity, outcome: .decision, author: author, now: now)
-            }
-            return Phrase(lv: "Lēmums Nr. \(saved.id) saglabāts", en: "Decision \(saved.id) saved")
-        case .hold(let id, let attendees):
-            try store.holdMeeting(id, attendees: attendees, author: author, now: now)
-            return Phrase(lv: "Sēde Nr. \(id) notikusi; m — protokols", en: "Meeting \(id) held; m writes the minutes")
+            if day != state.today { runner.send(.dayChanged(day), &state) }
         }
     }
 }

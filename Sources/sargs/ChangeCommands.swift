@@ -75,9 +75,7 @@ struct RecordCommand: ParsableCommand {
             try ChangeRules.record(record, plan: try session.store.plan(), today: session.today)
             return try session.store.addRecord(record, now: session.now)
         }
-        let counted = saved.count.map { ", \($0)" } ?? ""
-        session.say("Izpilde pierakstīta: \(saved.activity), \(saved.date)\(counted)",
-                    "Recorded: \(saved.activity), \(saved.date)\(counted)")
+        session.say(SavedChange.record(saved).notice)
     }
 }
 
@@ -98,7 +96,7 @@ struct StatusCommand: ParsableCommand {
             try ChangeRules.status(id, note: note, plan: try session.store.plan())
             try session.store.setStatus(id, to: status, note: note, author: session.author, now: session.now)
         }
-        session.say("Statuss: \(id) → \(status.rawValue)", "Status: \(id) → \(status.rawValue)")
+        session.say(SavedChange.status(id, status).notice)
     }
 }
 
@@ -116,7 +114,7 @@ struct NoteCommand: ParsableCommand {
             try ChangeRules.requiredText(text, field: ChangeRules.noteField)
             _ = try session.store.addNote(id, text: text, author: session.author, now: session.now)
         }
-        session.say("Piezīme pievienota: \(id)", "Note added: \(id)")
+        session.say(SavedChange.note(id).notice)
     }
 }
 
@@ -138,7 +136,7 @@ struct WaiveCommand: ParsableCommand {
             try ChangeRules.waiver(waiver, tracker: Tracker(snapshot), today: session.today)
             _ = try session.store.addWaiver(waiver, now: session.now)
         }
-        session.say("Atbrīvots: \(id) \(window)", "Waived: \(id) \(window)")
+        session.say(SavedChange.waiver(waiver).notice)
     }
 }
 
@@ -151,7 +149,7 @@ struct UndoCommand: ParsableCommand {
     func run() throws {
         let session = try Session.open(global)
         let entry = try session.guarded { try session.store.undo(author: session.author, now: session.now) }
-        session.say("Atsaukts: \(entry.before ?? "") (\(entry.subject))", "Undone: \(entry.before ?? "") (\(entry.subject))")
+        session.say(SavedChange.undo(entry).notice)
     }
 }
 
@@ -183,7 +181,7 @@ struct LogCommand: ParsableCommand {
         case .json:
             Output.print(JSONValue.array(entries.map(JournalText.json)).serialized(pretty: true))
         case .text:
-            for entry in entries { Output.print(JournalText.line(entry)) }
+            for entry in entries { Output.print(JournalText.line(entry, session.language)) }
             if entries.isEmpty { session.say("Žurnālā nav ierakstu.", "The journal has no entries.") }
         }
     }

@@ -111,7 +111,7 @@ struct MeetingCommand: ParsableCommand {
                 try ChangeRules.institutions(codes, plan: try session.store.plan())
                 try session.store.holdMeeting(id, attendees: codes, author: session.author, now: session.now)
             }
-            session.say("Sēde Nr. \(id) notikusi.", "Meeting \(id) held.")
+            session.say(SavedChange.held(meeting: id).notice)
         }
     }
 
@@ -123,7 +123,7 @@ struct MeetingCommand: ParsableCommand {
         func run() throws {
             let session = try Session.open(global)
             try session.guarded { try session.store.cancelMeeting(id, author: session.author, now: session.now) }
-            session.say("Sēde Nr. \(id) atcelta.", "Meeting \(id) cancelled.")
+            session.say(SavedChange.cancelled(meeting: id).notice)
         }
     }
 }
@@ -162,7 +162,7 @@ struct DecisionCommand: ParsableCommand {
         func run() throws {
             let session = try Session.open(global)
             try session.guarded { try session.store.completeDecision(id, on: session.today, author: session.author, now: session.now) }
-            session.say("Lēmums Nr. \(id) izpildīts.", "Decision \(id) done.")
+            session.say(SavedChange.decisionDone(id).notice)
         }
     }
 }

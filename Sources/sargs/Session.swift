@@ -24,6 +24,10 @@ struct Session {
         Output.print(language == .lv ? lv : en)
     }
 
+    func say(_ phrase: Phrase) {
+        Output.print(phrase.text(language))
+    }
+
     /// Runs a store call, turning its refusals into failures with exit codes.
     @discardableResult
     static func guarded<T>(_ body: () throws -> T) throws -> T {

@@ -207,7 +207,7 @@ struct ControlCharacterTests {
                 ("report csv", report.csv(), [0x0A, 0x09]),
                 ("report json", report.json(), []),
                 ("ics", CalendarExport.ics(snapshot, stamp: Date(timeIntervalSince1970: 0), language: language), [0x0A, 0x0D, 0x09]),
-                ("journal line", JournalText.line(entry), []),
+                ("journal line", JournalText.line(entry, language), []),
                 ("journal json", JournalText.json(entry).serialized(), []),
             ]
             outputs += meetings.map { ("meeting line", MeetingText.line($0, language), []) }

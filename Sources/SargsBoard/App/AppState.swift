@@ -109,6 +109,18 @@ public struct Filter: Hashable, Sendable {
 }
 
 /// A line at the bottom that says what just happened.
+/// A question the board asks before it acts ("Atsaukt: izpilde 2.1? j/n"):
+/// the effects run on yes, nothing happens on no.
+public struct Confirmation: Hashable, Sendable {
+    public var question: Phrase
+    public var onYes: [Effect]
+
+    public init(question: Phrase, onYes: [Effect]) {
+        self.question = question
+        self.onYes = onYes
+    }
+}
+
 public struct Message: Hashable, Sendable {
     public enum Kind: Hashable, Sendable { case notice, error }
     public var kind: Kind
@@ -171,6 +183,15 @@ public struct AppState: Sendable {
     public var form: Form?
     /// The meeting the agenda view prepares and chair mode runs.
     public var draft: MeetingDraft?
+    /// The draft as it was before each edit of the preparation, latest last:
+    /// `u` in the agenda view takes back the last edit first.
+    public var draftHistory: [MeetingDraft] = []
+    /// A yes/no question waiting for its answer (`u` asks before it reverts).
+    public var confirmation: Confirmation?
+    /// The meeting under the cursor of the meetings view (an index into `meetingsInOrder`).
+    public var meetingsCursor = 0
+    /// The meeting the meeting screen shows.
+    public var openMeeting: Int64?
     public var message: Message?
     /// The journal entries the store gave for the open activity or journal screen.
     public var journal: [JournalEntry] = []
@@ -279,6 +300,17 @@ public struct AppState: Sendable {
     }
 
     public var plan: Plan { snapshot.plan }
+
+    /// The key of a command as the interface names it in hints ("p", "Enter").
+    public func keyName(_ command: Command) -> String {
+        let key = keyMap.key(command)
+        return glyphs.isASCII ? key.asciiName : key.displayName
+    }
+
+    /// The meetings as the meetings view lists them: by date, then number.
+    public var meetingsInOrder: [Meeting] {
+        snapshot.meetings.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+    }
 
     public func text(_ phrase: Phrase) -> String { phrase.text(language) }
 

@@ -11,11 +11,19 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     // The agenda view and chair mode.
     case meetingSettings, saveMeeting, addItem, removeItem, itemUp, itemDown, chair, minutes
     case discussed, decided, deferred, hold
+    // Inside a form, the search line and a yes/no question.
+    case formSave, formNext, formPrevious, formCancel, searchDone, searchClear, confirmYes, confirmNo
+}
+
+/// Where a binding works besides the screens: inside a form, on the search
+/// line, or while a yes/no question waits.
+public enum KeyContext: String, Hashable, Sendable {
+    case screens, form, search, confirm
 }
 
 /// The screens of the board.
 public enum Screen: String, CaseIterable, Hashable, Sendable {
-    case board, activity, agenda, chair, meetings, journal, indicators, help
+    case board, activity, agenda, chair, meetings, meeting, journal, indicators, help
 }
 
 /// One row of the key-binding table: keys, what they do, the help text, where
@@ -28,16 +36,20 @@ public struct KeyBinding: Sendable {
     public var bar: Phrase?
     /// The screens where the binding works; empty means everywhere.
     public var screens: Set<Screen>
+    /// A form, the search line or a question; `.screens` for the screens' own keys.
+    public var context: KeyContext
 
-    public init(_ command: Command, _ keys: [Key], help: Phrase, bar: Phrase? = nil, screens: Set<Screen> = []) {
+    public init(_ command: Command, _ keys: [Key], help: Phrase, bar: Phrase? = nil, screens: Set<Screen> = [],
+                context: KeyContext = .screens) {
         self.command = command
         self.keys = keys
         self.help = help
         self.bar = bar
         self.screens = screens
+        self.context = context
     }
 
-    public func works(on screen: Screen) -> Bool { screens.isEmpty || screens.contains(screen) }
+    public func works(on screen: Screen) -> Bool { context == .screens && (screens.isEmpty || screens.contains(screen)) }
 }
 
 private func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
@@ -61,10 +73,11 @@ public struct KeyMap: Sendable {
         KeyBinding(.pageDown, [.pageDown], help: p("lapu uz leju", "page down")),
         KeyBinding(.home, [.home], help: p("uz sākumu", "to the first")),
         KeyBinding(.end, [.end], help: p("uz beigām", "to the last")),
-        KeyBinding(.open, [.enter], help: p("atvērt aktivitāti", "open the activity"), bar: p("atvērt", "open"),
-                   screens: [.board]),
-        KeyBinding(.back, [.escape], help: p("atpakaļ; aizvērt formu", "back; close a form"), bar: p("atpakaļ", "back"),
-                   screens: [.activity, .agenda, .chair, .meetings, .journal, .indicators, .help]),
+        KeyBinding(.open, [.enter], help: p("atvērt: aktivitāti (tāfelē, darba kārtībā), sēdi (sēžu sarakstā)",
+                                            "open: the activity (board, agenda), the meeting (meetings)"),
+                   bar: p("atvērt", "open"), screens: [.board, .agenda, .meetings]),
+        KeyBinding(.back, [.escape], help: p("atpakaļ", "back"), bar: p("atpakaļ", "back"),
+                   screens: [.activity, .agenda, .chair, .meetings, .meeting, .journal, .indicators, .help]),
         KeyBinding(.record, [.character("r")], help: p("pierakstīt izpildi (šodien, skaits, piezīme)", "record that it was carried out (today, count, note)"),
                    bar: p("izpilde", "record"), screens: cards),
         KeyBinding(.status, [.character("s")], help: p("mainīt statusu", "change the status"), bar: p("statuss", "status"),
@@ -111,6 +124,21 @@ public struct KeyMap: Sendable {
         KeyBinding(.indicators, [.character("I")], help: p("rādītāji", "indicators")),
         KeyBinding(.help, [.character("?"), .function(1)], help: p("palīdzība", "help"), bar: p("palīdzība", "help")),
         KeyBinding(.quit, [.character("q")], help: p("iziet", "quit"), bar: p("iziet", "quit")),
+        // Inside a form.
+        KeyBinding(.formSave, [.enter], help: p("saglabāt formu", "save the form"), bar: p("saglabāt", "save"), context: .form),
+        KeyBinding(.formNext, [.tab, .down], help: p("nākamais lauks", "next field"), bar: p("nākamais lauks", "next field"),
+                   context: .form),
+        KeyBinding(.formPrevious, [.backTab, .up], help: p("iepriekšējais lauks", "previous field"), context: .form),
+        KeyBinding(.formCancel, [.escape], help: p("atcelt formu (nekas netiek saglabāts)", "cancel the form (nothing is saved)"),
+                   bar: p("atcelt", "cancel"), context: .form),
+        // The search line.
+        KeyBinding(.searchDone, [.enter], help: p("beigt meklēt (filtrs paliek)", "end the search (the filter stays)"),
+                   bar: p("gatavs", "done"), context: .search),
+        KeyBinding(.searchClear, [.escape], help: p("notīrīt meklēto", "clear the search"), bar: p("notīrīt", "clear"),
+                   context: .search),
+        // A yes/no question.
+        KeyBinding(.confirmYes, [.character("j"), .character("y")], help: p("jā", "yes"), bar: p("jā", "yes"), context: .confirm),
+        KeyBinding(.confirmNo, [.character("n"), .escape], help: p("nē", "no"), bar: p("nē", "no"), context: .confirm),
     ])
 
     /// The command a key asks for on a screen, if any.
@@ -122,8 +150,22 @@ public struct KeyMap: Sendable {
         bindings.first { $0.command == command }
     }
 
-    /// The first key of a command, as tests press it.
+    /// The command a key asks for in a form, on the search line or in a question.
+    public func command(for key: Key, in context: KeyContext) -> Command? {
+        bindings.first { $0.context == context && $0.keys.contains(key) }?.command
+    }
+
+    /// The bindings of a context (for the key bar of a form, the search line, a question).
+    public func bindings(in context: KeyContext) -> [KeyBinding] {
+        bindings.filter { $0.context == context }
+    }
+
+    /// The first key of a command, as tests and hints press it. A command
+    /// with no key is a mistake in the table, not a key to guess.
     public func key(_ command: Command) -> Key {
-        binding(command)?.keys.first ?? .escape
+        guard let key = binding(command)?.keys.first else {
+            preconditionFailure("no key is bound to \(command)")
+        }
+        return key
     }
 }

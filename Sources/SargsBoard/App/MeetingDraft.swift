@@ -17,6 +17,11 @@ public struct MeetingDraft: Hashable, Sendable {
     public var cursor = 0
     /// The item chair mode shows (an index into `order`).
     public var current = 0
+    /// Items the chair added by hand (`+`), and computed items the chair
+    /// removed (`x`): kept when the date or kind changes and the agenda is
+    /// computed again.
+    public var added: [ActivityID] = []
+    public var removed: Set<ActivityID> = []
 
     public init(date: Day, kind: Meeting.Kind = .regular, topic: String? = nil, items: [ActivityID] = [],
                 meetingID: Int64? = nil) {
@@ -42,6 +47,21 @@ public struct MeetingDraft: Hashable, Sendable {
     public init(for meeting: Meeting, in snapshot: Snapshot) {
         self.init(date: meeting.date, kind: meeting.kind, topic: meeting.topic, meetingID: meeting.id)
         items = meeting.items.isEmpty ? computedItems(snapshot) : meeting.items.map(\.activity)
+    }
+
+    /// The items after the date or kind changed: the agenda SPEC §5 computes
+    /// for the new date, less what the chair removed, plus what the chair
+    /// added, in the chair's order where an item was already there.
+    public func recomputed(_ snapshot: Snapshot) -> [ActivityID] {
+        let computed = computedItems(snapshot)
+        let wanted = Set(computed).union(added)
+        var items = self.items.filter { wanted.contains($0) && !removed.contains($0) }
+        var present = Set(items)
+        for id in computed + added where !present.contains(id) && !removed.contains(id) {
+            items.append(id)
+            present.insert(id)
+        }
+        return items
     }
 
     /// The activities SPEC §5 puts on the agenda for this date and kind.
@@ -98,20 +118,48 @@ extension AppState {
 
 // MARK: - Reducing the agenda view and chair mode
 
+/// Why a meeting command cannot act now, said instead of doing nothing.
+func meetingDisabledReason(_ command: Command, in state: AppState) -> Phrase? {
+    let save = state.keyName(.saveMeeting), agenda = state.keyName(.agenda)
+    switch command {
+    case .chair, .saveMeeting, .meetingSettings, .addItem, .removeItem, .itemUp, .itemDown, .hold, .minutes:
+        guard let draft = state.draft else { return p("nav sagatavotas sēdes; \(agenda) — darba kārtība", "no meeting is prepared; \(agenda) opens the agenda") }
+        switch command {
+        case .chair where draft.items.isEmpty:
+            return p("darba kārtībā nav neviena jautājuma", "the agenda has no items")
+        case .removeItem where draft.items.isEmpty, .itemUp where draft.items.isEmpty, .itemDown where draft.items.isEmpty:
+            return p("darba kārtībā nav neviena jautājuma", "the agenda has no items")
+        case .hold where draft.meetingID == nil, .minutes where draft.meetingID == nil:
+            return p("vispirms saglabājiet sēdi (\(save))", "save the meeting first (\(save))")
+        default:
+            return nil
+        }
+    case .discussed, .deferred, .decided:
+        guard let draft = state.draft, draft.meetingID != nil else {
+            return p("sēde vēl nav saglabāta", "the meeting is not saved yet")
+        }
+        return state.draftOrder.indices.contains(draft.current) ? nil : p("nav jautājuma, ko izskatīt", "there is no item to decide on")
+    default:
+        return nil
+    }
+}
+
+/// Remembers the draft before an edit of the preparation, for `u`.
+private func recordEdit(_ state: inout AppState) {
+    if let draft = state.draft { state.draftHistory.append(draft) }
+}
+
 func performMeeting(_ state: inout AppState, _ command: Command) -> [Effect]? {
     switch command {
     case .agenda:
         if state.draft == nil || state.screen != .agenda {
             state.draft = state.nextDraft()
+            state.draftHistory = []
         }
         goTo(&state, .agenda)
         return []
     case .chair:
         guard var draft = state.draft else { return [] }
-        guard !draft.items.isEmpty else {
-            state.message = Message(.error, p("darba kārtībā nav neviena jautājuma", "the agenda has no items"))
-            return []
-        }
         draft.current = min(draft.cursor, draft.items.count - 1)
         state.draft = draft
         goTo(&state, .chair)
@@ -120,16 +168,14 @@ func performMeeting(_ state: inout AppState, _ command: Command) -> [Effect]? {
     case .saveMeeting:
         guard let draft = state.draft else { return [] }
         let meeting = draft.meeting(in: state.snapshot)
-        if let id = draft.meetingID {
-            return [.save(.meetingItems(id, meeting.items))]
-        }
-        return [.save(.newMeeting(meeting))]
+        // A saved meeting keeps its number; its date, kind, topic and items are stored together.
+        return [.save(draft.meetingID == nil ? .newMeeting(meeting) : .updateMeeting(meeting))]
     case .meetingSettings:
         guard let draft = state.draft else { return [] }
         state.form = Form(kind: .meetingSettings, title: p("Sēde", "Meeting"), fields: [
             FormField(key: "date", label: p("Datums", "Date"), text: draft.date.description, hint: p("GGGG-MM-DD", "YYYY-MM-DD")),
             FormField(key: "kind", label: p("Veids", "Kind"),
-                      choices: [Choice("regular", state.text(p("kārtējā", "regular"))), Choice("emergency", state.text(p("ārkārtas", "emergency")))],
+                      choices: Meeting.Kind.allCases.map { Choice($0.rawValue, state.text($0.phrase)) },
                       selected: draft.kind == .regular ? 0 : 1),
             FormField(key: "topic", label: p("Tēma", "Topic"), text: draft.topic ?? "",
                       hint: p("ārkārtas sēdei obligāta; bez personas datiem", "required for an emergency; no personal data")),
@@ -144,9 +190,13 @@ func performMeeting(_ state: inout AppState, _ command: Command) -> [Effect]? {
         guard var draft = state.draft else { return [] }
         let order = state.draftOrder
         guard order.indices.contains(draft.cursor) else { return [] }
-        draft.items.removeAll { $0 == order[draft.cursor] }
+        recordEdit(&state)
+        let id = order[draft.cursor]
+        draft.items.removeAll { $0 == id }
+        if draft.added.contains(id) { draft.added.removeAll { $0 == id } } else { draft.removed.insert(id) }
         draft.cursor = min(draft.cursor, max(0, draft.items.count - 1))
         state.draft = draft
+        state.message = Message(.notice, p("Izņemts no darba kārtības: \(id)", "Removed from the agenda: \(id)"))
         return []
     case .itemUp, .itemDown:
         guard var draft = state.draft else { return [] }
@@ -158,6 +208,7 @@ func performMeeting(_ state: inout AppState, _ command: Command) -> [Effect]? {
             state.message = Message(.error, p("jautājumu var pārvietot tikai savas iestādes grupā", "an item moves only within its institution's group"))
             return []
         }
+        recordEdit(&state)
         draft.items.swapAt(a, b)
         draft.cursor = target
         state.draft = draft
@@ -165,14 +216,16 @@ func performMeeting(_ state: inout AppState, _ command: Command) -> [Effect]? {
     case .discussed, .deferred:
         guard let draft = state.draft, let id = draft.meetingID else { return [] }
         let order = state.draftOrder
-        guard order.indices.contains(draft.current) else { return [] }
         let outcome: Meeting.Outcome = command == .discussed ? .discussed : .deferred
         state.draft?.current = min(draft.current + 1, order.count - 1)
-        return [.save(.outcome(id, order[draft.current], outcome))]
+        return [.save(.outcome(meeting: id, activity: order[draft.current], outcome))]
     case .decided:
-        guard let draft = state.draft, draft.meetingID != nil else { return [] }
+        guard let draft = state.draft else { return [] }
         let order = state.draftOrder
-        guard order.indices.contains(draft.current), let activity = state.plan.activity(order[draft.current]) else { return [] }
+        guard let activity = state.plan.activity(order[draft.current]) else {
+            state.message = Message(.error, p("aktivitātes \(order[draft.current]) plānā vairs nav", "activity \(order[draft.current]) is no longer in the plan"))
+            return []
+        }
         let owners = activity.owners + state.plan.allInstitutions.map(\.code).filter { !activity.owners.contains($0) }
         state.form = Form(kind: .decision(activity.id), title: p("Lēmums: \(activity.id)", "Decision: \(activity.id)"), fields: [
             FormField(key: "text", label: p("Lēmums", "Decision"), hint: p("bez personas datiem", "no personal data")),
@@ -183,10 +236,6 @@ func performMeeting(_ state: inout AppState, _ command: Command) -> [Effect]? {
         return []
     case .hold:
         guard let draft = state.draft else { return [] }
-        guard draft.meetingID != nil else {
-            state.message = Message(.error, p("vispirms saglabājiet sēdi (p)", "save the meeting first (p)"))
-            return []
-        }
         state.form = Form(kind: .hold, title: p("Sēde notikusi", "Hold the meeting"), fields: [
             FormField(key: "attendees", label: p("Piedalījās", "Present"),
                       text: Array(Set(draft.items.compactMap { state.plan.activity($0)?.owners }.flatMap { $0 })).sorted().joined(separator: ", "),
@@ -194,20 +243,65 @@ func performMeeting(_ state: inout AppState, _ command: Command) -> [Effect]? {
         ])
         return []
     case .minutes:
-        guard let id = state.draft?.meetingID else {
-            state.message = Message(.error, p("vispirms saglabājiet sēdi (p)", "save the meeting first (p)"))
-            return []
-        }
+        guard let id = state.draft?.meetingID else { return [] }
         return [.writeMinutes(id)]
     case .left where state.screen == .chair, .right where state.screen == .chair:
         guard var draft = state.draft else { return [] }
         draft.current = min(max(draft.current + (command == .left ? -1 : 1), 0), max(0, draft.items.count - 1))
         state.draft = draft
         return []
-    case .up where state.screen == .agenda, .down where state.screen == .agenda:
+    case .up where state.screen == .agenda, .down where state.screen == .agenda,
+         .pageUp where state.screen == .agenda, .pageDown where state.screen == .agenda,
+         .home where state.screen == .agenda, .end where state.screen == .agenda:
         guard var draft = state.draft else { return [] }
-        draft.cursor = min(max(draft.cursor + (command == .up ? -1 : 1), 0), max(0, draft.items.count - 1))
+        let page = max(1, state.height - 8)
+        let step: Int
+        switch command {
+        case .up: step = -1
+        case .down: step = 1
+        case .pageUp: step = -page
+        case .pageDown: step = page
+        case .home: step = Int.min / 2
+        default: step = Int.max / 2
+        }
+        draft.cursor = min(max(draft.cursor &+ step, 0), max(0, draft.items.count - 1))
         state.draft = draft
+        return []
+    case .open where state.screen == .agenda:
+        // Enter on an item opens its activity; Esc comes back to the agenda.
+        guard let draft = state.draft, state.draftOrder.indices.contains(draft.cursor) else {
+            state.message = Message(.error, p("darba kārtībā nav neviena jautājuma", "the agenda has no items"))
+            return []
+        }
+        let id = state.draftOrder[draft.cursor]
+        guard state.plan.activity(id) != nil else { return [] }
+        if state.openActivity != id { state.openRecords = [] }
+        state.openActivity = id
+        goTo(&state, .activity)
+        return [.loadJournal(subject: id), .loadRecords(id)]
+    case .up where state.screen == .meetings, .down where state.screen == .meetings,
+         .home where state.screen == .meetings, .end where state.screen == .meetings,
+         .pageUp where state.screen == .meetings, .pageDown where state.screen == .meetings:
+        let count = state.meetingsInOrder.count
+        let step: Int
+        switch command {
+        case .up: step = -1
+        case .down: step = 1
+        case .pageUp: step = -10
+        case .pageDown: step = 10
+        case .home: step = Int.min / 2
+        default: step = Int.max / 2
+        }
+        state.meetingsCursor = min(max(state.meetingsCursor &+ step, 0), max(0, count - 1))
+        return []
+    case .open where state.screen == .meetings:
+        let meetings = state.meetingsInOrder
+        guard meetings.indices.contains(state.meetingsCursor) else {
+            state.message = Message(.error, p("vēl nav nevienas sēdes", "there are no meetings yet"))
+            return []
+        }
+        state.openMeeting = meetings[state.meetingsCursor].id
+        goTo(&state, .meeting)
         return []
     default:
         return nil
@@ -226,13 +320,24 @@ func submitMeetingForm(_ form: Form, _ state: inout AppState) throws(ChangeRefus
         let topic = form["topic"].trimmingCharacters(in: .whitespaces)
         let meeting = Meeting(date: date, kind: kind, topic: topic.isEmpty ? nil : topic)
         try ChangeRules.meeting(meeting, plan: state.plan)
+        recordEdit(&state)
         let recompute = kind != draft.kind || date != draft.date
         draft.date = date
         draft.kind = kind
         draft.topic = meeting.topic
-        if recompute && draft.meetingID == nil { draft.items = draft.computedItems(state.snapshot) }
+        let before = Set(draft.items)
+        if recompute { draft.items = draft.recomputed(state.snapshot) }
         draft.cursor = 0
         state.draft = draft
+        let save = state.keyName(.saveMeeting)
+        if recompute {
+            let added = draft.items.filter { !before.contains($0) }.count, dropped = before.subtracting(draft.items).count
+            state.message = Message(.notice, p(
+                "Darba kārtība \(date): \(draft.items.count) \(Plural.form(draft.items.count, .lv, one: "jautājums", other: "jautājumi")) (+\(added), −\(dropped)); jūsu pievienotie un izņemtie paliek; \(save) — saglabāt",
+                "The agenda for \(date): \(draft.items.count) \(Plural.form(draft.items.count, .en, one: "item", other: "items")) (+\(added), −\(dropped)); what you added or removed stays; \(save) saves"))
+        } else {
+            state.message = Message(.notice, p("Sēdes tēma mainīta; \(save) — saglabāt", "The topic is changed; \(save) saves"))
+        }
         return []
     case .addItem:
         let id = form["id"].trimmingCharacters(in: .whitespaces)
@@ -240,10 +345,15 @@ func submitMeetingForm(_ form: Form, _ state: inout AppState) throws(ChangeRefus
         guard state.draft?.items.contains(id) == false else {
             throw ChangeRefusal("\(id) jau ir darba kārtībā", "\(id) is already on the agenda")
         }
+        recordEdit(&state)
         state.draft?.items.append(id)
+        state.draft?.added.append(id)
+        state.draft?.removed.remove(id)
         return []
     case .decision(let activity):
-        guard let draft = state.draft, let meeting = draft.meetingID else { return [] }
+        guard let draft = state.draft, let meeting = draft.meetingID else {
+            throw ChangeRefusal("sēde vēl nav saglabāta", "the meeting is not saved yet")
+        }
         guard let due = Day(form["due"].trimmingCharacters(in: .whitespaces)) else {
             throw ChangeRefusal("termiņam jābūt GGGG-MM-DD", "the due date must be YYYY-MM-DD")
         }
@@ -253,26 +363,23 @@ func submitMeetingForm(_ form: Form, _ state: inout AppState) throws(ChangeRefus
         state.draft?.current = min(draft.current + 1, max(0, draft.items.count - 1))
         return [.save(.decision(decision))]
     case .hold:
-        guard let id = state.draft?.meetingID else { return [] }
+        guard let id = state.draft?.meetingID else {
+            throw ChangeRefusal("sēde vēl nav saglabāta", "the meeting is not saved yet")
+        }
         let codes = form["attendees"].split(whereSeparator: { $0 == "," || $0 == " " }).map { $0.uppercased() }
         try ChangeRules.institutions(codes, plan: state.plan)
-        return [.save(.hold(id, codes))]
+        return [.save(.hold(meeting: id, attendees: codes))]
     default:
         return nil
     }
 }
 
-/// After a reload: keep the draft bound to its saved meeting (a new one is
-/// found by its date and kind, the latest such).
+/// After a reload: a draft whose saved meeting is gone (undone, or removed
+/// by someone else) is a draft again. A new meeting's number comes with the
+/// store's answer (`.saved(.meeting)`), never guessed from the snapshot.
 func rebindDraft(_ state: inout AppState) {
-    guard var draft = state.draft else { return }
-    if draft.meetingID == nil,
-       let meeting = state.snapshot.meetings.filter({ $0.date == draft.date && $0.kind == draft.kind && $0.state == .planned })
-        .max(by: { $0.id < $1.id }) {
-        draft.meetingID = meeting.id
-    }
-    if let id = draft.meetingID, !state.snapshot.meetings.contains(where: { $0.id == id }) { draft.meetingID = nil }
-    state.draft = draft
+    guard let id = state.draft?.meetingID, !state.snapshot.meetings.contains(where: { $0.id == id }) else { return }
+    state.draft?.meetingID = nil
 }
 
 func goTo(_ state: inout AppState, _ screen: Screen) {

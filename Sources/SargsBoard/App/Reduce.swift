@@ -1,55 +1,6 @@
 import Foundation
 import SargsCore
 
-/// A change the board asks the store to make; the executable runs it and
-/// answers with `.saved` or `.refused`.
-public enum Change: Hashable, Sendable {
-    case record(Record)
-    case status(ActivityID, Status, note: String?)
-    case note(ActivityID, String)
-    case waiver(Waiver)
-    case edit(Activity, original: Activity)
-    case add(Activity)
-    case undo
-    case newMeeting(Meeting)
-    case meetingItems(Int64, [Meeting.Item])
-    case outcome(Int64, ActivityID, Meeting.Outcome)
-    case decision(Decision)
-    case hold(Int64, [String])
-}
-
-/// What `reduce` asks the outside world to do.
-public enum Effect: Hashable, Sendable {
-    case save(Change)
-    /// Read the journal (of one subject, or all) and answer with `.journalLoaded`.
-    case loadJournal(subject: String?)
-    /// Read one activity's whole records (notes, authors) and answer with `.recordsLoaded`.
-    case loadRecords(ActivityID)
-    /// Write the minutes of a meeting as Markdown and answer with `.saved` (the path).
-    case writeMinutes(Int64)
-    case quit
-}
-
-/// What happens to the board: a key, a resize, or an answer from the store.
-public enum Action: Hashable, Sendable {
-    case key(Key)
-    /// A command by name, as tests and the help screen press it.
-    case command(Command)
-    case resize(width: Int, height: Int)
-    /// The store changed (ours or another person's change): the new snapshot.
-    case reloaded(Snapshot)
-    case saved(Phrase)
-    case refused(Phrase)
-    case journalLoaded([JournalEntry])
-    /// The records of an activity, by date.
-    case recordsLoaded(ActivityID, [Record])
-    /// Midnight passed in Riga.
-    case dayChanged(Day)
-    /// No key came for a while: time for work that could wait (the folded
-    /// search text, the next meeting's agenda), one piece per call.
-    case idle
-}
-
 private func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
 
 /// The one way the board's state changes: pure, no terminal, no store.
@@ -75,9 +26,34 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
         }
         if state.screen == .activity, let id = state.openActivity { return loads(of: id) }
         return state.screen == .journal ? [.loadJournal(subject: nil)] : []
-    case .saved(let phrase):
+    case .saved(let saved):
         state.form = nil
+        var notice = saved.notice
+        switch saved {
+        case .meeting(let meeting):
+            // The store's answer names the new meeting: the draft that asked for it is now that meeting.
+            if state.draft?.meetingID == nil, state.draft?.date == meeting.date { state.draft?.meetingID = meeting.id }
+        case .held:
+            // The next step, with the key that takes it (from the bindings, so a rebinding never lies).
+            let key = state.keyName(.minutes)
+            notice = Phrase(lv: notice.lv + "; \(key) — protokols", en: notice.en + "; \(key) writes the minutes")
+        default:
+            break
+        }
+        state.message = Message(.notice, notice)
+        return []
+    case .notice(let phrase):
         state.message = Message(.notice, phrase)
+        return []
+    case .undoFound(let entry):
+        guard let entry else {
+            state.message = Message(.error, p("jums nav neatsauktu izmaiņu", "you have no change left to undo"))
+            return []
+        }
+        let yes = state.keyName(.confirmYes), no = state.keyName(.confirmNo)
+        state.confirmation = Confirmation(
+            question: p("Atsaukt: \(JournalText.what(entry, .lv))? \(yes)/\(no)", "Undo: \(JournalText.what(entry, .en))? \(yes)/\(no)"),
+            onYes: [.save(.undo(of: entry.id))])
         return []
     case .refused(let phrase):
         if state.form != nil {
@@ -101,10 +77,19 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
         state.relayout()
         return []
     case .key(let key):
+        if state.confirmation != nil { return reduceConfirmation(&state, key) }
         if state.form != nil { return reduceForm(&state, key) }
         if state.searching { return reduceSearch(&state, key) }
         if state.message != nil { state.message = nil }
-        guard let command = state.keyMap.command(for: key, on: state.screen) else { return [] }
+        guard let command = state.keyMap.command(for: key, on: state.screen) else {
+            // A key the screen has no use for says so, rather than nothing.
+            if key != .resize {
+                let help = state.keyName(.help)
+                state.message = Message(.error, p("\(key.displayName): šeit šim taustiņam nav nozīmes; \(help) — palīdzība",
+                                                  "\(key.displayName) does nothing here; \(help) for help"))
+            }
+            return []
+        }
         return perform(&state, command)
     case .command(let command):
         if state.message != nil { state.message = nil }
@@ -119,6 +104,7 @@ private func loads(of id: ActivityID) -> [Effect] {
 
 /// Why a command cannot be used now, shown instead of silently doing nothing.
 public func disabledReason(_ command: Command, in state: AppState) -> Phrase? {
+    if let reason = meetingDisabledReason(command, in: state) { return reason }
     switch command {
     case .record, .status, .note, .edit:
         return target(state) == nil ? p("nav izvēlētas aktivitātes", "no activity is selected") : nil
@@ -128,7 +114,7 @@ public func disabledReason(_ command: Command, in state: AppState) -> Phrase? {
             return p("aktivitātei \(activity.id) nav nokavētu logu", "activity \(activity.id) has no missed window")
         }
         return nil
-    case .open:
+    case .open where state.screen == .board:
         return state.selectedActivity == nil ? p("šajā kolonnā nav kartīšu", "this column has no cards") : nil
     case .clearFilters:
         return state.filter.isEmpty ? p("filtru nav", "there is no filter") : nil
@@ -178,7 +164,14 @@ private func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
     case .add:
         state.form = addForm(state)
     case .undo:
-        return [.save(.undo)]
+        // In the agenda view the preparation's own last edit goes back first;
+        // elsewhere the store's latest change, after a yes.
+        if state.screen == .agenda, let previous = state.draftHistory.popLast() {
+            state.draft = previous
+            state.message = Message(.notice, p("Atsaukta pēdējā darba kārtības izmaiņa", "The agenda's last edit is undone"))
+            return []
+        }
+        return [.findUndo]
     case .search:
         state.searching = true
     case .filter:
@@ -236,24 +229,43 @@ private func moveColumn(_ state: inout AppState, by delta: Int) {
     state.clampSelection()
 }
 
+/// A yes/no question: yes runs what it asked about, no (or Esc) drops it;
+/// any other key repeats the question.
+private func reduceConfirmation(_ state: inout AppState, _ key: Key) -> [Effect] {
+    guard let confirmation = state.confirmation else { return [] }
+    switch state.keyMap.command(for: key, in: .confirm) {
+    case .confirmYes?:
+        state.confirmation = nil
+        state.message = nil
+        return confirmation.onYes
+    case .confirmNo?:
+        state.confirmation = nil
+        state.message = Message(.notice, p("Nekas netika mainīts", "Nothing was changed"))
+    default:
+        let yes = state.keyName(.confirmYes), no = state.keyName(.confirmNo)
+        state.message = Message(.error, p("atbildiet \(yes) (jā) vai \(no) (nē)", "answer \(yes) (yes) or \(no) (no)"))
+    }
+    return []
+}
+
 private func reduceSearch(_ state: inout AppState, _ key: Key) -> [Effect] {
     // On the journal the text filters entries (activity or author); on the board, cards.
     let journal = state.screen == .journal
     var text = journal ? state.journalFilter : state.filter.text
-    switch key {
-    case .enter:
+    switch (state.keyMap.command(for: key, in: .search), key) {
+    case (.searchDone?, _):
         state.searching = false
         return []
-    case .escape:
+    case (.searchClear?, _):
         state.searching = false
         text = ""
-    case .backspace:
+    case (_, .backspace):
         if !text.isEmpty { text.removeLast() }
-    case .character(let c):
+    case (_, .character(let c)):
         text.append(c)
-    case .control("u"):
+    case (_, .control("u")):
         text = ""
-    case .up, .down, .left, .right:
+    case (_, .up), (_, .down), (_, .left), (_, .right):
         state.searching = false
         return reduceAction(&state, .key(key))
     default:
@@ -283,7 +295,7 @@ private func makeForm(_ command: Command, for activity: Activity, state: AppStat
             FormField(key: "note", label: p("Piezīme", "Note"), hint: p("bez personas datiem", "no personal data")),
         ])
     case .status:
-        let choices = Status.allCases.map { Choice($0.rawValue, statusPhrase($0).text(state.language)) }
+        let choices = Status.allCases.map { Choice($0.rawValue, $0.phrase.text(state.language)) }
         return Form(kind: .status(id), title: p("Statuss: \(id)", "Status: \(id)"), fields: [
             FormField(key: "status", label: p("Statuss", "Status"), choices: choices,
                       selected: Status.allCases.firstIndex(of: activity.status) ?? 0, hint: p("← → izvēlēties", "← → to choose")),
@@ -355,29 +367,19 @@ private func filterForm(_ state: AppState) -> Form {
     return form
 }
 
-public func statusPhrase(_ status: Status) -> Phrase {
-    switch status {
-    case .planned: return p("plānota", "planned")
-    case .active: return p("notiek", "active")
-    case .done: return p("izpildīta", "done")
-    case .blocked: return p("bloķēta", "blocked")
-    case .dropped: return p("atmesta", "dropped")
-    }
-}
-
 private func reduceForm(_ state: inout AppState, _ key: Key) -> [Effect] {
     guard var form = state.form else { return [] }
     defer { if state.form != nil { state.form = form } }
     if form.saving { return [] }
-    switch key {
-    case .escape:
+    switch state.keyMap.command(for: key, in: .form) {
+    case .formCancel?:
         state.form = nil
         return []
-    case .tab, .down:
+    case .formNext?:
         form.focus = (form.focus + 1) % max(form.fields.count, 1)
-    case .backTab, .up:
+    case .formPrevious?:
         form.focus = (form.focus - 1 + form.fields.count) % max(form.fields.count, 1)
-    case .enter:
+    case .formSave?:
         form.error = nil
         do {
             let effects = try submit(form, &state)

@@ -55,7 +55,7 @@ enum ActivityScreen {
         if let reason = activityState.blockedReason ?? activity.statusNote {
             field(p("Iemesls", "Reason"), reason)
         }
-        field(p("Statuss", "Status"), state.text(statusPhrase(activity.status)))
+        field(p("Statuss", "Status"), state.text(activity.status.phrase))
         if let goal = state.plan.goal(activity.goal) {
             field(p("Mērķis", "Goal"), "\(goal.number). " + (lang == .en ? goal.en ?? goal.title : goal.title))
             field(p("Līmenis", "Level"), lang == .en ? goal.level.en : goal.level.lv)
@@ -137,7 +137,7 @@ enum ActivityScreen {
         heading(p("Žurnāls", "Journal"))
         let journal = state.journal.filter { $0.subject == activity.id }
         if journal.isEmpty { out.append([(state.text(p("Nav ierakstu.", "No entries.")), .dim)]) }
-        for entry in journal.prefix(50) { out.append(JournalScreen.line(entry)) }
+        for entry in journal.prefix(50) { out.append(JournalScreen.line(entry, state.language)) }
         return out
     }
 }

@@ -13,7 +13,13 @@ enum MoreScreens {
         case .agenda:
             AgendaScreen.render(state, into: &canvas, in: area)
             return
-        case .meetings: lines = MeetingsScreen.lines(state)
+        case .meetings:
+            let (list, cursorLine) = MeetingsScreen.lines(state)
+            // The meeting under the cursor stays in view.
+            let scroll = max(0, cursorLine.map { $0 - area.height + 2 } ?? 0)
+            ScrollingText.render(list, scroll: scroll, state: state, into: &canvas, in: area)
+            return
+        case .meeting: lines = MeetingScreen.lines(state)
         default: lines = []
         }
         ScrollingText.render(lines, scroll: state.scroll, state: state, into: &canvas, in: area)
@@ -22,21 +28,12 @@ enum MoreScreens {
 
 /// Who changed what, newest first.
 enum JournalScreen {
-    static let formatter: DateFormatter = {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "Europe/Riga")
-        f.dateFormat = "yyyy-MM-dd HH:mm"
-        return f
-    }()
+    static func time(_ date: Date) -> String { RigaTime.text(date) }
 
-    static func time(_ date: Date) -> String { formatter.string(from: date) }
-
-    static func line(_ entry: JournalEntry) -> [(String, Role)] {
-        var line: [(String, Role)] = [(time(entry.time) + "  ", .dim), (entry.author + "  ", .emphasis),
-                                      (entry.action + "  ", .helpKey), (entry.subject + "  ", .background)]
-        if let after = entry.after { line.append((after, .dim)) } else if let before = entry.before { line.append((before, .dim)) }
-        return line
+    /// One entry: its time, then the sentence `sargs log` prints too.
+    static func line(_ entry: JournalEntry, _ language: Language) -> [(String, Role)] {
+        [(time(entry.time) + "  ", .dim), (entry.author + " ", .emphasis),
+         (String(JournalText.sentence(entry, language).dropFirst(SafeText.line(entry.author).count + 1)), .background)]
     }
 
     static func lines(_ state: AppState) -> [[(String, Role)]] {
@@ -49,7 +46,7 @@ enum JournalScreen {
                                                  : state.text(p("Filtrs: ", "Filter: ")) + "“\(state.journalFilter)” (\(entries.count))", .dim)])
         out.append([])
         if entries.isEmpty { out.append([(state.text(p("Nav ierakstu.", "No entries.")), .dim)]) }
-        out += entries.map(line)
+        out += entries.map { line($0, state.language) }
         return out
     }
 }
@@ -85,21 +82,38 @@ enum IndicatorsScreen {
     }
 }
 
-/// The meetings, planned, held and cancelled.
+/// The meetings, planned, held and cancelled; Enter opens the one under the cursor.
 enum MeetingsScreen {
-    static func lines(_ state: AppState) -> [[(String, Role)]] {
-        let lv = state.language == .lv
-        var out: [[(String, Role)]] = [[(lv ? "Sēdes" : "Meetings", .emphasis)], []]
-        let meetings = state.snapshot.meetings.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
-        if meetings.isEmpty { out.append([(lv ? "Vēl nav nevienas sēdes." : "No meetings yet.", .dim)]) }
+    /// The lines, and which of them is the meeting under the cursor.
+    static func lines(_ state: AppState) -> (lines: [[(String, Role)]], cursorLine: Int?) {
+        var out: [[(String, Role)]] = [[(state.text(p("Sēdes", "Meetings")), .emphasis)], []]
+        let meetings = state.meetingsInOrder
+        if meetings.isEmpty { out.append([(state.text(p("Vēl nav nevienas sēdes.", "No meetings yet.")), .dim)]) }
         for year in MeetingYear.summary(meetings) {
             out.append([(year.text(state.language), year.held < year.required ? .badgeOverdue : .notice)])
         }
         if !meetings.isEmpty { out.append([]) }
-        for m in meetings {
-            out.append([("#\(m.id)  \(m.date)  ", .background), (m.kind.rawValue + "  ", .helpKey), (m.state.rawValue + "  ", .emphasis),
-                        ((m.topic ?? "") + (m.attendees.isEmpty ? "" : "  [" + m.attendees.joined(separator: ", ") + "]"), .dim)])
+        var cursorLine: Int?
+        for (i, m) in meetings.enumerated() {
+            let selected = i == state.meetingsCursor
+            if selected { cursorLine = out.count }
+            out.append([((selected ? state.glyphs.arrowRight : " ") + " #\(m.id)  \(m.date)  ", selected ? .cardSelected : .background),
+                        (state.text(m.kind.phrase) + "  ", .helpKey), (state.text(m.state.phrase) + "  ", .emphasis),
+                        (SafeText.line((m.topic ?? "") + (m.attendees.isEmpty ? "" : "  [" + m.attendees.joined(separator: ", ") + "]")), .dim)])
         }
-        return out
+        return (out, cursorLine)
+    }
+}
+
+/// One meeting: its items with their outcomes, and its decisions (as `sargs meeting show` prints them).
+enum MeetingScreen {
+    static func lines(_ state: AppState) -> [[(String, Role)]] {
+        guard let id = state.openMeeting, let meeting = state.snapshot.meetings.first(where: { $0.id == id }) else {
+            return [[(state.text(p("Šīs sēdes vairs nav.", "This meeting is gone.")), .dim)]]
+        }
+        let text = Minutes(meeting: meeting, snapshot: state.snapshot).text(state.language)
+        return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { i, line in
+            [(String(line), i == 0 ? .emphasis : .background)]
+        }
     }
 }

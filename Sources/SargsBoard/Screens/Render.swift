@@ -23,7 +23,7 @@ public func render(_ state: AppState, into canvas: inout Canvas) {
     case .activity: ActivityScreen.render(state, into: &canvas, in: body)
     case .help: HelpScreen.render(state, into: &canvas, in: body)
     case .chair: ChairScreen.render(state, into: &canvas, in: body)
-    case .agenda, .meetings, .journal, .indicators:
+    case .agenda, .meetings, .meeting, .journal, .indicators:
         MoreScreens.render(state, into: &canvas, in: body)
     }
     drawStatusLine(state, into: &canvas, y: bounds.height - 2)
@@ -66,6 +66,7 @@ func screenTitle(_ screen: Screen) -> Phrase {
     case .agenda: return p("darba kārtība", "agenda")
     case .chair: return p("sēdes vadīšana", "chairing the meeting")
     case .meetings: return p("sēdes", "meetings")
+    case .meeting: return p("sēde", "meeting")
     case .journal: return p("žurnāls", "journal")
     case .indicators: return p("rādītāji", "indicators")
     case .help: return p("palīdzība", "help")
@@ -80,8 +81,10 @@ private func drawStatusLine(_ state: AppState, into canvas: inout Canvas, y: Int
         var x = canvas.put(prompt, x: 0, y: y, role: .emphasis)
         x += canvas.text(state.screen == .journal ? state.journalFilter : state.filter.text, x: x, y: y, width: canvas.width - x - 1, role: .input, glyphs: g)
         canvas.put(g.cursor, x: x, y: y, role: .input)
-        let hint = state.text(p("Enter — gatavs, Esc — notīrīt", "Enter done, Esc clears"))
-        canvas.rightText(hint, x: 0, y: y, width: canvas.width, role: .dim)
+        return
+    }
+    if let confirmation = state.confirmation {
+        canvas.text(" " + state.text(confirmation.question) + " ", x: 0, y: y, width: canvas.width, role: .emphasis, glyphs: g)
         return
     }
     if let message = state.message {
@@ -103,9 +106,13 @@ private func drawKeyBar(_ state: AppState, into canvas: inout Canvas, y: Int) {
     canvas.fill(Rect(x: 0, y: y, width: canvas.width, height: 1), role: .statusBar)
     var x = 1
     let hints: [(String, String)]
-    if state.form != nil {
-        hints = [("Enter", state.text(p("saglabāt", "save"))), ("Tab", state.text(p("nākamais lauks", "next field"))),
-                 ("Esc", state.text(p("atcelt", "cancel")))]
+    // A form, the search line and a question show their own keys, from the same table.
+    let context: KeyContext? = state.confirmation != nil ? .confirm : state.form != nil ? .form : state.searching ? .search : nil
+    if let context {
+        hints = state.keyMap.bindings(in: context).compactMap { binding in
+            guard let bar = binding.bar, let key = binding.keys.first else { return nil }
+            return (g.isASCII ? key.asciiName : key.displayName, state.text(bar))
+        }
     } else {
         hints = state.keyMap.bindings.compactMap { binding in
             guard let bar = binding.bar, binding.works(on: state.screen), let key = binding.keys.first else { return nil }

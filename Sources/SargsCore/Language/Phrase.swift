@@ -20,3 +20,20 @@ public struct Phrase: Hashable, Sendable, CustomStringConvertible {
     /// English, for logs and debugging.
     public var description: String { en }
 }
+
+/// Words that agree with a number, by CLDR's plural rules: Latvian "one"
+/// for numbers ending in 1 but not in 11 ("1 diena", "21 diena", "11
+/// dienas"), English "one" for 1 alone ("1 quarter", "21 quarters").
+public enum Plural {
+    public static func isOne(_ n: Int, _ language: Language) -> Bool {
+        switch language {
+        case .lv: return abs(n) % 10 == 1 && abs(n) % 100 != 11
+        case .en: return n == 1
+        }
+    }
+
+    /// `one` or `other`, as `n` asks in `language`.
+    public static func form(_ n: Int, _ language: Language, one: String, other: String) -> String {
+        isOne(n, language) ? one : other
+    }
+}

@@ -29,7 +29,7 @@ public enum AgendaText {
                 let missed = item.missed ?? 0
                 let expected = item.expected ?? 0
                 let cadence = item.windows?.first.flatMap { Window.parse($0)?.cadence }
-                parts.append(lv ? "\(missed) no \(expected) \(unitLV(cadence)) bez izpildes"
+                parts.append(lv ? "\(missed) no \(expected) \(unitLV(cadence, expected)) bez izpildes"
                                 : "\(missed) of \(expected) \(unitEN(cadence, expected)) without a record")
             case .targetMissed:
                 parts.append(lv ? "mērķis nesasniegts: \(item.progress ?? 0)/\(item.target ?? 0)"
@@ -42,14 +42,18 @@ public enum AgendaText {
         return parts.joined(separator: "; ")
     }
 
-    static func unitLV(_ cadence: Cadence?) -> String {
+    /// The window's name after "no N": genitive singular when N is CLDR's
+    /// "one" ("1 no 1 ceturkšņa", "21 no 21 nedēļas"), else dative plural
+    /// ("3 no 11 nedēļām").
+    static func unitLV(_ cadence: Cadence?, _ n: Int) -> String {
+        let one = Plural.isOne(n, .lv)
         switch cadence {
-        case .week: return "nedēļām"
-        case .month: return "mēnešiem"
-        case .quarter: return "ceturkšņiem"
-        case .halfYear: return "pusgadiem"
-        case .year: return "gadiem"
-        case nil: return "logiem"
+        case .week: return one ? "nedēļas" : "nedēļām"
+        case .month: return one ? "mēneša" : "mēnešiem"
+        case .quarter: return one ? "ceturkšņa" : "ceturkšņiem"
+        case .halfYear: return one ? "pusgada" : "pusgadiem"
+        case .year: return one ? "gada" : "gadiem"
+        case nil: return one ? "loga" : "logiem"
         }
     }
 

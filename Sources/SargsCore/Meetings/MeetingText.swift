@@ -1,14 +1,7 @@
 /// A meeting on one line of `sargs meeting list`, and as JSON.
 public enum MeetingText {
     public static func line(_ m: Meeting, _ language: Language) -> String {
-        let lv = language == .lv
-        let kind = m.kind == .regular ? (lv ? "kārtējā" : "regular") : (lv ? "ārkārtas" : "emergency")
-        let state: String
-        switch m.state {
-        case .planned: state = lv ? "plānota" : "planned"
-        case .held: state = lv ? "notikusi" : "held"
-        case .cancelled: state = lv ? "atcelta" : "cancelled"
-        }
+        let kind = m.kind.phrase.text(language), state = m.state.phrase.text(language)
         var text = "#\(m.id)  \(m.date)  \(kind)  \(state)"
         if let topic = m.topic { text += "  \(SafeText.line(topic))" }
         if !m.attendees.isEmpty { text += "  [\(SafeText.line(m.attendees.joined(separator: ", ")))]" }

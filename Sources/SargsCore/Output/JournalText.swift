@@ -1,19 +1,46 @@
 import Foundation
 
-/// How journal entries read on the command line.
-public enum JournalText {
-    static let timeFormat: DateFormatter = {
+/// Times as people in the plan's municipality read them: Europe/Riga, one
+/// home for the zone and the formats.
+public enum RigaTime {
+    public static let zone = TimeZone(identifier: "Europe/Riga") ?? .current
+
+    private static func formatter(_ format: String) -> DateFormatter {
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "Europe/Riga")
-        f.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        f.timeZone = zone
+        f.dateFormat = format
         return f
-    }()
+    }
 
-    public static func line(_ e: JournalEntry) -> String {
-        let undoes = e.undoes.map { " (atsauc #\($0))" } ?? ""
-        let change = [e.before.map { "\($0)" }, e.after.map { "→ \($0)" }].compactMap { $0 }.joined(separator: " ")
-        return SafeText.line("#\(e.id)  \(timeFormat.string(from: e.time))  \(e.author)  \(e.action)  \(e.subject)\(undoes)  \(change)")
+    private static let minutes = formatter("yyyy-MM-dd HH:mm")
+    private static let seconds = formatter("yyyy-MM-dd HH:mm:ss")
+
+    /// "2025-03-10 14:02" (or with seconds).
+    public static func text(_ instant: Date, seconds withSeconds: Bool = false) -> String {
+        (withSeconds ? seconds : minutes).string(from: instant)
+    }
+}
+
+/// The journal as people read it (SPEC §6: time, author, action, what):
+/// one sentence per entry in the interface's language, the same on the
+/// board's journal screen, in `sargs log` and in the question `u` asks.
+/// `sargs log --format json` keeps the stored before and after.
+public enum JournalText {
+    /// What an entry changed, as a noun phrase: "izpilde 2.1: 2025-03-10, 12",
+    /// "statuss 2.1: plānota → bloķēta", "sēde Nr. 3 (2025-12-15)".
+    public static func what(_ e: JournalEntry, _ language: Language) -> String {
+        SafeText.line(words(e).what.text(language))
+    }
+
+    /// "ieva pierakstīja izpildi 2.1: 2025-03-10, 12".
+    public static func sentence(_ e: JournalEntry, _ language: Language) -> String {
+        SafeText.line(e.author + " " + words(e).did.text(language))
+    }
+
+    /// A line of `sargs log`: "#12  2025-03-10 14:02:05  " and the sentence.
+    public static func line(_ e: JournalEntry, _ language: Language) -> String {
+        "#\(e.id)  \(RigaTime.text(e.time, seconds: true))  " + sentence(e, language)
     }
 
     public static func json(_ e: JournalEntry) -> JSONValue {
@@ -23,5 +50,110 @@ public enum JournalText {
             ("before", .optional(e.before)), ("after", .optional(e.after)),
             ("undoes", e.undoes.map { .int(Int($0)) } ?? .null),
         ])
+    }
+
+    /// The entry's change as a noun phrase and as what its author did.
+    static func words(_ e: JournalEntry) -> (what: Phrase, did: Phrase) {
+        let before = e.before.flatMap(JSONValue.init(parsing:)) ?? .null
+        let after = e.after.flatMap(JSONValue.init(parsing:)) ?? .null
+        let s = e.subject
+        func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
+        switch e.action {
+        case "undo":
+            // An undo swaps before and after: read the reverted change from them.
+            let reverted = JournalEntry(id: e.undoes ?? 0, time: e.time, author: e.author, action: revertedAction(e, before, after),
+                                        subject: s, before: e.after, after: e.before)
+            let inner = words(reverted).what
+            let number = e.undoes.map { " #\($0)" } ?? ""
+            return (p("atsaukums\(number): \(inner.lv)", "undo\(number): \(inner.en)"),
+                    p("atsauca\(number): \(inner.lv)", "undid\(number): \(inner.en)"))
+        case "record":
+            let detail = recordDetail(after)
+            return (p("izpilde \(s)\(detail)", "record \(s)\(detail)"), p("pierakstīja izpildi \(s)\(detail)", "recorded \(s)\(detail)"))
+        case "import":
+            let count = after["count"].intValue ?? 0
+            return (p("\(count) izpilžu imports", "an import of \(count) records"),
+                    p("importēja \(count) izpildes", "imported \(count) records"))
+        case "status":
+            let from = before["status"].stringValue.flatMap(Status.init(rawValue:))
+            let to = after["status"].stringValue.flatMap(Status.init(rawValue:))
+            let change = [from?.phrase, to?.phrase].compactMap { $0 }
+            let lv = change.map(\.lv).joined(separator: " → "), en = change.map(\.en).joined(separator: " → ")
+            return (p("statuss \(s): \(lv)", "status of \(s): \(en)"), p("mainīja statusu \(s): \(lv)", "set the status of \(s): \(en)"))
+        case "note":
+            return (p("piezīme \(s)", "a note on \(s)"), p("pievienoja piezīmi \(s)", "added a note to \(s)"))
+        case "waive":
+            let window = after["window"].stringValue ?? ""
+            return (p("atbrīvojums \(s) \(window)", "waiver of \(s) \(window)"),
+                    p("atbrīvoja \(s) logu \(window)", "waived window \(window) of \(s)"))
+        case "edit":
+            let fields = after.keys.joined(separator: ", ")
+            return (p("labojums \(s): \(fields)", "edit of \(s): \(fields)"), p("laboja \(s): \(fields)", "edited \(s): \(fields)"))
+        case "add":
+            return (p("aktivitāte \(s)", "activity \(s)"), p("pievienoja aktivitāti \(s)", "added activity \(s)"))
+        case "meeting":
+            let date = after["date"].stringValue.map { " (\($0))" } ?? ""
+            let n = number(s)
+            return (p("sēde Nr. \(n)\(date)", "meeting \(n)\(date)"), p("ieplānoja sēdi Nr. \(n)\(date)", "planned meeting \(n)\(date)"))
+        case "items":
+            let n = number(s)
+            return (p("sēdes Nr. \(n) darba kārtība", "the agenda of meeting \(n)"),
+                    p("sagatavoja sēdes Nr. \(n) darba kārtību", "prepared the agenda of meeting \(n)"))
+        case "settings":
+            let n = number(s)
+            let date = after["date"].stringValue ?? ""
+            return (p("sēdes Nr. \(n) datums un tēma (\(date))", "the date and topic of meeting \(n) (\(date))"),
+                    p("mainīja sēdes Nr. \(n) datumu un tēmu (\(date))", "changed the date and topic of meeting \(n) (\(date))"))
+        case "hold":
+            let n = number(s)
+            return (p("sēde Nr. \(n) notikusi", "meeting \(n) held"), p("atzīmēja sēdi Nr. \(n) kā notikušu", "marked meeting \(n) held"))
+        case "cancel":
+            let n = number(s)
+            return (p("sēde Nr. \(n) atcelta", "meeting \(n) cancelled"), p("atcēla sēdi Nr. \(n)", "cancelled meeting \(n)"))
+        case "decision":
+            let n = number(s)
+            let activity = after["activity"].stringValue.map { " (\($0))" } ?? ""
+            return (p("lēmums Nr. \(n)\(activity)", "decision \(n)\(activity)"),
+                    p("pieņēma lēmumu Nr. \(n)\(activity)", "took decision \(n)\(activity)"))
+        case "done":
+            let n = number(s)
+            return (p("lēmums Nr. \(n) izpildīts", "decision \(n) done"), p("atzīmēja lēmumu Nr. \(n) kā izpildītu", "marked decision \(n) done"))
+        case "init":
+            return (p("glabātuve no plāna \(s)", "the store from plan \(s)"), p("izveidoja glabātuvi no plāna \(s)", "created the store from plan \(s)"))
+        default:
+            return (p("\(e.action) \(s)", "\(e.action) \(s)"), p("\(e.action) \(s)", "\(e.action) \(s)"))
+        }
+    }
+
+    /// An undo entry does not name the action it reverts; its shapes do.
+    private static func revertedAction(_ e: JournalEntry, _ before: JSONValue, _ after: JSONValue) -> String {
+        let s = e.subject
+        if s.hasPrefix("meeting ") {
+            if !before.isNull, after.isNull { return "meeting" }
+            if before["state"].stringValue == "held" { return "hold" }
+            if before["state"].stringValue == "cancelled" { return "cancel" }
+            if before["date"].stringValue != nil { return "settings" }
+            return "items"
+        }
+        if s.hasPrefix("decision ") { return before["done_on"].isNull && !before["text"].isNull ? "decision" : (before.keys == ["done_on"] ? "done" : "decision") }
+        if before["window"].stringValue != nil { return "waive" }
+        if before["date"].stringValue != nil && before["activity"].stringValue != nil { return "record" }
+        if before["text"].stringValue != nil && before["time"].stringValue != nil { return "note" }
+        if before["status"].stringValue != nil && before.keys.count <= 2 { return "status" }
+        if before["first"].intValue != nil { return "import" }
+        if !before.isNull && after.isNull && before["title"].stringValue != nil { return "add" }
+        return "edit"
+    }
+
+    private static func recordDetail(_ record: JSONValue) -> String {
+        var parts: [String] = []
+        if let date = record["date"].stringValue { parts.append(date) }
+        if let count = record["count"].intValue { parts.append(String(count)) }
+        return parts.isEmpty ? "" : ": " + parts.joined(separator: ", ")
+    }
+
+    /// "meeting 3" → "3".
+    private static func number(_ subject: String) -> String {
+        subject.split(separator: " ").last.map(String.init) ?? subject
     }
 }

@@ -1,0 +1,64 @@
+/// What a change saved, as the store answered it: the record, the meeting
+/// or the decision with the id it was given. The board's status line and
+/// the commands say the same `notice` for it (one sentence per kind).
+public enum SavedChange: Hashable, Sendable {
+    case record(Record)
+    case status(ActivityID, Status)
+    case note(ActivityID)
+    case waiver(Waiver)
+    case edit(Activity)
+    case add(Activity)
+    /// The undo entry (its `undoes` names the entry it reverted).
+    case undo(JournalEntry)
+    case meeting(Meeting)
+    /// A saved meeting's date, kind, topic or items changed.
+    case meetingUpdated(Meeting)
+    case outcome(meeting: Int64, activity: ActivityID, Meeting.Outcome)
+    /// A decision, and the outcome it gave its item when it names one.
+    case decision(Decision)
+    case held(meeting: Int64)
+    case cancelled(meeting: Int64)
+    case decisionDone(Int64)
+
+    /// The one sentence that says what was saved.
+    public var notice: Phrase {
+        func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
+        switch self {
+        case .record(let r):
+            let count = r.count.map { ", \($0)" } ?? ""
+            return p("Izpilde pierakstīta: \(r.activity), \(r.date)\(count)", "Recorded: \(r.activity), \(r.date)\(count)")
+        case .status(let id, let status):
+            return p("Statuss: \(id) → \(status.phrase.lv)", "Status: \(id) → \(status.phrase.en)")
+        case .note(let id):
+            return p("Piezīme pievienota: \(id)", "Note added: \(id)")
+        case .waiver(let w):
+            return p("Atbrīvots: \(w.activity) \(w.window)", "Waived: \(w.activity) \(w.window)")
+        case .edit(let a):
+            return p("Saglabāts: \(a.id)", "Saved: \(a.id)")
+        case .add(let a):
+            return p("Pievienota aktivitāte \(a.id)", "Added activity \(a.id)")
+        case .undo(let entry):
+            let what = Phrase(lv: JournalText.what(entry, .lv), en: JournalText.what(entry, .en))
+            // The undo entry reads "atsaukums #N: …"; the notice names what was reverted.
+            let lv = what.lv.drop { $0 != ":" }.dropFirst().trimmingCharacters(in: .whitespaces)
+            let en = what.en.drop { $0 != ":" }.dropFirst().trimmingCharacters(in: .whitespaces)
+            return p("Atsaukts: \(lv)", "Undone: \(en)")
+        case .meeting(let m):
+            return p("Sēde saglabāta: Nr. \(m.id), \(m.date)", "Meeting saved: \(m.id), \(m.date)")
+        case .meetingUpdated(let m):
+            let n = m.items.count
+            return p("Sēde Nr. \(m.id) saglabāta: \(m.date), \(m.kind.phrase.lv), \(n) \(Plural.form(n, .lv, one: "jautājums", other: "jautājumi"))",
+                     "Meeting \(m.id) saved: \(m.date), \(m.kind.phrase.en), \(n) \(Plural.form(n, .en, one: "item", other: "items"))")
+        case .outcome(_, let activity, let outcome):
+            return p("\(activity): \(outcome.phrase.lv)", "\(activity): \(outcome.phrase.en)")
+        case .decision(let d):
+            return p("Lēmums Nr. \(d.id) saglabāts", "Decision \(d.id) saved")
+        case .held(let id):
+            return p("Sēde Nr. \(id) notikusi", "Meeting \(id) held")
+        case .cancelled(let id):
+            return p("Sēde Nr. \(id) atcelta", "Meeting \(id) cancelled")
+        case .decisionDone(let id):
+            return p("Lēmums Nr. \(id) izpildīts", "Decision \(id) done")
+        }
+    }
+}

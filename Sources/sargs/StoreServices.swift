@@ -1,0 +1,67 @@
+import Foundation
+import SargsBoard
+import SargsCore
+import SargsStore
+
+/// The store, as the board's services: each change one `Store` call (one
+/// transaction, one journal entry), answered with what was saved.
+struct StoreServices: BoardServices {
+    let store: Store
+
+    func save(_ change: Change, author: String) throws -> SavedChange {
+        let now = Date()
+        switch change {
+        case .record(let record):
+            return .record(try store.addRecord(record, now: now))
+        case .status(let id, let status, let note):
+            try store.setStatus(id, to: status, note: note, author: author, now: now)
+            return .status(id, status)
+        case .note(let id, let text):
+            _ = try store.addNote(id, text: text, author: author, now: now)
+            return .note(id)
+        case .waiver(let waiver):
+            return .waiver(try store.addWaiver(waiver, now: now))
+        case .edit(let edited, let original):
+            try store.editActivity(edited, basedOn: original, author: author, now: now)
+            return .edit(edited)
+        case .add(let activity):
+            try store.addActivity(activity, author: author, now: now)
+            return .add(activity)
+        case .undo(let expected):
+            return .undo(try store.undo(author: author, expecting: expected, now: now))
+        case .newMeeting(let meeting):
+            return .meeting(try store.addMeeting(meeting, author: author, now: now))
+        case .updateMeeting(let meeting):
+            return .meetingUpdated(try store.updateMeeting(meeting, author: author, now: now))
+        case .outcome(let id, let activity, let outcome):
+            try store.setOutcome(id, activity: activity, outcome: outcome, author: author, now: now)
+            return .outcome(meeting: id, activity: activity, outcome)
+        case .decision(let decision):
+            return .decision(try store.addDecision(decision, settingOutcome: decision.activity != nil, author: author, now: now))
+        case .hold(let id, let attendees):
+            try store.holdMeeting(id, attendees: attendees, author: author, now: now)
+            return .held(meeting: id)
+        }
+    }
+
+    func load() throws -> (snapshot: Snapshot, version: Int64) { try store.snapshotAndVersion() }
+    func version() throws -> Int64 { try store.version() }
+    func journal(subject: String?) throws -> [JournalEntry] { try store.journal(subject: subject, author: nil, limit: 500) }
+    func records(of activity: ActivityID) throws -> [Record] { try store.records(of: activity) }
+    func latestUndoable(author: String) throws -> JournalEntry? { try store.latestUndoable(author: author) }
+
+    func writeMinutes(meeting: Int64, language: Language) throws -> Phrase {
+        let (path, note) = try MinutesFile.write(meeting: meeting, store: store, language: language)
+        let also = note.map { Phrase(lv: " (\($0.lv))", en: " (\($0.en))") } ?? Phrase(lv: "", en: "")
+        return Phrase(lv: "Protokols ierakstīts: \(path)\(also.lv)", en: "Minutes written: \(path)\(also.en)")
+    }
+
+    func refusal(for error: any Error) -> Phrase {
+        switch error {
+        case let error as StoreError: return error.phrase
+        case let problem as NewFile.Problem: return problem.phrase
+        case let refusal as ChangeRefusal: return refusal.phrase
+        default: return Phrase(lv: "\(error)", en: "\(error)")
+        }
+    }
+}
