@@ -143,7 +143,12 @@ struct CommandTests {
         #expect(none.status == 65)
         #expect(none.stderr.contains("no change left to undo"))
         let log = s.run(["log"]).stdout
-        #expect(log.components(separatedBy: "undo").count - 1 == 2, "two compensating entries, history kept")
+        #expect(log.components(separatedBy: "undid #").count - 1 == 2, "two compensating entries, history kept: \(log)")
+        #expect(log.contains("tester undid #3: record 5.1: 2025-06-20"), "\(log)")
+        let logJSON = s.run(["log", "--format", "json"]).stdout
+        #expect(logJSON.components(separatedBy: "\"action\": \"undo\"").count - 1 == 2, "the JSON keeps the stored entries")
+        let latvian = s.run(["log", "--lang", "lv"]).stdout
+        #expect(latvian.contains("tester atsauca #3: izpilde 5.1: 2025-06-20") && !latvian.contains("undid"), "\(latvian)")
     }
 
     @Test func aMissingOrBrokenStoreIsUnavailable() throws {

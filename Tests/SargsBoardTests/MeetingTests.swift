@@ -18,6 +18,18 @@ struct MeetingTests {
     }
 
     /// The store's answer to a new meeting: the snapshot with it saved as number 7.
+    func withID(_ meeting: Meeting, _ id: Int64) -> Meeting {
+        var m = meeting
+        m.id = id
+        return m
+    }
+
+    /// The store's answer to a new meeting: the snapshot with it, then what was saved.
+    func answer(_ state: inout AppState, _ meeting: Meeting) {
+        _ = reduce(&state, .reloaded(saved(state, meeting)))
+        _ = reduce(&state, .saved(.meeting(withID(meeting, 7))))
+    }
+
     func saved(_ state: AppState, _ meeting: Meeting) -> Snapshot {
         var snapshot = state.snapshot
         var m = meeting
@@ -103,12 +115,16 @@ struct MeetingTests {
         #expect(meeting.kind == .regular)
         #expect(meeting.items.map(\.activity) == state.draftOrder)
         _ = reduce(&state, .reloaded(saved(state, meeting)))
+        // The draft learns its number from the store's answer, never by guessing.
+        #expect(state.draft?.meetingID == nil)
+        _ = reduce(&state, .saved(.meeting(withID(meeting, 7))))
         #expect(state.draft?.meetingID == 7)
-        // Saved again: the items are replaced, not a second meeting.
-        guard case .save(.meetingItems(7, _))? = reduce(&state, .command(.saveMeeting)).first else {
-            Issue.record("expected the items of meeting 7 to be saved")
+        // Saved again: the meeting is updated, not a second meeting.
+        guard case .save(.updateMeeting(let update))? = reduce(&state, .command(.saveMeeting)).first else {
+            Issue.record("expected meeting 7 to be updated")
             return
         }
+        #expect(update.id == 7 && update.date == Self.today)
     }
 
     @Test func reorderingStaysWithinAnInstitutionsGroup() {
@@ -133,13 +149,13 @@ struct MeetingTests {
             Issue.record("chair mode saves the meeting first: \(first)")
             return
         }
-        _ = reduce(&state, .reloaded(saved(state, meeting)))
+        answer(&state, meeting)
         let order = state.draftOrder
         // 1: discussed, and on to the next item.
-        #expect(reduce(&state, .key(state.keyMap.key(.discussed))) == [.save(.outcome(7, order[0], .discussed))])
+        #expect(reduce(&state, .key(state.keyMap.key(.discussed))) == [.save(.outcome(meeting: 7, activity: order[0], .discussed))])
         #expect(state.draft?.current == 1)
         // 3: deferred.
-        #expect(reduce(&state, .key(state.keyMap.key(.deferred))) == [.save(.outcome(7, order[1], .deferred))])
+        #expect(reduce(&state, .key(state.keyMap.key(.deferred))) == [.save(.outcome(meeting: 7, activity: order[1], .deferred))])
         // ← back, → forward.
         _ = reduce(&state, .key(.left))
         #expect(state.draft?.current == 1)
@@ -163,7 +179,7 @@ struct MeetingTests {
         #expect(d.activity == order[2])
         #expect(d.owner == Self.plan.activity(order[2])?.owners.first)
         #expect(d.due == Self.today.adding(days: 30))
-        _ = reduce(&state, .saved(Phrase(lv: "ok", en: "ok")))
+        _ = reduce(&state, .saved(.decision(d)))
         // H: attendees, then held.
         _ = reduce(&state, .key(state.keyMap.key(.hold)))
         #expect(state.form?.kind == .hold)
@@ -173,9 +189,10 @@ struct MeetingTests {
         #expect(state.form?.error?.en.contains("'XX'") == true)
         _ = reduce(&state, .key(.control("u")))
         for c in "SD, BT, in" { _ = reduce(&state, .key(.character(c))) }
-        #expect(reduce(&state, .key(.enter)) == [.save(.hold(7, ["SD", "BT", "IN"]))])
-        // m: the minutes of the saved meeting.
-        _ = reduce(&state, .saved(Phrase(lv: "ok", en: "ok")))
+        #expect(reduce(&state, .key(.enter)) == [.save(.hold(meeting: 7, attendees: ["SD", "BT", "IN"]))])
+        // m: the minutes of the saved meeting; the notice names the key that writes them.
+        _ = reduce(&state, .saved(.held(meeting: 7)))
+        #expect(state.message?.phrase.lv == "Sēde Nr. 7 notikusi; \(state.keyName(.minutes)) — protokols")
         #expect(reduce(&state, .key(state.keyMap.key(.minutes))) == [.writeMinutes(7)])
     }
 

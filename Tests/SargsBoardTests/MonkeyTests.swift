@@ -53,17 +53,21 @@ struct FakeStore {
     var records: [Record]
     var undo: [(snapshot: Snapshot, records: [Record])] = []
     var nextID: Int64 = 1_000_000
+    /// The journal entry the next undo reverts (the latest change).
+    var latestEntry: Int64?
 
     /// Runs one change; a refusal comes back as the phrase the board shows.
-    mutating func save(_ change: Change, author: String, today: Day) -> Result<Phrase, ChangeRefusal> {
+    mutating func save(_ change: Change, author: String, today: Day) -> Result<SavedChange, ChangeRefusal> {
         var next = snapshot
         var nextRecords = records
         nextID += 1
+        var saved = SavedChange.note("")
         switch change {
         case .record(var record):
             record.id = nextID
             nextRecords.append(record)
             next.records = RecordIndex(nextRecords)
+            saved = .record(record)
         case .status(let id, let status, let note):
             guard let i = next.plan.activities.firstIndex(where: { $0.id == id }) else { return .failure(ChangeRefusal("nav", "no such activity")) }
             next.plan.activities[i].status = status
@@ -82,20 +86,35 @@ struct FakeStore {
             let at = (next.plan.activities.lastIndex { $0.goal == activity.goal }).map { $0 + 1 }
                 ?? next.plan.activities.firstIndex { $0.goal > activity.goal } ?? next.plan.activities.count
             next.plan.activities.insert(activity, at: at)
-        case .undo:
+        case .undo(let expected):
             guard let previous = undo.popLast() else { return .failure(ChangeRefusal("nav ko atsaukt", "nothing to undo")) }
+            guard expected == latestEntry else {
+                undo.append(previous)
+                return .failure(ChangeRefusal("ne tā izmaiņa", "not the change asked about"))
+            }
             (snapshot, records) = previous
-            return .success(Phrase(lv: "Atsaukts", en: "Undone"))
+            latestEntry = undo.isEmpty ? nil : latestEntry.map { $0 - 1 }
+            return .success(.undo(JournalEntry(id: nextID, time: Date(timeIntervalSince1970: 0), author: author,
+                                               action: "undo", subject: "x", undoes: expected)))
         case .newMeeting(var meeting):
             meeting.id = nextID
             next.meetings.append(meeting)
             next.meetings.sort { ($0.date, $0.id) < ($1.date, $1.id) }
-        case .meetingItems(let id, let items):
-            guard let i = next.meetings.firstIndex(where: { $0.id == id }) else { return .failure(ChangeRefusal("nav", "no such meeting")) }
-            next.meetings[i].items = items
+            saved = .meeting(meeting)
+        case .updateMeeting(let meeting):
+            guard let i = next.meetings.firstIndex(where: { $0.id == meeting.id }), next.meetings[i].state == .planned else {
+                return .failure(ChangeRefusal("nav", "no such planned meeting"))
+            }
+            next.meetings[i].date = meeting.date
+            next.meetings[i].kind = meeting.kind
+            next.meetings[i].topic = meeting.topic
+            next.meetings[i].items = meeting.items
+            next.meetings.sort { ($0.date, $0.id) < ($1.date, $1.id) }
+            saved = .meetingUpdated(meeting)
         case .outcome(let id, let activity, let outcome):
             guard let i = next.meetings.firstIndex(where: { $0.id == id }) else { return .failure(ChangeRefusal("nav", "no such meeting")) }
             FakeStore.set(outcome, of: activity, in: &next.meetings[i])
+            saved = .outcome(meeting: id, activity: activity, outcome)
         case .decision(var decision):
             guard let i = next.meetings.firstIndex(where: { $0.id == decision.meeting }) else {
                 return .failure(ChangeRefusal("nav", "no such meeting"))
@@ -103,15 +122,18 @@ struct FakeStore {
             decision.id = nextID
             next.decisions.append(decision)
             if let activity = decision.activity { FakeStore.set(.decision, of: activity, in: &next.meetings[i]) }
+            saved = .decision(decision)
         case .hold(let id, let attendees):
             guard let i = next.meetings.firstIndex(where: { $0.id == id }) else { return .failure(ChangeRefusal("nav", "no such meeting")) }
             next.meetings[i].state = .held
             next.meetings[i].attendees = attendees
+            saved = .held(meeting: id)
         }
         undo.append((snapshot, records))
         snapshot = next
         records = nextRecords
-        return .success(Phrase(lv: "Saglabāts", en: "Saved"))
+        latestEntry = nextID
+        return .success(saved)
     }
 }
 
@@ -127,11 +149,63 @@ extension FakeStore {
 }
 
 /// The random walk and its invariants.
+/// The store in memory as the board's services; it checks every change the
+/// board asks for before it saves it.
+final class FakeServices: BoardServices {
+    var store: FakeStore
+    var today: Day
+    var saves = 0, refusals = 0
+    /// The first change the board should not have asked for.
+    var problem: String?
+    var check: ((Change, FakeStore, Day) -> String?)?
+
+    init(store: FakeStore, today: Day) {
+        self.store = store
+        self.today = today
+    }
+
+    func save(_ change: Change, author: String) throws -> SavedChange {
+        if problem == nil, let why = check?(change, store, today) {
+            problem = "the board asked to save an invalid change \(change): \(why)"
+        }
+        switch store.save(change, author: author, today: today) {
+        case .success(let saved):
+            saves += 1
+            return saved
+        case .failure(let refusal):
+            refusals += 1
+            throw refusal
+        }
+    }
+
+    func load() throws -> (snapshot: Snapshot, version: Int64) { (store.snapshot, store.nextID) }
+    func version() throws -> Int64 { store.nextID }
+    func journal(subject: String?) throws -> [JournalEntry] {
+        [JournalEntry(id: 1, time: Date(timeIntervalSince1970: 1_750_000_000), author: "monkey",
+                      action: "record", subject: subject ?? "1.1", after: "{}")]
+    }
+    func records(of activity: ActivityID) throws -> [Record] {
+        store.records.filter { $0.activity == activity }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+    }
+    func latestUndoable(author: String) throws -> JournalEntry? {
+        store.latestEntry.map { JournalEntry(id: $0, time: Date(timeIntervalSince1970: 0), author: author, action: "record", subject: "1.1") }
+    }
+    func writeMinutes(meeting: Int64, language: Language) throws -> Phrase {
+        Phrase(lv: "Protokols: sede-\(meeting).md", en: "Minutes: meeting-\(meeting).md")
+    }
+    func refusal(for error: any Error) -> Phrase {
+        (error as? ChangeRefusal)?.phrase ?? Phrase(lv: "\(error)", en: "\(error)")
+    }
+}
+
 struct Monkey {
     var state: AppState
-    var store: FakeStore
+    let services: FakeServices
+    var store: FakeStore { services.store }
     var random: SyntheticPlan.Random
-    var steps = 0, keys = 0, resizes = 0, commands = 0, saves = 0, refusals = 0, formsOpened = 0, idles = 0
+    var steps = 0, keys = 0, resizes = 0, commands = 0, formsOpened = 0, idles = 0
+    var saves: Int { services.saves }
+    var refusals: Int { services.refusals }
     /// Forms the board itself refused to submit (bad date, personal code…), and personal codes typed.
     var formRefusals = 0, personalCodesTyped = 0
     var sizes: Set<[Int]> = []
@@ -144,8 +218,9 @@ struct Monkey {
         let snapshot = Snapshot(plan: plan, records: records)
         state = AppState(snapshot: snapshot, today: today, language: .lv, glyphs: .unicode, width: 100, height: 30,
                          author: "monkey")
-        store = FakeStore(snapshot: snapshot, records: records)
+        services = FakeServices(store: FakeStore(snapshot: snapshot, records: records), today: today)
         random = SyntheticPlan.Random(seed: seed)
+        services.check = { change, store, today in Monkey.invalid(change, store: store, today: today) }
     }
 
     static let latvian = Array("āčēģīķļņšūžĀČĒĢĪĶĻŅŠŪŽ")
@@ -237,44 +312,18 @@ struct Monkey {
         }
     }
 
-    /// Runs effects as the executable does, answering with actions.
+    /// Runs effects with the board's own runner, against the store in memory.
     mutating func run(_ effects: [Effect]) {
-        var queue = effects
-        while !queue.isEmpty {
-            let effect = queue.removeFirst()
-            switch effect {
-            case .quit:
-                // The program would end here; the walk goes on from the same state.
-                state.quitting = false
-            case .writeMinutes(let id):
-                // The executable writes a Markdown file and says where.
-                queue += reduce(&state, .saved(Phrase(lv: "Protokols: sede-\(id).md", en: "Minutes: meeting-\(id).md")))
-            case .loadJournal(let subject):
-                let entries = [JournalEntry(id: 1, time: Date(timeIntervalSince1970: 1_750_000_000), author: "monkey",
-                                            action: "record", subject: subject ?? "1.1", after: "{}")]
-                queue += reduce(&state, .journalLoaded(entries))
-            case .loadRecords(let id):
-                let records = store.records.filter { $0.activity == id }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
-                queue += reduce(&state, .recordsLoaded(id, records))
-            case .save(let change):
-                if let problem = invalid(change) {
-                    failure = failure ?? "the board asked to save an invalid change \(change): \(problem)"
-                }
-                switch store.save(change, author: state.author, today: state.today) {
-                case .success(let phrase):
-                    saves += 1
-                    queue += reduce(&state, .reloaded(store.snapshot))
-                    queue += reduce(&state, .saved(phrase))
-                case .failure(let refusal):
-                    refusals += 1
-                    queue += reduce(&state, .refused(refusal.phrase))
-                }
-            }
-        }
+        services.today = state.today
+        var runner = EffectRunner(services: services, version: 0)
+        runner.run(effects, &state)
+        // The program would end at a quit; the walk goes on from the same state.
+        state.quitting = false
+        if let problem = services.problem { failure = failure ?? problem }
     }
 
     /// Why a change the board asks for must not be saved, if it must not.
-    func invalid(_ change: Change) -> String? {
+    static func invalid(_ change: Change, store: FakeStore, today: Day) -> String? {
         let plan = store.snapshot.plan
         func check(_ body: () throws(ChangeRefusal) -> Void) -> String? {
             do { try body() } catch { return error.description }
@@ -282,9 +331,9 @@ struct Monkey {
         }
         switch change {
         case .record(let record):
-            if record.date > state.today { return "dated after today" }
+            if record.date > today { return "dated after today" }
             if let note = record.note, PersonalCode.contains(note) { return "a personal code in the note" }
-            return check { () throws(ChangeRefusal) in try ChangeRules.record(record, plan: plan, today: state.today) }
+            return check { () throws(ChangeRefusal) in try ChangeRules.record(record, plan: plan, today: today) }
         case .status(let id, _, let note):
             if let note, PersonalCode.contains(note) { return "a personal code in the note" }
             return check { () throws(ChangeRefusal) in try ChangeRules.status(id, note: note, plan: plan) }
@@ -294,7 +343,7 @@ struct Monkey {
         case .waiver(let waiver):
             if PersonalCode.contains(waiver.note) { return "a personal code in the note" }
             return check { () throws(ChangeRefusal) in
-                try ChangeRules.waiver(waiver, tracker: Tracker(store.snapshot), today: state.today)
+                try ChangeRules.waiver(waiver, tracker: Tracker(store.snapshot), today: today)
             }
         case .edit(let edited, let original):
             if edited.id != original.id { return "an edit changes the id" }
@@ -307,10 +356,10 @@ struct Monkey {
             return nil
         case .newMeeting(let meeting):
             return check { () throws(ChangeRefusal) in try ChangeRules.meeting(meeting, plan: plan) }
-        case .meetingItems(let id, let items):
-            if !store.snapshot.meetings.contains(where: { $0.id == id }) { return "items of an unknown meeting \(id)" }
-            if let unknown = items.first(where: { plan.activity($0.activity) == nil }) { return "an unknown activity \(unknown.activity)" }
-            return nil
+        case .updateMeeting(let meeting):
+            if !store.snapshot.meetings.contains(where: { $0.id == meeting.id }) { return "an update of an unknown meeting \(meeting.id)" }
+            if let unknown = meeting.items.first(where: { plan.activity($0.activity) == nil }) { return "an unknown activity \(unknown.activity)" }
+            return check { () throws(ChangeRefusal) in try ChangeRules.meeting(meeting, plan: plan) }
         case .outcome(let id, let activity, _):
             if !store.snapshot.meetings.contains(where: { $0.id == id }) { return "an outcome in an unknown meeting \(id)" }
             return plan.activity(activity) == nil ? "an outcome of an unknown activity \(activity)" : nil

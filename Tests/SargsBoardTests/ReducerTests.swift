@@ -1,3 +1,4 @@
+import Foundation
 import SargsBoard
 import SargsCore
 import SargsPlanFile
@@ -433,9 +434,11 @@ struct ReducerTests {
         #expect(effects == [.save(.record(Record(activity: "5.2", date: Self.today, author: Self.author)))])
         #expect(state.form?.saving == true)
         // The store answers: the form closes and the notice shows.
-        #expect(reduce(&state, .saved(Phrase(lv: "Saglabāts", en: "Saved"))).isEmpty)
+        let saved = Record(id: 41, activity: "5.2", date: Self.today, author: Self.author)
+        #expect(reduce(&state, .saved(.record(saved))).isEmpty)
         #expect(state.form == nil)
-        #expect(state.message == Message(.notice, Phrase(lv: "Saglabāts", en: "Saved")))
+        #expect(state.message == Message(.notice, SavedChange.record(saved).notice))
+        #expect(state.message?.phrase.lv == "Izpilde pierakstīta: 5.2, 2025-07-01")
     }
 
     @Test("r with an earlier date, a count and a note")
@@ -681,11 +684,27 @@ struct ReducerTests {
         #expect(effects == [.save(.add(expected))])
     }
 
-    @Test("u asks the store to undo")
+    @Test("u finds what it would revert, names it and asks; only j reverts, and only that entry")
     func undo() throws {
         var state = try Self.board()
-        #expect(Self.press(&state, .undo) == [.save(.undo)])
+        #expect(Self.press(&state, .undo) == [.findUndo])
         #expect(state.form == nil && state.screen == .board)
+        let entry = JournalEntry(id: 12, time: Date(timeIntervalSince1970: 0), author: Self.author, action: "record",
+                                 subject: "2.1", after: #"{"id":3,"activity":"2.1","date":"2025-03-10","count":null,"note":null,"author":"a"}"#)
+        #expect(reduce(&state, .undoFound(entry)).isEmpty)
+        #expect(state.confirmation?.question.lv == "Atsaukt: izpilde 2.1: 2025-03-10? j/n")
+        // Another key repeats the question and does nothing.
+        #expect(Self.press(&state, key: .character("x")).isEmpty)
+        #expect(state.confirmation != nil)
+        // n: nothing happens.
+        #expect(Self.press(&state, key: .character("n")).isEmpty)
+        #expect(state.confirmation == nil)
+        _ = reduce(&state, .undoFound(entry))
+        #expect(Self.press(&state, key: .character("j")) == [.save(.undo(of: 12))])
+        #expect(state.confirmation == nil)
+        // Nothing to undo: said so.
+        _ = reduce(&state, .undoFound(nil))
+        #expect(state.message?.kind == .error)
     }
 
     // MARK: - Answers from the store
