@@ -46,7 +46,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .target(name: "TestSupport", dependencies: ["SargsCore"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["SargsCore", "SargsBoard"], path: "Tests/TestSupport"),
         // The benchmark of SPEC §9 and its store generator (`make bench`).
         .executableTarget(name: "sargs-bench", dependencies: [
             "SargsCore", "SargsPlanFile", "SargsStore", "SargsBoard", "TestSupport",

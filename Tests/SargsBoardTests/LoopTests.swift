@@ -1,0 +1,161 @@
+import Foundation
+import SargsBoard
+import SargsCore
+import SargsPlanFile
+import Testing
+import TestSupport
+
+/// What users saw of the loop (issue 12), each through the board's own
+/// runner and a store in memory, keys pressed by binding name.
+@Suite("The loop: what is shown as saved is stored")
+struct LoopTests {
+    static let plan = try! PlanFile.read(path: Fixtures.madonaPlanPath)
+
+    /// A board on `snapshot`, its effects run against a store in memory.
+    static func driver(_ snapshot: Snapshot, today: String, width: Int = 120, height: Int = 40) -> (BoardDriver<FakeServices>, FakeServices) {
+        let day = Day(today)!
+        let services = FakeServices(store: FakeStore(snapshot: snapshot, records: []), today: day)
+        let state = AppState(snapshot: snapshot, today: day, width: width, height: height, author: "chair")
+        return (BoardDriver(state, services: services), services)
+    }
+
+    static func plannedMeeting6() -> Snapshot {
+        let items = Agenda(snapshot: Snapshot(plan: plan), date: Day("2025-12-15")!).items.map { Meeting.Item(activity: $0.activity) }
+        return Snapshot(plan: plan, meetings: [Meeting(id: 6, date: Day("2025-12-15")!, kind: .regular, state: .planned, items: items)])
+    }
+
+    @Test("a changed date and topic of a saved meeting are stored by p, with the agenda of the new date")
+    func dateChangeIsStored() throws {
+        var (board, services) = Self.driver(Self.plannedMeeting6(), today: "2026-01-20")
+        board.press(.agenda)
+        #expect(board.state.draft?.meetingID == 6)
+        board.press(.meetingSettings)
+        board.key(.control("u"))
+        board.type("2026-01-22")
+        board.press(.formNext)
+        board.press(.formNext)
+        board.type("Gada pārskats")
+        board.press(.formSave)
+        board.press(.saveMeeting)
+        let stored = try #require(services.store.snapshot.meetings.first { $0.id == 6 })
+        #expect(stored.date == Day("2026-01-22")!)
+        #expect(stored.topic == "Gada pārskats")
+        // The items are the agenda of the new date: its review period and sweep, not the old one's.
+        let expected = Agenda(snapshot: services.store.snapshot, date: Day("2026-01-22")!).items.map(\.activity)
+        #expect(Set(stored.items.map(\.activity)) == Set(expected))
+        #expect(board.state.message?.phrase.lv.hasPrefix("Sēde Nr. 6 saglabāta: 2026-01-22") == true, "\(String(describing: board.state.message))")
+        // One meeting still: the same number, not a second meeting.
+        #expect(services.store.snapshot.meetings.count == 1)
+    }
+
+    @Test("d on an agenda not yet saved keeps what the chair removed, added and moved")
+    func settingsKeepThePreparation() throws {
+        var (board, _) = Self.driver(Snapshot(plan: Self.plan), today: "2025-07-01")
+        board.press(.agenda)
+        let order = board.state.draftOrder
+        let removed = order[0]
+        board.press(.removeItem)
+        board.press(.addItem)
+        board.type("4.2")
+        board.press(.formSave)
+        #expect(board.state.draftOrder.contains("4.2"))
+        board.press(.meetingSettings)
+        board.key(.control("u"))
+        board.type("2025-07-15")
+        board.press(.formSave)
+        let after = board.state.draftOrder
+        #expect(!after.contains(removed), "the removed item stays removed")
+        #expect(after.contains("4.2"), "the added item stays")
+        #expect(board.state.draft?.date == Day("2025-07-15")!)
+        #expect(board.state.message?.kind == .notice, "the recomputation is said")
+        #expect(board.state.message?.phrase.lv.contains("jūsu pievienotie un izņemtie paliek") == true)
+    }
+
+    @Test("u in the agenda view takes back the preparation's last edit, not a change in the store")
+    func undoInTheAgenda() throws {
+        var (board, services) = Self.driver(Self.plannedMeeting6(), today: "2025-12-01")
+        board.press(.agenda)
+        let before = board.state.draftOrder
+        board.press(.removeItem)
+        #expect(board.state.draftOrder.count == before.count - 1)
+        let effects = board.press(.undo)
+        #expect(effects.isEmpty)
+        #expect(board.state.draftOrder == before)
+        #expect(services.store.snapshot.meetings.first?.state == .planned)
+        // With nothing left to take back, u asks about the store's latest change (and there is none here).
+        board.press(.undo)
+        #expect(board.state.message?.phrase.en == "you have no change left to undo")
+    }
+
+    @Test("the keys of the agenda view all act: Home, End, PgUp, PgDn move, Enter opens the activity")
+    func agendaKeys() throws {
+        var (board, _) = Self.driver(Snapshot(plan: Self.plan), today: "2025-07-01", width: 80, height: 24)
+        board.press(.agenda)
+        let count = board.state.draftOrder.count
+        board.press(.end)
+        #expect(board.state.draft?.cursor == count - 1)
+        board.press(.home)
+        #expect(board.state.draft?.cursor == 0)
+        board.press(.pageDown)
+        let paged = try #require(board.state.draft?.cursor)
+        #expect(paged > 1)
+        board.press(.pageUp)
+        #expect(board.state.draft?.cursor == 0)
+        board.press(.down)
+        let id = board.state.draftOrder[1]
+        board.press(.open)
+        #expect(board.state.screen == .activity && board.state.openActivity == id)
+        board.press(.back)
+        #expect(board.state.screen == .agenda)
+    }
+
+    @Test("Enter in the meetings view opens the meeting: its items, outcomes and decisions")
+    func meetingsViewOpens() throws {
+        var snapshot = Self.plannedMeeting6()
+        snapshot.meetings[0].items[0].outcome = .discussed
+        snapshot.decisions = [Decision(id: 3, meeting: 6, text: "Sagatavot plānu", owner: "SD", due: Day("2026-01-31")!)]
+        var (board, _) = Self.driver(snapshot, today: "2025-12-20")
+        board.press(.meetings)
+        #expect(board.screen.contains("kārtējā") && board.screen.contains("plānota"), "Latvian words: \(board.screen)")
+        #expect(!board.screen.contains("regular planned"))
+        board.press(.open)
+        #expect(board.state.screen == .meeting && board.state.openMeeting == 6)
+        #expect(board.screen.contains("izskatīts") && board.screen.contains("Sagatavot plānu"), "\(board.screen)")
+    }
+
+    @Test("a key with nothing to do says so; a meeting key without a saved meeting says what to do first")
+    func keysSayWhy() throws {
+        var (board, _) = Self.driver(Snapshot(plan: Self.plan), today: "2025-07-01")
+        board.key(.character("Z"))
+        #expect(board.state.message?.kind == .error)
+        #expect(board.state.message?.phrase.lv.contains("nav nozīmes") == true)
+        board.press(.agenda)
+        for command in [Command.hold, .minutes] {
+            board.press(command)
+            #expect(board.state.message?.phrase.lv == "vispirms saglabājiet sēdi (\(board.state.keyName(.saveMeeting)))", "\(command)")
+        }
+        // Every command of the agenda view either acts or says why, on an agenda with no items.
+        var (empty, _) = Self.driver(Snapshot(plan: Self.plan), today: "2025-01-02")
+        empty.press(.agenda)
+        #expect(empty.state.draftOrder.isEmpty)
+        for command in [Command.removeItem, .itemUp, .itemDown, .chair, .open] {
+            empty.state.message = nil
+            let effects = empty.press(command)
+            #expect(!effects.isEmpty || empty.state.message != nil || empty.state.form != nil, "\(command) did nothing and said nothing")
+        }
+    }
+
+    @Test("a saved decision tells the draft to move on; the notice is the one the command line prints")
+    func noticesAreShared() {
+        let record = Record(id: 4, activity: "2.1", date: Day("2025-03-10")!, count: 12, author: "x")
+        #expect(SavedChange.record(record).notice.lv == "Izpilde pierakstīta: 2.1, 2025-03-10, 12")
+        #expect(SavedChange.status("2.1", .blocked).notice.lv == "Statuss: 2.1 → bloķēta")
+        #expect(SavedChange.status("2.1", .blocked).notice.en == "Status: 2.1 → blocked")
+        let undo = JournalEntry(id: 9, time: Date(timeIntervalSince1970: 0), author: "ieva", action: "undo", subject: "2.1",
+                                before: #"{"id":4,"activity":"2.1","date":"2025-03-10","count":12,"note":null,"author":"x"}"#,
+                                undoes: 8)
+        #expect(SavedChange.undo(undo).notice.lv == "Atsaukts: izpilde 2.1: 2025-03-10, 12")
+        #expect(JournalText.sentence(undo, .lv) == "ieva atsauca #8: izpilde 2.1: 2025-03-10, 12")
+        #expect(JournalText.sentence(undo, .en) == "ieva undid #8: record 2.1: 2025-03-10, 12")
+    }
+}
