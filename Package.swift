@@ -58,7 +58,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "SargsBoardTests", dependencies: ["SargsBoard", "SargsCore", "SargsPlanFile", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "SargsBoard"]),
         .testTarget(name: "SargsTerminalTests", dependencies: ["SargsTerminal", "SargsBoard"]),
     ],
     swiftLanguageModes: [.v6]

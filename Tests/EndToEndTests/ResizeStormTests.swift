@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SargsBoard
 import TestSupport
 #if canImport(Glibc)
 import Glibc
@@ -27,8 +28,8 @@ struct ResizeStormTests {
             sizes.insert([w, h])
             t.resize(width: w, height: h)
             switch random.int(0...9) {
-            case 0: t.send("j")
-            case 1: t.send("l")
+            case 0: t.press(.down)
+            case 1: t.press(.right)
             case 2, 3: Thread.sleep(forTimeInterval: 0.02) // let a frame be drawn at this size
             default: break // the next resize at once
             }
@@ -52,9 +53,9 @@ struct ResizeStormTests {
         if let pid = t.panePID { #expect(kill(pid, 0) == 0, "process \(pid) is alive") }
 
         // Still answering keys, and q ends it.
-        t.send("j")
+        t.press(.down)
         #expect(t.wait(for: "Enter atvērt").ok)
-        t.send("q")
+        t.press(.quit)
         let deadline = Date().addingTimeInterval(5)
         while !t.paneDead && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         #expect(t.paneDead, "q ends the board")
