@@ -140,6 +140,40 @@ struct BoardTerminalTests {
         t.close()
     }
 
+    @Test func aMeetingsNewDateIsStoredAndUAsksBeforeItReverts() {
+        let s = SargsProcess.madona(today: "2025-11-01")
+        #expect(s.run(["meeting", "new", "--date", "2025-12-15"]).stdout == "1\n")
+        var env = latvian(s)
+        env["SARGS_TODAY"] = "2026-01-20"
+        let t = TmuxSession(width: 120, height: 40, command: SargsProcess.binary, environment: env)
+        #expect(t.wait(for: "sargs").ok)
+        t.press(.agenda)
+        #expect(t.wait(for: "2025-12-15").ok)
+        t.press(.meetingSettings)
+        #expect(t.wait(for: "Datums").ok)
+        t.send("C-u")
+        t.type("2026-01-22")
+        t.press(.formSave)
+        t.press(.saveMeeting)
+        let saved = t.wait(for: "Sēde Nr. 1 saglabāta: 2026-01-22")
+        #expect(saved.ok, "\(saved.screen)")
+        #expect(s.run(["meeting", "list"], environment: ["SARGS_LANG": "lv"]).stdout.contains("#1  2026-01-22"))
+        // u names what it would revert and waits; n keeps it.
+        t.press(.back)
+        t.press(.undo)
+        let asked = t.wait(for: "Atsaukt: sēdes Nr. 1 datums un tēma (2026-01-22)? j/n")
+        #expect(asked.ok, "\(asked.screen)")
+        t.press(.confirmNo)
+        #expect(t.wait(for: "Nekas netika mainīts").ok)
+        #expect(s.run(["meeting", "list"]).stdout.contains("2026-01-22"))
+        t.press(.undo)
+        #expect(t.wait(for: "? j/n").ok)
+        t.press(.confirmYes)
+        #expect(t.wait(for: "Atsaukts: sēdes Nr. 1").ok)
+        #expect(s.run(["meeting", "list"]).stdout.contains("#1  2025-12-15"))
+        t.press(.quit)
+    }
+
     @Test func anotherPersonsChangeShowsWithinTwoSeconds() {
         let s = SargsProcess.madona(today: "2025-07-01")
         let t = board(s, width: 120, height: 40)
