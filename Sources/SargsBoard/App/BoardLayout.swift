@@ -77,7 +77,7 @@ public struct BoardLayout: Sendable {
         case .goal:
             let cards = deal(plan.goals.count) { facts.goalSlots[$0] }
             columns = plan.goals.enumerated().map { slot, goal in
-                BoardColumn(key: "goal:\(goal.number)", title: "\(goal.number). " + (language == .en ? goal.en ?? goal.title : goal.title),
+                BoardColumn(key: "goal:\(goal.number)", title: "\(goal.number). " + goal.name(in: language),
                             level: goal.level, cards: cards[slot])
             }
         case .owner:
@@ -86,7 +86,7 @@ public struct BoardLayout: Sendable {
             for i in shown { for s in facts.ownerSlots[i] { buckets[s].append(i) } }
             columns = institutions.enumerated().compactMap { slot, institution in
                 guard facts.usedOwnerSlots.contains(slot) else { return nil }
-                let name = language == .en ? institution.en ?? institution.name : institution.name
+                let name = institution.name(in: language)
                 return BoardColumn(key: "owner:\(institution.code)", title: "\(institution.code) · \(name)", level: nil,
                                    cards: buckets[slot])
             }

@@ -349,7 +349,7 @@ private func filterForm(_ state: AppState) -> Form {
     let plan = state.plan
     let owners = [Choice("", all)] + plan.allInstitutions
         .filter { i in plan.activities.contains { $0.owners.contains(i.code) } }
-        .map { Choice($0.code, "\($0.code) · \(state.language == .en ? $0.en ?? $0.name : $0.name)") }
+        .map { Choice($0.code, "\($0.code) · \($0.name(in: state.language))") }
     let levels = [Choice("", all)] + Level.allCases.map { Choice($0.rawValue, state.language == .en ? $0.en : $0.lv) }
     let periodGroups = Set(plan.activities.map { PeriodGroup($0.schedule, period: plan.period) }).sorted()
     let periods = [Choice("", all)] + periodGroups.map { Choice("\($0)", $0.phrase.text(state.language)) }
@@ -363,7 +363,8 @@ private func filterForm(_ state: AppState) -> Form {
         FormField(key: "state", label: p("Stāvoklis", "State"), choices: states, selected: index(states, state.filter.states.first?.rawValue)),
         FormField(key: "text", label: p("Teksts", "Text"), text: state.filter.text),
     ])
-    form.fields[0].hint = p("← → izvēlēties, Enter — lietot", "← → to choose, Enter to apply")
+    let apply = state.keyName(.formSave)
+    form.fields[0].hint = p("← → izvēlēties, \(apply) — lietot", "← → to choose, \(apply) to apply")
     return form
 }
 

@@ -39,7 +39,7 @@ enum ActivityScreen {
             out.append([(state.text(label).padding(toLength: 14, withPad: " ", startingAt: 0), .dim), (value, role)])
         }
 
-        let title = lang == .en ? activity.en ?? activity.title : activity.title
+        let title = activity.name(in: lang)
         // The title wrapped once, at words; its first line beside the id.
         let titleLines = wrap(title, width: width - activity.id.displayWidth - 2, lines: 6, glyphs: g)
         out.append([(activity.id + "  ", .emphasis), (titleLines.first ?? "", .emphasis)])
@@ -57,11 +57,11 @@ enum ActivityScreen {
         }
         field(p("Statuss", "Status"), state.text(activity.status.phrase))
         if let goal = state.plan.goal(activity.goal) {
-            field(p("Mērķis", "Goal"), "\(goal.number). " + (lang == .en ? goal.en ?? goal.title : goal.title))
+            field(p("Mērķis", "Goal"), "\(goal.number). " + goal.name(in: lang))
             field(p("Līmenis", "Level"), lang == .en ? goal.level.en : goal.level.lv)
         }
         let owners = activity.owners.map { code in
-            state.plan.institution(code).map { "\(code) \(lang == .en ? $0.en ?? $0.name : $0.name)" } ?? code
+            state.plan.institution(code).map { "\(code) \($0.name(in: lang))" } ?? code
         }
         field(p("Atbildīgie", "Owners"), owners.joined(separator: ", "))
         field(p("Finansējums", "Funding"), activity.funding.joined(separator: ", "))

@@ -34,7 +34,7 @@ enum AgendaScreen {
         case .nothing:
             return [(lv ? "Nav jautājumu: nekas nav nokavēts." : "No items: nothing is overdue.", .notice)]
         case .owner(let owner, let count):
-            let name = state.plan.institution(owner).map { lv ? $0.name : $0.en ?? $0.name } ?? owner
+            let name = state.plan.institution(owner).map { $0.name(in: state.language) } ?? owner
             return [("\(owner) · \(name) (\(count))", .columnTitle)]
         case .item(let index):
             guard let slot = view.planIndex[index] else { return [] }
@@ -57,7 +57,7 @@ enum AgendaScreen {
                                           (why, selected ? .cardSelected : role)]
             if !others.isEmpty { line.append(("  +" + others.joined(separator: ","), .dim)) }
             if let outcome = view.outcomes[id] { line.append(("  [" + state.text(outcome.phrase) + "]", .notice)) }
-            line.append(("  " + (state.language == .en ? activity.en ?? activity.title : activity.title), .dim))
+            line.append(("  " + (activity.name(in: state.language)), .dim))
             return line
         case .upcomingHeading:
             return [(lv ? "Tuvākie termiņi (91 diena)" : "Coming deadlines (91 days)", .columnTitle)]
@@ -100,11 +100,11 @@ enum ChairScreen {
         canvas.rightText(counter, x: inner.x, y: y, width: inner.width, role: .emphasis)
         y += 2
         let owners = activity.owners.map { code in
-            state.plan.institution(code).map { "\(code) \(lv ? $0.name : $0.en ?? $0.name)" } ?? code
+            state.plan.institution(code).map { "\(code) \($0.name(in: state.language))" } ?? code
         }.joined(separator: ", ")
         canvas.text("\(activity.id)   \(owners)", x: inner.x, y: y, width: inner.width, role: .emphasis, glyphs: g)
         y += 1
-        let title = state.language == .en ? activity.en ?? activity.title : activity.title
+        let title = activity.name(in: state.language)
         for line in wrap(title, width: inner.width, lines: 3, glyphs: g) {
             canvas.text(line, x: inner.x, y: y, width: inner.width, role: .header, glyphs: g, pad: true)
             y += 1
@@ -149,8 +149,9 @@ enum ChairScreen {
             field(p("Iznākums", "Outcome"), g.done + " " + state.text(outcome.phrase), .notice)
         }
         if draft.current == order.count - 1, y + 1 < inner.maxY {
-            canvas.text(state.text(p("Pēdējais jautājums. H — sēde notikusi (dalībnieki), m — protokols.",
-                                     "The last item. H holds the meeting (attendees), m writes the minutes.")),
+            let hold = state.keyName(.hold), minutes = state.keyName(.minutes)
+            canvas.text(state.text(p("Pēdējais jautājums. \(hold) — sēde notikusi (dalībnieki), \(minutes) — protokols.",
+                                     "The last item. \(hold) holds the meeting (attendees), \(minutes) writes the minutes.")),
                         x: inner.x, y: inner.maxY - 1, width: inner.width, role: .notice, glyphs: g)
         }
     }

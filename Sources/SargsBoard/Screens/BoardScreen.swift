@@ -123,7 +123,7 @@ enum BoardScreen {
                              role: selected ? .cardSelected : behind ? .badgeOverdue : .progress)
         }
         // Rows 1–2: the title, wrapped and cut by display width.
-        let title = state.language == .en ? activity.en ?? activity.title : activity.title
+        let title = activity.name(in: state.language)
         for (i, line) in wrap(title, width: inner.width, lines: 2, glyphs: g).enumerated() {
             canvas.put(line, x: inner.x, y: rect.y + 1 + i, role: base, maxWidth: inner.width)
         }

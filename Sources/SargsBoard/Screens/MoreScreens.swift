@@ -42,7 +42,7 @@ enum JournalScreen {
             BoardLayout.fold($0.subject + " " + $0.author).contains(needle)
         }
         var out: [[(String, Role)]] = [[(state.text(p("Izmaiņu žurnāls (jaunākās augšā)", "The journal of changes (newest first)")), .emphasis)]]
-        out.append([(state.journalFilter.isEmpty ? state.text(p("/ — filtrēt pēc aktivitātes vai autora", "/ filters by activity or author"))
+        out.append([(state.journalFilter.isEmpty ? state.text(p("\(state.keyName(.search)) — filtrēt pēc aktivitātes vai autora", "\(state.keyName(.search)) filters by activity or author"))
                                                  : state.text(p("Filtrs: ", "Filter: ")) + "“\(state.journalFilter)” (\(entries.count))", .dim)])
         out.append([])
         if entries.isEmpty { out.append([(state.text(p("Nav ierakstu.", "No entries.")), .dim)]) }

@@ -71,7 +71,7 @@ public enum AgendaText {
 
     private static func name(_ code: String, plan: Plan, _ language: Language) -> String {
         guard let institution = plan.institution(code) else { return SafeText.line(code) }
-        return SafeText.line(language == .lv ? institution.name : institution.en ?? institution.name)
+        return SafeText.line(institution.name(in: language))
     }
 
     /// Plain text (`markdown` false) or Markdown. Every text from data passes

@@ -29,7 +29,7 @@ public struct Minutes: Sendable {
         if meeting.attendees.isEmpty { return lv ? "nav norādīti" : "not recorded" }
         return meeting.attendees.map { code in
             guard let i = plan.institution(code) else { return SafeText.line(code) }
-            return SafeText.line("\(code) (\(lv ? i.name : i.en ?? i.name))")
+            return SafeText.line("\(code) (\(i.name(in: lv ? .lv : .en)))")
         }.joined(separator: ", ")
     }
 
@@ -53,7 +53,7 @@ public struct Minutes: Sendable {
         if !meeting.items.isEmpty {
             out += "\n## \(lv ? "Darba kārtība" : "Agenda")\n\n"
             for (i, item) in meeting.items.enumerated() {
-                let title = SafeText.line(plan.activity(item.activity).map { lv ? $0.title : $0.en ?? $0.title } ?? "")
+                let title = SafeText.line(plan.activity(item.activity).map { $0.name(in: language) } ?? "")
                 let owners = SafeText.line(plan.activity(item.activity)?.owners.joined(separator: ", ") ?? "")
                 let outcome = item.outcome.map { $0.phrase.text(language) } ?? (lv ? "nav izskatīts" : "not reached")
                 out += "\(i + 1). **\(SafeText.line(item.activity))** \(title) (\(owners)) — \(outcome)\n"

@@ -53,7 +53,7 @@ public struct PlanSummary: Sendable {
         }
         out += lv ? "\nPa atbildīgajām iestādēm:\n" : "\nBy owner:\n"
         for (code, n) in owners {
-            let name = plan.institution(code).map { lv ? $0.name : ($0.en ?? $0.name) } ?? code
+            let name = plan.institution(code).map { $0.name(in: lv ? .lv : .en) } ?? code
             out += "  \(code.padding(toLength: 4, withPad: " ", startingAt: 0)) \(name.padding(toLength: 28, withPad: " ", startingAt: 0)) \(n)\n"
         }
         out += lv ? "\nPa grafika veidiem:\n" : "\nBy schedule:\n"
