@@ -54,7 +54,7 @@ enum CommandLineRunner {
                 .split(separator: "\n").first.map(String.init) ?? "\(error)"
             let cleaned = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
             let status = code == .validationFailure || code.rawValue == 1 ? Failure.Code.usage.rawValue : code.rawValue
-            fail(cleaned, code: status)
+            fail(language == .lv ? latvian(cleaned) : cleaned, code: status)
         }
     }
 
@@ -102,6 +102,25 @@ enum CommandLineRunner {
         let end = rest.firstIndex(of: "--") ?? rest.endIndex
         rest.insert(contentsOf: leading, at: end)
         return rest
+    }
+
+    /// ArgumentParser's usage errors, said in Latvian (its own words are
+    /// English); a message of another shape stays as it is.
+    static func latvian(_ message: String) -> String {
+        let forms: [(Regex<(Substring, Substring)>, (Substring) -> String)] = [
+            (/Missing expected argument (.+)/, { "trūkst argumenta \($0)" }),
+            (/Unknown option (.+)/, { "nezināma opcija \($0)" }),
+            (/Unexpected argument (.+)/, { "negaidīts arguments \($0)" }),
+            (/Missing value for (.+)/, { "trūkst vērtības: \($0)" }),
+            (/Unexpected arguments? (.+)/, { "negaidīti argumenti \($0)" }),
+        ]
+        for (pattern, say) in forms {
+            if let match = message.wholeMatch(of: pattern) { return say(match.1) }
+        }
+        if let match = message.wholeMatch(of: /The value (.+) is invalid for (.+)/) {
+            return "vērtība \(match.1) nav derīga: \(match.2)"
+        }
+        return message
     }
 
     static func isNegativeNumber(_ argument: String) -> Bool {
