@@ -16,7 +16,7 @@ struct Init: ParsableCommand {
 
     func validate() throws {
         if madona == (file != nil) {
-            throw Failure(.usage, Phrase(lv: "norādiet vai nu plāna FAILU, vai --madona", en: "give either a plan FILE or --madona"))
+            throw ValidationError("give either a plan FILE or --madona")
         }
     }
 

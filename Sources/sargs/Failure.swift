@@ -117,9 +117,15 @@ enum CommandLineRunner {
         for (pattern, say) in forms {
             if let match = message.wholeMatch(of: pattern) { return say(match.1) }
         }
-        if let match = message.wholeMatch(of: /The value (.+) is invalid for (.+)/) {
-            return "vērtība \(match.1) nav derīga: \(match.2)"
+        if let match = message.wholeMatch(of: /The value (.+) is invalid for ([^.]+)\.? ?(?:Please provide one of (.+)\.)?/) {
+            return "vērtība \(match.1) nav derīga: \(match.2)" + (match.3.map { "; der \($0.replacingOccurrences(of: " and ", with: " vai "))" } ?? "")
         }
+        // The options' own refusals (ValidationError speaks one language).
+        if let match = message.wholeMatch(of: /--lang must be lv or en, not (.+)/) { return "--lang jābūt lv vai en, nevis \(match.1)" }
+        if let match = message.wholeMatch(of: /--today must be a date YYYY-MM-DD, not (.+)/) {
+            return "--today jābūt datumam GGGG-MM-DD, nevis \(match.1)"
+        }
+        if message == "give either a plan FILE or --madona" { return "norādiet vai nu plāna FAILU, vai --madona" }
         return message
     }
 

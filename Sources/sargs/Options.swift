@@ -24,11 +24,10 @@ struct GlobalOptions: ParsableArguments {
 
     func validate() throws {
         if let lang, Language(rawValue: lang) == nil {
-            throw Failure(.usage, Phrase(lv: "--lang jābūt lv vai en, nevis '\(lang)'", en: "--lang must be lv or en, not '\(lang)'"))
+            throw ValidationError("--lang must be lv or en, not '\(lang)'")
         }
         if let today, Day(today) == nil {
-            throw Failure(.usage, Phrase(lv: "--today jābūt datumam GGGG-MM-DD, nevis '\(today)'",
-                                         en: "--today must be a date YYYY-MM-DD, not '\(today)'"))
+            throw ValidationError("--today must be a date YYYY-MM-DD, not '\(today)'")
         }
     }
 

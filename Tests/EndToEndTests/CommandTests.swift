@@ -264,5 +264,16 @@ struct CommandTests {
         let r = s.run(["record", "9.9"], environment: ["SARGS_LANG": "lv"])
         #expect(r.stderr.contains("nav aktivitātes"))
         #expect(s.run(["agenda"], environment: ["SARGS_LANG": "lv"]).stdout.contains("Pārskata periods"))
+        // Usage errors too, in the interface's language; the same events read the same on the board and here.
+        let lv = ["SARGS_LANG": "lv"]
+        for (args, says) in [(["record"], "trūkst argumenta"), (["agenda", "--kind", "secret"], "nav derīga"),
+                             (["frobnicate"], "negaidīts arguments"), (["--today", "x", "agenda"], "--today jābūt datumam")] {
+            let r = s.run(args, environment: lv)
+            #expect(r.status == 64 && r.stderr.contains(says), "\(args): \(r.stderr)")
+        }
+        #expect(s.run(["status", "2.1", "blocked"], environment: lv).stdout == "Statuss: 2.1 → bloķēta\n")
+        #expect(s.run(["meeting", "new", "--date", "2025-07-01"]).status == 0)
+        #expect(s.run(["meeting", "list"], environment: lv).stdout.contains("#1  2025-07-01  kārtējā  plānota"))
+        #expect(s.run(["log", "2.1"], environment: lv).stdout.contains("tester mainīja statusu 2.1: plānota → bloķēta"))
     }
 }
