@@ -1,0 +1,58 @@
+import Foundation
+import SargsCore
+
+private func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
+
+// The search line and a yes/no question: keys that type or answer, not commands.
+
+/// A yes/no question: yes runs what it asked about, no (or Esc) drops it;
+/// any other key repeats the question.
+func reduceConfirmation(_ state: inout AppState, _ key: Key) -> [Effect] {
+    guard let confirmation = state.confirmation else { return [] }
+    switch state.keyMap.command(for: key, in: .confirm) {
+    case .confirmYes?:
+        state.confirmation = nil
+        state.message = nil
+        return confirmation.onYes
+    case .confirmNo?:
+        state.confirmation = nil
+        state.message = Message(.notice, p("Nekas netika mainīts", "Nothing was changed"))
+    default:
+        let yes = state.keyName(.confirmYes), no = state.keyName(.confirmNo)
+        state.message = Message(.error, p("atbildiet \(yes) (jā) vai \(no) (nē)", "answer \(yes) (yes) or \(no) (no)"))
+    }
+    return []
+}
+
+func reduceSearch(_ state: inout AppState, _ key: Key) -> [Effect] {
+    // On the journal the text filters entries (activity or author); on the board, cards.
+    let journal = state.screen == .journal
+    var text = journal ? state.journalFilter : state.filter.text
+    switch (state.keyMap.command(for: key, in: .search), key) {
+    case (.searchDone?, _):
+        state.searching = false
+        return []
+    case (.searchClear?, _):
+        state.searching = false
+        text = ""
+    case (_, .backspace):
+        if !text.isEmpty { text.removeLast() }
+    case (_, .character(let c)):
+        text.append(c)
+    case (_, .control("u")):
+        text = ""
+    case (_, .up), (_, .down), (_, .left), (_, .right):
+        state.searching = false
+        return reduceAction(&state, .key(key))
+    default:
+        return []
+    }
+    if journal {
+        state.journalFilter = text
+        state.scroll = 0
+    } else if text != state.filter.text {
+        state.filter.text = text
+        state.relayout()
+    }
+    return []
+}

@@ -1,0 +1,36 @@
+import Foundation
+import SargsCore
+
+// Moving on the board: cards, columns, pages; scrolling elsewhere.
+
+/// How many cards fit one under another in a column of the current size.
+public func cardsPerColumn(_ state: AppState) -> Int {
+    max(1, (state.height - BoardMetrics.chromeRows) / BoardMetrics.cardHeight)
+}
+
+func move(_ state: inout AppState, rows: Int) {
+    if state.screen != .board {
+        state.scroll = max(0, state.scroll &+ rows)
+        return
+    }
+    guard state.layout.columns.indices.contains(state.column) else { return }
+    let count = state.layout.columns[state.column].cards.count
+    guard count > 0 else { return }
+    state.row = min(max(state.row &+ rows, 0), count - 1)
+}
+
+func moveColumn(_ state: inout AppState, by delta: Int) {
+    guard state.screen == .board, !state.layout.columns.isEmpty else { return }
+    let next = min(max(state.column + delta, 0), state.layout.columns.count - 1)
+    guard next != state.column else { return }
+    state.column = next
+    state.clampSelection()
+}
+
+/// Opens a screen over the current one; `back` returns to it.
+func goTo(_ state: inout AppState, _ screen: Screen) {
+    guard state.screen != screen else { return }
+    state.screenStack.append(state.screen)
+    state.screen = screen
+    state.scroll = 0
+}

@@ -1,0 +1,223 @@
+import Foundation
+import SargsCore
+
+private func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
+
+// The quick-edit forms: what each asks, its keys, and what a submit saves.
+
+func makeForm(_ command: Command, for activity: Activity, state: AppState) -> Form? {
+    let id = activity.id
+    switch command {
+    case .record:
+        return Form(kind: .record(id), title: p("Izpilde: \(id)", "Record: \(id)"), fields: [
+            FormField(key: "date", label: p("Datums", "Date"), text: state.today.description, hint: p("GGGG-MM-DD", "YYYY-MM-DD")),
+            FormField(key: "count", label: p("Skaits", "Count"),
+                      hint: activity.target.map { p("cik \($0.unit) (nav obligāts)", "how many \($0.unit) (optional)") }
+                            ?? p("nav obligāts", "optional")),
+            FormField(key: "note", label: p("Piezīme", "Note"), hint: p("bez personas datiem", "no personal data")),
+        ])
+    case .status:
+        let choices = Status.allCases.map { Choice($0.rawValue, $0.phrase.text(state.language)) }
+        return Form(kind: .status(id), title: p("Statuss: \(id)", "Status: \(id)"), fields: [
+            FormField(key: "status", label: p("Statuss", "Status"), choices: choices,
+                      selected: Status.allCases.firstIndex(of: activity.status) ?? 0, hint: p("← → izvēlēties", "← → to choose")),
+            FormField(key: "note", label: p("Iemesls", "Reason"), text: activity.statusNote ?? "",
+                      hint: p("kāpēc bloķēta vai atmesta", "why blocked or dropped")),
+        ])
+    case .note:
+        return Form(kind: .note(id), title: p("Piezīme: \(id)", "Note: \(id)"), fields: [
+            FormField(key: "note", label: p("Piezīme", "Note"), hint: p("bez personas datiem", "no personal data")),
+        ])
+    case .waive:
+        let windows = missedWindows(activity, state).reversed().map { Choice($0.label, $0.label) }
+        return Form(kind: .waive(id), title: p("Atbrīvot logu: \(id)", "Waive a window: \(id)"), fields: [
+            FormField(key: "window", label: p("Logs", "Window"), choices: Array(windows), hint: p("nokavētie logi, jaunākais pirmais", "missed windows, latest first")),
+            FormField(key: "note", label: p("Iemesls", "Reason"), hint: p("obligāts; bez personas datiem", "required; no personal data")),
+        ])
+    case .edit:
+        return Form(kind: .edit(original: activity), title: p("Labot: \(id)", "Edit: \(id)"), fields: [
+            FormField(key: "title", label: p("Nosaukums", "Title"), text: activity.title),
+            FormField(key: "period", label: p("Periods", "Period"), text: activity.period, hint: p("plāna formulējums", "the plan's wording")),
+            FormField(key: "schedule", label: p("Grafiks", "Schedule"), text: ScheduleText.format(activity.schedule),
+                      hint: p("once 2025-06 · every quarter · ongoing quarter · as-needed", "once 2025-06 · every quarter · ongoing quarter · as-needed")),
+            FormField(key: "owners", label: p("Atbildīgie", "Owners"), text: activity.owners.joined(separator: ", ")),
+            FormField(key: "funding", label: p("Finansējums", "Funding"), text: activity.funding.joined(separator: ", ")),
+            FormField(key: "target", label: p("Mērķa skaits", "Target"), text: activity.target.map { "\($0.count) \($0.unit)" } ?? "",
+                      hint: p("piem. 30 pedagogi; tukšs — bez mērķa", "e.g. 30 pedagogi; empty for none")),
+        ])
+    default:
+        return nil
+    }
+}
+
+func addForm(_ state: AppState) -> Form {
+    let goals = state.plan.goals.map { Choice("\($0.number)", "\($0.number). \($0.title)") }
+    let current = state.selectedActivity?.goal ?? state.plan.goals.first?.number ?? 1
+    return Form(kind: .add, title: p("Jauna aktivitāte", "New activity"), fields: [
+        FormField(key: "goal", label: p("Mērķis", "Goal"), choices: goals,
+                  selected: state.plan.goals.firstIndex { $0.number == current } ?? 0),
+        FormField(key: "title", label: p("Nosaukums", "Title")),
+        FormField(key: "period", label: p("Periods", "Period"), hint: p("plāna formulējums", "the plan's wording")),
+        FormField(key: "schedule", label: p("Grafiks", "Schedule"), text: "ongoing quarter",
+                  hint: p("once 2025-06 · every quarter · ongoing quarter · as-needed", "once 2025-06 · every quarter · ongoing quarter · as-needed")),
+        FormField(key: "owners", label: p("Atbildīgie", "Owners"), hint: p("kodi, piem. SD, IN", "codes, e.g. SD, IN")),
+        FormField(key: "funding", label: p("Finansējums", "Funding"), text: "PB"),
+        FormField(key: "target", label: p("Mērķa skaits", "Target"), hint: p("piem. 30 pedagogi; tukšs — bez mērķa", "e.g. 30 pedagogi; empty for none")),
+    ])
+}
+
+func filterForm(_ state: AppState) -> Form {
+    let all = p("(visi)", "(all)").text(state.language)
+    let plan = state.plan
+    let owners = [Choice("", all)] + plan.allInstitutions
+        .filter { i in plan.activities.contains { $0.owners.contains(i.code) } }
+        .map { Choice($0.code, "\($0.code) · \($0.name(in: state.language))") }
+    let levels = [Choice("", all)] + Level.allCases.map { Choice($0.rawValue, state.language == .en ? $0.en : $0.lv) }
+    let periodGroups = Set(plan.activities.map { PeriodGroup($0.schedule, period: plan.period) }).sorted()
+    let periods = [Choice("", all)] + periodGroups.map { Choice("\($0)", $0.phrase.text(state.language)) }
+    let states = [Choice("", all)] + StateGroup.allCases.map { Choice($0.rawValue, $0.phrase.text(state.language)) }
+    func index(_ choices: [Choice], _ key: String?) -> Int { choices.firstIndex { $0.key == key } ?? 0 }
+    var form = Form(kind: .filter, title: p("Filtrs", "Filter"), fields: [
+        FormField(key: "owner", label: p("Iestāde", "Owner"), choices: owners, selected: index(owners, state.filter.owners.first)),
+        FormField(key: "level", label: p("Līmenis", "Level"), choices: levels, selected: index(levels, state.filter.levels.first?.rawValue)),
+        FormField(key: "period", label: p("Periods", "Period"), choices: periods,
+                  selected: index(periods, state.filter.periods.first.map { "\($0)" })),
+        FormField(key: "state", label: p("Stāvoklis", "State"), choices: states, selected: index(states, state.filter.states.first?.rawValue)),
+        FormField(key: "text", label: p("Teksts", "Text"), text: state.filter.text),
+    ])
+    let apply = state.keyName(.formSave)
+    form.fields[0].hint = p("← → izvēlēties, \(apply) — lietot", "← → to choose, \(apply) to apply")
+    return form
+}
+
+func reduceForm(_ state: inout AppState, _ key: Key) -> [Effect] {
+    guard var form = state.form else { return [] }
+    defer { if state.form != nil { state.form = form } }
+    if form.saving { return [] }
+    switch state.keyMap.command(for: key, in: .form) {
+    case .formCancel?:
+        state.form = nil
+        return []
+    case .formNext?:
+        form.focus = (form.focus + 1) % max(form.fields.count, 1)
+    case .formPrevious?:
+        form.focus = (form.focus - 1 + form.fields.count) % max(form.fields.count, 1)
+    case .formSave?:
+        form.error = nil
+        do {
+            let effects = try submit(form, &state)
+            if effects.isEmpty {
+                state.form = nil
+            } else {
+                form.saving = true
+            }
+            return effects
+        } catch {
+            form.error = error.phrase
+        }
+    default:
+        if form.fields.indices.contains(form.focus) {
+            _ = form.fields[form.focus].edit(key)
+            form.error = nil
+        }
+    }
+    return []
+}
+
+/// Turns a filled form into a change, refused here with the same rules the
+/// command line uses; a filter form applies at once and saves nothing.
+func submit(_ form: Form, _ state: inout AppState) throws(ChangeRefusal) -> [Effect] {
+    let plan = state.plan
+    if let effects = try submitMeetingForm(form, &state) { return effects }
+    func optionalText(_ key: String) -> String? {
+        let value = form[key].trimmingCharacters(in: .whitespaces)
+        return value.isEmpty ? nil : value
+    }
+    switch form.kind {
+    case .record(let id):
+        guard let date = Day(form["date"].trimmingCharacters(in: .whitespaces)) else {
+            throw ChangeRefusal("datumam jābūt GGGG-MM-DD, nevis '\(form["date"])'", "the date must be YYYY-MM-DD, not '\(form["date"])'")
+        }
+        var count: Int?
+        if let text = optionalText("count") {
+            guard let n = Int(text) else {
+                throw ChangeRefusal(Counts.refusal(text: text, field: Phrase(lv: "skaitam", en: "the count")))
+            }
+            count = n
+        }
+        let record = Record(activity: id, date: date, count: count, note: optionalText("note"), author: state.author)
+        try ChangeRules.record(record, plan: plan, today: state.today)
+        return [.save(.record(record))]
+    case .status(let id):
+        guard let status = Status(rawValue: form["status"]) else { return [] }
+        let note = optionalText("note")
+        try ChangeRules.status(id, note: note, plan: plan)
+        return [.save(.status(id, status, note: note))]
+    case .note(let id):
+        let text = form["note"].trimmingCharacters(in: .whitespaces)
+        try ChangeRules.requiredText(text, field: ChangeRules.noteField)
+        return [.save(.note(id, text))]
+    case .waive(let id):
+        let waiver = Waiver(activity: id, window: form["window"], note: form["note"].trimmingCharacters(in: .whitespaces),
+                            author: state.author)
+        try ChangeRules.waiver(waiver, tracker: state.tracker, today: state.today)
+        return [.save(.waiver(waiver))]
+    case .edit(let original):
+        var edited = original
+        try fill(&edited, from: form, plan: plan)
+        try ChangeRules.activityFields(edited, plan: plan)
+        if edited == original { return [] }
+        return [.save(.edit(edited, original: original))]
+    case .add:
+        let goal = Int(form["goal"]) ?? 1
+        let taken = plan.activities(of: goal).compactMap { Int($0.id.split(separator: ".").last ?? "") }
+        var activity = Activity(id: "\(goal).\((taken.max() ?? 0) + 1)", goal: goal, title: "", period: "",
+                                schedule: .asNeeded, owners: [], funding: [])
+        try fill(&activity, from: form, plan: plan)
+        try ChangeRules.activityFields(activity, plan: plan)
+        return [.save(.add(activity))]
+    case .filter:
+        var filter = Filter()
+        filter.overdueOnly = state.filter.overdueOnly
+        if let owner = optionalText("owner") { filter.owners = [owner] }
+        if let level = Level(rawValue: form["level"]) { filter.levels = [level] }
+        let periodKey = form["period"]
+        if !periodKey.isEmpty,
+           let group = Set(plan.activities.map { PeriodGroup($0.schedule, period: plan.period) }).first(where: { "\($0)" == periodKey }) {
+            filter.periods = [group]
+        }
+        if let group = StateGroup(rawValue: form["state"]) { filter.states = [group] }
+        filter.text = form["text"]
+        state.filter = filter
+        state.relayout()
+        return []
+    default:
+        return []
+    }
+}
+
+/// Copies the edit/add form's fields into an activity, refusing what does not parse.
+func fill(_ activity: inout Activity, from form: Form, plan: Plan) throws(ChangeRefusal) {
+    func codes(_ key: String) -> [String] {
+        form[key].split(whereSeparator: { $0 == "," || $0 == " " }).map { $0.uppercased() }.filter { !$0.isEmpty }
+    }
+    activity.title = form["title"].trimmingCharacters(in: .whitespaces)
+    activity.period = form["period"].trimmingCharacters(in: .whitespaces)
+    activity.schedule = try ScheduleText.parse(form["schedule"])
+    activity.owners = codes("owners")
+    activity.funding = codes("funding")
+    let target = form["target"].trimmingCharacters(in: .whitespaces)
+    if target.isEmpty {
+        activity.target = nil
+    } else {
+        let parts = target.split(separator: " ", maxSplits: 1)
+        guard let count = Int(parts[0]) else {
+            // Digits too many for a number: say the range; anything else: say the shape.
+            if parts[0].allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) {
+                throw ChangeRefusal(Counts.refusal(text: String(parts[0]), field: Phrase(lv: "mērķa skaitam", en: "the target count")))
+            }
+            throw ChangeRefusal("mērķim jābūt skaitlim un mērvienībai, piem. '30 pedagogi'", "the target must be a number and a unit, e.g. '30 pedagogi'")
+        }
+        activity.target = Target(count: count, unit: parts.count > 1 ? String(parts[1]) : "")
+    }
+}
