@@ -16,8 +16,9 @@ let package = Package(
         // The plan and its rules: Foundation only.
         .target(name: "SargsCore"),
         // YAML ⇄ Plan, errors located FILE:LINE:COLUMN.
+        // Plan and theme files: YAML ⇄ values, errors located FILE:LINE:COLUMN.
         .target(name: "SargsPlanFile", dependencies: [
-            "SargsCore",
+            "SargsCore", "SargsBoard",
             .product(name: "Yams", package: "Yams"),
         ]),
         // SQLite through GRDB: migrations, journal, changes, undo.
@@ -36,10 +37,7 @@ let package = Package(
             providers: [.apt(["libncursesw5-dev"])]
         ),
         // Paints canvas changes, reads keys, restores the terminal.
-        .target(name: "SargsTerminal", dependencies: [
-            "CNcursesw", "SargsBoard",
-            .product(name: "Yams", package: "Yams"),
-        ]),
+        .target(name: "SargsTerminal", dependencies: ["CNcursesw", "SargsBoard"]),
         // The executable: commands and wiring.
         .executableTarget(name: "sargs", dependencies: [
             "SargsCore", "SargsPlanFile", "SargsStore", "SargsBoard", "SargsTerminal",
@@ -52,14 +50,13 @@ let package = Package(
             "SargsCore", "SargsPlanFile", "SargsStore", "SargsBoard", "TestSupport",
         ], path: "Benchmarks/Sources"),
         .testTarget(name: "SargsCoreTests", dependencies: ["SargsCore", "TestSupport"]),
-        .testTarget(name: "SargsPlanFileTests", dependencies: ["SargsPlanFile", "SargsCore", "TestSupport"]),
+        .testTarget(name: "SargsPlanFileTests", dependencies: ["SargsPlanFile", "SargsCore", "SargsBoard", "TestSupport"]),
         .testTarget(name: "SargsStoreTests", dependencies: [
             "SargsStore", "SargsCore", "SargsPlanFile", "TestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "SargsBoardTests", dependencies: ["SargsBoard", "SargsCore", "SargsPlanFile", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "SargsBoard"]),
-        .testTarget(name: "SargsTerminalTests", dependencies: ["SargsTerminal", "SargsBoard"]),
     ],
     swiftLanguageModes: [.v6]
 )

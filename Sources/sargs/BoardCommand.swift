@@ -74,15 +74,18 @@ struct BoardCommand: ParsableCommand {
     }
 
     private func loadTheme() throws -> Theme {
-        let directories = ThemeFile.standardSearchDirectories(executablePath: CommandLine.arguments.first)
-            + PlanLocation.themeDirectories()
+        let directories = ThemeFile.standardSearchDirectories(shareDirectories: PlanLocation.shareDirectories())
         guard let theme else {
             return (try? ThemeFile.load(nameOrPath: "default", searchDirectories: directories)) ?? .fallback
         }
         do {
             return try ThemeFile.load(nameOrPath: theme, searchDirectories: directories)
         } catch let error as ThemeFileError {
-            throw Failure(.data, Phrase(lv: error.description, en: error.description))
+            throw Failure(.data, Phrase(lv: error.text(.lv), en: error.text(.en)))
+        } catch let error as FileProblem {
+            throw Failure(error.missing ? .noInput : .io, error.phrase)
+        } catch let error as ThemeNotFoundError {
+            throw Failure(.noInput, error.phrase)
         } catch {
             throw Failure(.noInput, Phrase(lv: "\(error)", en: "\(error)"))
         }

@@ -45,8 +45,4 @@ enum PlanLocation {
         }
         return nil
     }
-
-    static func themeDirectories() -> [String] {
-        shareDirectories().map { $0 + "/Themes" }
-    }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import SargsBoard
 import Testing
-@testable import SargsTerminal
+@testable import SargsPlanFile
 
 private let repositoryRoot: String = {
     var url = URL(fileURLWithPath: #filePath)
@@ -74,13 +74,12 @@ struct BundledThemeTests {
         }
     }
 
-    @Test func searchDirectoriesFindTheCheckoutFromABuiltExecutable() {
-        let executable = repositoryRoot + "/.build/x86_64-unknown-linux-gnu/debug/sargs"
+    @Test func searchDirectoriesAreTheShareDirectoriesThemesEachOnce() {
         let directories = ThemeFile.standardSearchDirectories(
-            executablePath: executable, environment: [:], currentDirectory: "/nonexistent")
-        #expect(directories.contains(themesDirectory))
+            shareDirectories: ["/nonexistent", repositoryRoot, repositoryRoot], environment: [:], currentDirectory: repositoryRoot)
+        #expect(directories == [themesDirectory], "each directory once, only those that exist")
         let withVariable = ThemeFile.standardSearchDirectories(
-            executablePath: nil, environment: ["SARGS_THEMES": themesDirectory], currentDirectory: "/")
+            shareDirectories: [], environment: ["SARGS_THEMES": themesDirectory], currentDirectory: "/")
         #expect(withVariable == [themesDirectory])
     }
 }

@@ -1,24 +1,11 @@
 import Foundation
 import SargsBoard
+import SargsCore
 import Yams
 
-/// A theme file that cannot be used, located at the offending YAML node.
-/// `description` is exactly `FILE:LINE:COLUMN: message` (1-based).
-public struct ThemeFileError: Error, Equatable, CustomStringConvertible {
-    public var file: String
-    public var line: Int
-    public var column: Int
-    public var message: String
-
-    public init(file: String, line: Int, column: Int, message: String) {
-        self.file = file
-        self.line = line
-        self.column = column
-        self.message = message
-    }
-
-    public var description: String { "\(file):\(line):\(column): \(message)" }
-}
+/// A theme file that cannot be used, located at the offending YAML node:
+/// the same `FILE:LINE:COLUMN: message` error as a plan file's, in both languages.
+public typealias ThemeFileError = LocatedError
 
 /// No theme of that name (or no file at that path).
 public struct ThemeNotFoundError: Error, Equatable, CustomStringConvertible {
@@ -26,20 +13,26 @@ public struct ThemeNotFoundError: Error, Equatable, CustomStringConvertible {
     public var searched: [String]
     public var available: [String]
 
-    public var description: String {
+    public var description: String { phrase.en }
+
+    /// The refusal in both languages.
+    public var phrase: Phrase {
         if ThemeFile.looksLikePath(nameOrPath) {
-            return "no theme file at \(nameOrPath)"
+            return Phrase(lv: "tēmas faila \(nameOrPath) nav", en: "no theme file at \(nameOrPath)")
         }
-        var text = "no theme named \"\(nameOrPath)\""
+        var lv = "nav tēmas \"\(nameOrPath)\"", en = "no theme named \"\(nameOrPath)\""
         if !available.isEmpty {
-            text += "; available: " + available.joined(separator: ", ")
+            lv += "; ir: " + available.joined(separator: ", ")
+            en += "; available: " + available.joined(separator: ", ")
         }
         if searched.isEmpty {
-            text += " (no theme directory found)"
+            lv += " (tēmu mape nav atrasta)"
+            en += " (no theme directory found)"
         } else {
-            text += " (looked in " + searched.joined(separator: ", ") + ")"
+            lv += " (meklēts: " + searched.joined(separator: ", ") + ")"
+            en += " (looked in " + searched.joined(separator: ", ") + ")"
         }
-        return text
+        return Phrase(lv: lv, en: en)
     }
 }
 
@@ -61,12 +54,7 @@ public struct ThemeNotFoundError: Error, Equatable, CustomStringConvertible {
 public enum ThemeFile {
     /// Reads and checks the theme file at `path`.
     public static func load(path: String) throws -> Theme {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw ThemeFileError(file: path, line: 1, column: 1, message: "cannot read the file as UTF-8 text")
-        }
+        let text = try TextFile.read(path: path)
         let fallbackName = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         return try parse(text, file: path, defaultName: fallbackName)
     }
@@ -81,7 +69,8 @@ public enum ThemeFile {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: yaml, .basic) else {
-                throw ThemeFileError(file: file, line: 1, column: 1, message: "the theme file is empty")
+                throw ThemeFileError(file: file, line: 1, column: 1,
+                                     phrase: Phrase(lv: "tēmas fails ir tukšs", en: "the theme file is empty"))
             }
             root = node
         } catch let error as ThemeFileError {
@@ -89,7 +78,7 @@ public enum ThemeFile {
         } catch let error as YamlError {
             throw syntaxError(error, file: file)
         } catch {
-            throw ThemeFileError(file: file, line: 1, column: 1, message: "invalid YAML: \(error)")
+            throw ThemeFileError(file: file, line: 1, column: 1, phrase: yamlProblem("\(error)"))
         }
         return try Reader(file: file).theme(from: root, defaultName: defaultName)
     }
@@ -133,14 +122,13 @@ public enum ThemeFile {
         return names.sorted()
     }
 
-    /// Where an installed or checked-out `sargs` looks for themes, in order:
-    /// `$SARGS_THEMES` (colon-separated), `$XDG_CONFIG_HOME/sargs/themes` (or
-    /// `~/.config/sargs/themes`), then beside the executable (symlinks
-    /// resolved) and up to four directories above it: `Themes/` and
-    /// `share/sargs/Themes/` — which covers `PREFIX/bin/sargs` with
-    /// `PREFIX/share/sargs/Themes` and `.build/debug/sargs` in a checkout —
-    /// and finally `./Themes`. Only directories that exist are returned.
-    public static func standardSearchDirectories(executablePath: String?,
+    /// Where themes are looked for, best first: `$SARGS_THEMES` (a list
+    /// separated by ":"), the user's `$XDG_CONFIG_HOME/sargs/themes` (or
+    /// `~/.config/sargs/themes`), `Themes/` in each of the program's share
+    /// directories (given: the executable knows where it was installed),
+    /// and `Themes/` in the current directory. Only directories that exist,
+    /// each once.
+    public static func standardSearchDirectories(shareDirectories: [String],
                                                  environment: [String: String] = ProcessInfo.processInfo.environment,
                                                  currentDirectory: String = FileManager.default.currentDirectoryPath)
         -> [String] {
@@ -153,15 +141,7 @@ public enum ThemeFile {
         } else if let home = environment["HOME"], !home.isEmpty {
             candidates.append(home + "/.config/sargs/themes")
         }
-        if let executablePath, !executablePath.isEmpty {
-            var directory = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
-            for _ in 0..<5 {
-                candidates.append(directory.appendingPathComponent("Themes").path)
-                candidates.append(directory.appendingPathComponent("share/sargs/Themes").path)
-                if directory.path == "/" { break }
-                directory.deleteLastPathComponent()
-            }
-        }
+        candidates += shareDirectories.map { $0 + "/Themes" }
         candidates.append((currentDirectory as NSString).appendingPathComponent("Themes"))
         var seen = Set<String>()
         return candidates.filter { path in
@@ -185,16 +165,17 @@ public enum ThemeFile {
     private static func syntaxError(_ error: YamlError, file: String) -> ThemeFileError {
         switch error {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-            return ThemeFileError(file: file, line: mark.line, column: mark.column, message: "invalid YAML: \(problem)")
+            return ThemeFileError(file: file, line: mark.line, column: mark.column, phrase: yamlProblem(problem))
         case let .reader(problem, offset, _, yaml):
             let (line, column) = offset.map { lineAndColumn(ofUTF8Offset: $0, in: yaml) } ?? (1, 1)
-            return ThemeFileError(file: file, line: line, column: column, message: "invalid YAML: \(problem)")
+            return ThemeFileError(file: file, line: line, column: column, phrase: yamlProblem(problem))
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
             return ThemeFileError(file: file, line: max(1, context.mark.line), column: max(1, context.mark.column),
-                                  message: "\(keys) \(duplicates.count == 1 ? "is" : "are") given more than once")
+                                  phrase: Phrase(lv: "\(keys) \(duplicates.count == 1 ? "ir dota" : "ir dotas") vairāk nekā vienreiz",
+                                                 en: "\(keys) \(duplicates.count == 1 ? "is" : "are") given more than once"))
         default:
-            return ThemeFileError(file: file, line: 1, column: 1, message: "invalid YAML: \(error)")
+            return ThemeFileError(file: file, line: 1, column: 1, phrase: yamlProblem("\(error)"))
         }
     }
 
@@ -213,18 +194,23 @@ public enum ThemeFile {
     }
 }
 
+/// libyaml's own words, behind a sentence in each language.
+private func yamlProblem(_ problem: String) -> Phrase {
+    Phrase(lv: "nederīgs YAML: \(problem)", en: "invalid YAML: \(problem)")
+}
+
 /// Walks a composed YAML tree into a `Theme`, failing at the first bad node.
 private struct Reader {
     let file: String
 
-    func error(_ node: Node, _ message: String) -> ThemeFileError {
+    func error(_ node: Node, _ lv: String, _ en: String) -> ThemeFileError {
         let mark = node.mark
-        return ThemeFileError(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, message: message)
+        return ThemeFileError(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, phrase: Phrase(lv: lv, en: en))
     }
 
     func theme(from root: Node, defaultName: String) throws -> Theme {
         guard let mapping = root.mapping else {
-            throw error(root, "a theme must be a mapping with name and roles")
+            throw error(root, "tēmai jābūt kartējumam ar name un roles", "a theme must be a mapping with name and roles")
         }
         var name = defaultName
         var styles: [Role: Style]?
@@ -232,36 +218,38 @@ private struct Reader {
             switch keyNode.string {
             case "name":
                 guard let text = value.scalar?.string, !text.isEmpty else {
-                    throw error(value, "\"name\" must be a non-empty text")
+                    throw error(value, "\"name\" jābūt netukšam tekstam", "\"name\" must be a non-empty text")
                 }
                 name = text
             case "description":
                 guard value.scalar != nil else {
-                    throw error(value, "\"description\" must be a text")
+                    throw error(value, "\"description\" jābūt tekstam", "\"description\" must be a text")
                 }
             case "roles":
                 styles = try roles(from: value)
             default:
-                throw error(keyNode, "unknown key \(quoted(keyNode)) (a theme has name, description and roles)")
+                throw error(keyNode, "nezināma atslēga \(quoted(keyNode)) (tēmai ir name, description un roles)",
+                            "unknown key \(quoted(keyNode)) (a theme has name, description and roles)")
             }
         }
         guard let styles else {
-            throw error(root, "a theme must have a roles mapping")
+            throw error(root, "tēmai vajag roles kartējumu", "a theme must have a roles mapping")
         }
         return Theme(name: name, styles: styles)
     }
 
     func roles(from node: Node) throws -> [Role: Style] {
         guard let mapping = node.mapping else {
-            throw error(node, "\"roles\" must be a mapping from role names to styles")
+            throw error(node, "\"roles\" jābūt kartējumam no lomu nosaukumiem uz stiliem", "\"roles\" must be a mapping from role names to styles")
         }
         var styles: [Role: Style] = [:]
         for (keyNode, value) in mapping {
             guard let name = keyNode.scalar?.string, let role = Role(rawValue: name) else {
-                throw error(keyNode, "unknown role \(quoted(keyNode))\(suggestion(for: keyNode.string ?? ""))")
+                throw error(keyNode, "nezināma loma \(quoted(keyNode))\(suggestion(for: keyNode.string ?? "", .lv))",
+                            "unknown role \(quoted(keyNode))\(suggestion(for: keyNode.string ?? "", .en))")
             }
             guard styles[role] == nil else {
-                throw error(keyNode, "role \"\(name)\" is given more than once")
+                throw error(keyNode, "loma \"\(name)\" dota vairāk nekā vienreiz", "role \"\(name)\" is given more than once")
             }
             styles[role] = try style(from: value, role: name)
         }
@@ -273,7 +261,7 @@ private struct Reader {
             return Style()
         }
         guard let mapping = node.mapping else {
-            throw error(node, "role \"\(role)\" must be a mapping with fg, bg and attrs")
+            throw error(node, "lomai \"\(role)\" jābūt kartējumam ar fg, bg un attrs", "role \"\(role)\" must be a mapping with fg, bg and attrs")
         }
         var style = Style()
         for (keyNode, value) in mapping {
@@ -285,7 +273,8 @@ private struct Reader {
             case "attrs":
                 style.attributes = try attributes(from: value)
             default:
-                throw error(keyNode, "unknown key \(quoted(keyNode)) in role \"\(role)\" (use fg, bg or attrs)")
+                throw error(keyNode, "nezināma atslēga \(quoted(keyNode)) lomā \"\(role)\" (der fg, bg vai attrs)",
+                            "unknown key \(quoted(keyNode)) in role \"\(role)\" (use fg, bg or attrs)")
             }
         }
         return style
@@ -293,18 +282,18 @@ private struct Reader {
 
     func color(from node: Node, key: String) throws -> Color {
         guard let text = node.scalar?.string else {
-            throw error(node, "\"\(key)\" must be one colour, not a \(kind(of: node))")
+            throw error(node, "\"\(key)\" jābūt vienai krāsai", "\"\(key)\" must be one colour, not a \(kind(of: node))")
         }
         if let colour = Color(themeName: text) {
             return colour
         }
         if let number = Int(text) {
-            throw error(node, "colour \(number) is out of range (use 0 to 255)")
+            throw error(node, "krāsa \(number) ir ārpus robežām (der 0 līdz 255)", "colour \(number) is out of range (use 0 to 255)")
         }
-        let hint = Color.names.first { $0.lowercased() == text.lowercased() }
-            .map { " (did you mean \"\($0)\"?)" }
-            ?? " (use default, a colour name such as red or brightBlue, 0 to 255, or #rrggbb)"
-        throw error(node, "unknown colour \"\(text)\"" + hint)
+        let near = Color.names.first { $0.lowercased() == text.lowercased() }
+        let hintLV = near.map { " (varbūt \"\($0)\"?)" } ?? " (der default, krāsas nosaukums, piem. red vai brightBlue, 0 līdz 255 vai #rrggbb)"
+        let hintEN = near.map { " (did you mean \"\($0)\"?)" } ?? " (use default, a colour name such as red or brightBlue, 0 to 255, or #rrggbb)"
+        throw error(node, "nezināma krāsa \"\(text)\"" + hintLV, "unknown colour \"\(text)\"" + hintEN)
     }
 
     func attributes(from node: Node) throws -> Set<Attribute> {
@@ -314,15 +303,16 @@ private struct Reader {
         } else if node.scalar != nil {
             items = [node]
         } else {
-            throw error(node, "\"attrs\" must be a list of attributes, not a \(kind(of: node))")
+            throw error(node, "\"attrs\" jābūt atribūtu sarakstam", "\"attrs\" must be a list of attributes, not a \(kind(of: node))")
         }
         var result = Set<Attribute>()
         for item in items {
             guard let text = item.scalar?.string else {
-                throw error(item, "an attribute must be a word, not a \(kind(of: item))")
+                throw error(item, "atribūtam jābūt vārdam", "an attribute must be a word, not a \(kind(of: item))")
             }
             guard let attribute = Attribute(rawValue: text) else {
-                throw error(item, "unknown attribute \"\(text)\" (use bold, dim, underline, reverse, italic or standout)")
+                throw error(item, "nezināms atribūts \"\(text)\" (der bold, dim, underline, reverse, italic vai standout)",
+                            "unknown attribute \"\(text)\" (use bold, dim, underline, reverse, italic or standout)")
             }
             result.insert(attribute)
         }
@@ -346,7 +336,7 @@ private struct Reader {
     }
 
     /// " (did you mean "cardSelected"?)" for a near miss, else "".
-    func suggestion(for name: String) -> String {
+    func suggestion(for name: String, _ language: Language) -> String {
         let lowered = name.lowercased()
         var best: (role: Role, distance: Int)?
         for role in Role.allCases {
@@ -356,7 +346,7 @@ private struct Reader {
             }
         }
         guard let best, best.distance <= max(2, name.count / 4) else { return "" }
-        return " (did you mean \"\(best.role.rawValue)\"?)"
+        return language == .lv ? " (varbūt \"\(best.role.rawValue)\"?)" : " (did you mean \"\(best.role.rawValue)\"?)"
     }
 
     func editDistance(_ a: String, _ b: String) -> Int {
