@@ -309,25 +309,9 @@ public final class Terminal {
         if let folded = asciiFolds[text] {
             return folded
         }
-        let folded = Terminal.fold(text)
+        let folded = Glyphs.asciiFold(text)
         asciiFolds[text] = folded
         return folded
-    }
-
-    static func fold(_ text: String) -> String {
-        let symbols: [String: String] = [
-            "…": "~", "–": "-", "—": "-", "‘": "'", "’": "'", "‚": ",", "“": "\"", "”": "\"", "„": "\"",
-            "«": "\"", "»": "\"", "·": ".", "•": "*", "×": "x", "→": ">", "←": "<", "↑": "^", "↓": "v",
-            "▶": ">", "◀": "<", "█": "#", "─": "-", "│": "|", "✓": "v", "✗": "x", "\u{00A0}": " ",
-        ]
-        if let symbol = symbols[text] {
-            return symbol
-        }
-        let kept = text.decomposedStringWithCanonicalMapping.unicodeScalars.filter {
-            $0.isASCII && $0.value >= 0x20 && $0.value != 0x7F
-        }
-        guard let first = kept.first else { return "?" }
-        return String(Character(first))
     }
 
     // MARK: Keys

@@ -60,9 +60,24 @@ public struct Glyphs: Hashable, Sendable {
         eighths: [" ", " ", " ", " ", "#", "#", "#", "#", "#"]
     )
 
-    /// The set for a terminal: ASCII when `asciiOnly`.
-    public static func forTerminal(asciiOnly: Bool) -> Glyphs {
-        asciiOnly ? .ascii : .unicode
+    /// One cell's text on a terminal that shows only ASCII: the one table of
+    /// ASCII fallbacks beside the glyph sets. Letters lose their diacritics
+    /// (ā → a), a few symbols get a look-alike (… → ~, → → >), anything else
+    /// is "?".
+    public static func asciiFold(_ text: String) -> String {
+        let symbols: [String: String] = [
+            "…": "~", "–": "-", "—": "-", "‘": "'", "’": "'", "‚": ",", "“": "\"", "”": "\"", "„": "\"",
+            "«": "\"", "»": "\"", "·": ".", "•": "*", "×": "x", "→": ">", "←": "<", "↑": "^", "↓": "v",
+            "▶": ">", "◀": "<", "█": "#", "─": "-", "│": "|", "✓": "v", "✗": "x", "\u{00A0}": " ",
+        ]
+        if let symbol = symbols[text] {
+            return symbol
+        }
+        let kept = text.decomposedStringWithCanonicalMapping.unicodeScalars.filter {
+            $0.isASCII && $0.value >= 0x20 && $0.value != 0x7F
+        }
+        guard let first = kept.first else { return "?" }
+        return String(Character(first))
     }
 
     /// Whether this is the ASCII set.
