@@ -41,7 +41,7 @@ struct RawRow {
     }
 
     func day(_ column: Int32) -> Day? {
-        bytes(column).flatMap(Day.stored(utf8:))
+        bytes(column).flatMap(Day.init(utf8:))
     }
 }
 
@@ -60,33 +60,5 @@ func eachRow(_ db: Database, _ statement: Statement, arguments: StatementArgumen
                                 sql: statement.sql)
         }
         try body(RawRow(statement: raw))
-    }
-}
-
-extension Day {
-    /// `YYYY-MM-DD` from its UTF-8 bytes.
-    static func stored(utf8 b: UnsafeBufferPointer<UInt8>) -> Day? {
-        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
-        func digits(_ range: Range<Int>) -> Int? {
-            var n = 0
-            for i in range {
-                let d = Int(b[i]) &- 48
-                guard d >= 0, d <= 9 else { return nil }
-                n = n * 10 + d
-            }
-            return n
-        }
-        guard let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10) else { return nil }
-        return Day(year: y, month: m, day: d)
-    }
-
-    /// `YYYY-MM-DD`, without `String(format:)`.
-    var storedText: String {
-        var bytes: [UInt8] = Array(repeating: UInt8(ascii: "-"), count: 10)
-        var y = year
-        for i in (0..<4).reversed() { bytes[i] = UInt8(48 + y % 10); y /= 10 }
-        bytes[5] = UInt8(48 + month / 10); bytes[6] = UInt8(48 + month % 10)
-        bytes[8] = UInt8(48 + day / 10); bytes[9] = UInt8(48 + day % 10)
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

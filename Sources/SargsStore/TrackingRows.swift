@@ -7,7 +7,7 @@ enum TrackingRows {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO record (activity, date, count, note, author) VALUES (?, ?, ?, ?, ?)
             """)
-        try statement.execute(arguments: [r.activity, r.date.storedText, r.count, r.note, r.author])
+        try statement.execute(arguments: [r.activity, r.date.description, r.count, r.note, r.author])
         return db.lastInsertedRowID
     }
 
@@ -18,7 +18,7 @@ enum TrackingRows {
             """)
         for i in records.indices {
             let r = records[i]
-            try statement.execute(arguments: [r.activity, r.date.storedText, r.count, r.note, r.author])
+            try statement.execute(arguments: [r.activity, r.date.description, r.count, r.note, r.author])
             records[i].id = db.lastInsertedRowID
         }
     }

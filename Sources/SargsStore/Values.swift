@@ -12,15 +12,9 @@ func damaged(_ what: String) -> StoreError {
 }
 
 extension Day {
-    /// `YYYY-MM-DD` read without allocating: the store reads half a million
-    /// of these when it loads the records.
-    static func stored(_ text: String) -> Day? {
-        var text = text
-        return text.withUTF8 { Day.stored(utf8: $0) }
-    }
-
+    /// A stored date (the core's one `YYYY-MM-DD` codec), or a damaged store.
     static func required(_ text: String, _ what: String) throws -> Day {
-        guard let day = Day.stored(text) else { throw damaged("\(what) “\(text)”") }
+        guard let day = Day(text) else { throw damaged("\(what) “\(text)”") }
         return day
     }
 }
@@ -46,12 +40,12 @@ enum Timestamp {
         if rest < 0 { rest += perDay; dayNumber -= 1 }
         let day = Day(ordinal: Int(dayNumber))
         let h = rest / 3_600_000, m = rest / 60_000 % 60, s = rest / 1000 % 60, f = rest % 1000
-        return day.storedText + "T" + pad(h, 2) + ":" + pad(m, 2) + ":" + pad(s, 2) + "." + pad(f, 3) + "Z"
+        return day.description + "T" + pad(h, 2) + ":" + pad(m, 2) + ":" + pad(s, 2) + "." + pad(f, 3) + "Z"
     }
 
     static func date(_ text: String) -> Date? {
         let parts = text.split(separator: "T")
-        guard parts.count == 2, let day = Day.stored(String(parts[0])) else { return nil }
+        guard parts.count == 2, let day = Day(String(parts[0])) else { return nil }
         var clock = Substring(parts[1])
         guard clock.hasSuffix("Z") else { return nil }
         clock = clock.dropLast()
@@ -246,7 +240,7 @@ extension Activity {
 
 extension SargsCore.Record {
     var json: JSON {
-        .object(["id": .int(id), "activity": .string(activity), "date": .string(date.storedText),
+        .object(["id": .int(id), "activity": .string(activity), "date": .string(date.description),
                  "count": .int(count), "note": .string(note), "author": .string(author)])
     }
 }
@@ -267,7 +261,7 @@ extension Waiver {
 
 extension Meeting {
     var json: JSON {
-        .object(["id": .int(id), "date": .string(date.storedText), "kind": .string(kind.rawValue),
+        .object(["id": .int(id), "date": .string(date.description), "kind": .string(kind.rawValue),
                  "topic": .string(topic), "state": .string(state.rawValue), "attendees": .strings(attendees)])
     }
 }
