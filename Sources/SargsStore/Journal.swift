@@ -109,7 +109,9 @@ enum Undo {
                                                      after["attendees"].stringList ?? []))
             if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM decision WHERE meeting = ?)",
                                  arguments: [meetingID]) == true {
-                throw StoreError.invalid("Meeting \(meetingID) has decisions now, so it cannot be removed; undo or keep them first.")
+                throw StoreError.invalid(Phrase(
+                    lv: "Sēdei Nr. \(meetingID) tagad ir lēmumi, tāpēc to nevar izņemt; vispirms atsauciet vai paturiet tos.",
+                    en: "Meeting \(meetingID) has decisions now, so it cannot be removed; undo or keep them first."))
             }
             try db.execute(sql: "DELETE FROM meeting WHERE id = ?", arguments: [meetingID])
         case "hold", "cancel":
@@ -153,7 +155,8 @@ enum Undo {
             try db.execute(sql: "UPDATE decision SET done_on = ? WHERE id = ?",
                            arguments: [before["done_on"].stringValue, decisionID])
         default:
-            throw StoreError.invalid("A change of kind “\(entry.action)” cannot be undone.")
+            throw StoreError.invalid(Phrase(lv: "Izmaiņu veidu “\(entry.action)” nevar atsaukt.",
+                                            en: "A change of kind “\(entry.action)” cannot be undone."))
         }
     }
 
@@ -207,7 +210,9 @@ enum Undo {
                 OR EXISTS (SELECT 1 FROM waiver WHERE activity = ?1) OR EXISTS (SELECT 1 FROM decision WHERE activity = ?1)
             """, arguments: [activity]) ?? false
         if used {
-            throw StoreError.invalid("Activity \(activity) has records, notes, waivers or decisions now, so it cannot be removed.")
+            throw StoreError.invalid(Phrase(
+                lv: "Aktivitātei \(activity) tagad ir izpildes, piezīmes, atbrīvojumi vai lēmumi, tāpēc to nevar izņemt.",
+                en: "Activity \(activity) has records, notes, waivers or decisions now, so it cannot be removed."))
         }
         try PlanRows.delete(activity, db)
     }

@@ -33,10 +33,11 @@ enum PlanRows {
         var ids: Set<ActivityID> = []
         for (position, activity) in plan.activities.enumerated() {
             guard goals.contains(activity.goal) else {
-                throw StoreError.invalid("Activity \(activity.id) names goal \(activity.goal), which the plan does not have.")
+                throw StoreError.invalid(Phrase(lv: "Aktivitāte \(activity.id) norāda mērķi \(activity.goal), kura plānā nav.",
+                                                en: "Activity \(activity.id) names goal \(activity.goal), which the plan does not have."))
             }
             guard ids.insert(activity.id).inserted else {
-                throw StoreError.invalid("The plan has activity \(activity.id) twice.")
+                throw StoreError.invalid(Phrase(lv: "Plānā aktivitāte \(activity.id) ir divreiz.", en: "The plan has activity \(activity.id) twice."))
             }
             try insert(activity, at: Int64(position), db)
         }
@@ -129,7 +130,7 @@ enum PlanRows {
 
     static func requireGoal(_ number: Int, _ db: Database) throws {
         guard try Int.fetchOne(db, sql: "SELECT 1 FROM goal WHERE number = ?", arguments: [number]) != nil else {
-            throw StoreError.invalid("There is no goal \(number) in the plan.")
+            throw StoreError.invalid(Phrase(lv: "Plānā nav mērķa \(number).", en: "There is no goal \(number) in the plan."))
         }
     }
 

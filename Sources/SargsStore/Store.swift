@@ -420,7 +420,8 @@ public final class Store: Sendable {
     /// written; fields this edit leaves alone keep whatever is stored now.
     public func editActivity(_ edited: Activity, basedOn original: Activity, author: String, now: Date) throws {
         guard edited.id == original.id else {
-            throw StoreError.invalid("An activity keeps its id: \(original.id) cannot become \(edited.id).")
+            throw StoreError.invalid(Phrase(lv: "Aktivitāte patur savu id: \(original.id) nevar kļūt par \(edited.id).",
+                                            en: "An activity keeps its id: \(original.id) cannot become \(edited.id)."))
         }
         try Guard.texts(edited.texts)
         try Guard.count(edited.target?.count, "target of \(edited.id)")
@@ -464,7 +465,8 @@ public final class Store: Sendable {
         try Guard.count(activity.target?.count, "target of \(activity.id)")
         try change { db in
             if try PlanRows.activityExists(activity.id, db) {
-                throw StoreError.invalid("There is already an activity \(activity.id) in the plan.")
+                throw StoreError.invalid(Phrase(lv: "Plānā jau ir aktivitāte \(activity.id).",
+                                                en: "There is already an activity \(activity.id) in the plan."))
             }
             try PlanRows.requireGoal(activity.goal, db)
             let position = try PlanRows.insertionPoint(forGoal: activity.goal, excluding: nil, db)
@@ -510,7 +512,9 @@ public final class Store: Sendable {
         return try change { db in
             let stored = try MeetingRows.require(meeting.id, db)
             guard stored.state == .planned else {
-                throw StoreError.invalid("Meeting \(meeting.id) is \(stored.state.rawValue); only a planned meeting's agenda can change.")
+                throw StoreError.invalid(Phrase(
+                    lv: "Sēde Nr. \(meeting.id) ir \(stored.state.phrase.lv); mainīt var tikai plānotas sēdes darba kārtību.",
+                    en: "Meeting \(meeting.id) is \(stored.state.phrase.en); only a planned meeting's agenda can change."))
             }
             for item in meeting.items { try PlanRows.requireActivity(item.activity, db) }
             let settingsChanged = stored.date != meeting.date || stored.kind != meeting.kind || stored.topic != meeting.topic
@@ -628,7 +632,9 @@ public final class Store: Sendable {
                 throw StoreError.nothingToUndo(author: author)
             }
             if let expecting, target.id != expecting {
-                throw StoreError.invalid("Your latest change is no longer the one you were asked about (#\(expecting)); nothing was undone. Press u again to see what it is now.")
+                throw StoreError.invalid(Phrase(
+                    lv: "Jūsu pēdējā izmaiņa vairs nav tā, par kuru jautāja (#\(expecting)); nekas netika atsaukts. Atsauciet vēlreiz, lai redzētu, kas tā ir tagad.",
+                    en: "Your latest change is no longer the one you were asked about (#\(expecting)); nothing was undone. Undo again to see what it is now."))
             }
             try Undo.revert(target, db)
             var entry = JournalEntry(time: Timestamp.normalized(now), author: author, action: "undo",
@@ -651,7 +657,7 @@ enum Guard {
         guard let text, let problem = FreeText.problem(in: text, lines: lines) else { return }
         switch problem {
         case .personalCode: throw StoreError.personalCode(in: what)
-        case .lineBreak, .control: throw StoreError.invalid(problem.phrase(field: Phrase(lv: what, en: "The " + what)).en)
+        case .lineBreak, .control: throw StoreError.invalid(problem.phrase(field: Phrase(lv: what, en: "The " + what)))
         }
     }
 
@@ -661,7 +667,7 @@ enum Guard {
 
     static func count(_ value: Int?, _ what: String) throws {
         guard let value, !Counts.range.contains(value) else { return }
-        throw StoreError.invalid(Counts.refusal(value, field: Phrase(lv: what, en: "The " + what)).en)
+        throw StoreError.invalid(Counts.refusal(value, field: Phrase(lv: what, en: "The " + what)))
     }
 
     static func author(_ author: String) throws {

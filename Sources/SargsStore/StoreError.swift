@@ -23,34 +23,43 @@ public enum StoreError: Error, Equatable, Sendable {
     case conflict(field: String, yours: String, theirs: String)
     case nothingToUndo(author: String)
     /// The change is refused as it stands (a personal code in a text, an id
-    /// already taken, an undo that would remove what others rely on).
-    case invalid(String)
+    /// already taken, an undo that would remove what others rely on), said
+    /// in both languages.
+    case invalid(Phrase)
 
-    /// One English sentence on one line, no "error:" prefix.
+    /// One English sentence on one line, no "error:" prefix: `phrase.en`
+    /// with a capital and a full stop.
     public var message: String {
-        sentence.split(whereSeparator: \.isNewline).joined(separator: " ")
+        var text = phrase.en.split(whereSeparator: \.isNewline).joined(separator: " ")
+        if let first = text.first { text = first.uppercased() + text.dropFirst() }
+        return text.hasSuffix(".") ? text : text + "."
     }
 
-    private var sentence: String {
+    /// The refusal in both languages.
+    public var phrase: Phrase {
         switch self {
         case .missing(let path):
-            return "There is no sargs store at \(path); create it from a plan file with `sargs init FILE`."
+            return Phrase(lv: "glabātuves '\(path)' nav; izveidojiet to ar `sargs init PLĀNS.yaml`",
+                          en: "there is no store at '\(path)'; create it with `sargs init PLAN.yaml`")
         case .unavailable(let reason):
-            return "The store is unavailable: \(reason)."
+            return Phrase(lv: "glabātuve nav pieejama: \(reason)", en: "the store is unavailable: \(reason)")
         case .io(let reason):
-            return "The store could not be read or written: \(reason); nothing was saved."
+            return Phrase(lv: "glabātuvi nevar nolasīt vai ierakstīt: \(reason); nekas netika saglabāts",
+                          en: "the store could not be read or written: \(reason); nothing was saved")
         case .alreadyExists(let path):
-            return "A store already exists at \(path); use --force to replace it."
+            return Phrase(lv: "glabātuve '\(path)' jau ir; lai to aizstātu, lietojiet --force",
+                          en: "a store already exists at '\(path)'; use --force to replace it")
         case .unknownActivity(let id):
-            return "There is no activity \(id) in the plan."
+            return Phrase(lv: "nav aktivitātes ar id '\(id)'", en: "there is no activity with the id '\(id)'")
         case .unknownMeeting(let id):
-            return "There is no meeting \(id)."
+            return Phrase(lv: "nav sēdes Nr. \(id)", en: "there is no meeting \(id)")
         case .unknownDecision(let id):
-            return "There is no decision \(id)."
+            return Phrase(lv: "nav lēmuma Nr. \(id)", en: "there is no decision \(id)")
         case .conflict(let field, let yours, let theirs):
-            return "Someone else changed the \(field) since you began: yours is “\(yours)”, theirs is “\(theirs)”; nothing was saved."
+            return Phrase(lv: "kāds cits jau mainīja lauku '\(field)': jūsu vērtība “\(yours)”, viņu “\(theirs)”; nekas netika saglabāts",
+                          en: "someone else changed the \(field) since you began: yours is “\(yours)”, theirs is “\(theirs)”; nothing was saved")
         case .nothingToUndo(let author):
-            return "\(author) has no change left to undo."
+            return Phrase(lv: "lietotājam \(author) nav neatsauktu izmaiņu", en: "\(author) has no change left to undo")
         case .invalid(let reason):
             return reason
         }
@@ -59,7 +68,7 @@ public enum StoreError: Error, Equatable, Sendable {
     /// The refusal for a text that holds something shaped like a Latvian
     /// personal code. The code itself is not repeated.
     static func personalCode(in what: String) -> StoreError {
-        .invalid("The \(what) contains what looks like a personal code; case data stays in the institutions' own systems, so nothing was saved.")
+        .invalid(FreeText.Problem.personalCode.phrase(field: Phrase(lv: what, en: "The " + what)))
     }
 }
 
@@ -90,7 +99,9 @@ func storeOperation<T>(at path: String, _ body: () throws -> T) throws -> T {
         case .SQLITE_IOERR:
             throw StoreError.io("\(path): \(error.message ?? "disk I/O error")")
         case .SQLITE_CONSTRAINT:
-            throw StoreError.invalid("The change breaks a rule of the store (\(error.message ?? "constraint failed")); nothing was saved.")
+            let detail = error.message ?? "constraint failed"
+            throw StoreError.invalid(Phrase(lv: "Izmaiņa pārkāpj glabātuves noteikumu (\(detail)); nekas netika saglabāts.",
+                                            en: "The change breaks a rule of the store (\(detail)); nothing was saved."))
         default:
             throw StoreError.unavailable("\(path): \(error.message ?? "SQLite error \(error.resultCode.rawValue)")")
         }

@@ -82,34 +82,4 @@ extension StoreError {
         default: return .data
         }
     }
-
-    /// The refusal in both languages.
-    var phrase: Phrase {
-        switch self {
-        case .missing(let path):
-            return Phrase(lv: "glabātuves '\(path)' nav; izveidojiet to ar `sargs init PLĀNS.yaml`",
-                          en: "there is no store at '\(path)'; create it with `sargs init PLAN.yaml`")
-        case .unavailable(let reason):
-            return Phrase(lv: "glabātuve nav pieejama: \(reason)", en: "the store is unavailable: \(reason)")
-        case .io(let reason):
-            return Phrase(lv: "glabātuvi nevar nolasīt vai ierakstīt: \(reason); nekas netika saglabāts",
-                          en: "the store could not be read or written: \(reason); nothing was saved")
-        case .alreadyExists(let path):
-            return Phrase(lv: "glabātuve '\(path)' jau ir; lai to aizstātu, lietojiet --force",
-                          en: "a store already exists at '\(path)'; use --force to replace it")
-        case .unknownActivity(let id):
-            return Phrase(lv: "nav aktivitātes ar id '\(id)'", en: "there is no activity with the id '\(id)'")
-        case .unknownMeeting(let id):
-            return Phrase(lv: "nav sēdes Nr. \(id)", en: "there is no meeting \(id)")
-        case .unknownDecision(let id):
-            return Phrase(lv: "nav lēmuma Nr. \(id)", en: "there is no decision \(id)")
-        case .conflict(let field, let yours, let theirs):
-            return Phrase(lv: "kāds cits jau mainīja lauku '\(field)': jūsu vērtība “\(yours)”, viņu “\(theirs)”; nekas netika saglabāts",
-                          en: "someone else changed the \(field) since you began: yours is “\(yours)”, theirs is “\(theirs)”; nothing was saved")
-        case .nothingToUndo(let author):
-            return Phrase(lv: "lietotājam \(author) nav neatsauktu izmaiņu", en: "\(author) has no change left to undo")
-        case .invalid(let reason):
-            return Phrase(lv: reason, en: reason)
-        }
-    }
 }

@@ -214,7 +214,7 @@ struct StoreChangeTests {
 
         edited = original
         edited.goal = 8
-        try expectRefused(store, .invalid("There is no goal 8 in the plan.")) {
+        try expectRefused(store, .invalid(Phrase(lv: "Plānā nav mērķa 8.", en: "There is no goal 8 in the plan."))) {
             try store.editActivity(edited, basedOn: original, author: "ieva", now: now)
         }
     }
@@ -236,13 +236,13 @@ struct StoreChangeTests {
     @Test func addActivityRefusals() throws {
         let activity = Activity(id: "2.1", goal: 2, title: "Dublikāts", period: "x", schedule: .asNeeded,
                                 owners: ["SD"], funding: [])
-        try expectRefused(store, .invalid("There is already an activity 2.1 in the plan.")) {
+        try expectRefused(store, .invalid(Phrase(lv: "Plānā jau ir aktivitāte 2.1.", en: "There is already an activity 2.1 in the plan."))) {
             try store.addActivity(activity, author: "ieva", now: now)
         }
         var other = activity
         other.id = "9.1"
         other.goal = 9
-        try expectRefused(store, .invalid("There is no goal 9 in the plan.")) {
+        try expectRefused(store, .invalid(Phrase(lv: "Plānā nav mērķa 9.", en: "There is no goal 9 in the plan."))) {
             try store.addActivity(other, author: "ieva", now: now)
         }
         other.goal = 3

@@ -109,7 +109,7 @@ struct StoreFileTests {
             try Store.create(at: scratch.storePath, plan: plan, force: false, author: "ieva", now: SamplePlan.now)
         } throws: { error in
             guard case StoreError.invalid(let message) = error else { return false }
-            return message.contains("personal code")
+            return message.en.contains("personal code") && message.lv.contains("personas kodu")
         }
         #expect(!FileManager.default.fileExists(atPath: scratch.storePath))
     }
@@ -178,7 +178,7 @@ struct StoreFileTests {
             .missing(path: "/tmp/x.sqlite"), .unavailable("it is locked"), .alreadyExists(path: "/tmp/x.sqlite"),
             .unknownActivity("9.9"), .unknownMeeting(7), .unknownDecision(8),
             .conflict(field: "title", yours: "A", theirs: "B"), .nothingToUndo(author: "ieva"),
-            .invalid("The note contains what looks like a personal code."),
+            .invalid(Phrase(lv: "Piezīme satur personas kodu.", en: "The note contains what looks like a personal code.")),
         ]
         for error in errors {
             #expect(!error.message.isEmpty)

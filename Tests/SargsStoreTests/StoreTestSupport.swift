@@ -114,7 +114,7 @@ func expectPersonalCodeRefused(_ store: Store, sourceLocation: SourceLocation = 
         try body()
         Issue.record("a text with a personal code was saved", sourceLocation: sourceLocation)
     } catch let StoreError.invalid(message) {
-        #expect(message.contains("personal code"), sourceLocation: sourceLocation)
+        #expect(message.en.contains("personal code") && message.lv.contains("personas kodu"), sourceLocation: sourceLocation)
     } catch {
         Issue.record("unexpected error \(error)", sourceLocation: sourceLocation)
     }

@@ -186,7 +186,7 @@ struct StoreUndoTests {
         let before = try Everything(store)
         #expect { _ = try store.undo(author: "anna", now: .now) } throws: { error in
             guard case StoreError.invalid(let message) = error else { return false }
-            return message.contains("1.3")
+            return message.en.contains("1.3") && message.lv.contains("1.3")
         }
         #expect(try Everything(store) == before)
 
@@ -195,7 +195,7 @@ struct StoreUndoTests {
                                   author: "juris", now: .now)
         #expect { _ = try store.undo(author: "ieva", now: .now) } throws: { error in
             guard case StoreError.invalid(let message) = error else { return false }
-            return message.contains("Meeting \(meeting.id)")
+            return message.en.contains("Meeting \(meeting.id)") && message.lv.contains("Sēdei Nr. \(meeting.id)")
         }
     }
 }
