@@ -51,6 +51,14 @@ public enum TextFile {
                          en: "the file is not valid UTF-8 text: byte \(shown)")
             return LocatedError(file: file, line: line, column: column, phrase: what)
         }
+        /// A raw control character in the text: refused where it stands (a text
+        /// field would refuse it anyway, and YAML's own error names no place).
+        func control(_ value: UInt32) -> LocatedError {
+            let hex = String(value, radix: 16, uppercase: true)
+            let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            return LocatedError(file: file, line: line, column: column,
+                                phrase: Phrase(lv: "failā ir vadības rakstzīme \(code)", en: "the file holds the control character \(code)"))
+        }
         loop: while true {
             switch parser.parseScalar(from: &iterator) {
             case .valid(let encoded):
@@ -58,6 +66,10 @@ public enum TextFile {
                     let byte = encoded.first!
                     if byte == 0 { throw refuse(0) }
                     if byte == 0x0A { line += 1; column = 1; offset += 1; continue }
+                    if byte != 0x09 && byte != 0x0D && FreeText.isRefusedControl(UInt32(byte)) { throw control(UInt32(byte)) }
+                } else if encoded.count == 2, let scalar = Unicode.UTF8.decode(encoded).value as UInt32?,
+                          FreeText.isRefusedControl(scalar), scalar != 0x85 {
+                    throw control(scalar)
                 }
                 offset += encoded.count
                 column += 1

@@ -172,9 +172,11 @@ enum PlanRows {
             goals.append(Goal(number: number, level: level, title: row[2], en: row[3], results: results[number] ?? []))
         }
         let activities = try allActivities(db)
+        let period = DayRange(try Day.required(meta[5], "plan start"), try Day.required(meta[6], "plan end"))
+        guard !period.isEmpty else { throw damaged("plan period \(period.first) – \(period.last), which ends before it starts") }
         return Plan(
             id: meta[0], title: meta[1], en: meta[2], municipality: meta[3], language: meta[4],
-            period: DayRange(try Day.required(meta[5], "plan start"), try Day.required(meta[6], "plan end")),
+            period: period,
             institutions: try storedArray(meta[7], "institutions", Institution.init(json:)),
             funding: try storedArray(meta[8], "funding", Funding.init(json:)),
             glossary: try storedArray(meta[9], "glossary", GlossaryEntry.init(json:)),
@@ -209,7 +211,9 @@ struct ActivityReader {
             schedule: schedule,
             owners: try list(row.text(7), "owners of \(id)"),
             funding: try list(row.text(8), "funding of \(id)"),
-            target: row.optionalInt(9).map { Target(count: $0, unit: row.optionalText(10) ?? "") },
+            // A target stored out of range (another SQLite tool) is held at the range's nearer end.
+            target: row.optionalInt(9).map { Target(count: min(max($0, Counts.range.lowerBound), Counts.range.upperBound),
+                                                    unit: row.optionalText(10) ?? "") },
             status: status, statusNote: row.optionalText(12))
     }
 

@@ -1,6 +1,7 @@
 import CNcursesw
 import Foundation
 import SargsBoard
+import SargsCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -16,14 +17,19 @@ public enum TerminalError: Error, Equatable, CustomStringConvertible {
     /// `start()` was called on a terminal that is already running.
     case alreadyStarted
 
-    public var description: String {
+    public var description: String { phrase.en }
+
+    /// The refusal in both languages.
+    public var phrase: Phrase {
         switch self {
         case .notATerminal:
-            return "the board needs a terminal: standard input and output must not be redirected"
+            return Phrase(lv: "tāfelei vajag termināli: standarta ievadi un izvadi nedrīkst novirzīt",
+                          en: "the board needs a terminal: standard input and output must not be redirected")
         case .cannotOpen(let term):
-            return "cannot use the terminal type \"\(term)\"; set TERM to a known type such as xterm-256color"
+            return Phrase(lv: "termināļa veidu \"\(term)\" nevar izmantot; iestatiet TERM uz zināmu veidu, piem. xterm-256color",
+                          en: "cannot use the terminal type \"\(term)\"; set TERM to a known type such as xterm-256color")
         case .alreadyStarted:
-            return "the terminal is already started"
+            return Phrase(lv: "terminālis jau ir palaists", en: "the terminal is already started")
         }
     }
 }

@@ -32,8 +32,8 @@ struct BoardCommand: ParsableCommand {
         let terminal = Terminal()
         do {
             try terminal.start(asciiOnly: ascii)
-        } catch {
-            throw Failure(.io, Phrase(lv: "tāfelei vajag termināli: \(error)", en: "the board needs a terminal: \(error)"))
+        } catch let error as TerminalError {
+            throw Failure(.io, error.phrase)
         }
         defer { terminal.stop() }
         let size = terminal.size
@@ -150,7 +150,14 @@ enum MinutesFile {
         let snapshot = try store.snapshot()
         guard let meeting = snapshot.meetings.first(where: { $0.id == id }) else { throw StoreError.unknownMeeting(id) }
         let text = Minutes(meeting: meeting, snapshot: snapshot).markdown(language)
-        return try NewFile.write(text, directory: FileManager.default.currentDirectoryPath,
+        // getcwd, not Foundation's fallback: a folder deleted under the board is not "/".
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else {
+            throw NewFile.Problem(phrase: Phrase(lv: "pašreizējās mapes vairs nav; protokols netika ierakstīts",
+                                                 en: "the current folder no longer exists; the minutes were not written"))
+        }
+        let directory = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return try NewFile.write(text, directory: directory,
                                  name: "sargs-protokols-\(id)-\(meeting.date)", extension: "md",
                                  mode: NewFile.mode(beside: store.path))
     }

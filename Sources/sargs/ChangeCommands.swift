@@ -111,7 +111,7 @@ struct NoteCommand: ParsableCommand {
         let session = try Session.open(global)
         try session.guarded {
             _ = try ChangeRules.activity(id, in: try session.store.plan())
-            try ChangeRules.requiredText(text, field: ChangeRules.noteField)
+            try ChangeRules.requiredText(text, field: ChangeRules.noteField, lines: .several)
             _ = try session.store.addNote(id, text: text, author: session.author, now: session.now)
         }
         session.say(SavedChange.note(id).notice)

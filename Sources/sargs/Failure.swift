@@ -76,32 +76,47 @@ enum CommandLineRunner {
     /// command's name as well as after it.
     static let globalOptions: Set<String> = ["--db", "--today", "--user", "--lang"]
 
+    /// Commands whose own subcommand follows their name (`meeting list`).
+    static let commandGroups: Set<String> = ["plan", "meeting", "decision"]
+
     /// `arguments` with the global options that stand before the command's
-    /// name moved after it (`sargs --db X agenda` → `sargs agenda --db X`),
-    /// before a `--` if there is one, so that ArgumentParser, which reads
-    /// options only after the (sub)command they belong to, accepts them
-    /// where git and kubectl users put them.
+    /// name (or between a group and its subcommand) moved right after the
+    /// command (`sargs --db X agenda` → `sargs agenda --db X`,
+    /// `sargs meeting --db X list` → `sargs meeting list --db X`), so that
+    /// ArgumentParser, which reads options only after the (sub)command they
+    /// belong to, accepts them where git and kubectl users put them, and an
+    /// option given again later wins, as it does after the command.
     static func globalOptionsAfterCommand(_ arguments: [String]) -> [String] {
-        var leading: [String] = []
+        var moved: [String] = []
         var i = 0
-        while i < arguments.count {
-            let argument = arguments[i]
-            if globalOptions.contains(argument), i + 1 < arguments.count {
-                leading += [argument, arguments[i + 1]]
-                i += 2
-            } else if let name = argument.split(separator: "=", maxSplits: 1).first, argument.contains("="),
-                      globalOptions.contains(String(name)) {
-                leading.append(argument)
-                i += 1
-            } else {
-                break
+        func takeGlobals() {
+            while i < arguments.count {
+                let argument = arguments[i]
+                if globalOptions.contains(argument), i + 1 < arguments.count {
+                    moved += [argument, arguments[i + 1]]
+                    i += 2
+                } else if argument.contains("="), let name = argument.split(separator: "=", maxSplits: 1).first,
+                          globalOptions.contains(String(name)) {
+                    moved.append(argument)
+                    i += 1
+                } else {
+                    return
+                }
             }
         }
-        guard !leading.isEmpty, i < arguments.count else { return arguments }
-        var rest = Array(arguments[i...])
-        let end = rest.firstIndex(of: "--") ?? rest.endIndex
-        rest.insert(contentsOf: leading, at: end)
-        return rest
+        takeGlobals()
+        guard i < arguments.count else { return arguments }
+        var command = [arguments[i]]
+        i += 1
+        if commandGroups.contains(command[0]) {
+            takeGlobals()
+            if i < arguments.count, !arguments[i].hasPrefix("-") {
+                command.append(arguments[i])
+                i += 1
+            }
+        }
+        guard !moved.isEmpty else { return arguments }
+        return command + moved + Array(arguments[i...])
     }
 
     /// ArgumentParser's usage errors, said in Latvian (its own words are

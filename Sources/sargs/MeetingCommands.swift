@@ -26,7 +26,7 @@ struct AgendaCommand: ParsableCommand {
         switch format {
         case .json:
             // 10,000 activities make close to a megabyte: written as bytes, not made a String first.
-            FileHandle.standardOutput.write(Data(agenda.jsonBytes() + [0x0A]))
+            Output.write(agenda.jsonBytes() + [0x0A])
         case .text, .markdown:
             Output.print(AgendaText.render(agenda, snapshot: snapshot, language: session.language,
                                     markdown: format == .markdown), terminator: "")

@@ -259,6 +259,28 @@ struct CommandTests {
         #expect(s.run(["--help"]).status == 0)
     }
 
+    @Test func outputThatCannotBeWrittenIsAnError() {
+        let s = SargsProcess.madona(today: "2025-07-01")
+        for command in ["report --year 2025 --format csv", "agenda --format json", "log", "export --format ics", "plan export"] {
+            let r = SargsProcess.execute("/bin/sh", ["-c", "\"\(SargsProcess.binary)\" \(command) > /dev/full"], environment: s.environment)
+            #expect(r.status == 74, "\(command): \(r.status) \(r.stderr)")
+            #expect(r.stderr.hasPrefix("sargs: error: the output cannot be written"), "\(command): \(r.stderr)")
+        }
+    }
+
+    @Test func globalOptionsAnywhereTheLaterWins() {
+        var s = SargsProcess.madona(today: "2025-07-01")
+        s.user = "tester"
+        #expect(s.run(["--user", "alice", "note", "2.4", "pirmā", "--user", "bob"]).status == 0)
+        #expect(s.run(["log", "2.4"]).stdout.contains("bob added a note to 2.4"))
+        #expect(s.run(["meeting", "--db", s.database, "list"]).status == 0, "an option between a group and its command")
+        #expect(s.run(["--today", "2025-07-01", "agenda", "--today", "2025-08-01", "--format", "json"]).stdout
+            .contains("\"date\": \"2025-08-01\""))
+        // A note has lines; a personal code across a line break is still refused.
+        #expect(s.run(["note", "2.4", "sarunāts\nar skolu"]).status == 0)
+        #expect(s.run(["record", "2.4", "--note", "kods 010203\r\n12345"]).status == 65)
+    }
+
     @Test func latvianIsTheDefault() {
         let s = SargsProcess.madona(today: "2025-07-01")
         let r = s.run(["record", "9.9"], environment: ["SARGS_LANG": "lv"])

@@ -338,16 +338,34 @@ struct BoardScreenTests {
             let j = plan.activities.firstIndex { $0.id == "1.1" }!
             plan.activities[j].title = "Tēma \u{1B}]0;owned\u{07} \u{202E}abc \u{85}x 🇱🇻 👍🏽"
         }
-        let lines = Self.frame(state).lines
+        var lines = Self.frame(state).lines
         let row = try #require(lines.first { $0.contains(" 1.3 ") })
+        defer { _ = lines }
         #expect(row.contains("1.3 IN"), "\(row)")
         #expect(!lines.joined().unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.value == 0x202E })
         #expect(lines.joined().contains("LV"))
+        // An indicator stored far beyond any count draws; it does not crash the screen.
+        var huge = try Self.state(width: size.0, height: size.1) { plan in
+            for i in plan.indicators.indices {
+                for j in plan.indicators[i].values.indices { plan.indicators[i].values[j].value = j % 2 == 0 ? 1e308 : -1e300 }
+            }
+        }
+        _ = reduce(&huge, .key(huge.keyMap.key(.indicators)))
+        lines = Self.frame(huge).lines
+        #expect(lines.joined().contains("1e+308"))
     }
 
     @Test("The activity screen wraps a long title at words, first line included, and loses no word",
           arguments: [(80, 24), (120, 40), (200, 60)])
     func activityTitleWraps(_ size: (Int, Int)) throws {
+        // In English the plan's own title follows the English one, wrapped too, never cut.
+        var english = try Self.state(width: size.0, height: size.1, language: .en)
+        english.select("1.5")
+        _ = reduce(&english, .command(.open))
+        let original = try #require(english.plan.activity("1.5")).title
+        let shown = Self.frame(english).lines.map { $0.trimmingCharacters(in: .whitespaces) }.prefix { !$0.hasPrefix("State") }
+        #expect(!shown.joined().contains("…"), "\(shown)")
+        #expect(shown.joined(separator: " ").contains(original), "\(shown)")
         var state = try Self.state(width: size.0, height: size.1)
         state.select("2.4")
         _ = reduce(&state, .command(.open))

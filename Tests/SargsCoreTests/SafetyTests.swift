@@ -29,6 +29,9 @@ struct PersonalCodeTests {
         "321234-56789",                       // … with a hyphen
         "999999-12345",                       // a separator is refused whatever the date
         "x010203-12345y",                     // letters around do not hide it
+        "kods 010203\n12345",                 // pasted from wrapped text
+        "kods 010203\r\n12345",               // … from Windows
+        "kods 010203-\n12345",                // a dash at the end of the line
     ]
 
     static let allowed: [String] = [

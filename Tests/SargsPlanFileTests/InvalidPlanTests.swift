@@ -156,7 +156,11 @@ struct PlanFileEncodingTests {
         Case(description: "a truncated sequence at the end", bytes: Array("sargs: 1\nid: ā".utf8) + [0xC4],
              line: 2, column: 6, says: "byte 0xC4"),
         Case(description: "binary", bytes: [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00],
-             line: 1, column: 8, says: "byte 0x00"),
+             line: 1, column: 1, says: "control character U+007F"),
+        Case(description: "a NUL after text", bytes: Array("sargs: 1\nid: x".utf8) + [0x00],
+             line: 2, column: 6, says: "byte 0x00"),
+        Case(description: "a raw ESC in a title", bytes: Array("sargs: 1\ntitle: Tēma ".utf8) + [0x1B] + Array("]0;x".utf8),
+             line: 2, column: 13, says: "control character U+001B"),
     ]
 
     @Test("refused with FILE:LINE:COLUMN of the first bad byte", arguments: cases)

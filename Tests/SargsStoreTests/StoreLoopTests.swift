@@ -1,6 +1,7 @@
 import Foundation
 import SargsCore
-import SargsStore
+import GRDB
+@testable import SargsStore
 import Testing
 
 /// What the board's loop needs of the store (issue 12): one read for the
@@ -87,5 +88,40 @@ struct StoreLoopTests {
         let latest = try #require(try store.latestUndoable(author: "ieva"))
         _ = try store.undo(author: "ieva", expecting: latest.id, now: now)
         #expect(try store.records().map(\.id) == [first.id])
+    }
+}
+
+/// Values another SQLite tool may leave in a store: every reader still
+/// answers, as SPEC §6 says, or says the store is damaged; none crashes.
+@Suite("Stored values out of range")
+struct StoredValuesOutOfRangeTests {
+    let scratch = Scratch()
+
+    @Test("targets and counts out of range are held at the range's ends when read")
+    func heldAtTheEnds() throws {
+        let store = try scratch.store()
+        _ = try store.addRecord(Record(activity: "2.1", date: SamplePlan.day("2025-03-01"), count: 5, author: "ieva"), now: SamplePlan.now)
+        try store.pool.write { db in
+            try db.execute(sql: "UPDATE activity SET target_count = 9223372036854775807 WHERE id = '1.1'")
+            try db.execute(sql: "UPDATE activity SET target_count = -1, target_unit = 'x' WHERE id = '2.1'")
+            try db.execute(sql: "UPDATE record SET count = -9223372036854775807")
+        }
+        let plan = try store.plan()
+        #expect(plan.activity("1.1")?.target?.count == Counts.range.upperBound)
+        #expect(plan.activity("2.1")?.target?.count == Counts.range.lowerBound)
+        #expect(try store.records().first?.count == Counts.range.lowerBound)
+        let snapshot = try store.snapshot()
+        let tracker = Tracker(snapshot)
+        for activity in snapshot.plan.activities { _ = tracker.state(of: activity, on: SamplePlan.day("2025-11-01")) }
+        _ = YearReport(snapshot: snapshot, year: 2025, today: SamplePlan.day("2025-11-01")).csv()
+    }
+
+    @Test("a plan period that ends before it starts is a damaged store, not a crash")
+    func reversedPeriod() throws {
+        let store = try scratch.store()
+        try store.pool.write { db in
+            try db.execute(sql: "UPDATE plan SET period_first = '2027-01-01', period_last = '2025-01-01'")
+        }
+        #expect(throws: StoreError.self) { try store.snapshot() }
     }
 }

@@ -57,9 +57,10 @@ public enum DisplayWidth {
         var regionalIndicators = 0
         var emojiBase = false
         for scalar in scalars {
-            if scalar.value == 0xFE0F, emojiBase {
-                return 2 // emoji presentation selector
-            }
+            // U+FE0F (emoji presentation) does not widen a narrow base here:
+            // ncurses (wcwidth) advances one column for "✈️", and so do terminals
+            // like tmux; the canvas shows such a cell without the selector.
+            _ = emojiBase
             if (0x1F1E6...0x1F1FF).contains(scalar.value) {
                 regionalIndicators += 1
             }
@@ -87,6 +88,16 @@ public enum DisplayWidth {
     public static func replacement(for character: Character, width: Int) -> [String]? {
         let scalars = character.unicodeScalars
         guard scalars.count > 1 else { return nil }
+        if width == 1, scalars.contains("\u{FE0F}") {
+            // A narrow symbol asked to look like an emoji ("✈️"): shown as the
+            // symbol, one column, whatever the terminal would make of the selector.
+            let plain = scalars.filter { $0 != "\u{FE0F}" }
+            if plain.count <= 5, plain.dropFirst().allSatisfy({ of($0) == 0 && !$0.properties.isEmojiModifier }) {
+                var text = String.UnicodeScalarView()
+                text.append(contentsOf: plain)
+                return [String(text)]
+            }
+        }
         var fits = scalars.count <= 5
         if fits {
             for scalar in scalars.dropFirst() where of(scalar) != 0 || scalar.properties.isEmojiModifier {

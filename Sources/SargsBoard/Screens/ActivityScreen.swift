@@ -47,7 +47,8 @@ enum ActivityScreen {
             out.append([(String(repeating: " ", count: activity.id.displayWidth + 2) + extra, .emphasis)])
         }
         if lang == .en, activity.en != nil {
-            out.append([("  " + activity.title, .dim)])
+            // The plan's own title, wrapped like the rest, never cut.
+            for line in wrap(activity.title, width: width - 2, lines: 6, glyphs: g) { out.append([("  " + line, .dim)]) }
         }
         let badge = Badge(activityState, glyphs: g, language: lang)
         out.append([])

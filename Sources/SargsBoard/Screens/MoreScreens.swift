@@ -71,7 +71,8 @@ enum IndicatorsScreen {
             for (label, value) in zip(labels, indicator.values) {
                 let cut = DisplayWidth.truncate(label, to: labelWidth, ellipsis: g.ellipsis)
                 let padded = cut + String(repeating: " ", count: max(0, labelWidth - cut.displayWidth))
-                let number = value.value.rounded() == value.value ? String(Int(value.value)) : String(value.value)
+                // Whole numbers without ".0"; anything too large for that (a stored 1e308) as Swift prints it.
+                let number = value.value.rounded() == value.value && abs(value.value) < 1e15 ? String(Int(value.value)) : String(value.value)
                 out.append([("  " + padded + " ", .background),
                             (g.bar(fraction: maxValue > 0 ? value.value / maxValue : 0, width: barWidth), .chart),
                             (" " + number + (indicator.unit.map { " \($0)" } ?? ""), .progress)])

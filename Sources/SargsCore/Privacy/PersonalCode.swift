@@ -3,7 +3,7 @@ import Foundation
 /// The guard that keeps personal data out of the board (SPEC §6).
 ///
 /// A Latvian personal code is six digits and five digits, joined by nothing,
-/// by one space-like character (Unicode `Zs`, tab) or by one dash-like
+/// by one space-like character (Unicode `Zs`, tab, a line break) or by one dash-like
 /// character (Unicode `Pd` and the other `Dash` characters, minus signs
 /// included), the dash optionally with one space on each side. Digits are any
 /// script's decimal digits (`Nd`: "０１０２０３", "٠١٠٢٠٣"), and invisible
@@ -53,6 +53,13 @@ public enum PersonalCode {
         for scalar in text.precomposedStringWithCompatibilityMapping.unicodeScalars {
             let properties = scalar.properties
             if properties.generalCategory == .format || properties.isDefaultIgnorableCodePoint { continue }
+            // A line break is a space here: a code pasted from wrapped text is still a code
+            // ("\r\n" is one break: the CR is passed over).
+            if scalar == "\r" { continue }
+            if scalar == "\n" || scalar == "\u{85}" || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{0B}" || scalar == "\u{0C}" {
+                tokens.append(.space)
+                continue
+            }
             if properties.numericType == .decimal, let value = properties.numericValue,
                value >= 0, value <= 9 {
                 tokens.append(.digit(UInt8(value)))

@@ -51,7 +51,7 @@ public enum ChangeRules {
     /// The author of a change (`--user`, `SARGS_USER`, the login name): one
     /// line without a personal code.
     public static func author(_ name: String) throws(ChangeRefusal) {
-        try text(name, field: Phrase(lv: "lietotāja vārds (--user)", en: "the user name (--user)"))
+        try requiredText(name, field: Phrase(lv: "lietotāja vārds (--user)", en: "the user name (--user)"))
     }
 
     public static let noteField = Phrase(lv: "piezīme", en: "the note")

@@ -155,7 +155,7 @@ func submit(_ form: Form, _ state: inout AppState) throws(ChangeRefusal) -> [Eff
         return [.save(.status(id, status, note: note))]
     case .note(let id):
         let text = form["note"].trimmingCharacters(in: .whitespaces)
-        try ChangeRules.requiredText(text, field: ChangeRules.noteField)
+        try ChangeRules.requiredText(text, field: ChangeRules.noteField, lines: .several)
         return [.save(.note(id, text))]
     case .waive(let id):
         let waiver = Waiver(activity: id, window: form["window"], note: form["note"].trimmingCharacters(in: .whitespaces),
