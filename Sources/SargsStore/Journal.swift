@@ -46,8 +46,9 @@ enum Journal {
         var conditions: [String] = []
         var arguments: StatementArguments = []
         if let subject {
-            conditions.append("subject = ?")
-            arguments += [subject]
+            // An activity's journal includes the decisions taken about it.
+            conditions.append("(subject = ? OR (action = 'decision' AND json_extract(after, '$.activity') = ?))")
+            arguments += [subject, subject]
         }
         if let author {
             conditions.append("author = ?")

@@ -378,9 +378,10 @@ public final class Store: Sendable {
                 throw StoreError.unknownActivity(activity)
             }
             let before: JSON = .object(["status": .string(row[0] as String), "note": .string(row[1] as String?)])
+            let after: JSON = .object(["status": .string(status.rawValue), "note": .string(note)])
+            if before == after { return }  // the same status and note: nothing changes, nothing is journaled
             try db.execute(sql: "UPDATE activity SET status = ?, status_note = ? WHERE id = ?",
                            arguments: [status.rawValue, note, activity])
-            let after: JSON = .object(["status": .string(status.rawValue), "note": .string(note)])
             _ = try Journal.append(db, time: now, author: author, action: "status", subject: activity,
                                    before: before, after: after)
         }
@@ -507,10 +508,17 @@ public final class Store: Sendable {
     /// entry (`settings` when the date, kind or topic changed, else `items`).
     /// Refuses a meeting that is held or cancelled. Returns the meeting as stored.
     @discardableResult
-    public func updateMeeting(_ meeting: Meeting, author: String, now: Date) throws -> Meeting {
+    public func updateMeeting(_ meeting: Meeting, basedOn base: Meeting? = nil, author: String, now: Date) throws -> Meeting {
         try Guard.text(meeting.topic, "meeting topic")
         return try change { db in
             let stored = try MeetingRows.require(meeting.id, db)
+            if let base, MeetingRows.settingsJSON(stored) != MeetingRows.settingsJSON(base) {
+                // Someone else saved this meeting since the draft read it: nothing is overwritten silently.
+                throw StoreError.conflict(field: "agenda of meeting \(meeting.id)",
+                                          yours: "\(meeting.date), \(meeting.items.count) items",
+                                          theirs: "\(stored.date), \(stored.items.count) items")
+            }
+            if MeetingRows.settingsJSON(stored) == MeetingRows.settingsJSON(meeting) { return stored }  // nothing to save, nothing journaled
             guard stored.state == .planned else {
                 throw StoreError.invalid(Phrase(
                     lv: "Sēde Nr. \(meeting.id) ir \(stored.state.phrase.lv); mainīt var tikai plānotas sēdes darba kārtību.",

@@ -133,7 +133,8 @@ enum CommandLineRunner {
             if let match = message.wholeMatch(of: pattern) { return say(match.1) }
         }
         if let match = message.wholeMatch(of: /The value (.+) is invalid for ([^.]+)\.? ?(?:Please provide one of (.+)\.)?/) {
-            return "vērtība \(match.1) nav derīga: \(match.2)" + (match.3.map { "; der \($0.replacingOccurrences(of: " and ", with: " vai "))" } ?? "")
+            return "vērtība \(match.1) nav derīga: \(match.2)"
+                + (match.3.map { "; der \($0.replacingOccurrences(of: " and ", with: " vai ").replacingOccurrences(of: " or ", with: " vai "))" } ?? "")
         }
         // The options' own refusals (ValidationError speaks one language).
         if let match = message.wholeMatch(of: /--lang must be lv or en, not (.+)/) { return "--lang jābūt lv vai en, nevis \(match.1)" }

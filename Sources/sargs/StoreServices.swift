@@ -31,8 +31,8 @@ struct StoreServices: BoardServices {
             return .undo(try store.undo(author: author, expecting: expected, now: now))
         case .newMeeting(let meeting):
             return .meeting(try store.addMeeting(meeting, author: author, now: now))
-        case .updateMeeting(let meeting):
-            return .meetingUpdated(try store.updateMeeting(meeting, author: author, now: now))
+        case .updateMeeting(let meeting, let base):
+            return .meetingUpdated(try store.updateMeeting(meeting, basedOn: base, author: author, now: now))
         case .outcome(let id, let activity, let outcome):
             try store.setOutcome(id, activity: activity, outcome: outcome, author: author, now: now)
             return .outcome(meeting: id, activity: activity, outcome)

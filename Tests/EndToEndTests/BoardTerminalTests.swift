@@ -162,7 +162,7 @@ struct BoardTerminalTests {
         // u names what it would revert and waits; n keeps it.
         t.press(.back)
         t.press(.undo)
-        let asked = t.wait(for: "Atsaukt: sēdes Nr. 1 datums un tēma (2026-01-22)? j/n")
+        let asked = t.wait(for: "Atsaukt: sēdes Nr. 1 datums (2026-01-22)? j/n")
         #expect(asked.ok, "\(asked.screen)")
         t.press(.confirmNo)
         #expect(t.wait(for: "Nekas netika mainīts").ok)

@@ -1,5 +1,5 @@
 import Foundation
-import SargsBoard
+@testable import SargsBoard
 import SargsCore
 import SargsPlanFile
 import Testing
@@ -542,7 +542,7 @@ struct BoardScreenTests {
         let canvas = Self.frame(state)
         Self.expectLines(canvas, [
             " sargs │ Madonas novads 2025–2027 │ 2025-07-01 │ palīdzība                      ",
-            " Taustiņi                                                                       ",
+            " Visur                                                                          ",
             "   ↑ / k         uz augšu                                                       ",
             "   ↓ / j         uz leju                                                        ",
             "   ← / h         pa kreisi (iepriekšējā kolonna)                                ",
@@ -551,12 +551,20 @@ struct BoardScreenTests {
             "   PgDn          lapu uz leju                                                   ",
             "   Home          uz sākumu                                                      ",
             "   End           uz beigām                                                      ",
-            "   Enter         atvērt aktivitāti (sēžu sarakstā — sēdi)                       ",
-            "   Esc           atpakaļ                                                        ",
-            "   r             pierakstīt izpildi (šodien, skaits, piezīme)                   ",
-            "   s             mainīt statusu                                                 ",
-            "   n             pievienot piezīmi                                              ",
+            "   u             atsaukt savu pēdējo izmaiņu                                    ",
+            "   A             sēdes darba kārtība                                            ",
+            "   M             sēdes                                                          ",
+            "   J             izmaiņu žurnāls                                                ",
+            "   I             rādītāji                                                       ",
         ], rows: 0..<15)
+        // Grouped by where keys work: the board's own keys under their heading.
+        let all = HelpScreen.lines(state).map { $0.map(\.0).joined() }
+        let board = try #require(all.firstIndex(of: "Tāfelē"))
+        let agenda = try #require(all.firstIndex(of: "Darba kārtībā"))
+        #expect(board < agenda)
+        #expect(all[(board + 1)..<agenda].contains { $0.contains("notīrīt visus filtrus") })
+        #expect(all[agenda...].contains { $0.contains("izņemt jautājumu") })
+        #expect(all.contains("Formās (ievadītais paliek, līdz to saglabā vai atceļ)"))
         // "  ↑ / k" padded to 16 columns from x 1, then the help text.
         #expect(Self.roles(canvas, y: 2, 1..<17) == [.helpKey])
         #expect(Self.roles(canvas, y: 2, 17..<25) == [.help])

@@ -158,4 +158,81 @@ struct LoopTests {
         #expect(JournalText.sentence(undo, .lv) == "ieva atsauca #8: izpilde 2.1: 2025-03-10, 12")
         #expect(JournalText.sentence(undo, .en) == "ieva undid #8: record 2.1: 2025-03-10, 12")
     }
+
+    @Test("after p, u asks about the stored change; the draft stays the saved meeting (no second meeting)")
+    func undoAfterSave() throws {
+        var (board, services) = Self.driver(Snapshot(plan: Self.plan), today: "2026-01-20")
+        board.press(.agenda)
+        board.press(.removeItem)
+        board.press(.saveMeeting)
+        let id = try #require(board.state.draft?.meetingID)
+        board.press(.undo)
+        #expect(board.state.confirmation != nil, "u after a save asks about the stored change")
+        board.press(.confirmNo)
+        #expect(board.state.draft?.meetingID == id)
+        board.press(.saveMeeting)
+        #expect(services.store.snapshot.meetings.count == 1, "still one meeting")
+    }
+
+    @Test("'saved' only when the store holds what the screen shows; chair mode saves what it shows first")
+    func savedMeansStored() throws {
+        // A meeting planned on the command line holds no items; the board computes them.
+        let snapshot = Snapshot(plan: Self.plan, meetings: [Meeting(id: 6, date: Day("2025-12-15")!, state: .planned)])
+        var (board, services) = Self.driver(snapshot, today: "2026-01-20")
+        board.press(.agenda)
+        #expect(board.state.draftHasUnsavedChanges)
+        #expect(board.screen.contains("Sēde Nr. 6 — nesaglabātas izmaiņas"), "\(board.screen)")
+        #expect(!board.screen.contains("Saglabāta kā sēde Nr. 6"))
+        board.press(.minutes)
+        #expect(board.state.message?.phrase.lv.contains("nesaglabātas izmaiņas") == true, "minutes wait for a save")
+        board.press(.chair)
+        #expect(services.store.snapshot.meetings.first?.items.map(\.activity) == board.state.draftOrder)
+        board.press(.back)
+        #expect(board.screen.contains("Saglabāta kā sēde Nr. 6"), "\(board.screen)")
+    }
+
+    @Test("a meeting cancelled or held elsewhere is no longer prepared or chaired here, and says why")
+    func notPlannedAnyMore() throws {
+        var (board, services) = Self.driver(Self.plannedMeeting6(), today: "2025-12-01")
+        board.press(.agenda)
+        services.store.snapshot.meetings[0].state = .cancelled
+        board.send(.reloaded(services.store.snapshot))
+        for command in [Command.saveMeeting, .removeItem, .chair, .hold, .meetingSettings] {
+            board.state.message = nil
+            #expect(board.press(command).isEmpty, "\(command)")
+            #expect(board.state.message?.phrase.lv.contains("sēde Nr. 6 ir atcelta") == true, "\(command): \(String(describing: board.state.message))")
+        }
+    }
+
+    @Test("another board's save is not overwritten silently")
+    func twoBoards() throws {
+        var (first, services) = Self.driver(Self.plannedMeeting6(), today: "2025-12-01")
+        first.press(.agenda)
+        first.press(.removeItem)
+        // Someone else saves the same meeting meanwhile.
+        var other = services.store.snapshot.meetings[0]
+        other.items.removeLast()
+        _ = try services.save(.updateMeeting(other, basedOn: services.store.snapshot.meetings[0]), author: "anna")
+        first.press(.saveMeeting)
+        #expect(first.state.message?.kind == .error, "\(String(describing: first.state.message))")
+        #expect(services.store.snapshot.meetings[0].items == other.items)
+    }
+
+    @Test("Esc keeps a preparation with edits; q asks before it throws one away")
+    func preparationIsNotLost() throws {
+        var (board, _) = Self.driver(Snapshot(plan: Self.plan), today: "2025-07-01")
+        board.press(.agenda)
+        let full = board.state.draftOrder
+        board.press(.removeItem)
+        board.press(.back)
+        board.press(.agenda)
+        #expect(board.state.draftOrder.count == full.count - 1, "the removal is still there")
+        let effects = board.press(.quit)
+        #expect(effects.isEmpty && board.state.confirmation != nil)
+        board.press(.confirmNo)
+        #expect(!board.state.quitting)
+        board.press(.quit)
+        board.press(.confirmYes)
+        #expect(board.state.quitting)
+    }
 }

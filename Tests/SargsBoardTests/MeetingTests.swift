@@ -120,7 +120,7 @@ struct MeetingTests {
         _ = reduce(&state, .saved(.meeting(withID(meeting, 7))))
         #expect(state.draft?.meetingID == 7)
         // Saved again: the meeting is updated, not a second meeting.
-        guard case .save(.updateMeeting(let update))? = reduce(&state, .command(.saveMeeting)).first else {
+        guard case .save(.updateMeeting(let update, _))? = reduce(&state, .command(.saveMeeting)).first else {
             Issue.record("expected meeting 7 to be updated")
             return
         }

@@ -101,9 +101,13 @@ struct FakeStore {
             next.meetings.append(meeting)
             next.meetings.sort { ($0.date, $0.id) < ($1.date, $1.id) }
             saved = .meeting(meeting)
-        case .updateMeeting(let meeting):
+        case .updateMeeting(let meeting, let base):
             guard let i = next.meetings.firstIndex(where: { $0.id == meeting.id }), next.meetings[i].state == .planned else {
                 return .failure(ChangeRefusal("nav", "no such planned meeting"))
+            }
+            if let base, (base.date, base.kind, base.topic, base.items) != (next.meetings[i].date, next.meetings[i].kind,
+                                                                           next.meetings[i].topic, next.meetings[i].items) {
+                return .failure(ChangeRefusal("kāds cits mainīja sēdi", "someone else changed the meeting"))
             }
             next.meetings[i].date = meeting.date
             next.meetings[i].kind = meeting.kind
@@ -356,7 +360,7 @@ struct Monkey {
             return nil
         case .newMeeting(let meeting):
             return check { () throws(ChangeRefusal) in try ChangeRules.meeting(meeting, plan: plan) }
-        case .updateMeeting(let meeting):
+        case .updateMeeting(let meeting, _):
             if !store.snapshot.meetings.contains(where: { $0.id == meeting.id }) { return "an update of an unknown meeting \(meeting.id)" }
             if let unknown = meeting.items.first(where: { plan.activity($0.activity) == nil }) { return "an unknown activity \(unknown.activity)" }
             return check { () throws(ChangeRefusal) in try ChangeRules.meeting(meeting, plan: plan) }

@@ -14,8 +14,9 @@ public enum Change: Hashable, Sendable {
     /// (the one the person was asked about).
     case undo(of: Int64)
     case newMeeting(Meeting)
-    /// A planned meeting's date, kind, topic and items, saved together.
-    case updateMeeting(Meeting)
+    /// A planned meeting's date, kind, topic and items, saved together;
+    /// refused if the stored meeting is no longer `basedOn` (someone else changed it).
+    case updateMeeting(Meeting, basedOn: Meeting?)
     case outcome(meeting: Int64, activity: ActivityID, Meeting.Outcome)
     /// A decision; its item gets the outcome `decision` in the same transaction.
     case decision(Decision)

@@ -32,7 +32,15 @@ func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect] {
         switch saved {
         case .meeting(let meeting):
             // The store's answer names the new meeting: the draft that asked for it is now that meeting.
-            if state.draft?.meetingID == nil, state.draft?.date == meeting.date { state.draft?.meetingID = meeting.id }
+            if state.draft?.meetingID == nil, state.draft?.date == meeting.date {
+                state.draft?.meetingID = meeting.id
+                state.draft?.base = meeting
+            }
+            // What is saved is undone in the store (after a question), no longer as a preparation edit.
+            state.draftHistory = []
+        case .meetingUpdated(let meeting):
+            if state.draft?.meetingID == meeting.id { state.draft?.base = meeting }
+            state.draftHistory = []
         case .held:
             // The next step, with the key that takes it (from the bindings, so a rebinding never lies).
             let key = state.keyName(.minutes)
@@ -77,6 +85,11 @@ func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.relayout()
         return []
     case .key(let key):
+        // Below the smallest size the board cannot be seen: nothing is saved or confirmed unseen.
+        if state.width < BoardMetrics.minWidth || state.height < BoardMetrics.minHeight {
+            if state.form != nil, state.keyMap.command(for: key, in: .form) == .formSave { return [] }
+            if state.confirmation != nil, state.keyMap.command(for: key, in: .confirm) == .confirmYes { return [] }
+        }
         if state.confirmation != nil { return reduceConfirmation(&state, key) }
         if state.form != nil { return reduceForm(&state, key) }
         if state.searching { return reduceSearch(&state, key) }
@@ -142,8 +155,9 @@ func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
     switch command {
     case .up: move(&state, rows: -1)
     case .down: move(&state, rows: 1)
-    case .pageUp: move(&state, rows: -max(1, cardsPerColumn(state) - 1))
-    case .pageDown: move(&state, rows: max(1, cardsPerColumn(state) - 1))
+    // A page is a column of cards on the board, a screenful of lines elsewhere.
+    case .pageUp: move(&state, rows: -(state.screen == .board ? max(1, cardsPerColumn(state) - 1) : max(1, state.height - 6)))
+    case .pageDown: move(&state, rows: state.screen == .board ? max(1, cardsPerColumn(state) - 1) : max(1, state.height - 6))
     case .home: move(&state, rows: Int.min / 2)
     case .end: move(&state, rows: Int.max / 2)
     case .left: moveColumn(&state, by: -1)
@@ -166,7 +180,10 @@ func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
     case .undo:
         // In the agenda view the preparation's own last edit goes back first;
         // elsewhere the store's latest change, after a yes.
-        if state.screen == .agenda, let previous = state.draftHistory.popLast() {
+        if state.screen == .agenda, var previous = state.draftHistory.popLast() {
+            // The draft's link to its stored meeting is not an edit: it stays.
+            previous.meetingID = state.draft?.meetingID
+            previous.base = state.draft?.base
             state.draft = previous
             state.message = Message(.notice, p("Atsaukta pēdējā darba kārtības izmaiņa", "The agenda's last edit is undone"))
             return []
@@ -197,7 +214,15 @@ func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
     case .indicators: goTo(&state, .indicators)
     case .help: goTo(&state, .help)
     case .quit:
-        state.quitting = true
+        // A preparation with edits not saved is not thrown away without a question.
+        if !state.draftHistory.isEmpty, state.draftHasUnsavedChanges {
+            let yes = state.keyName(.confirmYes), no = state.keyName(.confirmNo)
+            state.confirmation = Confirmation(
+                question: p("Darba kārtībā ir nesaglabātas izmaiņas. Iziet bez tām? \(yes)/\(no)",
+                            "The agenda has changes not saved. Quit without them? \(yes)/\(no)"),
+                onYes: [.quit])
+            return []
+        }
         return [.quit]
     default:
         break

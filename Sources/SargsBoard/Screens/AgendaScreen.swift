@@ -27,11 +27,25 @@ enum AgendaScreen {
             return [(lv ? "Pārskata periods \(agenda.reviewFrom) – \(agenda.date) · sēdes \(agenda.date.year). gadā: \(agenda.meetingsHeld) no \(agenda.meetingsRequired)"
                         : "Review period \(agenda.reviewFrom) – \(agenda.date) · meetings in \(agenda.date.year): \(agenda.meetingsHeld) of \(agenda.meetingsRequired)", .dim)]
         case .saved:
-            if let id = draft.meetingID { return [(lv ? "Saglabāta kā sēde Nr. \(id)" : "Saved as meeting \(id)", .notice)] }
-            return [(lv ? "Nav saglabāta — p: saglabāt kā plānotu sēdi" : "Not saved — p saves it as a planned meeting", .dim)]
+            // "Saved" only when the store holds what the screen shows.
+            let save = state.keyName(.saveMeeting)
+            if let stored = state.draftMeeting {
+                if stored.state != .planned {
+                    return [(lv ? "Sēde Nr. \(stored.id) — \(stored.state.phrase.lv)" : "Meeting \(stored.id) — \(stored.state.phrase.en)", .dim)]
+                }
+                if state.draftHasUnsavedChanges {
+                    return [(lv ? "Sēde Nr. \(stored.id) — nesaglabātas izmaiņas; \(save): saglabāt"
+                                : "Meeting \(stored.id) — changes not saved; \(save) saves them", .error)]
+                }
+                return [(lv ? "Saglabāta kā sēde Nr. \(stored.id)" : "Saved as meeting \(stored.id)", .notice)]
+            }
+            return [(lv ? "Nav saglabāta — \(save): saglabāt kā plānotu sēdi" : "Not saved — \(save) saves it as a planned meeting", .dim)]
         case .blank:
             return []
         case .nothing:
+            if !draft.removed.isEmpty {
+                return [(lv ? "Darba kārtībā nav jautājumu (visi izņemti)." : "The agenda has no items (all removed).", .notice)]
+            }
             return [(lv ? "Nav jautājumu: nekas nav nokavēts." : "No items: nothing is overdue.", .notice)]
         case .owner(let owner, let count):
             let name = state.plan.institution(owner).map { $0.name(in: state.language) } ?? owner

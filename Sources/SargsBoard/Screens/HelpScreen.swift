@@ -8,23 +8,40 @@ private func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
 enum HelpScreen {
     static func lines(_ state: AppState) -> [[(String, Role)]] {
         var out: [[(String, Role)]] = []
-        out.append([(state.text(p("Taustiņi", "Keys")), .emphasis)])
-        for binding in state.keyMap.bindings {
+        func line(_ binding: KeyBinding) -> [(String, Role)] {
             let keys = binding.keys.map { state.glyphs.isASCII ? $0.asciiName : $0.displayName }.joined(separator: " / ")
             var line: [(String, Role)] = [("  " + keys.padding(toLength: 14, withPad: " ", startingAt: 0), .helpKey),
                                           (state.text(binding.help), .help)]
-            if let reason = disabledReason(binding.command, in: stateForHelp(state)) {
+            // Why a key cannot act now, for the screen help was opened from.
+            let from = stateForHelp(state)
+            if binding.context == .screens, binding.works(on: from.screen), let reason = disabledReason(binding.command, in: from) {
                 line.append(("  (" + state.text(reason) + ")", .dim))
             }
-            out.append(line)
+            return line
         }
-        out.append([])
-        out.append([(state.text(p("Formās", "In forms")), .emphasis)])
-        let arrows = state.glyphs.isASCII ? "Down Up" : "↓ ↑"
+        // The binding table, grouped by where each key works (a key that works everywhere first).
+        let sections: [(Phrase, (KeyBinding) -> Bool)] = [
+            (p("Visur", "Everywhere"), { $0.context == .screens && $0.screens.isEmpty }),
+            (p("Tāfelē", "On the board"), { $0.context == .screens && $0.screens.contains(.board) }),
+            (p("Aktivitātē", "In an activity"), { $0.context == .screens && $0.screens.contains(.activity) && !$0.screens.contains(.board) }),
+            (p("Darba kārtībā", "In the agenda"), { $0.context == .screens && $0.screens.contains(.agenda) }),
+            (p("Sēdes vadīšanā", "Chairing the meeting"), { $0.context == .screens && $0.screens.contains(.chair) && !$0.screens.contains(.agenda) }),
+            (p("Sēžu sarakstā un žurnālā", "In the meetings and the journal"),
+             { $0.context == .screens && ($0.screens.contains(.meetings) || $0.screens.contains(.journal)) && !$0.screens.contains(.board) && !$0.screens.contains(.agenda) }),
+            (p("Formās (ievadītais paliek, līdz to saglabā vai atceļ)", "In forms (what you type stays until you save or cancel)"), { $0.context == .form }),
+            (p("Meklējot", "While searching"), { $0.context == .search }),
+            (p("Atbildot uz jautājumu", "Answering a question"), { $0.context == .confirm }),
+        ]
+        for (title, belongs) in sections {
+            let bindings = state.keyMap.bindings.filter(belongs)
+            guard !bindings.isEmpty else { continue }
+            out.append([(state.text(title), .emphasis)])
+            out += bindings.map(line)
+            out.append([])
+        }
         let sideways = state.glyphs.isASCII ? "Left Right" : "← →"
-        out.append([("  " + "Tab / \(arrows)".padding(toLength: 14, withPad: " ", startingAt: 0), .helpKey), (state.text(p("nākamais / iepriekšējais lauks", "next / previous field")), .help)])
-        out.append([("  " + sideways.padding(toLength: 14, withPad: " ", startingAt: 0), .helpKey), (state.text(p("izvēle vai kursors", "choice or cursor")), .help)])
-        out.append([("  Enter  Esc    ", .helpKey), (state.text(p("saglabāt · atcelt (ievadītais saglabājas līdz saglabāšanai)", "save · cancel (what you typed stays until it is saved)")), .help)])
+        out.append([("  " + sideways.padding(toLength: 14, withPad: " ", startingAt: 0), .helpKey),
+                    (state.text(p("formā: izvēle vai kursors", "in a form: the choice or the cursor")), .help)])
         out.append([])
         out.append([(state.text(p("Kas šeit nav jāglabā", "What does not belong here")), .emphasis)])
         out.append([(state.text(p(

@@ -97,13 +97,24 @@ public enum JournalText {
             return (p("sēde Nr. \(n)\(date)", "meeting \(n)\(date)"), p("ieplānoja sēdi Nr. \(n)\(date)", "planned meeting \(n)\(date)"))
         case "items":
             let n = number(s)
+            // One item's outcome (chair mode) reads as the board said it: "2.1: izskatīts".
+            if let (activity, outcome) = oneOutcome(before, after) {
+                return (p("sēde Nr. \(n), \(activity): \(outcome.phrase.lv)", "meeting \(n), \(activity): \(outcome.phrase.en)"),
+                        p("sēdē Nr. \(n) atzīmēja \(activity): \(outcome.phrase.lv)", "marked in meeting \(n) \(activity): \(outcome.phrase.en)"))
+            }
             return (p("sēdes Nr. \(n) darba kārtība", "the agenda of meeting \(n)"),
                     p("sagatavoja sēdes Nr. \(n) darba kārtību", "prepared the agenda of meeting \(n)"))
         case "settings":
             let n = number(s)
             let date = after["date"].stringValue ?? ""
-            return (p("sēdes Nr. \(n) datums un tēma (\(date))", "the date and topic of meeting \(n) (\(date))"),
-                    p("mainīja sēdes Nr. \(n) datumu un tēmu (\(date))", "changed the date and topic of meeting \(n) (\(date))"))
+            let dateChanged = before["date"] != after["date"] || before["kind"] != after["kind"]
+            let topicChanged = before["topic"] != after["topic"]
+            let (lv, en) = dateChanged && topicChanged ? ("datums un tēma", "the date and topic")
+                : dateChanged ? ("datums", "the date") : topicChanged ? ("tēma", "the topic") : ("darba kārtība", "the agenda")
+            let (lvAcc, enDid) = dateChanged && topicChanged ? ("datumu un tēmu", "the date and topic")
+                : dateChanged ? ("datumu", "the date") : topicChanged ? ("tēmu", "the topic") : ("darba kārtību", "the agenda")
+            return (p("sēdes Nr. \(n) \(lv) (\(date))", "\(en) of meeting \(n) (\(date))"),
+                    p("mainīja sēdes Nr. \(n) \(lvAcc) (\(date))", "changed \(enDid) of meeting \(n) (\(date))"))
         case "hold":
             let n = number(s)
             return (p("sēde Nr. \(n) notikusi", "meeting \(n) held"), p("atzīmēja sēdi Nr. \(n) kā notikušu", "marked meeting \(n) held"))
@@ -143,6 +154,20 @@ public enum JournalText {
         if before["first"].intValue != nil { return "import" }
         if !before.isNull && after.isNull && before["title"].stringValue != nil { return "add" }
         return "edit"
+    }
+
+    /// The activity and outcome when an items change set exactly one item's outcome.
+    private static func oneOutcome(_ before: JSONValue, _ after: JSONValue) -> (ActivityID, Meeting.Outcome)? {
+        guard let old = before.arrayValue, let new = after.arrayValue else { return nil }
+        let oldOutcomes = Dictionary(old.compactMap { item in item["activity"].stringValue.map { ($0, item["outcome"].stringValue) } },
+                                     uniquingKeysWith: { a, _ in a })
+        var changed: [(ActivityID, Meeting.Outcome)] = []
+        for item in new {
+            guard let activity = item["activity"].stringValue else { continue }
+            let outcome = item["outcome"].stringValue
+            if oldOutcomes[activity] != .some(outcome), let o = outcome.flatMap(Meeting.Outcome.init) { changed.append((activity, o)) }
+        }
+        return changed.count == 1 && old.count == new.count ? changed[0] : nil
     }
 
     private static func recordDetail(_ record: JSONValue) -> String {

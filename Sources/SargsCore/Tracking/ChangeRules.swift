@@ -133,7 +133,7 @@ public enum ChangeRules {
     public static func meeting(_ meeting: Meeting, plan: Plan) throws(ChangeRefusal) {
         if let topic = meeting.topic { try text(topic, field: Phrase(lv: "sēdes tēma", en: "the meeting topic")) }
         if meeting.kind == .emergency, (meeting.topic ?? "").allSatisfy(\.isWhitespace) {
-            throw ChangeRefusal("ārkārtas sēdei vajag tēmu (--topic)", "an emergency meeting needs a topic (--topic)")
+            throw ChangeRefusal("ārkārtas sēdei vajag tēmu", "an emergency meeting needs a topic")
         }
     }
 

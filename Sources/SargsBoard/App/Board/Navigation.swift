@@ -20,7 +20,13 @@ func move(_ state: inout AppState, rows: Int) {
 }
 
 func moveColumn(_ state: inout AppState, by delta: Int) {
-    guard state.screen == .board, !state.layout.columns.isEmpty else { return }
+    guard state.screen == .board else {
+        // Only the board has columns; say so rather than nothing.
+        state.message = Message(.error, Phrase(lv: "← → pārvietojas starp tāfeles kolonnām; šeit ritina ↑ ↓",
+                                               en: "← → move between the board's columns; here ↑ ↓ scroll"))
+        return
+    }
+    guard !state.layout.columns.isEmpty else { return }
     let next = min(max(state.column + delta, 0), state.layout.columns.count - 1)
     guard next != state.column else { return }
     state.column = next

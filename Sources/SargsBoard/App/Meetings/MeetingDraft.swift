@@ -22,6 +22,9 @@ public struct MeetingDraft: Hashable, Sendable {
     /// computed again.
     public var added: [ActivityID] = []
     public var removed: Set<ActivityID> = []
+    /// The stored meeting as this draft last read or saved it: a save based
+    /// on it is refused if someone else changed the meeting since.
+    public var base: Meeting?
 
     public init(date: Day, kind: Meeting.Kind = .regular, topic: String? = nil, items: [ActivityID] = [],
                 meetingID: Int64? = nil) {
@@ -46,6 +49,7 @@ public struct MeetingDraft: Hashable, Sendable {
 
     public init(for meeting: Meeting, in snapshot: Snapshot) {
         self.init(date: meeting.date, kind: meeting.kind, topic: meeting.topic, meetingID: meeting.id)
+        base = meeting
         items = meeting.items.isEmpty ? computedItems(snapshot) : meeting.items.map(\.activity)
     }
 
@@ -113,5 +117,20 @@ extension AppState {
     /// The calling order of the draft, or nothing without one.
     public var draftOrder: [ActivityID] {
         currentAgendaView?.order ?? []
+    }
+
+    /// The stored meeting the draft is saved as, when it is.
+    public var draftMeeting: Meeting? {
+        guard let id = draft?.meetingID else { return nil }
+        return snapshot.meetings.first { $0.id == id }
+    }
+
+    /// Whether what the agenda view shows differs from what is stored: a
+    /// draft never saved, or a saved one with its date, kind, topic or items changed.
+    public var draftHasUnsavedChanges: Bool {
+        guard let draft else { return false }
+        guard let stored = draftMeeting else { return true }
+        return stored.date != draft.date || stored.kind != draft.kind || stored.topic != draft.topic
+            || stored.items.map(\.activity) != draftOrder
     }
 }

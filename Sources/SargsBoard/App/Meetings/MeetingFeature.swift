@@ -8,6 +8,17 @@ private func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
 /// Why a meeting command cannot act now, said instead of doing nothing.
 func meetingDisabledReason(_ command: Command, in state: AppState) -> Phrase? {
     let save = state.keyName(.saveMeeting), agenda = state.keyName(.agenda)
+    // A meeting that is held or cancelled (here or by someone else) is a record, not a preparation.
+    if state.screen == .agenda || state.screen == .chair, let stored = state.draftMeeting, stored.state != .planned {
+        switch command {
+        case .saveMeeting, .meetingSettings, .addItem, .removeItem, .itemUp, .itemDown, .chair, .hold,
+             .discussed, .deferred, .decided:
+            return p("sēde Nr. \(stored.id) ir \(stored.state.phrase.lv); tās darba kārtību vairs nemaina",
+                     "meeting \(stored.id) is \(stored.state.phrase.en); its agenda no longer changes")
+        default:
+            break
+        }
+    }
     switch command {
     case .chair, .saveMeeting, .meetingSettings, .addItem, .removeItem, .itemUp, .itemDown, .hold, .minutes:
         guard let draft = state.draft else { return p("nav sagatavotas sēdes; \(agenda) — darba kārtība", "no meeting is prepared; \(agenda) opens the agenda") }
@@ -18,6 +29,9 @@ func meetingDisabledReason(_ command: Command, in state: AppState) -> Phrase? {
             return p("darba kārtībā nav neviena jautājuma", "the agenda has no items")
         case .hold where draft.meetingID == nil, .minutes where draft.meetingID == nil:
             return p("vispirms saglabājiet sēdi (\(save))", "save the meeting first (\(save))")
+        case .hold where state.draftHasUnsavedChanges, .minutes where state.draftHasUnsavedChanges:
+            return p("darba kārtībā ir nesaglabātas izmaiņas; vispirms saglabājiet (\(save))",
+                     "the agenda has changes not saved; save them first (\(save))")
         default:
             return nil
         }
@@ -39,7 +53,8 @@ private func recordEdit(_ state: inout AppState) {
 func performMeeting(_ state: inout AppState, _ command: Command) -> [Effect]? {
     switch command {
     case .agenda:
-        if state.draft == nil || state.screen != .agenda {
+        // A preparation with edits is kept when the view is left (Esc) and found again; otherwise the agenda is fresh.
+        if state.draft == nil || (state.screen != .agenda && state.screen != .activity && state.draftHistory.isEmpty) {
             state.draft = state.nextDraft()
             state.draftHistory = []
         }
@@ -48,15 +63,17 @@ func performMeeting(_ state: inout AppState, _ command: Command) -> [Effect]? {
     case .chair:
         guard var draft = state.draft else { return [] }
         draft.current = min(draft.cursor, draft.items.count - 1)
+        let unsaved = state.draftHasUnsavedChanges
         state.draft = draft
         goTo(&state, .chair)
-        // Chair mode works on a saved meeting, so outcomes and decisions have a home.
-        return draft.meetingID == nil ? [.save(.newMeeting(draft.meeting(in: state.snapshot)))] : []
+        // Chair mode works on the stored meeting, so outcomes and decisions have a home: what is shown is saved first.
+        if draft.meetingID == nil { return [.save(.newMeeting(draft.meeting(in: state.snapshot)))] }
+        return unsaved ? [.save(.updateMeeting(draft.meeting(in: state.snapshot), basedOn: draft.base))] : []
     case .saveMeeting:
         guard let draft = state.draft else { return [] }
         let meeting = draft.meeting(in: state.snapshot)
         // A saved meeting keeps its number; its date, kind, topic and items are stored together.
-        return [.save(draft.meetingID == nil ? .newMeeting(meeting) : .updateMeeting(meeting))]
+        return [.save(draft.meetingID == nil ? .newMeeting(meeting) : .updateMeeting(meeting, basedOn: draft.base))]
     case .meetingSettings:
         guard let draft = state.draft else { return [] }
         state.form = Form(kind: .meetingSettings, title: p("Sēde", "Meeting"), fields: [
