@@ -1,19 +1,10 @@
 import Foundation
 import SargsBoard
 import Testing
+import TestSupport
 @testable import SargsPlanFile
 
-private let repositoryRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    while url.path != "/" {
-        url.deleteLastPathComponent()
-        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-            return url.path
-        }
-    }
-    return FileManager.default.currentDirectoryPath
-}()
-
+private let repositoryRoot = Fixtures.repositoryRoot
 private let themesDirectory = repositoryRoot + "/Themes"
 
 @Suite("Bundled themes")
