@@ -212,8 +212,7 @@ struct ActivityReader {
             owners: try list(row.text(7), "owners of \(id)"),
             funding: try list(row.text(8), "funding of \(id)"),
             // A target stored out of range (another SQLite tool) is held at the range's nearer end.
-            target: row.optionalInt(9).map { Target(count: min(max($0, Counts.range.lowerBound), Counts.range.upperBound),
-                                                    unit: row.optionalText(10) ?? "") },
+            target: row.optionalInt(9).map { Target(count: Counts.stored($0), unit: row.optionalText(10) ?? "") },
             status: status, statusNote: row.optionalText(12))
     }
 

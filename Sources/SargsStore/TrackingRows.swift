@@ -52,7 +52,7 @@ enum TrackingRows {
         try eachRow(db, statement, arguments: arguments) { row in
             guard let date = row.day(2) else { throw damaged("date of record \(row.int64(0))") }
             records.append(SargsCore.Record(id: row.int64(0), activity: row.text(1), date: date,
-                                            count: row.optionalInt(3).map { min(max($0, Counts.range.lowerBound), Counts.range.upperBound) },
+                                            count: row.optionalInt(3).map(Counts.stored),
                                             note: row.optionalText(4), author: row.text(5)))
         }
         return records

@@ -115,6 +115,15 @@ func loads(of id: ActivityID) -> [Effect] {
     [.loadJournal(subject: id), .loadRecords(id)]
 }
 
+/// Opens the activity screen on `id` (from the board or the agenda) and asks for what it shows.
+func openActivity(_ state: inout AppState, _ id: ActivityID) -> [Effect] {
+    if state.openActivity != id { state.openRecords = [] }
+    state.openActivity = id
+    goTo(&state, .activity)
+    return loads(of: id)
+}
+
+
 /// Why a command cannot be used now, shown instead of silently doing nothing.
 public func disabledReason(_ command: Command, in state: AppState) -> Phrase? {
     if let reason = meetingDisabledReason(command, in: state) { return reason }
@@ -164,10 +173,7 @@ func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
     case .right: moveColumn(&state, by: 1)
     case .open:
         guard let activity = state.selectedActivity else { return [] }
-        if state.openActivity != activity.id { state.openRecords = [] }
-        state.openActivity = activity.id
-        goTo(&state, .activity)
-        return loads(of: activity.id)
+        return openActivity(&state, activity.id)
     case .back:
         state.screen = state.screenStack.popLast() ?? .board
         state.scroll = 0

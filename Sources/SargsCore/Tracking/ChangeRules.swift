@@ -181,6 +181,12 @@ public enum Counts {
         min(max(value, 0), range.upperBound)
     }
 
+    /// A count or target as a reader takes it from the store: held inside `range`.
+    @inlinable
+    public static func stored(_ value: Int) -> Int {
+        min(max(value, range.lowerBound), range.upperBound)
+    }
+
     /// ⌊total × part / whole⌋ without overflow, for any `total` (SPEC §4's
     /// even pace: `part` days of `whole`); 0 when `whole` is not positive.
     public static func share(of total: Int, _ part: Int, in whole: Int) -> Int {

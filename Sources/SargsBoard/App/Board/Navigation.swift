@@ -40,3 +40,15 @@ func goTo(_ state: inout AppState, _ screen: Screen) {
     state.screen = screen
     state.scroll = 0
 }
+
+/// How far a list's cursor moves for a moving command: a line, a page, or to an end.
+func cursorStep(_ command: Command, page: Int) -> Int {
+    switch command {
+    case .up: return -1
+    case .down: return 1
+    case .pageUp: return -page
+    case .pageDown: return page
+    case .home: return Int.min / 2
+    default: return Int.max / 2
+    }
+}

@@ -158,16 +158,7 @@ func performMeeting(_ state: inout AppState, _ command: Command) -> [Effect]? {
          .pageUp where state.screen == .agenda, .pageDown where state.screen == .agenda,
          .home where state.screen == .agenda, .end where state.screen == .agenda:
         guard var draft = state.draft else { return [] }
-        let page = max(1, state.height - 8)
-        let step: Int
-        switch command {
-        case .up: step = -1
-        case .down: step = 1
-        case .pageUp: step = -page
-        case .pageDown: step = page
-        case .home: step = Int.min / 2
-        default: step = Int.max / 2
-        }
+        let step = cursorStep(command, page: max(1, state.height - 8))
         draft.cursor = min(max(draft.cursor &+ step, 0), max(0, draft.items.count - 1))
         state.draft = draft
         return []
@@ -179,23 +170,12 @@ func performMeeting(_ state: inout AppState, _ command: Command) -> [Effect]? {
         }
         let id = state.draftOrder[draft.cursor]
         guard state.plan.activity(id) != nil else { return [] }
-        if state.openActivity != id { state.openRecords = [] }
-        state.openActivity = id
-        goTo(&state, .activity)
-        return [.loadJournal(subject: id), .loadRecords(id)]
+        return openActivity(&state, id)
     case .up where state.screen == .meetings, .down where state.screen == .meetings,
          .home where state.screen == .meetings, .end where state.screen == .meetings,
          .pageUp where state.screen == .meetings, .pageDown where state.screen == .meetings:
         let count = state.meetingsInOrder.count
-        let step: Int
-        switch command {
-        case .up: step = -1
-        case .down: step = 1
-        case .pageUp: step = -10
-        case .pageDown: step = 10
-        case .home: step = Int.min / 2
-        default: step = Int.max / 2
-        }
+        let step = cursorStep(command, page: 10)
         state.meetingsCursor = min(max(state.meetingsCursor &+ step, 0), max(0, count - 1))
         return []
     case .open where state.screen == .meetings:
