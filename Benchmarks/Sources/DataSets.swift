@@ -86,7 +86,8 @@ struct DataSetMaker {
         while quarterEnd <= today && quarterEnd <= plan.period.last {
             number += 1
             let meeting = try store.addMeeting(Meeting(date: quarterEnd, kind: .regular), author: "bench", now: now)
-            try store.holdMeeting(meeting.id, attendees: Array(owners.prefix(4)), author: "bench", now: now)
+            try store.holdMeeting(meeting.id, details: Meeting.Details(attendees: Array(owners.prefix(4)), place: "Domes zāle"),
+                                  today: today, author: "bench", now: now)
             for d in 0..<3 {
                 let activity = plan.activities.isEmpty ? nil : plan.activities[random.int(0...(plan.activities.count - 1))].id
                 let decision = try store.addDecision(

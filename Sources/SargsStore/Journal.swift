@@ -13,8 +13,13 @@ import SargsCore
 /// - `edit`: the changed fields only, before and after (plus `position` when
 ///   a change of goal moved the activity in plan order).
 /// - `add`: after = the whole activity.
-/// - `meeting` (new): after = the meeting; `hold`, `cancel`: `{"state", "attendees"}`.
-/// - `decision` (new): after = the decision; `done`: `{"done_on"}`.
+/// - `meeting` (new): after = the meeting; `hold`, `cancel`: `{"state",
+///   "attendees", "place", "started", "ended", "chair", "secretary",
+///   "guests", "restricted"}` (before v4: state and attendees only);
+///   `details` (`meeting edit`): the changed keys of the same shape.
+/// - `decision` (new): after = the decision; `done`, `due`, `reviewed`:
+///   `{"due", "done_on", "review"}`, the review being the row of the meeting
+///   that did it, or null (before v4: `done` held `{"done_on"}` only).
 /// - `undo`: before/after swapped from the entry it reverts, named by `undoes`.
 enum Journal {
     static let columns = "id, time, author, action, subject, before, after, undoes"
@@ -86,6 +91,14 @@ enum Undo {
         let after = try payload(entry.after, entry)
         switch entry.action {
         case "record":
+            if let previous = after["status_before"].stringValue {
+                // `record --done` finished the activity: its status goes back with the record.
+                guard let status = Status(rawValue: previous) else { throw damaged("journal entry \(entry.id)") }
+                let current = try String.fetchOne(db, sql: "SELECT status FROM activity WHERE id = ?", arguments: [entry.subject])
+                try expect(.object(["status": .string(current)]), equals: .object(["status": after["status"]]),
+                           restoring: .object(["status": .string(previous)]))
+                try db.execute(sql: "UPDATE activity SET status = ? WHERE id = ?", arguments: [status.rawValue, entry.subject])
+            }
             try db.execute(sql: "DELETE FROM record WHERE id = ?", arguments: [try id(after, entry)])
         case "import":
             guard let first = after["first"].int64Value, let last = after["last"].int64Value else {
@@ -105,23 +118,23 @@ enum Undo {
         case "meeting":
             let meetingID = try id(after, entry)
             let meeting = try MeetingRows.require(meetingID, db)
-            try expect(MeetingRows.stateJSON(meeting.state, meeting.attendees),
-                       equals: MeetingRows.stateJSON(after["state"].stringValue.flatMap(Meeting.State.init) ?? .planned,
-                                                     after["attendees"].stringList ?? []))
-            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM decision WHERE meeting = ?)",
-                                 arguments: [meetingID]) == true {
+            try expect(MeetingRows.stateJSON(meeting),
+                       equals: .object(["state": .string(after["state"].stringValue ?? Meeting.State.planned.rawValue),
+                                        "attendees": .strings(after["attendees"].stringList ?? [])]))
+            if try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM decision WHERE meeting = ?1) OR EXISTS (SELECT 1 FROM decision_review WHERE meeting = ?1)
+                """, arguments: [meetingID]) == true {
                 throw StoreError.invalid(Phrase(
                     lv: "Sēdei Nr. \(meetingID) tagad ir lēmumi, tāpēc to nevar izņemt; vispirms atsauciet vai paturiet tos.",
                     en: "Meeting \(meetingID) has decisions now, so it cannot be removed; undo or keep them first."))
             }
             try db.execute(sql: "DELETE FROM meeting WHERE id = ?", arguments: [meetingID])
-        case "hold", "cancel":
+        case "hold", "cancel", "details":
             let meetingID = try subjectNumber(entry)
             let meeting = try MeetingRows.require(meetingID, db)
-            try expect(MeetingRows.stateJSON(meeting.state, meeting.attendees), equals: after, restoring: before)
-            guard let state = before["state"].stringValue.flatMap(Meeting.State.init),
-                  let attendees = before["attendees"].stringList else { throw damaged("journal entry \(entry.id)") }
-            try MeetingRows.set(meetingID, state: state, attendees: attendees, db)
+            try expect(MeetingRows.stateJSON(meeting), equals: after, restoring: before)
+            guard let restored = MeetingRows.apply(before, to: meeting) else { throw damaged("journal entry \(entry.id)") }
+            try MeetingRows.set(meetingID, state: restored.state, details: restored.details, db)
         case "items":
             let meetingID = try subjectNumber(entry)
             let meeting = try MeetingRows.require(meetingID, db)
@@ -132,6 +145,12 @@ enum Undo {
             let decisionID = try id(after, entry)
             let current = try doneOn(decisionID, db)
             try expect(.object(["done_on": current]), equals: .object(["done_on": after["done_on"]]))
+            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM decision_review WHERE decision = ?)",
+                                 arguments: [decisionID]) == true {
+                throw StoreError.invalid(Phrase(
+                    lv: "Lēmums Nr. \(decisionID) jau ir izskatīts sēdē, tāpēc to nevar izņemt; vispirms atsauciet izskatīšanu.",
+                    en: "Decision \(decisionID) has been reviewed at a meeting, so it cannot be removed; undo the review first."))
+            }
             if !after["items"].isNull, let meetingID = after["meeting"].int64Value {
                 // The outcome the decision set on its item goes back with it.
                 let meeting = try MeetingRows.require(meetingID, db)
@@ -150,11 +169,35 @@ enum Undo {
             try db.execute(sql: "UPDATE meeting SET date = ?, kind = ?, topic = ? WHERE id = ?",
                            arguments: [date.description, kind.rawValue, before["topic"].stringValue, meetingID])
             try MeetingRows.setItems(meetingID, items, db)
-        case "done":
+        case "done", "due", "reviewed":
+            // Entries written before reviews existed hold only `done_on`: the keys an entry has are what it changed.
             let decisionID = try subjectNumber(entry)
-            try expect(.object(["done_on": try doneOn(decisionID, db)]), equals: after, restoring: before)
-            try db.execute(sql: "UPDATE decision SET done_on = ? WHERE id = ?",
-                           arguments: [before["done_on"].stringValue, decisionID])
+            let decision = try MeetingRows.requireDecision(decisionID, db)
+            let reviewMeeting = after["review"]["meeting"].int64Value ?? before["review"]["meeting"].int64Value
+            let review = try reviewMeeting.flatMap { try MeetingRows.review(meeting: $0, decision: decisionID, db) }
+            try expect(MeetingRows.decisionStateJSON(decision, review: review), equals: after, restoring: before)
+            if before.keys.contains("done_on") {
+                try db.execute(sql: "UPDATE decision SET done_on = ? WHERE id = ?",
+                               arguments: [before["done_on"].stringValue, decisionID])
+            }
+            if before.keys.contains("due") {
+                guard let due = before["due"].stringValue.flatMap(Day.init) else { throw damaged("journal entry \(entry.id)") }
+                try db.execute(sql: "UPDATE decision SET due = ? WHERE id = ?", arguments: [due.description, decisionID])
+            }
+            if before.keys.contains("review"), let reviewMeeting {
+                if case .object = before["review"] {
+                    guard let outcome = before["review"]["outcome"].stringValue.flatMap(DecisionReview.Outcome.init),
+                          let from = before["review"]["due_before"].stringValue.flatMap(Day.init),
+                          let to = before["review"]["due_after"].stringValue.flatMap(Day.init) else {
+                        throw damaged("journal entry \(entry.id)")
+                    }
+                    try MeetingRows.setReview(DecisionReview(meeting: reviewMeeting, decision: decisionID, outcome: outcome,
+                                                             dueBefore: from, dueAfter: to), db)
+                } else {
+                    try db.execute(sql: "DELETE FROM decision_review WHERE meeting = ? AND decision = ?",
+                                   arguments: [reviewMeeting, decisionID])
+                }
+            }
         default:
             throw StoreError.invalid(Phrase(lv: "Izmaiņu veidu “\(entry.action)” nevar atsaukt.",
                                             en: "A change of kind “\(entry.action)” cannot be undone."))

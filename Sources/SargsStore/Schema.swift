@@ -187,6 +187,28 @@ enum Schema {
                 """)
             try RecordDigests.rebuildAll(db)
         }
+        // What the minutes carry about a sitting (SPEC §7 `meeting hold`),
+        // and what each meeting's review did with earlier decisions.
+        migrator.registerMigration("v4-meeting-minutes") { db in
+            try db.execute(sql: """
+                ALTER TABLE meeting ADD COLUMN place TEXT;
+                ALTER TABLE meeting ADD COLUMN started TEXT;
+                ALTER TABLE meeting ADD COLUMN ended TEXT;
+                ALTER TABLE meeting ADD COLUMN chair TEXT;
+                ALTER TABLE meeting ADD COLUMN secretary TEXT;
+                ALTER TABLE meeting ADD COLUMN guests TEXT;
+                ALTER TABLE meeting ADD COLUMN restricted INTEGER NOT NULL DEFAULT 0;
+                CREATE TABLE decision_review (
+                    meeting INTEGER NOT NULL REFERENCES meeting(id),
+                    decision INTEGER NOT NULL REFERENCES decision(id),
+                    outcome TEXT NOT NULL CHECK (outcome IN ('done', 'moved', 'open')),
+                    due_before TEXT NOT NULL,
+                    due_after TEXT NOT NULL,
+                    PRIMARY KEY (meeting, decision)
+                ) WITHOUT ROWID;
+                CREATE INDEX decision_review_decision ON decision_review(decision);
+                """)
+        }
         return migrator
     }()
 }

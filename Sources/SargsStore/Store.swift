@@ -259,7 +259,8 @@ public final class Store: Sendable {
                  waivers: try TrackingRows.waivers(db),
                  notes: try TrackingRows.notes(db),
                  meetings: try MeetingRows.meetings(db),
-                 decisions: try MeetingRows.decisions(db))
+                 decisions: try MeetingRows.decisions(db),
+                 reviews: try MeetingRows.reviews(db))
     }
 
     private static func version(_ db: Database) throws -> Int64 {
@@ -327,16 +328,32 @@ public final class Store: Sendable {
     }
 
     /// Saves that an activity was carried out; returns it with its number.
+    ///
+    /// With `finishing`, a one-off activity is also marked done in the same
+    /// transaction and journal entry (`record --done`; its undo removes the
+    /// record and gives the status back). A repeating activity, or one done
+    /// or dropped, is refused then.
     @discardableResult
-    public func addRecord(_ record: SargsCore.Record, now: Date) throws -> SargsCore.Record {
+    public func addRecord(_ record: SargsCore.Record, finishing: Bool = false, now: Date) throws -> SargsCore.Record {
         try Guard.text(record.note, "record note", lines: .several)
         try Guard.count(record.count, "record's count")
         return try change { db in
             try PlanRows.requireActivity(record.activity, db)
             var saved = record
             saved.id = try TrackingRows.insert(record, db)
+            var after = saved.json
+            if finishing {
+                guard let activity = try PlanRows.activity(record.activity, db) else { throw StoreError.unknownActivity(record.activity) }
+                try Guard.rule { () throws(ChangeRefusal) in try ChangeRules.finishing(activity) }
+                try db.execute(sql: "UPDATE activity SET status = 'done' WHERE id = ?", arguments: [record.activity])
+                if case .object(var members) = after {
+                    members.append((key: "status", value: .string(Status.done.rawValue)))
+                    members.append((key: "status_before", value: .string(activity.status.rawValue)))
+                    after = .object(members)
+                }
+            }
             _ = try Journal.append(db, time: now, author: record.author, action: "record", subject: record.activity,
-                                   before: nil, after: saved.json)
+                                   before: nil, after: after)
             return saved
         }
     }
@@ -557,25 +574,64 @@ public final class Store: Sendable {
         }
     }
 
-    /// Marks a meeting held, with the institutions present.
-    public func holdMeeting(_ id: Int64, attendees: [String], author: String, now: Date) throws {
+    /// Marks a planned meeting held, with what the minutes carry (SPEC §7
+    /// `meeting hold`): attendees, place, times, chair, secretary, guests,
+    /// restricted mark. Refuses a meeting dated after `today`, a held one
+    /// (`editMeeting` changes it) and a cancelled one; the texts pass the
+    /// guard. One journal entry `hold`.
+    public func holdMeeting(_ id: Int64, details: Meeting.Details, today: Day, author: String, now: Date) throws {
         try change { db in
             let meeting = try MeetingRows.require(id, db)
-            try MeetingRows.set(id, state: .held, attendees: attendees, db)
+            let plan = try PlanRows.plan(db)
+            try Guard.rule { () throws(ChangeRefusal) in
+                try ChangeRules.hold(meeting, today: today)
+                try ChangeRules.details(details, plan: plan)
+            }
+            var held = meeting
+            held.state = .held
+            held.details = details
+            try MeetingRows.set(id, state: .held, details: details, db)
             _ = try Journal.append(db, time: now, author: author, action: "hold", subject: "meeting \(id)",
-                                   before: MeetingRows.stateJSON(meeting.state, meeting.attendees),
-                                   after: MeetingRows.stateJSON(.held, attendees))
+                                   before: MeetingRows.stateJSON(meeting), after: MeetingRows.stateJSON(held))
         }
     }
 
-    /// Marks a meeting cancelled.
+    /// Changes what the minutes carry about a planned or held meeting
+    /// (`meeting edit`): one journal entry `details` with the changed keys
+    /// before and after; nothing is written when nothing changed. Returns
+    /// whether anything changed.
+    @discardableResult
+    public func editMeeting(_ id: Int64, details: Meeting.Details, author: String, now: Date) throws -> Bool {
+        return try change { db in
+            let meeting = try MeetingRows.require(id, db)
+            let plan = try PlanRows.plan(db)
+            try Guard.rule { () throws(ChangeRefusal) in
+                try ChangeRules.edit(meeting)
+                try ChangeRules.details(details, plan: plan)
+            }
+            var edited = meeting
+            edited.details = details
+            let before = MeetingRows.stateJSON(meeting), after = MeetingRows.stateJSON(edited)
+            let changed = after.keys.filter { before[$0] != after[$0] }
+            guard !changed.isEmpty else { return false }
+            try MeetingRows.set(id, state: meeting.state, details: details, db)
+            _ = try Journal.append(db, time: now, author: author, action: "details", subject: "meeting \(id)",
+                                   before: .object(changed.map { ($0, before[$0]) }),
+                                   after: .object(changed.map { ($0, after[$0]) }))
+            return true
+        }
+    }
+
+    /// Marks a planned meeting cancelled; a held or cancelled one is refused.
     public func cancelMeeting(_ id: Int64, author: String, now: Date) throws {
         try change { db in
             let meeting = try MeetingRows.require(id, db)
-            try MeetingRows.set(id, state: .cancelled, attendees: meeting.attendees, db)
+            try Guard.rule { () throws(ChangeRefusal) in try ChangeRules.cancel(meeting) }
+            var cancelled = meeting
+            cancelled.state = .cancelled
+            try MeetingRows.set(id, state: .cancelled, details: meeting.details, db)
             _ = try Journal.append(db, time: now, author: author, action: "cancel", subject: "meeting \(id)",
-                                   before: MeetingRows.stateJSON(meeting.state, meeting.attendees),
-                                   after: MeetingRows.stateJSON(.cancelled, meeting.attendees))
+                                   before: MeetingRows.stateJSON(meeting), after: MeetingRows.stateJSON(cancelled))
         }
     }
 
@@ -589,6 +645,7 @@ public final class Store: Sendable {
         try Guard.text(decision.text, "decision", lines: .several)
         return try change { db in
             let meeting = try MeetingRows.require(decision.meeting, db)
+            try Guard.rule { () throws(ChangeRefusal) in try ChangeRules.due(decision.due, meetingDate: meeting.date) }
             if let activity = decision.activity { try PlanRows.requireActivity(activity, db) }
             var saved = decision
             saved.id = try MeetingRows.insert(decision, db)
@@ -613,17 +670,65 @@ public final class Store: Sendable {
         }
     }
 
-    /// Marks a decision done on `day`.
-    public func completeDecision(_ id: Int64, on day: Day, author: String, now: Date) throws {
+    /// Marks a decision done on `day`; with `meeting`, as that meeting's
+    /// review did it (the minutes list it as closed there). One journal
+    /// entry `done`. A decision already done is refused.
+    public func completeDecision(_ id: Int64, on day: Day, at meeting: Int64? = nil, author: String, now: Date) throws {
+        try reviewDecision(id, at: meeting, action: "done", author: author, now: now) { d, _ throws in
+            guard d.isOpen else {
+                throw StoreError.invalid(Phrase(lv: "Lēmums Nr. \(id) jau ir izpildīts (\(d.doneOn?.description ?? "")).",
+                                                en: "Decision \(id) is already done (\(d.doneOn?.description ?? "")).")) }
+            d.doneOn = day
+            return .done
+        }
+    }
+
+    /// Gives an open decision a new due date (the old one stays in the
+    /// journal, and in the review of `meeting` when given). A date before
+    /// the decision's meeting is refused. One journal entry `due`.
+    public func moveDecision(_ id: Int64, to due: Day, at meeting: Int64? = nil, author: String, now: Date) throws {
+        try reviewDecision(id, at: meeting, action: "due", author: author, now: now) { d, takenOn throws in
+            guard d.isOpen else {
+                throw StoreError.invalid(Phrase(lv: "Lēmums Nr. \(id) jau ir izpildīts; tā termiņu vairs nemaina.",
+                                                en: "Decision \(id) is already done; its due date no longer changes.")) }
+            try Guard.rule { () throws(ChangeRefusal) in try ChangeRules.due(due, meetingDate: takenOn) }
+            d.due = due
+            return .moved
+        }
+    }
+
+    /// Records that `meeting` reviewed an open decision and left it open.
+    public func keepDecisionOpen(_ id: Int64, at meeting: Int64, author: String, now: Date) throws {
+        try reviewDecision(id, at: meeting, action: "reviewed", author: author, now: now) { _, _ in .open }
+    }
+
+    /// One change of a decision's state, with the review row of `meeting`
+    /// (nil: outside a meeting); `body` changes the decision given the date
+    /// of the meeting that took it and says what the review did.
+    private func reviewDecision(_ id: Int64, at meeting: Int64?, action: String, author: String, now: Date,
+                                _ body: (inout Decision, Day) throws -> DecisionReview.Outcome) throws {
         try change { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT done_on FROM decision WHERE id = ?", arguments: [id]) else {
-                throw StoreError.unknownDecision(id)
+            let decision = try MeetingRows.requireDecision(id, db)
+            let takenAt = try MeetingRows.require(decision.meeting, db)
+            if let meeting {
+                let reviewing = try MeetingRows.require(meeting, db)
+                guard reviewing.id != decision.meeting, reviewing.kind == .regular, reviewing.state != .cancelled else {
+                    throw StoreError.invalid(Phrase(
+                        lv: "Sēde Nr. \(meeting) nevar izskatīt lēmumu Nr. \(id): to izskata nākamā kārtējā sēde, kas nav atcelta.",
+                        en: "Meeting \(meeting) cannot review decision \(id): a later regular meeting that is not cancelled does."))
+                }
             }
-            let previous: String? = row[0]
-            try db.execute(sql: "UPDATE decision SET done_on = ? WHERE id = ?", arguments: [day.description, id])
-            _ = try Journal.append(db, time: now, author: author, action: "done", subject: "decision \(id)",
-                                   before: .object(["done_on": .string(previous)]),
-                                   after: .object(["done_on": .string(day.description)]))
+            let oldReview = try meeting.flatMap { try MeetingRows.review(meeting: $0, decision: id, db) }
+            var changed = decision
+            let outcome = try body(&changed, takenAt.date)
+            let review = meeting.map { DecisionReview(meeting: $0, decision: id, outcome: outcome,
+                                                      dueBefore: oldReview?.dueBefore ?? decision.due, dueAfter: changed.due) }
+            try db.execute(sql: "UPDATE decision SET due = ?, done_on = ? WHERE id = ?",
+                           arguments: [changed.due.description, changed.doneOn?.description, id])
+            if let review { try MeetingRows.setReview(review, db) }
+            _ = try Journal.append(db, time: now, author: author, action: action, subject: "decision \(id)",
+                                   before: MeetingRows.decisionStateJSON(decision, review: oldReview),
+                                   after: MeetingRows.decisionStateJSON(changed, review: review))
         }
     }
 
@@ -667,6 +772,11 @@ enum Guard {
         case .personalCode: throw StoreError.personalCode(in: what)
         case .lineBreak, .control: throw StoreError.invalid(problem.phrase(field: Phrase(lv: what, en: "The " + what)))
         }
+    }
+
+    /// Runs a rule of the core; its refusal becomes the store's.
+    static func rule(_ body: () throws(ChangeRefusal) -> Void) throws {
+        do { try body() } catch { throw StoreError.invalid(error.phrase) }
     }
 
     static func texts(_ texts: [(String, String?)]) throws {

@@ -90,14 +90,47 @@ enum MeetingRows {
         }
     }
 
-    static func set(_ id: Int64, state: Meeting.State, attendees: [String], _ db: Database) throws {
-        try db.execute(sql: "UPDATE meeting SET state = ? WHERE id = ?", arguments: [state.rawValue, id])
-        try setAttendees(id, attendees, db)
+    /// Writes a meeting's state and details (attendees, place, times, chair, secretary, guests, restricted).
+    static func set(_ id: Int64, state: Meeting.State, details: Meeting.Details, _ db: Database) throws {
+        try db.execute(sql: """
+            UPDATE meeting SET state = ?, place = ?, started = ?, ended = ?, chair = ?, secretary = ?, guests = ?,
+                restricted = ? WHERE id = ?
+            """, arguments: [state.rawValue, details.place, details.started?.description, details.ended?.description,
+                             details.chair, details.secretary, details.guests, details.restricted ? 1 : 0, id])
+        try setAttendees(id, details.attendees, db)
     }
 
-    /// The part of a meeting that holding or cancelling it changes, as the journal writes it.
-    static func stateJSON(_ state: Meeting.State, _ attendees: [String]) -> JSON {
-        .object(["state": .string(state.rawValue), "attendees": .strings(attendees)])
+    /// The part of a meeting that holding, cancelling or `meeting edit`
+    /// changes, as the journal writes it. Entries written before details
+    /// existed hold only `state` and `attendees`; a revert reads the keys an
+    /// entry has (`apply`).
+    static func stateJSON(_ m: Meeting) -> JSON {
+        let d = m.details
+        return .object(["state": .string(m.state.rawValue), "attendees": .strings(d.attendees),
+                        "place": .string(d.place), "started": .string(d.started?.description),
+                        "ended": .string(d.ended?.description), "chair": .string(d.chair),
+                        "secretary": .string(d.secretary), "guests": .string(d.guests), "restricted": .bool(d.restricted)])
+    }
+
+    /// `meeting` with the keys of `json` (as `stateJSON` writes them) set; nil when a value is damaged.
+    static func apply(_ json: JSON, to meeting: Meeting) -> Meeting? {
+        var m = meeting
+        for key in json.keys {
+            let value = json[key]
+            switch key {
+            case "state": guard let s = value.stringValue.flatMap(Meeting.State.init) else { return nil }; m.state = s
+            case "attendees": guard case .array(let list) = value else { return nil }; m.details.attendees = list.compactMap(\.stringValue)
+            case "place": m.details.place = value.stringValue
+            case "started": m.details.started = value.stringValue.flatMap(ClockTime.init)
+            case "ended": m.details.ended = value.stringValue.flatMap(ClockTime.init)
+            case "chair": m.details.chair = value.stringValue
+            case "secretary": m.details.secretary = value.stringValue
+            case "guests": m.details.guests = value.stringValue
+            case "restricted": guard case .bool(let b) = value else { return nil }; m.details.restricted = b
+            default: return nil
+            }
+        }
+        return m
     }
 
     static func require(_ id: Int64, _ db: Database) throws -> Meeting {
@@ -123,15 +156,22 @@ enum MeetingRows {
         }
         let meetingFilter = id == nil ? "" : "WHERE id = ?"
         return try Row.fetchAll(db, sql: """
-            SELECT id, date, kind, topic, state FROM meeting \(meetingFilter) ORDER BY date, id
+            SELECT id, date, kind, topic, state, place, started, ended, chair, secretary, guests, restricted
+            FROM meeting \(meetingFilter) ORDER BY date, id
             """, arguments: id.map { [$0] } ?? []).map { row in
             let id: Int64 = row[0]
             let kindText: String = row[2], stateText: String = row[4]
             guard let kind = Meeting.Kind(rawValue: kindText), let state = Meeting.State(rawValue: stateText) else {
                 throw damaged("meeting \(id)")
             }
+            // A time another tool wrote badly is shown as not recorded, never a crash.
+            let started: String? = row[6], ended: String? = row[7]
+            let restricted: Int64? = row[11]
+            let details = Meeting.Details(attendees: attendees[id] ?? [], place: row[5],
+                                          started: started.flatMap(ClockTime.init), ended: ended.flatMap(ClockTime.init),
+                                          chair: row[8], secretary: row[9], guests: row[10], restricted: (restricted ?? 0) != 0)
             return Meeting(id: id, date: try Day.required(row[1], "date of meeting \(id)"), kind: kind,
-                           topic: row[3], state: state, attendees: attendees[id] ?? [], items: items[id] ?? [])
+                           topic: row[3], state: state, details: details, items: items[id] ?? [])
         }
     }
 
@@ -167,6 +207,49 @@ enum MeetingRows {
             INSERT INTO decision (meeting, text, owner, due, activity, done_on) VALUES (?, ?, ?, ?, ?, ?)
             """, arguments: [d.meeting, d.text, d.owner, d.due.description, d.activity, d.doneOn?.description])
         return db.lastInsertedRowID
+    }
+
+    /// The decision numbered `id`.
+    static func requireDecision(_ id: Int64, _ db: Database) throws -> Decision {
+        guard let d = try decisions(db, id: id).first else { throw StoreError.unknownDecision(id) }
+        return d
+    }
+
+    /// Every review of a decision, by meeting and decision.
+    static func reviews(_ db: Database) throws -> [DecisionReview] {
+        try Row.fetchAll(db, sql: """
+            SELECT meeting, decision, outcome, due_before, due_after FROM decision_review ORDER BY meeting, decision
+            """).compactMap { row in
+            let outcome: String = row[2]
+            guard let o = DecisionReview.Outcome(rawValue: outcome) else { throw damaged("review of decision \(row[1] as Int64)") }
+            return DecisionReview(meeting: row[0], decision: row[1], outcome: o,
+                                  dueBefore: try Day.required(row[3], "review of decision \(row[1] as Int64)"),
+                                  dueAfter: try Day.required(row[4], "review of decision \(row[1] as Int64)"))
+        }
+    }
+
+    static func review(meeting: Int64, decision: Int64, _ db: Database) throws -> DecisionReview? {
+        try reviews(db).first { $0.meeting == meeting && $0.decision == decision }
+    }
+
+    /// The part of a decision that `done`, `due` and a review change, as the
+    /// journal writes it: due date, done date, and the review at `meeting`.
+    static func decisionStateJSON(_ d: Decision, review: DecisionReview?) -> JSON {
+        .object(["due": .string(d.due.description), "done_on": .string(d.doneOn?.description),
+                 "review": review.map { r in
+                     .object(["meeting": .int(r.meeting), "outcome": .string(r.outcome.rawValue),
+                              "due_before": .string(r.dueBefore.description), "due_after": .string(r.dueAfter.description)])
+                 } ?? .null])
+    }
+
+    static func setReview(_ r: DecisionReview, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO decision_review (meeting, decision, outcome, due_before, due_after) VALUES (?, ?, ?, ?, ?)
+            """, arguments: [r.meeting, r.decision, r.outcome.rawValue, r.dueBefore.description, r.dueAfter.description])
+    }
+
+    static func decisions(_ db: Database, id: Int64) throws -> [Decision] {
+        try decisions(db).filter { $0.id == id }
     }
 
     static func decisions(_ db: Database) throws -> [Decision] {

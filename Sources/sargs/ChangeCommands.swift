@@ -60,6 +60,7 @@ struct RecordCommand: ParsableCommand {
     @Option(help: "The day it was carried out (default: today).") var date: String?
     @Option(parsing: .unconditional, help: "How many people or places it reached: 1 to 1,000,000,000.") var count: String?
     @Option(help: "A note (no personal data).") var note: String?
+    @Flag(help: "A one-off activity is finished by this record: its status becomes done.") var done = false
 
     func run() throws {
         let session = try Session.open(global)
@@ -72,10 +73,12 @@ struct RecordCommand: ParsableCommand {
         }
         let record = Record(activity: id, date: day, count: number, note: note, author: session.author)
         let saved = try session.guarded { () throws -> Record in
-            try ChangeRules.record(record, plan: try session.store.plan(), today: session.today)
-            return try session.store.addRecord(record, now: session.now)
+            let plan = try session.store.plan()
+            try ChangeRules.record(record, plan: plan, today: session.today)
+            if done { try ChangeRules.finishing(try ChangeRules.activity(id, in: plan)) }
+            return try session.store.addRecord(record, finishing: done, now: session.now)
         }
-        session.say(SavedChange.record(saved).notice)
+        session.say((done ? SavedChange.finished(saved) : SavedChange.record(saved)).notice)
     }
 }
 

@@ -37,11 +37,11 @@ struct AgendaCommand: ParsableCommand {
 
 struct MeetingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "meeting", abstract: "Plan, list, show, hold or cancel meetings of the group.",
-        subcommands: [New.self, List.self, Show.self, Hold.self, Cancel.self])
+        commandName: "meeting", abstract: "Plan, list, show, hold, edit or cancel meetings of the group.",
+        subcommands: [New.self, List.self, Show.self, Hold.self, Edit.self, Cancel.self])
 
     struct New: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Plan a meeting; prints its number.")
+        static let configuration = CommandConfiguration(commandName: "new", abstract: "Plan a meeting; prints its number.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "The meeting date.") var date: String
         @Option(help: "regular or emergency.") var kind: Meeting.Kind = .regular
@@ -60,7 +60,8 @@ struct MeetingCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the meetings, with the count per year against the required four.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List the meetings, with the count per year against the required four.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "text or json.") var format: ListFormat = .text
 
@@ -73,15 +74,19 @@ struct MeetingCommand: ParsableCommand {
             }
             if meetings.isEmpty { session.say("Sēžu vēl nav.", "No meetings yet.") }
             for m in meetings { Output.print(MeetingText.line(m, session.language)) }
-            for year in MeetingYear.summary(meetings) { Output.print(year.text(session.language)) }
+            for year in MeetingYear.summary(meetings, today: session.today) { Output.print(year.text(session.language)) }
         }
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a meeting; --format markdown writes its minutes.")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Show a meeting; markdown, docx and odt write its minutes.",
+            discussion: "docx and odt are made by pandoc and need -o FILE; an existing FILE is replaced only with --force.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The meeting number.") var id: Int64
-        @Option(help: "text, markdown or json.") var format: AgendaFormat = .text
+        @Option(help: "text, markdown, json, docx or odt.") var format: DocumentFormat = .text
+        @Option(name: .shortAndLong, help: "Write to FILE instead of the standard output.") var output: String?
+        @Flag(help: "Replace FILE if it is there.") var force = false
 
         func run() throws {
             let session = try Session.open(global)
@@ -90,33 +95,110 @@ struct MeetingCommand: ParsableCommand {
                 throw Failure(.data, StoreError.unknownMeeting(id).phrase)
             }
             let minutes = Minutes(meeting: meeting, snapshot: snapshot)
-            switch format {
-            case .json: Output.print(minutes.jsonValue.serialized(pretty: true))
-            case .markdown: Output.print(minutes.markdown(session.language), terminator: "")
-            case .text: Output.print(minutes.text(session.language), terminator: "")
+            try format.emit(text: { minutes.text(session.language) }, markdown: { minutes.markdown(session.language) },
+                            json: { minutes.jsonValue.serialized(pretty: true) + "\n" },
+                            output: output, force: force, session: session)
+        }
+    }
+
+    /// What `meeting hold` and `meeting edit` take: the minutes' facts about the sitting.
+    struct DetailOptions: ParsableArguments {
+        @Option(help: "Institution codes of those present, e.g. SD,BT,IN.") var attendees: String?
+        @Option(help: "Where it sat (no personal data).") var place: String?
+        @Option(help: "When it started, HH:MM.") var started: String?
+        @Option(help: "When it ended, HH:MM.") var ended: String?
+        @Option(help: "Who chaired, by office or name (no data about children or families).") var chair: String?
+        @Option(help: "Who took the minutes.") var secretary: String?
+        @Option(help: "Invited guests, by role or institution.") var guests: String?
+        @Flag(inversion: .prefixedNo, help: "The minutes hold restricted-access information.") var restricted: Bool?
+
+        var isEmpty: Bool {
+            attendees == nil && place == nil && started == nil && ended == nil && chair == nil && secretary == nil
+                && guests == nil && restricted == nil
+        }
+
+        /// `details` with every given option set; an empty text clears its field.
+        func applied(to details: Meeting.Details) throws -> Meeting.Details {
+            var d = details
+            func text(_ value: String?) -> String?? {
+                value.map { let t = $0.trimmingCharacters(in: .whitespaces); return t.isEmpty ? nil : t }
             }
+            func time(_ value: String?, _ option: String) throws -> ClockTime?? {
+                guard let value else { return .none }
+                if value.trimmingCharacters(in: .whitespaces).isEmpty { return .some(nil) }
+                guard let t = ClockTime(value.trimmingCharacters(in: .whitespaces)) else {
+                    throw Failure(.usage, Phrase(lv: "\(option) jābūt laikam HH:MM (00:00–23:59), nevis '\(value)'",
+                                                 en: "\(option) must be a time HH:MM (00:00–23:59), not '\(value)'"))
+                }
+                return .some(t)
+            }
+            if let attendees {
+                d.attendees = attendees.split(whereSeparator: { $0 == "," || $0 == " " }).map { $0.uppercased() }
+            }
+            if let v = text(place) { d.place = v }
+            if let v = try time(started, "--started") { d.started = v }
+            if let v = try time(ended, "--ended") { d.ended = v }
+            if let v = text(chair) { d.chair = v }
+            if let v = text(secretary) { d.secretary = v }
+            if let v = text(guests) { d.guests = v }
+            if let restricted { d.restricted = restricted }
+            return d
         }
     }
 
     struct Hold: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark a meeting held, with the institutions present.")
+        static let configuration = CommandConfiguration(
+            commandName: "hold", abstract: "Mark a meeting held, with what its minutes carry.",
+            discussion: "A meeting dated after today cannot be held; a held one is changed with `meeting edit`.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The meeting number.") var id: Int64
-        @Option(help: "Institution codes of those present, e.g. SD,BT,IN.") var attendees: String?
+        @OptionGroup var details: DetailOptions
 
         func run() throws {
             let session = try Session.open(global)
-            let codes = (attendees ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             try session.guarded {
-                try ChangeRules.institutions(codes, plan: try session.store.plan())
-                try session.store.holdMeeting(id, attendees: codes, author: session.author, now: session.now)
+                guard let stored = try session.store.meetings().first(where: { $0.id == id }) else {
+                    throw StoreError.unknownMeeting(id)
+                }
+                let plan = try session.store.plan()
+                let held = try details.applied(to: stored.details)
+                try ChangeRules.hold(stored, today: session.today)
+                try ChangeRules.details(held, plan: plan)
+                try session.store.holdMeeting(id, details: held, today: session.today, author: session.author, now: session.now)
             }
             session.say(SavedChange.held(meeting: id).notice)
         }
     }
 
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "edit", abstract: "Change what the minutes carry about a meeting (journaled).",
+            discussion: "Only the options given change; an empty value (--place \"\") clears a text.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The meeting number.") var id: Int64
+        @OptionGroup var details: DetailOptions
+
+        func run() throws {
+            if details.isEmpty {
+                throw Failure(.usage, Phrase(lv: "norādiet, ko mainīt, piem. --place \"Domes zāle\"",
+                                             en: "say what to change, e.g. --place \"Council hall\""))
+            }
+            let session = try Session.open(global)
+            let changed = try session.guarded { () throws -> Bool in
+                guard let stored = try session.store.meetings().first(where: { $0.id == id }) else {
+                    throw StoreError.unknownMeeting(id)
+                }
+                let edited = try details.applied(to: stored.details)
+                try ChangeRules.edit(stored)
+                try ChangeRules.details(edited, plan: try session.store.plan())
+                return try session.store.editMeeting(id, details: edited, author: session.author, now: session.now)
+            }
+            session.say(SavedChange.meetingDetails(meeting: id, changed: changed).notice)
+        }
+    }
+
     struct Cancel: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Cancel a planned meeting.")
+        static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Cancel a planned meeting.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The meeting number.") var id: Int64
 
@@ -130,15 +212,15 @@ struct MeetingCommand: ParsableCommand {
 
 struct DecisionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "decision", abstract: "Record decisions of a meeting and mark them done.",
-        subcommands: [Add.self, Done.self])
+        commandName: "decision", abstract: "Record decisions of a meeting, list them, move their due dates, mark them done.",
+        subcommands: [Add.self, List.self, Done.self, Due.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a decision; prints its number.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a decision; prints its number.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "The meeting number.") var meeting: Int64
         @Option(help: "The institution responsible (code).") var owner: String
-        @Option(help: "The due date.") var due: String
+        @Option(help: "The due date (not before the meeting's date).") var due: String
         @Option(help: "The activity it concerns.") var activity: String?
         @Argument(help: "What was decided (no personal data).") var text: String
 
@@ -147,37 +229,121 @@ struct DecisionCommand: ParsableCommand {
             let decision = Decision(meeting: meeting, text: text, owner: owner, due: try parseDay(due, option: "--due"),
                                     activity: activity)
             let saved = try session.guarded { () throws -> Decision in
-                try ChangeRules.decision(decision, plan: try session.store.plan())
+                let date = try session.store.meetings().first { $0.id == meeting }?.date
+                try ChangeRules.decision(decision, plan: try session.store.plan(), meetingDate: date)
                 return try session.store.addDecision(decision, author: session.author, now: session.now)
             }
             Output.print(saved.id)
         }
     }
 
-    struct Done: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark a decision done (today).")
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List decisions: the open ones (default) or all, by due date.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The decision number.") var id: Int64
+        @Flag(exclusivity: .exclusive, help: "Which decisions: --open (default) or --all.") var which: Which = .open
+        @Option(help: "Only those this institution (code) is responsible for.") var owner: String?
+        @Option(help: "text or json.") var format: ListFormat = .text
+
+        enum Which: String, EnumerableFlag { case open, all }
 
         func run() throws {
             let session = try Session.open(global)
-            try session.guarded { try session.store.completeDecision(id, on: session.today, author: session.author, now: session.now) }
+            let snapshot = try session.guarded { try session.store.snapshot() }
+            if let owner { try Session.guarded { try ChangeRules.institutions([owner], plan: snapshot.plan) } }
+            let list = DecisionList(snapshot: snapshot, today: session.today, openOnly: which == .open, owner: owner)
+            switch format {
+            case .json: Output.print(list.json.serialized(pretty: true))
+            case .text: Output.print(list.text(session.language), terminator: "")
+            }
+        }
+    }
+
+    struct Done: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "done", abstract: "Mark a decision done (today).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The decision number.") var id: Int64
+        @Option(help: "The meeting whose review closed it (its minutes list it).") var meeting: Int64?
+
+        func run() throws {
+            let session = try Session.open(global)
+            try session.guarded {
+                try session.store.completeDecision(id, on: session.today, at: meeting, author: session.author, now: session.now)
+            }
             session.say(SavedChange.decisionDone(id).notice)
+        }
+    }
+
+    struct Due: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "due", abstract: "Give an open decision a new due date (the old one stays in the journal).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The decision number.") var id: Int64
+        @Option(help: "The new due date, YYYY-MM-DD.") var date: String
+        @Option(help: "The meeting whose review moved it (its minutes list it).") var meeting: Int64?
+
+        func run() throws {
+            let session = try Session.open(global)
+            let day = try parseDay(date, option: "--date")
+            try session.guarded { try session.store.moveDecision(id, to: day, at: meeting, author: session.author, now: session.now) }
+            session.say(SavedChange.decisionMoved(id, day).notice)
         }
     }
 }
 
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case markdown, csv, json }
+/// The formats of a document for people: printed text, or a DOCX/ODT file made by pandoc.
+enum DocumentFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, markdown, json, csv, docx, odt
+
+    /// Prints or writes the chosen rendering; docx and odt need `-o FILE`.
+    func emit(text: () -> String, markdown: () -> String, json: () -> String, csv: (() -> String)? = nil,
+              output: String?, force: Bool, session: Session) throws {
+        let mode = NewFile.mode(beside: session.store.path)
+        let rendered: String
+        switch self {
+        case .docx, .odt:
+            guard let output, output != "-" else {
+                throw Failure(.usage, Phrase(lv: "--format \(rawValue) raksta failu: norādiet -o FAILS.\(rawValue)",
+                                             en: "--format \(rawValue) writes a file: give -o FILE.\(rawValue)"))
+            }
+            try Document.write(markdown(), format: self == .docx ? .docx : .odt, to: output, force: force, mode: mode,
+                               language: session.language)
+            session.say(Phrase(lv: "Dokuments ierakstīts: \(output)", en: "Document written: \(output)"))
+            return
+        case .text: rendered = text()
+        case .markdown: rendered = markdown()
+        case .json: rendered = json()
+        case .csv:
+            guard let csv else {
+                throw Failure(.usage, Phrase(lv: "šeit nav CSV formāta", en: "there is no CSV format here"))
+            }
+            rendered = csv()
+        }
+        if let output, output != "-" {
+            try Document.writeText(SafeText.clean(rendered, keeping: [.lines, .tabs]), to: output, force: force, mode: mode)
+            session.say(Phrase(lv: "Ierakstīts: \(output)", en: "Written: \(output)"))
+        } else {
+            Output.print(rendered, terminator: "")
+        }
+    }
+}
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "The yearly implementation report the group gives the council.")
+        commandName: "report", abstract: "The yearly implementation report the group gives the council.",
+        discussion: "A year that is over is evaluated as of its end; the current year as of today. docx and odt are made by pandoc and need -o FILE.")
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "The year.") var year: Int
-    @Option(help: "markdown, csv or json.") var format: ReportFormat = .markdown
+    @Option(help: "markdown, csv, json, docx or odt.") var format: DocumentFormat = .markdown
+    @Option(name: .shortAndLong, help: "Write to FILE instead of the standard output.") var output: String?
+    @Flag(help: "Replace FILE if it is there.") var force = false
 
     func run() throws {
+        if format == .text {
+            throw Failure(.usage, Phrase(lv: "--format jābūt markdown, csv, json, docx vai odt",
+                                         en: "--format must be markdown, csv, json, docx or odt"))
+        }
         let session = try Session.open(global)
         let snapshot = try session.guarded { try session.store.snapshot() }
         guard (snapshot.plan.period.first.year...snapshot.plan.period.last.year).contains(year) else {
@@ -186,11 +352,9 @@ struct ReportCommand: ParsableCommand {
                 en: "\(year) is not in the plan period (\(snapshot.plan.period.first.year)–\(snapshot.plan.period.last.year))"))
         }
         let report = YearReport(snapshot: snapshot, year: year, today: session.today)
-        switch format {
-        case .markdown: Output.print(report.markdown(session.language), terminator: "")
-        case .csv: Output.print(report.csv(), terminator: "")
-        case .json: Output.print(report.json())
-        }
+        try format.emit(text: { report.markdown(session.language) }, markdown: { report.markdown(session.language) },
+                        json: { report.json() + "\n" }, csv: { report.csv() },
+                        output: output, force: force, session: session)
     }
 }
 

@@ -38,9 +38,27 @@ struct StoreServices: BoardServices {
             return .outcome(meeting: id, activity: activity, outcome)
         case .decision(let decision):
             return .decision(try store.addDecision(decision, settingOutcome: decision.activity != nil, author: author, now: now))
-        case .hold(let id, let attendees):
-            try store.holdMeeting(id, attendees: attendees, author: author, now: now)
+        case .hold(let id, let details, let today):
+            try store.holdMeeting(id, details: details, today: today, author: author, now: now)
             return .held(meeting: id)
+        case .editMeeting(let id, let details):
+            return .meetingDetails(meeting: id, changed: try store.editMeeting(id, details: details, author: author, now: now))
+        case .cancelMeeting(let id):
+            try store.cancelMeeting(id, author: author, now: now)
+            return .cancelled(meeting: id)
+        case .review(let decision, let meeting, .done, _, let today):
+            // Done at the meeting that reviewed it, else on the day it is marked.
+            try store.completeDecision(decision, on: meeting?.date ?? today, at: meeting?.id, author: author, now: now)
+            return .decisionDone(decision)
+        case .review(let decision, let meeting, .moved, let due, _):
+            try store.moveDecision(decision, to: due, at: meeting?.id, author: author, now: now)
+            return .decisionMoved(decision, due)
+        case .review(let decision, let meeting, .open, _, _):
+            guard let meeting else { return .decisionKeptOpen(decision) }
+            try store.keepDecisionOpen(decision, at: meeting.id, author: author, now: now)
+            return .decisionKeptOpen(decision)
+        case .recordFinishing(let record):
+            return .finished(try store.addRecord(record, finishing: true, now: now))
         }
     }
 

@@ -193,6 +193,8 @@ struct BoardTerminalTests {
         t.press(.agenda)
         #expect(t.wait(for: "SG · Sadarbības grupa (2)").ok)
         t.press(.chair)
+        #expect(t.wait(for: "tiks saglabāta kā plānota sēde").ok)
+        t.press(.confirmYes)
         let chair = t.wait { $0.contains("1 / 24") && $0.contains("Sēde saglabāta: Nr. 1") }
         #expect(chair.ok, "\(chair.screen)")
         t.press(.decided)

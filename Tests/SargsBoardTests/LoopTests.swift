@@ -186,6 +186,11 @@ struct LoopTests {
         board.press(.minutes)
         #expect(board.state.message?.phrase.lv.contains("nesaglabātas izmaiņas") == true, "minutes wait for a save")
         board.press(.chair)
+        // Chair mode says it will save the agenda and asks; nothing is saved before the yes.
+        #expect(board.state.confirmation?.question.lv.contains("tiks saglabātas sēdē Nr. 6") == true)
+        #expect(services.store.snapshot.meetings.first?.items.isEmpty == true)
+        board.press(.confirmYes)
+        #expect(board.state.screen == .chair)
         #expect(services.store.snapshot.meetings.first?.items.map(\.activity) == board.state.draftOrder)
         board.press(.back)
         #expect(board.screen.contains("Saglabāta kā sēde Nr. 6"), "\(board.screen)")

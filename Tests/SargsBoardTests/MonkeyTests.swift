@@ -127,11 +127,43 @@ struct FakeStore {
             next.decisions.append(decision)
             if let activity = decision.activity { FakeStore.set(.decision, of: activity, in: &next.meetings[i]) }
             saved = .decision(decision)
-        case .hold(let id, let attendees):
+        case .hold(let id, let details, _):
             guard let i = next.meetings.firstIndex(where: { $0.id == id }) else { return .failure(ChangeRefusal("nav", "no such meeting")) }
             next.meetings[i].state = .held
-            next.meetings[i].attendees = attendees
+            next.meetings[i].details = details
             saved = .held(meeting: id)
+        case .editMeeting(let id, let details):
+            guard let i = next.meetings.firstIndex(where: { $0.id == id }) else { return .failure(ChangeRefusal("nav", "no such meeting")) }
+            let changed = next.meetings[i].details != details
+            next.meetings[i].details = details
+            saved = .meetingDetails(meeting: id, changed: changed)
+        case .cancelMeeting(let id):
+            guard let i = next.meetings.firstIndex(where: { $0.id == id }), next.meetings[i].state == .planned else {
+                return .failure(ChangeRefusal("nav", "no such planned meeting"))
+            }
+            next.meetings[i].state = .cancelled
+            saved = .cancelled(meeting: id)
+        case .review(let id, let meeting, let outcome, let due, let today):
+            guard let i = next.decisions.firstIndex(where: { $0.id == id }), next.decisions[i].isOpen else {
+                return .failure(ChangeRefusal("nav", "no such open decision"))
+            }
+            let before = next.decisions[i].due
+            switch outcome {
+            case .done: next.decisions[i].doneOn = meeting?.date ?? today; saved = .decisionDone(id)
+            case .moved: next.decisions[i].due = due; saved = .decisionMoved(id, due)
+            case .open: saved = .decisionKeptOpen(id)
+            }
+            if let meeting {
+                next.reviews.removeAll { $0.meeting == meeting.id && $0.decision == id }
+                next.reviews.append(DecisionReview(meeting: meeting.id, decision: id, outcome: outcome, dueBefore: before,
+                                                   dueAfter: next.decisions[i].due))
+            }
+        case .recordFinishing(var record):
+            record.id = nextID
+            nextRecords.append(record)
+            next.records = RecordIndex(nextRecords)
+            if let i = next.plan.activities.firstIndex(where: { $0.id == record.activity }) { next.plan.activities[i].status = .done }
+            saved = .finished(record)
         }
         undo.append((snapshot, records))
         snapshot = next
@@ -370,10 +402,27 @@ struct Monkey {
         case .decision(let decision):
             if !store.snapshot.meetings.contains(where: { $0.id == decision.meeting }) { return "a decision of an unknown meeting" }
             return check { () throws(ChangeRefusal) in try ChangeRules.decision(decision, plan: plan) }
-        case .hold(let id, let attendees):
-            if !store.snapshot.meetings.contains(where: { $0.id == id }) { return "holding an unknown meeting \(id)" }
-            if let unknown = attendees.first(where: { plan.institution($0) == nil }) { return "an unknown institution \(unknown)" }
+        case .hold(let id, let details, _), .editMeeting(let id, let details):
+            guard let meeting = store.snapshot.meetings.first(where: { $0.id == id }) else { return "holding an unknown meeting \(id)" }
+            if let unknown = details.attendees.first(where: { plan.institution($0) == nil }) { return "an unknown institution \(unknown)" }
+            if case .hold = change, meeting.date > today { return "holding a meeting in the future" }
+            return check { () throws(ChangeRefusal) in try ChangeRules.details(details, plan: plan) }
+        case .cancelMeeting(let id):
+            return store.snapshot.meetings.first(where: { $0.id == id })?.state == .planned ? nil : "cancelling a meeting that is not planned"
+        case .review(let id, let meeting, let outcome, let due, _):
+            guard let d = store.snapshot.decisions.first(where: { $0.id == id }) else { return "reviewing an unknown decision" }
+            if !d.isOpen { return "reviewing a decision that is done" }
+            if let meeting, meeting.id == d.meeting { return "a meeting reviewing its own decision" }
+            if outcome == .moved, let taken = store.snapshot.meetings.first(where: { $0.id == d.meeting }), due < taken.date {
+                return "a due date before the meeting"
+            }
             return nil
+        case .recordFinishing(let record):
+            if record.date > today { return "dated after today" }
+            return check { () throws(ChangeRefusal) in
+                try ChangeRules.record(record, plan: plan, today: today)
+                try ChangeRules.finishing(try ChangeRules.activity(record.activity, in: plan))
+            }
         }
     }
 

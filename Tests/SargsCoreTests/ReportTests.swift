@@ -62,19 +62,21 @@ private func lines(_ report: YearReport) -> [String: Line] {
 
 @Suite("The yearly report")
 struct ReportTests {
-    @Test("a past year: state on 31 December, every window of the year")
+    @Test("a past year: every column as of the year's end (1 January after), every window of the year")
     func pastYear() {
         let report = YearReport(snapshot: SmallPlan.snapshot, year: 2025, today: day("2026-03-01"))
-        #expect(report.evaluatedOn == day("2025-12-31"))
+        #expect(report.evaluatedOn == day("2026-01-01"))
+        #expect(report.yearIsOver)
         #expect(report.meetingsHeld == 3)  // 03-15, 06-15, 12-10; not the cancelled nor the emergency one
         #expect(report.goals.map(\.number) == [1, 2, 3, 4, 5, 6, 7])
         let l = lines(report)
-        // Q1 met (two records), Q2 waived, Q3 met, Q4 missed; on 12-31 the latest ended quarter is Q3.
-        #expect(l["1.1"] == Line(state: .onTrack, windows: counts(4, 2, 1, 1), progress: nil, records: 3))
-        // June 2025 ended 184 days before 31 December; 12 + 10 by then.
-        #expect(l["1.2"] == Line(state: .overdue(days: 184), windows: nil, progress: 22, records: 2))
+        // Q1 met (two records), Q2 waived, Q3 met, Q4 missed: at the year's end Q4 has ended, missed —
+        // the state says what the window column says (before, "on track" beside a missed Q4).
+        #expect(l["1.1"] == Line(state: .overdue(days: 1), windows: counts(4, 2, 1, 1), progress: nil, records: 3))
+        // June 2025 ended 185 days before 1 January; 12 + 10 by then.
+        #expect(l["1.2"] == Line(state: .overdue(days: 185), windows: nil, progress: 22, records: 2))
         // October met, November and December missed; overdue since 30 November.
-        #expect(l["7.1"] == Line(state: .blocked(.overdue(days: 31), reason: "Nav speciālista"),
+        #expect(l["7.1"] == Line(state: .blocked(.overdue(days: 32), reason: "Nav speciālista"),
                                  windows: counts(3, 1, 2, 0), progress: nil, records: 1))
         #expect(l["7.2"] == Line(state: .asNeeded(lastRecord: day("2025-11-11")), windows: nil, progress: nil, records: 2))
         // January 2025 in weeks: W01 (1–5) missed, W02 met on its first day, W03, W04 missed,
@@ -117,9 +119,9 @@ struct ReportTests {
         #expect(rows.count == 1 + 5 + 1)  // header, five activities, the final line end
         #expect(rows[0] == "year,goal,level,activity,title,owners,schedule,state,days_overdue,blocked,"
             + "windows_ended,windows_met,windows_missed,windows_waived,progress,target,unit,records")
-        #expect(rows[1] == "2025,1,primary,1.1,\"Reidi, \"\"drošība\"\"\",SD,every,on-track,,false,4,2,1,1,,,,3")
-        #expect(rows[2] == "2025,1,primary,1.2,Aktivitāte 1.2,SD,once,overdue,184,false,,,,,22,30,cilvēki,2")
-        #expect(rows[3] == "2025,7,tertiary,7.1,Aktivitāte 7.1,SD,every,overdue,31,true,3,1,2,0,,,,1")
+        #expect(rows[1] == "2025,1,primary,1.1,\"Reidi, \"\"drošība\"\"\",SD,every,overdue,1,false,4,2,1,1,,,,3")
+        #expect(rows[2] == "2025,1,primary,1.2,Aktivitāte 1.2,SD,once,overdue,185,false,,,,,22,30,cilvēki,2")
+        #expect(rows[3] == "2025,7,tertiary,7.1,Aktivitāte 7.1,SD,every,overdue,32,true,3,1,2,0,,,,1")
         #expect(rows[4] == "2025,7,tertiary,7.2,Aktivitāte 7.2,SD,as-needed,as-needed,,false,,,,,,,,2")
         #expect(rows[6] == "")
     }
@@ -128,18 +130,18 @@ struct ReportTests {
     func json() {
         let json = YearReport(snapshot: SmallPlan.snapshot, year: 2025, today: day("2026-03-01")).json()
         #expect(json.hasPrefix("""
-        {"year": 2025, "evaluated_on": "2025-12-31", "plan": "test", "meetings_held": 3, "meetings_required": 4, \
+        {"year": 2025, "evaluated_on": "2026-01-01", "plan": "test", "meetings_held": 3, "meetings_required": 4, \
         "goals": [{"goal": 1, "level": "primary", "title": "Mērķis 1", "activities": [
         """))
         #expect(json.contains("""
         {"activity": "7.1", "title": "Aktivitāte 7.1", "owners": ["SD"], "schedule": "every", "state": "overdue", \
-        "days_overdue": 31, "blocked": true, "blocked_reason": "Nav speciālista", \
+        "days_overdue": 32, "blocked": true, "blocked_reason": "Nav speciālista", \
         "windows": {"ended": 3, "met": 1, "missed": 2, "waived": 0}, "progress": null, "target": null, \
         "unit": null, "records": 1}
         """))
         #expect(json.contains("""
         {"activity": "1.2", "title": "Aktivitāte 1.2", "owners": ["SD"], "schedule": "once", "state": "overdue", \
-        "days_overdue": 184, "blocked": false, "blocked_reason": null, "windows": null, "progress": 22, \
+        "days_overdue": 185, "blocked": false, "blocked_reason": null, "windows": null, "progress": 22, \
         "target": 30, "unit": "cilvēki", "records": 2}
         """))
     }
@@ -149,9 +151,9 @@ struct ReportTests {
         let report = YearReport(snapshot: SmallPlan.snapshot, year: 2025, today: day("2026-03-01"))
         let lv = report.markdown(.lv)
         #expect(lv.hasPrefix("# Pārskats par 2025. gadu\n"))
-        #expect(lv.contains("Sadarbības grupas kārtējās sēdes: 3 no 4."))
-        #expect(lv.contains("| 7.1 | Aktivitāte 7.1 | SD | bloķēta (Nav speciālista); nokavēta, 31 d. | 1 / 2 / 0 (3) | — | 1 |"))
-        #expect(lv.contains("| 1.2 | Aktivitāte 1.2 | SD | nokavēta, 184 d. | — | 22/30 cilvēki | 2 |"))
+        #expect(lv.contains("Stāvoklis 2025. gada beigās. Sadarbības grupas kārtējās sēdes: 3 no 4."))
+        #expect(lv.contains("| 7.1 | Aktivitāte 7.1 | SD | bloķēta (Nav speciālista); nokavēta, 32 d. | 1 / 2 / 0 (3) | — | 1 |"))
+        #expect(lv.contains("| 1.2 | Aktivitāte 1.2 | SD | nokavēta, 185 d. | — | 22/30 cilvēki | 2 |"))
         let en = report.markdown(.en)
         #expect(en.hasPrefix("# Report for 2025\n"))
         #expect(en.contains("| 7.2 | Aktivitāte 7.2 | SD | as needed, last 2025-11-11 | — | — | 2 |"))

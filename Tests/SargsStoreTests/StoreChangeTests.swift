@@ -299,8 +299,8 @@ struct StoreChangeTests {
         #expect(try store.snapshot().decisions.first?.doneOn == SamplePlan.day("2025-04-20"))
         let entry = try #require(try entries().first)
         #expect(entry.action == "done")
-        #expect(entry.before == #"{"done_on":null}"#)
-        #expect(entry.after == #"{"done_on":"2025-04-20"}"#)
+        #expect(entry.before == #"{"due":"2025-04-30","done_on":null,"review":null}"#)
+        #expect(entry.after == #"{"due":"2025-04-30","done_on":"2025-04-20","review":null}"#)
     }
 
     @Test func decisionRefusals() throws {

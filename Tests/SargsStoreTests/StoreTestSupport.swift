@@ -130,3 +130,11 @@ func fileMode(_ path: String) -> mode_t? {
 extension Date {
     func plus(_ seconds: TimeInterval) -> Date { addingTimeInterval(seconds) }
 }
+
+extension Store {
+    /// Holds a meeting with only its attendees, as of a day after every test date.
+    func holdMeeting(_ id: Int64, attendees: [String], author: String, now: Date) throws {
+        try holdMeeting(id, details: Meeting.Details(attendees: attendees), today: Day(year: 2099, month: 1, day: 1)!,
+                        author: author, now: now)
+    }
+}

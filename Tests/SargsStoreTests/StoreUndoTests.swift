@@ -62,7 +62,6 @@ enum ChangeKind: String, CaseIterable, CustomTestStringConvertible {
             return { try store.holdMeeting(meeting.id, attendees: ["SG", "SD", "VP"], author: author, now: now) }
         case .cancel:
             let meeting = try store.addMeeting(Meeting(date: SamplePlan.day("2025-06-11")), author: author, now: now)
-            try store.holdMeeting(meeting.id, attendees: ["IN"], author: author, now: now)
             return { try store.cancelMeeting(meeting.id, author: author, now: now) }
         case .addDecision:
             let meeting = try store.addMeeting(Meeting(date: SamplePlan.day("2025-06-11")), author: author, now: now)
@@ -171,8 +170,8 @@ struct StoreUndoTests {
 
         let meeting = try store.addMeeting(Meeting(date: SamplePlan.day("2025-06-11")), author: "ieva", now: .now)
         try store.holdMeeting(meeting.id, attendees: ["SG"], author: "ieva", now: .now)
-        try store.cancelMeeting(meeting.id, author: "juris", now: .now)
-        try expectRefused(store, .conflict(field: "state", yours: "planned", theirs: "cancelled")) {
+        try store.editMeeting(meeting.id, details: Meeting.Details(attendees: ["SG", "SD"]), author: "juris", now: .now)
+        try expectRefused(store, .conflict(field: "attendees", yours: "none", theirs: "SG, SD")) {
             _ = try store.undo(author: "ieva", now: .now)
         }
     }

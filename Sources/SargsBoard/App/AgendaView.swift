@@ -47,6 +47,8 @@ public struct AgendaView: Sendable {
     public let order: [ActivityID]
     /// The agenda's item of each activity it lists.
     public let reasons: [ActivityID: Agenda.Item]
+    /// An emergency agenda's services: last record and 365-day count.
+    public let services: [ActivityID: Agenda.Service]
     /// The saved meeting's outcome of each item that has one.
     public let outcomes: [ActivityID: Meeting.Outcome]
     /// Each ordered item's index in `plan.activities` (nil: no longer in the plan).
@@ -54,6 +56,18 @@ public struct AgendaView: Sendable {
     public let lines: [Line]
     /// The line of each ordered item.
     public let lineOfItem: [Int]
+    /// The line of each open decision (`agenda.decisions`): the cursor goes
+    /// on from the last item to them.
+    public let lineOfDecision: [Int]
+    /// The earlier decisions chair mode reviews first (`DecisionReview.decisions`).
+    public let review: [Decision]
+    /// What this meeting's review already did with each of them.
+    public let reviewed: [Int64: DecisionReview]
+    /// The meeting the draft is, as it would be saved.
+    public let meeting: Meeting
+
+    /// How many lines the cursor moves over: the items, then the open decisions.
+    public var selectableCount: Int { order.count + agenda.decisions.count }
 
     init(draft: MeetingDraft, snapshot: Snapshot, tracker: Tracker, generation: Int) {
         key = Key(draft, generation: generation)
@@ -61,6 +75,7 @@ public struct AgendaView: Sendable {
         agenda = Agenda(snapshot: snapshot, date: draft.date, kind: draft.kind, topic: draft.topic, tracker: tracker)
         order = draft.order(in: plan)
         reasons = Dictionary(agenda.items.map { ($0.activity, $0) }, uniquingKeysWith: { a, _ in a })
+        services = Dictionary(agenda.services.map { ($0.activity, $0) }, uniquingKeysWith: { a, _ in a })
         outcomes = draft.outcomes(in: snapshot)
         let wanted = Set(order)
         var indexOf: [ActivityID: Int] = [:]
@@ -91,9 +106,20 @@ public struct AgendaView: Sendable {
             lines += agenda.upcoming.indices.map(Line.upcoming)
         }
         lines += [.blank, .decisionsHeading]
-        lines += agenda.decisions.isEmpty ? [.noDecisions] : agenda.decisions.indices.map(Line.decision)
+        var lineOfDecision: [Int] = []
+        if agenda.decisions.isEmpty { lines.append(.noDecisions) }
+        for i in agenda.decisions.indices {
+            lineOfDecision.append(lines.count)
+            lines.append(.decision(i))
+        }
         self.lines = lines
         self.lineOfItem = lineOfItem
+        self.lineOfDecision = lineOfDecision
+        let meeting = draft.meeting(in: snapshot)
+        self.meeting = meeting
+        review = DecisionReview.decisions(for: meeting, in: snapshot)
+        reviewed = Dictionary(snapshot.reviews.filter { $0.meeting == meeting.id && meeting.id != 0 }.map { ($0.decision, $0) },
+                              uniquingKeysWith: { a, _ in a })
     }
 
     /// Whether the view was computed for this draft as it is now.

@@ -114,10 +114,13 @@ public struct Filter: Hashable, Sendable {
 public struct Confirmation: Hashable, Sendable {
     public var question: Phrase
     public var onYes: [Effect]
+    /// A command to carry out on yes, as answered (chair mode on an agenda not saved yet).
+    public var then: Command?
 
-    public init(question: Phrase, onYes: [Effect]) {
+    public init(question: Phrase, onYes: [Effect], then: Command? = nil) {
         self.question = question
         self.onYes = onYes
+        self.then = then
     }
 }
 
@@ -192,6 +195,10 @@ public struct AppState: Sendable {
     public var meetingsCursor = 0
     /// The meeting the meeting screen shows.
     public var openMeeting: Int64?
+    /// The decision the decision screen shows.
+    public var openDecision: Int64?
+    /// The command a yes was just given for (set while it runs).
+    var answeredYes: Command?
     public var message: Message?
     /// The journal entries the store gave for the open activity or journal screen.
     public var journal: [JournalEntry] = []

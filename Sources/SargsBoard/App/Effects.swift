@@ -20,7 +20,17 @@ public enum Change: Hashable, Sendable {
     case outcome(meeting: Int64, activity: ActivityID, Meeting.Outcome)
     /// A decision; its item gets the outcome `decision` in the same transaction.
     case decision(Decision)
-    case hold(meeting: Int64, attendees: [String])
+    /// Mark a planned meeting held on `today`'s terms, with what its minutes carry.
+    case hold(meeting: Int64, details: Meeting.Details, today: Day)
+    /// Change what the minutes carry about a planned or held meeting.
+    case editMeeting(Int64, details: Meeting.Details)
+    case cancelMeeting(Int64)
+    /// What `meeting`'s review did with an earlier decision (`due`: the new
+    /// due date when moved, else the decision's own); without a meeting, the
+    /// decision view's own change (done on `today`).
+    case review(decision: Int64, meeting: Meeting?, DecisionReview.Outcome, due: Day, today: Day)
+    /// A record that also finishes its one-off activity.
+    case recordFinishing(Record)
 }
 
 /// What `reduce` asks the outside world to do.

@@ -114,7 +114,10 @@ public struct Form: Hashable, Sendable {
         case meetingSettings
         case addItem
         case decision(ActivityID)
+        /// Holding the meeting, or (held already) editing what its minutes carry.
         case hold
+        /// A new due date for a decision, in `meeting`'s review or (nil) on its own.
+        case decisionDue(Int64, meeting: Int64?)
     }
 
     public var kind: Kind

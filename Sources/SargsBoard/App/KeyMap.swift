@@ -10,7 +10,9 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case agenda, meetings, journal, indicators, help, quit
     // The agenda view and chair mode.
     case meetingSettings, saveMeeting, addItem, removeItem, itemUp, itemDown, chair, minutes
-    case discussed, decided, deferred, hold
+    case discussed, decided, deferred, hold, cancelMeeting
+    // A decision under review (chair mode) or open (the decision view).
+    case reviewDone, reviewDue, reviewOpen
     // Inside a form, the search line and a yes/no question.
     case formSave, formNext, formPrevious, formCancel, searchDone, searchClear, confirmYes, confirmNo
 }
@@ -23,7 +25,7 @@ public enum KeyContext: String, Hashable, Sendable {
 
 /// The screens of the board.
 public enum Screen: String, CaseIterable, Hashable, Sendable {
-    case board, activity, agenda, chair, meetings, meeting, journal, indicators, help
+    case board, activity, agenda, chair, meetings, meeting, decision, journal, indicators, help
 }
 
 /// One row of the key-binding table: keys, what they do, the help text, where
@@ -73,10 +75,11 @@ public struct KeyMap: Sendable {
         KeyBinding(.pageDown, [.pageDown], help: p("lapu uz leju", "page down")),
         KeyBinding(.home, [.home], help: p("uz sākumu", "to the first")),
         KeyBinding(.end, [.end], help: p("uz beigām", "to the last")),
-        KeyBinding(.open, [.enter], help: p("atvērt aktivitāti (sēžu sarakstā — sēdi)", "open the activity (on the meetings, the meeting)"),
+        KeyBinding(.open, [.enter], help: p("atvērt aktivitāti (sēžu sarakstā — sēdi, darba kārtībā — arī lēmumu)",
+                                            "open the activity (on the meetings, the meeting; on the agenda, a decision too)"),
                    bar: p("atvērt", "open"), screens: [.board, .agenda, .meetings]),
         KeyBinding(.back, [.escape], help: p("atpakaļ", "back"), bar: p("atpakaļ", "back"),
-                   screens: [.activity, .agenda, .chair, .meetings, .meeting, .journal, .indicators, .help]),
+                   screens: [.activity, .agenda, .chair, .meetings, .meeting, .decision, .journal, .indicators, .help]),
         KeyBinding(.record, [.character("r")], help: p("pierakstīt izpildi (šodien, skaits, piezīme)", "record that it was carried out (today, count, note)"),
                    bar: p("izpilde", "record"), screens: cards),
         KeyBinding(.status, [.character("s")], help: p("mainīt statusu", "change the status"), bar: p("statuss", "status"),
@@ -115,8 +118,17 @@ public struct KeyMap: Sendable {
                    bar: p("lēmums", "decision"), screens: [.chair]),
         KeyBinding(.deferred, [.character("3")], help: p("iznākums: atlikts uz nākamo sēdi", "outcome: deferred to the next meeting"),
                    bar: p("atlikts", "deferred"), screens: [.chair]),
-        KeyBinding(.hold, [.character("H")], help: p("sēde notikusi: dalībnieki un atzīme", "hold the meeting: attendees and mark it held"),
+        KeyBinding(.hold, [.character("H")], help: p("sēde notikusi: vieta, laiks, vadītājs, protokolētājs, dalībnieki, uzaicinātie (notikušai — labot)",
+                                                     "hold the meeting: place, times, chair, secretary, attendees, guests (held: edit them)"),
                    bar: p("noturēt", "hold"), screens: [.chair, .agenda]),
+        KeyBinding(.cancelMeeting, [.character("C")], help: p("atcelt plānoto sēdi (jautā)", "cancel the planned meeting (asks)"),
+                   screens: [.agenda]),
+        KeyBinding(.reviewDone, [.character("v")], help: p("lēmums izpildīts", "the decision is done"), bar: p("izpildīts", "done"),
+                   screens: [.chair, .decision]),
+        KeyBinding(.reviewDue, [.character("t")], help: p("lēmumam jauns termiņš (vecais paliek žurnālā)", "give the decision a new due date (the old one stays in the journal)"),
+                   bar: p("termiņš", "due date"), screens: [.chair, .decision]),
+        KeyBinding(.reviewOpen, [.character("o")], help: p("lēmums paliek atvērts", "the decision stays open"), bar: p("atvērts", "open"),
+                   screens: [.chair]),
         KeyBinding(.agenda, [.character("A")], help: p("sēdes darba kārtība", "the meeting agenda"), bar: p("darba kārtība", "agenda")),
         KeyBinding(.meetings, [.character("M")], help: p("sēdes", "meetings")),
         KeyBinding(.journal, [.character("J")], help: p("izmaiņu žurnāls", "the journal of changes")),

@@ -135,6 +135,29 @@ enum ActivityScreen {
             out.append([(JournalScreen.time(note.time) + "  ", .dim), (note.author + ": ", .dim), (note.text, .background)])
         }
 
+        let decisions = state.snapshot.decisions.filter { $0.activity == activity.id }.sorted { ($0.isOpen ? 0 : 1, $0.due, $0.id) < ($1.isOpen ? 0 : 1, $1.due, $1.id) }
+        heading(p("Lēmumi (\(decisions.count))", "Decisions (\(decisions.count))"))
+        if decisions.isEmpty { out.append([(state.text(p("Par šo aktivitāti lēmumu nav.", "No decisions about this activity.")), .dim)]) }
+        for d in decisions.prefix(50) {
+            let overdue = d.isOpen && d.due < state.today
+            let status = d.doneOn.map { state.text(p("izpildīts \($0)", "done \($0)")) }
+                ?? state.text(p("termiņš \(d.due)", "due \(d.due)")) + (overdue ? state.text(p(" nokavēts", " overdue")) : "")
+            out.append([("Nr. \(d.id) [\(d.owner)] ", .emphasis), (status + "  ", overdue ? .badgeOverdue : d.isOpen ? .background : .notice),
+                        (SafeText.line(d.text), .background), (state.text(p("  (sēde Nr. \(d.meeting))", "  (meeting \(d.meeting))")), .dim)])
+        }
+
+        // On which agendas it stood, with what outcome.
+        let history = state.snapshot.meetings.compactMap { m in m.items.first { $0.activity == activity.id }.map { (m, $0) } }
+            .sorted { ($0.0.date, $0.0.id) > ($1.0.date, $1.0.id) }
+        heading(p("Sēdēs (\(history.count))", "At meetings (\(history.count))"))
+        if history.isEmpty { out.append([(state.text(p("Nav bijusi nevienā darba kārtībā.", "Not on any agenda yet.")), .dim)]) }
+        for (m, item) in history.prefix(50) {
+            let outcome = item.outcome.map { state.text($0.phrase) }
+                ?? (m.state == .held ? state.text(p("nav izskatīts", "not reached")) : state.text(m.state.phrase))
+            out.append([("Nr. \(m.id)  \(m.date)  ", .emphasis), (state.text(m.kind.phrase) + "  ", .dim),
+                        (outcome, item.outcome == nil ? .dim : .notice)])
+        }
+
         heading(p("Žurnāls", "Journal"))
         let journal = state.journal.filter { $0.subject == activity.id }
         if journal.isEmpty { out.append([(state.text(p("Nav ierakstu.", "No entries.")), .dim)]) }

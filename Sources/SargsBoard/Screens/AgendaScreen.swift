@@ -7,7 +7,8 @@ private func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
 enum AgendaScreen {
     static func render(_ state: AppState, into canvas: inout Canvas, in area: Rect) {
         guard let draft = state.draft, let view = state.currentAgendaView else { return }
-        let cursorLine = view.lineOfItem.indices.contains(draft.cursor) ? view.lineOfItem[draft.cursor] : 0
+        let cursorLine = view.lineOfItem.indices.contains(draft.cursor) ? view.lineOfItem[draft.cursor]
+            : view.lineOfDecision.indices.contains(draft.cursor - view.order.count) ? view.lineOfDecision[draft.cursor - view.order.count] : 0
         // Scroll so the cursor's line stays in view.
         let scroll = max(0, min(cursorLine - area.height / 2, view.lines.count - area.height))
         ScrollingText.render(count: view.lines.count, line: { line(view.lines[$0], view, draft, state) }, scroll: scroll,
@@ -60,6 +61,11 @@ enum AgendaScreen {
             if let item = view.reasons[id] {
                 why = AgendaText.why(item, language: state.language)
                 role = item.daysOverdue > 0 ? .badgeOverdue : .progress
+            } else if let service = view.services[id] {
+                // As `sargs agenda --kind emergency` says it: the last record and the count in 365 days.
+                let last = service.lastRecord.map { lv ? "pēdējā \($0)" : "last \($0)" } ?? (lv ? "nav izpilžu" : "no records")
+                why = lv ? "\(last); 365 dienās: \(service.records365)" : "\(last); in 365 days: \(service.records365)"
+                role = service.lastRecord == nil ? .badgeOverdue : .progress
             } else {
                 let badge = Badge(state.tracker.state(of: activity, on: draft.date), glyphs: g, language: state.language)
                 why = badge.text
@@ -84,89 +90,220 @@ enum AgendaScreen {
             return [(lv ? "  nav" : "  none", .dim)]
         case .decision(let i):
             let d = agenda.decisions[i]
-            return [("  #\(d.id) [\(d.owner)] ", .emphasis), (d.text, .background),
+            let selected = draft.cursor == view.order.count + i
+            return [((selected ? g.arrowRight : " ") + " ", selected ? .cardSelected : .background),
+                    ("Nr. \(d.id) [\(d.owner)] ", selected ? .cardSelected : .emphasis), (SafeText.line(d.text), .background),
                     ((lv ? " — līdz " : " — due ") + d.due.description, d.overdue ? .badgeOverdue : .dim),
                     (d.overdue ? (lv ? " nokavēts" : " overdue") : "", .badgeOverdue)]
         }
     }
 }
 
-/// Chair mode: one item at a time, large enough to read when projected.
+/// Chair mode: first the review of earlier decisions, then one item at a
+/// time, large enough to read when projected. At 120×40 and up the counter
+/// is drawn in block digits and the fields are spaced over the screen; at
+/// 80×24 every line that matters (the due date, the keys) fits.
 enum ChairScreen {
     static func render(_ state: AppState, into canvas: inout Canvas, in area: Rect) {
-        guard let draft = state.draft else { return }
+        guard let draft = state.draft, let view = state.currentAgendaView else { return }
         let g = state.glyphs
         let lv = state.language == .lv
-        guard let view = state.currentAgendaView else { return }
-        let order = view.order
-        guard order.indices.contains(draft.current), let slot = view.planIndex[draft.current] else {
-            canvas.text(lv ? "Darba kārtībā nav jautājumu." : "The agenda has no items.", x: area.x + 2, y: area.y + 1,
-                        width: area.width - 4, role: .dim, glyphs: g)
-            return
-        }
-        let activity = state.plan.activities[slot]
         let inner = area.inset(top: 1, left: 2, right: 2)
-        var y = inner.y
-        let counter = "\(draft.current + 1) / \(order.count)"
+        let large = area.width >= 110 && area.height >= 34
+        let reviewing = draft.reviewing.flatMap { view.review.indices.contains($0) ? $0 : nil }
+        let counter = reviewing.map { "\($0 + 1) / \(view.review.count)" } ?? "\(draft.current + 1) / \(view.order.count)"
         let kind = draft.kind == .regular ? (lv ? "kārtējā sēde" : "regular meeting") : (lv ? "ārkārtas sēde" : "emergency meeting")
-        canvas.text("\(draft.date) · \(kind)" + (draft.meetingID.map { " Nr. \($0)" } ?? ""), x: inner.x, y: y,
-                    width: inner.width - counter.count - 2, role: .dim, glyphs: g)
-        canvas.rightText(counter, x: inner.x, y: y, width: inner.width, role: .emphasis)
-        y += 2
+        let stage = reviewing != nil ? (lv ? "lēmums" : "decision") : (lv ? "jautājums" : "item")
+        var y = inner.y
+        let headline = "\(draft.date) · \(kind)" + (draft.meetingID.map { lv ? " Nr. \($0)" : " no. \($0)" } ?? "")
+        let counterText = "\(stage) \(counter)"
+        var textWidth = inner.width
+        if large {
+            let digits = BlockDigits.render(counter, glyphs: g)
+            let w = digits.first?.displayWidth ?? 0
+            for (i, row) in digits.enumerated() {
+                canvas.text(row, x: inner.maxX - w, y: y + i, width: w, role: .emphasis, glyphs: g)
+            }
+            canvas.text(counterText, x: inner.maxX - w, y: y + digits.count, width: w, role: .dim, glyphs: g)
+            textWidth = inner.width - w - 3
+        } else {
+            canvas.rightText(counterText, x: inner.x, y: y, width: inner.width, role: .emphasis)
+            textWidth = inner.width - counterText.displayWidth - 2
+        }
+        canvas.text(headline, x: inner.x, y: y, width: textWidth, role: .dim, glyphs: g)
+        y += 1
+        // An emergency session is about its topic: it stays in view.
+        if let topic = draft.topic, draft.kind == .emergency {
+            canvas.text((lv ? "Tēma: " : "Topic: ") + SafeText.line(topic), x: inner.x, y: y, width: textWidth, role: .emphasis, glyphs: g)
+            y += 1
+        }
+        y += large ? 2 : 1
+        var lines = Lines(canvas: canvas, x: inner.x, y: y, width: inner.width, textWidth: textWidth, maxY: inner.maxY - 1,
+                          spaced: large, state: state)
+        if let reviewing {
+            reviewCard(view.review[reviewing], view: view, draft: draft, lines: &lines)
+        } else if view.order.indices.contains(draft.current), let slot = view.planIndex[draft.current] {
+            itemCard(state.plan.activities[slot], view: view, draft: draft, lines: &lines)
+        } else {
+            lines.text(lv ? "Darba kārtībā nav jautājumu." : "The agenda has no items.", role: .dim)
+        }
+        canvas = lines.canvas
+        // The next step, on the last line of the area.
+        let hint: String
+        if reviewing != nil {
+            let done = state.keyName(.reviewDone), due = state.keyName(.reviewDue), open = state.keyName(.reviewOpen)
+            let next = state.keyName(.right)
+            hint = state.text(p("\(done) — izpildīts · \(due) — jauns termiņš · \(open) — paliek atvērts · \(next) — nākamais",
+                                "\(done) done · \(due) new due date · \(open) stays open · \(next) next"))
+        } else if draft.current == view.order.count - 1 {
+            let hold = state.keyName(.hold), minutes = state.keyName(.minutes)
+            hint = state.text(p("Pēdējais jautājums. \(hold) — sēde notikusi (vieta, laiks, dalībnieki), \(minutes) — protokols.",
+                                "The last item. \(hold) holds the meeting (place, times, attendees), \(minutes) writes the minutes."))
+        } else {
+            hint = ""
+        }
+        if !hint.isEmpty {
+            canvas.text(hint, x: inner.x, y: inner.maxY - 1, width: inner.width, role: .notice, glyphs: g)
+        }
+    }
+
+    /// Lines written down the chair screen, a blank between fields when there is room.
+    struct Lines {
+        var canvas: Canvas
+        var x: Int
+        var y: Int
+        var width: Int
+        /// The width beside the block counter (the first lines).
+        var textWidth: Int
+        var maxY: Int
+        var spaced: Bool
+        let state: AppState
+
+        var room: Bool { y < maxY }
+
+        mutating func text(_ text: String, role: Role, pad: Bool = false) {
+            guard room else { return }
+            canvas.text(text, x: x, y: y, width: textWidth, role: role, glyphs: state.glyphs, pad: pad)
+            y += 1
+        }
+
+        /// A title: wrapped, up to `lines` lines.
+        mutating func title(_ text: String, role: Role, lines: Int) {
+            for line in wrap(text, width: textWidth, lines: lines, glyphs: state.glyphs) {
+                self.text(line, role: role, pad: true)
+            }
+        }
+
+        /// A label and its value; the value wraps onto the lines below it.
+        mutating func field(_ label: Phrase, _ value: String, _ role: Role, lines: Int = 2) {
+            guard room else { return }
+            let l = state.text(label)
+            let labelWidth = 18
+            canvas.text(l, x: x, y: y, width: labelWidth, role: .dim, glyphs: state.glyphs)
+            let pieces = wrap(value, width: max(10, width - labelWidth), lines: lines, glyphs: state.glyphs)
+            for (i, piece) in pieces.enumerated() {
+                guard room else { return }
+                canvas.text(piece, x: x + labelWidth, y: y, width: width - labelWidth, role: role, glyphs: state.glyphs)
+                y += 1
+            }
+            if spaced { y += 1 }
+        }
+
+        mutating func gap() { if room { y += 1 } }
+    }
+
+    static func reviewCard(_ d: Decision, view: AgendaView, draft: MeetingDraft, lines: inout Lines) {
+        let state = lines.state
+        let lv = state.language == .lv
+        lines.text(lv ? "Iepriekšējo lēmumu izpildes kontrole" : "Review of earlier decisions", role: .columnTitle)
+        lines.gap()
+        let owner = state.plan.institution(d.owner).map { "\(d.owner) \($0.name(in: state.language))" } ?? d.owner
+        lines.text((lv ? "Lēmums Nr. \(d.id)   " : "Decision \(d.id)   ") + SafeText.line(owner), role: .emphasis)
+        lines.title(SafeText.line(d.text), role: .header, lines: lines.spaced ? 6 : 3)
+        lines.gap()
+        let overdue = d.isOpen && d.due < draft.date
+        let late = overdue ? (lv ? "  NOKAVĒTS \(d.due.days(to: draft.date)) d." : "  OVERDUE \(d.due.days(to: draft.date)) d.") : ""
+        lines.field(p("Termiņš", "Due"), d.due.description + late, overdue ? .badgeOverdue : .background)
+        if let m = state.snapshot.meetings.first(where: { $0.id == d.meeting }) {
+            lines.field(p("Pieņemts", "Taken at"), lv ? "sēdē Nr. \(m.id), \(m.date)" : "meeting \(m.id), \(m.date)", .background)
+        }
+        if let a = d.activity {
+            let title = state.plan.activity(a).map { $0.name(in: state.language) } ?? ""
+            lines.field(p("Aktivitāte", "Activity"), SafeText.line("\(a) \(title)"), .background)
+        }
+        if let r = view.reviewed[d.id] {
+            var text = state.glyphs.done + " " + state.text(r.outcome.phrase)
+            if r.outcome == .moved { text += " \(r.dueBefore) → \(r.dueAfter)" }
+            lines.field(p("Šajā sēdē", "At this meeting"), text, .notice)
+        }
+    }
+
+    static func itemCard(_ activity: Activity, view: AgendaView, draft: MeetingDraft, lines: inout Lines) {
+        let state = lines.state
+        let g = state.glyphs
         let owners = activity.owners.map { code in
             state.plan.institution(code).map { "\(code) \($0.name(in: state.language))" } ?? code
         }.joined(separator: ", ")
-        canvas.text("\(activity.id)   \(owners)", x: inner.x, y: y, width: inner.width, role: .emphasis, glyphs: g)
-        y += 1
-        let title = activity.name(in: state.language)
-        for line in wrap(title, width: inner.width, lines: 3, glyphs: g) {
-            canvas.text(line, x: inner.x, y: y, width: inner.width, role: .header, glyphs: g, pad: true)
-            y += 1
-        }
-        y += 1
-        func field(_ label: Phrase, _ value: String, _ role: Role) {
-            guard y < inner.maxY else { return }
-            let l = state.text(label)
-            canvas.text(l, x: inner.x, y: y, width: 18, role: .dim, glyphs: g)
-            canvas.text(value, x: inner.x + 18, y: y, width: inner.width - 18, role: role, glyphs: g)
-            y += 1
-        }
+        lines.text("\(activity.id)   \(SafeText.line(owners))", role: .emphasis)
+        lines.title(SafeText.line(activity.name(in: state.language)), role: .header, lines: lines.spaced ? 5 : 3)
+        lines.gap()
         if let item = view.reasons[activity.id] {
-            field(p("Kāpēc", "Why"), AgendaText.why(item, language: state.language),
-                  .badgeOverdue)
+            lines.field(p("Kāpēc", "Why"), AgendaText.why(item, language: state.language), .badgeOverdue)
+        }
+        if let service = view.services[activity.id] {
+            let last = service.lastRecord.map { $0.description } ?? state.text(p("nav", "none"))
+            lines.field(p("365 dienās", "In 365 days"), state.text(p("\(service.records365) izpildes; pēdējā \(last)",
+                                                                      "\(service.records365) records; last \(last)")), .background)
         }
         let badge = Badge(state.tracker.state(of: activity, on: draft.date), glyphs: g, language: state.language)
-        field(p("Stāvoklis", "State"), badge.text, badge.role)
-        field(p("Periods", "Period"), activity.period, .background)
+        lines.field(p("Stāvoklis", "State"), badge.text, badge.role)
+        lines.field(p("Periods", "Period"), SafeText.line(activity.period), .background, lines: 1)
         let windows = state.tracker.windows(of: activity, on: draft.date)
-        if !windows.isEmpty, y < inner.maxY {
-            canvas.text(state.text(p("Logi", "Windows")), x: inner.x, y: y, width: 18, role: .dim, glyphs: g)
-            var x = inner.x + 18
+        if !windows.isEmpty, lines.room {
+            lines.canvas.text(state.text(p("Logi", "Windows")), x: lines.x, y: lines.y, width: 18, role: .dim, glyphs: g)
+            var x = lines.x + 18
             // The windows up to the meeting's date, the latest that fit: the
             // future ones say nothing to the meeting (none begun: the first ones).
             let begun = windows.filter { $0.window.first <= draft.date }
-            let shown = begun.isEmpty ? Array(windows.prefix(max(1, inner.width - 18)))
-                                      : Array(begun.suffix(max(1, inner.width - 18)))
-            for w in shown { x += canvas.put(w.state.glyph(g), x: x, y: y, role: w.state.role) }
-            y += 1
+            let fit = max(1, lines.width - 18)
+            let shown = begun.isEmpty ? Array(windows.prefix(fit)) : Array(begun.suffix(fit))
+            for w in shown { x += lines.canvas.put(w.state.glyph(g), x: x, y: lines.y, role: w.state.role) }
+            lines.y += lines.spaced ? 2 : 1
         }
         let latest = state.snapshot.records.latest(of: activity.id, onOrBefore: draft.date, limit: 4)
         let shown = latest.map { $0.day.description + ($0.count > 0 ? " (+\($0.count))" : "") }
-        field(p("Pēdējās izpildes", "Last records"),
-              shown.isEmpty ? state.text(p("nav", "none")) : shown.joined(separator: ", "), .background)
+        lines.field(p("Pēdējās izpildes", "Last records"),
+                    shown.isEmpty ? state.text(p("nav", "none")) : shown.joined(separator: ", "), .background, lines: 1)
         let decisions = state.snapshot.decisions.filter { $0.activity == activity.id && $0.isOpen }
         for d in decisions.prefix(3) {
-            field(p("Lēmums", "Decision"), "#\(d.id) [\(d.owner)] \(d.text) — \(d.due)", d.due < draft.date ? .badgeOverdue : .background)
+            lines.field(p("Lēmums", "Decision"), "Nr. \(d.id) [\(d.owner)] \(SafeText.line(d.text)) — \(d.due)",
+                        d.due < draft.date ? .badgeOverdue : .background, lines: 1)
         }
         if let outcome = view.outcomes[activity.id] {
-            y += 1
-            field(p("Iznākums", "Outcome"), g.done + " " + state.text(outcome.phrase), .notice)
+            lines.field(p("Iznākums", "Outcome"), g.done + " " + state.text(outcome.phrase), .notice, lines: 1)
         }
-        if draft.current == order.count - 1, y + 1 < inner.maxY {
-            let hold = state.keyName(.hold), minutes = state.keyName(.minutes)
-            canvas.text(state.text(p("Pēdējais jautājums. \(hold) — sēde notikusi (dalībnieki), \(minutes) — protokols.",
-                                     "The last item. \(hold) holds the meeting (attendees), \(minutes) writes the minutes.")),
-                        x: inner.x, y: inner.maxY - 1, width: inner.width, role: .notice, glyphs: g)
+    }
+}
+
+/// "3 / 17" in digits five rows high, for a room to read from the far wall.
+enum BlockDigits {
+    private static let font: [Character: [String]] = [
+        "0": ["###", "# #", "# #", "# #", "###"], "1": [" # ", "## ", " # ", " # ", "###"],
+        "2": ["###", "  #", "###", "#  ", "###"], "3": ["###", "  #", " ##", "  #", "###"],
+        "4": ["# #", "# #", "###", "  #", "  #"], "5": ["###", "#  ", "###", "  #", "###"],
+        "6": ["###", "#  ", "###", "# #", "###"], "7": ["###", "  #", " # ", " # ", " # "],
+        "8": ["###", "# #", "###", "# #", "###"], "9": ["###", "# #", "###", "  #", "###"],
+        "/": ["  #", "  #", " # ", "#  ", "#  "], " ": [" ", " ", " ", " ", " "],
+    ]
+
+    /// Five rows of equal width; `#` is a full block where the terminal has one.
+    static func render(_ text: String, glyphs: Glyphs) -> [String] {
+        let block = glyphs.isASCII ? "#" : "█"
+        var rows = Array(repeating: "", count: 5)
+        for (i, c) in text.enumerated() {
+            guard let glyph = font[c] else { continue }
+            for r in 0..<5 { rows[r] += (i > 0 ? " " : "") + glyph[r].replacingOccurrences(of: "#", with: block) }
         }
+        return rows
     }
 }

@@ -23,7 +23,7 @@ public func render(_ state: AppState, into canvas: inout Canvas) {
     case .activity: ActivityScreen.render(state, into: &canvas, in: body)
     case .help: HelpScreen.render(state, into: &canvas, in: body)
     case .chair: ChairScreen.render(state, into: &canvas, in: body)
-    case .agenda, .meetings, .meeting, .journal, .indicators:
+    case .agenda, .meetings, .meeting, .decision, .journal, .indicators:
         MoreScreens.render(state, into: &canvas, in: body)
     }
     drawStatusLine(state, into: &canvas, y: bounds.height - 2)
@@ -67,6 +67,7 @@ func screenTitle(_ screen: Screen) -> Phrase {
     case .chair: return p("sēdes vadīšana", "chairing the meeting")
     case .meetings: return p("sēdes", "meetings")
     case .meeting: return p("sēde", "meeting")
+    case .decision: return p("lēmums", "decision")
     case .journal: return p("žurnāls", "journal")
     case .indicators: return p("rādītāji", "indicators")
     case .help: return p("palīdzība", "help")
@@ -116,6 +117,8 @@ private func drawKeyBar(_ state: AppState, into canvas: inout Canvas, y: Int) {
     } else {
         hints = state.keyMap.bindings.compactMap { binding in
             guard let bar = binding.bar, binding.works(on: state.screen), let key = binding.keys.first else { return nil }
+            // In chair mode the bar shows the keys of the step at hand (review or items), so none is cut at 80 columns.
+            if state.screen == .chair, disabledReason(binding.command, in: state) != nil { return nil }
             return (g.isASCII ? key.asciiName : key.displayName, state.text(bar))
         }
     }

@@ -9,12 +9,15 @@ public enum AgendaText {
         public var items: [Agenda.Item]
     }
 
-    /// The items under each owner; an item with two owners stands under both.
+    /// The items under their first (lead) owner, groups in the plan's order
+    /// of institutions (codes the plan does not list after them, an item
+    /// with no owner last): each item once, as the board's agenda groups them.
     public static func byOwner(_ agenda: Agenda, plan: Plan) -> [OwnerGroup] {
-        plan.allInstitutions.compactMap { institution in
-            let items = agenda.items.filter { $0.owners.contains(institution.code) }
-            return items.isEmpty ? nil : OwnerGroup(owner: institution.code, items: items)
-        }
+        var groups: [String: [Agenda.Item]] = [:]
+        for item in agenda.items { groups[item.owners.first ?? "", default: []].append(item) }
+        let known = plan.allInstitutions.map(\.code)
+        let others = groups.keys.filter { !known.contains($0) }.sorted { ($0.isEmpty ? 1 : 0, $0) < ($1.isEmpty ? 1 : 0, $1) }
+        return (known + others).compactMap { code in groups[code].map { OwnerGroup(owner: code, items: $0) } }
     }
 
     /// "nokavēts 92 d." · "3 no 11 nedēļām bez izpildes" · "12/30, jābūt 19".
@@ -108,7 +111,13 @@ public enum AgendaText {
                     let why = self.why(item, language: language)
                     let activity = SafeText.line(item.activity)
                     let id = markdown ? "**\(activity)**" : activity.padded(to: 5)
-                    out += "\(bullet)\(id) \(SafeText.line(item.title)) — \(why)"
+                    let title = markdown ? SafeText.markdown(item.title) : SafeText.line(item.title)
+                    out += "\(bullet)\(id) \(title) — \(why)"
+                    let coOwners = item.owners.dropFirst()
+                    if !coOwners.isEmpty {
+                        let names = SafeText.line(coOwners.joined(separator: ", "))
+                        out += lv ? " (līdzatbildīgie: \(names))" : " (with \(names))"
+                    }
                     if let last = item.lastRecord { out += lv ? " (pēdējā izpilde \(last))" : " (last record \(last))" }
                     if let reason = item.blockedReason.map(SafeText.line) {
                         out += lv ? " [bloķēta: \(reason)]" : " [blocked: \(reason)]"

@@ -32,25 +32,135 @@ public struct Meeting: Hashable, Sendable, Identifiable {
         }
     }
 
+    /// What the minutes carry about the sitting itself (SPEC §7 `meeting
+    /// hold`): where and when it sat, who chaired and who took the minutes,
+    /// who was present, the guests, and whether the minutes are restricted.
+    /// Free texts are one line each and pass the personal-code guard.
+    public struct Details: Hashable, Sendable {
+        /// Institution codes of those present, in the order given.
+        public var attendees: [String]
+        public var place: String?
+        public var started: ClockTime?
+        public var ended: ClockTime?
+        /// Who chaired, by role or name of office (no personal data about children or families).
+        public var chair: String?
+        /// Who took the minutes.
+        public var secretary: String?
+        /// Invited guests, by role or institution.
+        public var guests: String?
+        /// The minutes hold restricted-access information: their first line says so.
+        public var restricted: Bool
+
+        public init(attendees: [String] = [], place: String? = nil, started: ClockTime? = nil, ended: ClockTime? = nil,
+                    chair: String? = nil, secretary: String? = nil, guests: String? = nil, restricted: Bool = false) {
+            self.attendees = attendees
+            self.place = place
+            self.started = started
+            self.ended = ended
+            self.chair = chair
+            self.secretary = secretary
+            self.guests = guests
+            self.restricted = restricted
+        }
+
+        /// The free texts with their names, for the guard and its refusals.
+        public var texts: [(field: Phrase, text: String?)] {
+            [(Phrase(lv: "sēdes vieta", en: "the place"), place),
+             (Phrase(lv: "sēdes vadītājs", en: "the chair"), chair),
+             (Phrase(lv: "protokolētājs", en: "the secretary"), secretary),
+             (Phrase(lv: "uzaicinātie", en: "the guests"), guests)]
+        }
+    }
+
     public var id: Int64
     public var date: Day
     public var kind: Kind
     public var topic: String?
     public var state: State
-    /// Institution codes of those present, recorded when the meeting is held.
-    public var attendees: [String]
+    /// Attendees, place, times, chair, secretary, guests, restricted mark.
+    public var details: Details
     /// The prepared agenda and each item's outcome (empty when none was prepared).
     public var items: [Item]
 
+    /// Institution codes of those present, recorded when the meeting is held.
+    public var attendees: [String] {
+        get { details.attendees }
+        set { details.attendees = newValue }
+    }
+
     public init(id: Int64 = 0, date: Day, kind: Kind = .regular, topic: String? = nil,
                 state: State = .planned, attendees: [String] = [], items: [Item] = []) {
+        self.init(id: id, date: date, kind: kind, topic: topic, state: state,
+                  details: Details(attendees: attendees), items: items)
+    }
+
+    public init(id: Int64, date: Day, kind: Kind, topic: String?, state: State, details: Details, items: [Item]) {
         self.id = id
         self.date = date
         self.kind = kind
         self.topic = topic
         self.state = state
-        self.attendees = attendees
+        self.details = details
         self.items = items
+    }
+
+    /// The plan's institutions not among the attendees (SPEC §8: present and absent), in plan order.
+    public func absent(in plan: Plan) -> [String] {
+        let present = Set(attendees)
+        return plan.allInstitutions.map(\.code).filter { !present.contains($0) }
+    }
+
+    /// The next planned meeting after this one, if any (the minutes name its date).
+    public func next(among meetings: [Meeting]) -> Meeting? {
+        meetings.filter { $0.state == .planned && $0.id != id && ($0.date, $0.id) > (date, id) }
+            .min { ($0.date, $0.id) < ($1.date, $1.id) }
+    }
+}
+
+/// What a meeting did with an earlier decision in its review (iepriekšējo
+/// lēmumu izpildes kontrole): closed it, gave it a new due date, or left it
+/// open. One per meeting and decision; the minutes list them.
+public struct DecisionReview: Hashable, Sendable {
+    public enum Outcome: String, CaseIterable, Hashable, Sendable {
+        case done, moved, open
+
+        public var phrase: Phrase {
+            switch self {
+            case .done: return Phrase(lv: "izpildīts", en: "done")
+            case .moved: return Phrase(lv: "jauns termiņš", en: "new due date")
+            case .open: return Phrase(lv: "paliek atvērts", en: "stays open")
+            }
+        }
+    }
+
+    public var meeting: Int64
+    public var decision: Int64
+    public var outcome: Outcome
+    /// The due date before the review, and after it (the same unless moved).
+    public var dueBefore: Day
+    public var dueAfter: Day
+
+    public init(meeting: Int64, decision: Int64, outcome: Outcome, dueBefore: Day, dueAfter: Day) {
+        self.meeting = meeting
+        self.decision = decision
+        self.outcome = outcome
+        self.dueBefore = dueBefore
+        self.dueAfter = dueAfter
+    }
+
+    /// The decisions a regular meeting reviews, by due date then number:
+    /// those of earlier meetings still open, and those this meeting already
+    /// reviewed (so the count "lēmums 2 / 5" holds while the chair closes
+    /// them). An emergency meeting reviews none.
+    public static func decisions(for meeting: Meeting, in snapshot: Snapshot) -> [Decision] {
+        guard meeting.kind == .regular else { return [] }
+        let reviewed = Set(snapshot.reviews.filter { $0.meeting == meeting.id && meeting.id != 0 }.map(\.decision))
+        let dates = Dictionary(snapshot.meetings.map { ($0.id, $0.date) }, uniquingKeysWith: { a, _ in a })
+        return snapshot.decisions.filter { d in
+            guard d.meeting != meeting.id || meeting.id == 0 else { return false }
+            if let from = dates[d.meeting], from > meeting.date { return false }
+            return d.isOpen || reviewed.contains(d.id)
+        }.sorted { ($0.due, $0.id) < ($1.due, $1.id) }
     }
 }
 
@@ -85,16 +195,18 @@ public struct MeetingYear: Hashable, Sendable {
     /// Regular meetings held in the year.
     public var held: Int
     public var required: Int
-    /// Quarters (1–4) with no held regular meeting.
+    /// Quarters (1–4) that are over on the day asked and had no held regular meeting.
     public var quartersWithout: [Int]
 
-    /// One entry for every year that has a meeting.
-    public static func summary(_ meetings: [Meeting]) -> [MeetingYear] {
+    /// One entry for every year that has a meeting; a quarter counts as
+    /// "without a meeting" only once it is over on `today`.
+    public static func summary(_ meetings: [Meeting], today: Day) -> [MeetingYear] {
         Set(meetings.map(\.date.year)).sorted().map { year in
             let held = meetings.filter { $0.kind == .regular && $0.state == .held && $0.date.year == year }
             let quarters = Set(held.map { ($0.date.month - 1) / 3 + 1 })
+            let over = (1...4).filter { q in Day(year: year, month: q * 3, day: q == 1 || q == 4 ? 31 : 30).map { $0 < today } ?? false }
             return MeetingYear(year: year, held: held.count, required: Agenda.requiredMeetingsPerYear,
-                               quartersWithout: (1...4).filter { !quarters.contains($0) })
+                               quartersWithout: over.filter { !quarters.contains($0) })
         }
     }
 

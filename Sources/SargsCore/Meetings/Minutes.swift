@@ -1,99 +1,251 @@
-/// The minutes of a meeting (protokols): date, kind, attendees, each item
-/// with its outcome, and the decisions — the document the group files.
-/// Every text from data passes `SafeText`: one-line fields stay on their
-/// line, a decision's line breaks continue on indented lines.
+/// The minutes of a meeting (protokols), SPEC §8: number, date, place,
+/// times, chair, secretary, institutions present and absent, guests, the
+/// restricted-access mark; the review of earlier decisions with what was
+/// closed; each agenda item with its title, why it was on the agenda, its
+/// outcome and its decisions; the meeting's decisions; the next meeting's
+/// date. Text, Markdown (which pandoc turns into DOCX/ODT) and JSON.
+///
+/// Every text from data passes `SafeText`; in Markdown it is also escaped
+/// (`SafeText.markdown`), so data never becomes markup.
 public struct Minutes: Sendable {
+    /// The words on the first line of restricted minutes (Informācijas
+    /// atklātības likums: ierobežotas pieejamības informācija).
+    public static let restrictedMark = Phrase(lv: "IEROBEŽOTAS PIEEJAMĪBAS INFORMĀCIJA",
+                                              en: "RESTRICTED ACCESS INFORMATION")
+
+    /// One agenda item as the minutes record it.
+    public struct Item: Sendable {
+        public var activity: ActivityID
+        public var title: String
+        /// The first (lead) owner, then the co-owners.
+        public var owners: [String]
+        /// Why it was on the agenda, in words ("nokavēts 92 d."); empty when it was added by hand.
+        public var reasons: [Language: String]
+        public var outcome: Meeting.Outcome?
+        public var decisions: [Decision]
+    }
+
+    /// One decision of the review, with what the meeting did with it (nil: not reviewed yet).
+    public struct Reviewed: Sendable {
+        public var decision: Decision
+        /// The meeting that took it, and its date.
+        public var from: Int64
+        public var fromDate: Day?
+        public var review: DecisionReview?
+    }
+
     public let meeting: Meeting
     public let plan: Plan
+    /// The meeting's own decisions, by number.
     public let decisions: [Decision]
+    public let review: [Reviewed]
+    public let items: [Item]
+    /// The plan's institutions not present (held meetings only).
+    public let absent: [String]
+    public let next: Meeting?
 
     public init(meeting: Meeting, snapshot: Snapshot) {
         self.meeting = meeting
         self.plan = snapshot.plan
-        self.decisions = snapshot.decisions.filter { $0.meeting == meeting.id }.sorted { $0.id < $1.id }
+        let own = snapshot.decisions.filter { $0.meeting == meeting.id }.sorted { $0.id < $1.id }
+        self.decisions = own
+        let reviews = Dictionary(snapshot.reviews.filter { $0.meeting == meeting.id }.map { ($0.decision, $0) },
+                                 uniquingKeysWith: { a, _ in a })
+        let dates = Dictionary(snapshot.meetings.map { ($0.id, $0.date) }, uniquingKeysWith: { a, _ in a })
+        // A held meeting's review is what it did; a planned one's is what it will have to review.
+        let reviewed: [Decision] = meeting.state == .planned
+            ? DecisionReview.decisions(for: meeting, in: snapshot)
+            : snapshot.decisions.filter { reviews[$0.id] != nil }.sorted { ($0.due, $0.id) < ($1.due, $1.id) }
+        self.review = reviewed.map { Reviewed(decision: $0, from: $0.meeting, fromDate: dates[$0.meeting], review: reviews[$0.id]) }
+        let agenda = meeting.items.isEmpty ? nil
+            : Agenda(snapshot: snapshot, date: meeting.date, kind: meeting.kind, topic: meeting.topic)
+        let why = Dictionary((agenda?.items ?? []).map { ($0.activity, $0) }, uniquingKeysWith: { a, _ in a })
+        self.items = meeting.items.map { item in
+            let activity = snapshot.plan.activity(item.activity)
+            var reasons: [Language: String] = [:]
+            if let agendaItem = why[item.activity] {
+                for language in Language.allCases { reasons[language] = AgendaText.why(agendaItem, language: language) }
+            }
+            return Item(activity: item.activity, title: activity?.title ?? "", owners: activity?.owners ?? [],
+                        reasons: reasons, outcome: item.outcome, decisions: own.filter { $0.activity == item.activity })
+        }
+        self.absent = meeting.state == .held ? meeting.absent(in: snapshot.plan) : []
+        self.next = meeting.next(among: snapshot.meetings)
     }
+
+    // MARK: Words
 
     private func kindText(_ lv: Bool) -> String {
         meeting.kind == .regular ? (lv ? "Kārtējā sēde" : "Regular meeting") : (lv ? "Ārkārtas sēde" : "Emergency meeting")
     }
 
-    private func stateText(_ lv: Bool) -> String {
-        switch meeting.state {
-        case .planned: return lv ? "plānota" : "planned"
-        case .held: return lv ? "notikusi" : "held"
-        case .cancelled: return lv ? "atcelta" : "cancelled"
-        }
-    }
-
-    private func attendeeText(_ lv: Bool) -> String {
-        if meeting.attendees.isEmpty { return lv ? "nav norādīti" : "not recorded" }
-        return meeting.attendees.map { code in
-            guard let i = plan.institution(code) else { return SafeText.line(code) }
-            return SafeText.line("\(code) (\(i.name(in: lv ? .lv : .en)))")
+    private func institutions(_ codes: [String], _ language: Language, escape: (String) -> String) -> String {
+        codes.map { code in
+            guard let i = plan.institution(code) else { return escape(code) }
+            return escape("\(code) (\(i.name(in: language)))")
         }.joined(separator: ", ")
     }
 
-    /// A decision on one item; its text's line breaks continue after `indent`.
-    private func decisionLine(_ d: Decision, _ lv: Bool, indent: String) -> String {
-        var line = "#\(d.id) [\(SafeText.line(d.owner))] \(SafeText.indented(d.text, by: indent)) — \(lv ? "termiņš" : "due") \(d.due)"
-        if let activity = d.activity.map(SafeText.line) { line += lv ? " (aktivitāte \(activity))" : " (activity \(activity))" }
+    private func title(_ item: Item, _ language: Language) -> String {
+        plan.activity(item.activity)?.name(in: language) ?? item.title
+    }
+
+    /// The facts of the sitting as label and value, in the order the minutes give them.
+    private func facts(_ language: Language, escape: (String) -> String) -> [(String, String)] {
+        let lv = language == .lv
+        let d = meeting.details
+        var facts: [(String, String)] = [(lv ? "Datums" : "Date", meeting.date.description)]
+        if let place = d.place { facts.append((lv ? "Vieta" : "Place", escape(place))) }
+        if d.started != nil || d.ended != nil {
+            facts.append((lv ? "Laiks" : "Time", "\(d.started?.description ?? "…")–\(d.ended?.description ?? "…")"))
+        }
+        facts.append((lv ? "Veids" : "Kind", kindText(lv)))
+        facts.append((lv ? "Stāvoklis" : "State", meeting.state.phrase.text(language)))
+        if let topic = meeting.topic { facts.append((lv ? "Tēma" : "Topic", escape(topic))) }
+        if let chair = d.chair { facts.append((lv ? "Sēdi vadīja" : "Chaired by", escape(chair))) }
+        if let secretary = d.secretary { facts.append((lv ? "Protokolēja" : "Minutes taken by", escape(secretary))) }
+        facts.append((lv ? "Piedalījās" : "Present",
+                      meeting.attendees.isEmpty ? (lv ? "nav norādīti" : "not recorded") : institutions(meeting.attendees, language, escape: escape)))
+        if meeting.state == .held && !meeting.attendees.isEmpty {
+            facts.append((lv ? "Nepiedalījās" : "Absent", absent.isEmpty ? (lv ? "nav" : "none") : institutions(absent, language, escape: escape)))
+        }
+        if let guests = d.guests { facts.append((lv ? "Uzaicinātie" : "Guests", escape(guests))) }
+        return facts
+    }
+
+    private func decisionLine(_ d: Decision, _ language: Language, markdown: Bool, indent: String) -> String {
+        let lv = language == .lv
+        let text = markdown ? SafeText.markdownIndented(d.text, by: indent) : SafeText.indented(d.text, by: indent)
+        let owner = markdown ? SafeText.markdown(d.owner) : SafeText.line(d.owner)
+        var line = "Nr. \(d.id) [\(owner)] \(text) — \(lv ? "termiņš" : "due") \(d.due)"
+        if let activity = d.activity.map(markdown ? SafeText.markdown : SafeText.line) {
+            line += lv ? " (aktivitāte \(activity))" : " (activity \(activity))"
+        }
         if let done = d.doneOn { line += lv ? " — izpildīts \(done)" : " — done \(done)" }
         return line
     }
 
+    private func reviewLine(_ r: Reviewed, _ language: Language, markdown: Bool, indent: String) -> String {
+        let lv = language == .lv
+        var line = decisionLine(r.decision, language, markdown: markdown, indent: indent)
+        if let date = r.fromDate { line += lv ? " (sēde Nr. \(r.from), \(date))" : " (meeting \(r.from), \(date))" }
+        guard let review = r.review else {
+            let overdue = r.decision.due < meeting.date
+            return line + (lv ? " — jāizskata" : " — to review") + (overdue ? (lv ? ", NOKAVĒTS" : ", OVERDUE") : "")
+        }
+        switch review.outcome {
+        case .done:
+            // The decision line already says "izpildīts D" when it is still done.
+            if r.decision.doneOn == nil { line += lv ? " — atzīmēts kā izpildīts" : " — marked done" }
+            return line + (lv ? "; slēgts šajā sēdē" : "; closed at this meeting")
+        case .moved:
+            return line + (lv ? " — termiņš pārcelts no \(review.dueBefore) uz \(review.dueAfter)"
+                              : " — due date moved from \(review.dueBefore) to \(review.dueAfter)")
+        case .open:
+            return line + (lv ? " — paliek atvērts" : " — stays open")
+        }
+    }
+
+    private func itemOwners(_ item: Item, escape: (String) -> String) -> String {
+        guard let lead = item.owners.first else { return "" }
+        let others = item.owners.dropFirst()
+        return escape(lead) + (others.isEmpty ? "" : "; +" + escape(others.joined(separator: ", ")))
+    }
+
+    // MARK: Renderings
+
+    /// The minutes as a Markdown document (the source of the DOCX/ODT document too).
     public func markdown(_ language: Language) -> String {
         let lv = language == .lv
-        var out = "# \(lv ? "Protokols" : "Minutes"): \(kindText(lv)) Nr. \(meeting.id), \(meeting.date)\n\n"
-        out += "\(SafeText.line(plan.title))\n\n"
-        out += "- **\(lv ? "Datums" : "Date"):** \(meeting.date)\n"
-        out += "- **\(lv ? "Veids" : "Kind"):** \(kindText(lv))\n"
-        out += "- **\(lv ? "Stāvoklis" : "State"):** \(stateText(lv))\n"
-        if let topic = meeting.topic { out += "- **\(lv ? "Tēma" : "Topic"):** \(SafeText.line(topic))\n" }
-        out += "- **\(lv ? "Piedalījās" : "Present"):** \(attendeeText(lv))\n"
-        if !meeting.items.isEmpty {
+        let esc = SafeText.markdown
+        var out = ""
+        if meeting.details.restricted { out += "**\(Minutes.restrictedMark.text(language))**\n\n" }
+        out += "# \(lv ? "Protokols" : "Minutes") Nr. \(meeting.id): \(kindText(lv)), \(meeting.date)\n\n"
+        out += "\(esc(plan.title))\n\n"
+        for (label, value) in facts(language, escape: esc) { out += "- **\(label):** \(value)\n" }
+        if meeting.kind == .regular {
+            out += "\n## \(lv ? "Iepriekšējo lēmumu izpildes kontrole" : "Review of earlier decisions")\n\n"
+            if review.isEmpty { out += lv ? "Atvērtu iepriekšējo lēmumu nav.\n" : "No earlier decisions were open.\n" }
+            for r in review { out += "- " + reviewLine(r, language, markdown: true, indent: "  ") + "\n" }
+        }
+        if !items.isEmpty {
             out += "\n## \(lv ? "Darba kārtība" : "Agenda")\n\n"
-            for (i, item) in meeting.items.enumerated() {
-                let title = SafeText.line(plan.activity(item.activity).map { $0.name(in: language) } ?? "")
-                let owners = SafeText.line(plan.activity(item.activity)?.owners.joined(separator: ", ") ?? "")
+            for (i, item) in items.enumerated() {
+                out += "\(i + 1). **\(esc(item.activity))** \(esc(title(item, language))) (\(itemOwners(item, escape: esc)))\n"
+                if let why = item.reasons[language], !why.isEmpty {
+                    out += "   - \(lv ? "Iekļauts, jo" : "On the agenda because"): \(esc(why))\n"
+                }
                 let outcome = item.outcome.map { $0.phrase.text(language) } ?? (lv ? "nav izskatīts" : "not reached")
-                out += "\(i + 1). **\(SafeText.line(item.activity))** \(title) (\(owners)) — \(outcome)\n"
-                for d in decisions where d.activity == item.activity {
-                    out += "   - " + decisionLine(d, lv, indent: "     ") + "\n"
+                out += "   - \(lv ? "Iznākums" : "Outcome"): \(outcome)\n"
+                for d in item.decisions {
+                    out += "   - \(lv ? "Lēmums" : "Decision") " + decisionLine(d, language, markdown: true, indent: "     ") + "\n"
                 }
             }
         }
         out += "\n## \(lv ? "Lēmumi" : "Decisions")\n\n"
         if decisions.isEmpty { out += lv ? "Lēmumu nav.\n" : "No decisions.\n" }
-        for d in decisions { out += "- " + decisionLine(d, lv, indent: "  ") + "\n" }
+        for d in decisions { out += "- " + decisionLine(d, language, markdown: true, indent: "  ") + "\n" }
+        if let next {
+            out += "\n\(lv ? "Nākamā sēde" : "Next meeting"): \(next.date) (\(lv ? "Nr." : "no.") \(next.id))\n"
+        }
         return out
     }
 
+    /// The minutes as plain text (the board's meeting view, `meeting show`).
     public func text(_ language: Language) -> String {
         let lv = language == .lv
-        var out = "\(kindText(lv)) #\(meeting.id)  \(meeting.date)  \(stateText(lv))\n"
-        if let topic = meeting.topic { out += (lv ? "Tēma: " : "Topic: ") + SafeText.line(topic) + "\n" }
-        out += (lv ? "Piedalījās: " : "Present: ") + attendeeText(lv) + "\n"
-        for (i, item) in meeting.items.enumerated() {
+        let esc = SafeText.line
+        var out = ""
+        if meeting.details.restricted { out += Minutes.restrictedMark.text(language) + "\n" }
+        out += "\(kindText(lv)) Nr. \(meeting.id)  \(meeting.date)  \(meeting.state.phrase.text(language))\n"
+        for (label, value) in facts(language, escape: esc).dropFirst() where label != (lv ? "Veids" : "Kind") && label != (lv ? "Stāvoklis" : "State") {
+            out += "\(label): \(value)\n"
+        }
+        if meeting.kind == .regular && !review.isEmpty {
+            out += lv ? "Iepriekšējo lēmumu izpildes kontrole:\n" : "Review of earlier decisions:\n"
+            for r in review { out += "  " + reviewLine(r, language, markdown: false, indent: "    ") + "\n" }
+        }
+        if !items.isEmpty { out += lv ? "Darba kārtība:\n" : "Agenda:\n" }
+        for (i, item) in items.enumerated() {
             let outcome = item.outcome.map { $0.phrase.text(language) } ?? (lv ? "nav izskatīts" : "not reached")
-            out += "  \(i + 1). \(SafeText.line(item.activity)) — \(outcome)\n"
+            let why = item.reasons[language].map { $0.isEmpty ? "" : " (\(esc($0)))" } ?? ""
+            out += "  \(i + 1). \(esc(item.activity)) \(esc(title(item, language))) — \(outcome)\(why)\n"
         }
         out += lv ? "Lēmumi:\n" : "Decisions:\n"
         if decisions.isEmpty { out += lv ? "  nav\n" : "  none\n" }
-        for d in decisions { out += "  " + decisionLine(d, lv, indent: "    ") + "\n" }
+        for d in decisions { out += "  " + decisionLine(d, language, markdown: false, indent: "    ") + "\n" }
+        if let next { out += (lv ? "Nākamā sēde: " : "Next meeting: ") + "\(next.date) (\(lv ? "Nr." : "no.") \(next.id))\n" }
         return out
     }
 
+    private static func decisionJSON(_ d: Decision) -> JSONValue {
+        .object([("id", .int(Int(d.id))), ("meeting", .int(Int(d.meeting))), ("text", .string(d.text)),
+                 ("owner", .string(d.owner)), ("due", .string(d.due.description)), ("activity", .optional(d.activity)),
+                 ("done", .optional(d.doneOn?.description))])
+    }
+
     public var jsonValue: JSONValue {
-        .object([
+        let d = meeting.details
+        return .object([
             ("id", .int(Int(meeting.id))), ("date", .string(meeting.date.description)),
             ("kind", .string(meeting.kind.rawValue)), ("topic", .optional(meeting.topic)),
             ("state", .string(meeting.state.rawValue)), ("attendees", .array(meeting.attendees.map(JSONValue.string))),
-            ("items", .array(meeting.items.map { .object([("activity", .string($0.activity)), ("outcome", .optional($0.outcome?.rawValue))]) })),
-            ("decisions", .array(decisions.map { d in
-                .object([("id", .int(Int(d.id))), ("text", .string(d.text)), ("owner", .string(d.owner)),
-                         ("due", .string(d.due.description)), ("activity", .optional(d.activity)),
-                         ("done", .optional(d.doneOn?.description))])
+            ("absent", .array(absent.map(JSONValue.string))),
+            ("place", .optional(d.place)), ("started", .optional(d.started?.description)), ("ended", .optional(d.ended?.description)),
+            ("chair", .optional(d.chair)), ("secretary", .optional(d.secretary)), ("guests", .optional(d.guests)),
+            ("restricted", .bool(d.restricted)),
+            ("review", .array(review.map { r in
+                .object([("decision", Minutes.decisionJSON(r.decision)),
+                         ("outcome", .optional(r.review?.outcome.rawValue)),
+                         ("due_before", .optional(r.review?.dueBefore.description)),
+                         ("due_after", .optional(r.review?.dueAfter.description))])
             })),
+            ("items", .array(items.map {
+                .object([("activity", .string($0.activity)), ("outcome", .optional($0.outcome?.rawValue)),
+                         ("reasons", .optional($0.reasons[.en]))])
+            })),
+            ("decisions", .array(decisions.map(Minutes.decisionJSON))),
+            ("next_meeting", next.map { .object([("id", .int(Int($0.id))), ("date", .string($0.date.description))]) } ?? .null),
         ])
     }
 }

@@ -69,7 +69,9 @@ public enum JournalText {
                     p("atsauca\(number): \(inner.lv)", "undid\(number): \(inner.en)"))
         case "record":
             let detail = recordDetail(after)
-            return (p("izpilde \(s)\(detail)", "record \(s)\(detail)"), p("pierakstīja izpildi \(s)\(detail)", "recorded \(s)\(detail)"))
+            let done: (lv: String, en: String) = after["status"].stringValue == Status.done.rawValue ? ("; pabeigta", "; finished") : ("", "")
+            return (p("izpilde \(s)\(detail)\(done.lv)", "record \(s)\(detail)\(done.en)"),
+                    p("pierakstīja izpildi \(s)\(detail)\(done.lv)", "recorded \(s)\(detail)\(done.en)"))
         case "import":
             let count = after["count"].intValue ?? 0
             return (p("\(count) izpilžu imports", "an import of \(count) records"),
@@ -128,7 +130,26 @@ public enum JournalText {
                     p("pieņēma lēmumu Nr. \(n)\(activity)", "took decision \(n)\(activity)"))
         case "done":
             let n = number(s)
-            return (p("lēmums Nr. \(n) izpildīts", "decision \(n) done"), p("atzīmēja lēmumu Nr. \(n) kā izpildītu", "marked decision \(n) done"))
+            let at: (lv: String, en: String) = after["review"]["meeting"].intValue.map { (" sēdē Nr. \($0)", " at meeting \($0)") } ?? ("", "")
+            return (p("lēmums Nr. \(n) izpildīts\(at.lv)", "decision \(n) done\(at.en)"),
+                    p("atzīmēja lēmumu Nr. \(n) kā izpildītu\(at.lv)", "marked decision \(n) done\(at.en)"))
+        case "due":
+            let n = number(s)
+            let from = before["due"].stringValue ?? "", to = after["due"].stringValue ?? ""
+            return (p("lēmuma Nr. \(n) termiņš: \(from) → \(to)", "due date of decision \(n): \(from) → \(to)"),
+                    p("mainīja lēmuma Nr. \(n) termiņu: \(from) → \(to)", "moved the due date of decision \(n): \(from) → \(to)"))
+        case "reviewed":
+            let n = number(s)
+            let m = after["review"]["meeting"].intValue.map(String.init) ?? ""
+            return (p("lēmums Nr. \(n) izskatīts sēdē Nr. \(m), paliek atvērts", "decision \(n) reviewed at meeting \(m), left open"),
+                    p("izskatīja lēmumu Nr. \(n) sēdē Nr. \(m) un atstāja atvērtu", "reviewed decision \(n) at meeting \(m) and left it open"))
+        case "details":
+            let n = number(s)
+            let fields = after.keys.filter { before[$0] != after[$0] }
+            let names = fields.map { Self.detailName($0) }
+            let lv = names.map(\.lv).joined(separator: ", "), en = names.map(\.en).joined(separator: ", ")
+            return (p("sēdes Nr. \(n) ziņas: \(lv)", "details of meeting \(n): \(en)"),
+                    p("laboja sēdes Nr. \(n) ziņas: \(lv)", "edited the details of meeting \(n): \(en)"))
         case "init":
             return (p("glabātuve no plāna \(s)", "the store from plan \(s)"), p("izveidoja glabātuvi no plāna \(s)", "created the store from plan \(s)"))
         default:
@@ -141,12 +162,18 @@ public enum JournalText {
         let s = e.subject
         if s.hasPrefix("meeting ") {
             if !before.isNull, after.isNull { return "meeting" }
+            if before["state"].isNull, before["date"].isNull, !before.keys.isEmpty { return "details" }
             if before["state"].stringValue == "held" { return "hold" }
             if before["state"].stringValue == "cancelled" { return "cancel" }
             if before["date"].stringValue != nil { return "settings" }
             return "items"
         }
-        if s.hasPrefix("decision ") { return before["done_on"].isNull && !before["text"].isNull ? "decision" : (before.keys == ["done_on"] ? "done" : "decision") }
+        if s.hasPrefix("decision ") {
+            if !before["text"].isNull { return "decision" }
+            if before["review"]["outcome"].stringValue == "open" { return "reviewed" }
+            if before.keys.contains("due"), before["due"] != after["due"] { return "due" }
+            return before.keys.contains("done_on") ? "done" : "decision"
+        }
         if before["window"].stringValue != nil { return "waive" }
         if before["date"].stringValue != nil && before["activity"].stringValue != nil { return "record" }
         if before["text"].stringValue != nil && before["time"].stringValue != nil { return "note" }
@@ -154,6 +181,21 @@ public enum JournalText {
         if before["first"].intValue != nil { return "import" }
         if !before.isNull && after.isNull && before["title"].stringValue != nil { return "add" }
         return "edit"
+    }
+
+    /// A meeting detail's name, as `meeting edit` journals it.
+    private static func detailName(_ key: String) -> Phrase {
+        switch key {
+        case "attendees": return Phrase(lv: "dalībnieki", en: "attendees")
+        case "place": return Phrase(lv: "vieta", en: "place")
+        case "started": return Phrase(lv: "sākums", en: "start")
+        case "ended": return Phrase(lv: "beigas", en: "end")
+        case "chair": return Phrase(lv: "vadītājs", en: "chair")
+        case "secretary": return Phrase(lv: "protokolētājs", en: "secretary")
+        case "guests": return Phrase(lv: "uzaicinātie", en: "guests")
+        case "restricted": return Phrase(lv: "ierobežota pieejamība", en: "restricted access")
+        default: return Phrase(lv: key, en: key)
+        }
     }
 
     /// The activity and outcome when an items change set exactly one item's outcome.

@@ -67,6 +67,49 @@ public enum SafeText {
             .joined(separator: "\n" + indent)
     }
 
+    /// One line of data inside Markdown: `line`, with every character that
+    /// Markdown (and pandoc's reader) would act on escaped by a backslash,
+    /// so a title such as `*ne*` or `<b>` reads as written in the minutes
+    /// and in the document pandoc makes of them.
+    public static func markdown(_ text: String) -> String {
+        escapeMarkdown(line(text), atLineStart: false)
+    }
+
+    /// Data of several lines inside a Markdown list item: `markdown` per
+    /// line, each break continuing after `indent`, a line that would start a
+    /// block (`- `, `# `, `1. `, `> `) escaped.
+    public static func markdownIndented(_ text: String, by indent: String) -> String {
+        clean(text, keeping: .lines).split(separator: "\n", omittingEmptySubsequences: false)
+            .enumerated().map { line in
+                let text = line.offset == 0 ? Substring(line.element) : line.element.drop { $0 == " " || $0 == "\t" }
+                return escapeMarkdown(String(text), atLineStart: line.offset > 0)
+            }
+            .joined(separator: "\n" + indent)
+    }
+
+    private static let markdownActive: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "{", "}", "~", "^",
+                                                         "$", "|", "#", "&", "@", "!"]
+
+    private static func escapeMarkdown(_ text: String, atLineStart: Bool) -> String {
+        guard text.contains(where: { markdownActive.contains($0) || (atLineStart && ($0 == "-" || $0 == "+" || $0 == ":" || $0.isNumber)) })
+        else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 8)
+        var start = atLineStart
+        for c in text {
+            if markdownActive.contains(c) || (start && (c == "-" || c == "+" || c == ":")) { out.append("\\") }
+            if start && c.isNumber {
+                // "1. " at a line's start would begin a numbered list: escape the dot after the digits.
+                out.append(c)
+                continue
+            }
+            if start && (c == "." || c == ")") && out.last?.isNumber == true { out.append("\\") }
+            out.append(c)
+            if !(c.isNumber) { start = false }
+        }
+        return out
+    }
+
     /// Whether `text` has nothing to replace; a scan of UTF-8 bytes.
     static func isClean(_ text: String, keeping: Keeping) -> Bool {
         var utf8 = text.utf8.makeIterator()

@@ -83,8 +83,13 @@ public struct YearReport: Hashable, Sendable {
 
     /// The calendar year reported on.
     public var year: Int
-    /// The day states and progress are evaluated on: 31 December, or today in the current year.
+    /// The one day every column is evaluated on: the year as of its last
+    /// day's end, that is 1 January of the next year (so a window that ends on
+    /// 31 December has ended, and a one-off of the year not done is overdue),
+    /// or today while the year is not over.
     public var evaluatedOn: Day
+    /// Whether the year is over on the day the report is made.
+    public var yearIsOver: Bool
     /// Windows count when their last day is before this day: 1 January of the
     /// next year, or today in the current year (a window ending today has not ended).
     public var windowsEndedBefore: Day
@@ -105,9 +110,11 @@ public struct YearReport: Hashable, Sendable {
         let plan = snapshot.plan
         let yearFirst = Day(year: year, month: 1, day: 1)!
         let yearLast = Day(year: year, month: 12, day: 31)!
-        let evaluatedOn = year == today.year ? today : yearLast
-        let cutoff = year == today.year ? today : yearLast.adding(days: 1)
-        let recordSpan = DayRange(yearFirst, evaluatedOn)
+        // One date for every column: the first day after the year, or today while the year runs.
+        let evaluatedOn = max(yearFirst, min(today, yearLast.adding(days: 1)))
+        let cutoff = evaluatedOn
+        let recordSpan = DayRange(yearFirst, min(today, yearLast))  // empty for a year still to come
+        self.yearIsOver = today > yearLast
 
         self.year = year
         self.evaluatedOn = evaluatedOn
@@ -140,7 +147,7 @@ public struct YearReport: Hashable, Sendable {
                     activity: activity.id, title: activity.title, owners: activity.owners,
                     schedule: activity.schedule.kind, state: tracker.state(of: activity, on: evaluatedOn),
                     windows: counts,
-                    progress: activity.target == nil ? nil : tracker.progress(of: activity, on: evaluatedOn),
+                    progress: activity.target == nil ? nil : tracker.progress(of: activity, on: recordSpan.last),
                     target: activity.target,
                     records: tracker.recordCount(of: activity, in: recordSpan))
             }
@@ -173,8 +180,8 @@ public struct YearReport: Hashable, Sendable {
         var out = lv ? "# Pārskats par \(year). gadu\n\n" : "# Report for \(year)\n\n"
         out += "\(cell(planTitle))\n\n"
         out += lv
-            ? "Stāvoklis \(evaluatedOn.isoText). Sadarbības grupas kārtējās sēdes: \(meetingsHeld) no \(meetingsRequired).\n"
-            : "As of \(evaluatedOn.isoText). Regular meetings of the cooperation group: \(meetingsHeld) of \(meetingsRequired).\n"
+            ? "Stāvoklis \(yearIsOver ? "\(year). gada beigās" : evaluatedOn.isoText). Sadarbības grupas kārtējās sēdes: \(meetingsHeld) no \(meetingsRequired).\n"
+            : "As of \(yearIsOver ? "the end of \(year)" : evaluatedOn.isoText). Regular meetings of the cooperation group: \(meetingsHeld) of \(meetingsRequired).\n"
         let header = lv
             ? "| Nr. | Aktivitāte | Atbildīgie | Stāvoklis | Logi: izpildīti / nokavēti / atbrīvoti no beigušos | Progress | Ieraksti \(year). g. |\n"
             : "| No. | Activity | Owners | State | Windows: met / missed / waived of ended | Progress | Records in \(year) |\n"

@@ -73,6 +73,25 @@ public enum ChangeRules {
         try author(record.author)
     }
 
+    /// A record that also finishes its activity (`record --done`): only a
+    /// one-off (`once`) activity that is not done or dropped is finished by a record.
+    public static func finishing(_ activity: Activity) throws(ChangeRefusal) {
+        guard activity.schedule.kind == .once else {
+            throw ChangeRefusal("--done pabeidz tikai vienreizēju aktivitāti; \(activity.id) ir atkārtota — statusu maina “sargs status \(activity.id) done”",
+                                "--done finishes only a one-off activity; \(activity.id) repeats — set its status with “sargs status \(activity.id) done”")
+        }
+        if activity.status == .done || activity.status == .dropped {
+            throw ChangeRefusal("\(activity.id) jau ir \(activity.status.phrase.lv)", "\(activity.id) is already \(activity.status.phrase.en)")
+        }
+    }
+
+    /// Whether recording `activity` on `day` should ask if it is now done:
+    /// a one-off not yet done whose window holds the day (SPEC §7 `record --done`).
+    public static func recordMayFinish(_ activity: Activity, on day: Day, period: DayRange) -> Bool {
+        guard activity.schedule.kind == .once, activity.status != .done, activity.status != .dropped else { return false }
+        return activity.schedule.span(in: period).contains(day) || activity.schedule.span(in: period).last < day
+    }
+
     /// A waiver: names a window of the activity's schedule that is missed as of today.
     public static func waiver(_ waiver: Waiver, tracker: Tracker, today: Day) throws(ChangeRefusal) {
         let activity = try activity(waiver.activity, in: tracker.plan)
@@ -145,11 +164,70 @@ public enum ChangeRules {
         }
     }
 
-    /// A decision: text without personal data, a known owner, a known activity.
-    public static func decision(_ decision: Decision, plan: Plan) throws(ChangeRefusal) {
+    /// A decision: text without personal data, a known owner, a known
+    /// activity, and (given its meeting's date) a due date not before it.
+    public static func decision(_ decision: Decision, plan: Plan, meetingDate: Day? = nil) throws(ChangeRefusal) {
         try requiredText(decision.text, field: Phrase(lv: "lēmuma teksts", en: "the decision text"), lines: .several)
         try institutions([decision.owner], plan: plan)
         if let id = decision.activity { _ = try activity(id, in: plan) }
+        if let meetingDate { try due(decision.due, meetingDate: meetingDate) }
+    }
+
+    /// A decision's due date: not before the date of the meeting that took it.
+    public static func due(_ due: Day, meetingDate: Day) throws(ChangeRefusal) {
+        if due < meetingDate {
+            throw ChangeRefusal("termiņš \(due) ir pirms sēdes datuma \(meetingDate)",
+                                "the due date \(due) is before the meeting's date \(meetingDate)")
+        }
+    }
+
+    /// What the minutes carry about a sitting: one-line texts without
+    /// personal data, known institutions, an end not before the start.
+    public static func details(_ details: Meeting.Details, plan: Plan) throws(ChangeRefusal) {
+        for (field, value) in details.texts { if let value { try text(value, field: field) } }
+        try institutions(details.attendees, plan: plan)
+        if let started = details.started, let ended = details.ended, ended < started {
+            throw ChangeRefusal("beigu laiks \(ended) ir pirms sākuma laika \(started)",
+                                "the end time \(ended) is before the start time \(started)")
+        }
+    }
+
+    /// Holding `meeting` (as stored) on `today`: a planned meeting whose date has come.
+    public static func hold(_ meeting: Meeting, today: Day) throws(ChangeRefusal) {
+        switch meeting.state {
+        case .held:
+            throw ChangeRefusal("sēde Nr. \(meeting.id) jau ir notikusi; tās ziņas maina ar “sargs meeting edit \(meeting.id)”",
+                                "meeting \(meeting.id) is already held; change its details with “sargs meeting edit \(meeting.id)”")
+        case .cancelled:
+            throw ChangeRefusal("sēde Nr. \(meeting.id) ir atcelta; atceltu sēdi nevar atzīmēt kā notikušu",
+                                "meeting \(meeting.id) is cancelled; a cancelled meeting cannot be held")
+        case .planned:
+            if meeting.date > today {
+                throw ChangeRefusal("sēde Nr. \(meeting.id) ir plānota \(meeting.date); nākotnes sēdi nevar atzīmēt kā notikušu (šodien \(today))",
+                                    "meeting \(meeting.id) is planned for \(meeting.date); a meeting in the future cannot be held (today is \(today))")
+            }
+        }
+    }
+
+    /// Cancelling `meeting` (as stored): only a planned meeting.
+    public static func cancel(_ meeting: Meeting) throws(ChangeRefusal) {
+        switch meeting.state {
+        case .held:
+            throw ChangeRefusal("sēde Nr. \(meeting.id) ir notikusi; notikušu sēdi nevar atcelt",
+                                "meeting \(meeting.id) is held; a held meeting cannot be cancelled")
+        case .cancelled:
+            throw ChangeRefusal("sēde Nr. \(meeting.id) jau ir atcelta", "meeting \(meeting.id) is already cancelled")
+        case .planned:
+            break
+        }
+    }
+
+    /// Editing the details of `meeting` (as stored): planned or held, not cancelled.
+    public static func edit(_ meeting: Meeting) throws(ChangeRefusal) {
+        if meeting.state == .cancelled {
+            throw ChangeRefusal("sēde Nr. \(meeting.id) ir atcelta; tās ziņas vairs nemaina",
+                                "meeting \(meeting.id) is cancelled; its details no longer change")
+        }
     }
 }
 

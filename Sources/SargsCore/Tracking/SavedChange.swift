@@ -3,6 +3,8 @@
 /// the commands say the same `notice` for it (one sentence per kind).
 public enum SavedChange: Hashable, Sendable {
     case record(Record)
+    /// A record that also finished its one-off activity (`record --done`).
+    case finished(Record)
     case status(ActivityID, Status)
     case note(ActivityID)
     case waiver(Waiver)
@@ -17,8 +19,14 @@ public enum SavedChange: Hashable, Sendable {
     /// A decision, and the outcome it gave its item when it names one.
     case decision(Decision)
     case held(meeting: Int64)
+    /// The details of a meeting changed (`meeting edit`, the board's hold form on a held meeting).
+    case meetingDetails(meeting: Int64, changed: Bool)
     case cancelled(meeting: Int64)
     case decisionDone(Int64)
+    /// A decision's new due date.
+    case decisionMoved(Int64, Day)
+    /// A meeting's review left a decision open.
+    case decisionKeptOpen(Int64)
 
     /// The one sentence that says what was saved.
     public var notice: Phrase {
@@ -27,6 +35,10 @@ public enum SavedChange: Hashable, Sendable {
         case .record(let r):
             let count = r.count.map { ", \($0)" } ?? ""
             return p("Izpilde pierakstīta: \(r.activity), \(r.date)\(count)", "Recorded: \(r.activity), \(r.date)\(count)")
+        case .finished(let r):
+            let count = r.count.map { ", \($0)" } ?? ""
+            return p("Izpilde pierakstīta: \(r.activity), \(r.date)\(count); \(r.activity) izpildīta",
+                     "Recorded: \(r.activity), \(r.date)\(count); \(r.activity) is done")
         case .status(let id, let status):
             return p("Statuss: \(id) → \(status.phrase.lv)", "Status: \(id) → \(status.phrase.en)")
         case .note(let id):
@@ -59,6 +71,13 @@ public enum SavedChange: Hashable, Sendable {
             return p("Sēde Nr. \(id) atcelta", "Meeting \(id) cancelled")
         case .decisionDone(let id):
             return p("Lēmums Nr. \(id) izpildīts", "Decision \(id) done")
+        case .decisionMoved(let id, let due):
+            return p("Lēmuma Nr. \(id) jaunais termiņš: \(due)", "Decision \(id) is now due \(due)")
+        case .decisionKeptOpen(let id):
+            return p("Lēmums Nr. \(id) paliek atvērts", "Decision \(id) stays open")
+        case .meetingDetails(let id, let changed):
+            return changed ? p("Sēdes Nr. \(id) ziņas saglabātas", "Meeting \(id) details saved")
+                           : p("Sēdes Nr. \(id) ziņas nemainījās; nekas netika ierakstīts", "Meeting \(id) details are unchanged; nothing was written")
         }
     }
 }

@@ -11,21 +11,24 @@ public struct Snapshot: Hashable, Sendable {
     public var notes: [Note]
     public var meetings: [Meeting]
     public var decisions: [Decision]
+    /// What each meeting's review did with earlier decisions.
+    public var reviews: [DecisionReview]
 
     public init(plan: Plan, records: RecordIndex, waivers: [Waiver] = [], notes: [Note] = [],
-                meetings: [Meeting] = [], decisions: [Decision] = []) {
+                meetings: [Meeting] = [], decisions: [Decision] = [], reviews: [DecisionReview] = []) {
         self.plan = plan
         self.records = records
         self.waivers = waivers
         self.notes = notes
         self.meetings = meetings
         self.decisions = decisions
+        self.reviews = reviews
     }
 
     /// A snapshot of whole records (tests and tools that make their own).
     public init(plan: Plan, records: [Record] = [], waivers: [Waiver] = [], notes: [Note] = [],
-                meetings: [Meeting] = [], decisions: [Decision] = []) {
+                meetings: [Meeting] = [], decisions: [Decision] = [], reviews: [DecisionReview] = []) {
         self.init(plan: plan, records: RecordIndex(records), waivers: waivers, notes: notes,
-                  meetings: meetings, decisions: decisions)
+                  meetings: meetings, decisions: decisions, reviews: reviews)
     }
 }

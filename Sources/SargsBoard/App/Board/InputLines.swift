@@ -13,7 +13,10 @@ func reduceConfirmation(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .confirmYes?:
         state.confirmation = nil
         state.message = nil
-        return confirmation.onYes
+        guard let command = confirmation.then else { return confirmation.onYes }
+        state.answeredYes = command
+        defer { state.answeredYes = nil }
+        return confirmation.onYes + perform(&state, command)
     case .confirmNo?:
         state.confirmation = nil
         state.message = Message(.notice, p("Nekas netika mainīts", "Nothing was changed"))

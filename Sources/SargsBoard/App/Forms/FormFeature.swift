@@ -9,13 +9,21 @@ func makeForm(_ command: Command, for activity: Activity, state: AppState) -> Fo
     let id = activity.id
     switch command {
     case .record:
-        return Form(kind: .record(id), title: p("Izpilde: \(id)", "Record: \(id)"), fields: [
+        var fields = [
             FormField(key: "date", label: p("Datums", "Date"), text: state.today.description, hint: p("GGGG-MM-DD", "YYYY-MM-DD")),
             FormField(key: "count", label: p("Skaits", "Count"),
                       hint: activity.target.map { p("cik \($0.unit) (nav obligāts)", "how many \($0.unit) (optional)") }
                             ?? p("nav obligāts", "optional")),
             FormField(key: "note", label: p("Piezīme", "Note"), hint: p("bez personas datiem", "no personal data")),
-        ])
+        ]
+        // A one-off in its window: is this record the work done? (`record --done`)
+        if ChangeRules.recordMayFinish(activity, on: state.today, period: state.plan.period) {
+            fields.append(FormField(key: "done", label: p("Nu izpildīta?", "Done now?"),
+                                    choices: [Choice("no", state.text(p("nē, vēl turpinās", "no, it goes on"))),
+                                              Choice("yes", state.text(p("jā, aktivitāte pabeigta", "yes, the activity is finished")))],
+                                    hint: p("← → izvēlēties; “jā” maina statusu uz “izpildīta”", "← → to choose; “yes” sets the status to done")))
+        }
+        return Form(kind: .record(id), title: p("Izpilde: \(id)", "Record: \(id)"), fields: fields)
     case .status:
         let choices = Status.allCases.map { Choice($0.rawValue, $0.phrase.text(state.language)) }
         return Form(kind: .status(id), title: p("Statuss: \(id)", "Status: \(id)"), fields: [
@@ -147,6 +155,10 @@ func submit(_ form: Form, _ state: inout AppState) throws(ChangeRefusal) -> [Eff
         }
         let record = Record(activity: id, date: date, count: count, note: optionalText("note"), author: state.author)
         try ChangeRules.record(record, plan: plan, today: state.today)
+        if form["done"] == "yes" {
+            try ChangeRules.finishing(try ChangeRules.activity(id, in: plan))
+            return [.save(.recordFinishing(record))]
+        }
         return [.save(.record(record))]
     case .status(let id):
         guard let status = Status(rawValue: form["status"]) else { return [] }

@@ -17,6 +17,9 @@ public struct MeetingDraft: Hashable, Sendable {
     public var cursor = 0
     /// The item chair mode shows (an index into `order`).
     public var current = 0
+    /// While chair mode reviews earlier decisions, the one shown (an index
+    /// into `AgendaView.review`); nil once the items are called.
+    public var reviewing: Int?
     /// Items the chair added by hand (`+`), and computed items the chair
     /// removed (`x`): kept when the date or kind changes and the agenda is
     /// computed again.
@@ -97,7 +100,7 @@ public struct MeetingDraft: Hashable, Sendable {
         let saved = savedMeeting(in: snapshot)
         let outcomes = self.outcomes(in: snapshot)
         return Meeting(id: meetingID ?? 0, date: date, kind: kind, topic: topic, state: saved?.state ?? .planned,
-                       attendees: saved?.attendees ?? [],
+                       details: saved?.details ?? Meeting.Details(),
                        items: order(in: snapshot.plan).map { Meeting.Item(activity: $0, outcome: outcomes[$0]) })
     }
 

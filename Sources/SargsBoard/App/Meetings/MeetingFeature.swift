@@ -11,8 +11,10 @@ func meetingDisabledReason(_ command: Command, in state: AppState) -> Phrase? {
     // A meeting that is held or cancelled (here or by someone else) is a record, not a preparation.
     if state.screen == .agenda || state.screen == .chair, let stored = state.draftMeeting, stored.state != .planned {
         switch command {
+        case .hold where stored.state == .held:
+            break  // a held meeting's details can still be edited
         case .saveMeeting, .meetingSettings, .addItem, .removeItem, .itemUp, .itemDown, .chair, .hold,
-             .discussed, .deferred, .decided:
+             .discussed, .deferred, .decided, .cancelMeeting, .reviewDone, .reviewDue, .reviewOpen:
             return p("sēde Nr. \(stored.id) ir \(stored.state.phrase.lv); tās darba kārtību vairs nemaina",
                      "meeting \(stored.id) is \(stored.state.phrase.en); its agenda no longer changes")
         default:
@@ -32,12 +34,43 @@ func meetingDisabledReason(_ command: Command, in state: AppState) -> Phrase? {
         case .hold where state.draftHasUnsavedChanges, .minutes where state.draftHasUnsavedChanges:
             return p("darba kārtībā ir nesaglabātas izmaiņas; vispirms saglabājiet (\(save))",
                      "the agenda has changes not saved; save them first (\(save))")
+        case .hold where state.draftMeeting?.state == .planned && draft.date > state.today:
+            return p("sēde ir plānota \(draft.date); nākotnes sēdi nevar atzīmēt kā notikušu",
+                     "the meeting is planned for \(draft.date); a meeting in the future cannot be held")
+        case .removeItem, .itemUp, .itemDown:
+            return state.draftOrder.indices.contains(draft.cursor) ? nil
+                : p("izvēlēts lēmums, nevis jautājums; Enter to atver", "a decision is selected, not an item; Enter opens it")
         default:
             return nil
         }
+    case .cancelMeeting:
+        guard let stored = state.draftMeeting else {
+            return p("šī darba kārtība nav saglabāta sēde; nav ko atcelt", "this agenda is not a saved meeting; there is nothing to cancel")
+        }
+        return stored.state == .planned ? nil : p("sēde Nr. \(stored.id) ir \(stored.state.phrase.lv)", "meeting \(stored.id) is \(stored.state.phrase.en)")
+    case .reviewDone, .reviewDue, .reviewOpen:
+        if state.screen == .decision {
+            guard let id = state.openDecision, let d = state.snapshot.decisions.first(where: { $0.id == id }) else {
+                return p("šī lēmuma vairs nav", "this decision is gone")
+            }
+            return d.isOpen ? nil : p("lēmums Nr. \(id) jau ir izpildīts", "decision \(id) is already done")
+        }
+        guard let draft = state.draft, draft.reviewing != nil, let view = state.currentAgendaView,
+              let reviewing = draft.reviewing, view.review.indices.contains(reviewing) else {
+            return p("tagad izskata jautājumus, nevis lēmumus; \(state.keyName(.left)) — atpakaļ pie lēmumiem",
+                     "items are being called, not decisions; \(state.keyName(.left)) goes back to the decisions")
+        }
+        if draft.meetingID == nil { return p("sēde vēl nav saglabāta", "the meeting is not saved yet") }
+        return view.review[reviewing].isOpen || command != .reviewDue ? nil
+            : p("lēmums jau ir izpildīts; termiņu vairs nemaina", "the decision is done; its due date no longer changes")
     case .discussed, .deferred, .decided:
         guard let draft = state.draft, draft.meetingID != nil else {
             return p("sēde vēl nav saglabāta", "the meeting is not saved yet")
+        }
+        if draft.reviewing != nil {
+            let done = state.keyName(.reviewDone), due = state.keyName(.reviewDue), open = state.keyName(.reviewOpen)
+            return p("vispirms iepriekšējie lēmumi: \(done) — izpildīts, \(due) — jauns termiņš, \(open) — paliek atvērts",
+                     "earlier decisions first: \(done) done, \(due) new due date, \(open) stays open")
         }
         return state.draftOrder.indices.contains(draft.current) ? nil : p("nav jautājuma, ko izskatīt", "there is no item to decide on")
     default:
@@ -59,16 +92,69 @@ func performMeeting(_ state: inout AppState, _ command: Command) -> [Effect]? {
             state.draftHistory = []
         }
         goTo(&state, .agenda)
+        // A planned meeting whose day is past was neither held nor cancelled: say so, with the keys that settle it.
+        if let stored = state.draftMeeting, stored.state == .planned, stored.date < state.today {
+            let hold = state.keyName(.hold), date = state.keyName(.meetingSettings), cancel = state.keyName(.cancelMeeting)
+            state.message = Message(.error, p(
+                "Sēde Nr. \(stored.id) bija plānota \(stored.date) un nav atzīmēta: \(hold) — notikusi, \(date) — jauns datums, \(cancel) — atcelt",
+                "Meeting \(stored.id) was planned for \(stored.date) and is not settled: \(hold) held, \(date) new date, \(cancel) cancel"))
+        }
         return []
     case .chair:
         guard var draft = state.draft else { return [] }
-        draft.current = min(draft.cursor, draft.items.count - 1)
         let unsaved = state.draftHasUnsavedChanges
+        // Chair mode works on the stored meeting, so outcomes and decisions have a home:
+        // what is shown is saved first, after a question that says so.
+        if unsaved && state.answeredYes != .chair {
+            let yes = state.keyName(.confirmYes), no = state.keyName(.confirmNo)
+            state.confirmation = Confirmation(
+                question: draft.meetingID == nil
+                    ? p("Vadīt sēdi: darba kārtība tiks saglabāta kā plānota sēde \(draft.date). Turpināt? \(yes)/\(no)",
+                        "Chair the meeting: the agenda will be saved as a planned meeting on \(draft.date). Go on? \(yes)/\(no)")
+                    : p("Vadīt sēdi: darba kārtības izmaiņas tiks saglabātas sēdē Nr. \(draft.meetingID ?? 0). Turpināt? \(yes)/\(no)",
+                        "Chair the meeting: the agenda's changes will be saved in meeting \(draft.meetingID ?? 0). Go on? \(yes)/\(no)"),
+                onYes: [], then: .chair)
+            return []
+        }
+        let order = state.draftOrder
+        draft.current = order.indices.contains(draft.cursor) ? draft.cursor : 0
+        // A regular meeting reviews the earlier decisions first.
+        let review = DecisionReview.decisions(for: draft.meeting(in: state.snapshot), in: state.snapshot)
+        draft.reviewing = review.isEmpty ? nil : 0
         state.draft = draft
         goTo(&state, .chair)
-        // Chair mode works on the stored meeting, so outcomes and decisions have a home: what is shown is saved first.
         if draft.meetingID == nil { return [.save(.newMeeting(draft.meeting(in: state.snapshot)))] }
         return unsaved ? [.save(.updateMeeting(draft.meeting(in: state.snapshot), basedOn: draft.base))] : []
+    case .cancelMeeting:
+        guard let stored = state.draftMeeting else { return [] }
+        let yes = state.keyName(.confirmYes), no = state.keyName(.confirmNo)
+        state.confirmation = Confirmation(
+            question: p("Atcelt sēdi Nr. \(stored.id) (\(stored.date))? \(yes)/\(no)", "Cancel meeting \(stored.id) (\(stored.date))? \(yes)/\(no)"),
+            onYes: [.save(.cancelMeeting(stored.id))])
+        return []
+    case .reviewDone, .reviewOpen, .reviewDue:
+        let meeting: Meeting?, decision: Decision
+        if state.screen == .decision {
+            guard let id = state.openDecision, let d = state.snapshot.decisions.first(where: { $0.id == id }) else { return [] }
+            meeting = nil
+            decision = d
+        } else {
+            guard let draft = state.draft, let reviewing = draft.reviewing, let view = state.currentAgendaView,
+                  view.review.indices.contains(reviewing) else { return [] }
+            meeting = view.meeting
+            decision = view.review[reviewing]
+        }
+        if command == .reviewDue {
+            state.form = Form(kind: .decisionDue(decision.id, meeting: meeting?.id),
+                              title: p("Lēmums Nr. \(decision.id): jauns termiņš", "Decision \(decision.id): new due date"), fields: [
+                FormField(key: "due", label: p("Termiņš", "Due"), text: decision.due.description,
+                          hint: p("GGGG-MM-DD; līdzšinējais \(decision.due)", "YYYY-MM-DD; so far \(decision.due)")),
+            ])
+            return []
+        }
+        if meeting != nil { advanceReview(&state) }
+        return [.save(.review(decision: decision.id, meeting: meeting, command == .reviewDone ? .done : .open, due: decision.due,
+                              today: state.today))]
     case .saveMeeting:
         guard let draft = state.draft else { return [] }
         let meeting = draft.meeting(in: state.snapshot)
@@ -139,19 +225,24 @@ func performMeeting(_ state: inout AppState, _ command: Command) -> [Effect]? {
         ])
         return []
     case .hold:
-        guard let draft = state.draft else { return [] }
-        state.form = Form(kind: .hold, title: p("Sēde notikusi", "Hold the meeting"), fields: [
-            FormField(key: "attendees", label: p("Piedalījās", "Present"),
-                      text: Array(Set(draft.items.compactMap { state.plan.activity($0)?.owners }.flatMap { $0 })).sorted().joined(separator: ", "),
-                      hint: p("iestāžu kodi, piem. SD, BT, IN", "institution codes, e.g. SD, BT, IN")),
-        ])
+        guard let draft = state.draft, let stored = state.draftMeeting else { return [] }
+        state.form = holdForm(stored, draft: draft, state: state)
         return []
     case .minutes:
         guard let id = state.draft?.meetingID else { return [] }
         return [.writeMinutes(id)]
     case .left where state.screen == .chair, .right where state.screen == .chair:
-        guard var draft = state.draft else { return [] }
-        draft.current = min(max(draft.current + (command == .left ? -1 : 1), 0), max(0, draft.items.count - 1))
+        guard var draft = state.draft, let view = state.currentAgendaView else { return [] }
+        // The review of earlier decisions comes before the items: one line of steps through both.
+        let position = (draft.reviewing ?? view.review.count + draft.current) + (command == .left ? -1 : 1)
+        let last = view.review.count + max(0, view.order.count - 1)
+        let clamped = min(max(position, 0), last)
+        if clamped < view.review.count {
+            draft.reviewing = clamped
+        } else {
+            draft.reviewing = nil
+            draft.current = clamped - view.review.count
+        }
         state.draft = draft
         return []
     case .up where state.screen == .agenda, .down where state.screen == .agenda,
@@ -159,12 +250,20 @@ func performMeeting(_ state: inout AppState, _ command: Command) -> [Effect]? {
          .home where state.screen == .agenda, .end where state.screen == .agenda:
         guard var draft = state.draft else { return [] }
         let step = cursorStep(command, page: max(1, state.height - 8))
-        draft.cursor = min(max(draft.cursor &+ step, 0), max(0, draft.items.count - 1))
+        let count = state.currentAgendaView?.selectableCount ?? draft.items.count
+        draft.cursor = min(max(draft.cursor &+ step, 0), max(0, count - 1))
         state.draft = draft
         return []
     case .open where state.screen == .agenda:
         // Enter on an item opens its activity; Esc comes back to the agenda.
-        guard let draft = state.draft, state.draftOrder.indices.contains(draft.cursor) else {
+        guard let draft = state.draft, let view = state.currentAgendaView else { return [] }
+        if draft.cursor >= view.order.count, view.agenda.decisions.indices.contains(draft.cursor - view.order.count) {
+            // A decision opens in its own view; Esc comes back to the agenda.
+            state.openDecision = view.agenda.decisions[draft.cursor - view.order.count].id
+            goTo(&state, .decision)
+            return []
+        }
+        guard view.order.indices.contains(draft.cursor) else {
             state.message = Message(.error, p("darba kārtībā nav neviena jautājuma", "the agenda has no items"))
             return []
         }
@@ -243,16 +342,45 @@ func submitMeetingForm(_ form: Form, _ state: inout AppState) throws(ChangeRefus
         }
         let decision = Decision(meeting: meeting, text: form["text"].trimmingCharacters(in: .whitespaces),
                                 owner: form["owner"], due: due, activity: activity)
-        try ChangeRules.decision(decision, plan: state.plan)
+        try ChangeRules.decision(decision, plan: state.plan, meetingDate: draft.date)
         state.draft?.current = min(draft.current + 1, max(0, draft.items.count - 1))
         return [.save(.decision(decision))]
     case .hold:
-        guard let id = state.draft?.meetingID else {
+        guard let stored = state.draftMeeting else {
             throw ChangeRefusal("sēde vēl nav saglabāta", "the meeting is not saved yet")
         }
-        let codes = form["attendees"].split(whereSeparator: { $0 == "," || $0 == " " }).map { $0.uppercased() }
-        try ChangeRules.institutions(codes, plan: state.plan)
-        return [.save(.hold(meeting: id, attendees: codes))]
+        func text(_ key: String) -> String? {
+            let t = form[key].trimmingCharacters(in: .whitespaces)
+            return t.isEmpty ? nil : t
+        }
+        func time(_ key: String, _ label: Phrase) throws(ChangeRefusal) -> ClockTime? {
+            guard let t = text(key) else { return nil }
+            guard let time = ClockTime(t) else {
+                throw ChangeRefusal("\(label.lv): laikam jābūt HH:MM, nevis “\(t)”", "\(label.en): the time must be HH:MM, not “\(t)”")
+            }
+            return time
+        }
+        let details = Meeting.Details(
+            attendees: form["attendees"].split(whereSeparator: { $0 == "," || $0 == " " }).map { $0.uppercased() },
+            place: text("place"), started: try time("started", p("Sākums", "Started")), ended: try time("ended", p("Beigas", "Ended")),
+            chair: text("chair"), secretary: text("secretary"), guests: text("guests"), restricted: form["restricted"] == "yes")
+        try ChangeRules.details(details, plan: state.plan)
+        if stored.state == .held { return [.save(.editMeeting(stored.id, details: details))] }
+        try ChangeRules.hold(stored, today: state.today)
+        return [.save(.hold(meeting: stored.id, details: details, today: state.today))]
+    case .decisionDue(let id, let meetingID):
+        guard let decision = state.snapshot.decisions.first(where: { $0.id == id }) else {
+            throw ChangeRefusal("lēmuma Nr. \(id) vairs nav", "decision \(id) is gone")
+        }
+        guard let due = Day(form["due"].trimmingCharacters(in: .whitespaces)) else {
+            throw ChangeRefusal("termiņam jābūt GGGG-MM-DD", "the due date must be YYYY-MM-DD")
+        }
+        if let taken = state.snapshot.meetings.first(where: { $0.id == decision.meeting }) {
+            try ChangeRules.due(due, meetingDate: taken.date)
+        }
+        let meeting = meetingID.flatMap { m in state.snapshot.meetings.first { $0.id == m } }
+        if meeting != nil { advanceReview(&state) }
+        return [.save(.review(decision: id, meeting: meeting, .moved, due: due, today: state.today))]
     default:
         return nil
     }
@@ -264,4 +392,41 @@ func submitMeetingForm(_ form: Form, _ state: inout AppState) throws(ChangeRefus
 func rebindDraft(_ state: inout AppState) {
     guard let id = state.draft?.meetingID, !state.snapshot.meetings.contains(where: { $0.id == id }) else { return }
     state.draft?.meetingID = nil
+}
+
+/// The next step of chair mode's review: the next decision, or the first item after the last.
+func advanceReview(_ state: inout AppState) {
+    guard var draft = state.draft, let reviewing = draft.reviewing, let view = state.currentAgendaView else { return }
+    if reviewing + 1 < view.review.count {
+        draft.reviewing = reviewing + 1
+    } else {
+        draft.reviewing = nil
+        draft.current = 0
+    }
+    state.draft = draft
+}
+
+/// The form `H` opens: what the minutes carry about the sitting, filled with
+/// what is stored (a held meeting's details are edited with it), the
+/// attendees proposed from the items' owners the first time.
+func holdForm(_ stored: Meeting, draft: MeetingDraft, state: AppState) -> Form {
+    let d = stored.details
+    let proposed = d.attendees.isEmpty && stored.state == .planned
+        ? Array(Set(draft.items.compactMap { state.plan.activity($0)?.owners }.flatMap { $0 })).sorted()
+        : d.attendees
+    let held = stored.state == .held
+    return Form(kind: .hold, title: held ? p("Sēdes Nr. \(stored.id) ziņas", "Meeting \(stored.id) details")
+                                         : p("Sēde Nr. \(stored.id) notikusi", "Hold meeting \(stored.id)"), fields: [
+        FormField(key: "place", label: p("Vieta", "Place"), text: d.place ?? "", hint: p("piem. Domes sēžu zāle", "e.g. the council hall")),
+        FormField(key: "started", label: p("Sākums", "Started"), text: d.started?.description ?? "", hint: p("HH:MM", "HH:MM")),
+        FormField(key: "ended", label: p("Beigas", "Ended"), text: d.ended?.description ?? "", hint: p("HH:MM", "HH:MM")),
+        FormField(key: "chair", label: p("Vadīja", "Chair"), text: d.chair ?? "", hint: p("amats vai vārds; bez datiem par bērniem", "office or name; no data about children")),
+        FormField(key: "secretary", label: p("Protokolēja", "Secretary"), text: d.secretary ?? ""),
+        FormField(key: "attendees", label: p("Piedalījās", "Present"), text: proposed.joined(separator: ", "),
+                  hint: p("iestāžu kodi, piem. SD, BT, IN; pārējās — nepiedalījās", "institution codes, e.g. SD, BT, IN; the rest are absent")),
+        FormField(key: "guests", label: p("Uzaicinātie", "Guests"), text: d.guests ?? "", hint: p("loma vai iestāde", "role or institution")),
+        FormField(key: "restricted", label: p("Ierobežota pieejamība", "Restricted access"),
+                  choices: [Choice("no", state.text(p("nē", "no"))), Choice("yes", state.text(p("jā", "yes")))],
+                  selected: d.restricted ? 1 : 0),
+    ])
 }
