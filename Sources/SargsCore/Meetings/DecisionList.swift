@@ -38,7 +38,7 @@ public struct DecisionList: Sendable {
         var out = ""
         for e in entries {
             let d = e.decision
-            var line = "Nr. \(d.id)  [\(SafeText.line(d.owner))]  \(lv ? "termiņš" : "due") \(d.due)"
+            var line = "\(lv ? "Nr." : "No.") \(d.id)  [\(SafeText.line(d.owner))]  \(lv ? "termiņš" : "due") \(d.due)"
             if e.overdue { line += lv ? " NOKAVĒTS" : " OVERDUE" }
             if let done = d.doneOn {
                 line += lv ? "  izpildīts \(done)" : "  done \(done)"

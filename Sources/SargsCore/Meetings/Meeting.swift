@@ -110,9 +110,9 @@ public struct Meeting: Hashable, Sendable, Identifiable {
         return plan.allInstitutions.map(\.code).filter { !present.contains($0) }
     }
 
-    /// The next planned meeting after this one, if any (the minutes name its date).
+    /// The next meeting after this one that is not cancelled, if any (the minutes name its date).
     public func next(among meetings: [Meeting]) -> Meeting? {
-        meetings.filter { $0.state == .planned && $0.id != id && ($0.date, $0.id) > (date, id) }
+        meetings.filter { $0.state != .cancelled && $0.id != id && ($0.date, $0.id) > (date, id) }
             .min { ($0.date, $0.id) < ($1.date, $1.id) }
     }
 }

@@ -117,7 +117,7 @@ public struct Minutes: Sendable {
         let lv = language == .lv
         let text = markdown ? SafeText.markdownIndented(d.text, by: indent) : SafeText.indented(d.text, by: indent)
         let owner = markdown ? SafeText.markdown(d.owner) : SafeText.line(d.owner)
-        var line = "Nr. \(d.id) [\(owner)] \(text) — \(lv ? "termiņš" : "due") \(d.due)"
+        var line = "\(lv ? "Nr." : "No.") \(d.id) [\(owner)] \(text) — \(lv ? "termiņš" : "due") \(d.due)"
         if let activity = d.activity.map(markdown ? SafeText.markdown : SafeText.line) {
             line += lv ? " (aktivitāte \(activity))" : " (activity \(activity))"
         }
@@ -160,7 +160,7 @@ public struct Minutes: Sendable {
         let esc = SafeText.markdown
         var out = ""
         if meeting.details.restricted { out += "**\(Minutes.restrictedMark.text(language))**\n\n" }
-        out += "# \(lv ? "Protokols" : "Minutes") Nr. \(meeting.id): \(kindText(lv)), \(meeting.date)\n\n"
+        out += "# \(lv ? "Protokols Nr." : "Minutes no.") \(meeting.id): \(kindText(lv)), \(meeting.date)\n\n"
         out += "\(esc(plan.title))\n\n"
         for (label, value) in facts(language, escape: esc) { out += "- **\(label):** \(value)\n" }
         if meeting.kind == .regular {
@@ -197,7 +197,7 @@ public struct Minutes: Sendable {
         let esc = SafeText.line
         var out = ""
         if meeting.details.restricted { out += Minutes.restrictedMark.text(language) + "\n" }
-        out += "\(kindText(lv)) Nr. \(meeting.id)  \(meeting.date)  \(meeting.state.phrase.text(language))\n"
+        out += "\(kindText(lv)) \(lv ? "Nr." : "no.") \(meeting.id)  \(meeting.date)  \(meeting.state.phrase.text(language))\n"
         for (label, value) in facts(language, escape: esc).dropFirst() where label != (lv ? "Veids" : "Kind") && label != (lv ? "Stāvoklis" : "State") {
             out += "\(label): \(value)\n"
         }
