@@ -720,7 +720,9 @@ public final class Store: Sendable {
             }
             let oldReview = try meeting.flatMap { try MeetingRows.review(meeting: $0, decision: id, db) }
             var changed = decision
-            let outcome = try body(&changed, takenAt.date)
+            var outcome = try body(&changed, takenAt.date)
+            // Left open after a new due date at the same meeting: it was still moved there.
+            if outcome == .open, oldReview?.outcome == .moved { outcome = .moved }
             let review = meeting.map { DecisionReview(meeting: $0, decision: id, outcome: outcome,
                                                       dueBefore: oldReview?.dueBefore ?? decision.due, dueAfter: changed.due) }
             try db.execute(sql: "UPDATE decision SET due = ?, done_on = ? WHERE id = ?",

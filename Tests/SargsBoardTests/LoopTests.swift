@@ -187,7 +187,7 @@ struct LoopTests {
         #expect(board.state.message?.phrase.lv.contains("nesaglabātas izmaiņas") == true, "minutes wait for a save")
         board.press(.chair)
         // Chair mode says it will save the agenda and asks; nothing is saved before the yes.
-        #expect(board.state.confirmation?.question.lv.contains("tiks saglabātas sēdē Nr. 6") == true)
+        #expect(board.state.confirmation?.question.lv.contains("Izmaiņas tiks saglabātas sēdē Nr. 6") == true)
         #expect(services.store.snapshot.meetings.first?.items.isEmpty == true)
         board.press(.confirmYes)
         #expect(board.state.screen == .chair)

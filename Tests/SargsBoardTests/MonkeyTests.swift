@@ -154,9 +154,12 @@ struct FakeStore {
             case .open: saved = .decisionKeptOpen(id)
             }
             if let meeting {
+                // As the store does: the review keeps the due date it began with, and "moved" stays moved when left open.
+                let old = next.reviews.first { $0.meeting == meeting.id && $0.decision == id }
                 next.reviews.removeAll { $0.meeting == meeting.id && $0.decision == id }
-                next.reviews.append(DecisionReview(meeting: meeting.id, decision: id, outcome: outcome, dueBefore: before,
-                                                   dueAfter: next.decisions[i].due))
+                next.reviews.append(DecisionReview(meeting: meeting.id, decision: id,
+                                                   outcome: outcome == .open && old?.outcome == .moved ? .moved : outcome,
+                                                   dueBefore: old?.dueBefore ?? before, dueAfter: next.decisions[i].due))
             }
         case .recordFinishing(var record):
             record.id = nextID

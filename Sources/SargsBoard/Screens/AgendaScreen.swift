@@ -91,10 +91,12 @@ enum AgendaScreen {
         case .decision(let i):
             let d = agenda.decisions[i]
             let selected = draft.cursor == view.order.count + i
+            // The due date before the text, so a narrow screen cuts the text, never the date.
             return [((selected ? g.arrowRight : " ") + " ", selected ? .cardSelected : .background),
-                    ("Nr. \(d.id) [\(d.owner)] ", selected ? .cardSelected : .emphasis), (SafeText.line(d.text), .background),
-                    ((lv ? " — līdz " : " — due ") + d.due.description, d.overdue ? .badgeOverdue : .dim),
-                    (d.overdue ? (lv ? " nokavēts" : " overdue") : "", .badgeOverdue)]
+                    ("Nr. \(d.id) [\(SafeText.line(d.owner))] ", selected ? .cardSelected : .emphasis),
+                    ((lv ? "līdz " : "due ") + d.due.description, d.overdue ? .badgeOverdue : .dim),
+                    (d.overdue ? (lv ? " nokavēts" : " overdue") : "", .badgeOverdue),
+                    ("  " + SafeText.line(d.text), .background)]
         }
     }
 }
@@ -138,15 +140,26 @@ enum ChairScreen {
             y += 1
         }
         y += large ? 2 : 1
-        var lines = Lines(canvas: canvas, x: inner.x, y: y, width: inner.width, textWidth: textWidth, maxY: inner.maxY - 1,
-                          spaced: large, state: state)
-        if let reviewing {
-            reviewCard(view.review[reviewing], view: view, draft: draft, lines: &lines)
-        } else if view.order.indices.contains(draft.current), let slot = view.planIndex[draft.current] {
-            itemCard(state.plan.activities[slot], view: view, draft: draft, lines: &lines)
-        } else {
-            lines.text(lv ? "Darba kārtībā nav jautājumu." : "The agenda has no items.", role: .dim)
+        func card(_ lines: inout Lines) {
+            if let reviewing {
+                reviewCard(view.review[reviewing], view: view, draft: draft, lines: &lines)
+            } else if view.order.indices.contains(draft.current), let slot = view.planIndex[draft.current] {
+                itemCard(state.plan.activities[slot], view: view, draft: draft, lines: &lines)
+            } else {
+                lines.text(lv ? "Darba kārtībā nav jautājumu." : "The agenda has no items.", role: .dim)
+            }
         }
+        let bottom = inner.maxY - 2
+        var lines = Lines(canvas: canvas, x: inner.x, y: y, width: inner.width, textWidth: textWidth, maxY: bottom,
+                          spaced: large, state: state)
+        if large {
+            // Measured once, then set in the middle of the room left, so a projected screen is not all top.
+            var measure = lines
+            card(&measure)
+            let spare = bottom - measure.y
+            if spare > 2 { lines.y += spare / 2 }
+        }
+        card(&lines)
         canvas = lines.canvas
         // The next step, on the last line of the area.
         let hint: String
@@ -244,6 +257,14 @@ enum ChairScreen {
         let owners = activity.owners.map { code in
             state.plan.institution(code).map { "\(code) \($0.name(in: state.language))" } ?? code
         }.joined(separator: ", ")
+        if lines.spaced {
+            // The activity's number in block digits, read from across the room.
+            let digits = BlockDigits.render(SafeText.line(activity.id), glyphs: g)
+            if digits.first?.isEmpty == false {
+                for row in digits { lines.text(row, role: .emphasis) }
+                lines.gap()
+            }
+        }
         lines.text("\(activity.id)   \(SafeText.line(owners))", role: .emphasis)
         lines.title(SafeText.line(activity.name(in: state.language)), role: .header, lines: lines.spaced ? 5 : 3)
         lines.gap()
@@ -293,7 +314,7 @@ enum BlockDigits {
         "4": ["# #", "# #", "###", "  #", "  #"], "5": ["###", "#  ", "###", "  #", "###"],
         "6": ["###", "#  ", "###", "# #", "###"], "7": ["###", "  #", " # ", " # ", " # "],
         "8": ["###", "# #", "###", "# #", "###"], "9": ["###", "# #", "###", "  #", "###"],
-        "/": ["  #", "  #", " # ", "#  ", "#  "], " ": [" ", " ", " ", " ", " "],
+        "/": ["  #", "  #", " # ", "#  ", "#  "], " ": [" ", " ", " ", " ", " "], ".": [" ", " ", " ", " ", "#"],
     ]
 
     /// Five rows of equal width; `#` is a full block where the terminal has one.

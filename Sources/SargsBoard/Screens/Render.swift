@@ -127,7 +127,8 @@ private func drawKeyBar(_ state: AppState, into canvas: inout Canvas, y: Int) {
     let essentialKeys = [Command.help, .quit].compactMap { state.keyMap.binding($0)?.keys.first }
         .map { g.isASCII ? $0.asciiName : $0.displayName }
     let essentials = hints.filter { essentialKeys.contains($0.0) }
-    let reserved = essentials.map(width).reduce(0, +)
+    // The last hint needs no gap after it.
+    let reserved = essentials.map(width).reduce(0, +) - (essentials.isEmpty ? 0 : 2)
     var fitted: [(String, String)] = []
     var used = 1
     for hint in hints where !essentialKeys.contains(hint.0) {
@@ -135,8 +136,9 @@ private func drawKeyBar(_ state: AppState, into canvas: inout Canvas, y: Int) {
         fitted.append(hint)
         used += width(hint)
     }
-    for (key, label) in fitted + essentials {
-        let need = key.displayWidth + 1 + label.displayWidth + 2
+    let shown = fitted + essentials
+    for (i, (key, label)) in shown.enumerated() {
+        let need = key.displayWidth + 1 + label.displayWidth + (i == shown.count - 1 ? 0 : 2)
         guard x + need <= canvas.width else { break }
         x += canvas.put(key, x: x, y: y, role: .helpKey)
         x += 1

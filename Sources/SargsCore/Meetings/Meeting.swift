@@ -148,19 +148,23 @@ public struct DecisionReview: Hashable, Sendable {
         self.dueAfter = dueAfter
     }
 
-    /// The decisions a regular meeting reviews, by due date then number:
+    /// The decisions a regular meeting reviews, by due date (as it was when
+    /// the review began) then number:
     /// those of earlier meetings still open, and those this meeting already
     /// reviewed (so the count "lēmums 2 / 5" holds while the chair closes
     /// them). An emergency meeting reviews none.
     public static func decisions(for meeting: Meeting, in snapshot: Snapshot) -> [Decision] {
         guard meeting.kind == .regular else { return [] }
-        let reviewed = Set(snapshot.reviews.filter { $0.meeting == meeting.id && meeting.id != 0 }.map(\.decision))
+        let reviewed = Dictionary(snapshot.reviews.filter { $0.meeting == meeting.id && meeting.id != 0 }.map { ($0.decision, $0.dueBefore) },
+                                  uniquingKeysWith: { a, _ in a })
         let dates = Dictionary(snapshot.meetings.map { ($0.id, $0.date) }, uniquingKeysWith: { a, _ in a })
+        // Ordered by the due date each had when the review began: a new due date does not move it in the list.
+        func due(_ d: Decision) -> Day { reviewed[d.id] ?? d.due }
         return snapshot.decisions.filter { d in
             guard d.meeting != meeting.id || meeting.id == 0 else { return false }
             if let from = dates[d.meeting], from > meeting.date { return false }
-            return d.isOpen || reviewed.contains(d.id)
-        }.sorted { ($0.due, $0.id) < ($1.due, $1.id) }
+            return d.isOpen || reviewed[d.id] != nil
+        }.sorted { (due($0), $0.id) < (due($1), $1.id) }
     }
 }
 

@@ -55,7 +55,8 @@ public struct Minutes: Sendable {
         // A held meeting's review is what it did; a planned one's is what it will have to review.
         let reviewed: [Decision] = meeting.state == .planned
             ? DecisionReview.decisions(for: meeting, in: snapshot)
-            : snapshot.decisions.filter { reviews[$0.id] != nil }.sorted { ($0.due, $0.id) < ($1.due, $1.id) }
+            : snapshot.decisions.filter { reviews[$0.id] != nil }
+                .sorted { (reviews[$0.id]?.dueBefore ?? $0.due, $0.id) < (reviews[$1.id]?.dueBefore ?? $1.due, $1.id) }
         self.review = reviewed.map { Reviewed(decision: $0, from: $0.meeting, fromDate: dates[$0.meeting], review: reviews[$0.id]) }
         let agenda = meeting.items.isEmpty ? nil
             : Agenda(snapshot: snapshot, date: meeting.date, kind: meeting.kind, topic: meeting.topic)

@@ -109,10 +109,10 @@ func performMeeting(_ state: inout AppState, _ command: Command) -> [Effect]? {
             let yes = state.keyName(.confirmYes), no = state.keyName(.confirmNo)
             state.confirmation = Confirmation(
                 question: draft.meetingID == nil
-                    ? p("Vadīt sēdi: darba kārtība tiks saglabāta kā plānota sēde \(draft.date). Turpināt? \(yes)/\(no)",
-                        "Chair the meeting: the agenda will be saved as a planned meeting on \(draft.date). Go on? \(yes)/\(no)")
-                    : p("Vadīt sēdi: darba kārtības izmaiņas tiks saglabātas sēdē Nr. \(draft.meetingID ?? 0). Turpināt? \(yes)/\(no)",
-                        "Chair the meeting: the agenda's changes will be saved in meeting \(draft.meetingID ?? 0). Go on? \(yes)/\(no)"),
+                    ? p("Darba kārtība tiks saglabāta kā plānota sēde \(draft.date). Vadīt? \(yes)/\(no)",
+                        "The agenda will be saved as a planned meeting on \(draft.date). Chair it? \(yes)/\(no)")
+                    : p("Izmaiņas tiks saglabātas sēdē Nr. \(draft.meetingID ?? 0). Vadīt? \(yes)/\(no)",
+                        "The changes will be saved in meeting \(draft.meetingID ?? 0). Chair it? \(yes)/\(no)"),
                 onYes: [], then: .chair)
             return []
         }
@@ -425,8 +425,9 @@ func holdForm(_ stored: Meeting, draft: MeetingDraft, state: AppState) -> Form {
         FormField(key: "attendees", label: p("Piedalījās", "Present"), text: proposed.joined(separator: ", "),
                   hint: p("iestāžu kodi, piem. SD, BT, IN; pārējās — nepiedalījās", "institution codes, e.g. SD, BT, IN; the rest are absent")),
         FormField(key: "guests", label: p("Uzaicinātie", "Guests"), text: d.guests ?? "", hint: p("loma vai iestāde", "role or institution")),
-        FormField(key: "restricted", label: p("Ierobežota pieejamība", "Restricted access"),
-                  choices: [Choice("no", state.text(p("nē", "no"))), Choice("yes", state.text(p("jā", "yes")))],
-                  selected: d.restricted ? 1 : 0),
+        FormField(key: "restricted", label: p("Pieejamība", "Access"),
+                  choices: [Choice("no", state.text(p("vispārēja", "open"))),
+                            Choice("yes", state.text(p("ierobežota (protokola 1. rindā)", "restricted (said on the minutes' first line)")))],
+                  selected: d.restricted ? 1 : 0, hint: p("← → izvēlēties", "← → to choose")),
     ])
 }

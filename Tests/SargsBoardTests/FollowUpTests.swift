@@ -1,0 +1,240 @@
+import Foundation
+import SargsBoard
+import SargsCore
+import SargsPlanFile
+import Testing
+import TestSupport
+
+/// The meeting's follow-up on the board: chair mode reviews earlier
+/// decisions first, decisions open from the agenda, `H` is a form of the
+/// minutes' facts (an edit once held), a past planned meeting is not
+/// reopened silently, a one-off's record asks whether it is done.
+/// Effects run against the store in memory; screens read at three sizes.
+@Suite("The follow-up loop on the board")
+struct FollowUpTests {
+    static let plan = LoopTests.plan
+
+    /// Meeting 1 (held 2025-09-10) took decisions 1 (SD, 2.1, due 2025-10-20) and 2 (BT, due 2025-12-31);
+    /// meeting 2 is planned for 2025-12-10 with the agenda of that day.
+    static func twoMeetings() -> Snapshot {
+        // The agenda of that day in calling order (grouped by lead owner), as the board saves it.
+        let computed = Agenda(snapshot: Snapshot(plan: plan), date: Day("2025-12-10")!).items.map(\.activity)
+        let items = MeetingDraft(date: Day("2025-12-10")!, items: computed).order(in: plan).map { Meeting.Item(activity: $0) }
+        return Snapshot(plan: plan, meetings: [
+            Meeting(id: 1, date: Day("2025-09-10")!, state: .held, attendees: ["SD", "BT"]),
+            Meeting(id: 2, date: Day("2025-12-10")!, items: items),
+        ], decisions: [
+            Decision(id: 1, meeting: 1, text: "Sagatavot materiālu skolām", owner: "SD", due: Day("2025-10-20")!, activity: "2.1"),
+            Decision(id: 2, meeting: 1, text: "Informēt skolas", owner: "BT", due: Day("2025-12-31")!),
+        ])
+    }
+
+    @Test("chair mode walks the open decisions first: done, new due date (refused before its meeting), left open; then the items")
+    func reviewWalk() throws {
+        var (board, services) = LoopTests.driver(Self.twoMeetings(), today: "2025-12-10", width: 80, height: 24)
+        board.press(.agenda)
+        #expect(board.state.draft?.meetingID == 2 && !board.state.draftHasUnsavedChanges)
+        board.press(.chair)
+        #expect(board.state.screen == .chair && board.state.draft?.reviewing == 0)
+        var screen = board.screen
+        #expect(screen.contains("lēmums 1 / 2") && screen.contains("Lēmums Nr. 1   SD Sociālais dienests"), "\(screen)")
+        #expect(screen.contains("2025-10-20 NOKAVĒTS 51 d.") && screen.contains("sēdē Nr. 1, 2025-09-10"))
+        // The outcome keys wait for the review, and say so.
+        board.press(.discussed)
+        #expect(board.state.message?.phrase.lv.hasPrefix("vispirms iepriekšējie lēmumi") == true)
+        #expect(services.store.snapshot.reviews.isEmpty)
+        // t: a new due date; one before the meeting that took it is refused in the form.
+        board.press(.reviewDue)
+        #expect(board.state.form?.kind == .decisionDue(1, meeting: 2))
+        board.state.form?.set("due", text: "2025-09-01")
+        board.press(.formSave)
+        #expect(board.state.form?.error?.lv == "termiņš 2025-09-01 ir pirms sēdes datuma 2025-09-10")
+        board.state.form?.set("due", text: "2026-02-28")
+        board.press(.formSave)
+        #expect(board.state.form == nil)
+        #expect(services.store.snapshot.decisions.first { $0.id == 1 }?.due == Day("2026-02-28"))
+        #expect(board.state.message?.phrase.lv == "Lēmuma Nr. 1 jaunais termiņš: 2026-02-28")
+        // The list keeps its order: the second decision is next, whatever the new date.
+        screen = board.screen
+        #expect(screen.contains("lēmums 2 / 2") && screen.contains("Lēmums Nr. 2   BT Bāriņtiesa"), "\(screen)")
+        board.press(.reviewDone)
+        #expect(services.store.snapshot.decisions.first { $0.id == 2 }?.doneOn == Day("2025-12-10"))
+        #expect(board.state.draft?.reviewing == nil && board.state.draft?.current == 0)
+        #expect(board.screen.contains("jautājums 1 / \(board.state.draftOrder.count)"))
+        // ← goes back into the review; o leaves decision 2's review as it is (done), on decision 1 it keeps "moved".
+        board.press(.left)
+        #expect(board.state.draft?.reviewing == 1)
+        board.press(.left)
+        board.press(.reviewOpen)
+        #expect(services.store.snapshot.reviews.first { $0.decision == 1 }?.outcome == .moved)
+        #expect(services.store.snapshot.reviews.map(\.meeting) == [2, 2])
+        // The key bar of the review shows its keys at 80 columns, none cut.
+        board.press(.left)
+        board.press(.left)
+        let bar = try #require(board.lines.last)
+        for key in ["v izpildīts", "t termiņš", "o atvērts", "q iziet"] { #expect(bar.contains(key), "\(bar)") }
+    }
+
+    @Test("the review card reads at 80×24, 120×40 and 200×60: the due date and the keys are never cut", arguments: [(80, 24), (120, 40), (200, 60)])
+    func reviewScreens(width: Int, height: Int) throws {
+        var (board, _) = LoopTests.driver(Self.twoMeetings(), today: "2025-12-10", width: width, height: height)
+        board.press(.agenda)
+        board.press(.chair)
+        let lines = board.lines
+        #expect(lines.allSatisfy { $0.displayWidth <= width })
+        #expect(lines.contains { $0.contains("Termiņš") && $0.contains("2025-10-20 NOKAVĒTS 51 d.") }, "\(lines)")
+        #expect(lines.contains { $0.contains("v — izpildīts · t — jauns termiņš · o — paliek atvērts") })
+        #expect(lines.contains { $0.contains("lēmums 1 / 2") })
+        if width >= 120 {
+            #expect(lines.filter { $0.contains("█") }.count >= 5, "the counter in block digits")
+            // The card stands in the middle of the room, not all at the top.
+            let first = try #require(lines.firstIndex { $0.contains("Iepriekšējo lēmumu izpildes kontrole") })
+            #expect(first > 10, "\(first)")
+        }
+    }
+
+    @Test("in the agenda view the cursor goes on to the open decisions; Enter opens one; v marks it done there")
+    func decisionsAreSelectable() throws {
+        var (board, services) = LoopTests.driver(Self.twoMeetings(), today: "2025-12-10", width: 80, height: 24)
+        board.press(.agenda)
+        board.press(.end)
+        let items = board.state.draftOrder.count
+        #expect(board.state.draft?.cursor == items + 1)
+        #expect(board.screen.contains("▶ Nr. 2 [BT] līdz 2025-12-31  Informēt skolas"), "\(board.screen)")
+        board.press(.removeItem)
+        #expect(board.state.message?.phrase.lv == "izvēlēts lēmums, nevis jautājums; Enter to atver")
+        board.press(.up)
+        board.press(.open)
+        #expect(board.state.screen == .decision && board.state.openDecision == 1)
+        let screen = board.screen
+        #expect(screen.contains("Lēmums Nr. 1") && screen.contains("Termiņš         2025-10-20  nokavēts 51 d."), "\(screen)")
+        #expect(screen.contains("Aktivitāte      2.1 "))
+        board.press(.reviewDone)
+        #expect(services.store.snapshot.decisions.first { $0.id == 1 }?.doneOn == Day("2025-12-10"))
+        #expect(services.store.snapshot.reviews.isEmpty, "outside a meeting's review, no review row")
+        board.press(.reviewDone)
+        #expect(board.state.message?.phrase.lv == "lēmums Nr. 1 jau ir izpildīts")
+        board.press(.back)
+        #expect(board.state.screen == .agenda)
+    }
+
+    @Test("H is the minutes' form: refused in the future, times checked, all details saved; on a held meeting it edits them")
+    func holdForm() throws {
+        var (board, services) = LoopTests.driver(Self.twoMeetings(), today: "2025-12-01", width: 80, height: 24)
+        board.press(.agenda)
+        board.press(.hold)
+        #expect(board.state.form == nil)
+        #expect(board.state.message?.phrase.lv == "sēde ir plānota 2025-12-10; nākotnes sēdi nevar atzīmēt kā notikušu")
+        board.send(.dayChanged(Day("2025-12-10")!))
+        board.press(.hold)
+        #expect(board.state.form?.kind == .hold)
+        #expect(board.state.form?.fields.map(\.key) == ["place", "started", "ended", "chair", "secretary", "attendees", "guests", "restricted"])
+        #expect(board.lines.allSatisfy { $0.displayWidth <= 80 })
+        board.state.form?.set("place", text: "Domes zāle")
+        board.state.form?.set("started", text: "10:00")
+        board.state.form?.set("ended", text: "9:59")
+        board.press(.formSave)
+        #expect(board.state.form?.error?.lv == "beigu laiks 09:59 ir pirms sākuma laika 10:00")
+        board.state.form?.set("ended", text: "11:30")
+        board.state.form?.set("chair", text: "Vadītāja 010101-12345")
+        board.press(.formSave)
+        #expect(board.state.form?.error?.lv.contains("personas kod") == true, "\(String(describing: board.state.form?.error))")
+        board.state.form?.set("chair", text: "Grupas vadītāja")
+        board.state.form?.set("attendees", text: "sd bt")
+        board.state.form?.set("guests", text: "Skolas direktors")
+        board.state.form?.focus = 7  // access: ← → chooses "restricted"
+        board.key(.right)
+        board.press(.formSave)
+        let held = try #require(services.store.snapshot.meetings.first { $0.id == 2 })
+        #expect(held.state == .held)
+        #expect(held.details == Meeting.Details(attendees: ["SD", "BT"], place: "Domes zāle", started: ClockTime("10:00"),
+                                                ended: ClockTime("11:30"), chair: "Grupas vadītāja", guests: "Skolas direktors",
+                                                restricted: true))
+        // Held: H opens the same form, filled in, and saves an edit.
+        board.press(.hold)
+        #expect(board.state.form?.title.lv == "Sēdes Nr. 2 ziņas")
+        #expect(board.state.form?["place"] == "Domes zāle" && board.state.form?["attendees"] == "SD, BT")
+        board.state.form?.set("secretary", text: "Speciāliste")
+        board.press(.formSave)
+        #expect(services.store.snapshot.meetings.first { $0.id == 2 }?.details.secretary == "Speciāliste")
+        #expect(board.state.message?.phrase.lv == "Sēdes Nr. 2 ziņas saglabātas")
+        // And the minutes on the meeting screen carry it all.
+        board.press(.meetings)
+        board.press(.end)
+        board.press(.open)
+        let minutes = board.screen
+        for text in ["IEROBEŽOTAS PIEEJAMĪBAS INFORMĀCIJA", "Vieta: Domes zāle", "Laiks: 10:00–11:30", "Protokolēja: Speciāliste",
+                     "Nepiedalījās: SG (Sadarbības grupa)"] {
+            #expect(minutes.contains(text), "\(text)\n\(minutes)")
+        }
+    }
+
+    @Test("A on a planned meeting whose day is past says how to settle it; C cancels after a question")
+    func pastPlannedMeeting() throws {
+        var (board, services) = LoopTests.driver(Self.twoMeetings(), today: "2025-12-20", width: 120, height: 40)
+        board.press(.agenda)
+        #expect(board.state.draft?.meetingID == 2)
+        #expect(board.state.message?.phrase.lv == "Sēde Nr. 2 bija plānota 2025-12-10 un nav atzīmēta: H — notikusi, d — jauns datums, C — atcelt")
+        board.press(.cancelMeeting)
+        #expect(board.state.confirmation?.question.lv == "Atcelt sēdi Nr. 2 (2025-12-10)? j/n")
+        board.press(.confirmNo)
+        #expect(services.store.snapshot.meetings.first { $0.id == 2 }?.state == .planned)
+        board.press(.cancelMeeting)
+        board.press(.confirmYes)
+        #expect(services.store.snapshot.meetings.first { $0.id == 2 }?.state == .cancelled)
+        board.press(.cancelMeeting)
+        #expect(board.state.message?.phrase.lv.contains("atcelta") == true)
+    }
+
+    @Test("a one-off recorded in its window asks whether it is done; yes records it and sets it done in one change")
+    func recordAsksDone() throws {
+        var (board, services) = LoopTests.driver(Snapshot(plan: Self.plan), today: "2025-03-10", width: 120, height: 40)
+        board.state.select("2.1")
+        board.press(.record)
+        #expect(board.state.form?.fields.map(\.key) == ["date", "count", "note", "done"])
+        board.state.form?.focus = 3
+        board.key(.right)
+        board.press(.formSave)
+        #expect(services.store.snapshot.plan.activity("2.1")?.status == .done)
+        #expect(board.state.message?.phrase.lv == "Izpilde pierakstīta: 2.1, 2025-03-10; 2.1 izpildīta")
+        // A repeating activity's form does not ask.
+        board.state.select("2.3")
+        board.press(.record)
+        #expect(board.state.form?.fields.map(\.key) == ["date", "count", "note"])
+    }
+
+    @Test("the activity view lists its decisions and the agendas it stood on, with outcomes")
+    func activityHistory() throws {
+        var snapshot = Self.twoMeetings()
+        snapshot.meetings[0].items = [Meeting.Item(activity: "2.1", outcome: .decision)]
+        var (board, _) = LoopTests.driver(snapshot, today: "2025-12-10", width: 120, height: 60)
+        board.state.select("2.1")
+        board.press(.open)
+        let screen = board.screen
+        #expect(screen.contains("Lēmumi (1)") && screen.contains("Nr. 1 [SD] termiņš 2025-10-20 nokavēts  Sagatavot materiālu skolām  (sēde Nr. 1)"), "\(screen)")
+        #expect(screen.contains("Sēdēs (2)"))
+        #expect(screen.contains("Nr. 2  2025-12-10  kārtējā  plānota"))
+        #expect(screen.contains("Nr. 1  2025-09-10  kārtējā  pieņemts lēmums"))
+    }
+
+    @Test("an emergency agenda on the board shows each service's last record and 365-day count; chair mode its topic")
+    func emergency() throws {
+        let records = [Record(id: 1, activity: "7.2", date: Day("2025-05-02")!, author: "sd"),
+                       Record(id: 2, activity: "7.2", date: Day("2025-06-20")!, author: "sd")]
+        var (board, _) = LoopTests.driver(Snapshot(plan: Self.plan, records: records), today: "2025-07-01", width: 120, height: 40)
+        board.press(.agenda)
+        board.press(.meetingSettings)
+        board.state.form?.focus = 1
+        board.key(.right)
+        board.state.form?.set("topic", text: "Gadījums nometnē")
+        board.press(.formSave)
+        #expect(board.state.draft?.kind == .emergency)
+        let agenda = board.screen
+        #expect(agenda.contains("pēdējā 2025-06-20; 365 dienās: 2"), "\(agenda)")
+        #expect(agenda.contains("nav izpilžu; 365 dienās: 0"))
+        board.press(.chair)
+        board.press(.confirmYes)
+        #expect(board.screen.contains("Tēma: Gadījums nometnē"), "\(board.screen)")
+        #expect(board.state.draft?.reviewing == nil, "an emergency meeting reviews no decisions")
+    }
+}
