@@ -89,7 +89,7 @@ struct BoardScreenTests {
             "                                                                                ",
             "                     +2 ↓                       +8 ↓                       +1 ↓ ",
             " 1.1 • Primārā prevencija • Sadarbības grupa                                    ",
-            " Enter atvērt  r izpilde  s statuss  n piezīme  ? palīdzība  q iziet            ",
+            " Enter atvērt  r izpilde  s statuss  n piezīme  w atbrīvot  ? palīdzība  q iziet",
         ])
 
         // The selected card (1.1, top left) is painted as selected, every cell of it.
@@ -243,7 +243,7 @@ struct BoardScreenTests {
             "                                                                                ",
             "                     +2 v                       +8 v                       +1 v ",
             " 1.1 * Primārā prevencija * Sadarbības grupa                                    ",
-            " Enter atvērt  r izpilde  s statuss  n piezīme  ? palīdzība  q iziet            ",
+            " Enter atvērt  r izpilde  s statuss  n piezīme  w atbrīvot  ? palīdzība  q iziet",
         ], rows: 1..<24)
         #expect(canvas.cell(atX: 1, y: 19) == Cell("!", role: .badgeOverdue))
         #expect(Self.roles(canvas, y: 19, 1..<17) == [.badgeOverdue])
@@ -282,7 +282,7 @@ struct BoardScreenTests {
             "                                                                                ",
             "                     +1 ↓                                                       ",
             " 5.2 • Sekundārā prevencija • Valsts policija, Pašvaldības policija             ",
-            " Enter atvērt  r izpilde  s statuss  n piezīme  ? palīdzība  q iziet            ",
+            " Enter atvērt  r izpilde  s statuss  n piezīme  w atbrīvot  ? palīdzība  q iziet",
         ], rows: 2..<24)
         let band = canvas.line(1)
         #expect(band.hasPrefix("◀ 2"))
@@ -412,7 +412,7 @@ struct BoardScreenTests {
             " Izpildes (0)                                                                   ",
             " Vēl nav nevienas.                                                        +12 ↓ ",
             "                                                                                ",
-            " Esc atpakaļ  r izpilde  s statuss  n piezīme  ? palīdzība  q iziet             ",
+            " Esc atpakaļ  r izpilde  s statuss  n piezīme  w atbrīvot  ? palīdzība  q iziet ",
         ])
         #expect(Self.roles(canvas, y: 3, 15..<32) == [.badgeOverdue])
         // The strip: 26 missed weeks (W01–W26), the open W27, then 130 future weeks of 157.
