@@ -36,6 +36,7 @@ install: build
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/sargs
 	install -m 644 data/*.yaml $(DESTDIR)$(PREFIX)/share/sargs/data/
 	install -m 644 Themes/*.yaml $(DESTDIR)$(PREFIX)/share/sargs/Themes/
+	for f in Themes/reference.docx Themes/reference.odt; do [ ! -f $$f ] || install -m 644 $$f $(DESTDIR)$(PREFIX)/share/sargs/Themes/; done
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/sargs

@@ -158,3 +158,33 @@ struct FollowUpEndToEndTests {
         #expect(log.contains("edited the details of meeting 1: place, restricted access"), "\(log)")
     }
 }
+
+extension FollowUpEndToEndTests {
+    @Test("a municipality's reference document (Themes/reference.docx beside the share) styles the document")
+    func referenceDocument() throws {
+        let s = SargsProcess.madona(today: "2025-09-10")
+        #expect(s.run(["meeting", "new", "--date", "2025-09-10"]).status == 0)
+        // A letterhead made from pandoc's own reference, its body font changed.
+        let share = s.directory + "/share"
+        try FileManager.default.createDirectory(atPath: share + "/Themes", withIntermediateDirectories: true)
+        let reference = share + "/Themes/reference.docx"
+        let made = SargsProcess.execute("/usr/bin/pandoc", ["-o", reference, "--print-default-data-file", "reference.docx"],
+                                        environment: [:])
+        #expect(made.status == 0, "\(made.stderr)")
+        let style = """
+            import sys, docx
+            d = docx.Document(sys.argv[1])
+            for name in ("Normal", "Body Text", "First Paragraph", "Compact"):
+                if name in [s.name for s in d.styles]:
+                    d.styles[name].font.name = "Sargs Letterhead Sans"
+            d.save(sys.argv[1])
+            """
+        #expect(SargsProcess.execute("/usr/bin/python3", ["-c", style, reference], environment: [:]).status == 0)
+        let file = s.directory + "/styled.docx"
+        let r = s.run(["meeting", "show", "1", "--format", "docx", "-o", file], environment: ["SARGS_SHARE": share])
+        #expect(r.status == 0, "\(r.stderr)")
+        let read = "import sys, docx\nprint(docx.Document(sys.argv[1]).styles['Normal'].font.name)"
+        let font = SargsProcess.execute("/usr/bin/python3", ["-c", read, file], environment: [:])
+        #expect(font.stdout == "Sargs Letterhead Sans\n", "\(font.stdout) \(font.stderr)")
+    }
+}
