@@ -26,6 +26,7 @@ enum HelpScreen {
             (p("Aktivitātē", "In an activity"), { $0.context == .screens && $0.screens.contains(.activity) && !$0.screens.contains(.board) }),
             (p("Darba kārtībā", "In the agenda"), { $0.context == .screens && $0.screens.contains(.agenda) }),
             (p("Sēdes vadīšanā", "Chairing the meeting"), { $0.context == .screens && $0.screens.contains(.chair) && !$0.screens.contains(.agenda) }),
+            (p("Lēmumā (no darba kārtības)", "In a decision (from the agenda)"), { $0.context == .screens && $0.screens.contains(.decision) && !$0.screens.contains(.chair) || $0.command == .reviewDone || $0.command == .reviewDue }),
             (p("Sēžu sarakstā un žurnālā", "In the meetings and the journal"),
              { $0.context == .screens && ($0.screens.contains(.meetings) || $0.screens.contains(.journal)) && !$0.screens.contains(.board) && !$0.screens.contains(.agenda) }),
             (p("Formās (ievadītais paliek, līdz to saglabā vai atceļ)", "In forms (what you type stays until you save or cancel)"), { $0.context == .form }),
