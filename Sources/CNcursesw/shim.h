@@ -93,6 +93,37 @@ static inline int sargs_key_sright(void) { return KEY_SRIGHT; }
 static inline int sargs_key_shome(void) { return KEY_SHOME; }
 static inline int sargs_key_send(void) { return KEY_SEND; }
 
+// Bracketed paste: the terminal's start and end markers, as key codes past
+// ncurses' own (define_key maps each sequence to its code).
+static inline int sargs_key_paste_start(void) { return KEY_MAX + 1; }
+static inline int sargs_key_paste_end(void) { return KEY_MAX + 2; }
+static inline void sargs_define_paste_keys(void) {
+    define_key("\033[200~", KEY_MAX + 1);
+    define_key("\033[201~", KEY_MAX + 2);
+}
+
+// The mouse: presses of the first button and the wheel, reported at once
+// (mouseinterval 0: a double click is told apart by sargs, not by waiting).
+static inline int sargs_key_mouse(void) { return KEY_MOUSE; }
+static inline int sargs_mouse_on(void) {
+    mouseinterval(0);
+    mmask_t wanted = BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED;
+    return mousemask(wanted, NULL) == wanted ? 1 : (mousemask(wanted, NULL) != 0);
+}
+static inline void sargs_mouse_off(void) { mousemask(0, NULL); }
+// The last mouse event: 1 a press of the first button, 4 the wheel up,
+// 5 the wheel down, 0 anything else; -1 when there is none.
+static inline int sargs_mouse_event(int *x, int *y) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return -1;
+    *x = event.x;
+    *y = event.y;
+    if (event.bstate & BUTTON4_PRESSED) return 4;
+    if (event.bstate & BUTTON5_PRESSED) return 5;
+    if (event.bstate & BUTTON1_PRESSED) return 1;
+    return 0;
+}
+
 // Locale.
 static inline int sargs_lc_all(void) { return LC_ALL; }
 static inline int sargs_lc_ctype(void) { return LC_CTYPE; }

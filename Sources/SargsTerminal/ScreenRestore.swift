@@ -26,11 +26,42 @@ enum ScreenRestore {
     static let crashSignals: [Int32] = [SIGSEGV, SIGABRT, SIGBUS, SIGILL, SIGFPE, SIGTRAP]
     private static let slots = 65
 
-    /// `endwin()` if the screen is still ours; safe to call any number of times.
+    /// Terminal modes the board turns on beyond ncurses' own.
+    struct Modes: OptionSet {
+        let rawValue: UInt8
+        static let bracketedPaste = Modes(rawValue: 1)
+        static let mouse = Modes(rawValue: 2)
+    }
+
+    /// The modes to turn on at start and resume, and off on every way out.
+    nonisolated(unsafe) static var modes: Modes = []
+
+    /// Asks the terminal for bracketed paste (the mouse is ncurses' `mousemask`).
+    static func enableModes() {
+        if modes.contains(.bracketedPaste) { writeRaw("\u{1B}[?2004h") }
+    }
+
+    /// `endwin()` if the screen is still ours; safe to call any number of
+    /// times, and from a signal handler: bracketed paste and every mouse
+    /// reporting mode are switched off with write(2) first.
     static func restore() {
         guard active else { return }
         active = false
+        if modes.contains(.mouse) { writeRaw("\u{1B}[?1006l\u{1B}[?1003l\u{1B}[?1002l\u{1B}[?1000l") }
+        if modes.contains(.bracketedPaste) { writeRaw("\u{1B}[?2004l") }
         endwin()
+    }
+
+    /// Writes `text` (ASCII) to standard output at once, without buffers.
+    private static func writeRaw(_ text: StaticString) {
+        text.withUTF8Buffer { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = write(1, buffer.baseAddress! + offset, buffer.count - offset)
+                if n <= 0 { break }
+                offset += n
+            }
+        }
     }
 
     /// Installs the signal handlers and the atexit hook, once per process.

@@ -87,6 +87,12 @@ public final class Terminal {
     private var asciiFolds: [String: String] = [:]
     private var wideCharacters: [wchar_t] = []
     private var keyCodes: [Int32: Key] = [:]
+    /// The last click, to tell a double click (same cell, within 400 ms).
+    private var lastClick: (x: Int, y: Int, time: UInt64)?
+    /// Whether the terminal reports the mouse.
+    public private(set) var mouseOn = false
+    /// When `TERM` had no terminfo entry here: what it was, and the entry used instead.
+    public private(set) var fallback: (wanted: String, used: String)?
 
     public init() {}
 
@@ -106,7 +112,13 @@ public final class Terminal {
     /// output is ASCII and `glyphs` is `.ascii` (non-ASCII text is folded:
     /// ā → a). Colours: none with `NO_COLOR` or a monochrome terminal, else 8
     /// or 256 as ncurses' `COLORS` says, never more than `colorDepthOverride`.
-    public func start(asciiOnly: Bool = false, colorDepthOverride: ColorDepth? = nil) throws {
+    ///
+    /// A `TERM` this machine has no terminfo entry for (a current terminal
+    /// over SSH: xterm-kitty, alacritty, foot …) falls back to
+    /// `xterm-256color`, then `xterm`; `fallback` then names both. `dumb`
+    /// and terminals that cannot move the cursor are refused. With `mouse`,
+    /// clicks and the wheel are reported; bracketed paste is always asked for.
+    public func start(asciiOnly: Bool = false, colorDepthOverride: ColorDepth? = nil, mouse: Bool = true) throws {
         guard !isRunning else { throw TerminalError.alreadyStarted }
         guard isatty(0) == 1, isatty(1) == 1 else { throw TerminalError.notATerminal }
 
@@ -115,7 +127,18 @@ public final class Terminal {
 
         ScreenRestore.install()
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
-        guard let screen = newterm(nil, sargs_stdout(), sargs_stdin()) else {
+        fallback = nil
+        var opened = newterm(nil, sargs_stdout(), sargs_stdin())
+        if opened == nil, !term.isEmpty, term != "dumb" {
+            for candidate in ["xterm-256color", "xterm"] {
+                opened = newterm(candidate, sargs_stdout(), sargs_stdin())
+                if opened != nil {
+                    fallback = (wanted: term, used: candidate)
+                    break
+                }
+            }
+        }
+        guard let screen = opened else {
             throw TerminalError.cannotOpen(term: term)
         }
         guard sargs_has_cursor_addressing() != 0 else {
@@ -138,6 +161,11 @@ public final class Terminal {
         leaveok(window, true)
         set_escdelay(25)
         curs_set(0)
+        // A paste arrives between ESC [200~ and ESC [201~: text, never keys.
+        sargs_define_paste_keys()
+        ScreenRestore.modes = mouse ? [.bracketedPaste, .mouse] : [.bracketedPaste]
+        mouseOn = mouse && sargs_mouse_on() != 0
+        ScreenRestore.enableModes()
 
         colorDepth = .none
         let environment = ProcessInfo.processInfo.environment
@@ -180,6 +208,7 @@ public final class Terminal {
     public func resume() {
         guard isRunning else { return }
         ScreenRestore.active = true
+        ScreenRestore.enableModes()
         forceFullRepaint()
         doupdate()
     }
@@ -326,7 +355,47 @@ public final class Terminal {
     /// Returns nil when none came in time, and for keys the board does not
     /// know. A resize comes back as `.resize` (the next `paint` repaints everything).
     public func readKey(timeoutMilliseconds: Int?) -> Key? {
+        guard case .key(let key)? = readInput(timeoutMilliseconds: timeoutMilliseconds) else { return nil }
+        return key
+    }
+
+    /// Waits up to `timeoutMilliseconds` for what the person does: a key, a
+    /// paste (everything between the terminal's paste markers, read whole,
+    /// line ends as "\n"), or the mouse (a second click on the same cell
+    /// within 400 ms is a double click). Nil when nothing came in time.
+    public func readInput(timeoutMilliseconds: Int?) -> Input? {
         guard isRunning, let window else { return nil }
+        guard let (result, value) = read(window, timeoutMilliseconds: timeoutMilliseconds) else { return nil }
+        if result == sargs_key_code_yes() {
+            let code = Int32(bitPattern: UInt32(value))
+            if code == sargs_key_paste_start() { return .paste(readPaste(window)) }
+            if code == sargs_key_paste_end() { return nil }  // an end without a start: nothing to insert
+            if code == sargs_key_mouse() { return mouseEvent() }
+            let key = keyCodes[code]
+            if key == .resize {
+                forceFullRepaint()
+            }
+            return key.map(Input.key)
+        }
+        let code = UInt32(value)
+        if code == 0x1B {
+            // Alt-Enter comes as Esc and Enter together; Esc alone stays Esc.
+            wtimeout(window, 0)
+            var next: wint_t = 0
+            let more = wget_wch(window, &next)
+            if more == sargs_ok(), UInt32(next) == 0x0D { return .key(.altEnter) }
+            if more != sargs_err() { _ = unget_wch(wchar_t(next)) }
+            return .key(.escape)
+        }
+        if code < 0x20 || code == 0x7F {
+            return Key.fromControlCode(code).map(Input.key)
+        }
+        guard let scalar = Unicode.Scalar(code) else { return nil }
+        return .key(.character(Character(scalar)))
+    }
+
+    /// One `wget_wch`, with the hung-up terminal noticed; nil on a timeout.
+    private func read(_ window: UnsafeMutablePointer<WINDOW>, timeoutMilliseconds: Int?) -> (Int32, wint_t)? {
         wtimeout(window, Int32(clamping: timeoutMilliseconds ?? -1))
         var value: wint_t = 0
         let asked = DispatchTime.now().uptimeNanoseconds
@@ -341,19 +410,42 @@ public final class Terminal {
             return nil
         }
         failedAtOnce = 0
-        if result == sargs_key_code_yes() {
-            let key = keyCodes[Int32(bitPattern: UInt32(value))]
-            if key == .resize {
-                forceFullRepaint()
+        return (result, value)
+    }
+
+    /// The text of a paste, up to its end marker (or one second of silence,
+    /// if a terminal never sends it). Carriage returns become "\n".
+    private func readPaste(_ window: UnsafeMutablePointer<WINDOW>) -> String {
+        var scalars = String.UnicodeScalarView()
+        var previousCR = false
+        while let (result, value) = read(window, timeoutMilliseconds: 1000) {
+            if result == sargs_key_code_yes() {
+                if Int32(bitPattern: UInt32(value)) == sargs_key_paste_end() { break }
+                continue  // a key code inside a paste (an arrow's sequence): not text
             }
-            return key
+            let code = UInt32(value)
+            if code == 0x0A && previousCR { previousCR = false; continue }
+            previousCR = code == 0x0D
+            if let scalar = Unicode.Scalar(code == 0x0D ? 0x0A : code) { scalars.append(scalar) }
         }
-        let code = UInt32(value)
-        if code < 0x20 || code == 0x7F {
-            return Key.fromControlCode(code)
+        return String(scalars)
+    }
+
+    /// The pending mouse event as the board reads it; nil for buttons it does not use.
+    private func mouseEvent() -> Input? {
+        var x: Int32 = 0, y: Int32 = 0
+        let kind = sargs_mouse_event(&x, &y)
+        switch kind {
+        case 4: return .mouse(MouseEvent(.wheelUp, x: Int(x), y: Int(y)))
+        case 5: return .mouse(MouseEvent(.wheelDown, x: Int(x), y: Int(y)))
+        case 1:
+            let now = DispatchTime.now().uptimeNanoseconds
+            let double = lastClick.map { $0.x == Int(x) && $0.y == Int(y) && now - $0.time < 400_000_000 } ?? false
+            lastClick = double ? nil : (Int(x), Int(y), now)
+            return .mouse(MouseEvent(double ? .doubleClick : .click, x: Int(x), y: Int(y)))
+        default:
+            return nil
         }
-        guard let scalar = Unicode.Scalar(code) else { return nil }
-        return .character(Character(scalar))
     }
 
     /// Whether standard input has hung up or is no longer readable: poll

@@ -17,6 +17,7 @@ struct BoardCommand: ParsableCommand {
     @Option(help: "A theme name (default, light, high-contrast, mono) or a theme file.")
     var theme: String?
     @Flag(help: "Draw with ASCII characters only.") var ascii = false
+    @Flag(help: "Leave the mouse to the terminal (text selection as usual); also SARGS_MOUSE=0.") var noMouse = false
 
     func run() throws {
         let language = global.language
@@ -31,7 +32,8 @@ struct BoardCommand: ParsableCommand {
 
         let terminal = Terminal()
         do {
-            try terminal.start(asciiOnly: ascii)
+            let mouseOff = noMouse || ["0", "no", "off", "false"].contains(ProcessInfo.processInfo.environment["SARGS_MOUSE"]?.lowercased() ?? "")
+            try terminal.start(asciiOnly: ascii, mouse: !mouseOff)
         } catch let error as TerminalError {
             throw Failure(.io, error.phrase)
         }
@@ -40,6 +42,12 @@ struct BoardCommand: ParsableCommand {
         var state = AppState(snapshot: snapshot, today: today, language: language, glyphs: terminal.glyphs,
                              width: size.width, height: size.height, author: try global.author)
         _ = reduce(&state, .resize(width: size.width, height: size.height))
+        if let fallback = terminal.fallback {
+            // A terminal this machine has no description of is drawn as its nearest kin, and says so.
+            state.message = Message(.notice, Phrase(
+                lv: "Termināļa veids \(fallback.wanted) šeit nav aprakstīts; zīmē kā \(fallback.used) (uzstādiet ncurses-term)",
+                en: "The terminal type \(fallback.wanted) is not described here; drawing as \(fallback.used) (install ncurses-term)"))
+        }
         let themeForTerminal = loadedTheme.adapted(to: terminal.colorDepth)
         var loop = BoardLoop(store: store, version: version, terminal: terminal, theme: themeForTerminal, fixedToday: fixedToday)
         loop.run(&state)
@@ -115,12 +123,17 @@ struct BoardLoop {
             render(state, into: &canvas)
             terminal.paint(canvas, theme: theme)
 
-            if let key = terminal.readKey(timeoutMilliseconds: 250) {
-                if key == .resize {
+            if let input = terminal.readInput(timeoutMilliseconds: 250) {
+                switch input {
+                case .key(.resize):
                     let size = terminal.size
                     runner.send(.resize(width: size.width, height: size.height), &state)
-                } else {
+                case .key(let key):
                     runner.send(.key(key), &state)
+                case .paste(let text):
+                    runner.send(.paste(text), &state)
+                case .mouse(let event):
+                    runner.send(.mouse(event), &state)
                 }
             } else if terminal.isGone {
                 break  // nobody to show the board to: restore what can be restored and end

@@ -105,6 +105,7 @@ extension TmuxSession {
         case .left: return "Left"
         case .right: return "Right"
         case .enter: return "Enter"
+        case .altEnter: return "M-Enter"
         case .escape: return "Escape"
         case .backspace: return "BSpace"
         case .delete: return "DC"

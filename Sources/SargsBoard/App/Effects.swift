@@ -50,6 +50,10 @@ public enum Effect: Hashable, Sendable {
 /// What happens to the board: a key, a resize, or an answer from outside.
 public enum Action: Hashable, Sendable {
     case key(Key)
+    /// Text the terminal marked as pasted: inserted whole into a field, never run as keys.
+    case paste(String)
+    /// A click, double click or wheel turn.
+    case mouse(MouseEvent)
     /// A command by name, as the tests' driver presses it.
     case command(Command)
     case resize(width: Int, height: Int)

@@ -24,12 +24,50 @@ public struct FormField: Hashable, Sendable {
     public var value: Value
     /// A line under the field (what it expects).
     public var hint: Phrase?
+    /// Whether the text may hold line breaks (notes and decision texts, SPEC §6).
+    public var multiline = false
+    /// The most characters the text may hold.
+    public var limit: Int
 
-    public init(key: String, label: Phrase, text: String = "", hint: Phrase? = nil) {
+    /// The limits of a text field: a line, and several lines.
+    public static let lineLimit = 500
+    public static let multilineLimit = 10_000
+
+    public init(key: String, label: Phrase, text: String = "", hint: Phrase? = nil, multiline: Bool = false) {
         self.key = key
         self.label = label
         self.value = .text(text, cursor: text.count)
         self.hint = hint
+        self.multiline = multiline
+        self.limit = multiline ? FormField.multilineLimit : FormField.lineLimit
+    }
+
+    /// Inserts `text` at the cursor (a paste, or a line break): line breaks
+    /// stay in a field of several lines and become spaces in a one-line
+    /// field. Nothing changes, and the refusal says why, when the result
+    /// would pass the field's limit or the field is a choice.
+    public mutating func insert(_ text: String) -> Phrase? {
+        guard case .text(var current, var cursor) = value else {
+            return Phrase(lv: "izvēles laukā neko neielīmē; ← → izvēlas", en: "nothing is pasted into a choice; ← → chooses")
+        }
+        var normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        if !multiline { normalized = normalized.replacingOccurrences(of: "\n", with: " ") }
+        let total = current.count + normalized.count
+        if total > limit {
+            return Phrase(lv: "ielīmētais teksts ir par garu: laukā var būt līdz \(limit) rakstzīmēm, būtu \(total); nekas netika ielīmēts",
+                          en: "the pasted text is too long: the field holds up to \(limit) characters, it would hold \(total); nothing was pasted")
+        }
+        let i = current.index(current.startIndex, offsetBy: min(cursor, current.count))
+        current.insert(contentsOf: normalized, at: i)
+        cursor += normalized.count
+        value = .text(current, cursor: cursor)
+        return nil
+    }
+
+    /// Whether one more character would pass the limit.
+    var isFull: Bool {
+        if case .text(let text, _) = value { return text.count >= limit }
+        return false
     }
 
     public init(key: String, label: Phrase, choices: [Choice], selected: Int = 0, hint: Phrase? = nil) {
@@ -37,6 +75,7 @@ public struct FormField: Hashable, Sendable {
         self.label = label
         self.value = .choice(choices, selected: min(max(selected, 0), max(choices.count - 1, 0)))
         self.hint = hint
+        self.limit = FormField.lineLimit
     }
 
     /// The text typed, or the key of the choice made.

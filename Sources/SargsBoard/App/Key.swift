@@ -8,6 +8,8 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     case control(Character)
     case up, down, left, right
     case enter, escape, backspace, delete, insert
+    /// Alt-Enter (Esc then Enter): a line break in a field of several lines, as Ctrl-J is.
+    case altEnter
     case tab, backTab
     case home, end, pageUp, pageDown
     /// A function key, F1 = `.function(1)`.
@@ -26,6 +28,7 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
         case .left: return "←"
         case .right: return "→"
         case .enter: return "Enter"
+        case .altEnter: return "Alt-Enter"
         case .escape: return "Esc"
         case .backspace: return "Backspace"
         case .delete: return "Delete"
@@ -61,11 +64,13 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The key for a control code 0x01–0x1A (Ctrl-A … Ctrl-Z), with the
-    /// control codes terminals also send for Tab, Enter and Backspace.
+    /// control codes terminals also send for Tab, Enter and Backspace. Enter
+    /// is carriage return (the board turns the terminal's newline mapping
+    /// off); a line feed is Ctrl-J, the line break of a field of several lines.
     public static func fromControlCode(_ code: UInt32) -> Key? {
         switch code {
         case 0x09: return .tab
-        case 0x0A, 0x0D: return .enter
+        case 0x0D: return .enter
         case 0x08, 0x7F: return .backspace
         case 0x1B: return .escape
         case 0x01...0x1A:
@@ -73,4 +78,31 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
         default: return nil
         }
     }
+}
+
+/// A press of the mouse where the terminal reported it (cells, 0-based).
+public struct MouseEvent: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        /// The first button pressed once; a second press on the same cell soon after is a `doubleClick`.
+        case click, doubleClick
+        case wheelUp, wheelDown
+    }
+
+    public var kind: Kind
+    public var x: Int
+    public var y: Int
+
+    public init(_ kind: Kind, x: Int, y: Int) {
+        self.kind = kind
+        self.x = x
+        self.y = y
+    }
+}
+
+/// What the terminal gives the board: a key, a paste (bracketed by the
+/// terminal, so it is text, never keys), or the mouse.
+public enum Input: Hashable, Sendable {
+    case key(Key)
+    case paste(String)
+    case mouse(MouseEvent)
 }

@@ -14,7 +14,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     // A decision under review (chair mode) or open (the decision view).
     case reviewDone, reviewDue, reviewOpen
     // Inside a form, the search line and a yes/no question.
-    case formSave, formNext, formPrevious, formCancel, searchDone, searchClear, confirmYes, confirmNo
+    case formSave, formNext, formPrevious, formCancel, formNewline, searchDone, searchClear, confirmYes, confirmNo
 }
 
 /// Where a binding works besides the screens: inside a form, on the search
@@ -139,6 +139,9 @@ public struct KeyMap: Sendable {
         KeyBinding(.formSave, [.enter], help: p("saglabāt formu", "save the form"), bar: p("saglabāt", "save"), context: .form),
         KeyBinding(.formNext, [.tab, .down], help: p("nākamais lauks", "next field"), bar: p("nākamais lauks", "next field"),
                    context: .form),
+        KeyBinding(.formNewline, [.altEnter, .control("j")], help: p("jauna rinda piezīmē vai lēmumā (Enter saglabā)",
+                                                                     "a line break in a note or decision (Enter saves)"),
+                   bar: p("jauna rinda", "new line"), context: .form),
         KeyBinding(.formPrevious, [.backTab, .up], help: p("iepriekšējais lauks", "previous field"), context: .form),
         KeyBinding(.formCancel, [.escape], help: p("atcelt formu (nekas netiek saglabāts)", "cancel the form (nothing is saved)"),
                    bar: p("atcelt", "cancel"), context: .form),

@@ -107,6 +107,11 @@ func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .command(let command):
         if state.message != nil { state.message = nil }
         return perform(&state, command)
+    case .paste(let text):
+        if state.width < BoardMetrics.minWidth || state.height < BoardMetrics.minHeight { return [] }
+        return reducePaste(&state, text)
+    case .mouse(let event):
+        return reduceMouse(&state, event)
     }
 }
 

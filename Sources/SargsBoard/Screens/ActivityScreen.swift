@@ -123,16 +123,25 @@ enum ActivityScreen {
         for record in records.prefix(50) {
             var line: Line = [(record.date.description, .background)]
             if let count = record.count { line.append(("  +\(count)", .progress)) }
-            if let note = record.note { line.append(("  " + note, .background)) }
-            line.append(("  " + record.author, .dim))
+            let noteLines = record.note.map { SafeText.clean($0, keeping: .lines).split(separator: "\n", omittingEmptySubsequences: false) } ?? []
+            if let first = noteLines.first { line.append(("  " + first, .background)) }
+            line.append(("  " + SafeText.line(record.author), .dim))
             out.append(line)
+            // The rest of a note of several lines, under it.
+            for more in noteLines.dropFirst() { out.append([("             " + more, .background)]) }
         }
 
         let notes = state.snapshot.notes.filter { $0.activity == activity.id }.sorted { $0.id > $1.id }
         heading(p("Piezīmes (\(notes.count))", "Notes (\(notes.count))"))
         if notes.isEmpty { out.append([(state.text(p("Nav piezīmju.", "No notes.")), .dim)]) }
         for note in notes.prefix(50) {
-            out.append([(JournalScreen.time(note.time) + "  ", .dim), (note.author + ": ", .dim), (note.text, .background)])
+            // A note of several lines is shown whole, each line under the first.
+            let lines = SafeText.clean(note.text, keeping: .lines).split(separator: "\n", omittingEmptySubsequences: false)
+            let lead = JournalScreen.time(note.time) + "  " + SafeText.line(note.author) + ": "
+            out.append([(JournalScreen.time(note.time) + "  ", .dim), (SafeText.line(note.author) + ": ", .dim),
+                        (String(lines.first ?? ""), .background)])
+            let indent = String(repeating: " ", count: lead.displayWidth)
+            for line in lines.dropFirst() { out.append([(indent + line, .background)]) }
         }
 
         let decisions = state.snapshot.decisions.filter { $0.activity == activity.id }.sorted { ($0.isOpen ? 0 : 1, $0.due, $0.id) < ($1.isOpen ? 0 : 1, $1.due, $1.id) }

@@ -1,18 +1,14 @@
 import SargsCore
 
 /// A quick-edit form drawn as a box over the screen; the focused field shows
-/// its cursor, a refusal shows in the box and what was typed stays.
+/// its cursor, a refusal shows in the box and what was typed stays. A field
+/// of several lines (notes, decisions) wraps and grows up to
+/// `FormLayout.maxTextRows` rows, keeping its cursor in view.
 enum FormScreen {
     static func render(_ form: Form, state: AppState, into canvas: inout Canvas) {
         let g = state.glyphs
-        let labelWidth = min(16, form.fields.map { state.text($0.label).displayWidth }.max() ?? 8) + 2
-        let width = min(canvas.width - 2, max(50, min(90, canvas.width - 8)))
-        // A refusal is wrapped, not cut: an edit conflict names both values (SPEC §6).
-        let errorLines = form.error.map {
-            wrap(g.overdue + " " + state.text($0), width: max(1, width - 4), lines: max(1, canvas.height - 6 - form.fields.count * 2), glyphs: g)
-        } ?? []
-        let height = min(canvas.height - 2, 4 + form.fields.count * 2 + (errorLines.isEmpty ? 0 : errorLines.count + 1))
-        let box = canvas.bounds.centered(width: width, height: height)
+        let layout = FormLayout(form, state: state, width: canvas.width, height: canvas.height)
+        let box = layout.box
         canvas.fill(box, role: .border)
         let inner = box.inset(dx: 1, dy: 0)
         canvas.fill(inner.inset(top: 1, bottom: 1), role: .background)
@@ -32,26 +28,48 @@ enum FormScreen {
             canvas.put(g.corners[3], x: box.maxX - 1, y: box.maxY - 1, role: .border)
         }
         canvas.text(" " + state.text(form.title) + " ", x: box.x + 2, y: box.y, width: box.width - 4, role: .header, glyphs: g)
-        var y = box.y + 2
-        for (i, field) in form.fields.enumerated() where y < box.maxY - 1 {
+        let valueX = layout.valueX, valueWidth = layout.valueWidth
+        for (i, field) in form.fields.enumerated() {
+            let rows = layout.fieldRows[i]
+            guard rows.lowerBound < box.maxY - 1 else { break }
+            let y = rows.lowerBound
             let focused = i == form.focus
-            canvas.text(state.text(field.label), x: inner.x + 1, y: y, width: labelWidth, role: focused ? .emphasis : .dim, glyphs: g)
-            let valueX = inner.x + 1 + labelWidth
-            let valueWidth = inner.maxX - valueX - 1
-            canvas.fill(Rect(x: valueX, y: y, width: valueWidth, height: 1), role: .input)
+            canvas.text(state.text(field.label), x: inner.x + 1, y: y, width: layout.labelWidth, role: focused ? .emphasis : .dim, glyphs: g)
             switch field.value {
+            case .text(let text, let cursor) where field.multiline:
+                let wrapped = FormLayout.rows(of: text, cursor: cursor, width: valueWidth)
+                let shown = layout.textRows[i]
+                // The rows in view keep the cursor's row among them.
+                let first = max(0, min(wrapped.cursorRow - shown + 1, wrapped.rows.count - shown))
+                for r in 0..<shown {
+                    let row = y + r
+                    guard row < box.maxY - 1 else { break }
+                    canvas.fill(Rect(x: valueX, y: row, width: valueWidth, height: 1), role: .input)
+                    let index = first + r
+                    if wrapped.rows.indices.contains(index) {
+                        canvas.text(SafeText.line(wrapped.rows[index]), x: valueX, y: row, width: valueWidth, role: .input, glyphs: g)
+                    }
+                    if focused, index == wrapped.cursorRow {
+                        let line = Array(wrapped.rows.indices.contains(index) ? wrapped.rows[index] : "")
+                        let col = min(wrapped.cursorColumn, line.count)
+                        let under = col < line.count ? SafeText.line(String(line[col])) : " "
+                        canvas.put(under, x: valueX + String(line[..<col]).displayWidth, y: row, role: .cardSelected)
+                    }
+                }
             case .text(let text, let cursor):
+                canvas.fill(Rect(x: valueX, y: y, width: valueWidth, height: 1), role: .input)
                 // Keep the cursor in view: drop characters from the front of long text.
                 let chars = Array(text)
                 let cursor = min(max(cursor, 0), chars.count)
                 var start = 0
                 while start < cursor, String(chars[start..<cursor]).displayWidth >= valueWidth { start += 1 }
-                canvas.text(String(chars[start...]), x: valueX, y: y, width: valueWidth, role: .input, glyphs: g)
+                canvas.text(SafeText.line(String(chars[start...])), x: valueX, y: y, width: valueWidth, role: .input, glyphs: g)
                 if focused {
-                    let under = cursor < chars.count ? String(chars[cursor]) : " "
+                    let under = cursor < chars.count ? SafeText.line(String(chars[cursor])) : " "
                     canvas.put(under, x: valueX + String(chars[start..<cursor]).displayWidth, y: y, role: .cardSelected)
                 }
             case .choice(let choices, let selected):
+                canvas.fill(Rect(x: valueX, y: y, width: valueWidth, height: 1), role: .input)
                 let label = choices.indices.contains(selected) ? choices[selected].label : "—"
                 let arrows = focused ? "\(g.arrowLeft) " : "  "
                 var x = valueX
@@ -59,18 +77,108 @@ enum FormScreen {
                 x += canvas.text(label, x: x, y: y, width: valueWidth - 4, role: focused ? .cardSelected : .input, glyphs: g)
                 if focused { canvas.put(" \(g.arrowRight)", x: x, y: y, role: .input) }
             }
-            if focused, let hint = field.hint {
-                canvas.text(state.text(hint), x: valueX, y: y + 1, width: valueWidth, role: .dim, glyphs: g)
+            if focused, let hint = field.hint, rows.upperBound - 1 < box.maxY - 1 {
+                canvas.text(state.text(hint), x: valueX, y: rows.upperBound - 1, width: valueWidth, role: .dim, glyphs: g)
             }
-            y += 2
         }
-        if !errorLines.isEmpty {
-            let top = max(y, box.maxY - 1 - errorLines.count)
-            for (i, line) in errorLines.enumerated() where top + i < box.maxY - 1 {
+        if !layout.errorLines.isEmpty {
+            let top = max(layout.fieldRows.last?.upperBound ?? box.y + 2, box.maxY - 1 - layout.errorLines.count)
+            for (i, line) in layout.errorLines.enumerated() where top + i < box.maxY - 1 {
                 canvas.text(line, x: inner.x + 1, y: top + i, width: inner.width - 2, role: .error, glyphs: g)
             }
         } else if form.saving {
             canvas.text(g.ellipsis, x: inner.x + 1, y: box.maxY - 2, width: 3, role: .dim, glyphs: g)
         }
+    }
+}
+
+/// Where a form's box and fields stand on a screen of `width`×`height`:
+/// drawing and a click read the same layout.
+struct FormLayout {
+    /// A field of several lines shows at most this many rows at once.
+    static let maxTextRows = 6
+
+    let box: Rect
+    let labelWidth: Int
+    let valueX: Int
+    let valueWidth: Int
+    /// Each field's rows: its value rows, then the row of its hint.
+    let fieldRows: [Range<Int>]
+    /// How many rows each field's value takes (1 for a line or a choice).
+    let textRows: [Int]
+    let errorLines: [String]
+
+    init(_ form: Form, state: AppState, width: Int, height: Int) {
+        let g = state.glyphs
+        labelWidth = min(16, form.fields.map { state.text($0.label).displayWidth }.max() ?? 8) + 2
+        let boxWidth = min(width - 2, max(50, min(90, width - 8)))
+        let valueWidth = max(1, boxWidth - 2 - 1 - labelWidth - 1)
+        self.valueWidth = valueWidth
+        // A field of several lines grows with its text, up to the room there is.
+        let room = max(1, height - 6 - form.fields.count * 2)
+        var textRows: [Int] = []
+        for field in form.fields {
+            guard field.multiline, case .text(let text, let cursor) = field.value else {
+                textRows.append(1)
+                continue
+            }
+            let rows = FormLayout.rows(of: text, cursor: cursor, width: valueWidth).rows.count
+            textRows.append(max(1, min(rows, FormLayout.maxTextRows, room + 1)))
+        }
+        self.textRows = textRows
+        let fieldsHeight = textRows.reduce(0) { $0 + $1 + 1 }
+        // A refusal is wrapped, not cut: an edit conflict names both values (SPEC §6).
+        errorLines = form.error.map {
+            wrap(g.overdue + " " + state.text($0), width: max(1, boxWidth - 4), lines: max(1, height - 6 - fieldsHeight), glyphs: g)
+        } ?? []
+        let boxHeight = min(height - 2, 4 + fieldsHeight + (errorLines.isEmpty ? 0 : errorLines.count + 1))
+        box = Rect(x: 0, y: 0, width: width, height: height).centered(width: boxWidth, height: boxHeight)
+        valueX = box.x + 1 + 1 + labelWidth
+        var y = box.y + 2
+        var fieldRows: [Range<Int>] = []
+        for rows in textRows {
+            fieldRows.append(y..<(y + rows + 1))
+            y += rows + 1
+        }
+        self.fieldRows = fieldRows
+    }
+
+    /// `text` in rows of at most `width` columns: each line break starts a
+    /// row, a long line is cut at the width; where the cursor (a character
+    /// offset) stands.
+    static func rows(of text: String, cursor: Int, width: Int) -> (rows: [String], cursorRow: Int, cursorColumn: Int) {
+        var rows: [String] = []
+        var current = ""
+        var currentWidth = 0
+        var cursorRow = 0, cursorColumn = 0
+        var offset = 0
+        func mark() {
+            if offset == cursor {
+                cursorRow = rows.count
+                cursorColumn = current.count
+            }
+        }
+        for c in text {
+            mark()
+            if c == "\n" {
+                rows.append(current)
+                current = ""
+                currentWidth = 0
+            } else {
+                let w = max(1, String(c).displayWidth)
+                if currentWidth + w > width && !current.isEmpty {
+                    rows.append(current)
+                    current = ""
+                    currentWidth = 0
+                    if offset == cursor { cursorRow = rows.count; cursorColumn = 0 }
+                }
+                current.append(c)
+                currentWidth += w
+            }
+            offset += 1
+        }
+        mark()
+        rows.append(current)
+        return (rows, cursorRow, cursorColumn)
     }
 }

@@ -102,47 +102,68 @@ private func drawStatusLine(_ state: AppState, into canvas: inout Canvas, y: Int
     }
 }
 
-private func drawKeyBar(_ state: AppState, into canvas: inout Canvas, y: Int) {
+/// One hint of the key bar where it stands: its key as shown, its word,
+/// the key it presses, and the columns it takes.
+struct KeyBarHint {
+    var keyText: String
+    var label: String
+    var key: Key
+    var x: Int
+    var width: Int
+}
+
+/// The key bar's hints for `width` columns: a form, the search line and a
+/// question show their own keys; help and quit always show, at the end; the
+/// others fill the room before them, in the table's order. Drawing and a
+/// click on the bar read the same list.
+func keyBarHints(_ state: AppState, width: Int) -> [KeyBarHint] {
     let g = state.glyphs
-    canvas.fill(Rect(x: 0, y: y, width: canvas.width, height: 1), role: .statusBar)
-    var x = 1
-    let hints: [(String, String)]
-    // A form, the search line and a question show their own keys, from the same table.
+    var hints: [(String, String, Key)]
     let context: KeyContext? = state.confirmation != nil ? .confirm : state.form != nil ? .form : state.searching ? .search : nil
     if let context {
         hints = state.keyMap.bindings(in: context).compactMap { binding in
             guard let bar = binding.bar, let key = binding.keys.first else { return nil }
-            return (g.isASCII ? key.asciiName : key.displayName, state.text(bar))
+            // A line break only where the focused field takes several lines.
+            if binding.command == .formNewline, let form = state.form,
+               !(form.fields.indices.contains(form.focus) && form.fields[form.focus].multiline) { return nil }
+            return (g.isASCII ? key.asciiName : key.displayName, state.text(bar), key)
         }
     } else {
         hints = state.keyMap.bindings.compactMap { binding in
             guard let bar = binding.bar, binding.works(on: state.screen), let key = binding.keys.first else { return nil }
             // In chair mode the bar shows the keys of the step at hand (review or items), so none is cut at 80 columns.
             if state.screen == .chair, disabledReason(binding.command, in: state) != nil { return nil }
-            return (g.isASCII ? key.asciiName : key.displayName, state.text(bar))
+            return (g.isASCII ? key.asciiName : key.displayName, state.text(bar), key)
         }
     }
-    // Help and quit always show, at the end; the others fill the room before them.
-    func width(_ hint: (String, String)) -> Int { hint.0.displayWidth + 1 + hint.1.displayWidth + 2 }
+    func size(_ hint: (String, String, Key)) -> Int { hint.0.displayWidth + 1 + hint.1.displayWidth + 2 }
     let essentialKeys = [Command.help, .quit].compactMap { state.keyMap.binding($0)?.keys.first }
-        .map { g.isASCII ? $0.asciiName : $0.displayName }
-    let essentials = hints.filter { essentialKeys.contains($0.0) }
+    let essentials = hints.filter { essentialKeys.contains($0.2) }
     // The last hint needs no gap after it.
-    let reserved = essentials.map(width).reduce(0, +) - (essentials.isEmpty ? 0 : 2)
-    var fitted: [(String, String)] = []
+    let reserved = essentials.map(size).reduce(0, +) - (essentials.isEmpty ? 0 : 2)
+    var fitted: [(String, String, Key)] = []
     var used = 1
-    for hint in hints where !essentialKeys.contains(hint.0) {
-        guard used + width(hint) + reserved <= canvas.width else { break }
+    for hint in hints where !essentialKeys.contains(hint.2) {
+        guard used + size(hint) + reserved <= width else { break }
         fitted.append(hint)
-        used += width(hint)
+        used += size(hint)
     }
+    var x = 1
+    var out: [KeyBarHint] = []
     let shown = fitted + essentials
-    for (i, (key, label)) in shown.enumerated() {
-        let need = key.displayWidth + 1 + label.displayWidth + (i == shown.count - 1 ? 0 : 2)
-        guard x + need <= canvas.width else { break }
-        x += canvas.put(key, x: x, y: y, role: .helpKey)
-        x += 1
-        x += canvas.put(label, x: x, y: y, role: .statusBar)
-        x += 2
+    for (i, (keyText, label, key)) in shown.enumerated() {
+        let need = keyText.displayWidth + 1 + label.displayWidth + (i == shown.count - 1 ? 0 : 2)
+        guard x + need <= width else { break }
+        out.append(KeyBarHint(keyText: keyText, label: label, key: key, x: x, width: keyText.displayWidth + 1 + label.displayWidth))
+        x += need
+    }
+    return out
+}
+
+private func drawKeyBar(_ state: AppState, into canvas: inout Canvas, y: Int) {
+    canvas.fill(Rect(x: 0, y: y, width: canvas.width, height: 1), role: .statusBar)
+    for hint in keyBarHints(state, width: canvas.width) {
+        let x = hint.x + canvas.put(hint.keyText, x: hint.x, y: y, role: .helpKey) + 1
+        canvas.put(hint.label, x: x, y: y, role: .statusBar)
     }
 }

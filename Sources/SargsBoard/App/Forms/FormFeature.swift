@@ -14,7 +14,7 @@ func makeForm(_ command: Command, for activity: Activity, state: AppState) -> Fo
             FormField(key: "count", label: p("Skaits", "Count"),
                       hint: activity.target.map { p("cik \($0.unit) (nav obligāts)", "how many \($0.unit) (optional)") }
                             ?? p("nav obligāts", "optional")),
-            FormField(key: "note", label: p("Piezīme", "Note"), hint: p("bez personas datiem", "no personal data")),
+            FormField(key: "note", label: p("Piezīme", "Note"), hint: p("bez personas datiem; Alt-Enter — jauna rinda", "no personal data; Alt-Enter for a new line"), multiline: true),
         ]
         // A one-off in its window: is this record the work done? (`record --done`)
         if ChangeRules.recordMayFinish(activity, on: state.today, period: state.plan.period) {
@@ -30,11 +30,11 @@ func makeForm(_ command: Command, for activity: Activity, state: AppState) -> Fo
             FormField(key: "status", label: p("Statuss", "Status"), choices: choices,
                       selected: Status.allCases.firstIndex(of: activity.status) ?? 0, hint: p("← → izvēlēties", "← → to choose")),
             FormField(key: "note", label: p("Iemesls", "Reason"), text: activity.statusNote ?? "",
-                      hint: p("kāpēc bloķēta vai atmesta", "why blocked or dropped")),
+                      hint: p("kāpēc bloķēta vai atmesta", "why blocked or dropped"), multiline: true),
         ])
     case .note:
         return Form(kind: .note(id), title: p("Piezīme: \(id)", "Note: \(id)"), fields: [
-            FormField(key: "note", label: p("Piezīme", "Note"), hint: p("bez personas datiem", "no personal data")),
+            FormField(key: "note", label: p("Piezīme", "Note"), hint: p("bez personas datiem; Alt-Enter — jauna rinda", "no personal data; Alt-Enter for a new line"), multiline: true),
         ])
     case .waive:
         let windows = missedWindows(activity, state).reversed().map { Choice($0.label, $0.label) }
@@ -123,8 +123,21 @@ func reduceForm(_ state: inout AppState, _ key: Key) -> [Effect] {
         } catch {
             form.error = error.phrase
         }
+    case .formNewline?:
+        guard form.fields.indices.contains(form.focus) else { return [] }
+        guard form.fields[form.focus].multiline else {
+            form.error = Phrase(lv: "šim laukam ir viena rinda; rindas var dalīt piezīmēs un lēmumos",
+                                en: "this field is one line; notes and decisions take several lines")
+            return []
+        }
+        form.error = form.fields[form.focus].insert("\n")
     default:
         if form.fields.indices.contains(form.focus) {
+            if key.character != nil, form.fields[form.focus].isFull {
+                let limit = form.fields[form.focus].limit
+                form.error = Phrase(lv: "laukā var būt līdz \(limit) rakstzīmēm", en: "the field holds up to \(limit) characters")
+                return []
+            }
             _ = form.fields[form.focus].edit(key)
             form.error = nil
         }

@@ -218,7 +218,8 @@ func performMeeting(_ state: inout AppState, _ command: Command) -> [Effect]? {
         }
         let owners = activity.owners + state.plan.allInstitutions.map(\.code).filter { !activity.owners.contains($0) }
         state.form = Form(kind: .decision(activity.id), title: p("Lēmums: \(activity.id)", "Decision: \(activity.id)"), fields: [
-            FormField(key: "text", label: p("Lēmums", "Decision"), hint: p("bez personas datiem", "no personal data")),
+            FormField(key: "text", label: p("Lēmums", "Decision"), hint: p("bez personas datiem; Alt-Enter — jauna rinda", "no personal data; Alt-Enter for a new line"),
+                      multiline: true),
             FormField(key: "owner", label: p("Atbildīgais", "Owner"), choices: owners.map { Choice($0, $0) }),
             FormField(key: "due", label: p("Termiņš", "Due"), text: draft.date.adding(days: 30).description,
                       hint: p("GGGG-MM-DD", "YYYY-MM-DD")),

@@ -1,0 +1,162 @@
+import SargsCore
+
+private func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
+
+// A paste and the mouse: input that is not a key. A paste is text, never
+// commands; a click selects, a double click opens, the wheel scrolls, a
+// click on the key bar presses that key.
+
+/// A paste: inserted whole at the cursor of the focused field (line breaks
+/// kept in notes and decisions, spaces elsewhere), refused whole when it
+/// would pass the field's limit; on the search line, its first line; on the
+/// board, a search for its first line; elsewhere nothing, and the board says why.
+func reducePaste(_ state: inout AppState, _ text: String) -> [Effect] {
+    if state.confirmation != nil {
+        let yes = state.keyName(.confirmYes), no = state.keyName(.confirmNo)
+        state.message = Message(.error, p("ielīmētais netika izmantots: atbildiet \(yes) vai \(no)",
+                                          "the paste was not used: answer \(yes) or \(no)"))
+        return []
+    }
+    if var form = state.form {
+        guard !form.saving, form.fields.indices.contains(form.focus) else { return [] }
+        form.error = form.fields[form.focus].insert(text)
+        state.form = form
+        return []
+    }
+    let firstLine = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).first.map(String.init) ?? ""
+    if state.searching || state.screen == .board || state.screen == .journal {
+        guard !firstLine.isEmpty else { return [] }
+        let wasSearching = state.searching
+        state.searching = true
+        if state.screen == .journal {
+            state.journalFilter += firstLine
+        } else {
+            state.filter.text += firstLine
+            state.relayout()
+        }
+        if !wasSearching || text.contains("\n") {
+            state.message = Message(.notice, p("Meklē ielīmētā pirmo rindu", "Searching for the first line of the paste"))
+        }
+        return []
+    }
+    state.message = Message(.error, p("ielīmēt var laukā (formā) vai meklēšanā; nekas netika mainīts",
+                                      "a paste needs a field (a form) or the search; nothing was changed"))
+    return []
+}
+
+/// A click, double click or wheel turn, at a cell of the screen.
+func reduceMouse(_ state: inout AppState, _ event: MouseEvent) -> [Effect] {
+    // Below the smallest size nothing is readable, so nothing is clicked.
+    guard state.width >= BoardMetrics.minWidth, state.height >= BoardMetrics.minHeight else { return [] }
+    let wheel = event.kind == .wheelUp || event.kind == .wheelDown
+    // The key bar: a click presses the key it names.
+    if !wheel, event.y == state.height - 1 {
+        guard let hint = keyBarHints(state, width: state.width).first(where: { event.x >= $0.x && event.x < $0.x + $0.width }) else {
+            return []
+        }
+        return reduceAction(&state, .key(hint.key))
+    }
+    if state.confirmation != nil { return [] }
+    if let form = state.form {
+        return mouseInForm(&state, form, event)
+    }
+    if state.searching { state.searching = false }
+    let area = Rect(x: 0, y: 1, width: state.width, height: max(0, state.height - 3))
+    switch state.screen {
+    case .board:
+        return mouseOnBoard(&state, event, area: area)
+    case .agenda:
+        return mouseOnAgenda(&state, event, area: area)
+    case .meetings:
+        return mouseOnMeetings(&state, event, area: area)
+    case .chair:
+        guard wheel else { return [] }
+        return perform(&state, event.kind == .wheelUp ? .left : .right)
+    default:
+        guard wheel else { return [] }
+        return perform(&state, event.kind == .wheelUp ? .up : .down)
+    }
+}
+
+private func mouseInForm(_ state: inout AppState, _ form: Form, _ event: MouseEvent) -> [Effect] {
+    let layout = FormLayout(form, state: state, width: state.width, height: state.height)
+    guard let field = layout.fieldRows.firstIndex(where: { $0.contains(event.y) }),
+          event.x >= layout.box.x, event.x < layout.box.maxX else { return [] }
+    if event.kind == .click || event.kind == .doubleClick {
+        state.form?.focus = field
+        // A click on a choice's arrows turns it, as ← and → do.
+        if case .choice = form.fields[field].value, field == form.focus, event.x >= layout.valueX {
+            _ = state.form?.fields[field].edit(event.x < layout.valueX + 2 ? .left : .right)
+        }
+    }
+    return []
+}
+
+private func mouseOnBoard(_ state: inout AppState, _ event: MouseEvent, area: Rect) -> [Effect] {
+    let columns = state.visibleColumns
+    guard !columns.isEmpty else { return [] }
+    let step = state.columnFit.width + BoardMetrics.columnGap
+    let slot = min(max(0, (event.x - area.x) / max(1, step)), columns.count - 1)
+    let columnIndex = columns.lowerBound + slot
+    let cards = state.layout.columns[columnIndex].cards
+    switch event.kind {
+    case .wheelUp, .wheelDown:
+        if state.column != columnIndex {
+            state.column = columnIndex
+            state.row = min(state.firstCard(in: columnIndex), max(0, cards.count - 1))
+        }
+        move(&state, rows: event.kind == .wheelUp ? -1 : 1)
+        return []
+    case .click, .doubleClick:
+        let cardsTop = area.y + 2
+        guard event.y >= cardsTop else {
+            // The column's title or band: the column, at its first card in view.
+            state.column = columnIndex
+            state.row = min(state.firstCard(in: columnIndex), max(0, cards.count - 1))
+            return []
+        }
+        let row = state.firstCard(in: columnIndex) + (event.y - cardsTop) / BoardMetrics.cardHeight
+        guard cards.indices.contains(row), (event.y - cardsTop) % BoardMetrics.cardHeight < BoardMetrics.cardHeight - 1 else { return [] }
+        state.column = columnIndex
+        state.row = row
+        return event.kind == .doubleClick ? perform(&state, .open) : []
+    }
+}
+
+private func mouseOnAgenda(_ state: inout AppState, _ event: MouseEvent, area: Rect) -> [Effect] {
+    switch event.kind {
+    case .wheelUp: return perform(&state, .up)
+    case .wheelDown: return perform(&state, .down)
+    case .click, .doubleClick:
+        guard let draft = state.draft, let view = state.currentAgendaView else { return [] }
+        // The same scroll as the agenda screen draws.
+        let cursorLine = view.lineOfItem.indices.contains(draft.cursor) ? view.lineOfItem[draft.cursor]
+            : view.lineOfDecision.indices.contains(draft.cursor - view.order.count) ? view.lineOfDecision[draft.cursor - view.order.count] : 0
+        let scroll = max(0, min(cursorLine - area.height / 2, view.lines.count - area.height))
+        let index = scroll + event.y - area.y
+        guard view.lines.indices.contains(index) else { return [] }
+        switch view.lines[index] {
+        case .item(let i): state.draft?.cursor = i
+        case .decision(let i): state.draft?.cursor = view.order.count + i
+        default: return []
+        }
+        return event.kind == .doubleClick ? perform(&state, .open) : []
+    }
+}
+
+private func mouseOnMeetings(_ state: inout AppState, _ event: MouseEvent, area: Rect) -> [Effect] {
+    switch event.kind {
+    case .wheelUp: return perform(&state, .up)
+    case .wheelDown: return perform(&state, .down)
+    case .click, .doubleClick:
+        let (lines, cursorLine) = MeetingsScreen.lines(state)
+        guard let cursorLine else { return [] }
+        // The same scroll as the meetings screen draws; meetings are listed one a line from the first.
+        let scroll = max(0, cursorLine - area.height + 2)
+        let index = scroll + event.y - area.y
+        let meeting = index - (cursorLine - state.meetingsCursor)
+        guard lines.indices.contains(index), state.meetingsInOrder.indices.contains(meeting) else { return [] }
+        state.meetingsCursor = meeting
+        return event.kind == .doubleClick ? perform(&state, .open) : []
+    }
+}
