@@ -375,7 +375,8 @@ struct KeyTests {
         #expect(Key.fromControlCode(0x12) == .control("r"))
         #expect(Key.fromControlCode(0x09) == .tab)
         #expect(Key.fromControlCode(0x0D) == .enter)
-        #expect(Key.fromControlCode(0x0A) == .enter)
+        // With the terminal's newline mapping off, Enter is a carriage return; a line feed is Ctrl-J (a line break in a note).
+        #expect(Key.fromControlCode(0x0A) == .control("j"))
         #expect(Key.fromControlCode(0x7F) == .backspace)
         #expect(Key.fromControlCode(0x08) == .backspace)
         #expect(Key.fromControlCode(0x1B) == .escape)

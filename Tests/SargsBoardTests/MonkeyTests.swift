@@ -378,7 +378,7 @@ struct Monkey {
             return check { () throws(ChangeRefusal) in try ChangeRules.status(id, note: note, plan: plan) }
         case .note(_, let text):
             if PersonalCode.contains(text) { return "a personal code in the note" }
-            return check { () throws(ChangeRefusal) in try ChangeRules.requiredText(text, field: ChangeRules.noteField) }
+            return check { () throws(ChangeRefusal) in try ChangeRules.requiredText(text, field: ChangeRules.noteField, lines: .several) }
         case .waiver(let waiver):
             if PersonalCode.contains(waiver.note) { return "a personal code in the note" }
             return check { () throws(ChangeRefusal) in

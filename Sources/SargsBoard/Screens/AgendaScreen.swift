@@ -214,7 +214,7 @@ enum ChairScreen {
             let labelWidth = 18
             canvas.text(l, x: x, y: y, width: labelWidth, role: .dim, glyphs: state.glyphs)
             let pieces = wrap(value, width: max(10, width - labelWidth), lines: lines, glyphs: state.glyphs)
-            for (i, piece) in pieces.enumerated() {
+            for piece in pieces {
                 guard room else { return }
                 canvas.text(piece, x: x + labelWidth, y: y, width: width - labelWidth, role: role, glyphs: state.glyphs)
                 y += 1
@@ -232,7 +232,13 @@ enum ChairScreen {
         lines.gap()
         let owner = state.plan.institution(d.owner).map { "\(d.owner) \($0.name(in: state.language))" } ?? d.owner
         lines.text((lv ? "Lēmums Nr. \(d.id)   " : "Decision \(d.id)   ") + SafeText.line(owner), role: .emphasis)
-        lines.title(SafeText.line(d.text), role: .header, lines: lines.spaced ? 6 : 3)
+        // A decision of several lines keeps its lines.
+        var budget = lines.spaced ? 8 : 4
+        for line in SafeText.clean(d.text, keeping: .lines).split(separator: "\n") where budget > 0 {
+            let pieces = wrap(String(line), width: lines.textWidth, lines: budget, glyphs: state.glyphs)
+            for piece in pieces { lines.text(piece, role: .header, pad: true) }
+            budget -= pieces.count
+        }
         lines.gap()
         let overdue = d.isOpen && d.due < draft.date
         let late = overdue ? (lv ? "  NOKAVĒTS \(d.due.days(to: draft.date)) d." : "  OVERDUE \(d.due.days(to: draft.date)) d.") : ""

@@ -10,7 +10,9 @@ enum HelpScreen {
         var out: [[(String, Role)]] = []
         func line(_ binding: KeyBinding) -> [(String, Role)] {
             let keys = binding.keys.map { state.glyphs.isASCII ? $0.asciiName : $0.displayName }.joined(separator: " / ")
-            var line: [(String, Role)] = [("  " + keys.padding(toLength: 14, withPad: " ", startingAt: 0), .helpKey),
+            // Keys longer than the column ("Alt-Enter / Ctrl-J") push the text on; never cut.
+            let column = keys.count < 14 ? keys.padding(toLength: 14, withPad: " ", startingAt: 0) : keys + " "
+            var line: [(String, Role)] = [("  " + column, .helpKey),
                                           (state.text(binding.help), .help)]
             // Why a key cannot act now, for the screen help was opened from.
             let from = stateForHelp(state)
