@@ -97,9 +97,12 @@ static inline int sargs_key_send(void) { return KEY_SEND; }
 // ncurses' own (define_key maps each sequence to its code).
 static inline int sargs_key_paste_start(void) { return KEY_MAX + 1; }
 static inline int sargs_key_paste_end(void) { return KEY_MAX + 2; }
+// Alt-Enter (ESC then CR) as one key, so ncurses keeps parsing what follows an Esc.
+static inline int sargs_key_alt_enter(void) { return KEY_MAX + 3; }
 static inline void sargs_define_paste_keys(void) {
     define_key("\033[200~", KEY_MAX + 1);
     define_key("\033[201~", KEY_MAX + 2);
+    define_key("\033\r", KEY_MAX + 3);
 }
 
 // The mouse: presses of the first button and the wheel, reported at once

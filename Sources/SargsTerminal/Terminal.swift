@@ -371,6 +371,7 @@ public final class Terminal {
             if code == sargs_key_paste_start() { return .paste(readPaste(window)) }
             if code == sargs_key_paste_end() { return nil }  // an end without a start: nothing to insert
             if code == sargs_key_mouse() { return mouseEvent() }
+            if code == sargs_key_alt_enter() { return .key(.altEnter) }
             let key = keyCodes[code]
             if key == .resize {
                 forceFullRepaint()
@@ -378,15 +379,6 @@ public final class Terminal {
             return key.map(Input.key)
         }
         let code = UInt32(value)
-        if code == 0x1B {
-            // Alt-Enter comes as Esc and Enter together; Esc alone stays Esc.
-            wtimeout(window, 0)
-            var next: wint_t = 0
-            let more = wget_wch(window, &next)
-            if more == sargs_ok(), UInt32(next) == 0x0D { return .key(.altEnter) }
-            if more != sargs_err() { _ = unget_wch(wchar_t(next)) }
-            return .key(.escape)
-        }
         if code < 0x20 || code == 0x7F {
             return Key.fromControlCode(code).map(Input.key)
         }

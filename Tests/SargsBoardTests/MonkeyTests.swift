@@ -74,6 +74,7 @@ struct FakeStore {
             next.plan.activities[i].statusNote = note
         case .note(let id, let text):
             next.notes.append(Note(id: nextID, activity: id, text: text, author: author))
+            saved = .note(id)
         case .waiver(var waiver):
             waiver.id = nextID
             next.waivers.append(waiver)

@@ -47,6 +47,25 @@ public final class TmuxSession: @unchecked Sendable {
         tmux(["send-keys", "-t", name, "-l", text])
     }
 
+    /// Pastes `text` as a terminal does: bracketed when the program asked for it (`paste-buffer -p`).
+    public func paste(_ text: String) {
+        tmux(["set-buffer", "-b", "sargs-test", "--", text])
+        tmux(["paste-buffer", "-p", "-d", "-b", "sargs-test", "-t", name])
+    }
+
+    /// A press and release of the first mouse button at a cell (0-based), as
+    /// an xterm-compatible terminal reports it (X10 encoding, mode 1000).
+    public func click(x: Int, y: Int) {
+        let cx = String(33 + x, radix: 16), cy = String(33 + y, radix: 16)
+        tmux(["send-keys", "-t", name, "-H", "1b", "5b", "4d", "20", cx, cy])
+        tmux(["send-keys", "-t", name, "-H", "1b", "5b", "4d", "23", cx, cy])
+    }
+
+    /// A pane format value, e.g. "mouse_any_flag".
+    public func format(_ variable: String) -> String {
+        tmux(["display-message", "-p", "-t", name, "#{\(variable)}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     public var screen: String { tmux(["capture-pane", "-p", "-t", name]) }
     public var lines: [String] { screen.components(separatedBy: "\n") }
 
