@@ -51,9 +51,12 @@ enum Journal {
         var conditions: [String] = []
         var arguments: StatementArguments = []
         if let subject {
-            // An activity's journal includes the decisions taken about it.
-            conditions.append("(subject = ? OR (action = 'decision' AND json_extract(after, '$.activity') = ?))")
-            arguments += [subject, subject]
+            // An activity's journal includes the decisions about it: taken, moved, closed, reviewed.
+            conditions.append("""
+                (subject = ? OR (action = 'decision' AND json_extract(after, '$.activity') = ?)
+                 OR subject IN (SELECT 'decision ' || id FROM decision WHERE activity = ?))
+                """)
+            arguments += [subject, subject, subject]
         }
         if let author {
             conditions.append("author = ?")

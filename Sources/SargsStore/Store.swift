@@ -645,6 +645,10 @@ public final class Store: Sendable {
         try Guard.text(decision.text, "decision", lines: .several)
         return try change { db in
             let meeting = try MeetingRows.require(decision.meeting, db)
+            if meeting.state == .cancelled {
+                throw StoreError.invalid(Phrase(lv: "Sēde Nr. \(meeting.id) ir atcelta; tai lēmumu nav.",
+                                                en: "Meeting \(meeting.id) is cancelled; it takes no decisions."))
+            }
             try Guard.rule { () throws(ChangeRefusal) in try ChangeRules.due(decision.due, meetingDate: meeting.date) }
             if let activity = decision.activity { try PlanRows.requireActivity(activity, db) }
             var saved = decision
@@ -699,7 +703,14 @@ public final class Store: Sendable {
 
     /// Records that `meeting` reviewed an open decision and left it open.
     public func keepDecisionOpen(_ id: Int64, at meeting: Int64, author: String, now: Date) throws {
-        try reviewDecision(id, at: meeting, action: "reviewed", author: author, now: now) { _, _ in .open }
+        try reviewDecision(id, at: meeting, action: "reviewed", author: author, now: now) { d, _ throws in
+            // A decision that is done cannot be "left open": that would be a contradiction in the minutes.
+            guard d.isOpen else {
+                throw StoreError.invalid(Phrase(lv: "Lēmums Nr. \(id) jau ir izpildīts; atvērts tas nevar palikt.",
+                                                en: "Decision \(id) is already done; it cannot stay open."))
+            }
+            return .open
+        }
     }
 
     /// One change of a decision's state, with the review row of `meeting`

@@ -16,7 +16,8 @@ enum Document {
     }
 
     /// Pandoc's reader: Markdown without any way to pass raw content through.
-    static let reader = "markdown-raw_html-raw_tex-raw_attribute-citations-native_divs-native_spans-implicit_figures"
+    /// Smart typography is off too: "--", "..." and quotes stay as typed.
+    static let reader = "markdown-raw_html-raw_tex-raw_attribute-citations-native_divs-native_spans-implicit_figures-smart"
 
     /// The reference document for `format`, the first found in the share directories.
     static func reference(_ format: Format) -> String? {
@@ -43,16 +44,31 @@ enum Document {
     /// package to install when pandoc is missing (exit 69); the document is
     /// written beside `path` and renamed into place, so a failure leaves
     /// nothing half-written. Mode 0600 or the store's group bits (`mode`).
-    static func write(_ markdown: String, format: Format, to path: String, force: Bool, mode: mode_t,
-                      language: Language) throws {
+    /// Refuses a path a document must not be written to: a folder, a folder
+    /// that is not there, the store itself (or its journal files), and a
+    /// file that is there without `force`.
+    static func check(_ path: String, force: Bool, storePath: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw Failure(.io, Phrase(lv: "\(path) ir mape; norādiet faila nosaukumu", en: "\(path) is a folder; give a file name"))
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) || !isDirectory.boolValue {
+            throw Failure(.io, Phrase(lv: "mapes \(folder) nav", en: "there is no folder \(folder)"))
+        }
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        let store = URL(fileURLWithPath: storePath).resolvingSymlinksInPath().path
+        if [store, store + "-wal", store + "-shm"].contains(target) {
+            throw Failure(.usage, Phrase(lv: "\(path) ir glabātuve; dokumentu tajā neraksta", en: "\(path) is the store; a document is never written over it"))
+        }
         if !force, FileManager.default.fileExists(atPath: path) {
             throw Failure(.usage, Phrase(lv: "\(path) jau ir; lai to aizstātu, pievienojiet --force",
                                          en: "\(path) is already there; add --force to replace it"))
         }
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw Failure(.io, Phrase(lv: "\(path) ir mape", en: "\(path) is a folder"))
-        }
+    }
+
+    static func write(_ markdown: String, format: Format, to path: String, force: Bool, mode: mode_t,
+                      language: Language) throws {
         guard let pandoc = pandoc() else {
             throw Failure(.unavailable, Phrase(
                 lv: "dokumentu veido pandoc, bet tas nav uzstādīts; uzstādiet to: sudo apt-get install pandoc",
@@ -107,10 +123,6 @@ enum Document {
 
     /// Writes text (Markdown, CSV, JSON) to `path` with the same rules as a document.
     static func writeText(_ text: String, to path: String, force: Bool, mode: mode_t) throws {
-        if !force, FileManager.default.fileExists(atPath: path) {
-            throw Failure(.usage, Phrase(lv: "\(path) jau ir; lai to aizstātu, pievienojiet --force",
-                                         en: "\(path) is already there; add --force to replace it"))
-        }
         let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (force ? O_TRUNC : O_EXCL)
         let fd = open(path, flags, mode)
         guard fd >= 0 else {

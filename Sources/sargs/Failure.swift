@@ -50,8 +50,7 @@ enum CommandLineRunner {
                             en: "'\(negative)' is not valid: meeting and decision numbers, counts and days are whole numbers from 1")
                         .text(language), code: Failure.Code.usage.rawValue)
             }
-            let message = Sargs.message(for: error)
-                .split(separator: "\n").first.map(String.init) ?? "\(error)"
+            let message = oneLine(Sargs.message(for: error))
             let cleaned = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
             let status = code == .validationFailure || code.rawValue == 1 ? Failure.Code.usage.rawValue : code.rawValue
             fail(language == .lv ? latvian(cleaned) : cleaned, code: status)
@@ -117,6 +116,21 @@ enum CommandLineRunner {
         }
         guard !moved.isEmpty else { return arguments }
         return command + moved + Array(arguments[i...])
+    }
+
+    /// ArgumentParser's message on one line: a list of allowed values
+    /// ("Please provide one of the following:" then "- 'text'" lines)
+    /// folded into "one of 'text', 'markdown' or 'json'".
+    static func oneLine(_ message: String) -> String {
+        let lines = message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let first = lines.first else { return message }
+        guard first.hasSuffix("Please provide one of the following:") else { return first }
+        let values = lines.dropFirst().compactMap { line -> String? in
+            line.hasPrefix("- ") ? String(line.dropFirst(2)) : nil
+        }
+        guard let last = values.last else { return first }
+        let list = values.count == 1 ? last : values.dropLast().joined(separator: ", ") + " or " + last
+        return String(first.dropLast("the following:".count)) + list + "."
     }
 
     /// ArgumentParser's usage errors, said in Latvian (its own words are

@@ -68,13 +68,14 @@ struct MeetingCommand: ParsableCommand {
         func run() throws {
             let session = try Session.open(global)
             let meetings = try session.guarded { try session.store.meetings() }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+            let period = try session.guarded { try session.store.plan() }.period
             if format == .json {
                 Output.print(JSONValue.array(meetings.map(MeetingText.json)).serialized(pretty: true))
                 return
             }
             if meetings.isEmpty { session.say("Sēžu vēl nav.", "No meetings yet.") }
             for m in meetings { Output.print(MeetingText.line(m, session.language)) }
-            for year in MeetingYear.summary(meetings, today: session.today) { Output.print(year.text(session.language)) }
+            for year in MeetingYear.summary(meetings, today: session.today, period: period) { Output.print(year.text(session.language)) }
         }
     }
 
@@ -84,7 +85,7 @@ struct MeetingCommand: ParsableCommand {
             discussion: "docx and odt are made by pandoc and need -o FILE; an existing FILE is replaced only with --force.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The meeting number.") var id: Int64
-        @Option(help: "text, markdown, json, docx or odt.") var format: DocumentFormat = .text
+        @Option(help: "text, markdown, json, docx or odt.") var format: MinutesFormat = .text
         @Option(name: .shortAndLong, help: "Write to FILE instead of the standard output.") var output: String?
         @Flag(help: "Replace FILE if it is there.") var force = false
 
@@ -95,7 +96,7 @@ struct MeetingCommand: ParsableCommand {
                 throw Failure(.data, StoreError.unknownMeeting(id).phrase)
             }
             let minutes = Minutes(meeting: meeting, snapshot: snapshot)
-            try format.emit(text: { minutes.text(session.language) }, markdown: { minutes.markdown(session.language) },
+            try format.kind.emit(text: { minutes.text(session.language) }, markdown: { minutes.markdown(session.language) },
                             json: { minutes.jsonValue.serialized(pretty: true) + "\n" },
                             output: output, force: force, session: session)
         }
@@ -226,7 +227,7 @@ struct DecisionCommand: ParsableCommand {
 
         func run() throws {
             let session = try Session.open(global)
-            let decision = Decision(meeting: meeting, text: text, owner: owner, due: try parseDay(due, option: "--due"),
+            let decision = Decision(meeting: meeting, text: text, owner: owner.uppercased(), due: try parseDay(due, option: "--due"),
                                     activity: activity)
             let saved = try session.guarded { () throws -> Decision in
                 let date = try session.store.meetings().first { $0.id == meeting }?.date
@@ -250,6 +251,7 @@ struct DecisionCommand: ParsableCommand {
         func run() throws {
             let session = try Session.open(global)
             let snapshot = try session.guarded { try session.store.snapshot() }
+            let owner = self.owner?.uppercased()
             if let owner { try Session.guarded { try ChangeRules.institutions([owner], plan: snapshot.plan) } }
             let list = DecisionList(snapshot: snapshot, today: session.today, openOnly: which == .open, owner: owner)
             switch format {
@@ -268,7 +270,10 @@ struct DecisionCommand: ParsableCommand {
         func run() throws {
             let session = try Session.open(global)
             try session.guarded {
-                try session.store.completeDecision(id, on: session.today, at: meeting, author: session.author, now: session.now)
+                // Closed by a meeting's review: on that meeting's day (not a day still to come).
+                let day = try meeting.flatMap { m in try session.store.meetings().first { $0.id == m }?.date }
+                    .map { min($0, session.today) } ?? session.today
+                try session.store.completeDecision(id, on: day, at: meeting, author: session.author, now: session.now)
             }
             session.say(SavedChange.decisionDone(id).notice)
         }
@@ -291,14 +296,27 @@ struct DecisionCommand: ParsableCommand {
     }
 }
 
+/// `meeting show --format`.
+enum MinutesFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, markdown, json, docx, odt
+    var kind: DocumentFormat { DocumentFormat(rawValue: rawValue)! }
+}
+
+/// `report --format`.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case markdown, csv, json, docx, odt
+    var kind: DocumentFormat { DocumentFormat(rawValue: rawValue)! }
+}
+
 /// The formats of a document for people: printed text, or a DOCX/ODT file made by pandoc.
-enum DocumentFormat: String, ExpressibleByArgument, CaseIterable {
+enum DocumentFormat: String {
     case text, markdown, json, csv, docx, odt
 
     /// Prints or writes the chosen rendering; docx and odt need `-o FILE`.
     func emit(text: () -> String, markdown: () -> String, json: () -> String, csv: (() -> String)? = nil,
               output: String?, force: Bool, session: Session) throws {
         let mode = NewFile.mode(beside: session.store.path)
+        if let output, output != "-" { try Document.check(output, force: force, storePath: session.store.path) }
         let rendered: String
         switch self {
         case .docx, .odt:
@@ -335,15 +353,11 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "The year.") var year: Int
-    @Option(help: "markdown, csv, json, docx or odt.") var format: DocumentFormat = .markdown
+    @Option(help: "markdown, csv, json, docx or odt.") var format: ReportFormat = .markdown
     @Option(name: .shortAndLong, help: "Write to FILE instead of the standard output.") var output: String?
     @Flag(help: "Replace FILE if it is there.") var force = false
 
     func run() throws {
-        if format == .text {
-            throw Failure(.usage, Phrase(lv: "--format jābūt markdown, csv, json, docx vai odt",
-                                         en: "--format must be markdown, csv, json, docx or odt"))
-        }
         let session = try Session.open(global)
         let snapshot = try session.guarded { try session.store.snapshot() }
         guard (snapshot.plan.period.first.year...snapshot.plan.period.last.year).contains(year) else {
@@ -351,8 +365,12 @@ struct ReportCommand: ParsableCommand {
                 lv: "\(year). gads nav plāna periodā (\(snapshot.plan.period.first.year)–\(snapshot.plan.period.last.year))",
                 en: "\(year) is not in the plan period (\(snapshot.plan.period.first.year)–\(snapshot.plan.period.last.year))"))
         }
+        guard year <= session.today.year else {
+            throw Failure(.data, Phrase(lv: "\(year). gads vēl nav sācies (šodien \(session.today)); pārskats ir par gadu, kas sākies",
+                                        en: "\(year) has not begun (today is \(session.today)); a report is of a year that has begun"))
+        }
         let report = YearReport(snapshot: snapshot, year: year, today: session.today)
-        try format.emit(text: { report.markdown(session.language) }, markdown: { report.markdown(session.language) },
+        try format.kind.emit(text: { report.markdown(session.language) }, markdown: { report.markdown(session.language) },
                         json: { report.json() + "\n" }, csv: { report.csv() },
                         output: output, force: force, session: session)
     }

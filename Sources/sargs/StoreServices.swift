@@ -48,7 +48,7 @@ struct StoreServices: BoardServices {
             return .cancelled(meeting: id)
         case .review(let decision, let meeting, .done, _, let today):
             // Done at the meeting that reviewed it, else on the day it is marked.
-            try store.completeDecision(decision, on: meeting?.date ?? today, at: meeting?.id, author: author, now: now)
+            try store.completeDecision(decision, on: min(meeting?.date ?? today, today), at: meeting?.id, author: author, now: now)
             return .decisionDone(decision)
         case .review(let decision, let meeting, .moved, let due, _):
             try store.moveDecision(decision, to: due, at: meeting?.id, author: author, now: now)
@@ -71,7 +71,11 @@ struct StoreServices: BoardServices {
     func writeMinutes(meeting: Int64, language: Language) throws -> Phrase {
         let (path, note) = try MinutesFile.write(meeting: meeting, store: store, language: language)
         let also = note.map { Phrase(lv: " (\($0.lv))", en: " (\($0.en))") } ?? Phrase(lv: "", en: "")
-        return Phrase(lv: "Protokols ierakstīts: \(path)\(also.lv)", en: "Minutes written: \(path)\(also.en)")
+        // The status line is one row: the file's name, the folder said in words when it is the current one.
+        let name = (path as NSString).lastPathComponent
+        let here = (path as NSString).deletingLastPathComponent == FileManager.default.currentDirectoryPath
+        let shown = here ? Phrase(lv: "\(name) (šajā mapē)", en: "\(name) (in this folder)") : Phrase(lv: path, en: path)
+        return Phrase(lv: "Protokols ierakstīts: \(shown.lv)\(also.lv)", en: "Minutes written: \(shown.en)\(also.en)")
     }
 
     func refusal(for error: any Error) -> Phrase {

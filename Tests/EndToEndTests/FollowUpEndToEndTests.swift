@@ -188,3 +188,36 @@ extension FollowUpEndToEndTests {
         #expect(font.stdout == "Sargs Letterhead Sans\n", "\(font.stdout) \(font.stderr)")
     }
 }
+
+extension FollowUpEndToEndTests {
+    @Test("what the first review found on the command line: future years, formats, the store as -o, the closing date, line breaks in documents")
+    func commandLineFindings() throws {
+        let s = SargsProcess.madona(today: "2025-06-15")
+        // A year not begun is not reported.
+        let future = s.run(["report", "--year", "2026", "--format", "json"])
+        #expect(future.status == 65 && future.stderr.contains("has not begun"), "\(future.stderr)")
+        // An unknown format names every allowed one, on one line.
+        let pdf = s.run(["meeting", "show", "1", "--format", "pdf"])
+        #expect(pdf.status == 64 && pdf.stderr == "sargs: error: The value 'pdf' is invalid for '--format <format>'. Please provide one of 'text', 'markdown', 'json', 'docx' or 'odt'.\n", "\(pdf.stderr)")
+        #expect(s.run(["meeting", "new", "--date", "2025-06-10"]).status == 0)
+        #expect(s.run(["meeting", "new", "--date", "2028-01-01"]).status == 65, "outside the plan period")
+        #expect(s.run(["decision", "add", "--meeting", "1", "--owner", "sd", "--due", "2025-07-01", "Pirmā rinda\nsmart -- \"pēdiņas\" ..."]).stdout == "1\n")
+        // Closed by meeting 1's review: on that meeting's day, not today.
+        #expect(s.run(["meeting", "new", "--date", "2025-06-12"]).status == 0)
+        #expect(s.run(["decision", "done", "1", "--meeting", "2"]).status == 0)
+        #expect(s.run(["decision", "list", "--all", "--format", "json"]).stdout.contains(#""done": "2025-06-12""#))
+        // The store is never a document's file, --force or not.
+        let over = s.run(["meeting", "show", "1", "--format", "markdown", "-o", s.database, "--force"])
+        #expect(over.status == 64 && over.stderr.contains("is the store"), "\(over.stderr)")
+        #expect(s.run(["meeting", "list"]).status == 0, "the store is whole")
+        let missing = s.run(["meeting", "show", "1", "--format", "docx", "-o", s.directory + "/nav/m.docx"])
+        #expect(missing.status == 74 && missing.stderr == "sargs: error: there is no folder \(s.directory)/nav\n", "\(missing.stderr)")
+        // A decision's line break and its typing survive into the document.
+        let file = s.directory + "/m1.docx"
+        #expect(s.run(["meeting", "show", "1", "--format", "docx", "-o", file]).status == 0)
+        let doc = paragraphs(file)
+        let read = "import sys, docx\nfor p in docx.Document(sys.argv[1]).paragraphs:\n  print(repr(p.text))"
+        let raw = SargsProcess.execute("/usr/bin/python3", ["-c", read, file], environment: [:]).stdout
+        #expect(raw.contains(#"Pirmā rinda\nsmart -- "pēdiņas" ..."#), "\(raw)\n\(doc.text)")
+    }
+}

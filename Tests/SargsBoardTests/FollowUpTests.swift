@@ -174,7 +174,7 @@ struct FollowUpTests {
         var (board, services) = LoopTests.driver(Self.twoMeetings(), today: "2025-12-20", width: 120, height: 40)
         board.press(.agenda)
         #expect(board.state.draft?.meetingID == 2)
-        #expect(board.state.message?.phrase.lv == "Sēde Nr. 2 bija plānota 2025-12-10 un nav atzīmēta: H — notikusi, d — jauns datums, C — atcelt")
+        #expect(board.state.message?.phrase.lv == "Sēde Nr. 2 (2025-12-10) nav atzīmēta: H notikusi · d jauns datums · C atcelt")
         board.press(.cancelMeeting)
         #expect(board.state.confirmation?.question.lv == "Atcelt sēdi Nr. 2 (2025-12-10)? j/n")
         board.press(.confirmNo)
@@ -236,5 +236,54 @@ struct FollowUpTests {
         board.press(.confirmYes)
         #expect(board.screen.contains("Tēma: Gadījums nometnē"), "\(board.screen)")
         #expect(board.state.draft?.reviewing == nil, "an emergency meeting reviews no decisions")
+    }
+}
+
+extension FollowUpTests {
+    @Test("a decision already done: o and v are refused in place, the review does not move on; v and t work on the agenda's decision lines")
+    func doneDecisionsAndTheAgendaList() throws {
+        var snapshot = Self.twoMeetings()
+        snapshot.decisions[0].doneOn = Day("2025-12-01")
+        snapshot.reviews = []
+        var (board, services) = LoopTests.driver(snapshot, today: "2025-12-10", width: 120, height: 40)
+        board.press(.agenda)
+        board.press(.chair)
+        // Decision 1 is done: it is still listed only if this meeting reviewed it; here the review starts at decision 2.
+        #expect(board.screen.contains("lēmums 1 / 1") && board.screen.contains("Lēmums Nr. 2"), "\(board.screen)")
+        board.press(.reviewDone)
+        #expect(board.state.draft?.reviewing == nil, "saved: on to the items")
+        board.press(.left)
+        #expect(board.state.draft?.reviewing == 0)
+        board.press(.reviewOpen)
+        #expect(board.state.message?.phrase.lv == "lēmums Nr. 2 jau ir izpildīts; → — nākamais")
+        #expect(board.state.draft?.reviewing == 0, "a refused key leaves the chair where it was")
+        #expect(services.store.snapshot.reviews.map(\.outcome) == [.done])
+        board.press(.back)
+        // On the agenda: v and t act on the decision under the cursor, and say why elsewhere.
+        board.press(.home)
+        board.press(.reviewDue)
+        #expect(board.state.message?.phrase.lv.hasPrefix("izvēlieties lēmumu sarakstā") == true)
+        var (agenda, stored) = LoopTests.driver(Self.twoMeetings(), today: "2025-12-11", width: 120, height: 40)
+        agenda.press(.agenda)
+        agenda.press(.end)
+        agenda.press(.reviewDone)
+        #expect(stored.store.snapshot.decisions.first { $0.id == 2 }?.doneOn == Day("2025-12-11"))
+        #expect(stored.store.snapshot.reviews.isEmpty, "outside a review, no review row")
+    }
+
+    @Test("H on a planned meeting whose agenda is not stored (planned on the command line) asks, saves the agenda, then opens the form")
+    func holdSavesTheAgendaFirst() throws {
+        var snapshot = Self.twoMeetings()
+        snapshot.meetings[1].items = []
+        var (board, services) = LoopTests.driver(snapshot, today: "2025-12-10", width: 120, height: 40)
+        board.press(.agenda)
+        #expect(board.state.draftHasUnsavedChanges)
+        board.press(.hold)
+        #expect(board.state.confirmation?.question.lv == "Darba kārtība tiks saglabāta sēdē Nr. 2. Atzīmēt kā notikušu? j/n")
+        board.press(.confirmYes)
+        #expect(board.state.form?.kind == .hold)
+        #expect(services.store.snapshot.meetings[1].items.map(\.activity) == board.state.draftOrder)
+        // Nobody is present until the chair says so: the owners are only a hint.
+        #expect(board.state.form?["attendees"] == "")
     }
 }

@@ -150,7 +150,7 @@ struct FakeStore {
             }
             let before = next.decisions[i].due
             switch outcome {
-            case .done: next.decisions[i].doneOn = meeting?.date ?? today; saved = .decisionDone(id)
+            case .done: next.decisions[i].doneOn = min(meeting?.date ?? today, today); saved = .decisionDone(id)
             case .moved: next.decisions[i].due = due; saved = .decisionMoved(id, due)
             case .open: saved = .decisionKeptOpen(id)
             }

@@ -70,7 +70,7 @@ struct MeetingRecordTests {
         #expect(md.contains("- Nr. 1 [SD] Sagatavot materiālu — termiņš 2025-10-20 (aktivitāte 2.1) — izpildīts 2025-12-10 (sēde Nr. 1, 2025-09-10); slēgts šajā sēdē\n"), "\(md)")
         #expect(md.contains("- Nr. 2 [IN] Informēt skolas — termiņš 2026-01-31 (sēde Nr. 1, 2025-09-10) — termiņš pārcelts no 2025-10-31 uz 2026-01-31\n"))
         // A line break in a decision continues inside its list item.
-        #expect(md.contains("- Nr. 3 [BT] Pirmā rinda\n  otrā rinda — termiņš 2025-11-30 (sēde Nr. 1, 2025-09-10) — paliek atvērts\n"), "\(md)")
+        #expect(md.contains("- Nr. 3 [BT] Pirmā rinda\\\n  otrā rinda — termiņš 2025-11-30 (sēde Nr. 1, 2025-09-10) — paliek atvērts\n"), "\(md)")
         // Item 2.1: why it was on the agenda on 2025-12-10 (once, Feb–Mar 2025: 254 days past), its outcome.
         #expect(md.contains("1. **2.1** Aktivitāte 2.1 (SG)\n   - Iekļauts, jo: nokavēts 254 d.\n   - Iznākums: izskatīts\n"), "\(md)")
         // 1.5 (IN, co-owner JC) was on the agenda but not reached.
@@ -81,7 +81,7 @@ struct MeetingRecordTests {
         // Meeting 3 is planned: it will review 2 and 3 (still open) and 4; 1 is done.
         let planned = Minutes(meeting: Self.snapshot.meetings[2], snapshot: Self.snapshot)
         #expect(planned.review.map(\.decision.id) == [3, 2, 4])
-        #expect(planned.markdown(.en).contains("No. 3 [BT] Pirmā rinda\n  otrā rinda — due 2025-11-30 (meeting 1, 2025-09-10) — to review, OVERDUE"))
+        #expect(planned.markdown(.en).contains("No. 3 [BT] Pirmā rinda\\\n  otrā rinda — due 2025-11-30 (meeting 1, 2025-09-10) — to review, OVERDUE"))
     }
 
     @Test("a regular meeting reviews the open decisions of earlier meetings and keeps those it reviewed; an emergency one none")
@@ -99,11 +99,11 @@ struct MeetingRecordTests {
     func markdownEscapes() {
         #expect(SafeText.markdown("*ne* <b>x</b> [a](b) `c` $d$ @e") == #"\*ne\* \<b\>x\</b\> \[a\](b) \`c\` \$d\$ \@e"#)
         #expect(SafeText.markdownIndented("pirmā\n- otrā\n# trešā\n12. ceturtā\n   > piektā", by: "  ")
-                == "pirmā\n  \\- otrā\n  \\# trešā\n  12\\. ceturtā\n  \\> piektā")
+                == "pirmā\\\n  \\- otrā\\\n  \\# trešā\\\n  12\\. ceturtā\\\n  \\> piektā", "each break a hard line break")
         var s = Self.snapshot
         s.decisions[3].text = "```{=openxml}\n<w:p/>\n```"
         let md = Minutes(meeting: s.meetings[1], snapshot: s).markdown(.lv)
-        #expect(md.contains("- Nr. 4 [SD] \\`\\`\\`\\{=openxml\\}\n  \\<w:p/\\>\n  \\`\\`\\` — termiņš"), "\(md)")
+        #expect(md.contains("- Nr. 4 [SD] \\`\\`\\`\\{=openxml\\}\\\n  \\<w:p/\\>\\\n  \\`\\`\\` — termiņš"), "\(md)")
     }
 
     @Test("decision list: open by due date, or all; owner filter; overdue; the meeting that closed it")
@@ -193,5 +193,35 @@ struct MeetingRecordTests {
         let text = AgendaText.render(agenda, snapshot: snapshot, language: .lv, markdown: false)
         #expect(text.contains("2.3   Aktivitāte 2.3 — ") && text.contains("(līdzatbildīgie: IN)"))
         #expect(text.components(separatedBy: "2.3   Aktivitāte 2.3").count == 2, "2.3 (SD, IN) stands once")
+    }
+}
+
+extension MeetingRecordTests {
+    @Test("a held meeting's minutes name the open decisions it did not review; an emergency agenda groups by lead owner; years without meetings")
+    func whatTheFirstReviewFound() {
+        // Meeting 2 reviewed 1, 2 and 3; decision 5 of meeting 1 was open and not reviewed.
+        var s = Self.snapshot
+        s.decisions.append(Decision(id: 5, meeting: 1, text: "Neizskatīts", owner: "SD", due: day("2025-11-01")))
+        let md = Minutes(meeting: s.meetings[1], snapshot: s).markdown(.lv)
+        #expect(md.contains("- Nr. 5 [SD] Neizskatīts — termiņš 2025-11-01 (sēde Nr. 1, 2025-09-10) — sēdē netika izskatīts, NOKAVĒTS\n"), "\(md)")
+        // Done after the meeting: it was open then, and is listed; done before: not.
+        s.decisions[4].doneOn = day("2025-12-20")
+        #expect(Minutes(meeting: s.meetings[1], snapshot: s).review.contains { $0.decision.id == 5 })
+        s.decisions[4].doneOn = day("2025-12-01")
+        #expect(!Minutes(meeting: s.meetings[1], snapshot: s).review.contains { $0.decision.id == 5 })
+
+        // The emergency agenda's services under their lead owner, co-owners named, as on the board.
+        let emergency = Agenda(snapshot: Snapshot(plan: Self.plan), date: day("2025-07-01"), kind: .emergency, topic: "Gadījums")
+        let text = AgendaText.render(emergency, snapshot: Snapshot(plan: Self.plan), language: .lv, markdown: false)
+        #expect(text.contains("SD — Sociālais dienests ("), "\(text)")
+        for service in emergency.services {
+            #expect(text.components(separatedBy: "\(service.activity) Aktivitāte \(service.activity) —").count == 2)
+        }
+
+        // Every year of the plan that has begun is counted, meetings or not.
+        let years = MeetingYear.summary([], today: day("2026-07-15"), period: Self.plan.period)
+        #expect(years.map(\.year) == [2025, 2026])
+        #expect(years.last?.quartersWithout == [1, 2] && years.last?.held == 0)
+        #expect(MeetingYear.summary([], today: day("2024-12-31"), period: Self.plan.period).isEmpty)
     }
 }

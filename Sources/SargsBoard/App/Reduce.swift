@@ -27,7 +27,8 @@ func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect] {
         if state.screen == .activity, let id = state.openActivity { return loads(of: id) }
         return state.screen == .journal ? [.loadJournal(subject: nil)] : []
     case .saved(let saved):
-        state.form = nil
+        // The form that asked for this save closes; one opened since (after a question) stays.
+        if state.form?.saving == true { state.form = nil }
         var notice = saved.notice
         switch saved {
         case .meeting(let meeting):
@@ -41,6 +42,9 @@ func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect] {
         case .meetingUpdated(let meeting):
             if state.draft?.meetingID == meeting.id { state.draft?.base = meeting }
             state.draftHistory = []
+        case .decisionDone(let id), .decisionMoved(let id, _), .decisionKeptOpen(let id):
+            // The review goes on once the store has what it did (a refusal leaves the chair on the decision).
+            advanceReview(&state, after: id)
         case .held:
             // The next step, with the key that takes it (from the bindings, so a rebinding never lies).
             let key = state.keyName(.minutes)

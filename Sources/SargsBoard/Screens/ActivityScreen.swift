@@ -168,7 +168,9 @@ enum ActivityScreen {
         }
 
         heading(p("Žurnāls", "Journal"))
-        let journal = state.journal.filter { $0.subject == activity.id }
+        // The store gives the activity's journal with its decisions' entries (subject "decision N").
+        let own = Set(state.snapshot.decisions.filter { $0.activity == activity.id }.map { "decision \($0.id)" })
+        let journal = state.journal.filter { $0.subject == activity.id || own.contains($0.subject) }
         if journal.isEmpty { out.append([(state.text(p("Nav ierakstu.", "No entries.")), .dim)]) }
         for entry in journal.prefix(50) { out.append(JournalScreen.line(entry, state.language)) }
         return out

@@ -152,6 +152,8 @@ enum ChairScreen {
         let bottom = inner.maxY - 2
         var lines = Lines(canvas: canvas, x: inner.x, y: y, width: inner.width, textWidth: textWidth, maxY: bottom,
                           spaced: large, state: state)
+        // Only the rows beside the block counter are narrow.
+        lines.narrowUntil = large ? inner.y + 6 : inner.y + 1
         if large {
             // Measured once, then set in the middle of the room left, so a projected screen is not all top.
             var measure = lines
@@ -163,11 +165,15 @@ enum ChairScreen {
         canvas = lines.canvas
         // The next step, on the last line of the area.
         let hint: String
-        if reviewing != nil {
+        if reviewing != nil, state.draftMeeting?.state != .held {
             let done = state.keyName(.reviewDone), due = state.keyName(.reviewDue), open = state.keyName(.reviewOpen)
             let next = state.keyName(.right)
             hint = state.text(p("\(done) — izpildīts · \(due) — jauns termiņš · \(open) — paliek atvērts · \(next) — nākamais",
                                 "\(done) done · \(due) new due date · \(open) stays open · \(next) next"))
+        } else if let stored = state.draftMeeting, stored.state == .held {
+            let hold = state.keyName(.hold), minutes = state.keyName(.minutes)
+            hint = state.text(p("Sēde notikusi. \(minutes) — protokols, \(hold) — labot sēdes ziņas.",
+                                "The meeting is held. \(minutes) writes the minutes, \(hold) edits its details."))
         } else if draft.current == view.order.count - 1 {
             let hold = state.keyName(.hold), minutes = state.keyName(.minutes)
             hint = state.text(p("Pēdējais jautājums. \(hold) — sēde notikusi (vieta, laiks, dalībnieki), \(minutes) — protokols.",
@@ -194,15 +200,24 @@ enum ChairScreen {
 
         var room: Bool { y < maxY }
 
+        /// Rows above this stand beside the counter and take `textWidth`; the rest take `width`.
+        var narrowUntil = 0
+
+        /// The width of the current row.
+        var rowWidth: Int { y < narrowUntil ? textWidth : width }
+
+        /// Rows a title or a decision text may take: more when the screen has them.
+        var titleRows: Int { max(3, min(spaced ? 8 : 6, maxY - y - 8)) }
+
         mutating func text(_ text: String, role: Role, pad: Bool = false) {
             guard room else { return }
-            canvas.text(text, x: x, y: y, width: textWidth, role: role, glyphs: state.glyphs, pad: pad)
+            canvas.text(text, x: x, y: y, width: rowWidth, role: role, glyphs: state.glyphs, pad: pad)
             y += 1
         }
 
         /// A title: wrapped, up to `lines` lines.
         mutating func title(_ text: String, role: Role, lines: Int) {
-            for line in wrap(text, width: textWidth, lines: lines, glyphs: state.glyphs) {
+            for line in wrap(text, width: rowWidth, lines: lines, glyphs: state.glyphs) {
                 self.text(line, role: role, pad: true)
             }
         }
@@ -233,9 +248,9 @@ enum ChairScreen {
         let owner = state.plan.institution(d.owner).map { "\(d.owner) \($0.name(in: state.language))" } ?? d.owner
         lines.text((lv ? "Lēmums Nr. \(d.id)   " : "Decision \(d.id)   ") + SafeText.line(owner), role: .emphasis)
         // A decision of several lines keeps its lines.
-        var budget = lines.spaced ? 8 : 4
+        var budget = lines.titleRows
         for line in SafeText.clean(d.text, keeping: .lines).split(separator: "\n") where budget > 0 {
-            let pieces = wrap(String(line), width: lines.textWidth, lines: budget, glyphs: state.glyphs)
+            let pieces = wrap(String(line), width: lines.rowWidth, lines: budget, glyphs: state.glyphs)
             for piece in pieces { lines.text(piece, role: .header, pad: true) }
             budget -= pieces.count
         }
@@ -272,7 +287,7 @@ enum ChairScreen {
             }
         }
         lines.text("\(activity.id)   \(SafeText.line(owners))", role: .emphasis)
-        lines.title(SafeText.line(activity.name(in: state.language)), role: .header, lines: lines.spaced ? 5 : 3)
+        lines.title(SafeText.line(activity.name(in: state.language)), role: .header, lines: lines.titleRows)
         lines.gap()
         if let item = view.reasons[activity.id] {
             lines.field(p("Kāpēc", "Why"), AgendaText.why(item, language: state.language), .badgeOverdue)

@@ -27,8 +27,10 @@ enum HelpScreen {
             (p("Tāfelē", "On the board"), { $0.context == .screens && $0.screens.contains(.board) }),
             (p("Aktivitātē", "In an activity"), { $0.context == .screens && $0.screens.contains(.activity) && !$0.screens.contains(.board) }),
             (p("Darba kārtībā", "In the agenda"), { $0.context == .screens && $0.screens.contains(.agenda) }),
-            (p("Sēdes vadīšanā", "Chairing the meeting"), { $0.context == .screens && $0.screens.contains(.chair) && !$0.screens.contains(.agenda) }),
-            (p("Lēmumā (no darba kārtības)", "In a decision (from the agenda)"), { $0.context == .screens && $0.screens.contains(.decision) && !$0.screens.contains(.chair) || $0.command == .reviewDone || $0.command == .reviewDue }),
+            (p("Sēdes vadīšanā", "Chairing the meeting"), { $0.context == .screens && $0.screens.contains(.chair)
+                && (!$0.screens.contains(.agenda) || $0.command == .reviewDone || $0.command == .reviewDue) }),
+            (p("Lēmumā (darba kārtības sarakstā vai atvērtā)", "On a decision (in the agenda's list, or opened)"),
+             { $0.context == .screens && $0.screens.contains(.decision) }),
             (p("Sēžu sarakstā un žurnālā", "In the meetings and the journal"),
              { $0.context == .screens && ($0.screens.contains(.meetings) || $0.screens.contains(.journal)) && !$0.screens.contains(.board) && !$0.screens.contains(.agenda) }),
             (p("Formās (ievadītais paliek, līdz to saglabā vai atceļ)", "In forms (what you type stays until you save or cancel)"), { $0.context == .form }),

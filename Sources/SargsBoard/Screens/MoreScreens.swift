@@ -19,7 +19,7 @@ enum MoreScreens {
             let scroll = max(0, cursorLine.map { $0 - area.height + 2 } ?? 0)
             ScrollingText.render(list, scroll: scroll, state: state, into: &canvas, in: area)
             return
-        case .meeting: lines = MeetingScreen.lines(state)
+        case .meeting: lines = MeetingScreen.lines(state, width: area.width - 2)
         case .decision: lines = DecisionScreen.lines(state, width: area.width - 2)
         default: lines = []
         }
@@ -91,7 +91,7 @@ enum MeetingsScreen {
         var out: [[(String, Role)]] = [[(state.text(p("Sēdes", "Meetings")), .emphasis)], []]
         let meetings = state.meetingsInOrder
         if meetings.isEmpty { out.append([(state.text(p("Vēl nav nevienas sēdes.", "No meetings yet.")), .dim)]) }
-        for year in MeetingYear.summary(meetings, today: state.today) {
+        for year in MeetingYear.summary(meetings, today: state.today, period: state.plan.period) {
             out.append([(year.text(state.language), year.held < year.required ? .badgeOverdue : .notice)])
         }
         if !meetings.isEmpty { out.append([]) }
@@ -109,14 +109,22 @@ enum MeetingsScreen {
 
 /// One meeting: its items with their outcomes, and its decisions (as `sargs meeting show` prints them).
 enum MeetingScreen {
-    static func lines(_ state: AppState) -> [[(String, Role)]] {
+    /// The minutes' lines wrapped to `width`, a long line continuing under its own indent.
+    static func lines(_ state: AppState, width: Int) -> [[(String, Role)]] {
         guard let id = state.openMeeting, let meeting = state.snapshot.meetings.first(where: { $0.id == id }) else {
             return [[(state.text(p("Šīs sēdes vairs nav.", "This meeting is gone.")), .dim)]]
         }
         let text = Minutes(meeting: meeting, snapshot: state.snapshot).text(state.language)
-        return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { i, line in
-            [(String(line), i == 0 ? .emphasis : .background)]
+        var out: [[(String, Role)]] = []
+        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let lead = String(line.prefix { $0 == " " })
+            let pieces = wrap(String(line.dropFirst(lead.count)), width: max(10, width - lead.count - 2), lines: 50, glyphs: state.glyphs)
+            if pieces.isEmpty { out.append([]) }
+            for (j, piece) in pieces.enumerated() {
+                out.append([(lead + (j == 0 ? "" : "  ") + piece, i == 0 ? .emphasis : .background)])
+            }
         }
+        return out
     }
 }
 

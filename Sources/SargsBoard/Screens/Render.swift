@@ -132,7 +132,9 @@ func keyBarHints(_ state: AppState, width: Int) -> [KeyBarHint] {
         hints = state.keyMap.bindings.compactMap { binding in
             guard let bar = binding.bar, binding.works(on: state.screen), let key = binding.keys.first else { return nil }
             // In chair mode the bar shows the keys of the step at hand (review or items), so none is cut at 80 columns.
-            if state.screen == .chair, disabledReason(binding.command, in: state) != nil { return nil }
+            // The decision keys show where a decision is at hand (the agenda's cursor on one).
+            if state.screen == .chair || binding.command == .reviewDone || binding.command == .reviewDue,
+               disabledReason(binding.command, in: state) != nil { return nil }
             return (g.isASCII ? key.asciiName : key.displayName, state.text(bar), key)
         }
     }

@@ -13,11 +13,16 @@ public enum AgendaText {
     /// of institutions (codes the plan does not list after them, an item
     /// with no owner last): each item once, as the board's agenda groups them.
     public static func byOwner(_ agenda: Agenda, plan: Plan) -> [OwnerGroup] {
-        var groups: [String: [Agenda.Item]] = [:]
-        for item in agenda.items { groups[item.owners.first ?? "", default: []].append(item) }
+        grouped(agenda.items, owners: \.owners, plan: plan).map { OwnerGroup(owner: $0.owner, items: $0.members) }
+    }
+
+    /// Anything with owners, under its lead owner, groups in the plan's order of institutions.
+    static func grouped<T>(_ list: [T], owners: (T) -> [String], plan: Plan) -> [(owner: String, members: [T])] {
+        var groups: [String: [T]] = [:]
+        for element in list { groups[owners(element).first ?? "", default: []].append(element) }
         let known = plan.allInstitutions.map(\.code)
         let others = groups.keys.filter { !known.contains($0) }.sorted { ($0.isEmpty ? 1 : 0, $0) < ($1.isEmpty ? 1 : 0, $1) }
-        return (known + others).compactMap { code in groups[code].map { OwnerGroup(owner: code, items: $0) } }
+        return (known + others).compactMap { code in groups[code].map { (code, $0) } }
     }
 
     /// "nokavēts 92 d." · "3 no 11 nedēļām bez izpildes" · "12/30, jābūt 19".
@@ -88,12 +93,15 @@ public enum AgendaText {
                                            : (lv ? "Ārkārtas sēdes" : "Emergency meeting")
         let title = lv ? "\(kind) darba kārtība \(agenda.date)" : "\(kind) agenda, \(agenda.date)"
         out += markdown ? "# \(title)\n\n" : "\(title)\n\(String(repeating: "=", count: title.count))\n"
-        out += "\(SafeText.line(plan.title))\n"
-        if let topic = agenda.topic { out += (lv ? "Tēma: " : "Topic: ") + SafeText.line(topic) + "\n" }
-        out += lv ? "Pārskata periods: \(agenda.reviewFrom) – \(agenda.date)\n"
-                  : "Review period: \(agenda.reviewFrom) – \(agenda.date)\n"
-        out += lv ? "Sēdes \(agenda.date.year). gadā: \(agenda.meetingsHeld) no \(agenda.meetingsRequired)\n"
-                  : "Meetings in \(agenda.date.year): \(agenda.meetingsHeld) of \(agenda.meetingsRequired)\n"
+        // In Markdown each of these lines is its own paragraph (else they run together).
+        let end = markdown ? "\n\n" : "\n"
+        func esc(_ text: String) -> String { markdown ? SafeText.markdown(text) : SafeText.line(text) }
+        out += esc(plan.title) + end
+        if let topic = agenda.topic { out += (lv ? "Tēma: " : "Topic: ") + esc(topic) + end }
+        out += lv ? "Pārskata periods: \(agenda.reviewFrom) – \(agenda.date)" + end
+                  : "Review period: \(agenda.reviewFrom) – \(agenda.date)" + end
+        out += lv ? "Sēdes \(agenda.date.year). gadā: \(agenda.meetingsHeld) no \(agenda.meetingsRequired)" + end
+                  : "Meetings in \(agenda.date.year): \(agenda.meetingsHeld) of \(agenda.meetingsRequired)" + end
 
         func heading(_ text: String) {
             out += markdown ? "\n## \(text)\n\n" : "\n\(text)\n\(String(repeating: "-", count: text.count))\n"
@@ -132,17 +140,29 @@ public enum AgendaText {
                 }
             }
         case .emergency:
-            heading(lv ? "Terciārās prevencijas un pēc vajadzības sniegtie pakalpojumi" : "Tertiary and as-needed services")
-            for s in agenda.services {
-                let last = s.lastRecord.map { lv ? "pēdējā izpilde \($0)" : "last record \($0)" } ?? (lv ? "nav izpilžu" : "no records")
-                out += "\(bullet)\(SafeText.line(s.activity)) \(SafeText.line(s.title)) — \(last); \(lv ? "365 dienās" : "in 365 days"): \(s.records365)\n"
+            // The tertiary and as-needed services, under their lead owner as the board shows them.
+            out += lv ? "\nTerciārās prevencijas un pēc vajadzības sniegtie pakalpojumi\n" : "\nTertiary and as-needed services\n"
+            for group in grouped(agenda.services, owners: \.owners, plan: plan) {
+                heading("\(SafeText.line(group.owner)) — \(name(group.owner, plan: plan, language)) (\(group.members.count))")
+                for s in group.members {
+                    let last = s.lastRecord.map { lv ? "pēdējā izpilde \($0)" : "last record \($0)" } ?? (lv ? "nav izpilžu" : "no records")
+                    let title = markdown ? SafeText.markdown(s.title) : SafeText.line(s.title)
+                    out += "\(bullet)\(SafeText.line(s.activity)) \(title) — \(last); \(lv ? "365 dienās" : "in 365 days"): \(s.records365)"
+                    let coOwners = s.owners.dropFirst()
+                    if !coOwners.isEmpty {
+                        let names = SafeText.line(coOwners.joined(separator: ", "))
+                        out += lv ? " (līdzatbildīgie: \(names))" : " (with \(names))"
+                    }
+                    out += "\n"
+                }
             }
         }
         heading(lv ? "Atvērtie lēmumi" : "Open decisions")
         if agenda.decisions.isEmpty { out += bullet + (lv ? "Nav." : "None.") + "\n" }
         for d in agenda.decisions {
             let late = d.overdue ? (lv ? " — NOKAVĒTS" : " — OVERDUE") : ""
-            out += "\(bullet)#\(d.id) [\(SafeText.line(d.owner))] \(SafeText.indented(d.text, by: "  ")) — \(lv ? "līdz" : "due") \(d.due)\(late)\n"
+            let text = markdown ? SafeText.markdownIndented(d.text, by: "  ") : SafeText.indented(d.text, by: "  ")
+            out += "\(bullet)\(lv ? "Nr." : "No.") \(d.id) [\(SafeText.line(d.owner))] \(text) — \(lv ? "līdz" : "due") \(d.due)\(late)\n"
         }
         return out
     }

@@ -204,8 +204,15 @@ public struct MeetingYear: Hashable, Sendable {
 
     /// One entry for every year that has a meeting; a quarter counts as
     /// "without a meeting" only once it is over on `today`.
-    public static func summary(_ meetings: [Meeting], today: Day) -> [MeetingYear] {
-        Set(meetings.map(\.date.year)).sorted().map { year in
+    ///
+    /// With the plan's `period`, every year of it that has begun by `today`
+    /// has an entry too, meetings or not (a year with none is 0 of 4).
+    public static func summary(_ meetings: [Meeting], today: Day, period: DayRange? = nil) -> [MeetingYear] {
+        var years = Set(meetings.map(\.date.year))
+        if let period, period.first <= today {
+            for year in period.first.year...max(period.first.year, min(today.year, period.last.year)) { years.insert(year) }
+        }
+        return years.sorted().map { year in
             let held = meetings.filter { $0.kind == .regular && $0.state == .held && $0.date.year == year }
             let quarters = Set(held.map { ($0.date.month - 1) / 3 + 1 })
             let over = (1...4).filter { q in Day(year: year, month: q * 3, day: q == 1 || q == 4 ? 31 : 30).map { $0 < today } ?? false }
@@ -213,6 +220,7 @@ public struct MeetingYear: Hashable, Sendable {
                                quartersWithout: over.filter { !quarters.contains($0) })
         }
     }
+
 
     /// "2025: notikušas kārtējās sēdes 3 no 4; ceturkšņi bez sēdes: Q2".
     public func text(_ language: Language) -> String {

@@ -52,11 +52,13 @@ public struct Minutes: Sendable {
         let reviews = Dictionary(snapshot.reviews.filter { $0.meeting == meeting.id }.map { ($0.decision, $0) },
                                  uniquingKeysWith: { a, _ in a })
         let dates = Dictionary(snapshot.meetings.map { ($0.id, $0.date) }, uniquingKeysWith: { a, _ in a })
-        // A held meeting's review is what it did; a planned one's is what it will have to review.
-        let reviewed: [Decision] = meeting.state == .planned
-            ? DecisionReview.decisions(for: meeting, in: snapshot)
-            : snapshot.decisions.filter { reviews[$0.id] != nil }
-                .sorted { (reviews[$0.id]?.dueBefore ?? $0.due, $0.id) < (reviews[$1.id]?.dueBefore ?? $1.due, $1.id) }
+        // The decisions of earlier meetings open when this one sat: those it
+        // reviewed, and (held) those it did not, which the minutes name too.
+        let reviewed: [Decision] = meeting.kind != .regular ? [] : snapshot.decisions.filter { d in
+            guard d.meeting != meeting.id, let from = dates[d.meeting], from <= meeting.date else { return false }
+            if reviews[d.id] != nil { return true }
+            return meeting.state == .planned ? d.isOpen : d.doneOn.map { $0 >= meeting.date } ?? true
+        }.sorted { (reviews[$0.id]?.dueBefore ?? $0.due, $0.id) < (reviews[$1.id]?.dueBefore ?? $1.due, $1.id) }
         self.review = reviewed.map { Reviewed(decision: $0, from: $0.meeting, fromDate: dates[$0.meeting], review: reviews[$0.id]) }
         let agenda = meeting.items.isEmpty ? nil
             : Agenda(snapshot: snapshot, date: meeting.date, kind: meeting.kind, topic: meeting.topic)
@@ -132,7 +134,8 @@ public struct Minutes: Sendable {
         if let date = r.fromDate { line += lv ? " (sēde Nr. \(r.from), \(date))" : " (meeting \(r.from), \(date))" }
         guard let review = r.review else {
             let overdue = r.decision.due < meeting.date
-            return line + (lv ? " — jāizskata" : " — to review") + (overdue ? (lv ? ", NOKAVĒTS" : ", OVERDUE") : "")
+            let state = meeting.state == .planned ? (lv ? " — jāizskata" : " — to review") : (lv ? " — sēdē netika izskatīts" : " — not reviewed at the meeting")
+            return line + state + (overdue ? (lv ? ", NOKAVĒTS" : ", OVERDUE") : "")
         }
         switch review.outcome {
         case .done:

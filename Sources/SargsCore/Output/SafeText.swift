@@ -76,15 +76,16 @@ public enum SafeText {
     }
 
     /// Data of several lines inside a Markdown list item: `markdown` per
-    /// line, each break continuing after `indent`, a line that would start a
-    /// block (`- `, `# `, `1. `, `> `) escaped.
+    /// line, each break a hard line break (a backslash at the line's end)
+    /// continuing after `indent`, a line that would start a block (`- `,
+    /// `# `, `1. `, `> `) escaped.
     public static func markdownIndented(_ text: String, by indent: String) -> String {
         clean(text, keeping: .lines).split(separator: "\n", omittingEmptySubsequences: false)
             .enumerated().map { line in
                 let text = line.offset == 0 ? Substring(line.element) : line.element.drop { $0 == " " || $0 == "\t" }
                 return escapeMarkdown(String(text), atLineStart: line.offset > 0)
             }
-            .joined(separator: "\n" + indent)
+            .joined(separator: "\\\n" + indent)
     }
 
     private static let markdownActive: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "{", "}", "~", "^",

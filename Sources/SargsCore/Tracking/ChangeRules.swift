@@ -150,6 +150,10 @@ public enum ChangeRules {
 
     /// A meeting's topic; an emergency meeting needs one.
     public static func meeting(_ meeting: Meeting, plan: Plan) throws(ChangeRefusal) {
+        if !plan.period.contains(meeting.date) {
+            throw ChangeRefusal("sēdes datums \(meeting.date) ir ārpus plāna perioda (\(plan.period.first)–\(plan.period.last))",
+                                "the meeting's date \(meeting.date) is outside the plan period (\(plan.period.first)–\(plan.period.last))")
+        }
         if let topic = meeting.topic { try text(topic, field: Phrase(lv: "sēdes tēma", en: "the meeting topic")) }
         if meeting.kind == .emergency, (meeting.topic ?? "").allSatisfy(\.isWhitespace) {
             throw ChangeRefusal("ārkārtas sēdei vajag tēmu", "an emergency meeting needs a topic")

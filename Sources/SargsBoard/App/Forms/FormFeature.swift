@@ -18,7 +18,7 @@ func makeForm(_ command: Command, for activity: Activity, state: AppState) -> Fo
         ]
         // A one-off in its window: is this record the work done? (`record --done`)
         if ChangeRules.recordMayFinish(activity, on: state.today, period: state.plan.period) {
-            fields.append(FormField(key: "done", label: p("Nu izpildīta?", "Done now?"),
+            fields.append(FormField(key: "done", label: p("Izpildīta?", "Done?"),
                                     choices: [Choice("no", state.text(p("nē, vēl turpinās", "no, it goes on"))),
                                               Choice("yes", state.text(p("jā, aktivitāte pabeigta", "yes, the activity is finished")))],
                                     hint: p("← → izvēlēties; “jā” maina statusu uz “izpildīta”", "← → to choose; “yes” sets the status to done")))

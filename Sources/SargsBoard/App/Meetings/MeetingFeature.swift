@@ -31,7 +31,7 @@ func meetingDisabledReason(_ command: Command, in state: AppState) -> Phrase? {
             return p("darba kārtībā nav neviena jautājuma", "the agenda has no items")
         case .hold where draft.meetingID == nil, .minutes where draft.meetingID == nil:
             return p("vispirms saglabājiet sēdi (\(save))", "save the meeting first (\(save))")
-        case .hold where state.draftHasUnsavedChanges, .minutes where state.draftHasUnsavedChanges:
+        case .minutes where state.draftHasUnsavedChanges:
             return p("darba kārtībā ir nesaglabātas izmaiņas; vispirms saglabājiet (\(save))",
                      "the agenda has changes not saved; save them first (\(save))")
         case .hold where state.draftMeeting?.state == .planned && draft.date > state.today:
@@ -49,6 +49,14 @@ func meetingDisabledReason(_ command: Command, in state: AppState) -> Phrase? {
         }
         return stored.state == .planned ? nil : p("sēde Nr. \(stored.id) ir \(stored.state.phrase.lv)", "meeting \(stored.id) is \(stored.state.phrase.en)")
     case .reviewDone, .reviewDue, .reviewOpen:
+        if state.screen == .agenda {
+            guard let draft = state.draft, let view = state.currentAgendaView,
+                  view.agenda.decisions.indices.contains(draft.cursor - view.order.count) else {
+                return p("izvēlieties lēmumu sarakstā “Atvērtie lēmumi” (\(state.keyName(.end)))",
+                         "select a decision under “Open decisions” (\(state.keyName(.end)))")
+            }
+            return nil
+        }
         if state.screen == .decision {
             guard let id = state.openDecision, let d = state.snapshot.decisions.first(where: { $0.id == id }) else {
                 return p("šī lēmuma vairs nav", "this decision is gone")
@@ -61,8 +69,9 @@ func meetingDisabledReason(_ command: Command, in state: AppState) -> Phrase? {
                      "items are being called, not decisions; \(state.keyName(.left)) goes back to the decisions")
         }
         if draft.meetingID == nil { return p("sēde vēl nav saglabāta", "the meeting is not saved yet") }
-        return view.review[reviewing].isOpen || command != .reviewDue ? nil
-            : p("lēmums jau ir izpildīts; termiņu vairs nemaina", "the decision is done; its due date no longer changes")
+        let d = view.review[reviewing]
+        return d.isOpen ? nil : p("lēmums Nr. \(d.id) jau ir izpildīts; \(state.keyName(.right)) — nākamais",
+                                  "decision \(d.id) is already done; \(state.keyName(.right)) goes on")
     case .discussed, .deferred, .decided:
         guard let draft = state.draft, draft.meetingID != nil else {
             return p("sēde vēl nav saglabāta", "the meeting is not saved yet")
@@ -96,8 +105,8 @@ func performMeeting(_ state: inout AppState, _ command: Command) -> [Effect]? {
         if let stored = state.draftMeeting, stored.state == .planned, stored.date < state.today {
             let hold = state.keyName(.hold), date = state.keyName(.meetingSettings), cancel = state.keyName(.cancelMeeting)
             state.message = Message(.error, p(
-                "Sēde Nr. \(stored.id) bija plānota \(stored.date) un nav atzīmēta: \(hold) — notikusi, \(date) — jauns datums, \(cancel) — atcelt",
-                "Meeting \(stored.id) was planned for \(stored.date) and is not settled: \(hold) held, \(date) new date, \(cancel) cancel"))
+                "Sēde Nr. \(stored.id) (\(stored.date)) nav atzīmēta: \(hold) notikusi · \(date) jauns datums · \(cancel) atcelt",
+                "Meeting \(stored.id) (\(stored.date)) is not settled: \(hold) held · \(date) new date · \(cancel) cancel"))
         }
         return []
     case .chair:
@@ -134,7 +143,14 @@ func performMeeting(_ state: inout AppState, _ command: Command) -> [Effect]? {
         return []
     case .reviewDone, .reviewOpen, .reviewDue:
         let meeting: Meeting?, decision: Decision
-        if state.screen == .decision {
+        if state.screen == .agenda {
+            guard let draft = state.draft, let view = state.currentAgendaView,
+                  view.agenda.decisions.indices.contains(draft.cursor - view.order.count),
+                  let d = state.snapshot.decisions.first(where: { $0.id == view.agenda.decisions[draft.cursor - view.order.count].id })
+            else { return [] }
+            meeting = nil
+            decision = d
+        } else if state.screen == .decision {
             guard let id = state.openDecision, let d = state.snapshot.decisions.first(where: { $0.id == id }) else { return [] }
             meeting = nil
             decision = d
@@ -152,7 +168,6 @@ func performMeeting(_ state: inout AppState, _ command: Command) -> [Effect]? {
             ])
             return []
         }
-        if meeting != nil { advanceReview(&state) }
         return [.save(.review(decision: decision.id, meeting: meeting, command == .reviewDone ? .done : .open, due: decision.due,
                               today: state.today))]
     case .saveMeeting:
@@ -227,6 +242,15 @@ func performMeeting(_ state: inout AppState, _ command: Command) -> [Effect]? {
         return []
     case .hold:
         guard let draft = state.draft, let stored = state.draftMeeting else { return [] }
+        // The agenda shown is stored with the meeting first (a meeting planned on the command line has none), after a question.
+        if stored.state == .planned, state.draftHasUnsavedChanges, state.answeredYes != .hold {
+            let yes = state.keyName(.confirmYes), no = state.keyName(.confirmNo)
+            state.confirmation = Confirmation(
+                question: p("Darba kārtība tiks saglabāta sēdē Nr. \(stored.id). Atzīmēt kā notikušu? \(yes)/\(no)",
+                            "The agenda will be saved in meeting \(stored.id). Mark it held? \(yes)/\(no)"),
+                onYes: [.save(.updateMeeting(draft.meeting(in: state.snapshot), basedOn: draft.base))], then: .hold)
+            return []
+        }
         state.form = holdForm(stored, draft: draft, state: state)
         return []
     case .minutes:
@@ -380,7 +404,6 @@ func submitMeetingForm(_ form: Form, _ state: inout AppState) throws(ChangeRefus
             try ChangeRules.due(due, meetingDate: taken.date)
         }
         let meeting = meetingID.flatMap { m in state.snapshot.meetings.first { $0.id == m } }
-        if meeting != nil { advanceReview(&state) }
         return [.save(.review(decision: id, meeting: meeting, .moved, due: due, today: state.today))]
     default:
         return nil
@@ -395,9 +418,11 @@ func rebindDraft(_ state: inout AppState) {
     state.draft?.meetingID = nil
 }
 
-/// The next step of chair mode's review: the next decision, or the first item after the last.
-func advanceReview(_ state: inout AppState) {
-    guard var draft = state.draft, let reviewing = draft.reviewing, let view = state.currentAgendaView else { return }
+/// The next step of chair mode's review once the store saved what the
+/// review did with `decision`: the next decision, or the first item after the last.
+func advanceReview(_ state: inout AppState, after decision: Int64) {
+    guard state.screen == .chair, var draft = state.draft, let reviewing = draft.reviewing, let view = state.currentAgendaView,
+          view.review.indices.contains(reviewing), view.review[reviewing].id == decision else { return }
     if reviewing + 1 < view.review.count {
         draft.reviewing = reviewing + 1
     } else {
@@ -412,9 +437,9 @@ func advanceReview(_ state: inout AppState) {
 /// attendees proposed from the items' owners the first time.
 func holdForm(_ stored: Meeting, draft: MeetingDraft, state: AppState) -> Form {
     let d = stored.details
-    let proposed = d.attendees.isEmpty && stored.state == .planned
-        ? Array(Set(draft.items.compactMap { state.plan.activity($0)?.owners }.flatMap { $0 })).sorted()
-        : d.attendees
+    // Who was present is said by the chair, not guessed: the agenda's owners are only a hint.
+    let owners = Array(Set(draft.items.compactMap { state.plan.activity($0)?.owners.first })).sorted()
+    let proposed = d.attendees
     let held = stored.state == .held
     return Form(kind: .hold, title: held ? p("Sēdes Nr. \(stored.id) ziņas", "Meeting \(stored.id) details")
                                          : p("Sēde Nr. \(stored.id) notikusi", "Hold meeting \(stored.id)"), fields: [
@@ -424,7 +449,9 @@ func holdForm(_ stored: Meeting, draft: MeetingDraft, state: AppState) -> Form {
         FormField(key: "chair", label: p("Vadīja", "Chair"), text: d.chair ?? "", hint: p("amats vai vārds; bez datiem par bērniem", "office or name; no data about children")),
         FormField(key: "secretary", label: p("Protokolēja", "Secretary"), text: d.secretary ?? ""),
         FormField(key: "attendees", label: p("Piedalījās", "Present"), text: proposed.joined(separator: ", "),
-                  hint: p("iestāžu kodi, piem. SD, BT, IN; pārējās — nepiedalījās", "institution codes, e.g. SD, BT, IN; the rest are absent")),
+                  hint: owners.isEmpty ? p("iestāžu kodi, piem. SD, BT, IN; pārējās — nepiedalījās", "institution codes, e.g. SD, BT, IN; the rest are absent")
+                                       : p("iestāžu kodi; darba kārtībā: \(owners.joined(separator: ", ")); pārējās — nepiedalījās",
+                                           "institution codes; on the agenda: \(owners.joined(separator: ", ")); the rest are absent")),
         FormField(key: "guests", label: p("Uzaicinātie", "Guests"), text: d.guests ?? "", hint: p("loma vai iestāde", "role or institution")),
         FormField(key: "restricted", label: p("Pieejamība", "Access"),
                   choices: [Choice("no", state.text(p("vispārēja", "open"))),
