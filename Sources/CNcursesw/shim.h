@@ -108,6 +108,7 @@ static inline void sargs_define_paste_keys(void) {
 // The mouse: presses of the first button and the wheel, reported at once
 // (mouseinterval 0: a double click is told apart by sargs, not by waiting).
 static inline int sargs_key_mouse(void) { return KEY_MOUSE; }
+static inline int sargs_key_min(void) { return KEY_MIN; }
 static inline int sargs_mouse_on(void) {
     mouseinterval(0);
     mmask_t wanted = BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED;

@@ -94,6 +94,16 @@ enum ScreenRestore {
                 _ = sigaction(signalNumber, &old, nil)
             }
         }
+        // After Ctrl-Z and fg: ask again for bracketed paste (ncurses gives back only its own modes).
+        var resume = sigaction()
+        #if canImport(Glibc)
+        resume.__sigaction_handler.sa_handler = enableAfterContinue
+        #else
+        resume.__sigaction_u.__sa_handler = enableAfterContinue
+        #endif
+        sigemptyset(&resume.sa_mask)
+        resume.sa_flags = Int32(SA_RESTART)
+        _ = sigaction(SIGCONT, &resume, nil)
         atexit(restoreAtExit)
     }
 
@@ -112,7 +122,11 @@ enum ScreenRestore {
 
     fileprivate static func passOn(_ signalNumber: Int32) {
         restore()
-        if let previous, signalNumber >= 0, Int(signalNumber) < slots {
+        if terminationSignals.contains(signalNumber) {
+            // Ctrl-C, kill, a hang-up, Ctrl-\: the board ends as the signal's default says
+            // (the Swift runtime would take SIGQUIT for a crash and wait at the terminal).
+            _ = signal(signalNumber, SIG_DFL)
+        } else if let previous, signalNumber >= 0, Int(signalNumber) < slots {
             _ = sigaction(signalNumber, previous + Int(signalNumber), nil)
         } else {
             _ = signal(signalNumber, SIG_DFL)
@@ -128,4 +142,8 @@ private func restoreAndPassOn(_ signalNumber: Int32) {
 
 private func restoreAtExit() {
     ScreenRestore.restore()
+}
+
+private func enableAfterContinue(_ signalNumber: Int32) {
+    if ScreenRestore.active { ScreenRestore.enableModes() }
 }

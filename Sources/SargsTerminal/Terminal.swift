@@ -53,6 +53,8 @@ public final class Terminal {
     public private(set) var colorDepth: ColorDepth = .none
     /// Whether output is restricted to ASCII (the locale is not UTF-8, or asked for).
     public private(set) var asciiOnly = false
+    /// Whether the locale decodes UTF-8 input; if not (LANG=C), sargs assembles it from bytes.
+    private var utf8Locale = true
     /// The glyph set to render with: `.ascii` when `asciiOnly`.
     public var glyphs: Glyphs { asciiOnly ? .ascii : .unicode }
     /// Whether the terminal went away (its reads end with EOF or EIO: the
@@ -124,6 +126,7 @@ public final class Terminal {
 
         let utf8 = Terminal.prepareLocale()
         self.asciiOnly = asciiOnly || !utf8
+        self.utf8Locale = utf8
 
         ScreenRestore.install()
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
@@ -391,7 +394,7 @@ public final class Terminal {
         wtimeout(window, Int32(clamping: timeoutMilliseconds ?? -1))
         var value: wint_t = 0
         let asked = DispatchTime.now().uptimeNanoseconds
-        let result = wget_wch(window, &value)
+        let result = utf8Locale ? wget_wch(window, &value) : readBytes(window, &value)
         if result == sargs_err() {
             // A timeout, or the terminal is gone (closed, hung up with
             // SIGHUP ignored): then reads fail at once, for ever.
@@ -405,12 +408,43 @@ public final class Terminal {
         return (result, value)
     }
 
+    /// `wget_wch` for a locale that cannot decode UTF-8 (LANG=C): keys as
+    /// ncurses gives them, text assembled from its UTF-8 bytes, so a Latvian
+    /// letter or a paste is not lost.
+    private func readBytes(_ window: UnsafeMutablePointer<WINDOW>, _ value: inout wint_t) -> Int32 {
+        let first = wgetch(window)
+        if first == sargs_err() { return sargs_err() }
+        if first >= sargs_key_min() {
+            value = wint_t(first)
+            return sargs_key_code_yes()
+        }
+        let lead = UInt8(truncatingIfNeeded: first)
+        let length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+        var bytes = [lead]
+        wtimeout(window, 50)
+        while bytes.count < length {
+            let next = wgetch(window)
+            guard next != sargs_err(), next < 0x100 else { break }
+            bytes.append(UInt8(next))
+        }
+        let scalar = String(decoding: bytes, as: UTF8.self).unicodeScalars.first ?? "\u{FFFD}"
+        value = wint_t(scalar.value)
+        return sargs_ok()
+    }
+
     /// The text of a paste, up to its end marker (or one second of silence,
     /// if a terminal never sends it). Carriage returns become "\n".
     private func readPaste(_ window: UnsafeMutablePointer<WINDOW>) -> String {
         var scalars = String.UnicodeScalarView()
         var previousCR = false
+        // More than any field holds is read to its end (so none of it becomes keys) but not kept.
+        let keep = 100_000
+        var kept = 0
         while let (result, value) = read(window, timeoutMilliseconds: 1000) {
+            if kept > keep {
+                if result == sargs_key_code_yes(), Int32(bitPattern: UInt32(value)) == sargs_key_paste_end() { break }
+                continue
+            }
             if result == sargs_key_code_yes() {
                 if Int32(bitPattern: UInt32(value)) == sargs_key_paste_end() { break }
                 continue  // a key code inside a paste (an arrow's sequence): not text
@@ -418,7 +452,7 @@ public final class Terminal {
             let code = UInt32(value)
             if code == 0x0A && previousCR { previousCR = false; continue }
             previousCR = code == 0x0D
-            if let scalar = Unicode.Scalar(code == 0x0D ? 0x0A : code) { scalars.append(scalar) }
+            if let scalar = Unicode.Scalar(code == 0x0D ? 0x0A : code) { scalars.append(scalar); kept += 1 }
         }
         return String(scalars)
     }

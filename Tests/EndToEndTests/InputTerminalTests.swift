@@ -30,24 +30,23 @@ struct InputTerminalTests {
         #expect(t.wait(for: "sargs").ok)
         // On the board, outside a form: no command runs (u, x, q …), the first line is searched.
         t.paste("reidus\nu\nx\nq")
-        let searching = t.wait(for: "Meklēt: reidus")
+        let searching = t.wait(for: "Meklēt: reidus u x q")
         #expect(searching.ok, "\(searching.screen)")
         #expect(try journal(s).count == 1, "only the store's creation")
         t.send("Escape")
-        // The search selected 5.2; its note form.
         t.press(.note)
-        #expect(t.wait(for: "Piezīme: 5.2").ok, "\(t.screen)")
+        #expect(t.wait(for: "Piezīme: 1.1").ok, "\(t.screen)")
         t.paste("sarunāts ar skolu\nu")
         #expect(t.wait(for: "sarunāts ar skolu").ok)
         t.press(.formSave)
-        #expect(t.wait(for: "Piezīme pievienota: 5.2").ok)
+        #expect(t.wait(for: "Piezīme pievienota: 1.1").ok)
         t.press(.note)
-        #expect(t.wait(for: "Piezīme: 5.2").ok)
+        #expect(t.wait(for: "Piezīme: 1.1").ok)
         let lines = (1...200).map { "rinda \($0): sarunāts" }
         t.paste(lines.joined(separator: "\n"))
         #expect(t.wait(for: "rinda 200: sarunāts").ok, "\(t.screen)")
         t.press(.formSave)
-        #expect(t.wait(for: "Piezīme pievienota: 5.2").ok)
+        #expect(t.wait(for: "Piezīme pievienota: 1.1").ok)
         t.press(.quit)
         let entries = try journal(s)
         #expect(entries.count == 3, "creation and two notes, no undo, no other change: \(entries.map { $0["action"] ?? "" })")
@@ -91,7 +90,7 @@ struct InputTerminalTests {
     }
 
     @Test("after a paste and clicks, q, SIGTERM and SIGHUP give the terminal back: no bracketed paste, no mouse, sane",
-          arguments: ["q", "TERM", "HUP"])
+          arguments: ["q", "TERM", "HUP", "QUIT"])
     func modesRestored(_ way: String) throws {
         let s = SargsProcess.madona(today: "2025-07-01")
         let pidFile = s.directory + "/pid"
@@ -113,7 +112,7 @@ struct InputTerminalTests {
             let shell = (try? String(contentsOfFile: pidFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             let children = SargsProcess.execute("/usr/bin/pgrep", ["-P", shell], environment: ProcessInfo.processInfo.environment)
             let pid = try #require(Int32(children.stdout.split(separator: "\n").first ?? ""), "no board under \(shell)")
-            kill(pid, way == "TERM" ? SIGTERM : SIGHUP)
+            kill(pid, way == "TERM" ? SIGTERM : way == "QUIT" ? SIGQUIT : SIGHUP)
         }
         let ended = t.wait(for: "ENDED")
         #expect(ended.ok, "\(ended.screen)")
@@ -123,5 +122,46 @@ struct InputTerminalTests {
         t.paste("pēc")
         let after = t.wait(for: "pēc")
         #expect(after.ok && !after.screen.contains("[200~"), "no bracketed paste after the board: \(after.screen)")
+    }
+}
+
+extension InputTerminalTests {
+    @Test("after Ctrl-Z and fg a paste is still text, not keys")
+    func pasteAfterSuspend() {
+        let s = SargsProcess.madona(today: "2025-07-01")
+        let t = board(s, command: "bash --norc --noprofile -i")
+        Thread.sleep(forTimeInterval: 0.3)
+        t.type(SargsProcess.binary)
+        t.send("Enter")
+        #expect(t.wait(for: "PRIMĀRĀ PREVENCIJA").ok)
+        t.send("C-z")
+        #expect(t.wait(for: "Stopped").ok, "\(t.screen)")
+        t.type("fg")
+        t.send("Enter")
+        #expect(t.wait(for: "PRIMĀRĀ PREVENCIJA").ok)
+        t.paste("xu")
+        let after = t.wait(for: "Meklēt: xu")
+        #expect(after.ok, "a bracketed paste again: \(after.screen)")
+        t.send("Escape")
+        t.press(.quit)
+    }
+
+    @Test("with LANG=C a paste of Latvian text keeps every letter")
+    func pasteInTheCLocale() throws {
+        let s = SargsProcess.madona(today: "2025-07-01")
+        var env = environment(s)
+        env["LANG"] = "C"
+        env["LC_ALL"] = "C"
+        let t = TmuxSession(width: 100, height: 30, command: SargsProcess.binary, environment: env)
+        #expect(t.wait(for: "PRIMARA PREVENCIJA").ok, "\(t.screen)")
+        t.press(.note)
+        #expect(t.wait(for: "Piezime: 1.1").ok, "\(t.screen)")
+        t.paste("sarunāts ar skolu: ļoti labi")
+        t.press(.formSave)
+        #expect(t.wait(for: "1.1").ok)
+        Thread.sleep(forTimeInterval: 0.5)
+        t.press(.quit)
+        let log = s.run(["log", "--format", "json"]).stdout
+        #expect(log.contains("sarunāts ar skolu: ļoti labi"), "\(log)")
     }
 }

@@ -82,7 +82,7 @@ struct InputTests {
         var (board, services) = driver()
         let before = services.store.snapshot
         #expect(board.send(.paste("reidus\nu\nx\nq")).isEmpty)
-        #expect(board.state.searching && board.state.filter.text == "reidus")
+        #expect(board.state.searching && board.state.filter.text == "reidus u x q", "the search line is one line: the paste's lines joined")
         #expect(services.store.snapshot == before)
         #expect(!board.state.quitting)
         board.press(.searchClear)
@@ -144,5 +144,65 @@ struct InputTests {
         let x = try #require(bar.range(of: "? palīdzība").map { bar.distance(from: bar.startIndex, to: $0.lowerBound) })
         board.send(.mouse(MouseEvent(.click, x: x + 2, y: 29)))
         #expect(board.state.screen == .help)
+    }
+}
+
+extension InputTests {
+    @Test("what the first review of input found: tabs and the cursor, ↑ ↓ in a note, scrolling back after End, the hidden-columns signal, reasons and decisions of several lines")
+    func inputFindings() throws {
+        var (board, _) = driver(width: 100, height: 30)
+        // A tab shows as a space and the cursor stands on the character it is on.
+        board.state.select("1.1")
+        board.press(.record)
+        board.state.form?.focus = 2
+        board.send(.paste("a\tbcdefgh"))
+        board.key(.left)
+        board.key(.left)
+        let row = try #require(board.lines.first { $0.contains("Piezīme") })
+        #expect(row.contains("a bcdefgh"), "\(row)")
+        // ↑ and ↓ move between a note's lines before they leave the field.
+        board.state.form?.set("note", text: "pirmā\notrā\ntrešā")
+        board.key(.up)
+        #expect(board.state.form?.focus == 2)
+        if case .text(_, let cursor)? = board.state.form?.fields[2].value { #expect(cursor == 10, "end of the second line") }
+        board.key(.up)
+        board.key(.up)
+        #expect(board.state.form?.focus == 1, "from the first line ↑ goes to the field above")
+        board.press(.formCancel)
+        // After End, ↑ scrolls back at once.
+        board.press(.help)
+        board.press(.end)
+        let end = board.state.scroll
+        board.press(.up)
+        #expect(board.state.scroll == end - 1 && end > 0)
+        board.press(.back)
+        // "2 ▶" on the band row: a click shows the next hidden column.
+        let hidden = board.state.visibleColumns.upperBound
+        board.send(.mouse(MouseEvent(.click, x: 98, y: 1)))
+        #expect(board.state.column == hidden)
+    }
+
+    @Test("a status reason and a chair-mode decision of several lines keep every line")
+    func severalLines() throws {
+        var snapshot = Snapshot(plan: Self.plan)
+        let i = try #require(snapshot.plan.activities.firstIndex { $0.id == "2.1" })
+        snapshot.plan.activities[i].status = .blocked
+        snapshot.plan.activities[i].statusNote = "Nav finansējuma\nGaidām domes lēmumu"
+        snapshot.meetings = [Meeting(id: 1, date: Day("2025-06-01")!, state: .held)]
+        snapshot.decisions = [Decision(id: 1, meeting: 1, text: "rinda viens\nrinda divi\nrinda trīs", owner: "SG",
+                                       due: Day("2025-08-01")!, activity: "2.1")]
+        var (board, _) = LoopTests.driver(snapshot, today: "2025-07-01", width: 120, height: 40)
+        board.state.select("2.1")
+        board.press(.open)
+        let screen = board.screen
+        #expect(screen.contains("Iemesls       Nav finansējuma") && screen.contains("              Gaidām domes lēmumu"), "\(screen)")
+        board.press(.back)
+        board.press(.agenda)
+        board.press(.chair)
+        board.press(.confirmYes)
+        board.press(.right)  // past the review of decision 1
+        let index = try #require(board.state.draftOrder.firstIndex(of: "2.1"))
+        for _ in 0..<index { board.press(.right) }
+        #expect(board.screen.contains("rinda viens / rinda divi / rinda trīs"), "\(board.screen)")
     }
 }

@@ -55,7 +55,7 @@ public struct FormField: Hashable, Sendable {
         let total = current.count + normalized.count
         if total > limit {
             return Phrase(lv: "ielīmētais teksts ir par garu: laukā var būt līdz \(limit) rakstzīmēm, būtu \(total); nekas netika ielīmēts",
-                          en: "the pasted text is too long: the field holds up to \(limit) characters, it would hold \(total); nothing was pasted")
+                          en: "the pasted text is too long: the field holds up to \(limit) characters, with the paste it would have \(total); nothing was pasted")
         }
         let i = current.index(current.startIndex, offsetBy: min(cursor, current.count))
         current.insert(contentsOf: normalized, at: i)

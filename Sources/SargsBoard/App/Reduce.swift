@@ -141,6 +141,11 @@ public func disabledReason(_ command: Command, in state: AppState) -> Phrase? {
         return target(state) == nil ? p("nav izvēlētas aktivitātes", "no activity is selected") : nil
     case .waive:
         guard let activity = target(state) else { return p("nav izvēlētas aktivitātes", "no activity is selected") }
+        if activity.schedule.kind == .once {
+            let status = state.keyName(.status)
+            return p("vienreizējai aktivitātei nav atkārtotu logu, ko atbrīvot; ja tā netiks veikta — statuss “atmesta” (\(status))",
+                     "a one-off has no repeating windows to waive; if it will not be done, set its status to dropped (\(status))")
+        }
         if missedWindows(activity, state).isEmpty {
             return p("aktivitātei \(activity.id) nav nokavētu logu", "activity \(activity.id) has no missed window")
         }

@@ -54,7 +54,10 @@ enum ActivityScreen {
         out.append([])
         field(p("Stāvoklis", "State"), badge.text, badge.role)
         if let reason = activityState.blockedReason ?? activity.statusNote {
-            field(p("Iemesls", "Reason"), reason)
+            // A reason of several lines is shown whole, each line under the first.
+            let lines = SafeText.clean(reason, keeping: .lines).split(separator: "\n", omittingEmptySubsequences: false)
+            field(p("Iemesls", "Reason"), String(lines.first ?? ""))
+            for more in lines.dropFirst() { out.append([(String(repeating: " ", count: 14) + more, .background)]) }
         }
         field(p("Statuss", "Status"), state.text(activity.status.phrase))
         if let goal = state.plan.goal(activity.goal) {

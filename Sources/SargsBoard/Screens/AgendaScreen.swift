@@ -316,10 +316,16 @@ enum ChairScreen {
         let shown = latest.map { $0.day.description + ($0.count > 0 ? " (+\($0.count))" : "") }
         lines.field(p("Pēdējās izpildes", "Last records"),
                     shown.isEmpty ? state.text(p("nav", "none")) : shown.joined(separator: ", "), .background, lines: 1)
+        // Open decisions and the latest note, whole (their lines kept), as far as the screen has room.
         let decisions = state.snapshot.decisions.filter { $0.activity == activity.id && $0.isOpen }
         for d in decisions.prefix(3) {
-            lines.field(p("Lēmums", "Decision"), "Nr. \(d.id) [\(d.owner)] \(SafeText.line(d.text)) — \(d.due)",
-                        d.due < draft.date ? .badgeOverdue : .background, lines: 1)
+            let text = SafeText.clean(d.text, keeping: .lines).replacingOccurrences(of: "\n", with: " / ")
+            lines.field(p("Lēmums", "Decision"), "Nr. \(d.id) [\(SafeText.line(d.owner))] \(text) — \(d.due)",
+                        d.due < draft.date ? .badgeOverdue : .background, lines: lines.spaced ? 4 : 2)
+        }
+        if let note = state.snapshot.notes.filter({ $0.activity == activity.id }).max(by: { $0.id < $1.id }) {
+            let text = SafeText.clean(note.text, keeping: .lines).replacingOccurrences(of: "\n", with: " / ")
+            lines.field(p("Piezīme", "Note"), text, .background, lines: lines.spaced ? 4 : 2)
         }
         if let outcome = view.outcomes[activity.id] {
             lines.field(p("Iznākums", "Outcome"), g.done + " " + state.text(outcome.phrase), .notice, lines: 1)

@@ -47,26 +47,35 @@ enum FormScreen {
                     canvas.fill(Rect(x: valueX, y: row, width: valueWidth, height: 1), role: .input)
                     let index = first + r
                     if wrapped.rows.indices.contains(index) {
-                        canvas.text(SafeText.line(wrapped.rows[index]), x: valueX, y: row, width: valueWidth, role: .input, glyphs: g)
+                        canvas.text(FormLayout.shown(wrapped.rows[index]).joined(), x: valueX, y: row, width: valueWidth, role: .input, glyphs: g)
                     }
                     if focused, index == wrapped.cursorRow {
-                        let line = Array(wrapped.rows.indices.contains(index) ? wrapped.rows[index] : "")
+                        let line = FormLayout.shown(wrapped.rows.indices.contains(index) ? wrapped.rows[index] : "")
                         let col = min(wrapped.cursorColumn, line.count)
-                        let under = col < line.count ? SafeText.line(String(line[col])) : " "
-                        canvas.put(under, x: valueX + String(line[..<col]).displayWidth, y: row, role: .cardSelected)
+                        let under = col < line.count ? line[col] : " "
+                        canvas.put(under, x: valueX + line[..<col].joined().displayWidth, y: row, role: .cardSelected)
                     }
+                }
+                // Lines out of view are signalled, as on the other screens.
+                if first > 0 {
+                    let label = "\(g.arrowUp) \(first)"
+                    canvas.put(label, x: valueX + valueWidth - label.displayWidth, y: y, role: .emphasis)
+                }
+                if first + shown < wrapped.rows.count {
+                    let label = "+\(wrapped.rows.count - first - shown) \(g.arrowDown)"
+                    canvas.put(label, x: valueX + valueWidth - label.displayWidth, y: y + shown - 1, role: .emphasis)
                 }
             case .text(let text, let cursor):
                 canvas.fill(Rect(x: valueX, y: y, width: valueWidth, height: 1), role: .input)
-                // Keep the cursor in view: drop characters from the front of long text.
-                let chars = Array(text)
+                // Each character as it is shown (a tab as a space, a control as �), so the cursor stands where it is.
+                let chars = FormLayout.shown(text)
                 let cursor = min(max(cursor, 0), chars.count)
                 var start = 0
-                while start < cursor, String(chars[start..<cursor]).displayWidth >= valueWidth { start += 1 }
-                canvas.text(SafeText.line(String(chars[start...])), x: valueX, y: y, width: valueWidth, role: .input, glyphs: g)
+                while start < cursor, chars[start..<cursor].joined().displayWidth >= valueWidth { start += 1 }
+                canvas.text(chars[start...].joined(), x: valueX, y: y, width: valueWidth, role: .input, glyphs: g)
                 if focused {
-                    let under = cursor < chars.count ? SafeText.line(String(chars[cursor])) : " "
-                    canvas.put(under, x: valueX + String(chars[start..<cursor]).displayWidth, y: y, role: .cardSelected)
+                    let under = cursor < chars.count ? chars[cursor] : " "
+                    canvas.put(under, x: valueX + chars[start..<cursor].joined().displayWidth, y: y, role: .cardSelected)
                 }
             case .choice(let choices, let selected):
                 canvas.fill(Rect(x: valueX, y: y, width: valueWidth, height: 1), role: .input)
@@ -95,7 +104,7 @@ enum FormScreen {
 /// Where a form's box and fields stand on a screen of `width`×`height`:
 /// drawing and a click read the same layout.
 struct FormLayout {
-    /// A field of several lines shows at most this many rows at once.
+    /// A field of several lines shows at least this many rows at most, more on a tall screen.
     static let maxTextRows = 6
 
     let box: Rect
@@ -123,7 +132,7 @@ struct FormLayout {
                 continue
             }
             let rows = FormLayout.rows(of: text, cursor: cursor, width: valueWidth).rows.count
-            textRows.append(max(1, min(rows, FormLayout.maxTextRows, room + 1)))
+            textRows.append(max(1, min(rows, max(FormLayout.maxTextRows, height / 3), room + 1)))
         }
         self.textRows = textRows
         let fieldsHeight = textRows.reduce(0) { $0 + $1 + 1 }
@@ -143,11 +152,24 @@ struct FormLayout {
         self.fieldRows = fieldRows
     }
 
+    /// Each character of `text` as a form shows it: a tab as a space, a control as �.
+    static func shown(_ text: String) -> [String] {
+        text.map { SafeText.line(String($0)) }
+    }
+
     /// `text` in rows of at most `width` columns: each line break starts a
     /// row, a long line is cut at the width; where the cursor (a character
     /// offset) stands.
     static func rows(of text: String, cursor: Int, width: Int) -> (rows: [String], cursorRow: Int, cursorColumn: Int) {
+        let laid = layout(of: text, cursor: cursor, width: width)
+        return (laid.rows, laid.cursorRow, laid.cursorColumn)
+    }
+
+    /// The rows, the character offset each starts at, and the cursor's row and column.
+    static func layout(of text: String, cursor: Int, width: Int)
+        -> (rows: [String], starts: [Int], cursorRow: Int, cursorColumn: Int) {
         var rows: [String] = []
+        var starts: [Int] = [0]
         var current = ""
         var currentWidth = 0
         var cursorRow = 0, cursorColumn = 0
@@ -162,12 +184,14 @@ struct FormLayout {
             mark()
             if c == "\n" {
                 rows.append(current)
+                starts.append(offset + 1)
                 current = ""
                 currentWidth = 0
             } else {
-                let w = max(1, String(c).displayWidth)
+                let w = max(1, SafeText.line(String(c)).displayWidth)
                 if currentWidth + w > width && !current.isEmpty {
                     rows.append(current)
+                    starts.append(offset)
                     current = ""
                     currentWidth = 0
                     if offset == cursor { cursorRow = rows.count; cursorColumn = 0 }
@@ -179,6 +203,15 @@ struct FormLayout {
         }
         mark()
         rows.append(current)
-        return (rows, cursorRow, cursorColumn)
+        return (rows, starts, cursorRow, cursorColumn)
+    }
+
+    /// The cursor one row up or down in a field of several lines, at the
+    /// same column or the row's end; nil at the first or last row.
+    static func cursor(_ cursor: Int, movedBy delta: Int, in text: String, width: Int) -> Int? {
+        let laid = layout(of: text, cursor: cursor, width: width)
+        let target = laid.cursorRow + delta
+        guard laid.rows.indices.contains(target) else { return nil }
+        return laid.starts[target] + min(laid.cursorColumn, laid.rows[target].count)
     }
 }

@@ -11,7 +11,7 @@ enum HelpScreen {
         func line(_ binding: KeyBinding) -> [(String, Role)] {
             let keys = binding.keys.map { state.glyphs.isASCII ? $0.asciiName : $0.displayName }.joined(separator: " / ")
             // Keys longer than the column ("Alt-Enter / Ctrl-J") push the text on; never cut.
-            let column = keys.count < 14 ? keys.padding(toLength: 14, withPad: " ", startingAt: 0) : keys + " "
+            let column = keys.count < 14 ? keys.padding(toLength: 14, withPad: " ", startingAt: 0) : keys + "  "
             var line: [(String, Role)] = [("  " + column, .helpKey),
                                           (state.text(binding.help), .help)]
             // Why a key cannot act now, for the screen help was opened from.

@@ -142,7 +142,7 @@ public struct Minutes: Sendable {
             // The decision line already says "izpildīts D" when it is still done.
             if r.decision.doneOn == nil { line += lv ? " — atzīmēts kā izpildīts" : " — marked done" }
             return line + (lv ? "; slēgts šajā sēdē" : "; closed at this meeting")
-        case .moved:
+        case .moved, .open where review.dueBefore != review.dueAfter:
             return line + (lv ? " — termiņš pārcelts no \(review.dueBefore) uz \(review.dueAfter)"
                               : " — due date moved from \(review.dueBefore) to \(review.dueAfter)")
         case .open:

@@ -95,6 +95,10 @@ public enum ChangeRules {
     /// A waiver: names a window of the activity's schedule that is missed as of today.
     public static func waiver(_ waiver: Waiver, tracker: Tracker, today: Day) throws(ChangeRefusal) {
         let activity = try activity(waiver.activity, in: tracker.plan)
+        if activity.schedule.kind == .once {
+            throw ChangeRefusal("vienreizējai aktivitātei \(activity.id) nav atkārtotu logu, ko atbrīvot; ja tā netiks veikta — “sargs status \(activity.id) dropped”",
+                                "the one-off activity \(activity.id) has no repeating windows to waive; if it will not be done: “sargs status \(activity.id) dropped”")
+        }
         try requiredText(waiver.note, field: Phrase(lv: "atbrīvojuma piezīme", en: "the waiver note"), lines: .several)
         try author(waiver.author)
         guard Window.parse(waiver.window) != nil else {

@@ -48,6 +48,8 @@ func reduceSearch(_ state: inout AppState, _ key: Key) -> [Effect] {
         state.searching = false
         return reduceAction(&state, .key(key))
     default:
+        let done = state.keyName(.searchDone), clear = state.keyName(.searchClear)
+        state.message = Message(.error, p("meklē vienu rindu: \(done) — gatavs, \(clear) — notīrīt", "the search is one line: \(done) ends it, \(clear) clears it"))
         return []
     }
     if journal {

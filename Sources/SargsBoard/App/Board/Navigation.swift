@@ -10,7 +10,8 @@ public func cardsPerColumn(_ state: AppState) -> Int {
 
 func move(_ state: inout AppState, rows: Int) {
     if state.screen != .board {
-        state.scroll = max(0, state.scroll &+ rows)
+        // Held within the text, so ↑ after End moves at once.
+        state.scroll = min(max(0, state.scroll &+ rows), scrollLimit(state))
         return
     }
     guard state.layout.columns.indices.contains(state.column) else { return }
@@ -51,4 +52,22 @@ func cursorStep(_ command: Command, page: Int) -> Int {
     case .home: return Int.min / 2
     default: return Int.max / 2
     }
+}
+
+/// The furthest a long screen scrolls: its lines less the rows that show them.
+func scrollLimit(_ state: AppState) -> Int {
+    let width = state.width - 2, rows = max(1, state.height - 3)
+    let count: Int
+    switch state.screen {
+    case .activity:
+        guard let id = state.openActivity, let activity = state.plan.activity(id) else { return 0 }
+        count = ActivityScreen.lines(state, activity: activity, width: width).count
+    case .help: count = HelpScreen.lines(state).count
+    case .journal: count = JournalScreen.lines(state).count
+    case .meeting: count = MeetingScreen.lines(state, width: width).count
+    case .decision: count = DecisionScreen.lines(state, width: width).count
+    case .indicators: count = IndicatorsScreen.lines(state, width: width).count
+    default: return Int.max / 4
+    }
+    return max(0, count - rows)
 }

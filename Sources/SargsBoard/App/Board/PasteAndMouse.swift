@@ -23,7 +23,11 @@ func reducePaste(_ state: inout AppState, _ text: String) -> [Effect] {
         state.form = form
         return []
     }
-    let firstLine = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).first.map(String.init) ?? ""
+    // The search line is one line: breaks and tabs become spaces, other controls go.
+    let firstLine = String(String.UnicodeScalarView(text.unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
+        if scalar == "\n" || scalar == "\r" || scalar == "\t" { return " " }
+        return FreeText.isRefusedControl(scalar.value) ? nil : scalar
+    })).trimmingCharacters(in: .whitespaces)
     if state.searching || state.screen == .board || state.screen == .journal {
         guard !firstLine.isEmpty else { return [] }
         let wasSearching = state.searching
@@ -35,7 +39,7 @@ func reducePaste(_ state: inout AppState, _ text: String) -> [Effect] {
             state.relayout()
         }
         if !wasSearching || text.contains("\n") {
-            state.message = Message(.notice, p("Meklē ielīmētā pirmo rindu", "Searching for the first line of the paste"))
+            state.message = Message(.notice, p("Meklē ielīmēto (rindas savienotas)", "Searching for the paste (its lines joined)"))
         }
         return []
     }
@@ -56,7 +60,11 @@ func reduceMouse(_ state: inout AppState, _ event: MouseEvent) -> [Effect] {
         }
         return reduceAction(&state, .key(hint.key))
     }
-    if state.confirmation != nil { return [] }
+    if state.confirmation != nil {
+        let yes = state.keyName(.confirmYes), no = state.keyName(.confirmNo)
+        state.message = Message(.error, p("vispirms atbildiet uz jautājumu: \(yes) vai \(no)", "answer the question first: \(yes) or \(no)"))
+        return []
+    }
     if let form = state.form {
         return mouseInForm(&state, form, event)
     }
@@ -109,6 +117,17 @@ private func mouseOnBoard(_ state: inout AppState, _ event: MouseEvent, area: Re
         return []
     case .click, .doubleClick:
         let cardsTop = area.y + 2
+        // "◀ 2" and "3 ▶" on the band row: the next hidden column on that side.
+        if event.y == area.y, event.x >= area.maxX - 6, columns.upperBound < state.layout.columns.count {
+            state.column = columns.upperBound
+            state.clampSelection()
+            return []
+        }
+        if event.y == area.y, event.x < area.x + 5, columns.lowerBound > 0 {
+            state.column = columns.lowerBound - 1
+            state.clampSelection()
+            return []
+        }
         guard event.y >= cardsTop else {
             // The column's title or band: the column, at its first card in view.
             state.column = columnIndex

@@ -30,7 +30,7 @@ func makeForm(_ command: Command, for activity: Activity, state: AppState) -> Fo
             FormField(key: "status", label: p("Statuss", "Status"), choices: choices,
                       selected: Status.allCases.firstIndex(of: activity.status) ?? 0, hint: p("← → izvēlēties", "← → to choose")),
             FormField(key: "note", label: p("Iemesls", "Reason"), text: activity.statusNote ?? "",
-                      hint: p("kāpēc bloķēta vai atmesta", "why blocked or dropped"), multiline: true),
+                      hint: p("kāpēc bloķēta vai atmesta; Alt-Enter — jauna rinda", "why blocked or dropped; Alt-Enter for a new line"), multiline: true),
         ])
     case .note:
         return Form(kind: .note(id), title: p("Piezīme: \(id)", "Note: \(id)"), fields: [
@@ -40,7 +40,8 @@ func makeForm(_ command: Command, for activity: Activity, state: AppState) -> Fo
         let windows = missedWindows(activity, state).reversed().map { Choice($0.label, $0.label) }
         return Form(kind: .waive(id), title: p("Atbrīvot logu: \(id)", "Waive a window: \(id)"), fields: [
             FormField(key: "window", label: p("Logs", "Window"), choices: Array(windows), hint: p("nokavētie logi, jaunākais pirmais", "missed windows, latest first")),
-            FormField(key: "note", label: p("Iemesls", "Reason"), hint: p("obligāts; bez personas datiem", "required; no personal data")),
+            FormField(key: "note", label: p("Iemesls", "Reason"), hint: p("obligāts; bez personas datiem; Alt-Enter — jauna rinda", "required; no personal data; Alt-Enter for a new line"),
+                      multiline: true),
         ])
     case .edit:
         return Form(kind: .edit(original: activity), title: p("Labot: \(id)", "Edit: \(id)"), fields: [
@@ -102,6 +103,15 @@ func reduceForm(_ state: inout AppState, _ key: Key) -> [Effect] {
     guard var form = state.form else { return [] }
     defer { if state.form != nil { state.form = form } }
     if form.saving { return [] }
+    // In a field of several lines ↑ and ↓ move between its lines first, then to the next field.
+    if key == .up || key == .down, form.fields.indices.contains(form.focus), form.fields[form.focus].multiline,
+       case .text(let text, let cursor) = form.fields[form.focus].value {
+        let width = FormLayout(form, state: state, width: state.width, height: state.height).valueWidth
+        if let moved = FormLayout.cursor(cursor, movedBy: key == .up ? -1 : 1, in: text, width: width) {
+            form.fields[form.focus].value = .text(text, cursor: moved)
+            return []
+        }
+    }
     switch state.keyMap.command(for: key, in: .form) {
     case .formCancel?:
         state.form = nil
@@ -151,7 +161,7 @@ func submit(_ form: Form, _ state: inout AppState) throws(ChangeRefusal) -> [Eff
     let plan = state.plan
     if let effects = try submitMeetingForm(form, &state) { return effects }
     func optionalText(_ key: String) -> String? {
-        let value = form[key].trimmingCharacters(in: .whitespaces)
+        let value = form[key].trimmingCharacters(in: .whitespacesAndNewlines)
         return value.isEmpty ? nil : value
     }
     switch form.kind {
@@ -179,7 +189,7 @@ func submit(_ form: Form, _ state: inout AppState) throws(ChangeRefusal) -> [Eff
         try ChangeRules.status(id, note: note, plan: plan)
         return [.save(.status(id, status, note: note))]
     case .note(let id):
-        let text = form["note"].trimmingCharacters(in: .whitespaces)
+        let text = form["note"].trimmingCharacters(in: .whitespacesAndNewlines)
         try ChangeRules.requiredText(text, field: ChangeRules.noteField, lines: .several)
         return [.save(.note(id, text))]
     case .waive(let id):

@@ -365,7 +365,7 @@ func submitMeetingForm(_ form: Form, _ state: inout AppState) throws(ChangeRefus
         guard let due = Day(form["due"].trimmingCharacters(in: .whitespaces)) else {
             throw ChangeRefusal("termiņam jābūt GGGG-MM-DD", "the due date must be YYYY-MM-DD")
         }
-        let decision = Decision(meeting: meeting, text: form["text"].trimmingCharacters(in: .whitespaces),
+        let decision = Decision(meeting: meeting, text: form["text"].trimmingCharacters(in: .whitespacesAndNewlines),
                                 owner: form["owner"], due: due, activity: activity)
         try ChangeRules.decision(decision, plan: state.plan, meetingDate: draft.date)
         state.draft?.current = min(draft.current + 1, max(0, draft.items.count - 1))
