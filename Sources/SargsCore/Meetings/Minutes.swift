@@ -142,7 +142,11 @@ public struct Minutes: Sendable {
             // The decision line already says "izpildīts D" when it is still done.
             if r.decision.doneOn == nil { line += lv ? " — atzīmēts kā izpildīts" : " — marked done" }
             return line + (lv ? "; slēgts šajā sēdē" : "; closed at this meeting")
-        case .moved, .open where review.dueBefore != review.dueAfter:
+        case .moved:
+            return line + (lv ? " — termiņš pārcelts no \(review.dueBefore) uz \(review.dueAfter)"
+                              : " — due date moved from \(review.dueBefore) to \(review.dueAfter)")
+        case .open where review.dueBefore != review.dueAfter:
+            // Left open after a new due date (a store from before "moved" was kept): it was moved.
             return line + (lv ? " — termiņš pārcelts no \(review.dueBefore) uz \(review.dueAfter)"
                               : " — due date moved from \(review.dueBefore) to \(review.dueAfter)")
         case .open:
