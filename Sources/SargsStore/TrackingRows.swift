@@ -217,9 +217,14 @@ enum MeetingRows {
 
     /// Every review of a decision, by meeting and decision.
     static func reviews(_ db: Database) throws -> [DecisionReview] {
+        try reviews(db, filter: "", arguments: [])
+    }
+
+    /// Every review, or those a `WHERE` clause keeps.
+    private static func reviews(_ db: Database, filter: String, arguments: StatementArguments) throws -> [DecisionReview] {
         try Row.fetchAll(db, sql: """
-            SELECT meeting, decision, outcome, due_before, due_after FROM decision_review ORDER BY meeting, decision
-            """).compactMap { row in
+            SELECT meeting, decision, outcome, due_before, due_after FROM decision_review \(filter) ORDER BY meeting, decision
+            """, arguments: arguments).compactMap { row in
             let outcome: String = row[2]
             guard let o = DecisionReview.Outcome(rawValue: outcome) else { throw damaged("review of decision \(row[1] as Int64)") }
             return DecisionReview(meeting: row[0], decision: row[1], outcome: o,
@@ -229,7 +234,7 @@ enum MeetingRows {
     }
 
     static func review(meeting: Int64, decision: Int64, _ db: Database) throws -> DecisionReview? {
-        try reviews(db).first { $0.meeting == meeting && $0.decision == decision }
+        try reviews(db, filter: "WHERE meeting = ? AND decision = ?", arguments: [meeting, decision]).first
     }
 
     /// The part of a decision that `done`, `due` and a review change, as the
@@ -248,14 +253,11 @@ enum MeetingRows {
             """, arguments: [r.meeting, r.decision, r.outcome.rawValue, r.dueBefore.description, r.dueAfter.description])
     }
 
-    static func decisions(_ db: Database, id: Int64) throws -> [Decision] {
-        try decisions(db).filter { $0.id == id }
-    }
-
-    static func decisions(_ db: Database) throws -> [Decision] {
+    /// Every decision by number, or the one numbered `id`.
+    static func decisions(_ db: Database, id: Int64? = nil) throws -> [Decision] {
         try Row.fetchAll(db, sql: """
-            SELECT id, meeting, text, owner, due, activity, done_on FROM decision ORDER BY id
-            """).map { row in
+            SELECT id, meeting, text, owner, due, activity, done_on FROM decision \(id == nil ? "" : "WHERE id = ?") ORDER BY id
+            """, arguments: id.map { [$0] } ?? []).map { row in
             let id: Int64 = row[0]
             let done: String? = row[6]
             return Decision(id: id, meeting: row[1], text: row[2], owner: row[3],

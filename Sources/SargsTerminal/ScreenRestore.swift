@@ -78,14 +78,7 @@ enum ScreenRestore {
         saved.initialize(repeating: sigaction(), count: slots)
         previous = saved
         for signalNumber in terminationSignals + crashSignals where signalNumber < slots {
-            var action = sigaction()
-            #if canImport(Glibc)
-            action.__sigaction_handler.sa_handler = restoreAndPassOn
-            #else
-            action.__sigaction_u.__sa_handler = restoreAndPassOn
-            #endif
-            sigemptyset(&action.sa_mask)
-            action.sa_flags = 0
+            var action = handling(restoreAndPassOn, flags: 0)
             var old = sigaction()
             guard sigaction(signalNumber, &action, &old) == 0 else { continue }
             saved[Int(signalNumber)] = old
@@ -95,16 +88,22 @@ enum ScreenRestore {
             }
         }
         // After Ctrl-Z and fg: ask again for bracketed paste (ncurses gives back only its own modes).
-        var resume = sigaction()
-        #if canImport(Glibc)
-        resume.__sigaction_handler.sa_handler = enableAfterContinue
-        #else
-        resume.__sigaction_u.__sa_handler = enableAfterContinue
-        #endif
-        sigemptyset(&resume.sa_mask)
-        resume.sa_flags = Int32(SA_RESTART)
+        var resume = handling(enableAfterContinue, flags: Int32(SA_RESTART))
         _ = sigaction(SIGCONT, &resume, nil)
         atexit(restoreAtExit)
+    }
+
+    /// A `sigaction` that runs `handler`, with no signal blocked besides its own.
+    private static func handling(_ handler: @convention(c) (Int32) -> Void, flags: Int32) -> sigaction {
+        var action = sigaction()
+        #if canImport(Glibc)
+        action.__sigaction_handler.sa_handler = handler
+        #else
+        action.__sigaction_u.__sa_handler = handler
+        #endif
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = flags
+        return action
     }
 
     private static func isIgnored(_ action: sigaction) -> Bool {

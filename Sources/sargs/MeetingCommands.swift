@@ -157,14 +157,9 @@ struct MeetingCommand: ParsableCommand {
 
         func run() throws {
             let session = try Session.open(global)
+            // The store checks the rules (a date to come, held already, the texts) in its own transaction.
             try session.guarded {
-                guard let stored = try session.store.meetings().first(where: { $0.id == id }) else {
-                    throw StoreError.unknownMeeting(id)
-                }
-                let plan = try session.store.plan()
-                let held = try details.applied(to: stored.details)
-                try ChangeRules.hold(stored, today: session.today)
-                try ChangeRules.details(held, plan: plan)
+                let held = try details.applied(to: try session.meeting(id).details)
                 try session.store.holdMeeting(id, details: held, today: session.today, author: session.author, now: session.now)
             }
             session.say(SavedChange.held(meeting: id).notice)
@@ -186,12 +181,7 @@ struct MeetingCommand: ParsableCommand {
             }
             let session = try Session.open(global)
             let changed = try session.guarded { () throws -> Bool in
-                guard let stored = try session.store.meetings().first(where: { $0.id == id }) else {
-                    throw StoreError.unknownMeeting(id)
-                }
-                let edited = try details.applied(to: stored.details)
-                try ChangeRules.edit(stored)
-                try ChangeRules.details(edited, plan: try session.store.plan())
+                let edited = try details.applied(to: try session.meeting(id).details)
                 return try session.store.editMeeting(id, details: edited, author: session.author, now: session.now)
             }
             session.say(SavedChange.meetingDetails(meeting: id, changed: changed).notice)

@@ -43,6 +43,12 @@ struct Session {
     func guarded<T>(_ body: () throws -> T) throws -> T {
         try Session.guarded(body)
     }
+
+    /// The meeting numbered `id` as stored; `StoreError.unknownMeeting` when there is none.
+    func meeting(_ id: Int64) throws -> Meeting {
+        guard let meeting = try store.meetings().first(where: { $0.id == id }) else { throw StoreError.unknownMeeting(id) }
+        return meeting
+    }
 }
 
 /// Where the store of a plan lives when the options do not say.
