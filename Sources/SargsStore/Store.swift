@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 import SargsCore
 #if canImport(Glibc)
 import Glibc
@@ -14,16 +15,25 @@ import Darwin
 /// change is one IMMEDIATE write transaction that checks, applies and
 /// journals it, and is durable when the call returns (WAL, `synchronous=FULL`).
 /// A writer waits up to `busyTimeout` for another to finish.
+///
+/// Reading never writes (SPEC §9): every read goes through a read-only
+/// connection, which neither checkpoints nor deletes the WAL nor changes the
+/// schema; the connection that writes is opened by the first change. So a
+/// store the user may only read can be read, and a change to it is refused
+/// with `StoreError.readOnly`.
 public final class Store: Sendable {
     public let path: String
-    let pool: DatabasePool
+    /// The read-only connection every read goes through.
+    let reader: DatabaseQueue
+    /// The connection that writes, opened by the first change (`writer()`).
+    private let writerConnection = Mutex<DatabaseQueue?>(nil)
 
     /// How long a change waits for another program's change to finish.
     static let busyTimeout: TimeInterval = 10
 
-    private init(path: String, pool: DatabasePool) {
+    private init(path: String, reader: DatabaseQueue) {
         self.path = path
-        self.pool = pool
+        self.reader = reader
     }
 
     // MARK: - Opening
@@ -71,9 +81,9 @@ public final class Store: Sendable {
                 throw error
             }
             try place(building, at: path, replacing: force)
-            let pool = try openPool(path)
+            let store = Store(path: path, reader: try openReader(path))
             for file in companionFiles(path).dropFirst() { _ = chmod(file, 0o600) }
-            return Store(path: path, pool: pool)
+            return store
         }
     }
 
@@ -133,38 +143,112 @@ public final class Store: Sendable {
             guard header == Data("SQLite format 3\0".utf8) else {
                 throw StoreError.unavailable("\(path) is not a sargs store")
             }
-            // A plain connection checks what the file is without switching a
-            // foreign database to WAL.
-            do {
-                var probeConfiguration = Configuration()
-                probeConfiguration.busyMode = .timeout(busyTimeout)
-                let probe = try DatabaseQueue(path: path, configuration: probeConfiguration)
-                let (applicationID, applied, superseded) = try probe.read { db in
-                    (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
-                     try Schema.migrator.appliedIdentifiers(db),
-                     try Schema.migrator.hasBeenSuperseded(db))
-                }
-                try probe.close()
-                guard applicationID == Schema.applicationID, applied.contains("v1-plan") else {
-                    throw StoreError.unavailable("\(path) is not a sargs store")
-                }
-                guard !superseded else {
-                    throw StoreError.unavailable("\(path) was written by a newer version of sargs")
-                }
+            // The read-only connection checks what the file is: it neither
+            // switches a foreign database to WAL nor writes to a sargs one.
+            let reader = try openReader(path)
+            let (applicationID, applied, superseded, completed) = try reader.read { db in
+                (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
+                 try Schema.migrator.appliedIdentifiers(db),
+                 try Schema.migrator.hasBeenSuperseded(db),
+                 try Schema.migrator.hasCompletedMigrations(db))
             }
-            let pool = try openPool(path)
-            if try !pool.read(Schema.migrator.hasCompletedMigrations) {
-                do {
-                    try Schema.migrator.migrate(pool)
-                } catch {
-                    // Another program may have migrated it at the same moment.
-                    guard try pool.read(Schema.migrator.hasCompletedMigrations) else { throw error }
-                }
+            guard applicationID == Schema.applicationID, applied.contains("v1-plan") else {
+                throw StoreError.unavailable("\(path) is not a sargs store")
             }
-            return Store(path: path, pool: pool)
+            guard !superseded else {
+                throw StoreError.unavailable("\(path) was written by a newer version of sargs")
+            }
+            let store = Store(path: path, reader: reader)
+            if !completed { try store.upgrade() }
+            return store
         }
     }
 
+    /// Brings a store made by an earlier sargs up to this version's schema,
+    /// once, through the connection that writes (the one time opening a
+    /// store writes to it). Another program may be doing the same at once.
+    /// - Throws: `StoreError.unavailable` when the user may not write it.
+    private func upgrade() throws {
+        do {
+            let writer = try writer()
+            try Schema.migrator.migrate(writer)
+        } catch {
+            if (try? reader.read(Schema.migrator.hasCompletedMigrations)) == true { return }
+            if case StoreError.readOnly = error {
+                throw StoreError.unavailable("\(path) was made by an earlier version of sargs and must be brought up to date once by a user who may change it (any change, or `sargs board`)")
+            }
+            throw error
+        }
+    }
+
+    /// The read-only connection of `open`. A WAL store whose `-shm` file the
+    /// user can neither find nor create (a directory they may not write, no
+    /// program writing at the moment) is read as an immutable file.
+    private static func openReader(_ path: String) throws -> DatabaseQueue {
+        func connect(_ name: String) throws -> DatabaseQueue {
+            var configuration = Configuration()
+            configuration.readonly = true
+            configuration.busyMode = .timeout(busyTimeout)
+            configuration.label = "sargs.reader"
+            configuration.prepareDatabase { db in
+                // Reads of the big tables map the file instead of copying it
+                // page by page.
+                try db.execute(sql: "PRAGMA mmap_size = 268435456")
+            }
+            let queue = try DatabaseQueue(path: name, configuration: configuration)
+            _ = try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA schema_version") }
+            return queue
+        }
+        do {
+            return try connect(path)
+        } catch let error as DatabaseError
+                    where [.SQLITE_READONLY, .SQLITE_CANTOPEN].contains(error.resultCode)
+                    && !entryExists(path + "-wal") && !entryExists(path + "-shm") {
+            return try connect(immutableURI(path))
+        }
+    }
+
+    /// `file:` URI of `path` with `immutable=1` (SQLite reads it without
+    /// locks or a `-shm` file); characters special to URIs are escaped.
+    static func immutableURI(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        let escaped = absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute
+        return "file:" + escaped + "?immutable=1"
+    }
+
+    /// Whether this user may change the store: write its file, and create
+    /// its WAL files beside it or write those that are there (`access(2)`,
+    /// which root always passes).
+    public var mayChange: Bool {
+        let directory = (path as NSString).deletingLastPathComponent
+        guard access(path, W_OK) == 0 else { return false }
+        return access(directory.isEmpty ? "." : directory, W_OK | X_OK) == 0
+            || (access(path + "-wal", W_OK) == 0 && access(path + "-shm", W_OK) == 0)
+    }
+
+    /// The connection that writes, opened on first use: `synchronous=FULL`
+    /// (a change survives a power cut), foreign keys on, WAL as the file has it.
+    /// - Throws: `StoreError.readOnly` when the user may not write the store.
+    func writer() throws -> DatabaseQueue {
+        try writerConnection.withLock { connection in
+            if let connection { return connection }
+            guard access(path, W_OK) == 0 else { throw StoreError.readOnly(path: path) }
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(Store.busyTimeout)
+            configuration.foreignKeysEnabled = true
+            configuration.label = "sargs.writer"
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            connection = queue
+            return queue
+        }
+    }
+
+    /// The pool that builds a new store in `create`: WAL switched on once.
     private static func openPool(_ path: String) throws -> DatabasePool {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
@@ -172,18 +256,8 @@ public final class Store: Sendable {
         configuration.label = "sargs"
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
-            // Reads of the big tables map the file instead of copying it
-            // page by page.
-            try db.execute(sql: "PRAGMA mmap_size = 268435456")
         }
-        let pool = try DatabasePool(path: path, configuration: configuration)
-        // The pool sets its writer to synchronous=NORMAL when it switches to
-        // WAL, after prepareDatabase: a change must survive a power cut, so
-        // back to FULL.
-        try pool.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
-        return pool
+        return try DatabasePool(path: path, configuration: configuration)
     }
 
     private static func companionFiles(_ path: String) -> [String] {
@@ -214,7 +288,7 @@ public final class Store: Sendable {
             try Store.createPrivateFile(path)
             do {
                 let copy = try DatabaseQueue(path: path)
-                try pool.backup(to: copy)
+                try reader.backup(to: copy)
                 try copy.close()
             } catch {
                 for file in Store.companionFiles(path) { _ = unlink(file) }
@@ -225,7 +299,7 @@ public final class Store: Sendable {
 
     /// `PRAGMA synchronous` of the connection that writes (2 is FULL).
     func writerSynchronous() throws -> Int {
-        try pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 }
+        try writer().writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 }
     }
 
     // MARK: - Reading
@@ -233,14 +307,14 @@ public final class Store: Sendable {
     /// The current plan, edits and statuses included, activities in plan order.
     public func plan() throws -> Plan {
         try storeOperation(at: path) {
-            try pool.read { db in try PlanRows.plan(db) }
+            try reader.read { db in try PlanRows.plan(db) }
         }
     }
 
     /// The plan and everything recorded against it, read in one transaction.
     public func snapshot() throws -> Snapshot {
         try storeOperation(at: path) {
-            try pool.read { db in try Store.snapshot(db) }
+            try reader.read { db in try Store.snapshot(db) }
         }
     }
 
@@ -249,7 +323,7 @@ public final class Store: Sendable {
     /// be marked as seen and never shown.
     public func snapshotAndVersion() throws -> (snapshot: Snapshot, version: Int64) {
         try storeOperation(at: path) {
-            try pool.read { db in (try Store.snapshot(db), try Store.version(db)) }
+            try reader.read { db in (try Store.snapshot(db), try Store.version(db)) }
         }
     }
 
@@ -270,14 +344,14 @@ public final class Store: Sendable {
     /// Every record, in the order they were saved.
     public func records() throws -> [SargsCore.Record] {
         try storeOperation(at: path) {
-            try pool.read { db in try TrackingRows.records(db, of: nil) }
+            try reader.read { db in try TrackingRows.records(db, of: nil) }
         }
     }
 
     /// The records of one activity, by date.
     public func records(of activity: ActivityID) throws -> [SargsCore.Record] {
         try storeOperation(at: path) {
-            try pool.read { db in
+            try reader.read { db in
                 try PlanRows.requireActivity(activity, db)
                 return try TrackingRows.records(db, of: activity)
             }
@@ -288,7 +362,7 @@ public final class Store: Sendable {
     /// "meeting 3") and/or one author, at most `limit` entries.
     public func journal(subject: String? = nil, author: String? = nil, limit: Int? = nil) throws -> [JournalEntry] {
         try storeOperation(at: path) {
-            try pool.read { db in try Journal.entries(db, subject: subject, author: author, limit: limit) }
+            try reader.read { db in try Journal.entries(db, subject: subject, author: author, limit: limit) }
         }
     }
 
@@ -296,21 +370,21 @@ public final class Store: Sendable {
     /// latest journal entry's id. Cheap enough to poll every two seconds.
     public func version() throws -> Int64 {
         try storeOperation(at: path) {
-            try pool.read { db in try Store.version(db) }
+            try reader.read { db in try Store.version(db) }
         }
     }
 
     /// The author's latest change that `undo` would revert, or nil.
     public func latestUndoable(author: String) throws -> JournalEntry? {
         try storeOperation(at: path) {
-            try pool.read { db in try Journal.latestUndoable(by: author, db) }
+            try reader.read { db in try Journal.latestUndoable(by: author, db) }
         }
     }
 
     /// Every meeting, by date.
     public func meetings() throws -> [Meeting] {
         try storeOperation(at: path) {
-            try pool.read { db in try MeetingRows.meetings(db) }
+            try reader.read { db in try MeetingRows.meetings(db) }
         }
     }
 
@@ -319,7 +393,7 @@ public final class Store: Sendable {
     /// Runs one change: one write transaction, rolled back if `body` throws.
     func change<T>(_ body: (Database) throws -> T) throws -> T {
         try storeOperation(at: path) {
-            try pool.write { db in
+            try writer().write { db in
                 let result = try body(db)
                 try RecordDigests.refreshStale(db)
                 return result

@@ -13,6 +13,9 @@ public enum StoreError: Error, Equatable, Sendable {
     /// Reading or writing the file failed (the disk is full, an I/O error):
     /// the change, if any, was rolled back.
     case io(String)
+    /// A change to a store the user may read but not write (its file, or
+    /// the directory its WAL files live in): nothing was saved.
+    case readOnly(path: String)
     /// `create` found a store already there and was not told to replace it.
     case alreadyExists(path: String)
     case unknownActivity(String)
@@ -46,6 +49,9 @@ public enum StoreError: Error, Equatable, Sendable {
         case .io(let reason):
             return Phrase(lv: "glabātuvi nevar nolasīt vai ierakstīt: \(reason); nekas netika saglabāts",
                           en: "the store could not be read or written: \(reason); nothing was saved")
+        case .readOnly(let path):
+            return Phrase(lv: "glabātuvi '\(path)' jūs drīkstat lasīt, bet ne mainīt (faila atļaujas); nekas netika saglabāts",
+                          en: "you may read the store '\(path)' but not change it (its file permissions); nothing was saved")
         case .alreadyExists(let path):
             return Phrase(lv: "glabātuve '\(path)' jau ir; lai to aizstātu, lietojiet --force",
                           en: "a store already exists at '\(path)'; use --force to replace it")
@@ -92,8 +98,10 @@ func storeOperation<T>(at path: String, _ body: () throws -> T) throws -> T {
             throw StoreError.unavailable("\(path) stayed locked by another program for longer than \(Int(Store.busyTimeout)) seconds")
         case .SQLITE_NOTADB, .SQLITE_CORRUPT:
             throw StoreError.unavailable("\(path) is not a sargs store or is damaged")
-        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN, .SQLITE_AUTH:
-            throw StoreError.unavailable("\(path) cannot be opened for writing (\(error.message ?? "permission denied"))")
+        case .SQLITE_READONLY:
+            throw StoreError.readOnly(path: path)
+        case .SQLITE_PERM, .SQLITE_CANTOPEN, .SQLITE_AUTH:
+            throw StoreError.unavailable("\(path) cannot be opened (\(error.message ?? "permission denied"))")
         case .SQLITE_FULL:
             throw StoreError.io("the disk holding \(path) is full")
         case .SQLITE_IOERR:

@@ -41,6 +41,12 @@ struct BoardCommand: ParsableCommand {
         let size = terminal.size
         var state = AppState(snapshot: snapshot, today: today, language: language, glyphs: terminal.glyphs,
                              width: size.width, height: size.height, author: try global.author)
+        state.readOnly = !store.mayChange
+        if state.readOnly {
+            state.message = Message(.notice, Phrase(
+                lv: "Glabātuvi \(store.path) drīkst tikai lasīt (faila atļaujas): izmaiņas nav iespējamas",
+                en: "The store \(store.path) may only be read (its file permissions): nothing can be changed"))
+        }
         _ = reduce(&state, .resize(width: size.width, height: size.height))
         if let fallback = terminal.fallback {
             // A terminal this machine has no description of is drawn as its nearest kin, and says so.

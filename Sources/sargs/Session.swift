@@ -83,7 +83,7 @@ enum StoreLocation {
 extension StoreError {
     var exitCode: Failure.Code {
         switch self {
-        case .missing, .unavailable: return .unavailable
+        case .missing, .unavailable, .readOnly: return .unavailable
         case .io: return .io
         default: return .data
         }

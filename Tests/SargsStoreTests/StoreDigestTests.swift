@@ -20,7 +20,7 @@ struct StoreDigestTests {
     func expectConsistent(_ comment: Comment, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let records = try store.records()
         #expect(try store.snapshot().records == RecordIndex(records), comment, sourceLocation: sourceLocation)
-        let stale = try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record_stale") }
+        let stale = try store.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record_stale") }
         #expect(stale == 0, comment, sourceLocation: sourceLocation)
     }
 
@@ -41,7 +41,7 @@ struct StoreDigestTests {
             try expectConsistent("after undo \(i + 1)")
         }
         #expect(try store.snapshot().records.isEmpty)
-        let digests = try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record_digest") }
+        let digests = try store.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record_digest") }
         #expect(digests == 0)
     }
 
@@ -63,7 +63,7 @@ struct StoreDigestTests {
     func changedOutsideSargs() throws {
         try store.addRecord(Self.record("2.1", "2025-03-03", 2), now: now)
         try store.addRecord(Self.record("2.2", "2025-04-04", 3), now: now)
-        try store.pool.write { db in
+        try store.writer().write { db in
             try db.execute(sql: "UPDATE record SET date = '2025-09-09', count = 8 WHERE activity = '2.1'")
         }
         #expect(try store.snapshot().records.entries(of: "2.1") == [RecordIndex.Entry(day: SamplePlan.day("2025-09-09"), count: 8)])
@@ -76,12 +76,12 @@ struct StoreDigestTests {
     func rebuilt() throws {
         for n in 0..<40 { try store.addRecord(Self.record(n % 2 == 0 ? "2.1" : "3.2", "2025-0\(1 + n % 9)-1\(n % 10)", n == 0 ? nil : n), now: now) }
         let before = try store.snapshot().records
-        try store.pool.write { db in
+        try store.writer().write { db in
             try db.execute(sql: "DELETE FROM record_digest")
             try RecordDigests.rebuildAll(db)
         }
         #expect(try store.snapshot().records == before)
-        try store.pool.write { db in
+        try store.writer().write { db in
             try db.execute(sql: "UPDATE record_digest SET entries = x'0102' WHERE activity = '2.1'")
         }
         #expect(throws: StoreError.self) { try store.snapshot() }
@@ -97,7 +97,7 @@ struct StoreFullDiskTests {
         let store = try scratch.store()
         try store.addRecord(SargsCore.Record(activity: "2.1", date: SamplePlan.day("2025-03-03"), author: "ieva"), now: SamplePlan.now)
         let before = try Everything(store)
-        try store.pool.writeWithoutTransaction { db in
+        try store.writer().writeWithoutTransaction { db in
             let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
             try db.execute(sql: "PRAGMA max_page_count = \(pages)")
         }

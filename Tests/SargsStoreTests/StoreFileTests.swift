@@ -72,7 +72,7 @@ struct StoreFileTests {
         #expect(try store.writerSynchronous() == 2)
         let reopened = try Store.open(at: scratch.storePath)
         #expect(try reopened.writerSynchronous() == 2)
-        let mode = try reopened.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        let mode = try reopened.reader.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
     }
 
@@ -137,9 +137,9 @@ struct StoreFileTests {
         default:
             // SQLite, but not sargs: a store whose application id is cleared.
             do {
-                let foreign = try Store.create(at: path, plan: SamplePlan.plan, force: false, author: "ieva",
-                                               now: SamplePlan.now)
-                try foreign.pool.writeWithoutTransaction { db in
+                _ = try Store.create(at: path, plan: SamplePlan.plan, force: false, author: "ieva", now: SamplePlan.now)
+                let foreign = try DatabaseQueue(path: path)
+                try foreign.writeWithoutTransaction { db in
                     try db.execute(sql: "PRAGMA application_id = 0")
                     try db.execute(sql: "PRAGMA journal_mode = DELETE")
                 }
@@ -161,7 +161,7 @@ struct StoreFileTests {
     func openNewer() throws {
         let scratch = Scratch()
         let store = try scratch.store()
-        try store.pool.write { db in
+        try store.writer().write { db in
             try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-future')")
         }
         #expect {

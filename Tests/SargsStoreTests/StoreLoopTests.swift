@@ -101,7 +101,7 @@ struct StoredValuesOutOfRangeTests {
     func heldAtTheEnds() throws {
         let store = try scratch.store()
         _ = try store.addRecord(Record(activity: "2.1", date: SamplePlan.day("2025-03-01"), count: 5, author: "ieva"), now: SamplePlan.now)
-        try store.pool.write { db in
+        try store.writer().write { db in
             try db.execute(sql: "UPDATE activity SET target_count = 9223372036854775807 WHERE id = '1.1'")
             try db.execute(sql: "UPDATE activity SET target_count = -1, target_unit = 'x' WHERE id = '2.1'")
             try db.execute(sql: "UPDATE record SET count = -9223372036854775807")
@@ -119,7 +119,7 @@ struct StoredValuesOutOfRangeTests {
     @Test("a plan period that ends before it starts is a damaged store, not a crash")
     func reversedPeriod() throws {
         let store = try scratch.store()
-        try store.pool.write { db in
+        try store.writer().write { db in
             try db.execute(sql: "UPDATE plan SET period_first = '2027-01-01', period_last = '2025-01-01'")
         }
         #expect(throws: StoreError.self) { try store.snapshot() }

@@ -157,6 +157,9 @@ public struct AppState: Sendable {
     public var height: Int
     /// Who makes the changes (for undo and the journal).
     public var author: String
+    /// The store may be read but not changed (its file permissions): every
+    /// key that would change it says so instead of opening a form.
+    public var readOnly = false
 
     public var screen: Screen = .board
     /// Where Esc goes back to.

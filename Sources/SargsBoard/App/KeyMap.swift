@@ -17,6 +17,21 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case formSave, formNext, formPrevious, formCancel, formNewline, searchDone, searchClear, confirmYes, confirmNo
 }
 
+extension Command {
+    /// The command leads to a change of the store (at once or through a
+    /// form, the agenda's draft or chair mode); refused on a read-only store.
+    public var changesStore: Bool {
+        switch self {
+        case .record, .status, .note, .waive, .edit, .add, .undo,
+             .meetingSettings, .saveMeeting, .addItem, .removeItem, .itemUp, .itemDown, .chair,
+             .discussed, .decided, .deferred, .hold, .cancelMeeting, .reviewDone, .reviewDue, .reviewOpen:
+            return true
+        default:
+            return false
+        }
+    }
+}
+
 /// Where a binding works besides the screens: inside a form, on the search
 /// line, or while a yes/no question waits.
 public enum KeyContext: String, Hashable, Sendable {

@@ -135,6 +135,10 @@ func openActivity(_ state: inout AppState, _ id: ActivityID) -> [Effect] {
 
 /// Why a command cannot be used now, shown instead of silently doing nothing.
 public func disabledReason(_ command: Command, in state: AppState) -> Phrase? {
+    if state.readOnly, command.changesStore {
+        return p("glabātuvi drīkst tikai lasīt (faila atļaujas); izmaiņas šeit nav iespējamas",
+                 "the store may only be read here (its file permissions); nothing can be changed")
+    }
     if let reason = meetingDisabledReason(command, in: state) { return reason }
     switch command {
     case .record, .status, .note, .edit:

@@ -56,6 +56,7 @@ private func drawHeader(_ state: AppState, into canvas: inout Canvas) {
     } else {
         parts.append(state.text(screenTitle(state.screen)))
     }
+    if state.readOnly { parts.append(state.text(p("tikai lasīt", "read only"))) }
     canvas.text(" " + parts.joined(separator: " \(g.vertical) "), x: 0, y: 0, width: canvas.width, role: .header, glyphs: g)
 }
 
