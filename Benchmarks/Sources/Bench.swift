@@ -25,7 +25,8 @@ struct Bench {
         var records = 500_000
         var madonaRecords = 1_000
         var plan = "data/madona-2025-2027.yaml"
-        /// Sections to run (all when empty): start, keys, agenda, peer, profile, durable.
+        /// Sections to run (all when empty): start, keys, agenda, peer, madona-peer,
+        /// commands, syscalls, profile, durable.
         var only: Set<String> = []
     }
 
@@ -103,6 +104,9 @@ struct Bench {
         }
         if wants("keys") { try measureKeys(large) }
         if wants("agenda") || wants("peer") { try measureAgenda(madona, large) }
+        if wants("peer") || wants("madona-peer") { try madonaPeer(madona) }
+        if wants("commands") { try everyCommand(large) }
+        if wants("syscalls") { try syscalls(madona) }
         if wants("profile") {
             note("profile, \(large.name) …")
             notes += try Profile.lines(large, today: o.today)

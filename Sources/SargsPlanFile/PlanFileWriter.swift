@@ -6,7 +6,7 @@ extension PlanFile {
     /// The plan as a plan file that `parse` reads back to an equal plan.
     public static func yaml(_ plan: Plan) -> String {
         let header = "# \(plan.title)\n# sargs plan file, format \(formatVersion) (see docs/plan-file.md)\n"
-        let body = (try? Yams.serialize(node: document(plan).node, indent: 2, width: -1, allowUnicode: true)) ?? ""
+        let body = (try? Yams.serialize(node: document(plan).node(Tree.Tags()), indent: 2, width: -1, allowUnicode: true)) ?? ""
         return header + body
     }
 
@@ -133,22 +133,36 @@ indirect enum Tree {
     case list([Tree], flow: Bool = false)
     case map([(String, Tree)], flow: Bool)
 
-    var node: Node {
+    /// The tags scalars are written with. Explicit, so that Yams does not
+    /// run its resolver's regular expressions over every value to find one
+    /// (the emitter leaves the tag out either way); made once per file.
+    struct Tags {
+        let str = Tag(.str)
+        let int = Tag(.int)
+        let float = Tag(.float)
+        /// Explicit too: an implicit tag is resolved in place (a shared
+        /// one would become !!map for every node after the first mapping).
+        let seq = Tag(.seq)
+        let map = Tag(.map)
+    }
+
+    func node(_ tags: Tags) -> Node {
         switch self {
         case .text(let s):
-            return .scalar(.init(s, .implicit, Tree.needsQuotes(s) ? .doubleQuoted : .plain))
+            return .scalar(.init(s, tags.str, Tree.needsQuotes(s) ? .doubleQuoted : .plain))
         case .quoted(let s):
-            return .scalar(.init(s, .implicit, .doubleQuoted))
+            return .scalar(.init(s, tags.str, .doubleQuoted))
         case .plain(let s):
-            return .scalar(.init(s, .implicit, .plain))
+            return .scalar(.init(s, tags.str, .plain))
         case .int(let i):
-            return .scalar(.init(String(i), .implicit, .plain))
+            return .scalar(.init(String(i), tags.int, .plain))
         case .number(let d):
-            return .scalar(.init(Tree.numberText(d), .implicit, .plain))
+            return .scalar(.init(Tree.numberText(d), tags.float, .plain))
         case .list(let items, let flow):
-            return .sequence(.init(items.map(\.node), .implicit, flow ? .flow : .block))
+            return .sequence(.init(items.map { $0.node(tags) }, tags.seq, flow ? .flow : .block))
         case .map(let pairs, let flow):
-            return .mapping(.init(pairs.map { (Node.scalar(.init($0.0)), $0.1.node) }, .implicit, flow ? .flow : .block))
+            return .mapping(.init(pairs.map { (Node.scalar(.init($0.0, tags.str)), $0.1.node(tags)) }, tags.map,
+                                  flow ? .flow : .block))
         }
     }
 
@@ -169,13 +183,15 @@ indirect enum Tree {
     /// True for text a YAML reader would take for something other than a
     /// string (a number, a boolean, null), or that has surrounding blanks.
     static func needsQuotes(_ s: String) -> Bool {
-        if s.isEmpty || s != s.trimmingCharacters(in: .whitespacesAndNewlines) { return true }
-        let lower = s.lowercased()
-        if ["y", "n", "yes", "no", "true", "false", "on", "off", "null", "~"].contains(lower) { return true }
-        if Double(s) != nil || Int(s) != nil { return true }
-        if let first = s.first, "0123456789+-.".contains(first), s.allSatisfy({ "0123456789-:.+ TtZz".contains($0) }) {
-            return true
+        guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last else { return true }
+        if first.properties.isWhitespace || last.properties.isWhitespace { return true }
+        // The words YAML 1.1 reads as booleans or null, in any case.
+        if s.utf8.count <= 5 {
+            let lower = s.lowercased()
+            if ["y", "n", "yes", "no", "true", "false", "on", "off", "null", "~"].contains(lower) { return true }
         }
-        return false
+        if Double(s) != nil || Int(s) != nil { return true }  // "inf" and "nan" too, as before
+        guard "0123456789+-.".unicodeScalars.contains(first) else { return false }
+        return s.unicodeScalars.allSatisfy { "0123456789-:.+ TtZz".unicodeScalars.contains($0) }
     }
 }

@@ -22,7 +22,7 @@ struct BoardCommand: ParsableCommand {
     func run() throws {
         let language = global.language
         let fixedToday = try global.today.map { _ in try global.resolvedToday() }
-            ?? (ProcessInfo.processInfo.environment["SARGS_TODAY"].flatMap { $0.isEmpty ? nil : $0 } != nil
+            ?? (Environment.variables["SARGS_TODAY"].flatMap { $0.isEmpty ? nil : $0 } != nil
                 ? try global.resolvedToday() : nil)
         // A bad theme is refused before anything is created.
         let loadedTheme = try loadTheme()
@@ -32,7 +32,7 @@ struct BoardCommand: ParsableCommand {
 
         let terminal = Terminal()
         do {
-            let mouseOff = noMouse || ["0", "no", "off", "false"].contains(ProcessInfo.processInfo.environment["SARGS_MOUSE"]?.lowercased() ?? "")
+            let mouseOff = noMouse || ["0", "no", "off", "false"].contains(Environment.variables["SARGS_MOUSE"]?.lowercased() ?? "")
             try terminal.start(asciiOnly: ascii, mouse: !mouseOff)
         } catch let error as TerminalError {
             throw Failure(.io, error.phrase)

@@ -6,6 +6,7 @@ import SargsStore
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Create the store from a plan file.",
         discussion: "The store goes to --db, $SARGS_DB, or $XDG_DATA_HOME/sargs/PLAN-ID.sqlite.")
 

@@ -31,7 +31,7 @@ enum Document {
     }
 
     /// `pandoc` on `PATH`, or nil.
-    static func pandoc(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+    static func pandoc(environment: [String: String] = Environment.variables) -> String? {
         for dir in (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
             let path = "\(dir)/pandoc"
             if FileManager.default.isExecutableFile(atPath: path) { return path }

@@ -174,7 +174,7 @@ enum CommandLineRunner {
            let language = Language(rawValue: String(arg.dropFirst(7))) {
             return language
         }
-        return Language(rawValue: ProcessInfo.processInfo.environment["SARGS_LANG"] ?? "lv") ?? .lv
+        return Language(rawValue: Environment.variables["SARGS_LANG"] ?? "lv") ?? .lv
     }
 }
 

@@ -16,7 +16,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Interface language: lv or en (default: $SARGS_LANG, else lv).")
     var lang: String?
 
-    var environment: [String: String] { ProcessInfo.processInfo.environment }
+    var environment: [String: String] { Environment.variables }
 
     var language: Language {
         Language(rawValue: lang ?? environment["SARGS_LANG"] ?? "lv") ?? .lv
@@ -72,4 +72,10 @@ struct GlobalOptions: ParsableArguments {
     func storePath(planID: String = PlanLocation.defaultPlanID) -> String {
         explicitStorePath ?? PlanLocation.defaultStorePath(planID: planID, environment: environment)
     }
+}
+
+/// The process's environment, read once: `ProcessInfo.environment` builds a
+/// new dictionary on every call, and a command consults it several times.
+enum Environment {
+    static let variables = ProcessInfo.processInfo.environment
 }

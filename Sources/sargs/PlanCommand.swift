@@ -12,6 +12,7 @@ struct PlanCommand: ParsableCommand {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Validate a plan file and print a summary.")
 
         @OptionGroup var global: GlobalOptions
@@ -27,6 +28,7 @@ struct PlanCommand: ParsableCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Print the current plan, edits included, as a plan file.")
 
         @OptionGroup var global: GlobalOptions

@@ -21,7 +21,7 @@ enum PlanLocation {
     /// The directories that may hold the shipped `data/` and `Themes/`, best first:
     /// `$SARGS_SHARE`, `PREFIX/share/sargs` beside an installed binary, and the
     /// checkout the binary was built in.
-    static func shareDirectories(environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
+    static func shareDirectories(environment: [String: String] = Environment.variables) -> [String] {
         var result: [String] = []
         if let share = environment["SARGS_SHARE"], !share.isEmpty { result.append(share) }
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()

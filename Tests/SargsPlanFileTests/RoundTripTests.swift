@@ -1,5 +1,6 @@
+import Foundation
 import SargsCore
-import SargsPlanFile
+@testable import SargsPlanFile
 import Testing
 import TestSupport
 
@@ -45,5 +46,60 @@ struct RoundTripTests {
         #expect(json.contains("\"id\": \"madona-2025-2027\""))
         #expect(json.contains("\"schedule\": {\n"))
         #expect(json.contains("\"every\": \"week\""))
+    }
+}
+
+/// The writer's quoting rule, rewritten without Foundation's string bridging
+/// for speed (issue 14), decides exactly as the rule it replaced.
+@Suite("Plan file writer: quoting")
+struct QuotingTests {
+    /// The rule as it was, kept as the oracle.
+    static func previousRule(_ s: String) -> Bool {
+        if s.isEmpty || s != s.trimmingCharacters(in: .whitespacesAndNewlines) { return true }
+        let lower = s.lowercased()
+        if ["y", "n", "yes", "no", "true", "false", "on", "off", "null", "~"].contains(lower) { return true }
+        if Double(s) != nil || Int(s) != nil { return true }
+        if let first = s.first, "0123456789+-.".contains(first), s.allSatisfy({ "0123456789-:.+ TtZz".contains($0) }) {
+            return true
+        }
+        return false
+    }
+
+    static let samples: [String] = [
+        "", " ", "a", "Y", "yes", "Yes", "NO", "off", "On", "null", "Null", "~", "true ", " false", "nullx", "yess",
+        "1", "-1", "+1", "1.5", ".5", "1e3", "0x1F", "inf", "-inf", "nan", "NaN", "Infinity", ".inf", "2025-03-01",
+        "2025-03-01T10:00:00Z", "10:30", "1 2", "1a", "-", ".", "+", "2.10", "4.714", "Reizi gadā", "Āboli", "ē",
+        "\u{00A0}Sociālais dienests", "dienests\u{2003}", "\tTab", "rinda\n", "\u{2028}", "x\u{3000}", "SD", "VP,PP",
+        "“Drošs bērns”", "#1", "a: b", "- item", "1.1.", "12:", "T", "Z", "1T", "+-", "0.0.0", "١٢",
+    ]
+
+    @Test("the rewritten rule quotes exactly what the previous one did")
+    func sameDecisions() {
+        var random = SyntheticPlan.Random(seed: 11)
+        let alphabet = Array("aYnN0123456789.-+:eE TtZz\u{00A0}\t\nĀē~xo")
+        var strings = Self.samples
+        for _ in 0..<5_000 {
+            let length = random.int(0...6)
+            strings.append(String((0..<length).map { _ in alphabet[random.int(0...(alphabet.count - 1))] }))
+        }
+        var quoted = 0
+        for s in strings {
+            #expect(Tree.needsQuotes(s) == Self.previousRule(s), "\(s.debugDescription)")
+            if Self.previousRule(s) { quoted += 1 }
+        }
+        #expect(quoted > 100 && quoted < strings.count - 100, "the samples exercise both answers")
+    }
+}
+
+extension QuotingTests {
+    @Test("no tag is written: every value is a plain or quoted scalar, list or map as YAML reads it")
+    func noTags() throws {
+        let plan = try PlanFile.read(path: Fixtures.madonaPlanPath)
+        let yaml = PlanFile.yaml(plan)
+        #expect(!yaml.contains("!!"))
+        #expect(yaml.contains("\ngoals:\n"))
+        #expect(yaml.contains("  owners: [") || yaml.contains("    owners: ["))
+        let large = PlanFile.yaml(SyntheticPlan.plan(activities: 300, seed: 4))
+        #expect(!large.contains("!!"))
     }
 }
