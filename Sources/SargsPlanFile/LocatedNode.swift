@@ -124,10 +124,11 @@ struct LocatedNode {
     }
 
     var isNull: Bool {
-        if case .scalar(let s) = node, s.style == .plain, ["", "~", "null", "Null", "NULL"].contains(s.string) {
-            return true
+        guard case .scalar(let s) = node, s.style == .plain else { return false }
+        switch s.string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
         }
-        return false
     }
 
     /// The node as a mapping with unique scalar keys.
@@ -135,18 +136,25 @@ struct LocatedNode {
         guard case .mapping(let mapping) = node else {
             throw error("\(what.lv) jābūt atslēgu un vērtību kartei", "\(what.en) must be a mapping of keys to values")
         }
-        var pairs: [(key: String, keyNode: LocatedNode, value: LocatedNode)] = []
+        var keys: [String] = []
+        var keyNodes: [LocatedNode] = []
+        var values: [LocatedNode] = []
+        keys.reserveCapacity(mapping.count)
+        keyNodes.reserveCapacity(mapping.count)
+        values.reserveCapacity(mapping.count)
         for (key, value) in mapping {
             let keyNode = LocatedNode(node: key, file: file)
             guard case .scalar(let scalar) = key else {
                 throw keyNode.error("atslēgai jābūt vienkāršam tekstam", "a key must be plain text")
             }
-            if pairs.contains(where: { $0.key == scalar.string }) {
+            if keys.contains(scalar.string) {
                 throw keyNode.error("atslēga '\(scalar.string)' atkārtojas", "the key '\(scalar.string)' is repeated")
             }
-            pairs.append((scalar.string, keyNode, LocatedNode(node: value, file: file)))
+            keys.append(scalar.string)
+            keyNodes.append(keyNode)
+            values.append(LocatedNode(node: value, file: file))
         }
-        return LocatedMapping(node: self, what: what, pairs: pairs)
+        return LocatedMapping(node: self, what: what, keys: keys, keyNodes: keyNodes, values: values)
     }
 
     /// The node as a list; a null node is an empty list.
@@ -171,7 +179,7 @@ struct LocatedNode {
     /// break only where `lines` is `.several`).
     func text(_ what: Phrase, lines: FreeText.Lines = .one) throws(LocatedError) -> String {
         if isNull { throw error("\(what.lv) ir tukšs", "\(what.en) is empty") }
-        let value = try string(what).trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = try string(what).trimmingBlanks
         if value.isEmpty { throw error("\(what.lv) ir tukšs", "\(what.en) is empty") }
         if let problem = FreeText.problem(in: value, lines: lines) {
             let phrase = problem.phrase(field: what)
@@ -221,31 +229,43 @@ struct LocatedNode {
 }
 
 /// A mapping whose keys are checked against the ones a place allows.
+/// Keys, their nodes and the values are kept side by side: a lookup compares
+/// strings and copies one node, not every pair it passes (a 10,000-activity
+/// plan file makes some 100,000 lookups).
 struct LocatedMapping {
     let node: LocatedNode
     var what: Phrase
-    let pairs: [(key: String, keyNode: LocatedNode, value: LocatedNode)]
+    /// The keys in file order.
+    let keys: [String]
+    let keyNodes: [LocatedNode]
+    let values: [LocatedNode]
 
-    var keys: [String] { pairs.map(\.key) }
+    /// The node of the first key, where a refusal of the whole mapping points.
+    var firstKeyNode: LocatedNode? { keyNodes.first }
 
     func optional(_ key: String) -> LocatedNode? {
-        guard let pair = pairs.first(where: { $0.key == key }), !pair.value.isNull else { return nil }
-        return pair.value
+        guard let i = keys.firstIndex(of: key), !values[i].isNull else { return nil }
+        return values[i]
     }
 
     func require(_ key: String) throws(LocatedError) -> LocatedNode {
-        guard let pair = pairs.first(where: { $0.key == key }) else {
+        guard let i = keys.firstIndex(of: key) else {
             throw node.error("\(what.lv) trūkst atslēgas '\(key)'", "\(what.en) lacks the key '\(key)'")
         }
-        return pair.value
+        return values[i]
     }
 
     /// Refuses a key the place does not know (a typo would otherwise be lost).
     func allowOnly(_ allowed: [String]) throws(LocatedError) {
-        for pair in pairs where !allowed.contains(pair.key) {
+        for (i, key) in keys.enumerated() where !allowed.contains(key) {
             let list = allowed.joined(separator: ", ")
-            throw pair.keyNode.error("nezināma atslēga '\(pair.key)' (\(what.lv)); atļautās: \(list)",
-                                     "unknown key '\(pair.key)' in \(what.en); allowed: \(list)")
+            throw keyNodes[i].error("nezināma atslēga '\(key)' (\(what.lv)); atļautās: \(list)",
+                                    "unknown key '\(key)' in \(what.en); allowed: \(list)")
         }
+    }
+
+    /// The same mapping under another name (what refusals call it).
+    func named(_ what: Phrase) -> LocatedMapping {
+        LocatedMapping(node: node, what: what, keys: keys, keyNodes: keyNodes, values: values)
     }
 }

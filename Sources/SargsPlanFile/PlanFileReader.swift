@@ -38,6 +38,20 @@ public enum TextFile {
 
     /// `bytes` as UTF-8 text, or the located first bad byte.
     public static func decode(_ bytes: [UInt8], file: String) throws(LocatedError) -> String {
+        // Most files are valid text without a control character: checked at
+        // once; only a file that is not is walked scalar by scalar to say where.
+        if var text = String(validating: bytes, as: UTF8.self),
+           !text.unicodeScalars.contains(where: { $0.value != 0x09 && $0.value != 0x0D && $0.value != 0x0A
+                                                  && $0.value != 0x85 && FreeText.isRefusedControl($0.value) }) {
+            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }  // a UTF-8 byte-order mark
+            return text
+        }
+        return try locatedDecode(bytes, file: file)
+    }
+
+    /// `decode` for a file with a fault: the first bad byte or control
+    /// character, with its line and column.
+    static func locatedDecode(_ bytes: [UInt8], file: String) throws(LocatedError) -> String {
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
         var offset = 0, line = 1, column = 1
@@ -268,7 +282,7 @@ struct PlanReader {
         }
         context.activityIDs.insert(id)
         let what = p("aktivitātes \(id)", "activity \(id)")
-        map = LocatedMapping(node: map.node, what: p("aktivitātei \(id)", "activity \(id)"), pairs: map.pairs)
+        map = map.named(p("aktivitātei \(id)", "activity \(id)"))
 
         let title = try map.require("title").text(p("aktivitātes \(id) nosaukums", "the title of activity \(id)"))
         let en = try map.optional("en")?.text(p("aktivitātes \(id) angļu nosaukums", "the English title of activity \(id)"))
@@ -348,7 +362,7 @@ struct PlanReader {
             let map = try node.mapping(p("grafikam", "a schedule"))
             guard let form = map.keys.first(where: { ["once", "every", "ongoing", "as-needed"].contains($0) }) else {
                 let first = map.keys.first ?? ""
-                throw (map.pairs.first?.keyNode ?? node).error(
+                throw (map.firstKeyNode ?? node).error(
                     "nezināma grafika forma '\(first)'; jābūt \(forms)",
                     "unknown schedule form '\(first)'; expected one of \(forms)")
             }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-import SargsCore
+import TestSupport
+@testable import SargsCore
 
 /// SPEC §6's guard, control characters and numbers, checked in the core that
 /// every writer and every field calls.
@@ -321,5 +322,114 @@ struct NumberTests {
         #expect(!agenda.items.isEmpty)
         _ = AgendaText.render(agenda, snapshot: snapshot, language: .lv, markdown: true)
         _ = YearReport(snapshot: snapshot, year: 2025, today: day).csv()
+    }
+}
+
+/// The guard's fast path skips the normalising scan for a text with fewer
+/// than eleven digit-like scalars (issue 14: most Latvian text). It may only
+/// do so if every scalar that normalises to digits is counted, with as many
+/// digits as it can become: checked here over every assigned scalar.
+@Suite("The personal-code guard's fast path")
+struct PersonalCodeFastPathTests {
+    @Test("every scalar whose NFKC form holds decimal digits is digit-like, and holds at most the bound")
+    func everyScalar() {
+        var checked = 0
+        var digitLike = 0
+        for value in UInt32(0x80)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let category = scalar.properties.generalCategory
+            if category == .unassigned || category == .surrogate || category == .privateUse { continue }
+            checked += 1
+            let normalised = String(Character(scalar)).precomposedStringWithCompatibilityMapping
+            let digits = normalised.unicodeScalars.filter { $0.properties.numericType == .decimal }.count
+            guard digits > 0 else { continue }
+            digitLike += 1
+            #expect(PersonalCode.mayBecomeDigits(scalar), "U+\(String(value, radix: 16, uppercase: true))")
+            #expect(digits <= PersonalCode.mostDigitsPerScalar, "U+\(String(value, radix: 16, uppercase: true))")
+        }
+        #expect(checked > 100_000)
+        #expect(digitLike > 500, "the walk meets many digit forms: \(digitLike)")
+    }
+
+    @Test("ordinary Latvian text takes the fast path; a code in compatibility digits does not")
+    func latvianIsFast() {
+        for letter in "āčēģīķļņšūžĀČĒ" as String {
+            let scalar = letter.unicodeScalars.first!
+            #expect(PersonalCode.mayBecomeDigits(scalar) == letter.isUppercase, "\(letter)")
+        }
+        // Eleven digits as circled and fullwidth forms are still found.
+        #expect(PersonalCode.contains("kods ⓪①⓪①⓪①-①②③④⑤"))
+        #expect(PersonalCode.contains("kods ０１０１０１－１２３４５"))
+        #expect(!PersonalCode.contains("Sociālais dienests un bāriņtiesa sadarbojas ar skolām"))
+    }
+}
+
+@Suite("Trimming blanks")
+struct BlankTests {
+    @Test("trims what Foundation's whitespacesAndNewlines trims, scalar by scalar", arguments: [
+        "", " ", "a", " a ", "\u{00A0}Sociālais\u{2003}", "\t\n rinda \r\n", "\u{2028}x\u{2029}", "\u{85}y\u{3000}",
+        " \u{301}a", "a\u{301} ", "x\u{200B}", "\u{FEFF}z", "  iekšā  atstarpes  ",
+    ])
+    func sameAsFoundation(text: String) {
+        #expect(text.trimmingBlanks == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(text.debugDescription)")
+    }
+}
+
+extension BlankTests {
+    @Test("the blank set is Foundation's whitespacesAndNewlines, over every scalar")
+    func everyScalar() {
+        let foundation = CharacterSet.whitespacesAndNewlines
+        var differing: [String] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if String.isBlank(scalar) != foundation.contains(scalar) { differing.append(String(value, radix: 16)) }
+        }
+        #expect(differing.isEmpty, "\(differing)")
+    }
+}
+
+/// The writers' escaping, rewritten scalar by scalar for speed (issue 14),
+/// gives what the `replacingOccurrences` chains it replaced gave.
+@Suite("Escaping rewritten without NSString")
+struct EscapingRewriteTests {
+    static func previousEscape(_ text: String) -> String {
+        SafeText.clean(text, keeping: [.lines, .tabs]).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
+            .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\n", with: "\\n")
+    }
+
+    static func previousFold(_ line: String) -> String {
+        var out = ""
+        var count = 0
+        for scalar in line.unicodeScalars {
+            let size = String(scalar).utf8.count
+            if count + size > 75 {
+                out += "\r\n "
+                count = 1
+            }
+            out.unicodeScalars.append(scalar)
+            count += size
+        }
+        return out
+    }
+
+    static func texts() -> [String] {
+        var random = SyntheticPlan.Random(seed: 21)
+        let alphabet = Array("ab ;,\\\n\r\t|\"āž€😀\u{301}\u{7}\u{202E}") + ["\r\n"]
+        var texts = ["", "a", ";", ",,", "\\;", "\r\n", "x\r\ny", "Sēde; lēmums, \"termiņš\"\n2. rinda", String(repeating: "ā", count: 80)]
+        for _ in 0..<3_000 {
+            let length = random.int(0...120)
+            texts.append(String((0..<length).map { _ in alphabet[random.int(0...(alphabet.count - 1))] }))
+        }
+        return texts
+    }
+
+    @Test("iCalendar escaping and folding, CSV quotes and Markdown bars: the same output as before")
+    func sameOutput() {
+        for text in Self.texts() {
+            #expect(CalendarExport.escape(text) == Self.previousEscape(text), "\(text.debugDescription)")
+            #expect(CalendarExport.fold(text) == Self.previousFold(text), "\(text.debugDescription)")
+            #expect(text.replacing(scalar: "\"", with: "\"\"") == text.replacingOccurrences(of: "\"", with: "\"\""))
+            #expect(text.replacing(scalar: "|", with: "\\|") == text.replacingOccurrences(of: "|", with: "\\|"))
+        }
     }
 }

@@ -45,23 +45,33 @@ public enum CalendarExport {
     /// character but HTAB, so `SafeText` replaces the rest first and a line
     /// break is written `\n`.
     static func escape(_ text: String) -> String {
-        SafeText.clean(text, keeping: [.lines, .tabs]).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
-            .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\n", with: "\\n")
+        var out = String.UnicodeScalarView()
+        for scalar in SafeText.clean(text, keeping: [.lines, .tabs]).unicodeScalars {
+            switch scalar {
+            case "\\": out.append("\\"); out.append("\\")
+            case ";": out.append("\\"); out.append(";")
+            case ",": out.append("\\"); out.append(",")
+            case "\n": out.append("\\"); out.append("n")
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     /// Folds lines longer than 75 octets, never inside a UTF-8 character.
     static func fold(_ line: String) -> String {
-        var out = ""
+        if line.utf8.count <= 75 { return line }
+        var out = String.UnicodeScalarView()
         var count = 0
         for scalar in line.unicodeScalars {
-            let size = String(scalar).utf8.count
+            let size = UTF8.width(scalar)
             if count + size > 75 {
-                out += "\r\n "
+                out.append(contentsOf: "\r\n ".unicodeScalars)
                 count = 1
             }
-            out.unicodeScalars.append(scalar)
+            out.append(scalar)
             count += size
         }
-        return out
+        return String(out)
     }
 }

@@ -25,14 +25,28 @@ public enum PersonalCode {
         for scalar in text.unicodeScalars {
             if scalar.value < 0x80 {
                 if scalar.value >= 0x30 && scalar.value <= 0x39 { digits += 1 }
-            } else {
-                digits += 1  // any non-ASCII scalar might normalise to a digit
+            } else if Self.mayBecomeDigits(scalar) {
+                digits += Self.mostDigitsPerScalar
             }
             if digits >= 11 { break }
         }
         if digits < 11 { return nil }
         return scan(normalised(text))
     }
+
+    /// Whether a non-ASCII scalar may stand for digits once normalised: a
+    /// digit or number of any script (Numeric_Type: ①, ¹, ٣, １), or a scalar
+    /// that NFKC (with case folding) changes at all, which covers every
+    /// compatibility form that decomposes to digits (㏠ → "1日"). Latvian
+    /// letters (ā, š, ž) are none of these, so ordinary text takes the fast path.
+    static func mayBecomeDigits(_ scalar: Unicode.Scalar) -> Bool {
+        // (A test walks every assigned scalar to hold this and the bound below.)
+        let properties = scalar.properties
+        return properties.numericType != nil || properties.changesWhenNFKCCaseFolded
+    }
+
+    /// The most decimal digits one scalar normalises to (⅒ → "1⁄10").
+    static let mostDigitsPerScalar = 3
 
     /// Whether `text` holds a personal code (see `find(in:)`).
     public static func contains(_ text: String) -> Bool { find(in: text) != nil }

@@ -202,7 +202,7 @@ public struct YearReport: Hashable, Sendable {
 
     /// A Markdown table cell: one line, safe to print (`SafeText`), bars escaped.
     private func cell(_ text: String) -> String {
-        SafeText.line(text).replacingOccurrences(of: "|", with: "\\|")
+        SafeText.line(text).replacing(scalar: "|", with: "\\|")
     }
 
     /// The report as CSV (RFC 4180 quoting, `\n` line ends), one activity a row, header first.
@@ -236,7 +236,7 @@ public struct YearReport: Hashable, Sendable {
         if let first = raw.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { text = "'" + raw }
         text = SafeText.clean(text, keeping: [.lines, .tabs])
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r\n" || $0 == "\t" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return "\"" + text.replacing(scalar: "\"", with: "\"\"") + "\""
     }
 
     /// The report as a JSON value, keys in a fixed order.
