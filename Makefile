@@ -5,7 +5,7 @@ PLAN ?= data/madona-2025-2027.yaml
 CONFIG ?= release
 BIN = .build/$(CONFIG)/sargs
 
-.PHONY: deps build run test install uninstall bench clean
+.PHONY: deps build run test install install-files manual uninstall bench clean
 
 # System libraries the build and the tests need, installed only when missing.
 deps:
@@ -29,18 +29,45 @@ run: build
 # Every test: unit, screen, store, end to end in tmux.
 test: deps
 	$(SWIFT) build --build-tests
+	$(SWIFT) build --product generate-manual
 	$(SWIFT) test --skip-build
 
-install: build
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/sargs/data $(DESTDIR)$(PREFIX)/share/sargs/Themes
-	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/sargs
+# The man page's date: the last commit's, so that a build is reproducible.
+MANDATE ?= $(shell git log -1 --format=%cs 2>/dev/null || date +%F)
+MANPAGE ?= .build/man/sargs.1
+
+install: build manual
+	$(MAKE) install-files BIN=$(BIN) MANPAGE=$(MANPAGE)
+
+# The man page, made by ArgumentParser's generate-manual from the built binary.
+manual: build
+	$(SWIFT) build --product generate-manual
+	mkdir -p $(dir $(MANPAGE))
+	.build/debug/generate-manual $(BIN) --date $(MANDATE) --authors "sargs" -o $(dir $(MANPAGE))
+
+# What install copies, from a binary already built: the binary stripped, the
+# bundled plans and themes, the shell completions where each shell looks for
+# them, and the man page.
+install-files:
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/sargs/data $(DESTDIR)$(PREFIX)/share/sargs/Themes \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 -s $(BIN) $(DESTDIR)$(PREFIX)/bin/sargs
 	install -m 644 data/*.yaml $(DESTDIR)$(PREFIX)/share/sargs/data/
 	install -m 644 Themes/*.yaml $(DESTDIR)$(PREFIX)/share/sargs/Themes/
 	for f in Themes/reference.docx Themes/reference.odt; do [ ! -f $$f ] || install -m 644 $$f $(DESTDIR)$(PREFIX)/share/sargs/Themes/; done
+	$(BIN) --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/sargs
+	$(BIN) --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_sargs
+	$(BIN) --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/sargs.fish
+	install -m 644 $(MANPAGE) $(DESTDIR)$(PREFIX)/share/man/man1/sargs.1
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/sargs
 	rm -rf $(DESTDIR)$(PREFIX)/share/sargs
+	rm -f $(DESTDIR)$(PREFIX)/share/bash-completion/completions/sargs
+	rm -f $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_sargs
+	rm -f $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/sargs.fish
+	rm -f $(DESTDIR)$(PREFIX)/share/man/man1/sargs.1
 
 bench: deps
 	Benchmarks/run

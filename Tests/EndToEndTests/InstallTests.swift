@@ -48,4 +48,60 @@ struct InstallTests {
         let missing = s.run(["board", "--theme", "no-such-theme"])
         #expect(missing.status == 66, "\(missing.stderr)")
     }
+
+    /// Every regular file under `directory`, relative to it.
+    func files(under directory: String) -> [String] {
+        let enumerator = FileManager.default.enumerator(atPath: directory)
+        var found: [String] = []
+        while let path = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: directory + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                found.append(path)
+            }
+        }
+        return found.sorted()
+    }
+
+    @Test("make install-files lays out a stripped binary, plans, themes, completions and the man page; make uninstall removes them all",
+          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/make")))
+    func installAndUninstall() throws {
+        let root = Fixtures.repositoryRoot
+        let manualTool = SargsProcess.productsDirectory + "/generate-manual"
+        guard FileManager.default.isExecutableFile(atPath: manualTool) else {
+            Issue.record("generate-manual is not built (make test builds it): \(manualTool)")
+            return
+        }
+        let manDirectory = Fixtures.temporaryDirectory("sargs-man")
+        let manual = SargsProcess.execute(manualTool, [SargsProcess.binary, "--date", "2026-01-01", "-o", manDirectory],
+                                          environment: ProcessInfo.processInfo.environment)
+        #expect(manual.status == 0, "\(manual.stderr)")
+        let destination = Fixtures.temporaryDirectory("sargs-destdir")
+        let variables = ["DESTDIR=\(destination)", "PREFIX=/usr", "BIN=\(SargsProcess.binary)", "MANPAGE=\(manDirectory)/sargs.1"]
+        let install = SargsProcess.execute("/usr/bin/make", ["-C", root, "-s", "install-files"] + variables,
+                                           environment: ProcessInfo.processInfo.environment)
+        #expect(install.status == 0, "\(install.stderr)")
+        let prefix = destination + "/usr"
+        let installed = files(under: prefix)
+        for expected in ["bin/sargs", "share/sargs/data/madona-2025-2027.yaml", "share/sargs/Themes/default.yaml",
+                         "share/bash-completion/completions/sargs", "share/zsh/site-functions/_sargs",
+                         "share/fish/vendor_completions.d/sargs.fish", "share/man/man1/sargs.1"] {
+            #expect(installed.contains(expected), "\(expected) in \(installed)")
+        }
+        // Stripped: smaller than the built binary, and it still runs.
+        let size = { (path: String) in ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0 }
+        #expect(size(prefix + "/bin/sargs") < size(SargsProcess.binary) * 3 / 4)
+        let version = SargsProcess.execute(prefix + "/bin/sargs", ["--version"], environment: [:])
+        #expect(version.status == 0 && !version.stdout.isEmpty, "\(version.stderr)")
+        func read(_ path: String) -> String { (try? String(contentsOfFile: prefix + "/" + path, encoding: .utf8)) ?? "" }
+        #expect(read("share/bash-completion/completions/sargs").contains("-F _sargs sargs"))
+        #expect(read("share/zsh/site-functions/_sargs").hasPrefix("#compdef sargs"))
+        #expect(read("share/fish/vendor_completions.d/sargs.fish").contains("complete -c 'sargs'"))
+        let page = read("share/man/man1/sargs.1")
+        #expect(page.contains("sargs") && page.contains("agenda") && page.contains("meeting"), "\(page.prefix(300))")
+
+        let uninstall = SargsProcess.execute("/usr/bin/make", ["-C", root, "-s", "uninstall"] + variables,
+                                             environment: ProcessInfo.processInfo.environment)
+        #expect(uninstall.status == 0, "\(uninstall.stderr)")
+        #expect(files(under: prefix).isEmpty, "left behind: \(files(under: prefix))")
+    }
 }
