@@ -151,9 +151,9 @@ struct PlanReader {
             throw periodNode.error("plāna periods beidzas pirms tas sākas", "the plan period ends before it starts")
         }
 
-        let institutions = try codedEntries(map.optional("institutions"), what: p("iestāde", "an institution"))
-            .map { Institution(code: $0.code, name: $0.name, en: $0.en) }
-        let funding = try codedEntries(map.optional("funding"), what: p("finanšu avots", "a funding source"))
+        let institutions = try codedEntries(map.optional("institutions"), what: p("iestāde", "an institution"), mailbox: true)
+            .map { Institution(code: $0.code, name: $0.name, en: $0.en, email: $0.email) }
+        let funding = try codedEntries(map.optional("funding"), what: p("finanšu avots", "a funding source"), mailbox: false)
             .map { Funding(code: $0.code, name: $0.name, en: $0.en) }
         let glossary = try glossaryEntries(map.optional("glossary"))
 
@@ -188,13 +188,15 @@ struct PlanReader {
         var activityIDs: Set<String> = []
     }
 
-    private func codedEntries(_ node: LocatedNode?, what: Phrase) throws(LocatedError)
-        -> [(code: String, name: String, en: String?)] {
+    /// Institutions and funding sources: code, name, English name, and for
+    /// an institution (`mailbox`) its e-mail address.
+    private func codedEntries(_ node: LocatedNode?, what: Phrase, mailbox: Bool) throws(LocatedError)
+        -> [(code: String, name: String, en: String?, email: String?)] {
         guard let node else { return [] }
-        var result: [(code: String, name: String, en: String?)] = []
+        var result: [(code: String, name: String, en: String?, email: String?)] = []
         for item in try node.sequence(what) {
             let map = try item.mapping(what)
-            try map.allowOnly(["code", "name", "en"])
+            try map.allowOnly(mailbox ? ["code", "name", "en", "email"] : ["code", "name", "en"])
             let codeNode = try map.require("code")
             let code = try codeNode.text(p("kods", "the code"))
             guard code.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }) else {
@@ -206,7 +208,17 @@ struct PlanReader {
             }
             let name = try map.require("name").text(p("nosaukums", "the name"))
             let en = try map.optional("en")?.text(p("angļu nosaukums", "the English name"))
-            result.append((code, name, en))
+            var email: String?
+            if mailbox, let node = map.optional("email") {
+                let field = p("iestādes \(code) e-pasts", "the e-mail of \(code)")
+                let address = try node.text(field)
+                guard EmailAddress.isValid(address) else {
+                    let phrase = EmailAddress.refusal(address, field: field)
+                    throw node.error(phrase.lv, phrase.en)
+                }
+                email = address
+            }
+            result.append((code, name, en, email))
         }
         return result
     }

@@ -29,7 +29,7 @@ extension PlanFile {
                              ("to", .plain(plan.period.last.description))], flow: true)),
         ]
         if !plan.institutions.isEmpty {
-            top.append(("institutions", .list(plan.institutions.map { coded($0.code, $0.name, $0.en) })))
+            top.append(("institutions", .list(plan.institutions.map { coded($0.code, $0.name, $0.en, email: $0.email) })))
         }
         if !plan.funding.isEmpty {
             top.append(("funding", .list(plan.funding.map { coded($0.code, $0.name, $0.en) })))
@@ -74,9 +74,10 @@ extension PlanFile {
         return .map(top, flow: false)
     }
 
-    private static func coded(_ code: String, _ name: String, _ en: String?) -> Tree {
+    private static func coded(_ code: String, _ name: String, _ en: String?, email: String? = nil) -> Tree {
         var pairs: [(String, Tree)] = [("code", .plain(code)), ("name", .text(name))]
         if let en { pairs.append(("en", .text(en))) }
+        if let email { pairs.append(("email", .plain(email))) }
         return .map(pairs, flow: true)
     }
 

@@ -77,7 +77,7 @@ enum Journal {
     static func latestUndoable(by author: String, _ db: Database) throws -> JournalEntry? {
         try Row.fetchOne(db, sql: """
             SELECT \(columns) FROM journal j
-            WHERE j.author = ? AND j.action NOT IN ('undo', 'init')
+            WHERE j.author = ? AND j.action NOT IN ('undo', 'init', 'remind')
               AND NOT EXISTS (SELECT 1 FROM journal u WHERE u.undoes = j.id)
             ORDER BY j.id DESC LIMIT 1
             """, arguments: [author]).map(entry(from:))
@@ -116,6 +116,8 @@ enum Undo {
             try revertStatus(entry.subject, before: before, after: after, db)
         case "edit":
             try revertEdit(entry.subject, before: before, after: after, db)
+        case "institution":
+            try Mailboxes.revert(entry.subject, before: before, after: after, db)
         case "add":
             try revertAdd(entry.subject, after: after, db)
         case "meeting":

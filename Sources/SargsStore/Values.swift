@@ -277,11 +277,17 @@ extension Decision {
 // MARK: - The plan's reference lists
 
 extension Institution {
-    var json: JSON { .object(["code": .string(code), "name": .string(name), "en": .string(en)]) }
+    var json: JSON {
+        var pairs: [(key: String, value: JSON)] = [("code", .string(code)), ("name", .string(name)), ("en", .string(en))]
+        if let email { pairs.append(("email", .string(email))) }
+        return .object(pairs)
+    }
 
     init?(json: JSON) {
         guard let code = json["code"].stringValue, let name = json["name"].stringValue else { return nil }
-        self.init(code: code, name: name, en: json["en"].stringValue)
+        // An address that is no longer of a valid form is not used (no stored value crashes a reader).
+        let email = json["email"].stringValue.flatMap { EmailAddress.isValid($0) ? $0 : nil }
+        self.init(code: code, name: name, en: json["en"].stringValue, email: email)
     }
 }
 

@@ -76,7 +76,7 @@ enum CommandLineRunner {
     static let globalOptions: Set<String> = ["--db", "--today", "--user", "--lang"]
 
     /// Commands whose own subcommand follows their name (`meeting list`).
-    static let commandGroups: Set<String> = ["plan", "meeting", "decision"]
+    static let commandGroups: Set<String> = ["plan", "meeting", "decision", "institution"]
 
     /// `arguments` with the global options that stand before the command's
     /// name (or between a group and its subcommand) moved right after the

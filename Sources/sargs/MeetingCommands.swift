@@ -16,9 +16,18 @@ struct AgendaCommand: ParsableCommand {
     @Option(help: "regular or emergency.") var kind: Meeting.Kind = .regular
     @Option(help: "The emergency meeting's topic (no personal data).") var topic: String?
     @Option(help: "text, markdown or json.") var format: AgendaFormat = .text
+    @Flag(help: "Mail the agenda of the next planned meeting to every institution with an e-mail address, once.")
+    var mail = false
+
+    func validate() throws {
+        if mail, date != nil || topic != nil || kind != .regular {
+            throw ValidationError("--mail sends the next planned meeting's own agenda: give no --date, --kind or --topic with it")
+        }
+    }
 
     func run() throws {
         let session = try Session.open(global)
+        if mail { return try mailAgenda(session) }
         let day = try date.map { try parseDay($0, option: "--date") } ?? session.today
         if let topic { try Session.guarded { try ChangeRules.text(topic, field: Phrase(lv: "tēma", en: "the topic")) } }
         let snapshot = try session.guarded { try session.store.snapshot() }
@@ -32,6 +41,34 @@ struct AgendaCommand: ParsableCommand {
                                     markdown: format == .markdown), terminator: "")
         }
         CommandLineRunner.finish()
+    }
+}
+
+extension AgendaCommand {
+    /// `agenda --mail`: the next planned meeting's agenda, to every
+    /// institution with an address, at most once per meeting and institution.
+    func mailAgenda(_ session: Session) throws {
+        let snapshot = try session.guarded { try session.store.snapshot() }
+        guard let meeting = snapshot.meetings.filter({ $0.state == .planned && $0.date >= session.today })
+            .min(by: { ($0.date, $0.id) < ($1.date, $1.id) }) else {
+            throw Failure(.data, Phrase(lv: "nav plānotas sēdes; ieplānojiet to ar `sargs meeting new --date D`",
+                                        en: "no meeting is planned; plan one with `sargs meeting new --date D`"))
+        }
+        let agenda = Agenda(snapshot: snapshot, date: meeting.date, kind: meeting.kind, topic: meeting.topic)
+        let text = AgendaText.render(agenda, snapshot: snapshot, language: session.language, markdown: false)
+        let markdown = AgendaText.render(agenda, snapshot: snapshot, language: session.language, markdown: true)
+        let subject = session.language == .lv ? "sargs: sēdes Nr. \(meeting.id) (\(meeting.date)) darba kārtība"
+                                              : "sargs: agenda of meeting \(meeting.id) (\(meeting.date))"
+        var letters: [Letter] = []
+        var withoutAddress: [String] = []
+        for institution in snapshot.plan.allInstitutions {
+            guard let address = institution.email else { withoutAddress.append(institution.code); continue }
+            guard let message = MailMessage(to: address, from: Mailer.sender, subject: subject, text: text, markdown: markdown,
+                                            date: session.now, domain: Mailer.domain) else { continue }
+            letters.append(Letter(code: institution.code, kind: "agenda", items: agenda.items.map(\.activity),
+                                  message: message, once: "agenda-meeting-\(meeting.id)"))
+        }
+        try Mailer.deliver(letters, session: session, dryRun: false, withoutAddress: withoutAddress)
     }
 }
 

@@ -12,7 +12,8 @@ struct Sargs: ParsableCommand {
         version: "0.1.0",
         subcommands: [BoardCommand.self, Init.self, PlanCommand.self, RecordCommand.self, StatusCommand.self, NoteCommand.self,
                       WaiveCommand.self, AgendaCommand.self, MeetingCommand.self, DecisionCommand.self,
-                      ReportCommand.self, ExportCommand.self, LogCommand.self, UndoCommand.self],
+                      ReportCommand.self, ExportCommand.self, DigestCommand.self, RemindCommand.self,
+                      InstitutionCommand.self, LogCommand.self, UndoCommand.self],
         defaultSubcommand: BoardCommand.self
     )
 }

@@ -150,6 +150,20 @@ public enum JournalText {
             let lv = names.map(\.lv).joined(separator: ", "), en = names.map(\.en).joined(separator: ", ")
             return (p("sēdes Nr. \(n) ziņas: \(lv)", "details of meeting \(n): \(en)"),
                     p("laboja sēdes Nr. \(n) ziņas: \(lv)", "edited the details of meeting \(n): \(en)"))
+        case "institution":
+            let address = after["email"].stringValue.map(SafeText.line)
+            return address.map { (p("\(s) e-pasts: \($0)", "e-mail of \(s): \($0)"), p("iestādei \(s) norādīja e-pastu \($0)", "set the e-mail of \(s) to \($0)")) }
+                ?? (p("\(s) e-pasts noņemts", "e-mail of \(s) removed"), p("noņēma iestādes \(s) e-pastu", "removed the e-mail of \(s)"))
+        case "remind":
+            let to = SafeText.line(after["to"].stringValue ?? "")
+            let count = after["items"].arrayValue?.count ?? 0
+            let kind = after["kind"].stringValue ?? "digest"
+            let lvKind = kind == "agenda" ? "darba kārtību" : kind == "meeting" ? "atgādinājumu par sēdi" : "atgādinājumu"
+            let enKind = kind == "agenda" ? "the agenda" : kind == "meeting" ? "a meeting reminder" : "a reminder"
+            let lvItems = Plural.form(count, .lv, one: "\(count) punkts", other: "\(count) punkti")
+            let enItems = Plural.form(count, .en, one: "\(count) item", other: "\(count) items")
+            return (p("\(lvKind) \(s) (\(to), \(lvItems))", "\(enKind) to \(s) (\(to), \(enItems))"),
+                    p("nosūtīja \(lvKind) \(s) uz \(to) (\(lvItems))", "sent \(enKind) to \(s) at \(to) (\(enItems))"))
         case "init":
             return (p("glabātuve no plāna \(s)", "the store from plan \(s)"), p("izveidoja glabātuvi no plāna \(s)", "created the store from plan \(s)"))
         default:
@@ -174,6 +188,7 @@ public enum JournalText {
             if before.keys.contains("due"), before["due"] != after["due"] { return "due" }
             return before.keys.contains("done_on") ? "done" : "decision"
         }
+        if before.keys == ["email"] { return "institution" }
         if before["window"].stringValue != nil { return "waive" }
         if before["date"].stringValue != nil && before["activity"].stringValue != nil { return "record" }
         if before["text"].stringValue != nil && before["time"].stringValue != nil { return "note" }

@@ -28,11 +28,15 @@ public struct Institution: Hashable, Sendable {
     public var code: String
     public var name: String
     public var en: String?
+    /// The institution's mailbox (never a person's), where `sargs remind`
+    /// sends its digest; a valid `EmailAddress` (SPEC §3).
+    public var email: String?
 
-    public init(code: String, name: String, en: String? = nil) {
+    public init(code: String, name: String, en: String? = nil, email: String? = nil) {
         self.code = code
         self.name = name
         self.en = en
+        self.email = email
     }
 
     /// The institutions every Latvian cooperation group has (SPEC §3), in the

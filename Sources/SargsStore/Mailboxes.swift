@@ -1,0 +1,97 @@
+import Foundation
+import GRDB
+import SargsCore
+
+/// The institutions' mailboxes and the reminders sent to them (issue 15,
+/// SPEC §3 and §7): an address is part of the plan (its `institutions`),
+/// changed like any other part and journaled; a reminder sent is journaled
+/// with its recipient, its items and a fingerprint of its content, so the
+/// same reminder is not sent twice on one day.
+extension Store {
+    /// Gives institution `code` the mailbox `email`, or with nil takes its
+    /// address away; journaled as `institution` with the address before and
+    /// after (undo gives the old one back). An institution known only as a
+    /// standard one becomes one of the plan's, with its standard names.
+    /// - Returns: false when the address was already that (nothing is written).
+    /// - Throws: `StoreError.invalid` for an unknown code or an address of a
+    ///   wrong form; `StoreError.readOnly` when the store may only be read.
+    @discardableResult
+    public func setInstitutionEmail(_ code: String, email: String?, author: String, now: Date) throws -> Bool {
+        if let email, !EmailAddress.isValid(email) {
+            throw StoreError.invalid(EmailAddress.refusal(email, field: Phrase(lv: "e-pasts", en: "the e-mail")))
+        }
+        return try change { db in
+            let plan = try PlanRows.plan(db)
+            guard let known = plan.institution(code) else {
+                let codes = plan.allInstitutions.map(\.code).joined(separator: ", ")
+                throw StoreError.invalid(Phrase(lv: "plānā nav iestādes '\(SafeText.line(code))'; ir: \(codes)",
+                                                en: "the plan has no institution '\(SafeText.line(code))'; it has: \(codes)"))
+            }
+            guard known.email != email else { return false }
+            var institutions = plan.institutions
+            if let i = institutions.firstIndex(where: { $0.code == code }) {
+                institutions[i].email = email
+            } else {
+                var added = known
+                added.email = email
+                institutions.append(added)
+            }
+            try Mailboxes.write(institutions, db)
+            _ = try Journal.append(db, time: now, author: author, action: "institution", subject: code,
+                                   before: .object(["email": .string(known.email)]),
+                                   after: .object(["email": .string(email)]))
+            return true
+        }
+    }
+
+    /// Whether a reminder with this `fingerprint` was sent to institution
+    /// `code` on `day`, or on any day when `day` is nil (read from the
+    /// journal; writes nothing).
+    public func reminderSent(to code: String, fingerprint: String, on day: Day?) throws -> Bool {
+        try storeOperation(at: path) {
+            try reader.read { db in
+                let rows = try String.fetchAll(db, sql: """
+                    SELECT after FROM journal WHERE action = 'remind' AND subject = ? ORDER BY id DESC LIMIT 1000
+                    """, arguments: [code])
+                return rows.contains { text in
+                    guard let json = JSON(parsing: text) else { return false }
+                    return (day == nil || json["day"].stringValue == day?.description) && json["fingerprint"].stringValue == fingerprint
+                }
+            }
+        }
+    }
+
+    /// Journals a reminder sent to institution `code` at `to`: its kind
+    /// (`digest`, `agenda`, `meeting`), the items it named, its fingerprint
+    /// and the day. Not a change one undoes (a sent mail stays sent).
+    public func recordReminder(to code: String, address: String, kind: String, items: [String], fingerprint: String,
+                               day: Day, author: String, now: Date) throws {
+        _ = try change { db in
+            try Journal.append(db, time: now, author: author, action: "remind", subject: code, before: nil, after: .object([
+                "to": .string(address), "kind": .string(kind), "items": .array(items.map { .string($0) }),
+                "fingerprint": .string(fingerprint), "day": .string(day.description),
+            ]))
+        }
+    }
+}
+
+enum Mailboxes {
+    static func write(_ institutions: [Institution], _ db: Database) throws {
+        try db.execute(sql: "UPDATE plan SET institutions = ? WHERE singleton = 1",
+                       arguments: [JSON.array(institutions.map(\.json)).text])
+    }
+
+    /// Undo of `institution`: the address before, if the one written is still there.
+    static func revert(_ code: String, before: JSON, after: JSON, _ db: Database) throws {
+        let plan = try PlanRows.plan(db)
+        let current = plan.institution(code)?.email
+        guard current == after["email"].stringValue else {
+            throw StoreError.conflict(field: "e-mail of \(code)", yours: after["email"].display,
+                                      theirs: current ?? "—")
+        }
+        var institutions = plan.institutions
+        guard let i = institutions.firstIndex(where: { $0.code == code }) else { return }
+        institutions[i].email = before["email"].stringValue
+        try write(institutions, db)
+    }
+}

@@ -1,0 +1,305 @@
+import ArgumentParser
+import Foundation
+import SargsCore
+import SargsStore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `sargs institution set CODE --email ADDR` (SPEC §7, issue 15).
+struct InstitutionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "institution", abstract: "Give an institution its mailbox for reminders.",
+        subcommands: [Set.self, List.self])
+
+    struct Set: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set", abstract: "Set (or with --email \"\" remove) an institution's e-mail address (journaled).",
+            discussion: "An institution's mailbox, e.g. socialais.dienests@example.lv, never a person's.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The institution's code, e.g. SD.") var code: String
+        @Option(help: "The address; an empty value removes it.") var email: String
+
+        func run() throws {
+            let session = try Session.open(global)
+            let address = email.trimmingBlanks
+            if !address.isEmpty, !EmailAddress.isValid(address) {
+                throw Failure(.data, EmailAddress.refusal(address, field: Phrase(lv: "--email", en: "--email")))
+            }
+            let changed = try session.guarded {
+                try session.store.setInstitutionEmail(code, email: address.isEmpty ? nil : address,
+                                                      author: session.author, now: session.now)
+            }
+            let safeCode = SafeText.line(code)
+            if !changed {
+                session.say("\(safeCode): e-pasts jau ir tāds; nekas netika mainīts", "\(safeCode): the e-mail is already that; nothing changed")
+            } else if address.isEmpty {
+                session.say("\(safeCode): e-pasts noņemts", "\(safeCode): e-mail removed")
+            } else {
+                session.say("\(safeCode): e-pasts \(address)", "\(safeCode): e-mail \(address)")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List the institutions with their e-mail addresses.")
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let session = try Session.open(global)
+            let plan = try session.guarded { try session.store.plan() }
+            for institution in plan.allInstitutions {
+                let address = institution.email ?? (session.language == .lv ? "(nav e-pasta)" : "(no e-mail)")
+                Output.print("\(SafeText.line(institution.code).padded(to: 5)) \(SafeText.line(institution.name(in: session.language))) — \(address)")
+            }
+        }
+    }
+}
+
+enum DigestFormat: String, ExpressibleByArgument, CaseIterable { case text, markdown, json }
+
+/// Options `digest` and `remind` share: which institution, how far ahead.
+struct DigestOptions: ParsableArguments {
+    @Option(help: "Only this institution (its code, e.g. SD).") var owner: String?
+    @Option(help: "How many days ahead deadlines and due dates count (default 14).") var days: Int = Digest.defaultDays
+
+    func validate() throws {
+        guard (0...366).contains(days) else { throw ValidationError("--days must be from 0 to 366, not \(days)") }
+    }
+
+    /// The digests asked for; refuses an owner the plan does not know.
+    func digests(_ snapshot: Snapshot, today: Day) throws -> [Digest] {
+        let all = Digest.all(snapshot: snapshot, date: today, days: days)
+        guard let owner else { return all }
+        guard let one = all.first(where: { $0.institution.code == owner }) else {
+            let codes = all.map(\.institution.code).joined(separator: ", ")
+            throw Failure(.usage, Phrase(lv: "plānā nav iestādes '\(SafeText.line(owner))'; ir: \(codes)",
+                                         en: "the plan has no institution '\(SafeText.line(owner))'; it has: \(codes)"))
+        }
+        return [one]
+    }
+}
+
+/// `sargs digest`: what each institution owes, as of today (a reader).
+struct DigestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "digest", abstract: "What each institution owes: overdue, due soon, open decisions, the next meeting.",
+        discussion: "An institution with nothing to do is left out (with --owner it is said so).")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var options: DigestOptions
+    @Option(help: "text, markdown or json.") var format: DigestFormat = .text
+
+    func run() throws {
+        let session = try Session.open(global)
+        let snapshot = try session.guarded { try session.store.snapshot() }
+        let digests = try options.digests(snapshot, today: session.today)
+        let shown = digests.filter { !$0.isEmpty }
+        switch format {
+        case .json:
+            Output.print(JSONValue.array(shown.map(DigestText.json)).serialized(pretty: true))
+        case .text, .markdown:
+            if shown.isEmpty {
+                session.say(options.owner == nil ? "Nevienai iestādei nekas nav nokavēts un nekas nav drīz jāizdara."
+                                                 : "\(SafeText.line(options.owner!)): nekas nav nokavēts un nekas nav drīz jāizdara.",
+                            options.owner == nil ? "No institution has anything overdue or due soon."
+                                                 : "\(SafeText.line(options.owner!)): nothing is overdue or due soon.")
+            }
+            let separator = format == .markdown ? "\n---\n\n" : "\n" + String(repeating: "=", count: 60) + "\n\n"
+            Output.print(shown.map { DigestText.render($0, plan: snapshot.plan, language: session.language,
+                                                       markdown: format == .markdown) }.joined(separator: separator),
+                         terminator: "")
+        }
+    }
+}
+
+/// `sargs remind`: each institution with something to say gets its digest
+/// by mail, once a day at most (issue 15).
+struct RemindCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remind", abstract: "Mail each institution its digest through sendmail (once a day at most).",
+        discussion: """
+        The mail goes through /usr/sbin/sendmail -t -oi, or the command in $SARGS_SENDMAIL; \
+        $SARGS_MAIL_FROM sets the sender. --dry-run prints the messages instead.
+        """)
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var options: DigestOptions
+    @Flag(help: "Print the messages instead of sending them (nothing is journaled).") var dryRun = false
+    @Option(help: "Only when a planned meeting is this many days away or nearer: remind every institution of it, once per meeting.")
+    var beforeMeeting: Int?
+
+    func validate() throws {
+        if let beforeMeeting, !(0...366).contains(beforeMeeting) {
+            throw ValidationError("--before-meeting must be from 0 to 366, not \(beforeMeeting)")
+        }
+    }
+
+    func run() throws {
+        let session = try Session.open(global)
+        let snapshot = try session.guarded { try session.store.snapshot() }
+        var meeting: Meeting?
+        if let beforeMeeting {
+            let horizon = DayRange(session.today, session.today.adding(days: beforeMeeting))
+            meeting = snapshot.meetings.filter { $0.state == .planned && horizon.contains($0.date) }
+                .min { ($0.date, $0.id) < ($1.date, $1.id) }
+            if meeting == nil {
+                session.say(Phrase(lv: "Tuvāko \(beforeMeeting) dienu laikā nav plānotas sēdes; nekas netika nosūtīts.",
+                                   en: "No meeting is planned in the next \(beforeMeeting) days; nothing was sent."))
+                return
+            }
+        }
+        let digests = try options.digests(snapshot, today: session.today)
+        var letters: [Letter] = []
+        var withoutAddress: [String] = []
+        for digest in digests {
+            // A meeting reminder goes to every institution; a digest only to one with something to say.
+            guard meeting != nil || !digest.isEmpty else { continue }
+            guard let address = digest.institution.email else { withoutAddress.append(digest.institution.code); continue }
+            let text = DigestText.render(digest, plan: snapshot.plan, language: session.language, markdown: false)
+            let markdown = DigestText.render(digest, plan: snapshot.plan, language: session.language, markdown: true)
+            let subject = DigestText.subject(digest, language: session.language, meeting: meeting)
+            guard let message = MailMessage(to: address, from: Mailer.sender, subject: subject, text: text,
+                                            markdown: markdown, date: session.now, domain: Mailer.domain) else { continue }
+            let kind = meeting.map { "meeting \($0.id)" } ?? "digest"
+            letters.append(Letter(code: digest.institution.code, kind: kind, items: digest.itemIDs, message: message,
+                                  once: meeting.map { "meeting-\($0.id)" }))
+        }
+        try Mailer.deliver(letters, session: session, dryRun: dryRun, withoutAddress: withoutAddress)
+    }
+}
+
+/// One message for one institution, with what the journal keeps of it.
+struct Letter {
+    var code: String
+    /// `digest`, `agenda` or `meeting N`.
+    var kind: String
+    var items: [String]
+    var message: MailMessage
+    /// Sent at most once ever under this key (an agenda, a meeting); nil:
+    /// at most once a day with the same content.
+    var once: String?
+
+    var fingerprint: String { once ?? message.fingerprint }
+}
+
+/// The system's sendmail interface (`/usr/sbin/sendmail -t -oi`, or the
+/// command in `SARGS_SENDMAIL`, run by `/bin/sh -c`): the municipality's own
+/// mail system, relay and signatures apply.
+enum Mailer {
+    static let defaultCommand = "/usr/sbin/sendmail -t -oi"
+
+    static var command: String {
+        let configured = Environment.variables["SARGS_SENDMAIL"]?.trimmingBlanks ?? ""
+        return configured.isEmpty ? defaultCommand : configured
+    }
+
+    /// `SARGS_MAIL_FROM`, when it is a valid address.
+    static var sender: String? {
+        Environment.variables["SARGS_MAIL_FROM"].flatMap { EmailAddress.isValid($0) ? $0 : nil }
+    }
+
+    /// The host's name for Message-IDs.
+    static var domain: String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count) == 0 else { return "localhost" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// Sends each letter not yet sent (journaling each one sent), or with
+    /// `dryRun` prints them; then says what happened. A failed delivery is
+    /// not journaled; after trying every letter, any failure is an error
+    /// (exit 69) naming each with sendmail's status and message.
+    static func deliver(_ letters: [Letter], session: Session, dryRun: Bool, withoutAddress: [String]) throws {
+        let lv = session.language == .lv
+        var sent: [String] = []
+        var already: [String] = []
+        var failures: [String] = []
+        for letter in letters {
+            let day: Day? = letter.once == nil ? session.today : nil
+            if try session.guarded({ try session.store.reminderSent(to: letter.code, fingerprint: letter.fingerprint, on: day) }) {
+                already.append(letter.code)
+                continue
+            }
+            if dryRun {
+                Output.print(letter.message.rendered().replacingOccurrences(of: "\r\n", with: "\n"))
+                sent.append(letter.code)
+                continue
+            }
+            if let problem = send(letter.message) {
+                failures.append("\(letter.code) (\(letter.message.to)): \(problem)")
+                continue
+            }
+            try session.guarded {
+                try session.store.recordReminder(to: letter.code, address: letter.message.to, kind: letter.kind,
+                                                 items: letter.items, fingerprint: letter.fingerprint, day: session.today,
+                                                 author: session.author, now: session.now)
+            }
+            sent.append(letter.code)
+        }
+        var summary: [String] = []
+        let n = sent.count
+        if n == 0 {
+            // Latvian counts 0 in another form ("0 vēstuļu"): said in words instead.
+            summary.append(lv ? "nekas netika nosūtīts" : "nothing was sent")
+        } else if dryRun {
+            summary.append(lv ? Plural.form(n, .lv, one: "\(n) vēstule sagatavota (nav nosūtīta)", other: "\(n) vēstules sagatavotas (nav nosūtītas)")
+                              : Plural.form(n, .en, one: "\(n) message prepared (not sent)", other: "\(n) messages prepared (not sent)"))
+        } else {
+            summary.append(lv ? Plural.form(n, .lv, one: "nosūtīta \(n) vēstule", other: "nosūtītas \(n) vēstules")
+                              : Plural.form(n, .en, one: "\(n) message sent", other: "\(n) messages sent"))
+        }
+        if !sent.isEmpty { summary[0] += ": " + sent.joined(separator: ", ") }
+        if !already.isEmpty {
+            summary.append((lv ? "jau nosūtīts: " : "already sent: ") + already.joined(separator: ", "))
+        }
+        if !withoutAddress.isEmpty {
+            let codes = withoutAddress.joined(separator: ", ")
+            summary.append(lv ? "bez e-pasta: \(codes) (sargs institution set KODS --email ADRESE)"
+                              : "without an e-mail address: \(codes) (sargs institution set CODE --email ADDRESS)")
+        }
+        let line = summary.joined(separator: "; ")
+        if dryRun {
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        } else {
+            Output.print(line.prefix(1).uppercased() + line.dropFirst())
+        }
+        if !failures.isEmpty {
+            throw Failure(.unavailable, Phrase(
+                lv: "sendmail (\(SafeText.line(command))) neizdevās: " + failures.joined(separator: "; ") + "; tām nekas netika ierakstīts žurnālā",
+                en: "sendmail (\(SafeText.line(command))) failed: " + failures.joined(separator: "; ") + "; nothing was journaled for them"))
+        }
+    }
+
+    /// Runs the sendmail command with the message on its standard input.
+    /// - Returns: nil when it exited 0, else its status and standard error in one line.
+    static func send(_ message: MailMessage) -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        let input = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        do {
+            try process.run()
+        } catch {
+            return "cannot start /bin/sh: \(error)"
+        }
+        // Read stderr while writing, so neither pipe can fill and stall the other side.
+        nonisolated(unsafe) var errorData = Data()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async { errorData = errors.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        signal(SIGPIPE, SIG_IGN)  // a sendmail that exits early must not end sargs
+        try? input.fileHandleForWriting.write(contentsOf: Data(message.rendered().utf8))
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        group.wait()
+        guard process.terminationStatus != 0 || process.terminationReason != .exit else { return nil }
+        let detail = SafeText.line(String(decoding: errorData, as: UTF8.self).split(whereSeparator: \.isNewline).joined(separator: " "))
+        let status = process.terminationReason == .exit ? "exit \(process.terminationStatus)" : "signal \(process.terminationStatus)"
+        let hint = process.terminationStatus == 127 && process.terminationReason == .exit
+            ? " (no such command: install a mail system, e.g. Debian's msmtp-mta or postfix, or set SARGS_SENDMAIL)" : ""
+        return (detail.isEmpty ? status : "\(status): \(detail)") + hint
+    }
+}
