@@ -10,13 +10,13 @@ BIN = .build/$(CONFIG)/sargs
 # System libraries the build and the tests need, installed only when missing.
 deps:
 	@missing=""; \
-	for p in libncursesw5-dev ncurses-term libsqlite3-dev tmux python3-icalendar pandoc python3-docx; do \
+	for p in libncursesw5-dev ncurses-term libsqlite3-dev tmux python3-icalendar pandoc python3-docx msmtp python3-aiosmtpd; do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing; \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
 
 build: deps

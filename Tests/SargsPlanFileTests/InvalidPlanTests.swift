@@ -114,6 +114,14 @@ struct InvalidPlanTests {
         InvalidCase(name: "unknown format version", text: broken("sargs: 1", "sargs: 7"),
                     line: 1, column: 8, message: "format version 7 is not known"),
         InvalidCase(name: "empty file", text: "", line: 1, column: 1, message: "the file is empty"),
+        InvalidCase(name: "an institution's e-mail of a wrong form",
+                    text: broken("period: {from: 2025, to: 2026}\n",
+                                 "period: {from: 2025, to: 2026}\ninstitutions:\n  - {code: SD, name: Sociālais dienests, email: \"sd at example.lv\"}\n"),
+                    line: 7, column: 49, message: "the e-mail of SD: 'sd at example.lv' is not an e-mail address"),
+        InvalidCase(name: "an e-mail on a funding source",
+                    text: broken("period: {from: 2025, to: 2026}\n",
+                                 "period: {from: 2025, to: 2026}\nfunding:\n  - {code: FM, name: Fonds, email: fm@example.lv}\n"),
+                    line: 7, column: 29, message: "unknown key 'email'"),
     ]
 
     @Test(arguments: cases)

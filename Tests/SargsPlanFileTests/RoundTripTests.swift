@@ -91,6 +91,26 @@ struct QuotingTests {
     }
 }
 
+@Suite("Institutions' mailboxes in the plan file")
+struct MailboxPlanFileTests {
+    @Test("an institution's email is read, and plan export writes it back")
+    func roundTrip() throws {
+        let text = broken("period: {from: 2025, to: 2026}\n", """
+            period: {from: 2025, to: 2026}
+            institutions:
+              - {code: SD, name: Sociālais dienests, email: socialais.dienests@example.lv}
+              - {code: NVO, name: Biedrība}
+
+            """)
+        let plan = try PlanFile.parse(text, file: "tiny.yaml")
+        #expect(plan.institution("SD")?.email == "socialais.dienests@example.lv")
+        #expect(plan.institution("NVO")?.email == nil)
+        let yaml = PlanFile.yaml(plan)
+        #expect(yaml.contains("email: socialais.dienests@example.lv"))
+        #expect(try PlanFile.parse(yaml, file: "export.yaml") == plan)
+    }
+}
+
 extension QuotingTests {
     @Test("no tag is written: every value is a plain or quoted scalar, list or map as YAML reads it")
     func noTags() throws {

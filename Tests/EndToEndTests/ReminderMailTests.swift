@@ -1,0 +1,269 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// A real SMTP server on loopback (Debian's python3-aiosmtpd) that keeps
+/// every message it accepts, and refuses the recipients it is told to.
+final class MailServer: @unchecked Sendable {
+    static let python = "/usr/bin/python3"
+    static let msmtp = "/usr/bin/msmtp"
+
+    /// msmtp and aiosmtpd are both there (`make` installs them).
+    static var available: Bool {
+        FileManager.default.isExecutableFile(atPath: msmtp)
+            && SargsProcess.execute(python, ["-c", "import aiosmtpd"], environment: [:]).status == 0
+    }
+
+    static let serverScript = """
+    import os, sys, json, socket
+    from aiosmtpd.controller import Controller
+    out = sys.argv[1]
+    reject = set(sys.argv[2:])
+    class Handler:
+        async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+            if address in reject:
+                return "550 5.1.1 mailbox unavailable"
+            envelope.rcpt_tos.append(address)
+            return "250 OK"
+        async def handle_DATA(self, server, session, envelope):
+            n = len([f for f in os.listdir(out) if f.endswith(".eml")])
+            with open(os.path.join(out, "%04d.eml" % n), "wb") as f:
+                f.write(envelope.original_content or envelope.content)
+            with open(os.path.join(out, "%04d.json" % n), "w") as f:
+                json.dump({"from": envelope.mail_from, "rcpt": envelope.rcpt_tos}, f)
+            return "250 Message accepted"
+    probe = socket.socket(); probe.bind(("127.0.0.1", 0)); port = probe.getsockname()[1]; probe.close()
+    controller = Controller(Handler(), hostname="127.0.0.1", port=port)
+    controller.start()
+    print(port, flush=True)
+    try:
+        sys.stdin.read()
+    finally:
+        controller.stop()
+    """
+
+    /// Reads every kept message with Python's own e-mail parser: the
+    /// envelope, the decoded headers, each part's type, charset, transfer
+    /// encoding and decoded text.
+    static let readerScript = """
+    import os, sys, json, email
+    from email import policy
+    out = sys.argv[1]
+    result = []
+    for name in sorted(f for f in os.listdir(out) if f.endswith(".eml")):
+        raw = open(os.path.join(out, name), "rb").read()
+        envelope = json.load(open(os.path.join(out, name[:-4] + ".json")))
+        message = email.message_from_bytes(raw, policy=policy.default)
+        parts = []
+        for part in message.iter_parts():
+            parts.append({"type": part.get_content_type(), "charset": part.get_content_charset(),
+                          "encoding": part["Content-Transfer-Encoding"], "text": part.get_content()})
+        result.append({"rcpt": envelope["rcpt"], "to": str(message["to"]), "from": str(message["from"]),
+                       "subject": str(message["subject"]), "type": message.get_content_type(),
+                       "auto": str(message["auto-submitted"]), "defects": len(message.defects), "parts": parts})
+    print(json.dumps(result))
+    """
+
+    struct Message: Decodable {
+        struct Part: Decodable {
+            var type: String
+            var charset: String?
+            var encoding: String?
+            var text: String
+        }
+        var rcpt: [String]
+        var to: String
+        var from: String
+        var subject: String
+        var type: String
+        var auto: String
+        var defects: Int
+        var parts: [Part]
+        var text: String { parts.first { $0.type == "text/plain" }?.text ?? "" }
+    }
+
+    let directory: String
+    let inbox: String
+    let process = Process()
+    let input = Pipe()
+    var port = 0
+
+    init(rejecting: [String] = []) throws {
+        directory = Fixtures.temporaryDirectory("sargs-smtp")
+        inbox = directory + "/inbox"
+        try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
+        try Self.serverScript.write(toFile: directory + "/smtp.py", atomically: true, encoding: .utf8)
+        try Self.readerScript.write(toFile: directory + "/read.py", atomically: true, encoding: .utf8)
+        let output = Pipe()
+        process.executableURL = URL(fileURLWithPath: Self.python)
+        process.arguments = [directory + "/smtp.py", inbox] + rejecting
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var line = Data()
+        while let byte = try output.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) {
+            line.append(byte)
+        }
+        port = Int(String(decoding: line, as: UTF8.self)) ?? 0
+        // msmtp refuses a configuration others may read.
+        let rc = directory + "/msmtprc"
+        try "account default\nhost 127.0.0.1\nport \(port)\nauth off\ntls off\nfrom sargs@example.lv\n"
+            .write(toFile: rc, atomically: true, encoding: .utf8)
+        chmod(rc, 0o600)
+    }
+
+    deinit { stop() }
+
+    func stop() {
+        try? input.fileHandleForWriting.close()
+        if process.isRunning { process.waitUntilExit() }
+    }
+
+    /// What sargs needs to send through this server with msmtp as sendmail.
+    var environment: [String: String] {
+        ["SARGS_SENDMAIL": "\(Self.msmtp) -C \(directory)/msmtprc -t", "SARGS_MAIL_FROM": "sargs@example.lv", "SARGS_LANG": "lv"]
+    }
+
+    func messages() throws -> [Message] {
+        let r = SargsProcess.execute(Self.python, [directory + "/read.py", inbox], environment: [:])
+        guard r.status == 0 else { throw ReadFailure(text: r.stderr) }
+        return try JSONDecoder().decode([Message].self, from: Data(r.stdout.utf8))
+    }
+
+    struct ReadFailure: Error { var text: String }
+}
+
+/// Reminders by mail delivered through a real mail path (issue 15): sargs →
+/// msmtp (as sendmail) → an SMTP server on loopback, read back with Python's
+/// e-mail parser.
+@Suite("Reminders by mail, end to end", .serialized, .enabled(if: MailServer.available, "needs msmtp and python3-aiosmtpd (make installs them)"))
+struct ReminderMailTests {
+    /// Madona on 2025-09-10 with mailboxes for SD, BT and VP, a meeting
+    /// planned on 2025-09-15 and a decision each for SD and BT.
+    static func plan() -> SargsProcess {
+        let s = SargsProcess.madona(today: "2025-09-10")
+        for arguments in [["institution", "set", "SD", "--email", "socialais.dienests@example.lv"],
+                          ["institution", "set", "BT", "--email", "barinttiesa@example.lv"],
+                          ["institution", "set", "VP", "--email", "policija@example.lv"],
+                          ["meeting", "new", "--date", "2025-06-10"],
+                          ["meeting", "new", "--date", "2025-09-15"],
+                          ["decision", "add", "--meeting", "1", "--owner", "SD", "--due", "2025-09-20", "Sagatavot materiālu skolām"],
+                          ["decision", "add", "--meeting", "1", "--owner", "BT", "--due", "2025-10-30", "Bāriņtiesas ziņojums grupai"]] {
+            let r = s.run(arguments)
+            precondition(r.status == 0, "\(arguments): \(r.stderr)")
+        }
+        return s
+    }
+
+    func reminders(_ s: SargsProcess) -> [String] {
+        let log = s.run(["log", "--format", "json"])
+        guard let entries = try? JSONSerialization.jsonObject(with: Data(log.stdout.utf8)) as? [[String: Any]] else { return [] }
+        return entries.filter { $0["action"] as? String == "remind" }.compactMap { $0["subject"] as? String }.sorted()
+    }
+
+    @Test("each institution gets its own digest: recipient, Latvian subject and body in UTF-8 base64, its items and no one else's; a second run sends nothing")
+    func digestsDelivered() throws {
+        let s = Self.plan()
+        let server = try MailServer()
+        defer { server.stop() }
+        let sent = s.run(["remind"], environment: server.environment)
+        #expect(sent.status == 0, "\(sent.stderr)")
+        #expect(sent.stdout.contains("Nosūtītas 3 vēstules: SD, BT, VP"), "\(sent.stdout)")
+        #expect(sent.stdout.contains("bez e-pasta: SG, IN, PP, AN, JC"), "\(sent.stdout)")
+        let messages = try server.messages()
+        #expect(messages.map(\.rcpt) == [["socialais.dienests@example.lv"], ["barinttiesa@example.lv"], ["policija@example.lv"]])
+        for message in messages {
+            #expect(message.defects == 0)
+            #expect(message.to == message.rcpt.first)
+            #expect(message.from == "sargs@example.lv")
+            #expect(message.type == "multipart/alternative")
+            #expect(message.auto == "auto-generated")
+            #expect(message.subject.hasPrefix("sargs: "), "\(message.subject)")
+            #expect(message.subject.contains("nokavētas aktivitātes"), "\(message.subject)")
+            #expect(message.parts.map(\.type) == ["text/plain", "text/markdown"])
+            #expect(message.parts.allSatisfy { $0.charset == "utf-8" && $0.encoding == "base64" })
+            #expect(message.parts[1].text.contains("## Nokavētās aktivitātes"))
+        }
+        let sd = messages[0].text, bt = messages[1].text, vp = messages[2].text
+        #expect(sd.hasPrefix("SD — Sociālais dienests: atgādinājums 2025-09-10"))
+        #expect(sd.contains("Sagatavot materiālu skolām") && !sd.contains("Bāriņtiesas ziņojums"))
+        #expect(bt.contains("Bāriņtiesas ziņojums grupai") && !bt.contains("Sagatavot materiālu"))
+        #expect(sd.contains("2.7 ") && !sd.contains("5.2 "), "the social service's items, not the police's raids")
+        #expect(vp.contains("5.2 ") && !vp.contains("2.7 "))
+        #expect(messages[0].subject.contains("1 lēmums līdz 20.09."), "\(messages[0].subject)")
+        #expect(sd.contains("Nākamā sēde: Nr. 2, 2025-09-15"))
+        #expect(reminders(s) == ["BT", "SD", "VP"])
+
+        let again = s.run(["remind"], environment: server.environment)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("jau nosūtīts: SD, BT, VP"), "\(again.stdout)")
+        #expect(try server.messages().count == 3, "a cron job that runs twice sends once")
+        #expect(reminders(s) == ["BT", "SD", "VP"])
+    }
+
+    @Test("a recipient the server refuses: the others are sent and journaled, that one is not, exit 69 with sendmail's words")
+    func failingServer() throws {
+        let s = Self.plan()
+        let server = try MailServer(rejecting: ["barinttiesa@example.lv"])
+        defer { server.stop() }
+        let dry = s.run(["remind", "--dry-run"], environment: server.environment)
+        #expect(dry.status == 0, "\(dry.stderr)")
+        #expect(dry.stdout.contains("To: barinttiesa@example.lv"))
+        #expect(try server.messages().isEmpty && reminders(s).isEmpty, "a dry run sends and journals nothing")
+
+        let r = s.run(["remind"], environment: server.environment)
+        #expect(r.status == 69, "\(r.stdout) \(r.stderr)")
+        #expect(r.stderr.hasPrefix("sargs: error: sendmail"))
+        #expect(r.stderr.contains("BT (barinttiesa@example.lv): exit") && r.stderr.contains("550"), "\(r.stderr)")
+        #expect(r.stderr.split(separator: "\n").count == 1)
+        #expect(try server.messages().map(\.to) == ["socialais.dienests@example.lv", "policija@example.lv"])
+        #expect(reminders(s) == ["SD", "VP"])
+
+        let missing = s.run(["remind", "--owner", "BT"], environment: ["SARGS_SENDMAIL": "/nonexistent/sendmail -t -oi"])
+        #expect(missing.status == 69)
+        #expect(missing.stderr.contains("exit 127") && missing.stderr.contains("msmtp-mta or postfix"), "\(missing.stderr)")
+    }
+
+    @Test("before a meeting: every institution with a mailbox is reminded of it once; agenda --mail sends the agenda once")
+    func meetingAndAgenda() throws {
+        let s = Self.plan()
+        let server = try MailServer()
+        defer { server.stop() }
+        let early = s.run(["remind", "--before-meeting", "3"], environment: server.environment)
+        #expect(early.status == 0 && early.stdout.contains("Tuvāko 3 dienu laikā nav plānotas sēdes"), "\(early.stdout)")
+        let near = s.run(["remind", "--before-meeting", "7"], environment: server.environment)
+        #expect(near.status == 0, "\(near.stderr)")
+        let reminded = try server.messages()
+        #expect(reminded.count == 3)
+        #expect(reminded.allSatisfy { $0.subject.hasPrefix("sargs: sēde 15.09.") }, "\(reminded.map(\.subject))")
+        #expect(s.run(["remind", "--before-meeting", "7"], environment: server.environment).stdout.contains("jau nosūtīts"))
+        #expect(try server.messages().count == 3, "once per meeting")
+
+        let agenda = s.run(["agenda", "--mail"], environment: server.environment)
+        #expect(agenda.status == 0, "\(agenda.stderr)")
+        let all = try server.messages()
+        #expect(all.count == 6)
+        #expect(all.suffix(3).allSatisfy { $0.subject == "sargs: sēdes Nr. 2 (2025-09-15) darba kārtība" })
+        #expect(all.last?.text.contains("Kārtējās sēdes darba kārtība 2025-09-15") == true)
+        #expect(s.run(["agenda", "--mail"], environment: server.environment).stdout.contains("jau nosūtīts"))
+        #expect(try server.messages().count == 6, "the agenda goes once")
+    }
+
+    @Test("digest on the command line: one institution or each, text, Markdown and JSON; a reader that writes nothing")
+    func digestCommand() throws {
+        let s = Self.plan()
+        let before = try Data(contentsOf: URL(fileURLWithPath: s.database))
+        let one = s.run(["digest", "--owner", "BT", "--lang", "lv"])
+        #expect(one.status == 0, "\(one.stderr)")
+        #expect(one.stdout.hasPrefix("BT — Bāriņtiesa: atgādinājums 2025-09-10"))
+        let all = s.run(["digest"])
+        #expect(all.stdout.contains("SD — Social service") && all.stdout.contains("VP — "))
+        let json = s.run(["digest", "--format", "json"])
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+        #expect((parsed?.count ?? 0) >= 3)
+        #expect(s.run(["digest", "--owner", "XX"]).status == 64)
+        #expect(s.run(["digest", "--days", "-1"]).status == 64)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: s.database)) == before)
+    }
+}
