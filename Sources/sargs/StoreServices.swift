@@ -43,6 +43,9 @@ struct StoreServices: BoardServices {
             return .held(meeting: id)
         case .editMeeting(let id, let details):
             return .meetingDetails(meeting: id, changed: try store.editMeeting(id, details: details, author: author, now: now))
+        case .institutionEmail(let code, let email):
+            let changed = try store.setInstitutionEmail(code, email: email, author: author, now: now)
+            return .institutionEmail(code, email, changed: changed)
         case .cancelMeeting(let id):
             try store.cancelMeeting(id, author: author, now: now)
             return .cancelled(meeting: id)

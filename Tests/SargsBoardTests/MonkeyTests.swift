@@ -168,6 +168,15 @@ struct FakeStore {
             next.records = RecordIndex(nextRecords)
             if let i = next.plan.activities.firstIndex(where: { $0.id == record.activity }) { next.plan.activities[i].status = .done }
             saved = .finished(record)
+        case .institutionEmail(let code, let email):
+            guard var institution = next.plan.institution(code) else { return .failure(ChangeRefusal("nav", "no such institution")) }
+            institution.email = email
+            if let i = next.plan.institutions.firstIndex(where: { $0.code == code }) {
+                next.plan.institutions[i] = institution
+            } else {
+                next.plan.institutions.append(institution)
+            }
+            saved = .institutionEmail(code, email, changed: true)
         }
         undo.append((snapshot, records))
         snapshot = next
@@ -427,6 +436,10 @@ struct Monkey {
                 try ChangeRules.record(record, plan: plan, today: today)
                 try ChangeRules.finishing(try ChangeRules.activity(record.activity, in: plan))
             }
+        case .institutionEmail(let code, let email):
+            if plan.institution(code) == nil { return "a mailbox for an unknown institution \(code)" }
+            if let email, !EmailAddress.isValid(email) { return "an address of a wrong form: \(email)" }
+            return nil
         }
     }
 

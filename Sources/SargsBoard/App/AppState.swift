@@ -196,6 +196,8 @@ public struct AppState: Sendable {
     public var confirmation: Confirmation?
     /// The meeting under the cursor of the meetings view (an index into `meetingsInOrder`).
     public var meetingsCursor = 0
+    /// The institution under the cursor on the institutions screen (`plan.allInstitutions` order).
+    public var institutionsCursor = 0
     /// The meeting the meeting screen shows.
     public var openMeeting: Int64?
     /// The decision the decision screen shows.

@@ -31,6 +31,8 @@ public enum Change: Hashable, Sendable {
     case review(decision: Int64, meeting: Meeting?, DecisionReview.Outcome, due: Day, today: Day)
     /// A record that also finishes its one-off activity.
     case recordFinishing(Record)
+    /// An institution's mailbox, or (nil) none.
+    case institutionEmail(String, String?)
 }
 
 /// What `reduce` asks the outside world to do.

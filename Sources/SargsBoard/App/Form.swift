@@ -157,6 +157,8 @@ public struct Form: Hashable, Sendable {
         case hold
         /// A new due date for a decision, in `meeting`'s review or (nil) on its own.
         case decisionDue(Int64, meeting: Int64?)
+        /// An institution's mailbox (issue 15).
+        case institutionEmail(String)
     }
 
     public var kind: Kind

@@ -7,7 +7,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case open, back
     case record, status, note, waive, edit, add, undo
     case search, filter, group, overdueOnly, clearFilters
-    case agenda, meetings, journal, indicators, help, quit
+    case agenda, meetings, institutions, journal, indicators, help, quit
     // The agenda view and chair mode.
     case meetingSettings, saveMeeting, addItem, removeItem, itemUp, itemDown, chair, minutes
     case discussed, decided, deferred, hold, cancelMeeting
@@ -40,7 +40,7 @@ public enum KeyContext: String, Hashable, Sendable {
 
 /// The screens of the board.
 public enum Screen: String, CaseIterable, Hashable, Sendable {
-    case board, activity, agenda, chair, meetings, meeting, decision, journal, indicators, help
+    case board, activity, agenda, chair, meetings, meeting, decision, institutions, journal, indicators, help
 }
 
 /// One row of the key-binding table: keys, what they do, the help text, where
@@ -90,11 +90,11 @@ public struct KeyMap: Sendable {
         KeyBinding(.pageDown, [.pageDown], help: p("lapu uz leju", "page down")),
         KeyBinding(.home, [.home], help: p("uz sākumu", "to the first")),
         KeyBinding(.end, [.end], help: p("uz beigām", "to the last")),
-        KeyBinding(.open, [.enter], help: p("atvērt aktivitāti (sēžu sarakstā — sēdi, darba kārtībā — arī lēmumu)",
-                                            "open the activity (on the meetings, the meeting; on the agenda, a decision too)"),
-                   bar: p("atvērt", "open"), screens: [.board, .agenda, .meetings]),
+        KeyBinding(.open, [.enter], help: p("atvērt aktivitāti, sēdi vai lēmumu; iestādēm — mainīt e-pastu",
+                                            "open the activity, meeting or decision; on the institutions, change a mailbox"),
+                   bar: p("atvērt", "open"), screens: [.board, .agenda, .meetings, .institutions]),
         KeyBinding(.back, [.escape], help: p("atpakaļ", "back"), bar: p("atpakaļ", "back"),
-                   screens: [.activity, .agenda, .chair, .meetings, .meeting, .decision, .journal, .indicators, .help]),
+                   screens: [.activity, .agenda, .chair, .meetings, .meeting, .decision, .institutions, .journal, .indicators, .help]),
         KeyBinding(.record, [.character("r")], help: p("pierakstīt izpildi (šodien, skaits, piezīme)", "record that it was carried out (today, count, note)"),
                    bar: p("izpilde", "record"), screens: cards),
         KeyBinding(.status, [.character("s")], help: p("mainīt statusu", "change the status"), bar: p("statuss", "status"),
@@ -148,6 +148,7 @@ public struct KeyMap: Sendable {
         KeyBinding(.meetings, [.character("M")], help: p("sēdes", "meetings")),
         KeyBinding(.journal, [.character("J")], help: p("izmaiņu žurnāls", "the journal of changes")),
         KeyBinding(.indicators, [.character("I")], help: p("rādītāji", "indicators")),
+        KeyBinding(.institutions, [.character("E")], help: p("iestādes un to e-pasti", "institutions and their mailboxes")),
         KeyBinding(.help, [.character("?"), .function(1)], help: p("palīdzība", "help"), bar: p("palīdzība", "help")),
         KeyBinding(.quit, [.character("q")], help: p("iziet", "quit"), bar: p("iziet", "quit")),
         // Inside a form.

@@ -154,6 +154,9 @@ public func disabledReason(_ command: Command, in state: AppState) -> Phrase? {
             return p("aktivitātei \(activity.id) nav nokavētu logu", "activity \(activity.id) has no missed window")
         }
         return nil
+    case .open where state.screen == .institutions && state.readOnly:
+        return p("glabātuvi drīkst tikai lasīt (faila atļaujas); izmaiņas šeit nav iespējamas",
+                 "the store may only be read here (its file permissions); nothing can be changed")
     case .open where state.screen == .board:
         return state.selectedActivity == nil ? p("šajā kolonnā nav kartīšu", "this column has no cards") : nil
     case .clearFilters:
@@ -179,6 +182,7 @@ func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
         return []
     }
     if let effects = performMeeting(&state, command) { return effects }
+    if let effects = performInstitutions(&state, command) { return effects }
     switch command {
     case .up: move(&state, rows: -1)
     case .down: move(&state, rows: 1)
@@ -232,6 +236,7 @@ func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
         state.relayout()
         state.message = Message(.notice, p("Grupēts pēc: \(state.grouping.phrase.lv)", "Grouped by \(state.grouping.phrase.en)"))
     case .meetings: goTo(&state, .meetings)
+    case .institutions: goTo(&state, .institutions)
     case .journal:
         goTo(&state, .journal)
         return [.loadJournal(subject: nil)]

@@ -19,6 +19,11 @@ enum MoreScreens {
             let scroll = max(0, cursorLine.map { $0 - area.height + 2 } ?? 0)
             ScrollingText.render(list, scroll: scroll, state: state, into: &canvas, in: area)
             return
+        case .institutions:
+            let (list, cursorLine) = InstitutionsScreen.lines(state)
+            let scroll = max(0, cursorLine.map { $0 - area.height + 2 } ?? 0)
+            ScrollingText.render(list, scroll: scroll, state: state, into: &canvas, in: area)
+            return
         case .meeting: lines = MeetingScreen.lines(state, width: area.width - 2)
         case .decision: lines = DecisionScreen.lines(state, width: area.width - 2)
         default: lines = []
@@ -176,5 +181,33 @@ enum DecisionScreen {
             out.append([(state.text(p("\(done) — izpildīts, \(due) — jauns termiņš", "\(done) marks it done, \(due) gives a new due date")), .dim)])
         }
         return out
+    }
+}
+
+/// The plan's institutions and their mailboxes (issue 15); Enter changes the
+/// mailbox of the one under the cursor.
+enum InstitutionsScreen {
+    static func lines(_ state: AppState) -> (lines: [[(String, Role)]], cursorLine: Int?) {
+        var out: [[(String, Role)]] = [
+            [(state.text(p("Iestādes un to e-pasti", "Institutions and their mailboxes")), .emphasis)],
+            [(state.text(p("Uz šīm adresēm `sargs remind` sūta atgādinājumus. Enter — mainīt e-pastu.",
+                           "`sargs remind` sends reminders to these addresses. Enter changes a mailbox.")), .dim)],
+            [],
+        ]
+        var cursorLine: Int?
+        let institutions = state.plan.allInstitutions
+        let nameWidth = min(40, institutions.map { SafeText.line($0.name(in: state.language)).displayWidth }.max() ?? 10)
+        for (i, institution) in institutions.enumerated() {
+            let selected = i == state.institutionsCursor
+            if selected { cursorLine = out.count }
+            let code = SafeText.line(institution.code).padded(to: 5)
+            let name = state.glyphs.truncate(SafeText.line(institution.name(in: state.language)), to: nameWidth)
+            let padding = String(repeating: " ", count: max(0, nameWidth - name.displayWidth))
+            let address = institution.email.map { ($0, Role.background) }
+                ?? (state.text(p("(nav e-pasta)", "(no mailbox)")), Role.dim)
+            out.append([((selected ? state.glyphs.arrowRight : " ") + " " + code + " " + name + padding + "  ",
+                         selected ? .cardSelected : .background), address])
+        }
+        return (out, cursorLine)
     }
 }

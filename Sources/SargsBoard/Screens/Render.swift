@@ -23,7 +23,7 @@ public func render(_ state: AppState, into canvas: inout Canvas) {
     case .activity: ActivityScreen.render(state, into: &canvas, in: body)
     case .help: HelpScreen.render(state, into: &canvas, in: body)
     case .chair: ChairScreen.render(state, into: &canvas, in: body)
-    case .agenda, .meetings, .meeting, .decision, .journal, .indicators:
+    case .agenda, .meetings, .meeting, .decision, .institutions, .journal, .indicators:
         MoreScreens.render(state, into: &canvas, in: body)
     }
     drawStatusLine(state, into: &canvas, y: bounds.height - 2)
@@ -69,6 +69,7 @@ func screenTitle(_ screen: Screen) -> Phrase {
     case .meetings: return p("sēdes", "meetings")
     case .meeting: return p("sēde", "meeting")
     case .decision: return p("lēmums", "decision")
+    case .institutions: return p("iestādes", "institutions")
     case .journal: return p("žurnāls", "journal")
     case .indicators: return p("rādītāji", "indicators")
     case .help: return p("palīdzība", "help")

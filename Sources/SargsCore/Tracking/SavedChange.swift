@@ -27,11 +27,18 @@ public enum SavedChange: Hashable, Sendable {
     case decisionMoved(Int64, Day)
     /// A meeting's review left a decision open.
     case decisionKeptOpen(Int64)
+    /// An institution's mailbox (nil: removed); `changed` false when it already was that.
+    case institutionEmail(String, String?, changed: Bool)
 
     /// The one sentence that says what was saved.
     public var notice: Phrase {
         func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
         switch self {
+        case .institutionEmail(let code, let email, let changed):
+            let shown = SafeText.line(code)
+            if !changed { return p("\(shown): e-pasts jau ir tāds; nekas netika mainīts", "\(shown): the mailbox is already that; nothing changed") }
+            return email.map { p("\(shown): e-pasts \(SafeText.line($0))", "\(shown): mailbox \(SafeText.line($0))") }
+                ?? p("\(shown): e-pasts noņemts", "\(shown): mailbox removed")
         case .record(let r):
             let count = r.count.map { ", \($0)" } ?? ""
             return p("Izpilde pierakstīta: \(r.activity), \(r.date)\(count)", "Recorded: \(r.activity), \(r.date)\(count)")

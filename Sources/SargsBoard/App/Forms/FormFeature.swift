@@ -160,6 +160,7 @@ func reduceForm(_ state: inout AppState, _ key: Key) -> [Effect] {
 func submit(_ form: Form, _ state: inout AppState) throws(ChangeRefusal) -> [Effect] {
     let plan = state.plan
     if let effects = try submitMeetingForm(form, &state) { return effects }
+    if case .institutionEmail(let code) = form.kind { return try submitInstitutionEmail(code, form) }
     func optionalText(_ key: String) -> String? {
         let value = form[key].trimmingCharacters(in: .whitespacesAndNewlines)
         return value.isEmpty ? nil : value
