@@ -49,7 +49,7 @@ extension Store {
     /// journal; writes nothing).
     public func reminderSent(to code: String, fingerprint: String, on day: Day?) throws -> Bool {
         try storeOperation(at: path) {
-            try reader.read { db in
+            try reader().read { db in
                 let rows = try String.fetchAll(db, sql: """
                     SELECT after FROM journal WHERE action = 'remind' AND subject = ? ORDER BY id DESC LIMIT 1000
                     """, arguments: [code])

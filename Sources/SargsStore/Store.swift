@@ -23,17 +23,19 @@ import Darwin
 /// with `StoreError.readOnly`.
 public final class Store: Sendable {
     public let path: String
-    /// The read-only connection every read goes through.
-    let reader: DatabaseQueue
+    /// The read-only connection every read goes through, opened by the
+    /// first read (`reader()`): a store just created has none, and leaves no
+    /// WAL files behind (a group may then read it as soon as its mode allows).
+    private let readerConnection: Mutex<Reader?>
     /// The connection that writes, opened by the first change (`writer()`).
     private let writerConnection = Mutex<DatabaseQueue?>(nil)
 
     /// How long a change waits for another program's change to finish.
     static let busyTimeout: TimeInterval = 10
 
-    private init(path: String, reader: DatabaseQueue) {
+    private init(path: String, reader: Reader?) {
         self.path = path
-        self.reader = reader
+        self.readerConnection = Mutex(reader)
     }
 
     // MARK: - Opening
@@ -56,6 +58,9 @@ public final class Store: Sendable {
                 }
             }
             if entryExists(path), !force { throw StoreError.alreadyExists(path: path) }
+            // Replacing a store is changing it: one this user may only read
+            // is not replaced, even where the folder would let a rename through.
+            if entryExists(path), access(path, W_OK) != 0 { throw StoreError.readOnly(path: path) }
             // The store is built whole in a file of its own beside the final
             // one and only then put in place, so a program killed midway
             // leaves no half-made store at `path` (at worst a `.init-PID` file).
@@ -81,7 +86,7 @@ public final class Store: Sendable {
                 throw error
             }
             try place(building, at: path, replacing: force)
-            let store = Store(path: path, reader: try openReader(path))
+            let store = Store(path: path, reader: nil)
             for file in companionFiles(path).dropFirst() { _ = chmod(file, 0o600) }
             return store
         }
@@ -173,7 +178,7 @@ public final class Store: Sendable {
             let writer = try writer()
             try Schema.migrator.migrate(writer)
         } catch {
-            if (try? reader.read(Schema.migrator.hasCompletedMigrations)) == true { return }
+            if (try? reader().read(Schema.migrator.hasCompletedMigrations)) == true { return }
             if case StoreError.readOnly = error {
                 throw StoreError.unavailable("\(path) was made by an earlier version of sargs and must be brought up to date once by a user who may change it (any change, or `sargs board`)")
             }
@@ -181,10 +186,16 @@ public final class Store: Sendable {
         }
     }
 
-    /// The read-only connection of `open`. A WAL store whose `-shm` file the
-    /// user can neither find nor create (a directory they may not write, no
-    /// program writing at the moment) is read as an immutable file.
-    private static func openReader(_ path: String) throws -> DatabaseQueue {
+    /// The read-only connection of `open`. A WAL store whose `-wal` and
+    /// `-shm` files the user can neither find nor create (a folder they may
+    /// not write, no program writing at the moment) is read as an immutable
+    /// file, opened afresh for every read so that it sees later changes.
+    /// A writer that closes removes its `-wal` a moment before its `-shm`: a
+    /// reader that meets that moment tries again (up to half a second).
+    static func openReader(_ path: String) throws -> Reader {
+        // SQLite finds the WAL files beside the link's target, not the link.
+        let real = realPath(path)
+        alignCompanionModes(real)
         func connect(_ name: String) throws -> DatabaseQueue {
             var configuration = Configuration()
             configuration.readonly = true
@@ -199,12 +210,56 @@ public final class Store: Sendable {
             _ = try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA schema_version") }
             return queue
         }
-        do {
-            return try connect(path)
-        } catch let error as DatabaseError
-                    where [.SQLITE_READONLY, .SQLITE_CANTOPEN].contains(error.resultCode)
-                    && !entryExists(path + "-wal") && !entryExists(path + "-shm") {
-            return try connect(immutableURI(path))
+        var attempt = 0
+        while true {
+            do {
+                return Reader(path: path, connection: try connect(path), immutable: false)
+            } catch let error as DatabaseError where [.SQLITE_READONLY, .SQLITE_CANTOPEN].contains(error.resultCode) {
+                let wal = entryExists(real + "-wal"), shm = entryExists(real + "-shm")
+                if !wal && !shm { return Reader(path: path, connection: try connect(immutableURI(real)), immutable: true) }
+                attempt += 1
+                if attempt < 25 {
+                    usleep(20_000)
+                    continue
+                }
+                throw StoreError.unavailable(unreadableReason(real, wal: wal, shm: shm))
+            }
+        }
+    }
+
+    /// Why a store with WAL files beside it cannot be read, naming the file and the fix.
+    private static func unreadableReason(_ path: String, wal: Bool, shm: Bool) -> String {
+        for file in [path + "-shm", path + "-wal"] where entryExists(file) && access(file, R_OK | W_OK) != 0 {
+            var info = stat()
+            stat(file, &info)
+            let mode = String(info.st_mode & 0o777, radix: 8)
+            return "\(path) cannot be read: this user may not use \(file) (mode \(mode)); give it the store's own permissions, or, when no one is using the store, let its owner open it once"
+        }
+        if wal && !shm {
+            return "\(path) cannot be read: it has a WAL file but no -shm file, and this folder may not be written; let its owner open it once (that folds the WAL into the store), or copy it into a folder you may write"
+        }
+        return "\(path) cannot be read here (its folder or its WAL files are not writable for this user)"
+    }
+
+    /// The path with symbolic links resolved (the path itself when it cannot be).
+    static func realPath(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// SQLite gives `-wal` and `-shm` the store's mode when it creates them;
+    /// a store whose mode changed since (`chmod 640` to share it with a
+    /// group) would keep WAL files only its owner may use. The owner's
+    /// sargs gives them the store's mode again (the files' metadata only).
+    private static func alignCompanionModes(_ path: String) {
+        var store = stat()
+        guard stat(path, &store) == 0 else { return }
+        for file in [path + "-wal", path + "-shm"] {
+            var info = stat()
+            guard stat(file, &info) == 0, info.st_uid == geteuid(),
+                  info.st_mode & 0o777 != store.st_mode & 0o666 else { continue }
+            _ = chmod(file, store.st_mode & 0o666)
         }
     }
 
@@ -216,6 +271,16 @@ public final class Store: Sendable {
         allowed.remove(charactersIn: "?#%")
         let escaped = absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute
         return "file:" + escaped + "?immutable=1"
+    }
+
+    /// The read-only connection, opened on first use (see `openReader`).
+    func reader() throws -> Reader {
+        try readerConnection.withLock { connection in
+            if let connection { return connection }
+            let opened = try Store.openReader(path)
+            connection = opened
+            return opened
+        }
     }
 
     /// Whether this user may change the store: write its file, and create
@@ -288,7 +353,7 @@ public final class Store: Sendable {
             try Store.createPrivateFile(path)
             do {
                 let copy = try DatabaseQueue(path: path)
-                try reader.backup(to: copy)
+                try reader().backup(to: copy)
                 try copy.close()
             } catch {
                 for file in Store.companionFiles(path) { _ = unlink(file) }
@@ -307,14 +372,14 @@ public final class Store: Sendable {
     /// The current plan, edits and statuses included, activities in plan order.
     public func plan() throws -> Plan {
         try storeOperation(at: path) {
-            try reader.read { db in try PlanRows.plan(db) }
+            try reader().read { db in try PlanRows.plan(db) }
         }
     }
 
     /// The plan and everything recorded against it, read in one transaction.
     public func snapshot() throws -> Snapshot {
         try storeOperation(at: path) {
-            try reader.read { db in try Store.snapshot(db) }
+            try reader().read { db in try Store.snapshot(db) }
         }
     }
 
@@ -323,7 +388,7 @@ public final class Store: Sendable {
     /// be marked as seen and never shown.
     public func snapshotAndVersion() throws -> (snapshot: Snapshot, version: Int64) {
         try storeOperation(at: path) {
-            try reader.read { db in (try Store.snapshot(db), try Store.version(db)) }
+            try reader().read { db in (try Store.snapshot(db), try Store.version(db)) }
         }
     }
 
@@ -344,14 +409,14 @@ public final class Store: Sendable {
     /// Every record, in the order they were saved.
     public func records() throws -> [SargsCore.Record] {
         try storeOperation(at: path) {
-            try reader.read { db in try TrackingRows.records(db, of: nil) }
+            try reader().read { db in try TrackingRows.records(db, of: nil) }
         }
     }
 
     /// The records of one activity, by date.
     public func records(of activity: ActivityID) throws -> [SargsCore.Record] {
         try storeOperation(at: path) {
-            try reader.read { db in
+            try reader().read { db in
                 try PlanRows.requireActivity(activity, db)
                 return try TrackingRows.records(db, of: activity)
             }
@@ -362,7 +427,7 @@ public final class Store: Sendable {
     /// "meeting 3") and/or one author, at most `limit` entries.
     public func journal(subject: String? = nil, author: String? = nil, limit: Int? = nil) throws -> [JournalEntry] {
         try storeOperation(at: path) {
-            try reader.read { db in try Journal.entries(db, subject: subject, author: author, limit: limit) }
+            try reader().read { db in try Journal.entries(db, subject: subject, author: author, limit: limit) }
         }
     }
 
@@ -370,21 +435,21 @@ public final class Store: Sendable {
     /// latest journal entry's id. Cheap enough to poll every two seconds.
     public func version() throws -> Int64 {
         try storeOperation(at: path) {
-            try reader.read { db in try Store.version(db) }
+            try reader().read { db in try Store.version(db) }
         }
     }
 
     /// The author's latest change that `undo` would revert, or nil.
     public func latestUndoable(author: String) throws -> JournalEntry? {
         try storeOperation(at: path) {
-            try reader.read { db in try Journal.latestUndoable(by: author, db) }
+            try reader().read { db in try Journal.latestUndoable(by: author, db) }
         }
     }
 
     /// Every meeting, by date.
     public func meetings() throws -> [Meeting] {
         try storeOperation(at: path) {
-            try reader.read { db in try MeetingRows.meetings(db) }
+            try reader().read { db in try MeetingRows.meetings(db) }
         }
     }
 
@@ -906,4 +971,30 @@ private func createFile(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32
     #else
     return Darwin.open(path, flags, mode)
     #endif
+}
+
+/// The store's read-only connection (see `Store.openReader`). An immutable
+/// one (no `-shm` could be made) is opened afresh for every read, so a
+/// board left open sees what others saved since.
+final class Reader: Sendable {
+    let path: String
+    let connection: DatabaseQueue
+    let immutable: Bool
+
+    init(path: String, connection: DatabaseQueue, immutable: Bool) {
+        self.path = path
+        self.connection = connection
+        self.immutable = immutable
+    }
+
+    /// Runs `body` in one read transaction.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        guard immutable else { return try connection.read(body) }
+        return try Store.openReader(path).connection.read(body)
+    }
+
+    /// Copies the store, as of one moment, into `destination`.
+    func backup(to destination: some DatabaseWriter) throws {
+        try connection.backup(to: destination)
+    }
 }

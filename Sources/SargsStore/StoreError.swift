@@ -50,8 +50,8 @@ public enum StoreError: Error, Equatable, Sendable {
             return Phrase(lv: "glabātuvi nevar nolasīt vai ierakstīt: \(reason); nekas netika saglabāts",
                           en: "the store could not be read or written: \(reason); nothing was saved")
         case .readOnly(let path):
-            return Phrase(lv: "glabātuvi '\(path)' jūs drīkstat lasīt, bet ne mainīt (faila atļaujas); nekas netika saglabāts",
-                          en: "you may read the store '\(path)' but not change it (its file permissions); nothing was saved")
+            return Phrase(lv: "glabātuvi '\(path)' jūs drīkstat lasīt, bet ne mainīt (jums tā ir tikai lasāma: fails, tā mape vai disks); nekas netika saglabāts",
+                          en: "you may read the store '\(path)' but not change it (it is read-only for you: its file, its folder or the disk); nothing was saved")
         case .alreadyExists(let path):
             return Phrase(lv: "glabātuve '\(path)' jau ir; lai to aizstātu, lietojiet --force",
                           en: "a store already exists at '\(path)'; use --force to replace it")

@@ -12,9 +12,11 @@ struct BoardCommand: ParsableCommand {
         abstract: "Open the board (the default command); creates the store from the plan on first use.")
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "The plan file to create the store from on first use (default: the bundled Madona plan).")
+    @Option(help: "The plan file to create the store from on first use (default: the bundled Madona plan).",
+            completion: .file(extensions: ["yaml", "yml"]))
     var plan: String?
-    @Option(help: "A theme name (default, light, high-contrast, mono) or a theme file.")
+    @Option(help: "A theme name (default, light, high-contrast, mono) or a theme file.",
+            completion: .list(["default", "light", "high-contrast", "mono"]))
     var theme: String?
     @Flag(help: "Draw with ASCII characters only.") var ascii = false
     @Flag(help: "Leave the mouse to the terminal (text selection as usual); also SARGS_MOUSE=0.") var noMouse = false
@@ -44,8 +46,8 @@ struct BoardCommand: ParsableCommand {
         state.readOnly = !store.mayChange
         if state.readOnly {
             state.message = Message(.notice, Phrase(
-                lv: "Glabātuvi \(store.path) drīkst tikai lasīt (faila atļaujas): izmaiņas nav iespējamas",
-                en: "The store \(store.path) may only be read (its file permissions): nothing can be changed"))
+                lv: "Glabātuvi \(store.path) drīkst tikai lasīt (jums tā ir tikai lasāma: fails, tā mape vai disks): izmaiņas nav iespējamas",
+                en: "The store \(store.path) may only be read (it is read-only for you: its file, its folder or the disk): nothing can be changed"))
         }
         _ = reduce(&state, .resize(width: size.width, height: size.height))
         if let fallback = terminal.fallback {

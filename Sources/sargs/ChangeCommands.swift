@@ -11,7 +11,7 @@ struct Init: ParsableCommand {
         discussion: "The store goes to --db, $SARGS_DB, or $XDG_DATA_HOME/sargs/PLAN-ID.sqlite.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The plan file (YAML).") var file: String?
+    @Argument(help: "The plan file (YAML).", completion: .file(extensions: ["yaml", "yml"])) var file: String?
     @Flag(help: "Use the bundled Madona plan.") var madona = false
     @Flag(help: "Replace a store that is already there.") var force = false
 

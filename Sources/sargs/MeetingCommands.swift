@@ -123,7 +123,7 @@ struct MeetingCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The meeting number.") var id: Int64
         @Option(help: "text, markdown, json, docx or odt.") var format: MinutesFormat = .text
-        @Option(name: .shortAndLong, help: "Write to FILE instead of the standard output.") var output: String?
+        @Option(name: .shortAndLong, help: "Write to FILE instead of the standard output.", completion: .file()) var output: String?
         @Flag(help: "Replace FILE if it is there.") var force = false
 
         func run() throws {
@@ -381,7 +381,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "The year.") var year: Int
     @Option(help: "markdown, csv, json, docx or odt.") var format: ReportFormat = .markdown
-    @Option(name: .shortAndLong, help: "Write to FILE instead of the standard output.") var output: String?
+    @Option(name: .shortAndLong, help: "Write to FILE instead of the standard output.", completion: .file()) var output: String?
     @Flag(help: "Replace FILE if it is there.") var force = false
 
     func run() throws {

@@ -4,7 +4,8 @@ import SargsCore
 
 /// The options every command takes (SPEC §7), with their environment variables.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: "The store file (default: $SARGS_DB, else $XDG_DATA_HOME/sargs/PLAN-ID.sqlite).")
+    @Option(name: .long, help: "The store file (default: $SARGS_DB, else $XDG_DATA_HOME/sargs/PLAN-ID.sqlite).",
+            completion: .file(extensions: ["sqlite"]))
     var db: String?
 
     @Option(name: .long, help: "The date to act as today, YYYY-MM-DD (default: $SARGS_TODAY, else the date in Europe/Riga).")
@@ -13,7 +14,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Who makes the change (default: $SARGS_USER, else the login name).")
     var user: String?
 
-    @Option(name: .long, help: "Interface language: lv or en (default: $SARGS_LANG, else lv).")
+    @Option(name: .long, help: "Interface language: lv or en (default: $SARGS_LANG, else lv).", completion: .list(["lv", "en"]))
     var lang: String?
 
     var environment: [String: String] { Environment.variables }

@@ -16,7 +16,7 @@ struct PlanCommand: ParsableCommand {
             abstract: "Validate a plan file and print a summary.")
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The plan file (YAML).") var file: String
+        @Argument(help: "The plan file (YAML).", completion: .file(extensions: ["yaml", "yml"])) var file: String
 
         func run() throws {
             let plan = try PlanFile.read(path: file)

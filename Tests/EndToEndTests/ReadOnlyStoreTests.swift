@@ -138,6 +138,47 @@ struct ReadOnlyStoreTests {
             #expect(r.stderr.split(separator: "\n").count == 1, "one line: \(r.stderr)")
         }
         #expect(try StoreFile(s.database) == before)
+        // Replacing the store is changing it, even where the folder would let a rename through.
+        chmod(s.directory, getuid() == 0 ? 0o777 : 0o755)
+        let replace = reader.run(s, ["init", Fixtures.madonaPlanPath, "--force"])
+        #expect(replace.status == 69, "\(replace.stdout) \(replace.stderr)")
+        #expect(try StoreFile(s.database) == before, "the store is still there, whole")
+        chmod(s.directory, getuid() == 0 ? 0o755 : 0o555)
+    }
+
+    @Test("a store shared by its mode right after init is read by another user; readers beside a writer never fail",
+          .enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"),
+                   "needs root and setpriv to read as another user"))
+    func sharedAfterInitAndBesideAWriter() throws {
+        let s = SargsProcess(today: "2025-09-10")
+        #expect(s.run(["init", Fixtures.madonaPlanPath]).status == 0)
+        // The README's recipe: let others read it by its mode (here everyone; a group in practice).
+        chmod(s.database, 0o644)
+        chmod(s.directory, 0o755)
+        defer { chmod(s.directory, 0o700) }
+        let binary = s.directory + "/sargs"
+        try FileManager.default.copyItem(atPath: SargsProcess.binary, toPath: binary)
+        let nobody = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", binary]
+        let first = SargsProcess.execute(nobody[0], Array(nobody.dropFirst()) + ["agenda"], environment: s.environment)
+        #expect(first.status == 0, "right after init: \(first.stderr)")
+        // A writer records in a loop while the other user reads: no read fails.
+        let writer = Process()
+        writer.executableURL = URL(fileURLWithPath: "/bin/sh")
+        writer.arguments = ["-c", "for i in $(seq 60); do \(SargsProcess.binary) note 2.1 \"Piezīme $i\" >/dev/null || exit 1; done"]
+        writer.environment = s.environment
+        try writer.run()
+        var failures: [String] = []
+        var reads = 0
+        while writer.isRunning || reads < 20 {
+            let r = SargsProcess.execute(nobody[0], Array(nobody.dropFirst()) + ["log", "--limit", "1"], environment: s.environment)
+            reads += 1
+            if r.status != 0 { failures.append(r.stderr) }
+            if reads > 400 { break }
+        }
+        writer.waitUntilExit()
+        #expect(writer.terminationStatus == 0)
+        #expect(reads >= 20)
+        #expect(failures.isEmpty, "\(failures.count) of \(reads) reads failed: \(failures.prefix(2))")
     }
 
     @Test("the board on a store the user may only read: it shows the plan, says read only, and a change key says why not",

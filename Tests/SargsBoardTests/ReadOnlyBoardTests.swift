@@ -63,7 +63,13 @@ struct ReadOnlyBoardTests {
         #expect(board.state.screen == .board)
         #expect(board.lines[0].contains("nokavētas:"), "the overdue count comes first: \(board.lines[0])")
         if size.0 >= 120 { #expect(board.lines[0].contains("tikai lasīt")) }
+        // At every width the key bar says it, and offers no key that would change the store.
+        let bar = board.lines[board.lines.count - 1]
+        #expect(bar.hasSuffix("TIKAI LASĪT "), "\(bar)")
+        for key in ["r ", "s ", "n ", "w ", "u "] { #expect(!bar.contains(" " + key), "\(key) in \(bar)") }
         let writable = try Self.driver(readOnly: false, width: size.0, height: size.1)
         #expect(!writable.lines[0].contains("tikai lasīt"))
+        #expect(writable.lines[writable.lines.count - 1].contains(" r "), "the bar offers r where one may change")
+        #expect(!writable.lines[writable.lines.count - 1].contains("TIKAI LASĪT"))
     }
 }

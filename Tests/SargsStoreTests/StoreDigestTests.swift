@@ -20,7 +20,7 @@ struct StoreDigestTests {
     func expectConsistent(_ comment: Comment, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let records = try store.records()
         #expect(try store.snapshot().records == RecordIndex(records), comment, sourceLocation: sourceLocation)
-        let stale = try store.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record_stale") }
+        let stale = try store.reader().read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record_stale") }
         #expect(stale == 0, comment, sourceLocation: sourceLocation)
     }
 
@@ -41,7 +41,7 @@ struct StoreDigestTests {
             try expectConsistent("after undo \(i + 1)")
         }
         #expect(try store.snapshot().records.isEmpty)
-        let digests = try store.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record_digest") }
+        let digests = try store.reader().read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record_digest") }
         #expect(digests == 0)
     }
 

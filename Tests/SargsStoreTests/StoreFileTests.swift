@@ -72,7 +72,7 @@ struct StoreFileTests {
         #expect(try store.writerSynchronous() == 2)
         let reopened = try Store.open(at: scratch.storePath)
         #expect(try reopened.writerSynchronous() == 2)
-        let mode = try reopened.reader.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        let mode = try reopened.reader().read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
     }
 

@@ -91,7 +91,7 @@ struct StoreProcessTests {
         #expect(records.count >= 150)
         #expect(journaled.count == records.count)
         #expect(Set(journaled.compactMap { JSON(parsing: $0.after ?? "")?["id"].int64Value }) == Set(records.map(\.id)))
-        let check = try reopened.reader.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+        let check = try reopened.reader().read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
         #expect(check == ["ok"])
         _ = try store.addRecord(Record(activity: "2.1", date: SamplePlan.day("2025-06-03"), author: "ieva"), now: .now)
         _ = try reopened.undo(author: "juris", now: .now)

@@ -108,7 +108,7 @@ struct StoreReadingTests {
         }
         let store = try Store.open(at: scratch.storePath)
         #expect(try store.plan() == SamplePlan.plan)
-        let applied = try store.reader.read { db in try Schema.migrator.appliedIdentifiers(db) }
+        let applied = try store.reader().read { db in try Schema.migrator.appliedIdentifiers(db) }
         #expect(applied.contains("v4-meeting-minutes"))
         let upgraded = try Files(scratch.storePath)
         _ = try Self.readEverything(scratch.storePath)

@@ -157,7 +157,7 @@ public struct AppState: Sendable {
     public var height: Int
     /// Who makes the changes (for undo and the journal).
     public var author: String
-    /// The store may be read but not changed (its file permissions): every
+    /// The store may be read but not changed (its file, folder or disk): every
     /// key that would change it says so instead of opening a form.
     public var readOnly = false
 

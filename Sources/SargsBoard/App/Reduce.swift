@@ -133,11 +133,14 @@ func openActivity(_ state: inout AppState, _ id: ActivityID) -> [Effect] {
 }
 
 
+/// Why nothing can be changed on a store this user may only read.
+let readOnlyReason = p("glabātuvi šeit drīkst tikai lasīt (jums tā ir tikai lasāma: fails, tā mape vai disks); izmaiņas nav iespējamas",
+                       "the store may only be read here (it is read-only for you: its file, its folder or the disk); nothing can be changed")
+
 /// Why a command cannot be used now, shown instead of silently doing nothing.
 public func disabledReason(_ command: Command, in state: AppState) -> Phrase? {
     if state.readOnly, command.changesStore {
-        return p("glabātuvi drīkst tikai lasīt (faila atļaujas); izmaiņas šeit nav iespējamas",
-                 "the store may only be read here (its file permissions); nothing can be changed")
+        return readOnlyReason
     }
     if let reason = meetingDisabledReason(command, in: state) { return reason }
     switch command {
@@ -155,8 +158,7 @@ public func disabledReason(_ command: Command, in state: AppState) -> Phrase? {
         }
         return nil
     case .open where state.screen == .institutions && state.readOnly:
-        return p("glabātuvi drīkst tikai lasīt (faila atļaujas); izmaiņas šeit nav iespējamas",
-                 "the store may only be read here (its file permissions); nothing can be changed")
+        return readOnlyReason
     case .open where state.screen == .board:
         return state.selectedActivity == nil ? p("šajā kolonnā nav kartīšu", "this column has no cards") : nil
     case .clearFilters:

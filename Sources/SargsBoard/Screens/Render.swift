@@ -133,6 +133,8 @@ func keyBarHints(_ state: AppState, width: Int) -> [KeyBarHint] {
     } else {
         hints = state.keyMap.bindings.compactMap { binding in
             guard let bar = binding.bar, binding.works(on: state.screen), let key = binding.keys.first else { return nil }
+            // On a store one may only read, the bar offers no key that would change it.
+            if state.readOnly && binding.command.changesStore { return nil }
             // In chair mode the bar shows the keys of the step at hand (review or items), so none is cut at 80 columns.
             // The decision keys show where a decision is at hand (the agenda's cursor on one).
             if state.screen == .chair || binding.command == .reviewDone || binding.command == .reviewDue,
@@ -166,8 +168,20 @@ func keyBarHints(_ state: AppState, width: Int) -> [KeyBarHint] {
 
 private func drawKeyBar(_ state: AppState, into canvas: inout Canvas, y: Int) {
     canvas.fill(Rect(x: 0, y: y, width: canvas.width, height: 1), role: .statusBar)
-    for hint in keyBarHints(state, width: canvas.width) {
+    for hint in keyBarHints(state, width: canvas.width - readOnlyMarkWidth(state)) {
         let x = hint.x + canvas.put(hint.keyText, x: hint.x, y: y, role: .helpKey) + 1
         canvas.put(hint.label, x: x, y: y, role: .statusBar)
     }
+    // A store this user may only read says so at the bar's right end, on every screen and at any width.
+    if state.readOnly {
+        let mark = readOnlyMark(state)
+        canvas.put(mark, x: max(0, canvas.width - mark.displayWidth - 1), y: y, role: .badgeOverdue)
+    }
+}
+
+private func readOnlyMark(_ state: AppState) -> String { state.text(p("TIKAI LASĪT", "READ ONLY")) }
+
+/// The room the read-only mark takes at the bar's end (none on a store one may change).
+private func readOnlyMarkWidth(_ state: AppState) -> Int {
+    state.readOnly ? readOnlyMark(state).displayWidth + 2 : 0
 }
