@@ -22,7 +22,13 @@ import SargsCore
 ///   that did it, or null (before v4: `done` held `{"done_on"}` only).
 /// - `undo`: before/after swapped from the entry it reverts, named by `undoes`.
 enum Journal {
-    static let columns = "id, time, author, action, subject, before, after, undoes"
+    static let columns = "id, time, author, action, subject, before, after, undoes, login"
+
+    /// The login account of this process (its effective user), recorded with every entry.
+    static let login: String? = {
+        guard let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name else { return nil }
+        return String(cString: name)
+    }()
 
     @discardableResult
     static func append(_ db: Database, time: Date, author: String, action: String, subject: String,
@@ -36,15 +42,15 @@ enum Journal {
                        beforeText: String?, afterText: String?, undoes: Int64?) throws -> Int64 {
         try Guard.author(author)
         let statement = try db.cachedStatement(sql: """
-            INSERT INTO journal (time, author, action, subject, before, after, undoes) VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO journal (time, author, action, subject, before, after, undoes, login) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        try statement.execute(arguments: [Timestamp.text(time), author, action, subject, beforeText, afterText, undoes])
+        try statement.execute(arguments: [Timestamp.text(time), author, action, subject, beforeText, afterText, undoes, login])
         return db.lastInsertedRowID
     }
 
     static func entry(from row: Row) throws -> JournalEntry {
         JournalEntry(id: row[0], time: try Timestamp.required(row[1]), author: row[2], action: row[3],
-                     subject: row[4], before: row[5], after: row[6], undoes: row[7])
+                     subject: row[4], before: row[5], after: row[6], undoes: row[7], login: row[8])
     }
 
     static func entries(_ db: Database, subject: String?, author: String?, limit: Int?) throws -> [JournalEntry] {
@@ -77,7 +83,7 @@ enum Journal {
     static func latestUndoable(by author: String, _ db: Database) throws -> JournalEntry? {
         try Row.fetchOne(db, sql: """
             SELECT \(columns) FROM journal j
-            WHERE j.author = ? AND j.action NOT IN ('undo', 'init', 'remind')
+            WHERE j.author = ? AND j.action NOT IN ('undo', 'init', 'remind', 'restore')
               AND NOT EXISTS (SELECT 1 FROM journal u WHERE u.undoes = j.id)
             ORDER BY j.id DESC LIMIT 1
             """, arguments: [author]).map(entry(from:))

@@ -209,6 +209,12 @@ enum Schema {
                 CREATE INDEX decision_review_decision ON decision_review(decision);
                 """)
         }
+        // The account that made each change, beside the name it was made
+        // under (`--user`), so that on a shared store an entry cannot pass
+        // for another member's (issue 17).
+        migrator.registerMigration("v5-journal-login") { db in
+            try db.execute(sql: "ALTER TABLE journal ADD COLUMN login TEXT")
+        }
         return migrator
     }()
 }

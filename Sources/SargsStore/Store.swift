@@ -41,9 +41,13 @@ public final class Store: Sendable {
     // MARK: - Opening
 
     /// Creates the store for `plan` at `path`, the parent directory too if
-    /// missing, readable by its owner only. Refuses an existing file unless
-    /// `force`, which replaces it. Journals an `init` entry.
-    public static func create(at path: String, plan: Plan, force: Bool, author: String, now: Date) throws -> Store {
+    /// missing, readable by its owner only, or with `group` by that Unix
+    /// group (the store 0660 in the group, a folder sargs makes 2770 and
+    /// setgid, so the WAL files SQLite makes there join the group too).
+    /// Refuses an existing file unless `force`, which replaces it. Journals
+    /// an `init` entry.
+    public static func create(at path: String, plan: Plan, force: Bool, author: String, now: Date,
+                              group: gid_t? = nil) throws -> Store {
         try storeOperation(at: path) {
             try Guard.texts(plan.texts)
             for activity in plan.activities { try Guard.count(activity.target?.count, "target of \(activity.id)") }
@@ -53,6 +57,11 @@ public final class Store: Sendable {
                 do {
                     try files.createDirectory(atPath: directory, withIntermediateDirectories: true,
                                               attributes: [.posixPermissions: 0o700])
+                    if let group {
+                        guard chown(directory, UInt32.max, group) == 0, chmod(directory, 0o2770) == 0 else {
+                            throw StoreError.unavailable("cannot give the folder \(directory) to the group \(groupName(group)): \(String(cString: strerror(errno)))")
+                        }
+                    }
                 } catch {
                     throw StoreError.unavailable("cannot create the directory \(directory)")
                 }
@@ -67,6 +76,13 @@ public final class Store: Sendable {
             let building = path + ".init-\(getpid())"
             removeAbandonedBuilds(of: path)
             try Store.createPrivateFile(building)
+            if let group {
+                guard chown(building, UInt32.max, group) == 0, chmod(building, 0o660) == 0 else {
+                    let reason = String(cString: strerror(errno))
+                    _ = unlink(building)
+                    throw StoreError.unavailable("cannot give the store to the group \(groupName(group)) (\(reason)); only a member of the group, or root, can")
+                }
+            }
             do {
                 let pool = try openPool(building)
                 try Schema.migrator.migrate(pool)
@@ -137,6 +153,10 @@ public final class Store: Sendable {
             }
             guard (info.st_mode & S_IFMT) == S_IFREG else {
                 throw StoreError.unavailable("\(path) is not a file")
+            }
+            // A store every user of the server may read would show the group's work to all of them.
+            if info.st_mode & 0o007 != 0 {
+                throw StoreError.unavailable("every user of this server may open \(path) (mode \(String(info.st_mode & 0o777, radix: 8))); take that away with: chmod o-rwx \(path) \(path)-wal \(path)-shm")
             }
             // Look before SQLite touches the file: a text file or an empty
             // file is not a store.
@@ -213,7 +233,9 @@ public final class Store: Sendable {
         var attempt = 0
         while true {
             do {
-                return Reader(path: path, connection: try connect(path), immutable: false)
+                let connection = try connect(path)
+                alignCompanionModes(real)  // the connection may have made them just now
+                return Reader(path: path, connection: connection, immutable: false)
             } catch let error as DatabaseError where [.SQLITE_READONLY, .SQLITE_CANTOPEN].contains(error.resultCode) {
                 let wal = entryExists(real + "-wal"), shm = entryExists(real + "-shm")
                 if !wal && !shm { return Reader(path: path, connection: try connect(immutableURI(real)), immutable: true) }
@@ -250,16 +272,19 @@ public final class Store: Sendable {
 
     /// SQLite gives `-wal` and `-shm` the store's mode when it creates them;
     /// a store whose mode changed since (`chmod 640` to share it with a
-    /// group) would keep WAL files only its owner may use. The owner's
-    /// sargs gives them the store's mode again (the files' metadata only).
-    private static func alignCompanionModes(_ path: String) {
+    /// group) would keep WAL files only its owner may use, and a member who
+    /// makes them outside a setgid folder gives them their own group. The
+    /// files' owner gives them the store's mode and, for a store shared with
+    /// a group, its group again (the files' metadata only).
+    static func alignCompanionModes(_ path: String) {
         var store = stat()
         guard stat(path, &store) == 0 else { return }
+        let shared = store.st_mode & 0o060 != 0
         for file in [path + "-wal", path + "-shm"] {
             var info = stat()
-            guard stat(file, &info) == 0, info.st_uid == geteuid(),
-                  info.st_mode & 0o777 != store.st_mode & 0o666 else { continue }
-            _ = chmod(file, store.st_mode & 0o666)
+            guard stat(file, &info) == 0, info.st_uid == geteuid() || geteuid() == 0 else { continue }
+            if shared, info.st_gid != store.st_gid { _ = chown(file, UInt32.max, store.st_gid) }
+            if info.st_mode & 0o777 != store.st_mode & 0o666 { _ = chmod(file, store.st_mode & 0o666) }
         }
     }
 
@@ -308,6 +333,7 @@ public final class Store: Sendable {
                 try db.execute(sql: "PRAGMA synchronous = FULL")
             }
             let queue = try DatabaseQueue(path: path, configuration: configuration)
+            Store.alignCompanionModes(Store.realPath(path))
             connection = queue
             return queue
         }
@@ -325,11 +351,11 @@ public final class Store: Sendable {
         return try DatabasePool(path: path, configuration: configuration)
     }
 
-    private static func companionFiles(_ path: String) -> [String] {
+    static func companionFiles(_ path: String) -> [String] {
         [path, path + "-wal", path + "-shm", path + "-journal"]
     }
 
-    private static func entryExists(_ path: String) -> Bool {
+    static func entryExists(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0
     }
@@ -344,22 +370,6 @@ public final class Store: Sendable {
         }
         _ = fchmod(fd, 0o600)
         _ = close(fd)
-    }
-
-    /// Copies the store, as of one moment, to a new file at `path` (mode
-    /// 0600) that `open(at:)` reads like the original. Refuses an existing file.
-    public func backup(to path: String) throws {
-        try storeOperation(at: path) {
-            try Store.createPrivateFile(path)
-            do {
-                let copy = try DatabaseQueue(path: path)
-                try reader().backup(to: copy)
-                try copy.close()
-            } catch {
-                for file in Store.companionFiles(path) { _ = unlink(file) }
-                throw error
-            }
-        }
     }
 
     /// `PRAGMA synchronous` of the connection that writes (2 is FULL).
@@ -904,7 +914,7 @@ public final class Store: Sendable {
             try Undo.revert(target, db)
             var entry = JournalEntry(time: Timestamp.normalized(now), author: author, action: "undo",
                                      subject: target.subject, before: target.after, after: target.before,
-                                     undoes: target.id)
+                                     undoes: target.id, login: Journal.login)
             entry.id = try Journal.append(db, time: now, author: author, action: "undo", subject: target.subject,
                                           beforeText: target.after, afterText: target.before, undoes: target.id)
             return entry

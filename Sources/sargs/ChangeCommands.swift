@@ -14,6 +14,8 @@ struct Init: ParsableCommand {
     @Argument(help: "The plan file (YAML).", completion: .file(extensions: ["yaml", "yml"])) var file: String?
     @Flag(help: "Use the bundled Madona plan.") var madona = false
     @Flag(help: "Replace a store that is already there.") var force = false
+    @Option(help: "Share the store with this Unix group: the store 0660 in the group, a folder sargs makes 2770 (setgid).")
+    var group: String?
 
     func validate() throws {
         if madona == (file != nil) {
@@ -27,8 +29,16 @@ struct Init: ParsableCommand {
             en: "the bundled Madona plan cannot be found; give a plan file")))
         let plan = try PlanFile.read(path: path)
         let storePath = global.storePath(planID: plan.id)
+        var gid: gid_t?
+        if let group {
+            guard let entry = getgrnam(group) else {
+                throw Failure(.data, Phrase(lv: "serverī nav grupas '\(SafeText.line(group))'; izveidojiet to ar `groupadd \(SafeText.line(group))`",
+                                            en: "there is no group '\(SafeText.line(group))' on this server; create it with `groupadd \(SafeText.line(group))`"))
+            }
+            gid = entry.pointee.gr_gid
+        }
         try Session.guarded {
-            _ = try Store.create(at: storePath, plan: plan, force: force, author: try global.author, now: Date())
+            _ = try Store.create(at: storePath, plan: plan, force: force, author: try global.author, now: Date(), group: gid)
         }
         Output.print(global.language == .lv
               ? "Glabātuve izveidota: \(storePath) (\(plan.goals.count) mērķi, \(plan.activities.count) aktivitātes)"

@@ -13,7 +13,8 @@ struct Sargs: ParsableCommand {
         subcommands: [BoardCommand.self, Init.self, PlanCommand.self, RecordCommand.self, StatusCommand.self, NoteCommand.self,
                       WaiveCommand.self, AgendaCommand.self, MeetingCommand.self, DecisionCommand.self,
                       ReportCommand.self, ExportCommand.self, DigestCommand.self, RemindCommand.self,
-                      InstitutionCommand.self, LogCommand.self, UndoCommand.self],
+                      InstitutionCommand.self, LogCommand.self, UndoCommand.self,
+                      BackupCommand.self, RestoreCommand.self, CheckCommand.self],
         defaultSubcommand: BoardCommand.self
     )
 }

@@ -152,8 +152,9 @@ struct ReadOnlyStoreTests {
     func sharedAfterInitAndBesideAWriter() throws {
         let s = SargsProcess(today: "2025-09-10")
         #expect(s.run(["init", Fixtures.madonaPlanPath]).status == 0)
-        // The README's recipe: let others read it by its mode (here everyone; a group in practice).
-        chmod(s.database, 0o644)
+        // The README's recipe: let a group read it by its mode (here nobody's group, nogroup).
+        chown(s.database, 0, 65534)
+        chmod(s.database, 0o640)
         chmod(s.directory, 0o755)
         defer { chmod(s.directory, 0o700) }
         let binary = s.directory + "/sargs"

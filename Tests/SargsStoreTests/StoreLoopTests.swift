@@ -68,7 +68,7 @@ struct StoreLoopTests {
         #expect(try store.meetings().first?.items.map(\.activity) == ["2.2", "2.1"])
         let entry = try #require(try store.journal(subject: "meeting \(meeting.id)", author: nil, limit: 1).first)
         #expect(entry.action == "settings")
-        #expect(JournalText.sentence(entry, .lv) == "ieva mainīja sēdes Nr. \(meeting.id) datumu un tēmu (2026-01-22)")
+        #expect(JournalText.sentence(entry, .lv) == entry.shownAuthor(.lv) + " mainīja sēdes Nr. \(meeting.id) datumu un tēmu (2026-01-22)")
         _ = try store.undo(author: "ieva", now: now)
         let back = try #require(try store.meetings().first)
         #expect(back.date == SamplePlan.day("2025-12-15") && back.topic == nil && back.items.map(\.activity) == ["2.1"])

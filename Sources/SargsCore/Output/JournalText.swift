@@ -35,7 +35,7 @@ public enum JournalText {
 
     /// "ieva pierakstīja izpildi 2.1: 2025-03-10, 12".
     public static func sentence(_ e: JournalEntry, _ language: Language) -> String {
-        SafeText.line(e.author + " " + words(e).did.text(language))
+        SafeText.line(e.shownAuthor(language) + " " + words(e).did.text(language))
     }
 
     /// A line of `sargs log`: "#12  2025-03-10 14:02:05  " and the sentence.
@@ -46,7 +46,7 @@ public enum JournalText {
     public static func json(_ e: JournalEntry) -> JSONValue {
         .object([
             ("id", .int(Int(e.id))), ("time", .string(ISO8601DateFormatter().string(from: e.time))),
-            ("author", .string(e.author)), ("action", .string(e.action)), ("subject", .string(e.subject)),
+            ("author", .string(e.author)), ("login", .optional(e.login)), ("action", .string(e.action)), ("subject", .string(e.subject)),
             ("before", .optional(e.before)), ("after", .optional(e.after)),
             ("undoes", e.undoes.map { .int(Int($0)) } ?? .null),
         ])
@@ -154,6 +154,11 @@ public enum JournalText {
             let address = after["email"].stringValue.map(SafeText.line)
             return address.map { (p("\(s) e-pasts: \($0)", "e-mail of \(s): \($0)"), p("iestādei \(s) norādīja e-pastu \($0)", "set the e-mail of \(s) to \($0)")) }
                 ?? (p("\(s) e-pasts noņemts", "e-mail of \(s) removed"), p("noņēma iestādes \(s) e-pastu", "removed the e-mail of \(s)"))
+        case "restore":
+            let from = SafeText.line(after["from"].stringValue ?? "")
+            let kept = SafeText.line(after["kept"].stringValue ?? "")
+            return (p("atjaunošana no \(from)", "a restore from \(from)"),
+                    p("atjaunoja glabātuvi no \(from) (iepriekšējā saglabāta: \(kept))", "restored the store from \(from) (the replaced one kept: \(kept))"))
         case "remind":
             let to = SafeText.line(after["to"].stringValue ?? "")
             let count = after["items"].arrayValue?.count ?? 0

@@ -69,9 +69,18 @@ public struct JournalEntry: Hashable, Sendable, Identifiable {
     public var after: String?
     /// For an undo entry, the entry it reverts.
     public var undoes: Int64?
+    /// The login account of the program that made the change (nil in
+    /// entries made before sargs kept it).
+    public var login: String?
+
+    /// The author as the journal shows it: the name, and the account when it differs ("ieva (konts: root)").
+    public func shownAuthor(_ language: Language) -> String {
+        guard let login, login != author else { return author }
+        return author + (language == .lv ? " (konts: \(login))" : " (account: \(login))")
+    }
 
     public init(id: Int64 = 0, time: Date, author: String, action: String, subject: String,
-                before: String? = nil, after: String? = nil, undoes: Int64? = nil) {
+                before: String? = nil, after: String? = nil, undoes: Int64? = nil, login: String? = nil) {
         self.id = id
         self.time = time
         self.author = author
@@ -80,5 +89,6 @@ public struct JournalEntry: Hashable, Sendable, Identifiable {
         self.before = before
         self.after = after
         self.undoes = undoes
+        self.login = login
     }
 }

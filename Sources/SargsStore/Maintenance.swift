@@ -1,0 +1,241 @@
+import Foundation
+import GRDB
+import SargsCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Backups, restores and checks of a store (issue 17): what a server's
+/// administrator runs while people work.
+extension Store {
+    // MARK: - Backup
+
+    /// Copies the store, as of one moment, to a new file at `path` through
+    /// SQLite's online backup while boards and commands go on writing. The
+    /// copy is 0600, or 0640 with the store's group when the store is shared
+    /// with a group. Refuses an existing file.
+    public func backup(to path: String) throws {
+        try storeOperation(at: path) {
+            try Store.createPrivateFile(path)
+            do {
+                let copy = try DatabaseQueue(path: path)
+                try reader().backup(to: copy)
+                try copy.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
+                try copy.close()
+                for file in Store.companionFiles(path).dropFirst() { _ = unlink(file) }
+                var info = stat()
+                if stat(path == self.path ? path : self.path, &info) == 0, info.st_mode & 0o070 != 0 {
+                    _ = chown(path, UInt32.max, info.st_gid)
+                    _ = chmod(path, 0o640)
+                }
+            } catch {
+                for file in Store.companionFiles(path) { _ = unlink(file) }
+                throw error
+            }
+        }
+    }
+
+    /// A backup into `directory` named after the store and the moment
+    /// (`NAME-2026-12-01T031500Z.sqlite`), then only the newest `keep`
+    /// backups of this store kept there.
+    /// - Returns: the new backup's path and the paths removed.
+    public func backup(into directory: String, keep: Int, now: Date) throws -> (path: String, removed: [String]) {
+        let base = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: now)
+        let stamp = String(format: "%04d-%02d-%02dT%02d%02d%02dZ", c.year ?? 0, c.month ?? 0, c.day ?? 0,
+                           c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+        let target = (directory as NSString).appendingPathComponent("\(base)-\(stamp).sqlite")
+        try backup(to: target)
+        let prefix = base + "-"
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+            .filter { $0.hasPrefix(prefix) && $0.hasSuffix("Z.sqlite") && $0.count == prefix.count + stamp.count + 7 }
+            .sorted()
+        var removed: [String] = []
+        for name in names.dropLast(max(1, keep)) {
+            let old = (directory as NSString).appendingPathComponent(name)
+            if unlink(old) == 0 { removed.append(old) }
+        }
+        return (target, removed)
+    }
+
+    // MARK: - Restore
+
+    /// What a copy holds, checked before it may replace a store.
+    /// - Throws: `StoreError.unavailable` naming what is wrong with it.
+    public static func checkedCopy(_ path: String) throws -> Store {
+        let copy = try Store.open(at: path)
+        let integrity = try storeOperation(at: path) {
+            try copy.reader().read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+        }
+        guard integrity == ["ok"] else {
+            throw StoreError.unavailable("\(path) is damaged: \(integrity.prefix(3).joined(separator: "; "))")
+        }
+        _ = try copy.snapshot()
+        return copy
+    }
+
+    /// Replaces this store's content with the copy at `path`, checked first
+    /// (integrity, schema, plan), through SQLite's online backup, so boards
+    /// and commands that have the store open see the restored content. The
+    /// store as it was is kept beside it first (`PATH.replaced-STAMP`), and
+    /// the restore is journaled in the restored store.
+    /// - Returns: where the replaced store was kept.
+    public func restore(from path: String, author: String, now: Date) throws -> String {
+        guard Store.realPath(path) != Store.realPath(self.path) else {
+            throw StoreError.invalid(Phrase(lv: "glabātuvi nevar atjaunot no tās pašas", en: "a store cannot be restored from itself"))
+        }
+        let copy = try Store.checkedCopy(path)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: now)
+        let kept = self.path + String(format: ".replaced-%04d%02d%02dT%02d%02d%02dZ", c.year ?? 0, c.month ?? 0, c.day ?? 0,
+                                      c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+        try backup(to: kept)
+        try storeOperation(at: self.path) {
+            try copy.reader().backup(to: try writer())
+        }
+        let entries = try storeOperation(at: path) { try copy.reader().read { db in try Int.fetchOne(db, sql: "SELECT MAX(id) FROM journal") ?? 0 } }
+        _ = try change { db in
+            try Journal.append(db, time: now, author: author, action: "restore", subject: "store", before: nil, after: .object([
+                "from": .string(path), "kept": .string(kept), "journal": .int(entries),
+            ]))
+        }
+        return kept
+    }
+
+    // MARK: - Check
+
+    /// One thing `check` found wrong, and the command that fixes it.
+    public struct Finding: Hashable, Sendable {
+        public var problem: Phrase
+        public var fix: String?
+
+        public init(_ problem: Phrase, fix: String? = nil) {
+            self.problem = problem
+            self.fix = fix
+        }
+    }
+
+    /// Checks the store file at `path` without changing anything, through a
+    /// plain read-only connection (not `open`, which would give the WAL
+    /// files the store's mode before they are looked at): the modes and
+    /// groups of the store, its WAL files and its folder, SQLite's integrity
+    /// check, the schema version and the record digests against the records.
+    public static func check(at path: String) -> [Finding] {
+        var findings = checkFiles(path)
+        let restore = "sargs restore BACKUP.sqlite --db \(path)"
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(busyTimeout)
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+        } catch {
+            return findings + [Finding(Phrase(lv: "glabātuvi nevar atvērt: \(error)", en: "the store cannot be opened: \(error)"), fix: restore)]
+        }
+        do {
+            let integrity = try queue.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check(20)") }
+            if integrity != ["ok"] {
+                findings.append(Finding(Phrase(lv: "SQLite integritātes pārbaude: " + integrity.prefix(3).joined(separator: "; "),
+                                               en: "SQLite's integrity check: " + integrity.prefix(3).joined(separator: "; ")),
+                                        fix: restore))
+                return findings
+            }
+            let (applicationID, applied, completed, superseded) = try queue.read { db in
+                (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0, try Schema.migrator.appliedIdentifiers(db),
+                 try Schema.migrator.hasCompletedMigrations(db), try Schema.migrator.hasBeenSuperseded(db))
+            }
+            guard applicationID == Schema.applicationID, applied.contains("v1-plan") else {
+                return findings + [Finding(Phrase(lv: "\(path) nav sargs glabātuve", en: "\(path) is not a sargs store"))]
+            }
+            if superseded {
+                findings.append(Finding(Phrase(lv: "glabātuvi rakstījusi jaunāka sargs versija", en: "a newer version of sargs wrote the store"),
+                                        fix: "install that version of sargs"))
+            } else if !completed {
+                findings.append(Finding(Phrase(lv: "shēma ir vecāka: ir \(applied.sorted().joined(separator: ", "))",
+                                               en: "the schema is older: it has \(applied.sorted().joined(separator: ", "))"),
+                                        fix: "sargs board --db \(path)"))
+                return findings
+            }
+            let stale = try queue.read { db in try staleDigests(db) }
+            if !stale.isEmpty {
+                let list = stale.prefix(5).joined(separator: ", ")
+                findings.append(Finding(Phrase(lv: "izpilžu kopsavilkumi neatbilst izpildēm: \(list)",
+                                               en: "the record digests do not match the records: \(list)"),
+                                        fix: "sargs check --repair --db \(path)"))
+            }
+        } catch {
+            findings.append(Finding(Phrase(lv: "glabātuve ir bojāta: \(error)", en: "the store is damaged: \(error)"), fix: restore))
+        }
+        return findings
+    }
+
+    /// Activities whose stored digest differs from their records (or whose
+    /// records changed behind sargs' back and are marked stale).
+    static func staleDigests(_ db: Database) throws -> [String] {
+        var wrong = Set(try String.fetchAll(db, sql: "SELECT activity FROM record_stale"))
+        let activities = try String.fetchAll(db, sql: "SELECT DISTINCT activity FROM record UNION SELECT activity FROM record_digest")
+        for activity in activities where !wrong.contains(activity) {
+            let expected = RecordIndex.packed(try RecordDigests.entriesFromRecords(db, of: activity))
+            let stored = try Data.fetchOne(db, sql: "SELECT entries FROM record_digest WHERE activity = ?", arguments: [activity])
+            if (stored.map { [UInt8]($0) } ?? []) != expected { wrong.insert(activity) }
+        }
+        return wrong.sorted()
+    }
+
+    /// Rebuilds every record digest from the records (`check --repair`).
+    public func repairDigests() throws {
+        _ = try change { db in try RecordDigests.rebuildAll(db) }
+    }
+
+    /// The files' side: others may not read the store; a store shared with a
+    /// group has its WAL files in the same group and mode, in a folder the
+    /// group may write, setgid so new files join the group.
+    static func checkFiles(_ path: String) -> [Finding] {
+        var findings: [Finding] = []
+        var store = stat()
+        guard stat(path, &store) == 0 else { return [Finding(Phrase(lv: "nav faila \(path)", en: "there is no file \(path)"))] }
+        let mode = store.st_mode & 0o777
+        if mode & 0o007 != 0 {
+            findings.append(Finding(Phrase(lv: "glabātuvi var lasīt ikviens servera lietotājs (režīms \(String(mode, radix: 8)))",
+                                           en: "every user of the server may read the store (mode \(String(mode, radix: 8)))"),
+                                    fix: "chmod o-rwx \(path) \(path)-wal \(path)-shm"))
+        }
+        let shared = mode & 0o060 == 0o060
+        let group = groupName(store.st_gid)
+        for file in [path + "-wal", path + "-shm"] {
+            var info = stat()
+            guard stat(file, &info) == 0 else { continue }
+            if info.st_mode & 0o777 != mode & 0o666 {
+                findings.append(Finding(Phrase(lv: "\(file) režīms \(String(info.st_mode & 0o777, radix: 8)), glabātuvei \(String(mode, radix: 8))",
+                                               en: "\(file) has mode \(String(info.st_mode & 0o777, radix: 8)), the store \(String(mode, radix: 8))"),
+                                        fix: "chmod \(String(mode & 0o666, radix: 8)) \(file)"))
+            }
+            if shared, info.st_gid != store.st_gid {
+                findings.append(Finding(Phrase(lv: "\(file) pieder grupai \(groupName(info.st_gid)), glabātuve — \(group)",
+                                               en: "\(file) belongs to the group \(groupName(info.st_gid)), the store to \(group)"),
+                                        fix: "chgrp \(group) \(file)"))
+            }
+        }
+        if shared {
+            let directory = (path as NSString).deletingLastPathComponent
+            var info = stat()
+            if stat(directory.isEmpty ? "." : directory, &info) == 0 {
+                if info.st_gid != store.st_gid || info.st_mode & 0o2070 != 0o2070 {
+                    findings.append(Finding(Phrase(lv: "mapē \(directory) grupa \(group) nevar veidot failus (vajag setgid un 2770)",
+                                                   en: "the group \(group) cannot create files in \(directory) (it needs setgid and 2770)"),
+                                            fix: "chgrp \(group) \(directory) && chmod 2770 \(directory)"))
+                }
+            }
+        }
+        return findings
+    }
+
+    /// The name of group `gid`, or the number.
+    static func groupName(_ gid: gid_t) -> String {
+        guard let entry = getgrgid(gid) else { return String(gid) }
+        return String(cString: entry.pointee.gr_name)
+    }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import SargsCore
+import SargsStore
+
+/// `sargs backup FILE` or `sargs backup --dir D [--keep N]` (issue 17).
+struct BackupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup", abstract: "Copy the store while people work (SQLite's online backup).",
+        discussion: "The copy is 0600, or 0640 in the store's group. With --dir, the copy is named by the moment and only the newest --keep copies stay.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The new file (never an existing one).", completion: .file()) var file: String?
+    @Option(help: "A folder for dated copies instead of FILE.", completion: .directory) var dir: String?
+    @Option(help: "With --dir: how many dated copies to keep (default 14).") var keep: Int = 14
+
+    func validate() throws {
+        if (file == nil) == (dir == nil) { throw ValidationError("give either a FILE or --dir D") }
+        if keep < 1 { throw ValidationError("--keep must be at least 1, not \(keep)") }
+    }
+
+    func run() throws {
+        let session = try Session.open(global)
+        if let dir {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw Failure(.noInput, Phrase(lv: "mapes '\(SafeText.line(dir))' nav", en: "there is no folder '\(SafeText.line(dir))'"))
+            }
+            let (path, removed) = try session.guarded { try session.store.backup(into: dir, keep: keep, now: session.now) }
+            session.say("Kopija: \(path)" + (removed.isEmpty ? "" : "; dzēstas vecākas: \(removed.count)"),
+                        "Backup: \(path)" + (removed.isEmpty ? "" : "; older ones removed: \(removed.count)"))
+        } else if let file {
+            try session.guarded { try session.store.backup(to: file) }
+            session.say("Kopija: \(file)", "Backup: \(file)")
+        }
+    }
+}
+
+/// `sargs restore FILE`: the copy checked, the store replaced, the old one kept.
+struct RestoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "restore", abstract: "Replace the store with a backup, checked first; the replaced store is kept beside it (journaled).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The backup to restore.", completion: .file(extensions: ["sqlite"])) var file: String
+
+    func run() throws {
+        let session = try Session.open(global)
+        guard FileManager.default.fileExists(atPath: file) else {
+            throw Failure(.noInput, Phrase(lv: "kopijas '\(SafeText.line(file))' nav", en: "there is no backup '\(SafeText.line(file))'"))
+        }
+        let kept = try session.guarded { try session.store.restore(from: file, author: session.author, now: session.now) }
+        session.say("Atjaunots no \(file); iepriekšējā glabātuve saglabāta: \(kept)",
+                    "Restored from \(file); the replaced store is kept: \(kept)")
+    }
+}
+
+/// `sargs check [--repair]`: what is wrong with the store, and the command that fixes it.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Check the store: integrity, schema, record digests, file modes and groups.",
+        discussion: "Exit 0 when all is well, 65 with each problem and the command that fixes it.")
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Rebuild the record digests from the records (the one repair sargs makes itself).") var repair = false
+
+    func run() throws {
+        let path = try StoreLocation.existing(global)
+        let language = global.language
+        if repair {
+            let session = try Session.open(global)
+            try session.guarded { try session.store.repairDigests() }
+            session.say("Izpilžu kopsavilkumi pārbūvēti.", "The record digests were rebuilt.")
+        }
+        let findings = Store.check(at: path)
+        guard !findings.isEmpty else {
+            Output.print(language == .lv ? "\(path): viss kārtībā" : "\(path): all is well")
+            return
+        }
+        for finding in findings {
+            Output.print("- " + SafeText.line(finding.problem.text(language)))
+            if let fix = finding.fix { Output.print((language == .lv ? "  labojums: " : "  fix: ") + SafeText.line(fix)) }
+        }
+        let n = findings.count
+        throw Failure(.data, Phrase(lv: Plural.form(n, .lv, one: "glabātuvē atrasta \(n) problēma", other: "glabātuvē atrastas \(n) problēmas"),
+                                    en: Plural.form(n, .en, one: "\(n) problem found in the store", other: "\(n) problems found in the store")))
+    }
+}
