@@ -5,12 +5,12 @@ PLAN ?= data/madona-2025-2027.yaml
 CONFIG ?= release
 BIN = .build/$(CONFIG)/sargs
 
-.PHONY: deps build run test install install-files manual uninstall bench clean
+.PHONY: deps build run test install install-files manual uninstall deb bench clean
 
 # System libraries the build and the tests need, installed only when missing.
 deps:
 	@missing=""; \
-	for p in libncursesw5-dev ncurses-term libsqlite3-dev tmux python3-icalendar pandoc python3-docx msmtp python3-aiosmtpd; do \
+	for p in libncursesw5-dev ncurses-term libsqlite3-dev tmux python3-icalendar pandoc python3-docx msmtp python3-aiosmtpd lintian; do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -68,6 +68,12 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_sargs
 	rm -f $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/sargs.fish
 	rm -f $(DESTDIR)$(PREFIX)/share/man/man1/sargs.1
+
+# The Debian package (.build/deb/sargs_VERSION_ARCH.deb), checked by lintian.
+deb: build manual
+	@deb=$$(debian/build-deb $(BIN) $(MANPAGE) .build/deb) && echo "$$deb" && \
+	  dpkg-deb --info "$$deb" | sed -n '/Package:/,/Description:/p' && \
+	  lintian --fail-on error "$$deb"
 
 bench: deps
 	Benchmarks/run

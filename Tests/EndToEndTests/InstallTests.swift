@@ -105,3 +105,44 @@ struct InstallTests {
         #expect(files(under: prefix).isEmpty, "left behind: \(files(under: prefix))")
     }
 }
+
+/// The Debian package (issue 17): `debian/build-deb` from the built binary,
+/// the contents a server's administrator expects, and lintian's verdict.
+@Suite("The Debian package")
+struct DebianPackageTests {
+    static var tools: Bool {
+        ["/usr/bin/dpkg-deb", "/usr/bin/lintian", "/usr/bin/make"].allSatisfy { FileManager.default.isExecutableFile(atPath: $0) }
+            && FileManager.default.isExecutableFile(atPath: SargsProcess.productsDirectory + "/generate-manual")
+    }
+
+    @Test("build-deb makes a package with the binary, man page, completions, themes, plan and units, that lintian passes without errors",
+          .enabled(if: tools, "needs dpkg-deb, lintian (make installs it) and generate-manual (make test builds it)"))
+    func package() throws {
+        let work = Fixtures.temporaryDirectory("sargs-deb")
+        let manual = SargsProcess.execute(SargsProcess.productsDirectory + "/generate-manual",
+                                          [SargsProcess.binary, "--date", "2026-01-01", "-o", work], environment: ProcessInfo.processInfo.environment)
+        #expect(manual.status == 0, "\(manual.stderr)")
+        let built = SargsProcess.execute(Fixtures.repositoryRoot + "/debian/build-deb",
+                                         [SargsProcess.binary, work + "/sargs.1", work + "/out"], environment: ProcessInfo.processInfo.environment)
+        #expect(built.status == 0, "\(built.stderr)")
+        let deb = built.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(deb.hasSuffix(".deb") && (deb as NSString).lastPathComponent.hasPrefix("sargs_0.") || deb.contains("sargs_"), "\(deb)")
+        let contents = SargsProcess.execute("/usr/bin/dpkg-deb", ["--contents", deb], environment: [:]).stdout
+        for path in ["./usr/bin/sargs", "./usr/share/man/man1/sargs.1.gz", "./usr/share/bash-completion/completions/sargs",
+                     "./usr/share/zsh/vendor-completions/_sargs", "./usr/share/fish/vendor_completions.d/sargs.fish",
+                     "./usr/share/sargs/Themes/default.yaml", "./usr/share/sargs/data/madona-2025-2027.yaml",
+                     "./lib/systemd/system/sargs-remind.timer", "./lib/systemd/system/sargs-backup.timer",
+                     "./lib/systemd/system/sargs-backup.service", "./etc/default/sargs", "./usr/share/doc/sargs/copyright"] {
+            #expect(contents.contains(path), "\(path) in the package")
+        }
+        let info = SargsProcess.execute("/usr/bin/dpkg-deb", ["--field", deb, "Package", "Version", "Depends"], environment: [:]).stdout
+        #expect(info.contains("Package: sargs") && info.contains("libsqlite3-0"), "\(info)")
+        let lintian = SargsProcess.execute("/usr/bin/lintian", [deb], environment: ProcessInfo.processInfo.environment)
+        // The test packages the debug build, whose RUNPATH points into the Swift toolchain; the
+        // release build `make deb` packages links the runtime statically and has none.
+        let errors = lintian.stdout.split(separator: "\n").filter { $0.hasPrefix("E: ") }
+            .filter { !$0.contains("custom-library-search-path") }
+        #expect(errors.isEmpty, "\(lintian.stdout)")
+        #expect(!lintian.stdout.contains("embedded-library libyaml"), "the override for Yams' libyaml is in the package")
+    }
+}
