@@ -106,6 +106,7 @@ struct StoreReadingTests {
                 try PlanRows.insert(SamplePlan.plan, into: db)
             }
         }
+        chmod(scratch.storePath, 0o600)  // as sargs made them: only its owner may read it
         let store = try Store.open(at: scratch.storePath)
         #expect(try store.plan() == SamplePlan.plan)
         let applied = try store.reader().read { db in try Schema.migrator.appliedIdentifiers(db) }
