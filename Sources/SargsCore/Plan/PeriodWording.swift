@@ -1,0 +1,230 @@
+import Foundation
+
+/// Reads a plan's period wording ("Visu periodu reizi ceturksnī", "2025. gada
+/// II pusgads", "līdz 2026. gada 1. martam") into a schedule (SPEC §3's
+/// normalisation of the Madona wording, and the forms other municipalities'
+/// plans use; issue 16). The one home of that reading: `plan draft` uses it,
+/// and a test holds it to the Madona file's 29 schedules.
+///
+/// It reads what it can be sure of and refuses to guess: wording it cannot
+/// read, or that says two different things, is `.unread` with the reason,
+/// and a draft marks the cell for a person to decide.
+public enum PeriodWording {
+    /// What the wording says.
+    public enum Reading: Hashable, Sendable {
+        case schedule(Schedule)
+        /// Not read; the reason in both languages.
+        case unread(Phrase)
+
+        public var schedule: Schedule? {
+            if case .schedule(let s) = self { return s }
+            return nil
+        }
+    }
+
+    /// The wording read against the plan's period (a span as wide as the
+    /// plan's is written without bounds, as the Madona file does).
+    public static func read(_ wording: String, period: DayRange) -> Reading {
+        let text = normalised(wording)
+        guard !text.isEmpty else { return refuse("periods nav norādīts", "no period is given") }
+        if containsAny(text, asNeededPhrases) {
+            // "Visu periodu pēc nepieciešamības": as needed, whatever else it says.
+            return .schedule(.asNeeded)
+        }
+        let cadences = Set(cadencePhrases.filter { containsAny(text, $0.phrases) }.map(\.cadence))
+        guard cadences.count <= 1 else {
+            return refuse("periods nosauc vairākus biežumus", "the wording names more than one cadence")
+        }
+        let cadence = cadences.first
+        let ongoing = containsAny(text, ongoingPhrases)
+        let span: Span?
+        switch self.span(text, period: period) {
+        case .failure(let reason): return .unread(reason.phrase)
+        case .success(let found): span = found
+        }
+        if let span, span.deadline, cadence != nil {
+            return refuse("termiņu katra loga iekšienē (\"ik gadu līdz 1. martam\") plāna formāts vēl nepazīst",
+                          "a due day inside each window (\"yearly by 1 March\") is not in the plan format yet")
+        }
+        let from = span.flatMap { $0.from == nil || $0.isPlanStart(period) ? nil : $0.from }
+        let to = span.flatMap { $0.isPlanEnd(period) ? nil : $0.to }
+        if let cadence {
+            return .schedule(.every(cadence, from: from, to: to))
+        }
+        if let span {
+            // A year range alone is work that goes on through it (SPEC §3: "2025.–2027.g." → ongoing).
+            if span.isYearRange { return .schedule(.ongoing(report: .quarter, from: from, to: to)) }
+            return .schedule(.once(from: span.deadline ? nil : span.from, to: span.to))
+        }
+        if ongoing { return .schedule(.ongoing(report: .quarter, from: nil, to: nil)) }
+        return refuse("periodu nevar nolasīt: \"\(SafeText.line(wording))\"", "the period cannot be read: \"\(SafeText.line(wording))\"")
+    }
+
+    // MARK: - Phrases
+
+    static let asNeededPhrases = ["pēc nepieciešamības", "nepieciešamības gadījumā", "pēc pieprasījuma", "pēc vajadzības",
+                                  "ja nepieciešams"]
+    static let ongoingPhrases = ["pastāvīgi", "visu periodu", "visa perioda", "regulāri", "nepārtraukti", "visā periodā"]
+    static let cadencePhrases: [(cadence: Cadence, phrases: [String])] = [
+        (.week, ["reizi nedēļā", "katru nedēļu", "ik nedēļu", "iknedēļas", "reizi nedēļas laikā"]),
+        (.month, ["reizi mēnesī", "katru mēnesi", "ik mēnesi", "ikmēneša", "reizi mēneša laikā"]),
+        (.quarter, ["reizi ceturksnī", "katru ceturksni", "ik ceturksni", "reizi ceturkšņa laikā", "4 reizes gadā", "četras reizes gadā"]),
+        (.halfYear, ["reizi pusgadā", "katru pusgadu", "ik pusgadu", "2 reizes gadā", "divas reizes gadā", "reizi sešos mēnešos",
+                     "reizi pusgada laikā"]),
+        (.year, ["ik gadu", "katru gadu", "reizi gadā", "ikgadēj", "reizi gada laikā"]),
+    ]
+
+    /// Month names by their stem, so every case ending matches
+    /// ("februāris", "februārī", "februāra").
+    static let monthStems = ["janvār", "februār", "mart", "aprīl", "maij", "jūnij", "jūlij", "august", "septembr",
+                             "oktobr", "novembr", "decembr"]
+
+    // MARK: - Spans
+
+    /// The span the wording names: years, months, a quarter, a half-year, a deadline.
+    struct Span {
+        var from: DateBound?
+        var to: DateBound
+        /// "līdz …": from the plan's start.
+        var deadline = false
+        /// Two or more whole years ("2025.–2027.g.").
+        var isYearRange = false
+
+        func isPlanStart(_ period: DayRange) -> Bool { from?.firstDay == period.first }
+        func isPlanEnd(_ period: DayRange) -> Bool { to.lastDay == period.last }
+    }
+
+    static func span(_ text: String, period: DayRange) -> Result<Span?, PhraseError> {
+        let years = numbers(in: text).filter { (1990...2100).contains($0) }
+        let months = monthsIn(text)
+        // A deadline: "līdz 2026. gada 1. martam", "līdz 2025. gada beigām", "līdz 2026. gada martam".
+        if let range = text.range(of: "līdz ") {
+            let rest = String(text[range.upperBound...])
+            let restYears = numbers(in: rest).filter { (1990...2100).contains($0) }
+            guard let year = restYears.first else { return .failure(PhraseError(p("termiņam nav gada", "the deadline has no year"))) }
+            let restMonths = monthsIn(rest)
+            if rest.contains("beigām") || rest.contains("beigas") {
+                if let month = restMonths.first { return .success(Span(to: .month(year, month), deadline: true)) }
+                return .success(Span(to: .year(year), deadline: true))
+            }
+            guard let month = restMonths.first else {
+                return .failure(PhraseError(p("termiņam nav mēneša", "the deadline has no month")))
+            }
+            let dayNumbers = numbers(in: rest).filter { (1...31).contains($0) }
+            if let d = dayNumbers.first {
+                guard let day = Day(year: year, month: month, day: d) else {
+                    return .failure(PhraseError(p("termiņa datums nav derīgs", "the deadline's date is not valid")))
+                }
+                return .success(Span(to: .day(day), deadline: true))
+            }
+            return .success(Span(to: .month(year, month), deadline: true))
+        }
+        // A quarter: "2025. gada I ceturksnis", "2. ceturksnī".
+        if text.contains("ceturksn") && !containsAny(text, ["reizi ceturksnī", "katru ceturksni", "ik ceturksni"]) {
+            guard let q = ordinal(before: "ceturksn", in: text), (1...4).contains(q) else {
+                return .failure(PhraseError(p("ceturksnis nav nolasāms (I–IV)", "the quarter cannot be read (I–IV)")))
+            }
+            let year = years.first ?? period.first.year
+            return .success(Span(from: .month(year, q * 3 - 2), to: .month(year, q * 3)))
+        }
+        // A half-year: "2025. gada II pusgads".
+        if text.contains("pusgad") && !containsAny(text, ["reizi pusgadā", "katru pusgadu", "ik pusgadu", "pusgada laikā"]) {
+            guard let h = ordinal(before: "pusgad", in: text), (1...2).contains(h) else {
+                return .failure(PhraseError(p("pusgads nav nolasāms (I vai II)", "the half-year cannot be read (I or II)")))
+            }
+            let year = years.first ?? period.first.year
+            return .success(Span(from: .month(year, h * 6 - 5), to: .month(year, h * 6)))
+        }
+        if !months.isEmpty {
+            guard let year = years.first ?? (period.first.year == period.last.year ? period.first.year : nil) else {
+                return .failure(PhraseError(p("mēnesim nav gada", "the month has no year")))
+            }
+            guard years.count <= 1, months.count <= 2 else {
+                return .failure(PhraseError(p("mēneši un gadi nav viennozīmīgi", "the months and years are not clear")))
+            }
+            let first = months[0], last = months.last!
+            guard first <= last else {
+                return .failure(PhraseError(p("mēnešu secība ir otrādi", "the months run backwards")))
+            }
+            return .success(Span(from: .month(year, first), to: .month(year, last)))
+        }
+        switch years.count {
+        case 0: return .success(nil)
+        case 1: return .success(Span(from: .year(years[0]), to: .year(years[0])))
+        case 2:
+            guard years[0] < years[1] else {
+                return .failure(PhraseError(p("gadu secība ir otrādi", "the years run backwards")))
+            }
+            return .success(Span(from: .year(years[0]), to: .year(years[1]), isYearRange: true))
+        default:
+            return .failure(PhraseError(p("pārāk daudz gadu", "too many years")))
+        }
+    }
+
+    // MARK: - Pieces
+
+    /// Lower case, one kind of dash, one space.
+    static func normalised(_ text: String) -> String {
+        var out = text.lowercased()
+        for dash in ["–", "—", "‒", "−"] { out = out.replacingOccurrences(of: dash, with: "-") }
+        out = out.replacingOccurrences(of: "\u{00A0}", with: " ")
+        return out.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    static func containsAny(_ text: String, _ phrases: [String]) -> Bool {
+        phrases.contains { text.contains($0) }
+    }
+
+    /// The whole numbers in the text, in order ("2025.-2027." → 2025, 2027).
+    static func numbers(in text: String) -> [Int] {
+        var result: [Int] = []
+        var current = ""
+        for c in text {
+            if c.isASCII && c.isNumber { current.append(c) } else if !current.isEmpty { result.append(Int(current) ?? 0); current = "" }
+        }
+        if !current.isEmpty { result.append(Int(current) ?? 0) }
+        return result
+    }
+
+    /// The months the text names, 1–12, in order.
+    static func monthsIn(_ text: String) -> [Int] {
+        var found: [(position: String.Index, month: Int)] = []
+        for (i, stem) in monthStems.enumerated() {
+            var start = text.startIndex
+            while let range = text.range(of: stem, range: start..<text.endIndex) {
+                // A word's start: not inside another word ("smart" is not March).
+                let atStart = range.lowerBound == text.startIndex || !text[text.index(before: range.lowerBound)].isLetter
+                if atStart { found.append((range.lowerBound, i + 1)) }
+                start = range.upperBound
+            }
+        }
+        return found.sorted { $0.position < $1.position }.map(\.month)
+    }
+
+    /// The number written just before `word`: a Roman numeral ("II pusgads")
+    /// or a number with a dot ("2. ceturksnī").
+    static func ordinal(before word: String, in text: String) -> Int? {
+        guard let range = text.range(of: word) else { return nil }
+        let before = text[..<range.lowerBound].split(separator: " ")
+        guard let last = before.last else { return nil }
+        let token = last.trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        if let n = Int(token) { return n }
+        switch token {
+        case "i": return 1
+        case "ii": return 2
+        case "iii": return 3
+        case "iv": return 4
+        default: return nil
+        }
+    }
+
+    static func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
+
+    static func refuse(_ lv: String, _ en: String) -> Reading { .unread(Phrase(lv: lv, en: en)) }
+
+    /// A reason the span cannot be read, carried through `Result`.
+    struct PhraseError: Error {
+        var phrase: Phrase
+        init(_ phrase: Phrase) { self.phrase = phrase }
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import SargsCore
+import SargsPlanFile
+import Testing
+import TestSupport
+
+/// Issue 16: Latvian period wording read into schedules. The Madona file's
+/// 29 schedules are read back from their own wording (SPEC §3), every form
+/// other plans use is read, and for each kind there is wording it must
+/// refuse to guess.
+@Suite("Reading the plan's period wording")
+struct PeriodWordingTests {
+    static let period = DayRange(Day(year: 2025, month: 1, day: 1)!, Day(year: 2027, month: 12, day: 31)!)
+
+    static func b(_ text: String) -> DateBound { DateBound(text)! }
+
+    static let cases: [(String, Schedule)] = [
+        // SPEC §3's Madona wording.
+        ("2025.g.", .once(from: b("2025"), to: b("2025"))),
+        ("2025. gadā", .once(from: b("2025"), to: b("2025"))),
+        ("2025. g. februāris – marts", .once(from: b("2025-02"), to: b("2025-03"))),
+        ("2025.g. aprīlis – maijs", .once(from: b("2025-04"), to: b("2025-05"))),
+        ("2025.g. jūnijs", .once(from: b("2025-06"), to: b("2025-06"))),
+        ("Visu periodu reizi pusgadā", .every(.halfYear, from: nil, to: nil)),
+        ("Visu periodu reizi sešos mēnešos", .every(.halfYear, from: nil, to: nil)),
+        ("Visu periodu reizi ceturksnī", .every(.quarter, from: nil, to: nil)),
+        ("Visu periodu reizi mēnesī", .every(.month, from: nil, to: nil)),
+        ("Reizi mēnesī", .every(.month, from: nil, to: nil)),
+        ("Reizi nedēļā", .every(.week, from: nil, to: nil)),
+        ("2025.–2027.g.", .ongoing(report: .quarter, from: nil, to: nil)),
+        ("Visu periodu", .ongoing(report: .quarter, from: nil, to: nil)),
+        ("Regulāri visa perioda laikā", .ongoing(report: .quarter, from: nil, to: nil)),
+        ("Visu periodu pēc nepieciešamības", .asNeeded),
+        // Every year.
+        ("ik gadu", .every(.year, from: nil, to: nil)),
+        ("Katru gadu", .every(.year, from: nil, to: nil)),
+        ("reizi gadā", .every(.year, from: nil, to: nil)),
+        ("Ikgadēji", .every(.year, from: nil, to: nil)),
+        ("2026.–2027. g. reizi gadā", .every(.year, from: b("2026"), to: nil)),
+        // Every half-year.
+        ("2 reizes gadā", .every(.halfYear, from: nil, to: nil)),
+        ("divas reizes gadā", .every(.halfYear, from: nil, to: nil)),
+        ("reizi pusgadā", .every(.halfYear, from: nil, to: nil)),
+        ("katru pusgadu", .every(.halfYear, from: nil, to: nil)),
+        ("2025.–2026. g. reizi pusgadā", .every(.halfYear, from: nil, to: b("2026"))),
+        // Every quarter, month, week.
+        ("reizi ceturksnī", .every(.quarter, from: nil, to: nil)),
+        ("katru ceturksni", .every(.quarter, from: nil, to: nil)),
+        ("4 reizes gadā", .every(.quarter, from: nil, to: nil)),
+        ("2025.–2026. g. reizi ceturksnī", .every(.quarter, from: nil, to: b("2026"))),
+        ("2026. gadā reizi ceturksnī", .every(.quarter, from: b("2026"), to: b("2026"))),
+        ("katru mēnesi", .every(.month, from: nil, to: nil)),
+        ("ik mēnesi", .every(.month, from: nil, to: nil)),
+        ("Ikmēneša", .every(.month, from: nil, to: nil)),
+        ("2025. gada septembris – decembris reizi mēnesī", .every(.month, from: b("2025-09"), to: b("2025-12"))),
+        ("katru nedēļu", .every(.week, from: nil, to: nil)),
+        ("ik nedēļu", .every(.week, from: nil, to: nil)),
+        ("iknedēļas", .every(.week, from: nil, to: nil)),
+        // Ongoing.
+        ("pastāvīgi", .ongoing(report: .quarter, from: nil, to: nil)),
+        ("Regulāri", .ongoing(report: .quarter, from: nil, to: nil)),
+        ("nepārtraukti visā periodā", .ongoing(report: .quarter, from: nil, to: nil)),
+        ("2025.–2026. g.", .ongoing(report: .quarter, from: nil, to: b("2026"))),
+        ("2026.-2027.", .ongoing(report: .quarter, from: b("2026"), to: nil)),
+        // As needed.
+        ("pēc nepieciešamības", .asNeeded),
+        ("Nepieciešamības gadījumā", .asNeeded),
+        ("pēc pieprasījuma", .asNeeded),
+        ("pēc vajadzības", .asNeeded),
+        // A year, months in any case ending.
+        ("2026", .once(from: b("2026"), to: b("2026"))),
+        ("2027. gads", .once(from: b("2027"), to: b("2027"))),
+        ("2025. gada februārī", .once(from: b("2025-02"), to: b("2025-02"))),
+        ("2026. gada martā", .once(from: b("2026-03"), to: b("2026-03"))),
+        ("2025. gada februāris–marts", .once(from: b("2025-02"), to: b("2025-03"))),
+        ("2025. g. janvāris - jūnijs", .once(from: b("2025-01"), to: b("2025-06"))),
+        ("2026. gada oktobrī–novembrī", .once(from: b("2026-10"), to: b("2026-11"))),
+        ("2025.g. augusts", .once(from: b("2025-08"), to: b("2025-08"))),
+        // Quarters and half-years.
+        ("2025. gada I ceturksnis", .once(from: b("2025-01"), to: b("2025-03"))),
+        ("2026. gada III ceturksnī", .once(from: b("2026-07"), to: b("2026-09"))),
+        ("2. ceturksnī", .once(from: b("2025-04"), to: b("2025-06"))),
+        ("2027. g. 4. ceturksnis", .once(from: b("2027-10"), to: b("2027-12"))),
+        ("2025. gada II pusgads", .once(from: b("2025-07"), to: b("2025-12"))),
+        ("2026. gada I pusgadā", .once(from: b("2026-01"), to: b("2026-06"))),
+        // Deadlines.
+        ("līdz 2026. gada 1. martam", .once(from: nil, to: b("2026-03-01"))),
+        ("līdz 2025. gada beigām", .once(from: nil, to: b("2025"))),
+        ("Līdz 2027. gada 30. jūnijam", .once(from: nil, to: b("2027-06-30"))),
+        ("līdz 2026. gada septembrim", .once(from: nil, to: b("2026-09"))),
+        ("līdz 2026. gada marta beigām", .once(from: nil, to: b("2026-03"))),
+    ]
+
+    @Test("at least 60 phrasings read into their schedules")
+    func phrasings() {
+        #expect(Self.cases.count >= 60)
+        for (wording, expected) in Self.cases {
+            let reading = PeriodWording.read(wording, period: Self.period)
+            #expect(reading == .schedule(expected), "\(wording): \(reading)")
+        }
+    }
+
+    /// For each kind, wording it must not guess.
+    static let refusals: [(kind: String, wording: String)] = [
+        ("empty", ""),
+        ("two cadences", "reizi mēnesī un reizi gadā"),
+        ("a cadence with a due day", "ik gadu līdz 1. martam"),
+        ("a deadline without a year", "līdz 1. martam"),
+        ("a deadline without a month", "līdz 2026. gadam"),
+        ("a deadline on a day that does not exist", "līdz 2026. gada 31. februārim"),
+        ("a quarter that does not exist", "2025. gada V ceturksnis"),
+        ("a half-year that does not exist", "2025. gada III pusgads"),
+        ("months without a year in a plan of several years", "februāris–marts"),
+        ("months backwards", "2025. gada decembris–marts"),
+        ("years backwards", "2027.–2025. g."),
+        ("too many years", "2025., 2026. un 2027. gadā"),
+        ("words it does not know", "kad būs laiks"),
+        ("a bare word", "reizi"),
+    ]
+
+    @Test("for each kind, wording it refuses to guess, with a reason")
+    func refusals() {
+        for (kind, wording) in Self.refusals {
+            let reading = PeriodWording.read(wording, period: Self.period)
+            guard case .unread(let reason) = reading else {
+                Issue.record("\(kind): '\(wording)' was read as \(reading)")
+                continue
+            }
+            #expect(!reason.lv.isEmpty && !reason.en.isEmpty && reason.lv != reason.en, "\(kind)")
+        }
+    }
+
+    @Test("the Madona plan's 29 schedules are read back from their own wording")
+    func madona() throws {
+        let plan = try PlanFile.read(path: Fixtures.madonaPlanPath)
+        #expect(plan.activities.count == 29)
+        for activity in plan.activities {
+            let reading = PeriodWording.read(activity.period, period: plan.period)
+            #expect(reading == .schedule(activity.schedule), "\(activity.id) '\(activity.period)': \(reading) ≠ \(activity.schedule)")
+        }
+    }
+}
