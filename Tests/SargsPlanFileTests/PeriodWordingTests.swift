@@ -140,3 +140,49 @@ struct PeriodWordingTests {
         }
     }
 }
+
+/// Issue 16: the institution and funding columns read into codes, a title's
+/// count into a target.
+@Suite("Reading the plan table's words")
+struct PlanWordsTests {
+    static let institutions = Institution.standard
+
+    @Test("owners from codes or names in any case ending; unknown names kept apart", arguments: [
+        ("Sociālais dienests", ["SD"], [String]()), ("sociālajam dienestam", ["SD"], []), ("SD", ["SD"], []),
+        ("Bāriņtiesa", ["BT"], []), ("bāriņtiesai", ["BT"], []), ("Valsts policija", ["VP"], []),
+        ("Valsts policijai, Pašvaldības policijai", ["VP", "PP"], []), ("izglītības iestādes", ["IN"], []),
+        ("Izglītības nodaļa, Jauniešu centri", ["IN", "JC"], []), ("SD, Izglītības nodaļa", ["SD", "IN"], []),
+        ("Sadarbības grupa", ["SG"], []), ("Valsts probācijas dienests", ["VPD"], []),
+        ("Attīstības nodaļa un SD", ["AN", "SD"], []), ("SD; SD", ["SD"], []),
+        ("Biedrība “Centrs Dardedze”", [], ["Biedrība “Centrs Dardedze”"]), ("Policija", [], ["Policija"]),
+    ])
+    func owners(cell: String, codes: [String], unknown: [String]) {
+        let read = PlanWords.owners(cell, institutions: Self.institutions)
+        #expect(read.codes == codes, "\(cell)")
+        #expect(read.unknown == unknown, "\(cell)")
+    }
+
+    @Test("funding from codes or names; ESF+ is ESF; unknown sources kept apart")
+    func funding() {
+        let sources = Funding.standard
+        #expect(PlanWords.funding("PB, ESF", sources: sources).codes == ["PB", "ESF"])
+        #expect(PlanWords.funding("pašvaldības budžets", sources: sources).codes == ["PB"])
+        #expect(PlanWords.funding("Valsts budžets; ESF+", sources: sources).codes == ["VB", "ESF"])
+        let project = PlanWords.funding("projekta līdzekļi", sources: sources)
+        #expect(project.codes.isEmpty && project.unknown == ["projekta līdzekļi"])
+        #expect(PlanWords.code(for: "projekta līdzekļi", taken: ["PB"]) == "PL")
+        #expect(PlanWords.code(for: "Latvijas Sarkanais Krusts", taken: []) == "LSK")
+        #expect(PlanWords.code(for: "Latvijas Sarkanais Krusts", taken: ["LSK"]) == "LSK2")
+    }
+
+    @Test("the Madona file's targets are read from its own titles (and only those titles have one)")
+    func madonaTargets() throws {
+        let plan = try PlanFile.read(path: Fixtures.madonaPlanPath)
+        var withTarget = 0
+        for activity in plan.activities {
+            #expect(PlanWords.target(in: activity.title) == activity.target, "\(activity.id) '\(activity.title)'")
+            if activity.target != nil { withTarget += 1 }
+        }
+        #expect(withTarget == 10)
+    }
+}
