@@ -40,9 +40,12 @@ struct Init: ParsableCommand {
         try Session.guarded {
             _ = try Store.create(at: storePath, plan: plan, force: force, author: try global.author, now: Date(), group: gid)
         }
+        let g = plan.goals.count, a = plan.activities.count
         Output.print(global.language == .lv
-              ? "Glabātuve izveidota: \(storePath) (\(plan.goals.count) mērķi, \(plan.activities.count) aktivitātes)"
-              : "Store created: \(storePath) (\(plan.goals.count) goals, \(plan.activities.count) activities)")
+              ? "Glabātuve izveidota: \(storePath) (" + Plural.form(g, .lv, one: "\(g) mērķis", other: "\(g) mērķi") + ", "
+                + Plural.form(a, .lv, one: "\(a) aktivitāte", other: "\(a) aktivitātes") + ")"
+              : "Store created: \(storePath) (" + Plural.form(g, .en, one: "\(g) goal", other: "\(g) goals") + ", "
+                + Plural.form(a, .en, one: "\(a) activity", other: "\(a) activities") + ")")
     }
 }
 

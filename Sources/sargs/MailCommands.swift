@@ -143,8 +143,11 @@ struct RemindCommand: ParsableCommand {
             meeting = snapshot.meetings.filter { $0.state == .planned && horizon.contains($0.date) }
                 .min { ($0.date, $0.id) < ($1.date, $1.id) }
             if meeting == nil {
-                session.say(Phrase(lv: "Tuvāko \(beforeMeeting) dienu laikā nav plānotas sēdes; nekas netika nosūtīts.",
-                                   en: "No meeting is planned in the next \(beforeMeeting) days; nothing was sent."))
+                let n = beforeMeeting
+                session.say(Phrase(lv: Plural.form(n, .lv, one: "Tuvākās \(n) dienas laikā", other: "Tuvāko \(n) dienu laikā")
+                                       + " nav plānotas sēdes; nekas netika nosūtīts.",
+                                   en: "No meeting is planned in the next " + Plural.form(n, .en, one: "\(n) day", other: "\(n) days")
+                                       + "; nothing was sent."))
                 return
             }
         }
@@ -158,11 +161,11 @@ struct RemindCommand: ParsableCommand {
             let text = DigestText.render(digest, plan: snapshot.plan, language: session.language, markdown: false)
             let markdown = DigestText.render(digest, plan: snapshot.plan, language: session.language, markdown: true)
             let subject = DigestText.subject(digest, language: session.language, meeting: meeting)
-            guard let message = MailMessage(to: address, from: Mailer.sender, subject: subject, text: text,
+            guard let message = MailMessage(to: address, from: try Mailer.sender(), subject: subject, text: text,
                                             markdown: markdown, date: session.now, domain: Mailer.domain) else { continue }
             let kind = meeting.map { "meeting \($0.id)" } ?? "digest"
             letters.append(Letter(code: digest.institution.code, kind: kind, items: digest.itemIDs, message: message,
-                                  once: meeting.map { "meeting-\($0.id)" }))
+                                  once: meeting.map { "meeting-\($0.id)-\($0.date)" }))
         }
         try Mailer.deliver(letters, session: session, dryRun: dryRun, withoutAddress: withoutAddress)
     }
@@ -193,9 +196,20 @@ enum Mailer {
         return configured.isEmpty ? defaultCommand : configured
     }
 
-    /// `SARGS_MAIL_FROM`, when it is a valid address.
-    static var sender: String? {
-        Environment.variables["SARGS_MAIL_FROM"].flatMap { EmailAddress.isValid($0) ? $0 : nil }
+    /// `SARGS_MAIL_FROM`: a plain address, or none.
+    /// - Throws: a `Failure` (64) when it is set to anything else, rather than mail going out from an unknown sender.
+    static func sender() throws -> String? {
+        guard let value = Environment.variables["SARGS_MAIL_FROM"]?.trimmingBlanks, !value.isEmpty else { return nil }
+        guard EmailAddress.isValid(value) else {
+            throw Failure(.usage, Phrase(lv: "SARGS_MAIL_FROM jābūt tikai adresei, piem. sargs@madona.lv, nevis '\(SafeText.line(value))'",
+                                         en: "SARGS_MAIL_FROM must be a plain address such as sargs@madona.lv, not '\(SafeText.line(value))'"))
+        }
+        return value
+    }
+
+    /// How long sendmail may take for one message, in seconds (`SARGS_SENDMAIL_TIMEOUT`, default 120).
+    static var timeout: TimeInterval {
+        Environment.variables["SARGS_SENDMAIL_TIMEOUT"].flatMap(Double.init).map { max(1, $0) } ?? 120
     }
 
     /// The host's name for Message-IDs.
@@ -211,17 +225,29 @@ enum Mailer {
     /// (exit 69) naming each with sendmail's status and message.
     static func deliver(_ letters: [Letter], session: Session, dryRun: Bool, withoutAddress: [String]) throws {
         let lv = session.language == .lv
+        // A mail sent must be journaled, or the next run sends it again: a
+        // store this account may only read sends nothing.
+        if !dryRun, !session.store.mayChange { throw Failure(.unavailable, StoreError.readOnly(path: session.store.path).phrase) }
+        let lock = dryRun ? nil : try RemindLock(store: session.store.path)
+        defer { lock?.release() }
         var sent: [String] = []
         var already: [String] = []
         var failures: [String] = []
+        var guarded: [String] = []
         for letter in letters {
             let day: Day? = letter.once == nil ? session.today : nil
             if try session.guarded({ try session.store.reminderSent(to: letter.code, fingerprint: letter.fingerprint, on: day) }) {
                 already.append(letter.code)
                 continue
             }
+            // Nothing shaped like a personal code leaves the server, whatever the store holds.
+            if PersonalCode.contains(letter.message.text) || PersonalCode.contains(letter.message.markdown)
+                || PersonalCode.contains(letter.message.subject) {
+                guarded.append(letter.code)
+                continue
+            }
             if dryRun {
-                Output.print(letter.message.rendered().replacingOccurrences(of: "\r\n", with: "\n"))
+                Output.print(letter.message.preview)
                 sent.append(letter.code)
                 continue
             }
@@ -257,6 +283,10 @@ enum Mailer {
             summary.append(lv ? "bez e-pasta: \(codes) (sargs institution set KODS --email ADRESE)"
                               : "without an e-mail address: \(codes) (sargs institution set CODE --email ADDRESS)")
         }
+        if !guarded.isEmpty {
+            summary.append((lv ? "nenosūtīts (tekstā ir kaut kas līdzīgs personas kodam): " : "not sent (the text holds something shaped like a personal code): ")
+                           + guarded.joined(separator: ", "))
+        }
         let line = summary.joined(separator: "; ")
         if dryRun {
             FileHandle.standardError.write(Data((line + "\n").utf8))
@@ -265,8 +295,13 @@ enum Mailer {
         }
         if !failures.isEmpty {
             throw Failure(.unavailable, Phrase(
-                lv: "sendmail (\(SafeText.line(command))) neizdevās: " + failures.joined(separator: "; ") + "; tām nekas netika ierakstīts žurnālā",
-                en: "sendmail (\(SafeText.line(command))) failed: " + failures.joined(separator: "; ") + "; nothing was journaled for them"))
+                lv: "sendmail (\(SafeText.line(command))) neizdevās: " + failures.joined(separator: "; ") + "; par neizdevušos nekas netika ierakstīts žurnālā",
+                en: "sendmail (\(SafeText.line(command))) failed: " + failures.joined(separator: "; ") + "; nothing was journaled for what failed"))
+        }
+        if !guarded.isEmpty {
+            throw Failure(.data, Phrase(
+                lv: "vēstule iestādei \(guarded.joined(separator: ", ")) netika nosūtīta: tekstā ir kaut kas līdzīgs personas kodam (piezīme vai lēmums, kas mainīts ārpus sargs?)",
+                en: "no message went to \(guarded.joined(separator: ", ")): its text holds something shaped like a personal code (a note or decision changed outside sargs?)"))
         }
     }
 
@@ -293,13 +328,52 @@ enum Mailer {
         signal(SIGPIPE, SIG_IGN)  // a sendmail that exits early must not end sargs
         try? input.fileHandleForWriting.write(contentsOf: Data(message.rendered().utf8))
         try? input.fileHandleForWriting.close()
-        process.waitUntilExit()
+        // A relay that hangs must not hang every later run: sendmail gets `timeout` seconds.
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        if process.isRunning {
+            // Foundation starts the command as the leader of a process group of
+            // its own: the whole group goes, with anything it started.
+            let pid = process.processIdentifier
+            let grouped = getpgid(pid) == pid
+            if grouped { kill(-pid, SIGTERM) } else { process.terminate() }
+            usleep(200_000)
+            if grouped { kill(-pid, SIGKILL) } else if process.isRunning { kill(pid, SIGKILL) }
+            process.waitUntilExit()
+            // A child of the stopped command may still hold its stderr open: do not wait for it.
+            _ = group.wait(timeout: .now() + 1)
+            return "no answer in \(Int(timeout)) s (SARGS_SENDMAIL_TIMEOUT); stopped"
+        }
         group.wait()
         guard process.terminationStatus != 0 || process.terminationReason != .exit else { return nil }
-        let detail = SafeText.line(String(decoding: errorData, as: UTF8.self).split(whereSeparator: \.isNewline).joined(separator: " "))
+        var detail = SafeText.line(String(decoding: errorData.prefix(4096), as: UTF8.self).split(whereSeparator: \.isNewline).joined(separator: " "))
+        if detail.count > 300 { detail = String(detail.prefix(300)) + "…" }
         let status = process.terminationReason == .exit ? "exit \(process.terminationStatus)" : "signal \(process.terminationStatus)"
         let hint = process.terminationStatus == 127 && process.terminationReason == .exit
             ? " (no such command: install a mail system, e.g. Debian's msmtp-mta or postfix, or set SARGS_SENDMAIL)" : ""
         return (detail.isEmpty ? status : "\(status): \(detail)") + hint
+    }
+}
+
+/// One `remind` or `agenda --mail` at a time per store: a second run waits
+/// for the first, then finds what it sent in the journal (an exclusive
+/// `flock` on `STORE.remind-lock`, made with the store's mode).
+struct RemindLock {
+    let descriptor: Int32
+
+    init(store: String) throws {
+        var info = stat()
+        let mode = stat(store, &info) == 0 ? info.st_mode & 0o660 : 0o600
+        descriptor = open(store + ".remind-lock", O_RDWR | O_CREAT | O_CLOEXEC, mode)
+        guard descriptor >= 0 else {
+            throw Failure(.unavailable, Phrase(lv: "nevar izveidot \(store).remind-lock: \(String(cString: strerror(errno)))",
+                                               en: "cannot create \(store).remind-lock: \(String(cString: strerror(errno)))"))
+        }
+        while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
+    }
+
+    func release() {
+        _ = flock(descriptor, LOCK_UN)
+        _ = close(descriptor)
     }
 }

@@ -18,11 +18,14 @@ struct AgendaCommand: ParsableCommand {
     @Option(help: "text, markdown or json.") var format: AgendaFormat = .text
     @Flag(help: "Mail the agenda of the next planned meeting to every institution with an e-mail address, once.")
     var mail = false
+    @Flag(help: "With --mail: print the messages instead of sending them (nothing is journaled).")
+    var dryRun = false
 
     func validate() throws {
-        if mail, date != nil || topic != nil || kind != .regular {
-            throw ValidationError("--mail sends the next planned meeting's own agenda: give no --date, --kind or --topic with it")
+        if mail, date != nil || topic != nil || kind != .regular || format != .text {
+            throw ValidationError("--mail sends the next planned meeting's own agenda: give no --date, --kind, --topic or --format with it")
         }
+        if dryRun && !mail { throw ValidationError("--dry-run goes with --mail") }
     }
 
     func run() throws {
@@ -63,12 +66,12 @@ extension AgendaCommand {
         var withoutAddress: [String] = []
         for institution in snapshot.plan.allInstitutions {
             guard let address = institution.email else { withoutAddress.append(institution.code); continue }
-            guard let message = MailMessage(to: address, from: Mailer.sender, subject: subject, text: text, markdown: markdown,
+            guard let message = MailMessage(to: address, from: try Mailer.sender(), subject: subject, text: text, markdown: markdown,
                                             date: session.now, domain: Mailer.domain) else { continue }
             letters.append(Letter(code: institution.code, kind: "agenda", items: agenda.items.map(\.activity),
-                                  message: message, once: "agenda-meeting-\(meeting.id)"))
+                                  message: message, once: "agenda-meeting-\(meeting.id)-\(meeting.date)"))
         }
-        try Mailer.deliver(letters, session: session, dryRun: false, withoutAddress: withoutAddress)
+        try Mailer.deliver(letters, session: session, dryRun: dryRun, withoutAddress: withoutAddress)
     }
 }
 

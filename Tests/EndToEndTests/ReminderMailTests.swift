@@ -266,4 +266,77 @@ struct ReminderMailTests {
         #expect(s.run(["digest", "--days", "-1"]).status == 64)
         #expect(try Data(contentsOf: URL(fileURLWithPath: s.database)) == before)
     }
+
+    @Test("the review's faults: a read-only store sends nothing; the guard holds for addresses and outgoing text; a hung sendmail is stopped; two runs at once send once; the dry run reads as text")
+    func reviewFaults() throws {
+        let s = Self.plan()
+        let outbox = s.directory + "/outbox"
+        // A sendmail that keeps what it is given, one file per message, slowly.
+        let fake = s.directory + "/fakesm.sh"
+        try "#!/bin/sh\nsleep 1\ncat > \"\(outbox)/$(date +%s%N).eml\"\n".write(toFile: fake, atomically: true, encoding: .utf8)
+        chmod(fake, 0o755)
+        try FileManager.default.createDirectory(atPath: outbox, withIntermediateDirectories: true)
+        let mail = ["SARGS_SENDMAIL": fake, "SARGS_LANG": "en"]
+        func delivered() -> Int { ((try? FileManager.default.contentsOfDirectory(atPath: outbox)) ?? []).count }
+
+        // An address shaped like a personal code is refused, as the plan file refuses it.
+        #expect(s.run(["institution", "set", "IN", "--email", "010203-12345@example.lv"]).status == 65)
+
+        // The dry run is a preview a person can read: the subject decoded, the plain text.
+        let dry = s.run(["remind", "--owner", "SD", "--dry-run"], environment: mail)
+        #expect(dry.stdout.contains("Subject: sargs: ") && dry.stdout.contains("SD — Social service: reminder"), "\(dry.stdout.prefix(300))")
+        #expect(!dry.stdout.contains("base64"))
+
+        // Two runs at once: the second waits for the first and finds it in the journal.
+        let first = Process()
+        first.executableURL = URL(fileURLWithPath: SargsProcess.binary)
+        first.arguments = ["remind", "--owner", "SD"]
+        first.environment = s.environment.merging(mail) { $1 }
+        first.standardOutput = FileHandle.nullDevice
+        try first.run()
+        usleep(300_000)
+        let second = s.run(["remind", "--owner", "SD"], environment: mail)
+        first.waitUntilExit()
+        #expect(first.terminationStatus == 0 && second.status == 0, "\(second.stderr)")
+        #expect(delivered() == 1, "two runs at once sent \(delivered())")
+
+        // A decision changed behind sargs' back to hold a personal code: that mail is not sent.
+        let sql = "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute(\"UPDATE decision SET text = 'Bērns 010203-12345' WHERE owner = 'BT'\"); c.commit()"
+        #expect(SargsProcess.execute("/usr/bin/python3", ["-c", sql, s.database], environment: [:]).status == 0)
+        let guarded = s.run(["remind", "--owner", "BT"], environment: mail)
+        #expect(guarded.status == 65, "\(guarded.stdout) \(guarded.stderr)")
+        #expect(guarded.stderr.contains("personal code"))
+        #expect(delivered() == 1)
+
+        // A sendmail that never answers is stopped, and nothing is journaled for it.
+        let hung = s.run(["remind", "--owner", "VP"], environment: ["SARGS_SENDMAIL": "sleep 60", "SARGS_SENDMAIL_TIMEOUT": "1"])
+        #expect(hung.status == 69 && hung.stderr.contains("no answer in 1 s"), "\(hung.stderr)")
+        #expect(!reminders(s).contains("VP"))
+
+        // A sender that is not a plain address is refused, not dropped.
+        #expect(s.run(["remind", "--owner", "VP", "--dry-run"], environment: ["SARGS_MAIL_FROM": "Madona <sargs@madona.lv>"]).status == 64)
+    }
+
+    @Test("a store this account may only read sends nothing (a sent mail must be journaled)",
+          .enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), "needs root and setpriv"))
+    func readOnlySendsNothing() throws {
+        let s = Self.plan()
+        let outbox = s.directory + "/outbox"
+        try FileManager.default.createDirectory(atPath: outbox, withIntermediateDirectories: true)
+        chmod(outbox, 0o777)
+        let fake = s.directory + "/fakesm.sh"
+        try "#!/bin/sh\ncat > \"\(outbox)/$$.eml\"\n".write(toFile: fake, atomically: true, encoding: .utf8)
+        chmod(fake, 0o755)
+        let binary = s.directory + "/sargs"
+        try FileManager.default.copyItem(atPath: SargsProcess.binary, toPath: binary)
+        chown(s.database, 0, 65534)
+        chmod(s.database, 0o640)
+        chmod(s.directory, 0o755)
+        defer { chmod(s.directory, 0o700) }
+        var env = s.environment
+        env["SARGS_SENDMAIL"] = fake
+        let r = SargsProcess.execute("/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", binary, "remind"], environment: env)
+        #expect(r.status == 69, "\(r.stdout) \(r.stderr)")
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: outbox)) ?? []).isEmpty, "nothing was sent")
+    }
 }

@@ -124,7 +124,9 @@ public enum DigestText {
             .object([("activity", .string(item.activity)), ("title", .string(item.title)),
                      ("owners", .array(item.owners.map { .string($0) })),
                      ("reasons", .array(item.reasons.map { .string($0.rawValue) })),
-                     ("days_overdue", .int(item.daysOverdue))])
+                     ("days_overdue", .int(item.daysOverdue)),
+                     ("missed", item.missed.map { .int($0) } ?? .null), ("expected", item.expected.map { .int($0) } ?? .null),
+                     ("progress", item.progress.map { .int($0) } ?? .null), ("target", item.target.map { .int($0) } ?? .null)])
         })
         let due = JSONValue.array(digest.dueSoon.map { d in
             .object([("kind", .string(d.kind.rawValue)), ("id", .string(d.id)), ("text", .string(d.text)),

@@ -163,8 +163,9 @@ public enum JournalText {
             let to = SafeText.line(after["to"].stringValue ?? "")
             let count = after["items"].arrayValue?.count ?? 0
             let kind = after["kind"].stringValue ?? "digest"
-            let lvKind = kind == "agenda" ? "darba kārtību" : kind == "meeting" ? "atgādinājumu par sēdi" : "atgādinājumu"
-            let enKind = kind == "agenda" ? "the agenda" : kind == "meeting" ? "a meeting reminder" : "a reminder"
+            let meeting = kind.hasPrefix("meeting")
+            let lvKind = kind == "agenda" ? "darba kārtību" : meeting ? "atgādinājumu par sēdi" : "atgādinājumu"
+            let enKind = kind == "agenda" ? "the agenda" : meeting ? "a meeting reminder" : "a reminder"
             let lvItems = Plural.form(count, .lv, one: "\(count) punkts", other: "\(count) punkti")
             let enItems = Plural.form(count, .en, one: "\(count) item", other: "\(count) items")
             return (p("\(lvKind) \(s) (\(to), \(lvItems))", "\(enKind) to \(s) (\(to), \(enItems))"),

@@ -94,6 +94,16 @@ public struct MailMessage: Hashable, Sendable {
         return Data(normalised.utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
     }
 
+    /// The message as a person reads it before it is sent (`--dry-run`):
+    /// the headers that matter, decoded, and the plain text.
+    public var preview: String {
+        var lines: [String] = []
+        if let from { lines.append("From: \(from)") }
+        lines.append("To: \(to)")
+        lines.append("Subject: " + SafeText.line(subject))
+        return lines.joined(separator: "\n") + "\n\n" + text + (text.hasSuffix("\n") ? "" : "\n") + String(repeating: "-", count: 60)
+    }
+
     /// The whole message, CRLF line ends.
     public func rendered() -> String {
         let boundary = "=_sargs_" + fingerprint
