@@ -56,7 +56,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "SargsBoardTests", dependencies: ["SargsBoard", "SargsCore", "SargsPlanFile", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "SargsBoard"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "SargsBoard", "SargsCore", "SargsPlanFile"]),
     ],
     swiftLanguageModes: [.v6]
 )

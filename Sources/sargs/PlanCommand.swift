@@ -7,7 +7,7 @@ struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Check a plan file, or export the current plan.",
-        subcommands: [Check.self, Export.self]
+        subcommands: [Check.self, Export.self, Draft.self]
     )
 
     struct Check: ParsableCommand {
@@ -21,6 +21,19 @@ struct PlanCommand: ParsableCommand {
         func run() throws {
             let plan = try PlanFile.read(path: file)
             Output.print(PlanSummary(plan: plan).text(global.language), terminator: "")
+            // A drafted plan's review comments: valid, but a person must still decide them.
+            let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+            let reviews = PlanFile.reviewComments(in: text)
+            for review in reviews {
+                FileHandle.standardError.write(Data(SafeText.line("\(file):\(review.line):\(review.column): "
+                    + (global.language == .lv ? "jāpārbauda: " : "to review: ") + review.text).utf8 + [0x0A]))
+            }
+            if !reviews.isEmpty {
+                let n = reviews.count
+                Output.print(global.language == .lv
+                             ? Plural.form(n, .lv, one: "\(n) vieta jāpārbauda (# PĀRBAUDĪT)", other: "\(n) vietas jāpārbauda (# PĀRBAUDĪT)")
+                             : Plural.form(n, .en, one: "\(n) place to review (# PĀRBAUDĪT)", other: "\(n) places to review (# PĀRBAUDĪT)"))
+            }
         }
     }
 
@@ -38,6 +51,110 @@ struct PlanCommand: ParsableCommand {
             let session = try Session.open(global)
             let plan = try session.guarded { try session.store.plan() }
             Output.print(format == .yaml ? PlanFile.yaml(plan) : PlanFile.json(plan), terminator: "")
+        }
+    }
+
+    /// `sargs plan draft FILE`: a plan file from the plan's own table (issue 16).
+    struct Draft: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "draft",
+            abstract: "Draft a plan file from a plan's table 2 in a DOCX, ODT, CSV or TSV file.",
+            discussion: "What the table does not say for sure is marked # PĀRBAUDĪT in the plan file; `sargs plan check` lists those places.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The plan's document: .docx or .odt (read through pandoc), .csv or .tsv.",
+                  completion: .file(extensions: ["docx", "odt", "csv", "tsv"])) var file: String
+        @Option(name: .shortAndLong, help: "Write the plan file here instead of the standard output.", completion: .file())
+        var output: String?
+        @Flag(help: "Replace the output file if it is there.") var force = false
+        @Option(help: "The plan's title (default: from the document's title paragraph).") var title: String?
+        @Option(help: "The municipality, e.g. \"Cēsu novads\" (default: from the title).") var municipality: String?
+        @Option(help: "The plan's period, YYYY..YYYY (default: from the title).") var period: String?
+
+        func run() throws {
+            guard FileManager.default.isReadableFile(atPath: file) else {
+                throw Failure(.noInput, Phrase(lv: "fails '\(SafeText.line(file))' nav atrodams", en: "the file '\(SafeText.line(file))' does not exist"))
+            }
+            let lower = file.lowercased()
+            let document: PlanTable.Document
+            do {
+                if lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") {
+                    let text = try TextFile.read(path: file)
+                    document = PlanTable.Document(heading: [], lines: try PlanTable.lines(
+                        fromRows: PlanTable.delimitedRows(text, separator: lower.hasSuffix(".tsv") ? "\t" : ",")))
+                } else if lower.hasSuffix(".docx") || lower.hasSuffix(".odt") {
+                    document = try PlanTable.document(fromPandocJSON: try pandocJSON(file))
+                } else {
+                    throw Failure(.usage, Phrase(lv: "plāna dokumentam jābūt .docx, .odt, .csv vai .tsv", en: "the plan's document must be .docx, .odt, .csv or .tsv"))
+                }
+            } catch let problem as PlanTable.Problem {
+                throw Failure(.data, Phrase(lv: "\(file): \(problem.phrase.lv)", en: "\(file): \(problem.phrase.en)"))
+            }
+            let facts = PlanDraft.titleFacts(document.heading.prefix(6).joined(separator: " "))
+            var span = facts.period
+            if let period {
+                let years = period.split(separator: ".", omittingEmptySubsequences: true).compactMap { Int($0) }
+                guard years.count == 2, let first = Day(year: years[0], month: 1, day: 1), let last = Day(year: years[1], month: 12, day: 31),
+                      first <= last else {
+                    throw Failure(.usage, Phrase(lv: "--period jābūt GGGG..GGGG", en: "--period must be YYYY..YYYY"))
+                }
+                span = DayRange(first, last)
+            }
+            guard let planPeriod = span else {
+                throw Failure(.data, Phrase(lv: "plāna periods nav atrodams virsrakstā; norādiet --period 2025..2027",
+                                            en: "the plan's period is not in its title; give --period 2025..2027"))
+            }
+            guard let place = municipality ?? facts.municipality else {
+                throw Failure(.data, Phrase(lv: "pašvaldība nav atrodama virsrakstā; norādiet --municipality", en: "the municipality is not in the title; give --municipality"))
+            }
+            let name = title ?? PlanTable.title(from: document.heading) ?? "\(place) prevencijas plāns \(planPeriod.first.year)–\(planPeriod.last.year)"
+            let draft = PlanDraft.make(document.lines, title: name, municipality: place, period: planPeriod,
+                                       id: PlanDraft.planID(municipality: place, period: planPeriod))
+            let yaml = PlanFile.yaml(draft: draft)
+            if let output {
+                try Document.check(output, force: force, storePath: "")
+                try Document.writeText(yaml, to: output, force: force, mode: 0o644)
+            } else {
+                Output.print(yaml, terminator: "")
+            }
+            let n = draft.plan.activities.count, r = draft.reviews.count
+            let summary = global.language == .lv
+                ? Plural.form(n, .lv, one: "\(n) aktivitāte", other: "\(n) aktivitātes") + ", "
+                  + Plural.form(draft.plan.goals.count, .lv, one: "\(draft.plan.goals.count) mērķis", other: "\(draft.plan.goals.count) mērķi") + "; "
+                  + (r == 0 ? "nekas nav jāpārbauda" : Plural.form(r, .lv, one: "\(r) vieta jāpārbauda", other: "\(r) vietas jāpārbauda"))
+                  + " (sargs plan check \(output ?? "PLĀNS.yaml"))"
+                : Plural.form(n, .en, one: "\(n) activity", other: "\(n) activities") + ", "
+                  + Plural.form(draft.plan.goals.count, .en, one: "\(draft.plan.goals.count) goal", other: "\(draft.plan.goals.count) goals") + "; "
+                  + (r == 0 ? "nothing to review" : Plural.form(r, .en, one: "\(r) place to review", other: "\(r) places to review"))
+                  + " (sargs plan check \(output ?? "PLAN.yaml"))"
+            FileHandle.standardError.write(Data((SafeText.line(summary) + "\n").utf8))
+        }
+
+        /// pandoc's JSON of a DOCX or ODT.
+        func pandocJSON(_ path: String) throws -> Data {
+            guard let pandoc = Document.pandoc() else {
+                throw Failure(.unavailable, Phrase(lv: "DOCX un ODT nolasa pandoc, bet tas nav uzstādīts; uzstādiet to: sudo apt-get install pandoc",
+                                                   en: "DOCX and ODT are read by pandoc, which is not installed; install it: sudo apt-get install pandoc"))
+            }
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: pandoc)
+            process.arguments = ["-t", "json", "--", path]
+            let out = Pipe(), err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+            nonisolated(unsafe) var data = Data()
+            let group = DispatchGroup()
+            group.enter()
+            DispatchQueue.global().async { data = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+            let errors = err.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            group.wait()
+            guard process.terminationStatus == 0 else {
+                throw Failure(.data, Phrase(lv: "pandoc nevarēja nolasīt \(SafeText.line(path)): \(SafeText.line(String(decoding: errors.prefix(300), as: UTF8.self)))",
+                                            en: "pandoc could not read \(SafeText.line(path)): \(SafeText.line(String(decoding: errors.prefix(300), as: UTF8.self)))"))
+            }
+            return data
         }
     }
 }

@@ -114,7 +114,8 @@ public struct PlanDraft: Sendable {
         let first = municipality.split(separator: " ").first.map(String.init) ?? municipality
         let folded = first.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
         var stem = folded.filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
-        if stem.hasSuffix("as") { stem.removeLast(2) } else if stem.hasSuffix("s") { stem.removeLast() }
+        // The municipality's name in the genitive ("Madonas", "Smiltenes") back to its own ("madona").
+        if stem.hasSuffix("s") { stem.removeLast() }
         return "\(stem.isEmpty ? "plans" : stem)-\(period.first.year)-\(period.last.year)"
     }
 

@@ -1,0 +1,105 @@
+import Foundation
+import SargsCore
+import SargsPlanFile
+import Testing
+import TestSupport
+
+/// Issue 16: a plan drafted from its own table. The Madona table, written
+/// as a DOCX by pandoc from a table this test makes of the Madona file,
+/// drafts back to the same schedules, owners, funding and targets; a CSV
+/// with unknown names and wording is drafted with each place to review.
+@Suite("Drafting a plan from its document", .serialized)
+struct PlanDraftTests {
+    static var pandoc: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/pandoc") }
+
+    static func escape(_ s: String) -> String {
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    }
+
+    /// The Madona file's table 2 as HTML: the title paragraphs, the header,
+    /// a band row per level, the goal named on its first activity only, the
+    /// owners by their names, links on lines of their own.
+    static func madonaHTML(_ plan: Plan) -> String {
+        var html = "<html><body><p>MADONAS NOVADA PAŠVALDĪBAS PREVENCIJAS PLĀNS</p><p>2025.-2027. GADAM</p>"
+        html += "<p>BĒRNU SEKSUĀLAS IZMANTOŠANAS NOVĒRŠANAI</p><table><thead><tr><th>MĒRĶIS</th><th>PREVENCIJAS AKTIVITĀTES</th>"
+        html += "<th>ĪSTENOŠANAS PERIODS</th><th>ATBILDĪGĀ INSTITŪCIJA</th><th>FINANŠU AVOTS</th></tr></thead><tbody>"
+        var level: Level?
+        for goal in plan.goals {
+            if goal.level != level {
+                level = goal.level
+                let band = ["primary": "PRIMĀRĀ PREVENCIJA", "secondary": "SEKUNDĀRĀ PREVENCIJA", "tertiary": "TERCIĀRĀ PREVENCIJA"][goal.level.rawValue]!
+                html += "<tr><td colspan=\"5\">\(band)</td></tr>"
+            }
+            for (i, activity) in plan.activities.filter({ $0.goal == goal.number }).enumerated() {
+                let goalCell = i == 0 ? "\(goal.number). \(escape(goal.title))" : ""
+                let links = activity.links.map { "<br/>" + escape($0) }.joined()
+                let owners = activity.owners.map { escape(plan.institutionName($0, in: .lv)) }.joined(separator: ", ")
+                html += "<tr><td>\(goalCell)</td><td>\(escape(activity.title))\(links)</td><td>\(escape(activity.period))</td>"
+                html += "<td>\(owners)</td><td>\(activity.funding.joined(separator: ", "))</td></tr>"
+            }
+        }
+        return html + "</tbody></table></body></html>"
+    }
+
+    @Test("the Madona table as a DOCX drafts back to the Madona file's schedules, owners, funding and targets",
+          .enabled(if: pandoc, "needs pandoc (make installs it)"))
+    func madonaFromDOCX() throws {
+        let plan = try PlanFile.read(path: Fixtures.madonaPlanPath)
+        let s = SargsProcess(today: "2025-09-10")
+        let html = s.directory + "/madona.html", docx = s.directory + "/madona.docx", draft = s.directory + "/draft.yaml"
+        try Self.madonaHTML(plan).write(toFile: html, atomically: true, encoding: .utf8)
+        let made = SargsProcess.execute("/usr/bin/pandoc", ["-f", "html", "-t", "docx", "-o", docx, html], environment: [:])
+        #expect(made.status == 0, "\(made.stderr)")
+        let r = s.run(["plan", "draft", docx, "-o", draft])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("29 activities, 7 goals; nothing to review"), "\(r.stderr)")
+        let drafted = try PlanFile.read(path: draft)
+        #expect(drafted.id == "madona-2025-2027")
+        #expect(drafted.municipality == "Madonas novads")
+        #expect(drafted.period == plan.period)
+        #expect(drafted.goals.map(\.level) == plan.goals.map(\.level))
+        #expect(drafted.activities.count == 29)
+        for (mine, theirs) in zip(drafted.activities, plan.activities) {
+            #expect(mine.id == theirs.id)
+            #expect(mine.schedule == theirs.schedule, "\(theirs.id) '\(theirs.period)'")
+            #expect(mine.owners == theirs.owners, "\(theirs.id)")
+            #expect(mine.funding == theirs.funding, "\(theirs.id)")
+            #expect(mine.target == theirs.target, "\(theirs.id)")
+            #expect(mine.links == theirs.links, "\(theirs.id)")
+            #expect(mine.title.split(separator: " ") == theirs.title.split(separator: " "), "\(theirs.id)")
+            #expect(mine.period == theirs.period)
+        }
+        #expect(s.run(["plan", "check", draft]).status == 0)
+    }
+
+    @Test("a CSV with an unknown institution, unknown wording and funding: drafted, each place marked, plan check lists them; a missing column is exit 65")
+    func csvWithReviews() throws {
+        let s = SargsProcess(today: "2025-09-10")
+        let csv = s.directory + "/plans.csv", draft = s.directory + "/draft.yaml"
+        try """
+        Goal,Activity,Period,Funding,Owner
+        PRIMĀRĀ PREVENCIJA,,,,
+        1. Izglītošana,Apmācīti 20 skolotāji,reizi ceturksnī,PB,"sociālajam dienestam, Biedrība Drošība"
+        ,Bukleti,kad būs laiks,projekta līdzekļi,Bāriņtiesa
+        """.write(toFile: csv, atomically: true, encoding: .utf8)
+        let r = s.run(["plan", "draft", csv, "--period", "2025..2026", "--municipality", "Cēsu novads", "-o", draft])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("2 activities, 1 goal; 3 places to review"), "\(r.stderr)")
+        let check = s.run(["plan", "check", draft])
+        #expect(check.status == 0)
+        let warnings = check.stderr.split(separator: "\n")
+        #expect(warnings.count == 3, "\(check.stderr)")
+        #expect(warnings.allSatisfy { $0.hasPrefix("\(draft):") })
+        #expect(check.stderr.contains("Biedrība Drošība") && check.stderr.contains("kad būs laiks") && check.stderr.contains("projekta līdzekļi"))
+        let drafted = try PlanFile.read(path: draft)
+        #expect(drafted.activities[0].schedule == .every(.quarter, from: nil, to: nil))
+        #expect(drafted.activities[0].owners.first == "SD")
+        #expect(drafted.activities[0].target == Target(count: 20, unit: "skolotāji"))
+        #expect(drafted.activities[1].schedule == .asNeeded)
+
+        try "Goal,Activity,Owner,Funding\n1. X,Y,SD,PB\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        let missing = s.run(["plan", "draft", csv, "--period", "2025..2026", "--municipality", "Cēsu novads"])
+        #expect(missing.status == 65)
+        #expect(missing.stderr.contains("no column period"), "\(missing.stderr)")
+    }
+}
