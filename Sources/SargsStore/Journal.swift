@@ -84,9 +84,10 @@ enum Journal {
         try Row.fetchOne(db, sql: """
             SELECT \(columns) FROM journal j
             WHERE j.author = ? AND j.action NOT IN ('undo', 'init', 'remind', 'restore')
+              AND (j.login IS NULL OR j.login = ?)
               AND NOT EXISTS (SELECT 1 FROM journal u WHERE u.undoes = j.id)
             ORDER BY j.id DESC LIMIT 1
-            """, arguments: [author]).map(entry(from:))
+            """, arguments: [author, login]).map(entry(from:))
     }
 }
 

@@ -86,21 +86,57 @@ extension Store {
         guard Store.realPath(path) != Store.realPath(self.path) else {
             throw StoreError.invalid(Phrase(lv: "glabātuvi nevar atjaunot no tās pašas", en: "a store cannot be restored from itself"))
         }
-        let copy = try Store.checkedCopy(path)
+        // The backup itself is never changed (an older one would be brought up
+        // to date): it is copied beside the store first, and that copy is checked.
+        let working = self.path + ".restore-\(getpid())"
+        for file in Store.companionFiles(working) { _ = unlink(file) }
+        defer { for file in Store.companionFiles(working) { _ = unlink(file) } }
+        var source = stat(), target = stat()
+        if stat(path, &source) == 0, stat(self.path, &target) == 0, source.st_ino == target.st_ino, source.st_dev == target.st_dev {
+            throw StoreError.invalid(Phrase(lv: "glabātuvi nevar atjaunot no tās pašas", en: "a store cannot be restored from itself"))
+        }
+        do {
+            try FileManager.default.copyItem(atPath: path, toPath: working)
+            _ = chmod(working, 0o600)
+        } catch {
+            throw StoreError.unavailable("cannot read the backup \(path): \(error.localizedDescription)")
+        }
+        let copy: Store
+        do {
+            copy = try Store.checkedCopy(working)
+        } catch let error as StoreError {
+            // The copy is the bad input, not the store.
+            if case .unavailable(let reason) = error {
+                throw StoreError.invalid(Phrase(lv: "kopija \(path) nav derīga: \(reason.replacingOccurrences(of: working, with: path))",
+                                                en: "the backup \(path) is not sound: \(reason.replacingOccurrences(of: working, with: path))"))
+            }
+            throw error
+        }
+        let mine = try plan().id, theirs = try copy.plan().id
+        guard mine == theirs else {
+            throw StoreError.invalid(Phrase(lv: "kopija \(path) ir cita plāna (\(theirs)), ne šī (\(mine)); nekas netika mainīts",
+                                            en: "the backup \(path) holds another plan (\(theirs)), not this one (\(mine)); nothing was changed"))
+        }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: now)
         let kept = self.path + String(format: ".replaced-%04d%02d%02dT%02d%02d%02dZ", c.year ?? 0, c.month ?? 0, c.day ?? 0,
                                       c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
         try backup(to: kept)
+        let lastBefore = try version()
         try storeOperation(at: self.path) {
             try copy.reader().backup(to: try writer())
         }
         let entries = try storeOperation(at: path) { try copy.reader().read { db in try Int.fetchOne(db, sql: "SELECT MAX(id) FROM journal") ?? 0 } }
         _ = try change { db in
-            try Journal.append(db, time: now, author: author, action: "restore", subject: "store", before: nil, after: .object([
-                "from": .string(path), "kept": .string(kept), "journal": .int(entries),
-            ]))
+            // After every id the replaced store had, so a board that knew it sees a change.
+            let next = max(lastBefore, try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM journal") ?? 0) + 1
+            let after = JSON.object(["from": .string(path), "kept": .string(kept), "journal": .int(entries)])
+            try Guard.author(author)
+            try db.execute(sql: """
+                INSERT INTO journal (id, time, author, action, subject, before, after, undoes, login)
+                VALUES (?, ?, ?, 'restore', 'store', NULL, ?, NULL, ?)
+                """, arguments: [next, Timestamp.text(now), author, after.text, Journal.login])
         }
         return kept
     }
@@ -131,7 +167,11 @@ extension Store {
         configuration.busyMode = .timeout(busyTimeout)
         let queue: DatabaseQueue
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration)
+            // Without WAL files there is nothing being written: read the file as
+            // it is, immutable, so that looking makes no -wal or -shm.
+            let real = realPath(path)
+            let quiet = !entryExists(real + "-wal") && !entryExists(real + "-shm")
+            queue = try DatabaseQueue(path: quiet ? immutableURI(real) : path, configuration: configuration)
         } catch {
             return findings + [Finding(Phrase(lv: "glabātuvi nevar atvērt: \(error)", en: "the store cannot be opened: \(error)"), fix: restore)]
         }
@@ -217,6 +257,20 @@ extension Store {
                 findings.append(Finding(Phrase(lv: "\(file) pieder grupai \(groupName(info.st_gid)), glabātuve — \(group)",
                                                en: "\(file) belongs to the group \(groupName(info.st_gid)), the store to \(group)"),
                                         fix: "chgrp \(group) \(file)"))
+            }
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        var folderInfo = stat()
+        if stat(folder.isEmpty ? "." : folder, &folderInfo) == 0 {
+            if folderInfo.st_mode & 0o002 != 0 {
+                findings.append(Finding(Phrase(lv: "mapē \(folder) ikviens var rakstīt (glabātuvi var aizvākt vai aizstāt)",
+                                               en: "everyone may write in \(folder) (the store could be moved away or replaced)"),
+                                        fix: "chmod o-w \(folder)"))
+            }
+            if folderInfo.st_mode & 0o2000 != 0, folderInfo.st_gid != store.st_gid || !shared {
+                findings.append(Finding(Phrase(lv: "mape \(folder) ir grupas \(groupName(folderInfo.st_gid)), bet glabātuve nav tai atvērta",
+                                               en: "the folder \(folder) is the group \(groupName(folderInfo.st_gid))'s, but the store is not open to it"),
+                                        fix: "chgrp \(groupName(folderInfo.st_gid)) \(path) && chmod 660 \(path)"))
             }
         }
         if shared {

@@ -55,13 +55,26 @@ public final class Store: Sendable {
             let directory = (path as NSString).deletingLastPathComponent
             if !directory.isEmpty, !files.fileExists(atPath: directory) {
                 do {
-                    try files.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                              attributes: [.posixPermissions: 0o700])
-                    if let group {
-                        guard chown(directory, UInt32.max, group) == 0, chmod(directory, 0o2770) == 0 else {
-                            throw StoreError.unavailable("cannot give the folder \(directory) to the group \(groupName(group)): \(String(cString: strerror(errno)))")
+                    // Every folder made on the way: the owner's only, or, for a
+                    // group, the group's (2770, setgid) so its members reach the store.
+                    var missing: [String] = []
+                    var walk = directory
+                    while !walk.isEmpty, walk != "/", !files.fileExists(atPath: walk) {
+                        missing.insert(walk, at: 0)
+                        walk = (walk as NSString).deletingLastPathComponent
+                    }
+                    for folder in missing {
+                        try files.createDirectory(atPath: folder, withIntermediateDirectories: false,
+                                                  attributes: [.posixPermissions: 0o700])
+                        if let group {
+                            guard chown(folder, UInt32.max, group) == 0 else {
+                                throw StoreError.unavailable("cannot give the folder \(folder) to the group \(groupName(group)): only a member of the group, or root, can")
+                            }
+                            _ = chmod(folder, 0o2770)
                         }
                     }
+                } catch let error as StoreError {
+                    throw error
                 } catch {
                     throw StoreError.unavailable("cannot create the directory \(directory)")
                 }
@@ -70,6 +83,10 @@ public final class Store: Sendable {
             // Replacing a store is changing it: one this user may only read
             // is not replaced, even where the folder would let a rename through.
             if entryExists(path), access(path, W_OK) != 0 { throw StoreError.readOnly(path: path) }
+            // A store shared with a group stays shared when it is replaced.
+            var group = group
+            var existing = stat()
+            if group == nil, stat(path, &existing) == 0, existing.st_mode & 0o060 != 0 { group = existing.st_gid }
             // The store is built whole in a file of its own beside the final
             // one and only then put in place, so a program killed midway
             // leaves no half-made store at `path` (at worst a `.init-PID` file).
@@ -100,6 +117,13 @@ public final class Store: Sendable {
             } catch {
                 for file in companionFiles(building) { _ = unlink(file) }
                 throw error
+            }
+            // The store a forced init replaces is kept beside it, as restore keeps one.
+            if force, entryExists(path) {
+                let kept = path + ".replaced-\(Int(now.timeIntervalSince1970))"
+                guard link(path, kept) == 0 || errno == EEXIST else {
+                    throw StoreError.unavailable("cannot keep the replaced store as \(kept): \(String(cString: strerror(errno)))")
+                }
             }
             try place(building, at: path, replacing: force)
             let store = Store(path: path, reader: nil)
@@ -156,8 +180,12 @@ public final class Store: Sendable {
             }
             // A store every user of the server may read would show the group's work to all of them.
             if info.st_mode & 0o007 != 0 {
-                throw StoreError.unavailable("every user of this server may open \(path) (mode \(String(info.st_mode & 0o777, radix: 8))); take that away with: chmod o-rwx \(path) \(path)-wal \(path)-shm")
+                let files = ([path] + [path + "-wal", path + "-shm"].filter(entryExists)).joined(separator: " ")
+                throw StoreError.unavailable("every user of this server may open \(path) (mode \(String(info.st_mode & 0o777, radix: 8))); take that away with: chmod o-rwx \(files)")
             }
+            // A store shared with a group: the WAL files SQLite makes must be
+            // the group's from the first moment, whatever this member's umask.
+            if info.st_mode & 0o060 != 0 { Store.allowGroupInUmask() }
             // Look before SQLite touches the file: a text file or an empty
             // file is not a store.
             guard let handle = FileHandle(forReadingAtPath: path) else {
@@ -261,6 +289,15 @@ public final class Store: Sendable {
             return "\(path) cannot be read: it has a WAL file but no -shm file, and this folder may not be written; let its owner open it once (that folds the WAL into the store), or copy it into a folder you may write"
         }
         return "\(path) cannot be read here (its folder or its WAL files are not writable for this user)"
+    }
+
+    /// Lets the group bits through this process's umask (a store shared with
+    /// a group: SQLite creates its `-wal` and `-shm` under the umask and only
+    /// then gives them the store's mode; a member reading them in between
+    /// would be refused).
+    static func allowGroupInUmask() {
+        let current = umask(0o077)
+        umask(current & ~0o070)
     }
 
     /// The path with symbolic links resolved (the path itself when it cannot be).
@@ -442,7 +479,8 @@ public final class Store: Sendable {
     }
 
     /// A number that changes whenever any program commits a change: the
-    /// latest journal entry's id. Cheap enough to poll every two seconds.
+    /// latest journal entry's id (a restore's entry comes after every id the
+    /// replaced store had). Cheap enough to poll every two seconds.
     public func version() throws -> Int64 {
         try storeOperation(at: path) {
             try reader().read { db in try Store.version(db) }

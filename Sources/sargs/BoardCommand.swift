@@ -44,6 +44,17 @@ struct BoardCommand: ParsableCommand {
         var state = AppState(snapshot: snapshot, today: today, language: language, glyphs: terminal.glyphs,
                              width: size.width, height: size.height, author: try global.author)
         state.readOnly = !store.mayChange
+        // A drafted plan still to be reviewed says so on opening.
+        if let plan, let text = try? String(contentsOfFile: plan, encoding: .utf8) {
+            let n = PlanFile.reviewComments(in: text).count
+            if n > 0 {
+                state.message = Message(.notice, Phrase(
+                    lv: "Plānā " + Plural.form(n, .lv, one: "\(n) vieta jāpārbauda", other: "\(n) vietas jāpārbauda")
+                        + " (# PĀRBAUDĪT): sargs plan check \(plan)",
+                    en: "The plan has " + Plural.form(n, .en, one: "\(n) place to review", other: "\(n) places to review")
+                        + " (# PĀRBAUDĪT): sargs plan check \(plan)"))
+            }
+        }
         if state.readOnly {
             state.message = Message(.notice, Phrase(
                 lv: "Glabātuvi \(store.path) drīkst tikai lasīt (jums tā ir tikai lasāma: fails, tā mape vai disks): izmaiņas nav iespējamas",

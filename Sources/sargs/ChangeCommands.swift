@@ -31,11 +31,17 @@ struct Init: ParsableCommand {
         let storePath = global.storePath(planID: plan.id)
         var gid: gid_t?
         if let group {
-            guard let entry = getgrnam(group) else {
+            guard !group.trimmingBlanks.isEmpty else { throw Failure(.usage, Phrase(lv: "--group vajag grupas nosaukumu", en: "--group needs a group's name")) }
+            if let number = UInt32(group), let entry = getgrgid(number) {
+                gid = entry.pointee.gr_gid
+            } else if UInt32(group) != nil {
+                throw Failure(.data, Phrase(lv: "serverī nav grupas ar numuru \(group)", en: "there is no group numbered \(group) on this server"))
+            } else if let entry = getgrnam(group) {
+                gid = entry.pointee.gr_gid
+            } else {
                 throw Failure(.data, Phrase(lv: "serverī nav grupas '\(SafeText.line(group))'; izveidojiet to ar `groupadd \(SafeText.line(group))`",
                                             en: "there is no group '\(SafeText.line(group))' on this server; create it with `groupadd \(SafeText.line(group))`"))
             }
-            gid = entry.pointee.gr_gid
         }
         try Session.guarded {
             _ = try Store.create(at: storePath, plan: plan, force: force, author: try global.author, now: Date(), group: gid)

@@ -24,7 +24,10 @@ enum PlanLocation {
     static func shareDirectories(environment: [String: String] = Environment.variables) -> [String] {
         var result: [String] = []
         if let share = environment["SARGS_SHARE"], !share.isEmpty { result.append(share) }
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        // The binary itself (/proc/self/exe), not argv[0]: run by name from
+        // PATH, argv[0] is "sargs" and says nothing about where it lives.
+        let selfPath = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let executable = URL(fileURLWithPath: selfPath).resolvingSymlinksInPath()
         var dir = executable.deletingLastPathComponent()
         result.append(dir.deletingLastPathComponent().appendingPathComponent("share/sargs").path)
         for _ in 0..<6 {

@@ -11,11 +11,12 @@ struct BackupCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The new file (never an existing one).", completion: .file()) var file: String?
     @Option(help: "A folder for dated copies instead of FILE.", completion: .directory) var dir: String?
-    @Option(help: "With --dir: how many dated copies to keep (default 14).") var keep: Int = 14
+    @Option(help: "With --dir: how many dated copies to keep (default 14).") var keep: Int?
 
     func validate() throws {
         if (file == nil) == (dir == nil) { throw ValidationError("give either a FILE or --dir D") }
-        if keep < 1 { throw ValidationError("--keep must be at least 1, not \(keep)") }
+        if let keep, keep < 1 { throw ValidationError("--keep must be at least 1, not \(keep)") }
+        if keep != nil && dir == nil { throw ValidationError("--keep goes with --dir") }
     }
 
     func run() throws {
@@ -25,12 +26,26 @@ struct BackupCommand: ParsableCommand {
             guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory), isDirectory.boolValue else {
                 throw Failure(.noInput, Phrase(lv: "mapes '\(SafeText.line(dir))' nav", en: "there is no folder '\(SafeText.line(dir))'"))
             }
-            let (path, removed) = try session.guarded { try session.store.backup(into: dir, keep: keep, now: session.now) }
+            let (path, removed) = try backingUp(session) { try session.store.backup(into: dir, keep: keep ?? 14, now: session.now) }
             session.say("Kopija: \(path)" + (removed.isEmpty ? "" : "; dzēstas vecākas: \(removed.count)"),
                         "Backup: \(path)" + (removed.isEmpty ? "" : "; older ones removed: \(removed.count)"))
         } else if let file {
-            try session.guarded { try session.store.backup(to: file) }
+            try backingUp(session) { try session.store.backup(to: file) }
             session.say("Kopija: \(file)", "Backup: \(file)")
+        }
+    }
+}
+
+extension BackupCommand {
+    /// A backup never replaces a file: said as such (not as a store that is there).
+    func backingUp<T>(_ session: Session, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch StoreError.alreadyExists(let path) {
+            throw Failure(.usage, Phrase(lv: "\(path) jau ir; kopija nekad neaizstāj failu, izvēlieties citu nosaukumu",
+                                         en: "\(path) is already there; a backup never replaces a file, choose another name"))
+        } catch let error as StoreError {
+            throw Failure(.io, Phrase(lv: "kopiju nevar ierakstīt: \(error.phrase.lv)", en: "the backup cannot be written: \(error.phrase.en)"))
         }
     }
 }

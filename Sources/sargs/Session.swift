@@ -58,6 +58,13 @@ enum StoreLocation {
     static func existing(_ global: GlobalOptions) throws -> String {
         if let explicit = global.explicitStorePath {
             guard FileManager.default.fileExists(atPath: explicit) else {
+                // A folder this account may not enter (a group's store) is not "no store".
+                var info = stat()
+                if stat(explicit, &info) != 0, errno == EACCES {
+                    throw Failure(.unavailable, Phrase(
+                        lv: "šim kontam nav piekļuves glabātuvei '\(explicit)' (tās mapei); ja jums jāstrādā ar to, lūdziet administratoram pievienot jūs tās grupai",
+                        en: "this account may not reach the store '\(explicit)' (its folder); if you should work with it, ask the administrator to add you to its group"))
+                }
                 throw Failure(.unavailable, Phrase(
                     lv: "glabātuves '\(explicit)' nav; izveidojiet to ar `sargs init PLĀNS.yaml`",
                     en: "there is no store at '\(explicit)'; create it with `sargs init PLAN.yaml`"))

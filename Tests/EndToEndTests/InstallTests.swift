@@ -99,6 +99,13 @@ struct InstallTests {
         let page = read("share/man/man1/sargs.1")
         #expect(page.contains("sargs") && page.contains("agenda") && page.contains("meeting"), "\(page.prefix(300))")
 
+        // Run by its name from PATH, in another folder, it finds its bundled plan.
+        let elsewhere = Fixtures.temporaryDirectory("sargs-cwd")
+        let byName = SargsProcess.execute("/bin/sh", ["-c", "cd \(elsewhere) && sargs init --madona"],
+                                          environment: ["PATH": prefix + "/bin:/usr/bin:/bin", "SARGS_DB": elsewhere + "/s.sqlite",
+                                                        "SARGS_LANG": "en", "HOME": elsewhere])
+        #expect(byName.status == 0, "\(byName.stderr)")
+
         let uninstall = SargsProcess.execute("/usr/bin/make", ["-C", root, "-s", "uninstall"] + variables,
                                              environment: ProcessInfo.processInfo.environment)
         #expect(uninstall.status == 0, "\(uninstall.stderr)")

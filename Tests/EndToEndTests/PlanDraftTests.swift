@@ -91,6 +91,12 @@ struct PlanDraftTests {
         #expect(warnings.count == 3, "\(check.stderr)")
         #expect(warnings.allSatisfy { $0.hasPrefix("\(draft):") })
         #expect(check.stderr.contains("Biedrība Drošība") && check.stderr.contains("kad būs laiks") && check.stderr.contains("projekta līdzekļi"))
+        // The board opened on the draft says how many places are still to review.
+        var env = s.environment
+        env["SARGS_LANG"] = "lv"
+        let t = TmuxSession(width: 120, height: 40, command: SargsProcess.binary + " board --plan " + draft, environment: env)
+        defer { t.close() }
+        #expect(t.wait(for: "Plānā 3 vietas jāpārbauda").ok, "\(t.screen)")
         let drafted = try PlanFile.read(path: draft)
         #expect(drafted.activities[0].schedule == .every(.quarter, from: nil, to: nil))
         #expect(drafted.activities[0].owners.first == "SD")

@@ -85,6 +85,7 @@ struct ServerTests {
         let refused = SargsProcess.execute("/usr/bin/setpriv", ["--reuid=\(outsider)", "--regid=\(outsider)", "--init-groups",
                                                                 binary, "note", "2.1", "svešs"], environment: environment(outsider))
         #expect(refused.status == 69, "\(refused.stderr)")
+        #expect(refused.stderr.contains("ask the administrator to add you to its group"), "\(refused.stderr)")
         #expect(refused.stderr.hasPrefix("sargs: error: ") && refused.stderr.split(separator: "\n").count == 1, "\(refused.stderr)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == before)
         // A second `log` line says both names when they differ.
@@ -134,9 +135,11 @@ struct ServerTests {
         let full = try #require(try? JSONSerialization.jsonObject(with: Data(s.run(["log", "2.1", "--format", "json"]).stdout.utf8)) as? [[String: Any]])
         #expect(full.filter { $0["action"] as? String == "note" }.count == 500)
 
-        // Restore: the store goes back to the copy; the replaced one is kept and readable.
+        // Restore: the store goes back to the copy; the replaced one is kept and readable; the backup itself is untouched.
+        let backupBytes = try Data(contentsOf: URL(fileURLWithPath: copy))
         let restored = s.run(["restore", copy])
-        #expect(restored.status == 0, "\(restored.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: copy)) == backupBytes)
+        #expect(restored.status == 0, "\(restored.stdout) \(restored.stderr)")
         let kept = try #require(restored.stdout.components(separatedBy: "the replaced store is kept: ").last?
             .trimmingCharacters(in: .whitespacesAndNewlines))
         #expect(FileManager.default.fileExists(atPath: kept))
@@ -145,10 +148,20 @@ struct ServerTests {
         #expect(s.run(["log", "--limit", "1"]).stdout.contains("restored the store from \(copy)"))
         let keptNotes = SargsProcess.execute(SargsProcess.binary, ["log", "2.1", "--format", "json", "--db", kept], environment: s.environment)
         #expect(keptNotes.stdout.components(separatedBy: "\"action\": \"note\"").count - 1 == 500)
-        // A damaged copy is refused before anything is replaced.
+        // A damaged copy, or another plan's, is refused before anything is replaced.
         let bad = s.directory + "/bad.sqlite"
         try Data("not a store".utf8).write(to: URL(fileURLWithPath: bad))
-        #expect(s.run(["restore", bad]).status == 69)
+        #expect(s.run(["restore", bad]).status == 65)
+        let otherPlan = s.directory + "/other.yaml", otherStore = s.directory + "/other.sqlite"
+        try String(contentsOfFile: Fixtures.madonaPlanPath, encoding: .utf8).replacingOccurrences(of: "id: madona-2025-2027", with: "id: cesis-2025-2027")
+            .write(toFile: otherPlan, atomically: true, encoding: .utf8)
+        #expect(s.run(["init", otherPlan, "--db", otherStore]).status == 0)
+        let foreign = s.run(["restore", otherStore])
+        #expect(foreign.status == 65 && foreign.stderr.contains("holds another plan"), "\(foreign.stderr)")
+        // init --force keeps the store it replaces.
+        #expect(s.run(["init", Fixtures.madonaPlanPath, "--force"]).status == 0)
+        let replaced = try FileManager.default.contentsOfDirectory(atPath: s.directory).filter { $0.hasPrefix("store.sqlite.replaced-") }
+        #expect(replaced.count >= 2, "\(replaced)")
     }
 
     @Test("backup --dir keeps the newest N dated copies")
@@ -170,8 +183,10 @@ struct ServerTests {
     func check() throws {
         let s = SargsProcess.madona(today: "2025-09-10")
         for i in 1...40 { #expect(s.run(["record", "5.2", "--date", String(format: "2025-%02d-%02d", 1 + i % 8, 1 + i % 27)]).status == 0) }
+        for file in [s.database + "-wal", s.database + "-shm"] { unlink(file) }
         let sound = s.run(["check"])
         #expect(sound.status == 0 && sound.stdout.contains("all is well"), "\(sound.stdout) \(sound.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: s.database + "-wal"), "looking made no WAL file")
 
         // A digest that no longer matches its records (written behind sargs' back).
         let sql = "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute(\"UPDATE record_digest SET entries = x'00000000' WHERE activity = '5.2'\"); c.commit()"
