@@ -65,7 +65,8 @@ public enum StoreError: Error, Equatable, Sendable {
             return Phrase(lv: "kāds cits jau mainīja lauku '\(field)': jūsu vērtība “\(yours)”, viņu “\(theirs)”; nekas netika saglabāts",
                           en: "someone else changed the \(field) since you began: yours is “\(yours)”, theirs is “\(theirs)”; nothing was saved")
         case .nothingToUndo(let author):
-            return Phrase(lv: "lietotājam \(author) nav neatsauktu izmaiņu", en: "\(author) has no change left to undo")
+            return Phrase(lv: "lietotājam \(author) no šī konta nav neatsauktu izmaiņu (katrs konts atsauc tikai savas)",
+                          en: "\(author) has no change left to undo from this account (each account undoes only its own)")
         case .invalid(let reason):
             return reason
         }

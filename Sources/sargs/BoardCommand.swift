@@ -85,6 +85,7 @@ struct BoardCommand: ParsableCommand {
             path = (try? StoreLocation.existing(global)) ?? global.storePath()
         }
         let storePath = path!
+        if let failure = StoreLocation.unreachable(storePath) { throw failure }
         if !FileManager.default.fileExists(atPath: storePath) {
             if planForCreation == nil {
                 guard let bundled = PlanLocation.bundledPlan() else {

@@ -234,6 +234,7 @@ enum Mailer {
         var already: [String] = []
         var failures: [String] = []
         var guarded: [String] = []
+        var stalled = false
         for letter in letters {
             let day: Day? = letter.once == nil ? session.today : nil
             if try session.guarded({ try session.store.reminderSent(to: letter.code, fingerprint: letter.fingerprint, on: day) }) {
@@ -251,8 +252,14 @@ enum Mailer {
                 sent.append(letter.code)
                 continue
             }
+            if stalled {
+                failures.append("\(letter.code) (\(letter.message.to)): " + (lv ? "nemēģināts, jo sendmail neatbildēja" : "not tried, sendmail did not answer"))
+                continue
+            }
             if let problem = send(letter.message) {
-                failures.append("\(letter.code) (\(letter.message.to)): \(problem)")
+                failures.append("\(letter.code) (\(letter.message.to)): \(problem.text)")
+                // A relay that does not answer one message will not answer the next: stop trying.
+                if problem.timedOut { stalled = true }
                 continue
             }
             try session.guarded {
@@ -307,7 +314,7 @@ enum Mailer {
 
     /// Runs the sendmail command with the message on its standard input.
     /// - Returns: nil when it exited 0, else its status and standard error in one line.
-    static func send(_ message: MailMessage) -> String? {
+    static func send(_ message: MailMessage) -> (text: String, timedOut: Bool)? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", command]
@@ -318,7 +325,7 @@ enum Mailer {
         do {
             try process.run()
         } catch {
-            return "cannot start /bin/sh: \(error)"
+            return ("cannot start /bin/sh: \(error)", false)
         }
         // Read stderr while writing, so neither pipe can fill and stall the other side.
         nonisolated(unsafe) var errorData = Data()
@@ -342,16 +349,18 @@ enum Mailer {
             process.waitUntilExit()
             // A child of the stopped command may still hold its stderr open: do not wait for it.
             _ = group.wait(timeout: .now() + 1)
-            return "no answer in \(Int(timeout)) s (SARGS_SENDMAIL_TIMEOUT); stopped"
+            return ("no answer in \(Int(timeout)) s (SARGS_SENDMAIL_TIMEOUT); stopped", true)
         }
-        group.wait()
+        // sendmail has exited; a process it left in the background may still
+        // hold its stderr open: wait for the rest of the message a moment only.
+        _ = group.wait(timeout: .now() + 2)
         guard process.terminationStatus != 0 || process.terminationReason != .exit else { return nil }
         var detail = SafeText.line(String(decoding: errorData.prefix(4096), as: UTF8.self).split(whereSeparator: \.isNewline).joined(separator: " "))
         if detail.count > 300 { detail = String(detail.prefix(300)) + "…" }
         let status = process.terminationReason == .exit ? "exit \(process.terminationStatus)" : "signal \(process.terminationStatus)"
         let hint = process.terminationStatus == 127 && process.terminationReason == .exit
             ? " (no such command: install a mail system, e.g. Debian's msmtp-mta or postfix, or set SARGS_SENDMAIL)" : ""
-        return (detail.isEmpty ? status : "\(status): \(detail)") + hint
+        return ((detail.isEmpty ? status : "\(status): \(detail)") + hint, false)
     }
 }
 

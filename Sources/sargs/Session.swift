@@ -53,18 +53,22 @@ struct Session {
 
 /// Where the store of a plan lives when the options do not say.
 enum StoreLocation {
+    /// A store in a folder this account may not enter (a group's store) is
+    /// not "no store": the refusal that says so, or nil.
+    static func unreachable(_ path: String) -> Failure? {
+        var info = stat()
+        guard stat(path, &info) != 0, errno == EACCES else { return nil }
+        return Failure(.unavailable, Phrase(
+            lv: "šim kontam nav piekļuves glabātuvei '\(path)' (tās mapei); ja jums jāstrādā ar to, lūdziet administratoram pievienot jūs tās grupai",
+            en: "this account may not reach the store '\(path)' (its folder); if you should work with it, ask the administrator to add you to its group"))
+    }
+
     /// The store named by `--db`/`SARGS_DB`, else the only store in the data
     /// directory, else the Madona one. Refuses when there is none yet.
     static func existing(_ global: GlobalOptions) throws -> String {
         if let explicit = global.explicitStorePath {
             guard FileManager.default.fileExists(atPath: explicit) else {
-                // A folder this account may not enter (a group's store) is not "no store".
-                var info = stat()
-                if stat(explicit, &info) != 0, errno == EACCES {
-                    throw Failure(.unavailable, Phrase(
-                        lv: "šim kontam nav piekļuves glabātuvei '\(explicit)' (tās mapei); ja jums jāstrādā ar to, lūdziet administratoram pievienot jūs tās grupai",
-                        en: "this account may not reach the store '\(explicit)' (its folder); if you should work with it, ask the administrator to add you to its group"))
-                }
+                if let failure = unreachable(explicit) { throw failure }
                 throw Failure(.unavailable, Phrase(
                     lv: "glabātuves '\(explicit)' nav; izveidojiet to ar `sargs init PLĀNS.yaml`",
                     en: "there is no store at '\(explicit)'; create it with `sargs init PLAN.yaml`"))

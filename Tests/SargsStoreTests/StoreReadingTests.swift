@@ -141,3 +141,19 @@ struct StoreReadingTests {
         #expect(try Files(scratch.storePath) == before)
     }
 }
+
+extension StoreReadingTests {
+    @Test("a forced init keeps the store it replaces whole, changes still in its WAL included")
+    func forcedInitKeepsTheWAL() throws {
+        let scratch = Scratch()
+        let writer = try scratch.store()
+        try writer.addRecord(Self.record("2025-03-05"), now: SamplePlan.now)
+        #expect((try Files(scratch.storePath)).wal.count > 0, "the change waits in the WAL")
+        _ = try Store.create(at: scratch.storePath, plan: SamplePlan.plan, force: true, author: "ieva", now: SamplePlan.now)
+        let kept = try #require(try FileManager.default.contentsOfDirectory(atPath: scratch.directory)
+            .first { $0.hasPrefix("plan.sqlite.replaced-") && !$0.hasSuffix("-wal") && !$0.hasSuffix("-shm") })
+        #expect(kept.hasSuffix("Z"), "named by the moment, as restore names it: \(kept)")
+        #expect(try Store.open(at: scratch.directory + "/" + kept).snapshot().records.count(of: "2.2") == 1)
+        #expect(try Store.open(at: scratch.storePath).snapshot().records.count(of: "2.2") == 0)
+    }
+}
