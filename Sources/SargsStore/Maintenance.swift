@@ -120,8 +120,10 @@ extension Store {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: now)
-        let kept = self.path + String(format: ".replaced-%04d%02d%02dT%02d%02d%02dZ", c.year ?? 0, c.month ?? 0, c.day ?? 0,
-                                      c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+        let stamp = self.path + String(format: ".replaced-%04d%02d%02dT%02d%02d%02dZ", c.year ?? 0, c.month ?? 0, c.day ?? 0,
+                                       c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+        var kept = stamp, n = 2
+        while Store.entryExists(kept) { kept = stamp + "-\(n)"; n += 1 }
         try backup(to: kept)
         let lastBefore = try version()
         try storeOperation(at: self.path) {

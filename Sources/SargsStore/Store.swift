@@ -124,9 +124,11 @@ public final class Store: Sendable {
                 var calendar = Calendar(identifier: .gregorian)
                 calendar.timeZone = TimeZone(identifier: "UTC")!
                 let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: now)
-                let kept = path + String(format: ".replaced-%04d%02d%02dT%02d%02d%02dZ", c.year ?? 0, c.month ?? 0, c.day ?? 0,
-                                         c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
-                if !entryExists(kept) {
+                let stamp = path + String(format: ".replaced-%04d%02d%02dT%02d%02d%02dZ", c.year ?? 0, c.month ?? 0, c.day ?? 0,
+                                          c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+                var kept = stamp, n = 2
+                while entryExists(kept) { kept = stamp + "-\(n)"; n += 1 }
+                do {
                     if let old = try? Store.open(at: path) {
                         try old.backup(to: kept)
                     } else {
