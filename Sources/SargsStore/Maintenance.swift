@@ -41,11 +41,7 @@ extension Store {
     /// - Returns: the new backup's path and the paths removed.
     public func backup(into directory: String, keep: Int, now: Date) throws -> (path: String, removed: [String]) {
         let base = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: now)
-        let stamp = String(format: "%04d-%02d-%02dT%02d%02d%02dZ", c.year ?? 0, c.month ?? 0, c.day ?? 0,
-                           c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+        let stamp = Store.stamp(now, dashed: true)
         let target = (directory as NSString).appendingPathComponent("\(base)-\(stamp).sqlite")
         try backup(to: target)
         let prefix = base + "-"
@@ -58,6 +54,25 @@ extension Store {
             if unlink(old) == 0 { removed.append(old) }
         }
         return (target, removed)
+    }
+
+    /// The moment in UTC for a file's name: `20261201T031500Z`, or with
+    /// `dashed` `2026-12-01T031500Z` (a dated backup).
+    static func stamp(_ now: Date, dashed: Bool) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: now)
+        return String(format: dashed ? "%04d-%02d-%02dT%02d%02d%02dZ" : "%04d%02d%02dT%02d%02d%02dZ",
+                      c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+    }
+
+    /// Where a store replaced at `now` (by restore or a forced init) is kept:
+    /// `PATH.replaced-STAMP`, with `-2`, `-3`… when that name is taken.
+    static func keptPath(for path: String, at now: Date) -> String {
+        let stamped = path + ".replaced-" + stamp(now, dashed: false)
+        var kept = stamped, n = 2
+        while entryExists(kept) { kept = stamped + "-\(n)"; n += 1 }
+        return kept
     }
 
     // MARK: - Restore
@@ -117,13 +132,7 @@ extension Store {
             throw StoreError.invalid(Phrase(lv: "kopija \(path) ir cita plāna (\(theirs)), ne šī (\(mine)); nekas netika mainīts",
                                             en: "the backup \(path) holds another plan (\(theirs)), not this one (\(mine)); nothing was changed"))
         }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: now)
-        let stamp = self.path + String(format: ".replaced-%04d%02d%02dT%02d%02d%02dZ", c.year ?? 0, c.month ?? 0, c.day ?? 0,
-                                       c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
-        var kept = stamp, n = 2
-        while Store.entryExists(kept) { kept = stamp + "-\(n)"; n += 1 }
+        let kept = Store.keptPath(for: self.path, at: now)
         try backup(to: kept)
         let lastBefore = try version()
         try storeOperation(at: self.path) {

@@ -121,21 +121,13 @@ public final class Store: Sendable {
             // The store a forced init replaces is kept beside it, as restore keeps one.
             // Through SQLite's backup, so what still waits in its WAL file is kept too.
             if force, entryExists(path) {
-                var calendar = Calendar(identifier: .gregorian)
-                calendar.timeZone = TimeZone(identifier: "UTC")!
-                let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: now)
-                let stamp = path + String(format: ".replaced-%04d%02d%02dT%02d%02d%02dZ", c.year ?? 0, c.month ?? 0, c.day ?? 0,
-                                          c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
-                var kept = stamp, n = 2
-                while entryExists(kept) { kept = stamp + "-\(n)"; n += 1 }
-                do {
-                    if let old = try? Store.open(at: path) {
-                        try old.backup(to: kept)
-                    } else {
-                        // Not a store sargs can open: the file as it is.
-                        guard link(path, kept) == 0 || errno == EEXIST else {
-                            throw StoreError.unavailable("cannot keep the replaced store as \(kept): \(String(cString: strerror(errno)))")
-                        }
+                let kept = keptPath(for: path, at: now)
+                if let old = try? Store.open(at: path) {
+                    try old.backup(to: kept)
+                } else {
+                    // Not a store sargs can open: the file as it is.
+                    guard link(path, kept) == 0 || errno == EEXIST else {
+                        throw StoreError.unavailable("cannot keep the replaced store as \(kept): \(String(cString: strerror(errno)))")
                     }
                 }
             }

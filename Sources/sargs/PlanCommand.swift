@@ -19,10 +19,11 @@ struct PlanCommand: ParsableCommand {
         @Argument(help: "The plan file (YAML).", completion: .file(extensions: ["yaml", "yml"])) var file: String
 
         func run() throws {
-            let plan = try PlanFile.read(path: file)
+            // Read once: parsed, then looked through for a drafted plan's review comments.
+            let text = try TextFile.read(path: file)
+            let plan = try PlanFile.parse(text, file: file)
             Output.print(PlanSummary(plan: plan).text(global.language), terminator: "")
-            // A drafted plan's review comments: valid, but a person must still decide them.
-            let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+            // Review comments: the plan is valid, but a person must still decide them.
             let reviews = PlanFile.reviewComments(in: text)
             for review in reviews {
                 FileHandle.standardError.write(Data(SafeText.line("\(file):\(review.line):\(review.column): "
