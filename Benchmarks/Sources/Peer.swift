@@ -57,7 +57,7 @@ struct Taskwarrior {
             case .once:
                 task["status"] = "pending"
                 task["due"] = stamp(span.last)
-            case .every(let cadence, _, _), .ongoing(let cadence, _, _):
+            case .every(let cadence, _, _, _), .ongoing(let cadence, _, _):
                 guard let first = cadence.windows(intersecting: span).first else { continue }
                 task["status"] = "recurring"
                 task["recur"] = recurrence(cadence)

@@ -393,7 +393,7 @@ struct PlanReader {
                     schedule = .once(from: from, to: to)
                 }
             case "every":
-                try map.allowOnly(["every", "from", "to"])
+                try map.allowOnly(["every", "from", "to", "due"])
                 let word = try value.string(p("biežums", "the cadence"))
                 guard let cadence = Cadence(rawValue: word) else {
                     throw value.error("nezināms biežums '\(word)'; jābūt week, month, quarter, half-year vai year",
@@ -401,7 +401,20 @@ struct PlanReader {
                 }
                 let from = try map.optional("from")?.dateBound(p("sākums", "from"))
                 let to = try map.optional("to")?.dateBound(p("beigas", "to"))
-                schedule = .every(cadence, from: from, to: to)
+                var due: DueDay?
+                if let dueNode = map.optional("due") {
+                    let text = try dueNode.string(p("termiņš katrā logā", "the due day in each window"))
+                    guard let parsed = DueDay(text) else {
+                        throw dueNode.error("termiņš '\(SafeText.line(text))' nav derīgs; jābūt MM-DD (ik gadu) vai dienas numuram 1–31 (ik mēnesi)",
+                                            "the due day '\(SafeText.line(text))' is not valid; expected MM-DD (every year) or a day number 1–31 (every month)")
+                    }
+                    guard parsed.fits(cadence) else {
+                        throw dueNode.error("termiņš '\(parsed)' der tikai pie \(parsed.month == nil ? "every: month" : "every: year"), ne pie every: \(cadence.rawValue)",
+                                            "the due day '\(parsed)' fits only \(parsed.month == nil ? "every: month" : "every: year"), not every: \(cadence.rawValue)")
+                    }
+                    due = parsed
+                }
+                schedule = .every(cadence, from: from, to: to, due: due)
             case "ongoing":
                 try map.allowOnly(["ongoing"])
                 var report = Cadence.quarter

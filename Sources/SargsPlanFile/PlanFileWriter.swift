@@ -110,8 +110,10 @@ extension PlanFile {
         case .once(let from, let to):
             if from == to { return .map([("once", .plain(to.description))], flow: true) }
             return .map([("once", .map(bounds(from, to), flow: true))], flow: true)
-        case .every(let cadence, let from, let to):
-            return .map([("every", .plain(cadence.rawValue))] + bounds(from, to), flow: true)
+        case .every(let cadence, let from, let to, let due):
+            // A monthly due day is a number; a yearly one, MM-DD, is plain text YAML reads back as text.
+            let dueTree: [(String, Tree)] = due.map { [("due", $0.month == nil ? .int($0.day) : .plain($0.description))] } ?? []
+            return .map([("every", .plain(cadence.rawValue))] + bounds(from, to) + dueTree, flow: true)
         case .ongoing(let report, let from, let to):
             return .map([("ongoing", .map([("report", .plain(report.rawValue))] + bounds(from, to), flow: true))],
                         flow: true)

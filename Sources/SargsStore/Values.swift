@@ -101,8 +101,9 @@ extension Schedule {
         switch self {
         case .once(let from, let to):
             return .object([(key: "once", value: JSON.object(bounds(from, to)))])
-        case .every(let cadence, let from, let to):
-            return .object([(key: "every", value: JSON.string(cadence.rawValue))] + bounds(from, to))
+        case .every(let cadence, let from, let to, let due):
+            let dueMember = due.map { [(key: "due", value: JSON.string($0.description))] } ?? []
+            return .object([(key: "every", value: JSON.string(cadence.rawValue))] + bounds(from, to) + dueMember)
         case .ongoing(let report, let from, let to):
             return .object([(key: "ongoing", value: JSON.object(
                 [(key: "report", value: JSON.string(report.rawValue))] + bounds(from, to)))])
@@ -129,7 +130,12 @@ extension Schedule {
         } else if keys.first == "every" {
             guard let cadence = json["every"].stringValue.flatMap(Cadence.init(rawValue:)),
                   let from = bound(json["from"]), let to = bound(json["to"]) else { return nil }
-            self = .every(cadence, from: from, to: to)
+            var due: DueDay?
+            if !json["due"].isNull {
+                guard let text = json["due"].stringValue, let d = DueDay(text), d.fits(cadence) else { return nil }
+                due = d
+            }
+            self = .every(cadence, from: from, to: to, due: due)
         } else if keys.first == "ongoing" {
             let body = json["ongoing"]
             guard let report = body["report"].stringValue.flatMap(Cadence.init(rawValue:)),

@@ -72,16 +72,39 @@ struct PropertyTests {
     func statesAgainstOracle() {
         var rng = SplitMix(seed: 2025)
         let period = days("2025-01-01", "2027-12-31")
-        for _ in 0..<600 {
+        for _ in 0..<900 {
             let cadence = Cadence.allCases.randomElement(using: &rng)!
             let a = rng.day(in: period), b = rng.day(in: period)
             let from: DateBound? = Bool.random(using: &rng) ? .day(min(a, b)) : nil
             let to: DateBound? = Bool.random(using: &rng) ? .day(max(a, b)) : nil
-            let schedule: Schedule = Bool.random(using: &rng)
-                ? .every(cadence, from: from, to: to) : .ongoing(report: cadence, from: from, to: to)
+            // A due day named inside each window (SPEC §3) for half the yearly and monthly ones.
+            var due: DueDay?
+            if Bool.random(using: &rng) {
+                if cadence == .year {
+                    let month = Int.random(in: 1...12, using: &rng)
+                    due = DueDay(month: month, day: Int.random(in: 1...Day.daysIn(month: month, year: 2024), using: &rng))
+                } else if cadence == .month {
+                    due = DueDay(month: nil, day: Int.random(in: 1...31, using: &rng))
+                }
+            }
+            let schedule: Schedule = due != nil || Bool.random(using: &rng)
+                ? .every(cadence, from: from, to: to, due: due) : .ongoing(report: cadence, from: from, to: to)
             let act = activity("2.4", schedule, target: Int.random(in: 1...60, using: &rng))
             let span = schedule.span(in: period)
             let all = schedule.windows(in: period)
+            // The due day of each window, from the words of SPEC §3: the named
+            // day of the window's year (and month, for a monthly one), the
+            // month's last day if it is shorter; the window's last day when
+            // none is named or the named day falls outside the clipped window.
+            func dueOracle(_ w: Window) -> Day {
+                guard let due else { return w.last }
+                let month = due.month ?? w.first.month
+                var dayNumber = due.day
+                while Day(year: w.first.year, month: month, day: dayNumber) == nil { dayNumber -= 1 }
+                let named = Day(year: w.first.year, month: month, day: dayNumber)!
+                return w.contains(named) ? named : w.last
+            }
+            #expect(all.map(\.due) == all.map(dueOracle))
 
             let records = (0..<Int.random(in: 0...25, using: &rng)).map { _ in
                 Record(activity: "2.4", date: rng.day(in: DayRange(period.first, period.last.adding(days: 30))),
@@ -96,7 +119,7 @@ struct PropertyTests {
             func oracle(_ w: Window) -> WindowState {
                 if records.contains(where: { w.contains($0.date) && $0.date <= d }) { return .met }
                 if labels.contains(w.label) { return .waived }
-                if w.last < d { return .missed }
+                if dueOracle(w) < d { return .missed }
                 if w.contains(d) { return .open }
                 return .future
             }
@@ -109,17 +132,17 @@ struct PropertyTests {
 
             // §5 tally for a random R.
             let r = rng.day(in: DayRange(period.first.adding(days: -30), max(d, period.first).adding(days: 10)))
-            let ended = all.filter { $0.last >= r && $0.last < d }
+            let ended = all.filter { dueOracle($0) >= r && dueOracle($0) < d }
             let tally = tracker.tally(of: act, from: r, on: d)
             #expect(tally.ended == ended.count)
             #expect(tally.missed == ended.filter { oracle($0) == .missed })
 
             // §4 state: overdue if the latest ended window is missed, finished after `to`, else on track.
             let expected: ActivityState
-            if let latest = all.lastIndex(where: { $0.last < d }), oracle(all[latest]) == .missed {
+            if let latest = all.lastIndex(where: { dueOracle($0) < d }), oracle(all[latest]) == .missed {
                 var first = latest
                 while first > 0 && oracle(all[first - 1]) == .missed { first -= 1 }
-                expected = .overdue(days: all[first].last.days(to: d))
+                expected = .overdue(days: dueOracle(all[first]).days(to: d))
             } else {
                 expected = d > span.last ? .finished : .onTrack
             }

@@ -89,6 +89,17 @@ struct PeriodWordingTests {
         ("Līdz 2027. gada 30. jūnijam", .once(from: nil, to: b("2027-06-30"))),
         ("līdz 2026. gada septembrim", .once(from: nil, to: b("2026-09"))),
         ("līdz 2026. gada marta beigām", .once(from: nil, to: b("2026-03"))),
+        // A due day inside each window (SPEC §3: `{every: year, due: 03-01}`).
+        ("ik gadu līdz 1. martam", .every(.year, from: nil, to: nil, due: DueDay("03-01"))),
+        ("Katru gadu līdz 15. septembrim", .every(.year, from: nil, to: nil, due: DueDay("09-15"))),
+        ("reizi gadā līdz marta beigām", .every(.year, from: nil, to: nil, due: DueDay("03-31"))),
+        ("reizi gadā līdz gada beigām", .every(.year, from: nil, to: nil)),
+        ("2025.–2026. g. ik gadu līdz 1. martam", .every(.year, from: nil, to: b("2026"), due: DueDay("03-01"))),
+        ("2026.–2027. g. ik gadu līdz 1. martam", .every(.year, from: b("2026"), to: nil, due: DueDay("03-01"))),
+        ("katru mēnesi līdz 10. datumam", .every(.month, from: nil, to: nil, due: DueDay("10"))),
+        ("reizi mēnesī līdz mēneša 5. datumam", .every(.month, from: nil, to: nil, due: DueDay("5"))),
+        ("reizi mēnesī līdz mēneša beigām", .every(.month, from: nil, to: nil)),
+        ("reizi ceturksnī līdz ceturkšņa beigām", .every(.quarter, from: nil, to: nil)),
     ]
 
     @Test("at least 60 phrasings read into their schedules")
@@ -104,7 +115,11 @@ struct PeriodWordingTests {
     static let refusals: [(kind: String, wording: String)] = [
         ("empty", ""),
         ("two cadences", "reizi mēnesī un reizi gadā"),
-        ("a cadence with a due day", "ik gadu līdz 1. martam"),
+        ("a due day inside a quarter", "reizi ceturksnī līdz 15. datumam"),
+        ("a yearly due day without a month", "ik gadu līdz 15. datumam"),
+        ("a yearly due day that does not exist", "ik gadu līdz 30. februārim"),
+        ("a monthly due day naming a month", "katru mēnesi līdz 10. martam"),
+        ("a cadence with one dated deadline", "katru gadu līdz 2026. gada 1. martam"),
         ("a deadline without a year", "līdz 1. martam"),
         ("a deadline without a month", "līdz 2026. gadam"),
         ("a deadline on a day that does not exist", "līdz 2026. gada 31. februārim"),

@@ -91,6 +91,22 @@ struct QuotingTests {
     }
 }
 
+@Suite("Due days inside each window in the plan file")
+struct DueDayPlanFileTests {
+    @Test("a yearly and a monthly due day are read, and plan export writes them back")
+    func roundTrip() throws {
+        var text = broken("schedule: {ongoing: {report: quarter}}", "schedule: {every: year, due: 03-01}")
+        text = text.replacingOccurrences(of: "schedule: {once: {from: 2025-02, to: 2025-03}}",
+                                         with: "schedule: {every: month, from: 2025-02, due: 31}")
+        let plan = try PlanFile.parse(text, file: "tiny.yaml")
+        #expect(plan.activities.map(\.schedule.due) == [DueDay("03-01"), DueDay("31")])
+        let yaml = PlanFile.yaml(plan)
+        #expect(yaml.contains("schedule: {every: year, due: 03-01}"))
+        #expect(yaml.contains("schedule: {every: month, from: 2025-02, due: 31}"))
+        #expect(try PlanFile.parse(yaml, file: "export.yaml") == plan)
+    }
+}
+
 @Suite("Institutions' mailboxes in the plan file")
 struct MailboxPlanFileTests {
     @Test("an institution's email is read, and plan export writes it back")

@@ -54,9 +54,12 @@ public struct SyntheticPlan {
             case 2:
                 schedule = .once(from: .year(random.int(2025...2027)), to: .year(2027)); wording = "līdz 2027.g."
             case 3: schedule = .every(.week, from: nil, to: nil); wording = "Reizi nedēļā"
+            // Every third yearly and fourth monthly duty names its due day (no random draw, so the rest stays as it was).
+            case 4 where i % 4 == 0: schedule = .every(.month, from: nil, to: nil, due: DueDay(month: nil, day: 10)); wording = "Reizi mēnesī līdz 10. datumam"
             case 4: schedule = .every(.month, from: nil, to: nil); wording = "Reizi mēnesī"
             case 5: schedule = .every(.quarter, from: .month(2025, random.int(1...12)), to: nil); wording = "Reizi ceturksnī"
             case 6: schedule = .every(.halfYear, from: nil, to: .year(2026)); wording = "Reizi pusgadā"
+            case 7 where i % 3 == 0: schedule = .every(.year, from: nil, to: nil, due: DueDay(month: 3, day: 1)); wording = "Reizi gadā līdz 1. martam"
             case 7: schedule = .every(.year, from: nil, to: nil); wording = "Reizi gadā"
             case 8: schedule = .ongoing(report: random.pick([.month, .quarter, .halfYear]), from: nil, to: nil)
                 wording = "Regulāri visa perioda laikā"

@@ -29,11 +29,11 @@ public enum PeriodGroup: Hashable, Sendable, Comparable {
     public init(_ schedule: Schedule, period: DayRange) {
         switch schedule {
         case .once: self = .once(year: schedule.span(in: period).last.year)
-        case .every(.week, _, _): self = .weekly
-        case .every(.month, _, _): self = .monthly
-        case .every(.quarter, _, _): self = .quarterly
-        case .every(.halfYear, _, _): self = .halfYearly
-        case .every(.year, _, _): self = .yearly
+        case .every(.week, _, _, _): self = .weekly
+        case .every(.month, _, _, _): self = .monthly
+        case .every(.quarter, _, _, _): self = .quarterly
+        case .every(.halfYear, _, _, _): self = .halfYearly
+        case .every(.year, _, _, _): self = .yearly
         case .ongoing: self = .ongoing
         case .asNeeded: self = .asNeeded
         }

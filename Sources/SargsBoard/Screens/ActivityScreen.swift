@@ -103,6 +103,12 @@ enum ActivityScreen {
                 guard let n = counts[ws] else { return nil }
                 return ("\(ws.glyph(g)) \(state.text(ws.phrase)) \(n)   ", ws.role)
             })
+            // A named due day inside each window: the next one still to meet.
+            if activity.schedule.due != nil,
+               let next = windows.first(where: { ($0.state == .open || $0.state == .future) && $0.window.due >= state.today }) {
+                out.append([(state.text(p("Nākamais termiņš: ", "Next due: ")), .dim),
+                            ("\(next.window.due) (\(next.window.label))", .windowOpen)])
+            }
             let missed = windows.filter { $0.state == .missed }.map(\.window.label)
             if !missed.isEmpty {
                 // The most recent ones, as many as fit the line.

@@ -10,12 +10,18 @@ public struct Window: Hashable, Sendable, CustomStringConvertible {
     public let range: DayRange
     /// `2025-W07`, `2025-03`, `2025-Q2`, `2025-H1` or `2025`: what a waiver names.
     public let label: String
+    /// The day by which the window is due: its last day, or the day an
+    /// `every` schedule names inside it (`due: 03-01`, SPEC §3). A window
+    /// not met by then is missed once the day has passed.
+    public let due: Day
 
     /// Creates a window from its parts; prefer `Cadence.window(containing:)`.
-    public init(cadence: Cadence?, range: DayRange, label: String) {
+    /// `due` defaults to the last day of `range`.
+    public init(cadence: Cadence?, range: DayRange, label: String, due: Day? = nil) {
         self.cadence = cadence
         self.range = range
         self.label = label
+        self.due = due ?? range.last
     }
 
     /// The window's label.
@@ -192,7 +198,11 @@ extension Schedule {
             return []
         case .once:
             return [onceWindow(in: period)]
-        case .every(let cadence, _, _), .ongoing(let cadence, _, _):
+        case .every(let cadence, _, _, let due?):
+            return cadence.windows(intersecting: span(in: period)).map { w in
+                Window(cadence: w.cadence, range: w.range, label: w.label, due: due.deadline(first: w.first, last: w.last))
+            }
+        case .every(let cadence, _, _, nil), .ongoing(let cadence, _, _):
             return cadence.windows(intersecting: span(in: period))
         }
     }

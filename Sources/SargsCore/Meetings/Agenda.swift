@@ -255,7 +255,7 @@ public struct Agenda: Hashable, Sendable {
                 tally = t
                 if let earliest = t.missed.first {
                     reasons.append(.missed)
-                    days = max(days, earliest.last.days(to: date))
+                    days = max(days, earliest.due.days(to: date))
                 }
             case .asNeeded:
                 break

@@ -7,7 +7,8 @@ import Foundation
 /// planned meeting. An activity belongs to each of its owners; a decision to
 /// its one owner.
 public struct Digest: Hashable, Sendable {
-    /// A one-off deadline or a decision's due date within the horizon.
+    /// A one-off deadline, the due day a recurring duty names inside a window
+    /// (`due:`, SPEC §3), or a decision's due date within the horizon.
     public struct Due: Hashable, Sendable {
         public enum Kind: String, Hashable, Sendable { case activity, decision }
         public var kind: Kind
@@ -33,7 +34,8 @@ public struct Digest: Hashable, Sendable {
     public var days: Int
     /// Its overdue activities, in the agenda's order (most days overdue first).
     public var overdue: [Agenda.Item]
-    /// Its one-off deadlines and decision due dates in `[date, date + days]`, by date.
+    /// Its one-off deadlines, named due days of windows not yet met or waived,
+    /// and decision due dates in `[date, date + days]`, by date.
     public var dueSoon: [Due]
     /// Its other open decisions (overdue ones first, then by due date).
     public var openDecisions: [Agenda.OpenDecision]
@@ -66,18 +68,32 @@ public struct Digest: Hashable, Sendable {
         let next = snapshot.meetings.filter { $0.state == .planned && $0.date >= date }
             .min { ($0.date, $0.id) < ($1.date, $1.id) }
         var deadlines: [(order: Int, activity: Activity, due: Day)] = []
-        for (order, activity) in plan.activities.enumerated() {
-            guard case .once = activity.schedule, activity.status != .done, activity.status != .dropped else { continue }
-            let due = activity.schedule.span(in: plan.period).last
-            if horizon.contains(due) { deadlines.append((order, activity, due)) }
+        lazy var windowTracker = tracker ?? Tracker(snapshot)
+        for (order, activity) in plan.activities.enumerated() where activity.status != .done && activity.status != .dropped {
+            switch activity.schedule {
+            case .once:
+                let due = activity.schedule.span(in: plan.period).last
+                if horizon.contains(due) { deadlines.append((order, activity, due)) }
+            case .every(_, _, _, _?):
+                // A named due day ("ik gadu līdz 1. martam") is a deadline of its own in each window.
+                for (window, state) in windowTracker.windows(of: activity, on: date)
+                where horizon.contains(window.due) && (state == .open || state == .future) {
+                    deadlines.append((order, activity, window.due))
+                }
+            case .every, .ongoing, .asNeeded:
+                break
+            }
         }
-        // An overdue one-off is already under "overdue"; its deadline is not repeated.
+        // An overdue one-off is already under "overdue"; its deadline is not repeated. A recurring
+        // duty's coming due day is a new one, listed even when an earlier window is overdue.
         let overdueIDs = Set(agenda.items.map(\.activity))
         return plan.allInstitutions.map { institution in
             let code = institution.code
             let decisions = agenda.decisions.filter { $0.owner == code }
             let soonDecisions = decisions.filter { !$0.overdue && horizon.contains($0.due) }
-            var due = deadlines.filter { $0.activity.owners.contains(code) && !overdueIDs.contains($0.activity.id) }
+            var due = deadlines.filter {
+                $0.activity.owners.contains(code) && ($0.activity.schedule.kind != .once || !overdueIDs.contains($0.activity.id))
+            }
                 .map { Due(kind: .activity, id: $0.activity.id, text: $0.activity.title, due: $0.due) }
             due += soonDecisions.map { Due(kind: .decision, id: String($0.id), text: $0.text, due: $0.due) }
             due.sort { ($0.due, $0.kind == .decision ? 1 : 0) < ($1.due, $1.kind == .decision ? 1 : 0) }

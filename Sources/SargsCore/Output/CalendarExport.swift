@@ -1,6 +1,7 @@
 import Foundation
 
-/// Planned meetings, decision due dates and one-off deadlines as an
+/// Planned meetings, decision due dates, one-off deadlines and the due days
+/// recurring duties name inside their windows (`due:`) as an
 /// iCalendar file (RFC 5545), so the group's calendars show them.
 public enum CalendarExport {
     public static func ics(_ snapshot: Snapshot, stamp: Date, language: Language) -> String {
@@ -34,6 +35,13 @@ public enum CalendarExport {
             let last = a.schedule.span(in: plan.period).last
             event(uid: "deadline-\(a.id)", day: last, summary: (lv ? "Termiņš" : "Deadline") + " \(a.id): \(a.title)",
                   description: a.owners.joined(separator: ", ") + " · " + a.period)
+        }
+        for a in plan.activities where a.schedule.due != nil && a.status != .done && a.status != .dropped {
+            for window in a.schedule.windows(in: plan.period) {
+                event(uid: "due-\(a.id)-\(window.label)", day: window.due,
+                      summary: (lv ? "Termiņš" : "Deadline") + " \(a.id) (\(window.label)): \(a.title)",
+                      description: a.owners.joined(separator: ", ") + " · " + a.period)
+            }
         }
         lines.append("END:VCALENDAR")
         return lines.map(fold).joined(separator: "\r\n") + "\r\n"

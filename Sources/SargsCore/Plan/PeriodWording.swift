@@ -37,19 +37,31 @@ public enum PeriodWording {
         }
         let cadence = cadences.first
         let ongoing = containsAny(text, ongoingPhrases)
+        // "ik gadu līdz 1. martam", "katru mēnesi līdz 10. datumam": a due day
+        // inside each window, read from the words after "līdz" when they name no year.
+        var spanText = text
+        var due: DueDay?
+        if let cadence, let range = text.range(of: "līdz "),
+           numbers(in: String(text[range.upperBound...])).allSatisfy({ !(1990...2100).contains($0) }) {
+            switch dueDay(String(text[range.upperBound...]), cadence: cadence) {
+            case .failure(let reason): return .unread(reason.phrase)
+            case .success(let found): due = found
+            }
+            spanText = String(text[..<range.lowerBound])
+        }
         let span: Span?
-        switch self.span(text, period: period) {
+        switch self.span(spanText, period: period) {
         case .failure(let reason): return .unread(reason.phrase)
         case .success(let found): span = found
         }
         if let span, span.deadline, cadence != nil {
-            return refuse("termiņu katra loga iekšienē (\"ik gadu līdz 1. martam\") plāna formāts vēl nepazīst",
-                          "a due day inside each window (\"yearly by 1 March\") is not in the plan format yet")
+            return refuse("periods nosauc gan biežumu, gan vienu termiņu ar gadu; nav skaidrs, vai tas ir viens pienākums vai vairāki",
+                          "the wording names both a cadence and one dated deadline; it is not clear whether that is one duty or several")
         }
         let from = span.flatMap { $0.from == nil || $0.isPlanStart(period) ? nil : $0.from }
         let to = span.flatMap { $0.isPlanEnd(period) ? nil : $0.to }
         if let cadence {
-            return .schedule(.every(cadence, from: from, to: to))
+            return .schedule(.every(cadence, from: from, to: to, due: due))
         }
         if let span {
             // A year range alone is work that goes on through it (SPEC §3: "2025.–2027.g." → ongoing).
@@ -158,6 +170,42 @@ public enum PeriodWording {
             return .success(Span(from: .year(years[0]), to: .year(years[1]), isYearRange: true))
         default:
             return .failure(PhraseError(p("pārāk daudz gadu", "too many years")))
+        }
+    }
+
+    /// The due day in the words after "līdz", for a cadence: "1. martam"
+    /// (yearly: 03-01), "marta beigām" (03-31), "10. datumam" or "mēneša
+    /// 10. datumam" (monthly: 10). "… beigām" of the window itself is its
+    /// last day, the default: nil. Any other cadence, or words that name no
+    /// such day, are refused.
+    static func dueDay(_ rest: String, cadence: Cadence) -> Result<DueDay?, PhraseError> {
+        let months = monthsIn(rest)
+        let days = numbers(in: rest)
+        let atEnd = rest.contains("beigām") || rest.contains("beigas")
+        switch cadence {
+        case .year:
+            if atEnd && months.isEmpty { return .success(nil) }  // "līdz gada beigām"
+            guard months.count == 1, days.count <= 1 else {
+                return .failure(PhraseError(p("termiņam katrā gadā jānosauc viens datums (\"līdz 1. martam\")",
+                                              "a yearly due day must name one date (\"by 1 March\")")))
+            }
+            let month = months[0]
+            let day = days.first ?? (atEnd ? Day.daysIn(month: month, year: 2023) : 0)
+            guard let due = DueDay(month: month, day: day) else {
+                return .failure(PhraseError(p("termiņa datums katrā gadā nav derīgs", "the yearly due date is not valid")))
+            }
+            return .success(due)
+        case .month:
+            if atEnd && days.isEmpty { return .success(nil) }  // "līdz mēneša beigām"
+            guard months.isEmpty, days.count == 1, let due = DueDay(month: nil, day: days[0]) else {
+                return .failure(PhraseError(p("termiņam katrā mēnesī jānosauc viena diena (\"līdz 10. datumam\")",
+                                              "a monthly due day must name one day (\"by the 10th\")")))
+            }
+            return .success(due)
+        case .week, .quarter, .halfYear:
+            if atEnd && days.isEmpty && months.isEmpty { return .success(nil) }
+            return .failure(PhraseError(p("termiņu katra loga iekšienē plāna formāts pazīst tikai gadam un mēnesim",
+                                          "the plan format knows a due day inside each window only for years and months")))
         }
     }
 

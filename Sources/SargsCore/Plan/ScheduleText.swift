@@ -2,7 +2,7 @@ import Foundation
 
 /// A schedule in one short line, for forms and screens:
 /// `once 2025-06`, `once 2025-02..2025-03`, `every quarter`,
-/// `every quarter 2025-04..2026`, `ongoing quarter`, `as-needed`.
+/// `every quarter 2025-04..2026`, `every year due 03-01`, `ongoing quarter`, `as-needed`.
 public enum ScheduleText {
     public static func format(_ schedule: Schedule) -> String {
         func range(_ from: DateBound?, _ to: DateBound?) -> String {
@@ -13,8 +13,8 @@ public enum ScheduleText {
         case .once(let from, let to):
             if from == to { return "once \(to)" }
             return "once " + (from?.description ?? "") + ".." + to.description
-        case .every(let cadence, let from, let to):
-            return "every \(cadence.rawValue)" + range(from, to)
+        case .every(let cadence, let from, let to, let due):
+            return "every \(cadence.rawValue)" + range(from, to) + (due.map { " due \($0)" } ?? "")
         case .ongoing(let report, let from, let to):
             return "ongoing \(report.rawValue)" + range(from, to)
         case .asNeeded:
@@ -24,10 +24,10 @@ public enum ScheduleText {
 
     /// Reads the short line back; the refusal says what was expected.
     public static func parse(_ text: String) throws(ChangeRefusal) -> Schedule {
-        let words = text.split(separator: " ").map(String.init)
+        var words = text.split(separator: " ").map(String.init)
         let usage = ChangeRefusal(
-            "grafiks '\(text)' nav saprotams; piemēri: once 2025-06, once 2025-02..2025-03, every quarter, ongoing quarter, as-needed",
-            "the schedule '\(text)' is not understood; examples: once 2025-06, once 2025-02..2025-03, every quarter, ongoing quarter, as-needed")
+            "grafiks '\(text)' nav saprotams; piemēri: once 2025-06, once 2025-02..2025-03, every quarter, every year due 03-01, ongoing quarter, as-needed",
+            "the schedule '\(text)' is not understood; examples: once 2025-06, once 2025-02..2025-03, every quarter, every year due 03-01, ongoing quarter, as-needed")
         func bounds(_ word: String) throws(ChangeRefusal) -> (DateBound?, DateBound?) {
             let parts = word.components(separatedBy: "..")
             guard parts.count == 2 else { throw usage }
@@ -37,6 +37,13 @@ public enum ScheduleText {
                 return b
             }
             return (try bound(parts[0]), try bound(parts[1]))
+        }
+        // "every year due 03-01", "every month 2025..2026 due 10": the due day inside each window.
+        var due: DueDay?
+        if words.count >= 2, words[words.count - 2] == "due" {
+            guard words.first == "every", let parsed = DueDay(words[words.count - 1]) else { throw usage }
+            due = parsed
+            words.removeLast(2)
         }
         guard let kind = words.first else { throw usage }
         switch kind {
@@ -53,7 +60,12 @@ public enum ScheduleText {
             let cadenceWord = words.count > 1 ? words[1] : "quarter"
             guard let cadence = Cadence(rawValue: cadenceWord), words.count <= 3 else { throw usage }
             let (from, to) = words.count == 3 ? try bounds(words[2]) : (nil, nil)
-            return kind == "every" ? .every(cadence, from: from, to: to) : .ongoing(report: cadence, from: from, to: to)
+            if let due, !due.fits(cadence) {
+                throw ChangeRefusal(
+                    "termiņš '\(due)' der tikai pie \(due.month == nil ? "every month" : "every year")",
+                    "the due day '\(due)' fits only \(due.month == nil ? "every month" : "every year")")
+            }
+            return kind == "every" ? .every(cadence, from: from, to: to, due: due) : .ongoing(report: cadence, from: from, to: to)
         case "as-needed":
             guard words.count == 1 else { throw usage }
             return .asNeeded
@@ -82,12 +94,35 @@ public enum ScheduleText {
         case .once(let from, let to):
             let when = from == to ? to.description : (from?.description ?? "") + " – " + to.description
             return (lv ? "vienreiz: " : "once: ") + when
-        case .every(let c, let from, let to):
-            return cadence(c) + range(from, to)
+        case .every(let c, let from, let to, let due):
+            return cadence(c) + (due.map { " " + dueText($0, language) } ?? "") + range(from, to)
         case .ongoing(let report, let from, let to):
             return (lv ? "pastāvīgi, atskaite " : "ongoing, reported ") + cadence(report) + range(from, to)
         case .asNeeded:
             return lv ? "pēc vajadzības" : "as needed"
         }
     }
+
+    /// A due day in words: "līdz 1. martam", "līdz 10. datumam"; "by 1 March", "by the 10th".
+    public static func dueText(_ due: DueDay, _ language: Language) -> String {
+        if let month = due.month {
+            return language == .lv ? "līdz \(due.day). \(monthDative[month - 1])"
+                                   : "by \(due.day) \(monthEnglish[month - 1])"
+        }
+        if language == .lv { return "līdz \(due.day). datumam" }
+        let suffix: String
+        switch (due.day % 100, due.day % 10) {
+        case (11...13, _): suffix = "th"
+        case (_, 1): suffix = "st"
+        case (_, 2): suffix = "nd"
+        case (_, 3): suffix = "rd"
+        default: suffix = "th"
+        }
+        return "by the \(due.day)\(suffix)"
+    }
+
+    static let monthDative = ["janvārim", "februārim", "martam", "aprīlim", "maijam", "jūnijam", "jūlijam",
+                              "augustam", "septembrim", "oktobrim", "novembrim", "decembrim"]
+    static let monthEnglish = ["January", "February", "March", "April", "May", "June", "July", "August",
+                               "September", "October", "November", "December"]
 }

@@ -132,7 +132,7 @@ public struct YearReport: Hashable, Sendable {
                 if activity.schedule.cadence != nil {
                     var c = WindowCounts(ended: 0, met: 0, missed: 0, waived: 0)
                     for window in activity.schedule.windows(in: plan.period)
-                    where window.last >= yearFirst && window.last <= yearLast && window.last < cutoff {
+                    where window.due >= yearFirst && window.due <= yearLast && window.due < cutoff {
                         c.ended += 1
                         switch tracker.state(of: window, for: activity, on: cutoff) {
                         case .met: c.met += 1

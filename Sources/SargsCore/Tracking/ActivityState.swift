@@ -6,7 +6,8 @@ public enum WindowState: String, CaseIterable, Hashable, Sendable {
     case met
     /// A waiver names the window (and no record met it).
     case waived
-    /// The window ended before the day, neither met nor waived.
+    /// The window's due day (its last day unless the schedule names one) came
+    /// before the day, and it is neither met nor waived.
     case missed
     /// The window contains the day and is not yet met or waived.
     case open
@@ -32,7 +33,8 @@ public enum ActivityState: Hashable, Sendable {
     /// A `once` activity with status `done`.
     case done
     /// A `once` activity past its window, or an `every`/`ongoing` activity whose
-    /// latest ended window is missed; `days` counts from the last day of that
+    /// latest ended window is missed; `days` counts from the due day (the last
+    /// day unless the schedule names one) of that
     /// window (for `every`/`ongoing`, of the earliest window in the unbroken
     /// run of missed windows that ends with the latest ended one).
     case overdue(days: Int)
@@ -228,16 +230,18 @@ public struct Tracker: Sendable {
     /// The state of one of the activity's windows as of the day.
     public func state(of window: Window, for activity: Activity, on day: Day) -> WindowState {
         let t = track(activity)
-        return Self.state(first: window.first.ordinal, last: window.last.ordinal, on: day.ordinal, track: t) {
+        return Self.state(first: window.first.ordinal, last: window.last.ordinal, due: window.due.ordinal,
+                          on: day.ordinal, track: t) {
             window.label
         }
     }
 
-    private static func state(first: Int, last: Int, on day: Int, track: Track,
+    /// `due` is the window's due day (its last day unless the schedule names one).
+    private static func state(first: Int, last: Int, due: Int, on day: Int, track: Track,
                               label: () -> String) -> WindowState {
         if track.records.hasRecord(from: first, through: min(last, day)) { return .met }
         if !track.waived.isEmpty && track.waived.contains(label()) { return .waived }
-        if last < day { return .missed }
+        if due < day { return .missed }
         if first > day { return .future }
         return .open
     }
@@ -247,12 +251,13 @@ public struct Tracker: Sendable {
     public func windows(of activity: Activity, on day: Day) -> [(window: Window, state: WindowState)] {
         let t = track(activity)
         return activity.schedule.windows(in: plan.period).map { window in
-            (window, Self.state(first: window.first.ordinal, last: window.last.ordinal,
+            (window, Self.state(first: window.first.ordinal, last: window.last.ordinal, due: window.due.ordinal,
                                 on: day.ordinal, track: t) { window.label })
         }
     }
 
-    /// The `every`/`ongoing` windows whose last day lies in `[from, day)`, and
+    /// The `every`/`ongoing` windows whose due day (the last day unless the
+    /// schedule names one) lies in `[from, day)`, and
     /// the missed ones among them as of `day` (SPEC §5). Empty for other schedules.
     public func tally(of activity: Activity, from start: Day, on day: Day) -> WindowTally {
         guard let cadence = activity.schedule.cadence else { return WindowTally(ended: 0, missed: []) }
@@ -265,15 +270,22 @@ public struct Tracker: Sendable {
         var missed: [Window] = []
         var i = cadence.index(of: begin)
         let top = cadence.index(of: span.last)
+        let namedDue = activity.schedule.due
         while i <= top {
             let whole = cadence.range(at: i)
             let first = max(whole.first.ordinal, spanFirst), last = min(whole.last.ordinal, spanLast)
-            if last >= dayOrdinal { break }
-            ended += 1
+            let due = Self.due(namedDue, first: first, last: last)
+            if due >= dayOrdinal { break }
             let index = i
-            let state = Self.state(first: first, last: last, on: dayOrdinal, track: t) { cadence.label(at: index) }
-            if state == .missed { missed.append(cadence.window(at: i, clippedTo: span)) }
             i += 1
+            // A window whose due day came before the start ended before it.
+            if due < begin.ordinal { continue }
+            ended += 1
+            let state = Self.state(first: first, last: last, due: due, on: dayOrdinal, track: t) { cadence.label(at: index) }
+            if state == .missed {
+                let w = cadence.window(at: index, clippedTo: span)
+                missed.append(Window(cadence: w.cadence, range: w.range, label: w.label, due: Day(ordinal: due)))
+            }
         }
         return WindowTally(ended: ended, missed: missed)
     }
@@ -302,7 +314,7 @@ public struct Tracker: Sendable {
             if day > span.last { return .overdue(days: span.last.days(to: day)) }
             if day >= span.first { return .open }
             return .upcoming
-        case .every(let cadence, _, _), .ongoing(let cadence, _, _):
+        case .every(let cadence, _, _, _), .ongoing(let cadence, _, _):
             if let days = overdueDays(of: activity, cadence: cadence, span: span, on: day) {
                 return .overdue(days: days)
             }
@@ -319,20 +331,32 @@ public struct Tracker: Sendable {
         let lastEnded = min(dayOrdinal - 1, spanLast)
         guard lastEnded >= spanFirst else { return nil }
         let bottom = cadence.index(of: span.first)
-        var i = cadence.index(of: Day(ordinal: lastEnded))
-        if min(cadence.range(at: i).last.ordinal, spanLast) > lastEnded { i -= 1 }
-        let t = track(activity)
-        var earliestMissedLast: Int?
-        while i >= bottom {
+        let namedDue = activity.schedule.due
+        func bounds(_ i: Int) -> (first: Int, last: Int, due: Int) {
             let whole = cadence.range(at: i)
             let first = max(whole.first.ordinal, spanFirst), last = min(whole.last.ordinal, spanLast)
+            return (first, last, Self.due(namedDue, first: first, last: last))
+        }
+        var i = cadence.index(of: Day(ordinal: lastEnded))
+        // The latest window whose due day came before the day.
+        if bounds(i).due > lastEnded { i -= 1 }
+        let t = track(activity)
+        var earliestMissedDue: Int?
+        while i >= bottom {
+            let (first, last, due) = bounds(i)
             let index = i
-            let state = Self.state(first: first, last: last, on: dayOrdinal, track: t) { cadence.label(at: index) }
+            let state = Self.state(first: first, last: last, due: due, on: dayOrdinal, track: t) { cadence.label(at: index) }
             guard state == .missed else { break }
-            earliestMissedLast = last
+            earliestMissedDue = due
             i -= 1
         }
-        return earliestMissedLast.map { dayOrdinal - $0 }
+        return earliestMissedDue.map { dayOrdinal - $0 }
+    }
+
+    /// The ordinal of a window's due day: the named day inside `[first, last]`, or `last`.
+    private static func due(_ named: DueDay?, first: Int, last: Int) -> Int {
+        guard let named else { return last }
+        return named.deadline(first: Day(ordinal: first), last: Day(ordinal: last)).ordinal
     }
 
     // MARK: Pace
