@@ -245,11 +245,15 @@ struct PlanReader {
         guard number > 0 else {
             throw numberNode.error("mērķa numuram jābūt pozitīvam", "the goal number must be positive")
         }
-        let levelNode = try map.require("level")
-        let levelCode = try levelNode.string(p("līmenis", "the level"))
-        guard let level = Level(rawValue: levelCode) else {
-            throw levelNode.error("nezināms prevencijas līmenis '\(levelCode)'; jābūt primary, secondary vai tertiary",
-                                  "unknown level code '\(levelCode)'; expected primary, secondary or tertiary")
+        // A goal may have no level (SPEC §3): the key left out, or empty.
+        var level: Level?
+        if let levelNode = map.optional("level"), !levelNode.isNull {
+            let levelCode = try levelNode.string(p("līmenis", "the level"))
+            guard let known = Level(rawValue: levelCode) else {
+                throw levelNode.error("nezināms prevencijas līmenis '\(levelCode)'; jābūt primary, secondary vai tertiary (vai bez level: mērķim bez līmeņa)",
+                                      "unknown level code '\(levelCode)'; expected primary, secondary or tertiary (or no level: for a goal without one)")
+            }
+            level = known
         }
         let title = try map.require("title").text(p("mērķa nosaukums", "the goal title"))
         let en = try map.optional("en")?.text(p("angļu nosaukums", "the English title"))
@@ -313,9 +317,9 @@ struct PlanReader {
         guard !owners.isEmpty else {
             throw ownersNode.error("aktivitātei \(id) nav atbildīgās iestādes", "activity \(id) has no owner")
         }
-        let funding = try map.optional("funding").map { node throws(LocatedError) in
-            try codes(node, known: context.funding, kind: p("finanšu avota", "funding"), what: what)
-        } ?? []
+        let (funding, amounts) = try map.optional("funding").map { node throws(LocatedError) in
+            try self.funding(node, known: context.funding, what: what)
+        } ?? ([], [:])
 
         var target: Target?
         if let targetNode = map.optional("target") {
@@ -337,25 +341,60 @@ struct PlanReader {
         }
         let statusNote = try map.optional("status_note")?.text(p("statusa piezīme", "the status note"), lines: .several)
         return Activity(id: id, goal: goal, title: title, en: en, links: links, period: period,
-                        schedule: schedule, owners: owners, funding: funding, target: target,
+                        schedule: schedule, owners: owners, funding: funding, amounts: amounts, target: target,
                         status: status, statusNote: statusNote)
     }
 
     private func codes(_ node: LocatedNode, known: Set<String>, kind: Phrase, what: Phrase) throws(LocatedError) -> [String] {
         var result: [String] = []
         for item in try node.sequence(p("kodi", "codes")) {
-            let code = try item.string(p("kods", "a code"))
-            guard known.contains(code) else {
-                let list = known.sorted().joined(separator: ", ")
-                throw item.error("nezināms \(kind.lv) kods '\(code)' (\(what.lv)); zināmie: \(list)",
-                                 "unknown \(kind.en) code '\(code)' in \(what.en); known codes: \(list)")
-            }
-            guard !result.contains(code) else {
-                throw item.error("kods '\(code)' atkārtojas (\(what.lv))", "the code '\(code)' is repeated in \(what.en)")
-            }
-            result.append(code)
+            result.append(try code(item, known: known, kind: kind, what: what, after: result))
         }
         return result
+    }
+
+    /// One code of a list: known, and not already in `after`.
+    private func code(_ item: LocatedNode, known: Set<String>, kind: Phrase, what: Phrase,
+                      after earlier: [String]) throws(LocatedError) -> String {
+        let code = try item.string(p("kods", "a code"))
+        guard known.contains(code) else {
+            let list = known.sorted().joined(separator: ", ")
+            throw item.error("nezināms \(kind.lv) kods '\(code)' (\(what.lv)); zināmie: \(list)",
+                             "unknown \(kind.en) code '\(code)' in \(what.en); known codes: \(list)")
+        }
+        guard !earlier.contains(code) else {
+            throw item.error("kods '\(code)' atkārtojas (\(what.lv))", "the code '\(code)' is repeated in \(what.en)")
+        }
+        return code
+    }
+
+    /// An activity's funding (SPEC §3): codes (`[PB, VB]`), each of which may
+    /// instead be written with its amount in euros (`{code: PB, eur: 1500}`).
+    private func funding(_ node: LocatedNode, known: Set<String>, what: Phrase) throws(LocatedError)
+        -> (codes: [String], amounts: [String: Euros]) {
+        let kind = p("finanšu avota", "funding")
+        var codes: [String] = []
+        var amounts: [String: Euros] = [:]
+        for item in try node.sequence(p("finansējums", "funding")) {
+            guard case .mapping = item.node else {
+                codes.append(try code(item, known: known, kind: kind, what: what, after: codes))
+                continue
+            }
+            let entry = try item.mapping(p("finanšu avots", "a funding source"))
+            try entry.allowOnly(["code", "eur"])
+            let code = try self.code(try entry.require("code"), known: known, kind: kind, what: what, after: codes)
+            codes.append(code)
+            if let eurNode = entry.optional("eur"), !eurNode.isNull {
+                let text = try eurNode.string(p("summa eiro", "the amount in euros"))
+                guard let amount = Euros(text) else {
+                    throw eurNode.error(
+                        "summa '\(SafeText.line(text))' (\(what.lv), \(code)) nav derīga; jābūt skaitlim eiro no 0 līdz 1000000000 ar ne vairāk kā diviem cipariem aiz punkta, piemēram 1500 vai 1500.50",
+                        "the amount '\(SafeText.line(text))' (\(what.en), \(code)) is not valid; expected euros from 0 to 1000000000 with at most two decimals after a point, such as 1500 or 1500.50")
+                }
+                amounts[code] = amount
+            }
+        }
+        return (codes, amounts)
     }
 
     /// Reads one of the schedule forms of SPEC §3 and checks it lies in the plan period.

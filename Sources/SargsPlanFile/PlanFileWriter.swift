@@ -42,11 +42,10 @@ extension PlanFile {
             })))
         }
         top.append(("goals", .list(plan.goals.map { goal in
-            var pairs: [(String, Tree)] = [
-                ("number", .int(goal.number)),
-                ("level", .plain(goal.level.rawValue)),
-                ("title", .text(goal.title)),
-            ]
+            // A goal without a level has no `level:` key (SPEC §3).
+            var pairs: [(String, Tree)] = [("number", .int(goal.number))]
+            if let level = goal.level { pairs.append(("level", .plain(level.rawValue))) }
+            pairs.append(("title", .text(goal.title)))
             if let en = goal.en { pairs.append(("en", .text(en))) }
             pairs.append(("results", .list(goal.results.map { result in
                 var r: [(String, Tree)] = [("id", .quoted(result.id)), ("text", .text(result.text))]
@@ -89,7 +88,11 @@ extension PlanFile {
             ("period", .text(a.period)),
             ("schedule", schedule(a.schedule)),
             ("owners", .list(a.owners.map(Tree.plain), flow: true)),
-            ("funding", .list(a.funding.map(Tree.plain), flow: true)),
+            // A code with an amount is written {code: PB, eur: 1500} (SPEC §3); the rest stay plain.
+            ("funding", .list(a.funding.map { code in
+                guard let amount = a.amounts[code] else { return Tree.plain(code) }
+                return .map([("code", .plain(code)), ("eur", .number(Double(amount.cents) / 100))], flow: true)
+            }, flow: true)),
         ]
         if let target = a.target {
             pairs.append(("target", .map([("count", .int(target.count)), ("unit", .text(target.unit))], flow: true)))

@@ -23,7 +23,7 @@ enum PlanRows {
             ])
         for (position, goal) in plan.goals.enumerated() {
             try db.execute(sql: "INSERT INTO goal (number, position, level, title, en) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [goal.number, position, goal.level.rawValue, goal.title, goal.en])
+                           arguments: [goal.number, position, goal.level?.rawValue, goal.title, goal.en])
             for (index, result) in goal.results.enumerated() {
                 try db.execute(sql: "INSERT INTO goal_result (goal, position, id, text, en) VALUES (?, ?, ?, ?, ?)",
                                arguments: [goal.number, index, result.id, result.text, result.en])
@@ -50,7 +50,7 @@ enum PlanRows {
             """)
         try statement.execute(arguments: [
             position, a.id, a.goal, a.title, a.en, StoredList.text(a.links), a.period, a.schedule.storedText,
-            StoredList.text(a.owners), StoredList.text(a.funding), a.target?.count, a.target?.unit,
+            StoredList.text(a.owners), StoredFunding.json(a.funding, a.amounts).text, a.target?.count, a.target?.unit,
             a.status.rawValue, a.statusNote,
         ])
     }
@@ -63,7 +63,7 @@ enum PlanRows {
             WHERE id = ?
             """, arguments: [
                 a.goal, a.title, a.en, StoredList.text(a.links), a.period, a.schedule.storedText,
-                StoredList.text(a.owners), StoredList.text(a.funding), a.target?.count, a.target?.unit,
+                StoredList.text(a.owners), StoredFunding.json(a.funding, a.amounts).text, a.target?.count, a.target?.unit,
                 a.status.rawValue, a.statusNote, a.id,
             ])
     }
@@ -167,8 +167,12 @@ enum PlanRows {
         var goals: [Goal] = []
         for row in try Row.fetchAll(db, sql: "SELECT number, level, title, en FROM goal ORDER BY position") {
             let number: Int = row[0]
-            let levelText: String = row[1]
-            guard let level = Level(rawValue: levelText) else { throw damaged("level “\(levelText)”") }
+            let levelText: String? = row[1]
+            var level: Level?
+            if let levelText {
+                guard let known = Level(rawValue: levelText) else { throw damaged("level “\(levelText)”") }
+                level = known
+            }
             goals.append(Goal(number: number, level: level, title: row[2], en: row[3], results: results[number] ?? []))
         }
         let activities = try allActivities(db)
@@ -204,16 +208,26 @@ struct ActivityReader {
             schedule = try Schedule.stored(scheduleText)
             schedules[scheduleText] = schedule
         }
+        let funding = try self.funding(row.text(8), "funding of \(id)")
         return Activity(
             id: id, goal: Int(row.int64(1)), title: row.text(2), en: row.optionalText(3),
             links: try list(row.text(4), "links of \(id)"),
             period: row.text(5),
             schedule: schedule,
             owners: try list(row.text(7), "owners of \(id)"),
-            funding: try list(row.text(8), "funding of \(id)"),
+            funding: funding.codes, amounts: funding.amounts,
             // A target stored out of range (another SQLite tool) is held at the range's nearer end.
             target: row.optionalInt(9).map { Target(count: Counts.stored($0), unit: row.optionalText(10) ?? "") },
             status: status, statusNote: row.optionalText(12))
+    }
+
+    /// Plain code lists (nearly every row) go through `list`'s cache; a list with amounts is read whole.
+    private mutating func funding(_ text: String, _ what: @autoclosure () -> String) throws
+        -> (codes: [String], amounts: [String: Euros]) {
+        if let known = lists[text] { return (known, [:]) }
+        guard text.contains("{") else { return (try list(text, what()), [:]) }
+        guard let json = JSON(parsing: text), let read = StoredFunding.read(json) else { throw damaged("\(what()) “\(text)”") }
+        return read
     }
 
     private mutating func list(_ text: String, _ what: @autoclosure () -> String) throws -> [String] {

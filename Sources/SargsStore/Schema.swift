@@ -215,6 +215,24 @@ enum Schema {
         migrator.registerMigration("v5-journal-login") { db in
             try db.execute(sql: "ALTER TABLE journal ADD COLUMN login TEXT")
         }
+        // A goal may have no level (SPEC §3: the board shows it under "bez
+        // līmeņa"; issue 16). SQLite cannot loosen a column's constraint in
+        // place, so the table is made again and its rows copied; the
+        // migrator checks the foreign keys that point at it afterwards.
+        migrator.registerMigration("v6-goal-level-optional") { db in
+            try db.execute(sql: """
+                CREATE TABLE goal_v6 (
+                    number INTEGER PRIMARY KEY,
+                    position INTEGER NOT NULL,
+                    level TEXT CHECK (level IN ('primary', 'secondary', 'tertiary')),
+                    title TEXT NOT NULL,
+                    en TEXT
+                );
+                INSERT INTO goal_v6 (number, position, level, title, en) SELECT number, position, level, title, en FROM goal;
+                DROP TABLE goal;
+                ALTER TABLE goal_v6 RENAME TO goal;
+                """)
+        }
         return migrator
     }()
 }

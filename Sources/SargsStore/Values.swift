@@ -84,6 +84,35 @@ enum StoredList {
     }
 }
 
+/// An activity's funding as stored and journaled: the codes as a list of
+/// strings (`["PB","VB"]`), a code with an amount as an object with the
+/// amount in cents (`[{"code":"PB","eur_cents":150000},"VB"]`, SPEC §3).
+enum StoredFunding {
+    static func json(_ funding: [String], _ amounts: [String: Euros]) -> JSON {
+        guard !amounts.isEmpty else { return .strings(funding) }
+        return .array(funding.map { code in
+            guard let amount = amounts[code] else { return .string(code) }
+            return .object([(key: "code", value: .string(code)), (key: "eur_cents", value: .int(amount.cents))])
+        })
+    }
+
+    /// The codes and amounts; nil when the value is not of that shape (an
+    /// amount out of range included).
+    static func read(_ json: JSON) -> (codes: [String], amounts: [String: Euros])? {
+        if let codes = json.stringList { return (codes, [:]) }
+        guard let items = json.arrayValue else { return nil }
+        var codes: [String] = [], amounts: [String: Euros] = [:]
+        for item in items {
+            if let code = item.stringValue { codes.append(code); continue }
+            guard let code = item["code"].stringValue, let cents = item["eur_cents"].intValue,
+                  let amount = Euros(cents: cents) else { return nil }
+            codes.append(code)
+            amounts[code] = amount
+        }
+        return (codes, amounts)
+    }
+}
+
 // MARK: - Schedule
 
 extension Schedule {
@@ -174,7 +203,7 @@ enum ActivityField: String, CaseIterable, Sendable {
         case .period: return .string(a.period)
         case .schedule: return a.schedule.json
         case .owners: return .strings(a.owners)
-        case .funding: return .strings(a.funding)
+        case .funding: return StoredFunding.json(a.funding, a.amounts)
         case .target:
             guard let t = a.target else { return .null }
             return .object(["count": .int(t.count), "unit": .string(t.unit)])
@@ -208,8 +237,9 @@ enum ActivityField: String, CaseIterable, Sendable {
             guard let l = value.stringList else { return false }
             a.owners = l
         case .funding:
-            guard let l = value.stringList else { return false }
-            a.funding = l
+            guard let (codes, amounts) = StoredFunding.read(value) else { return false }
+            a.funding = codes
+            a.amounts = amounts
         case .target:
             if value.isNull {
                 a.target = nil

@@ -652,3 +652,30 @@ private extension String {
         return s
     }
 }
+
+/// SPEC §3: a goal the plan gives no level sits under a "BEZ LĪMEŅA" band,
+/// and grouping by level gives it a column of its own.
+@Suite("Goals without a level on the board")
+struct NoLevelBoardTests {
+    @Test("grouped by level, the goals without one have the last column; by goal, their own band", arguments: [80, 120, 200])
+    func columns(width: Int) throws {
+        var state = try BoardScreenTests.state(width: width, height: 40) { plan in
+            for i in plan.goals.indices where plan.goals[i].number >= 6 { plan.goals[i].level = nil }
+        }
+        state.grouping = .level
+        state.relayout()
+        #expect(state.layout.columns.map(\.key) == ["level:primary", "level:secondary", "level:none"])
+        #expect(state.layout.columns.last?.title == "Bez līmeņa")
+        let noLevel = state.layout.columns.last?.cards.map { state.plan.activities[$0].goal }
+        #expect(Set(noLevel ?? []) == [6, 7])
+
+        state.grouping = .goal
+        state.relayout()
+        #expect(state.layout.columns.filter(\.hasBand).count == 7)
+        state.select("7.1")
+        state.followSelection()
+        let screen = BoardScreenTests.frame(state).lines.joined(separator: "\n")
+        #expect(screen.contains("BEZ LĪMEŅA"), "\(screen)")
+        #expect(screen.contains("Bez līmeņa"), "the status line names the level of the selected card")
+    }
+}

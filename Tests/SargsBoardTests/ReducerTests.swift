@@ -646,6 +646,40 @@ struct ReducerTests {
         #expect(state.form?["owners"] == "VP, XX")
     }
 
+    @Test("e: the funding field takes an amount in euros after a code, shows it back, and refuses one it cannot read")
+    func editAmounts() throws {
+        var state = try Self.boardOn("1.1")
+        let original = try #require(state.plan.activity("1.1"))
+        Self.press(&state, .edit)
+        Self.press(&state, key: .tab, times: 4)
+        Self.press(&state, key: .control("u"))
+        Self.type(&state, "pb 1500.5, VB")
+        var edited = original
+        edited.funding = ["PB", "VB"]
+        edited.amounts = ["PB": Euros("1500.50")!]
+        #expect(Self.press(&state, key: .enter) == [.save(.edit(edited, original: original))])
+
+        for (typed, error) in [("PB 1.555", "the amount 1.555 (PB) is not valid"),
+                               ("1500 PB", "the amount 1500 in the funding does not follow a funding code"),
+                               ("PB 5 6", "the amount 6 in the funding does not follow a funding code")] {
+            var again = try Self.boardOn("1.1")
+            Self.press(&again, .edit)
+            Self.press(&again, key: .tab, times: 4)
+            Self.press(&again, key: .control("u"))
+            Self.type(&again, typed)
+            #expect(Self.press(&again, key: .enter).isEmpty, "\(typed)")
+            #expect(again.form?.error?.en.hasPrefix(error) == true, "\(typed): \(String(describing: again.form?.error))")
+        }
+
+        var shown = try BoardScreenTests.state(width: 80, height: 24) { plan in
+            plan.activities[0].funding = ["PB", "VB"]
+            plan.activities[0].amounts = ["VB": Euros("20")!]
+        }
+        shown.select("1.1")
+        Self.press(&shown, .edit)
+        #expect(shown.form?["funding"] == "PB, VB 20")
+    }
+
     @Test("a adds an activity with the next id in the selected card's goal")
     func add() throws {
         var state = try Self.boardOn("2.3")

@@ -107,6 +107,37 @@ struct DueDayPlanFileTests {
     }
 }
 
+@Suite("Amounts in euros and goals without a level in the plan file")
+struct AmountPlanFileTests {
+    @Test("amounts beside plain codes and a goal without a level are read, and plan export writes them back")
+    func roundTrip() throws {
+        var text = broken("funding: [PB, VB]", "funding: [{code: PB, eur: 1500.5}, VB]")
+        text = text.replacingOccurrences(of: "    level: primary\n", with: "")
+        text = text.replacingOccurrences(of: "        funding: [PB]", with: "        funding: [{code: PB, eur: 0.05}, {code: ESF}]")
+        let plan = try PlanFile.parse(text, file: "tiny.yaml")
+        #expect(plan.goals.first?.level == nil)
+        #expect(plan.activities[0].funding == ["PB", "VB"])
+        #expect(plan.activities[0].amounts == ["PB": Euros("1500.50")!])
+        #expect(plan.activities[1].funding == ["PB", "ESF"])
+        #expect(plan.activities[1].amounts == ["PB": Euros("0.05")!])
+        let yaml = PlanFile.yaml(plan)
+        #expect(yaml.contains("funding: [{code: PB, eur: 1500.5}, VB]"))
+        #expect(yaml.contains("funding: [{code: PB, eur: 0.05}, ESF]"))
+        #expect(!yaml.contains("level:"))
+        #expect(try PlanFile.parse(yaml, file: "export.yaml") == plan)
+        #expect(try PlanFile.parse(PlanFile.json(plan), file: "export.json") == plan)
+    }
+
+    @Test("every amount in cents survives the plan file", arguments: [1, 5, 10, 29, 99, 101, 150_050, 123_456_789, 99_999_999_999, 100_000_000_000])
+    func cents(cents: Int) throws {
+        let amount = try #require(Euros(cents: cents))
+        let text = broken("funding: [PB, VB]", "funding: [{code: PB, eur: \(amount)}]")
+        let plan = try PlanFile.parse(text, file: "tiny.yaml")
+        #expect(plan.activities[0].amounts["PB"] == amount)
+        #expect(try PlanFile.parse(PlanFile.yaml(plan), file: "export.yaml") == plan)
+    }
+}
+
 @Suite("Institutions' mailboxes in the plan file")
 struct MailboxPlanFileTests {
     @Test("an institution's email is read, and plan export writes it back")

@@ -179,6 +179,23 @@ struct StoreChangeTests {
         #expect(try entries().count == count)
     }
 
+    @Test("an edit of amounts and a due day is journaled, kept and undone (SPEC §3)")
+    func editAmountsAndDueDay() throws {
+        let original = try #require(try store.plan().activity("2.1"))
+        var edited = original
+        edited.funding = ["PB", "VB"]
+        edited.amounts = ["PB": Euros("1500.50")!]
+        edited.schedule = .every(.year, from: nil, to: nil, due: DueDay("03-01"))
+        try store.editActivity(edited, basedOn: original, author: "ieva", now: now)
+        #expect(try store.plan().activity("2.1") == edited)
+        #expect(try Store.open(at: scratch.storePath).plan().activity("2.1") == edited)
+        let entry = try #require(try entries().first)
+        #expect((entry.after ?? "").contains(#"{"code":"PB","eur_cents":150050}"#))
+        #expect((entry.after ?? "").contains(#""due":"03-01""#))
+        _ = try store.undo(author: "ieva", now: now.plus(60))
+        #expect(try store.plan().activity("2.1") == original)
+    }
+
     @Test("changing an activity's goal moves it to the end of that goal in plan order")
     func editGoal() throws {
         let original = try #require(try store.plan().activity("1.1"))

@@ -26,6 +26,33 @@ struct StoreFileTests {
         #expect(try store.plan() == plan)
     }
 
+    @Test("a goal without a level, due days and amounts in euros are stored and read back (SPEC §3)")
+    func formatGrowthRoundTrip() throws {
+        var plan = SamplePlan.plan
+        plan.goals[0].level = nil
+        plan.activities[0].schedule = .every(.year, from: nil, to: nil, due: DueDay("03-01"))
+        plan.activities[1].schedule = .every(.month, from: nil, to: DateBound("2026"), due: DueDay("31"))
+        plan.activities[0].funding = ["PB", "VB"]
+        plan.activities[0].amounts = ["PB": Euros("1500")!, "VB": Euros("0.01")!]
+        let scratch = Scratch()
+        _ = try scratch.store(plan)
+        let reopened = try Store.open(at: scratch.storePath)
+        #expect(try reopened.plan() == plan)
+    }
+
+    @Test("stored funding of another shape is a damaged store, not a crash", arguments: [
+        #"[{"code":"PB"}]"#, #"[{"code":"PB","eur_cents":-1}]"#, #"[{"code":"PB","eur_cents":100000000001}]"#,
+        #"[{"code":"PB","eur_cents":"5"}]"#, #"[5]"#, #"{"PB":5}"#,
+    ])
+    func damagedFunding(text: String) throws {
+        let scratch = Scratch()
+        _ = try scratch.store()
+        let raw = try DatabaseQueue(path: scratch.storePath)
+        try raw.write { db in try db.execute(sql: "UPDATE activity SET funding = ? WHERE id = '1.1'", arguments: [text]) }
+        try raw.close()
+        #expect(throws: StoreError.self) { try Store.open(at: scratch.storePath).plan() }
+    }
+
     @Test("create journals one init entry by its author")
     func initEntry() throws {
         let scratch = Scratch()

@@ -111,6 +111,11 @@ struct StoreReadingTests {
         #expect(try store.plan() == SamplePlan.plan)
         let applied = try store.reader().read { db in try Schema.migrator.appliedIdentifiers(db) }
         #expect(applied.contains("v4-meeting-minutes"))
+        #expect(applied.contains("v6-goal-level-optional"))
+        // The goal table was made again: its rows, and the rows that point at them, are all there.
+        let integrity = try store.reader().read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count }
+        #expect(integrity == 0)
+        #expect(try store.snapshot().plan.goals.map(\.level) == SamplePlan.plan.goals.map(\.level))
         let upgraded = try Files(scratch.storePath)
         _ = try Self.readEverything(scratch.storePath)
         #expect(try Files(scratch.storePath).schemaVersion == upgraded.schemaVersion)

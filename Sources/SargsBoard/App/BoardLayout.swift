@@ -14,6 +14,9 @@ public struct BoardColumn: Hashable, Sendable {
     public var level: Level?
     /// The cards, as indices into `plan.activities`, in plan order.
     public var cards: [Int]
+    /// Whether a level band runs over the column (goals and levels); with
+    /// `level` nil it is the "bez līmeņa" band of goals without a level.
+    public var hasBand: Bool = false
 }
 
 /// The columns and cards the board shows for a grouping and a filter, with
@@ -78,7 +81,7 @@ public struct BoardLayout: Sendable {
             let cards = deal(plan.goals.count) { facts.goalSlots[$0] }
             columns = plan.goals.enumerated().map { slot, goal in
                 BoardColumn(key: "goal:\(goal.number)", title: "\(goal.number). " + goal.name(in: language),
-                            level: goal.level, cards: cards[slot])
+                            level: goal.level, cards: cards[slot], hasBand: true)
             }
         case .owner:
             let institutions = plan.allInstitutions
@@ -91,11 +94,13 @@ public struct BoardLayout: Sendable {
                                    cards: buckets[slot])
             }
         case .level:
-            let cards = deal(Level.allCases.count) { facts.levelSlots[$0] }
-            columns = Level.allCases.enumerated().compactMap { slot, level in
+            // The three levels, then "bez līmeņa" for goals the plan gives no level (SPEC §3).
+            let cards = deal(Level.allCases.count + 1) { facts.levelSlots[$0] }
+            let slots: [Level?] = Level.allCases + [nil]
+            columns = slots.enumerated().compactMap { slot, level in
                 guard plan.goals.contains(where: { $0.level == level }) else { return nil }
-                return BoardColumn(key: "level:\(level.rawValue)", title: language == .en ? level.en : level.lv, level: level,
-                                   cards: cards[slot])
+                return BoardColumn(key: "level:\(level?.rawValue ?? "none")", title: Level.name(level, language), level: level,
+                                   cards: cards[slot], hasBand: true)
             }
         case .period:
             let groups = facts.periodColumns
@@ -250,8 +255,12 @@ public struct BoardFacts: Sendable {
         stateGroups = states.map(StateGroup.init)
         periodGroups = plan.activities.map { PeriodGroup($0.schedule, period: plan.period) }
         let goalLevels = Dictionary(plan.goals.map { ($0.number, $0.level) }, uniquingKeysWith: { a, _ in a })
-        levels = plan.activities.map { goalLevels[$0.goal] }
-        levelSlots = levels.map { $0.flatMap(Level.allCases.firstIndex(of:)) }
+        levels = plan.activities.map { goalLevels[$0.goal] ?? nil }
+        // A goal without a level deals into the column after the three levels.
+        levelSlots = plan.activities.map { activity in
+            guard let level = goalLevels[activity.goal] else { return nil }
+            return level.flatMap(Level.allCases.firstIndex(of:)) ?? Level.allCases.count
+        }
         periodColumns = Array(Set(periodGroups)).sorted()
         let periodSlot = Dictionary(uniqueKeysWithValues: periodColumns.enumerated().map { ($1, $0) })
         periodSlots = periodGroups.map { periodSlot[$0]! }

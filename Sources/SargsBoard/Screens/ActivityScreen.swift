@@ -62,13 +62,13 @@ enum ActivityScreen {
         field(p("Statuss", "Status"), state.text(activity.status.phrase))
         if let goal = state.plan.goal(activity.goal) {
             field(p("Mērķis", "Goal"), "\(goal.number). " + goal.name(in: lang))
-            field(p("Līmenis", "Level"), lang == .en ? goal.level.en : goal.level.lv)
+            field(p("Līmenis", "Level"), Level.name(goal.level, lang))
         }
         let owners = activity.owners.map { code in
             state.plan.institution(code).map { "\(code) \($0.name(in: lang))" } ?? code
         }
         field(p("Atbildīgie", "Owners"), owners.joined(separator: ", "))
-        field(p("Finansējums", "Funding"), activity.funding.joined(separator: ", "))
+        field(p("Finansējums", "Funding"), activity.fundingText(lang))
         field(p("Periods", "Period"), activity.period)
         field(p("Grafiks", "Schedule"), ScheduleText.describe(activity.schedule, lang))
         for link in activity.links { field(p("Saite", "Link"), link) }

@@ -47,16 +47,23 @@ enum BoardScreen {
 
     private static func drawBand(_ state: AppState, column: BoardColumn, index: Int, x: Int, width: Int, y: Int,
                                  nameOffset: Int, into canvas: inout Canvas) {
-        guard let level = column.level else {
+        guard column.hasBand else {
             canvas.fill(Rect(x: x, y: y, width: width, height: 1), role: .background)
             return
         }
-        let role: Role = level == .primary ? .bandPrimary : level == .secondary ? .bandSecondary : .bandTertiary
+        let level = column.level
+        // A goal without a level sits under a plain "BEZ LĪMEŅA" band.
+        let role: Role = switch level {
+        case .primary: .bandPrimary
+        case .secondary: .bandSecondary
+        case .tertiary: .bandTertiary
+        case nil: .columnTitle
+        }
         canvas.fill(Rect(x: x, y: y, width: width + BoardMetrics.columnGap, height: 1), role: role)
         // The band names its level once, at the first column of a run on that level.
-        let previous = index > 0 ? state.layout.columns[index - 1].level : nil
-        if previous != level || index == state.visibleColumns.lowerBound {
-            let name = (state.language == .en ? level.en : level.lv).uppercased()
+        let previous = index > 0 ? state.layout.columns[index - 1] : nil
+        if previous?.hasBand != true || previous?.level != level || index == state.visibleColumns.lowerBound {
+            let name = Level.name(level, state.language).uppercased()
             canvas.text(" " + name, x: x + nameOffset, y: y, width: width - nameOffset, role: role, glyphs: state.glyphs)
         }
     }

@@ -97,7 +97,7 @@ private func drawStatusLine(_ state: AppState, into canvas: inout Canvas, y: Int
     }
     if state.screen == .board, let activity = state.selectedActivity {
         let goal = state.plan.goal(activity.goal)
-        let level = goal.map { state.language == .en ? $0.level.en : $0.level.lv } ?? ""
+        let level = goal.map { Level.name($0.level, state.language) } ?? ""
         let owners = activity.owners.compactMap { state.plan.institution($0) }
             .map { $0.name(in: state.language) }.joined(separator: ", ")
         canvas.text(" \(activity.id) \(g.bullet) \(level) \(g.bullet) \(owners)", x: 0, y: y, width: canvas.width, role: .dim, glyphs: g)

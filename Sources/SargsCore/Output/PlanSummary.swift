@@ -10,13 +10,16 @@ public struct PlanSummary: Sendable {
     }
 
     public struct LevelLine: Hashable, Sendable {
-        public var level: Level
+        /// nil: the goals without a level.
+        public var level: Level?
         public var goals: Int
         public var activities: Int
     }
 
+    /// The three levels, then a line for goals without a level if the plan has any.
     public var levels: [LevelLine] {
-        Level.allCases.map { level in
+        let all: [Level?] = Level.allCases + (plan.goals.contains { $0.level == nil } ? [nil] : [])
+        return all.map { level in
             let goals = plan.goals.filter { $0.level == level }.map(\.number)
             return LevelLine(level: level, goals: goals.count,
                              activities: plan.activities.filter { goals.contains($0.goal) }.count)
@@ -29,6 +32,18 @@ public struct PlanSummary: Sendable {
         plan.allInstitutions.compactMap { institution in
             let n = plan.activities.filter { $0.owners.contains(institution.code) }.count
             return n > 0 ? (institution.code, n) : nil
+        }
+    }
+
+    /// Activities per funding code, in the plan's order of sources, with how
+    /// many of them name an amount for it and the sum of those amounts (nil
+    /// when none does, or the sum is out of range).
+    public var funding: [(code: String, activities: Int, withAmount: Int, amount: Euros?)] {
+        plan.allFunding.compactMap { source in
+            let using = plan.activities.filter { $0.funding.contains(source.code) }
+            guard !using.isEmpty else { return nil }
+            let amounts = using.compactMap { $0.amounts[source.code] }
+            return (source.code, using.count, amounts.count, amounts.isEmpty ? nil : Euros.sum(amounts))
         }
     }
 
@@ -47,7 +62,7 @@ public struct PlanSummary: Sendable {
                    : "Goals: \(plan.goals.count), activities: \(plan.activities.count)\n")
         out += lv ? "\nPa līmeņiem:\n" : "\nBy level:\n"
         for line in levels {
-            let name = (lv ? line.level.lv : line.level.en).padding(toLength: 24, withPad: " ", startingAt: 0)
+            let name = Level.name(line.level, language).padding(toLength: 24, withPad: " ", startingAt: 0)
             out += lv ? "  \(name) mērķi: \(line.goals), aktivitātes: \(line.activities)\n"
                       : "  \(name) goals: \(line.goals), activities: \(line.activities)\n"
         }
@@ -55,6 +70,19 @@ public struct PlanSummary: Sendable {
         for (code, n) in owners {
             let name = plan.institution(code).map { $0.name(in: lv ? .lv : .en) } ?? code
             out += "  \(code.padding(toLength: 4, withPad: " ", startingAt: 0)) \(name.padding(toLength: 28, withPad: " ", startingAt: 0)) \(n)\n"
+        }
+        let funding = self.funding
+        if !funding.isEmpty {
+            out += lv ? "\nPa finanšu avotiem:\n" : "\nBy funding source:\n"
+            for (code, n, withAmount, amount) in funding {
+                let name = plan.allFunding.first { $0.code == code }.map { lv ? $0.name : ($0.en ?? $0.name) } ?? code
+                out += "  \(code.padding(toLength: 4, withPad: " ", startingAt: 0)) \(name.padding(toLength: 28, withPad: " ", startingAt: 0)) \(n)"
+                if let amount {
+                    out += lv ? "   summa norādīta \(withAmount) no \(n): \(amount.text(language))"
+                              : "   amount given for \(withAmount) of \(n): \(amount.text(language))"
+                }
+                out += "\n"
+            }
         }
         out += lv ? "\nPa grafika veidiem:\n" : "\nBy schedule:\n"
         for (kind, n) in schedules {

@@ -21,6 +21,12 @@ public enum Level: String, CaseIterable, Hashable, Sendable, Comparable {
     public static func < (a: Level, b: Level) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
+
+    /// The name of a goal's level, or "Bez līmeņa" / "No level" for a goal without one (SPEC §3).
+    public static func name(_ level: Level?, _ language: Language) -> String {
+        guard let level else { return language == .lv ? "Bez līmeņa" : "No level" }
+        return language == .lv ? level.lv : level.en
+    }
 }
 
 /// An institution responsible for activities (atbildīgā institūcija).

@@ -17,14 +17,22 @@ public struct Activity: Hashable, Sendable, Identifiable {
     public var period: String
     public var schedule: Schedule
     public var owners: [String]
-    public var funding: [String]
+    /// Funding codes, in the plan's order. Setting them drops the amounts of
+    /// codes no longer listed.
+    public var funding: [String] {
+        didSet { if !amounts.isEmpty { amounts = amounts.filter { funding.contains($0.key) } } }
+    }
+    /// The amount each funding source gives, for the codes the plan names one
+    /// for (SPEC §3: `funding: [{code: PB, eur: 1500}]`); every key is in `funding`.
+    public var amounts: [String: Euros]
     public var target: Target?
     public var status: Status
     /// Why the activity is blocked or dropped, when the group said so.
     public var statusNote: String?
 
+    /// `amounts` keys not in `funding` are dropped.
     public init(id: ActivityID, goal: Int, title: String, en: String? = nil, links: [String] = [],
-                period: String, schedule: Schedule, owners: [String], funding: [String],
+                period: String, schedule: Schedule, owners: [String], funding: [String], amounts: [String: Euros] = [:],
                 target: Target? = nil, status: Status = .planned, statusNote: String? = nil) {
         self.id = id
         self.goal = goal
@@ -35,9 +43,15 @@ public struct Activity: Hashable, Sendable, Identifiable {
         self.schedule = schedule
         self.owners = owners
         self.funding = funding
+        self.amounts = amounts.filter { funding.contains($0.key) }
         self.target = target
         self.status = status
         self.statusNote = statusNote
+    }
+
+    /// The funding in words: "PB 1 500 EUR, VB" (codes in order, an amount after a code that has one).
+    public func fundingText(_ language: Language) -> String {
+        funding.map { code in amounts[code].map { "\(code) \($0.text(language))" } ?? code }.joined(separator: ", ")
     }
 }
 
@@ -57,14 +71,15 @@ public struct ExpectedResult: Hashable, Sendable {
 /// One of the plan's goals (mērķis), on one level.
 public struct Goal: Hashable, Sendable, Identifiable {
     public var number: Int
-    public var level: Level
+    /// The prevention level; nil for a goal the plan gives none (shown under "bez līmeņa", SPEC §3).
+    public var level: Level?
     public var title: String
     public var en: String?
     public var results: [ExpectedResult]
 
     public var id: Int { number }
 
-    public init(number: Int, level: Level, title: String, en: String? = nil, results: [ExpectedResult] = []) {
+    public init(number: Int, level: Level?, title: String, en: String? = nil, results: [ExpectedResult] = []) {
         self.number = number
         self.level = level
         self.title = title

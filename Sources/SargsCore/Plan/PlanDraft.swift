@@ -77,16 +77,28 @@ public struct PlanDraft: Sendable {
         return nil
     }
 
-    /// Whether a row is a level band (its text names a level of prevention).
-    public static func isBand(_ text: String) -> Bool {
-        level(of: text) != nil && text.lowercased().contains("prevencij")
+    /// Whether a band says its goals have no level ("BEZ LĪMEŅA", SPEC §3).
+    static func namesNoLevel(_ band: String) -> Bool {
+        let b = band.lowercased()
+        return b.contains("bez līmeņa") || b.contains("bez limena")
     }
 
-    /// URLs in a cell, and the cell without them.
+    /// Whether a row is a level band (its text names a level of prevention, or "bez līmeņa").
+    public static func isBand(_ text: String) -> Bool {
+        namesNoLevel(text) || (level(of: text) != nil && text.lowercased().contains("prevencij"))
+    }
+
+    /// URLs in a cell, and the cell without them. A line after the first
+    /// that holds a URL is a link's line: its other words are the link's
+    /// label ("Vairāk: https://…"), not part of the title.
     static func links(in cell: String) -> (text: String, links: [String]) {
         var links: [String] = [], words: [String] = []
-        for word in cell.split(whereSeparator: { $0.isWhitespace }) {
-            if word.hasPrefix("http://") || word.hasPrefix("https://") { links.append(String(word)) } else { words.append(String(word)) }
+        for (n, line) in cell.split(separator: "\n").enumerated() {
+            let lineWords = line.split(whereSeparator: { $0.isWhitespace })
+            let isURL = { (w: Substring) in w.hasPrefix("http://") || w.hasPrefix("https://") }
+            links += lineWords.filter(isURL).map(String.init)
+            if n > 0 && lineWords.contains(where: isURL) { continue }
+            words += lineWords.filter { !isURL($0) }.map(String.init)
         }
         return (words.joined(separator: " "), links)
     }
@@ -128,6 +140,7 @@ public struct PlanDraft: Sendable {
         var reviews: [Review] = []
         var band: Level?
         var bandSeen = false
+        var bandNamesNoLevel = false
         var goalNumber: Int?
         var positions: [Int: Int] = [:]
         for line in lines {
@@ -135,81 +148,156 @@ public struct PlanDraft: Sendable {
             case .band(let text):
                 band = level(of: text)
                 bandSeen = true
-                if band == nil {
+                bandNamesNoLevel = namesNoLevel(text)
+                if bandNamesNoLevel { band = nil }
+                if band == nil && !bandNamesNoLevel {
                     reviews.append(Review(activity: nil, field: "level",
                                           message: Phrase(lv: "josla \"\(SafeText.line(text))\": līmenis nav nolasāms", en: "band \"\(SafeText.line(text))\": the level cannot be read")))
                 }
-            case .row(let row):
-                let goalCell = row.goal.trimmingBlanks
-                if !goalCell.isEmpty {
-                    let number = PeriodWording.numbers(in: String(goalCell.prefix(4))).first
-                    let titleText = String(goalCell.drop { $0.isNumber || $0 == "." || $0 == " " }).trimmingBlanks
-                    let n = number ?? ((plan.goals.map(\.number).max() ?? 0) + 1)
-                    goalNumber = n
-                    if plan.goal(n) == nil {
-                        plan.goals.append(Goal(number: n, level: band ?? .primary, title: titleText.isEmpty ? goalCell : titleText, results: []))
-                        if number == nil {
-                            reviews.append(Review(activity: nil, field: "goals", message: Phrase(
-                                lv: "mērķim \"\(SafeText.line(goalCell))\" nav numura; dots \(n)",
-                                en: "the goal \"\(SafeText.line(goalCell))\" has no number; given \(n)")))
-                        }
-                        if band == nil {
-                            reviews.append(Review(activity: nil, field: "level", message: Phrase(
-                                lv: bandSeen ? "mērķa \(n) līmenis nav nolasāms; ielikts primārais" : "mērķim \(n) nav līmeņa joslas; ielikts primārais",
-                                en: bandSeen ? "goal \(n)'s level cannot be read; primary put in" : "goal \(n) has no level band; primary put in")))
+            case .row(let whole):
+                // A row may hold several activities as paragraphs (the Madona original does): one pass per activity.
+                let (parts, splitNote) = Self.split(whole)
+                for (part, row) in parts.enumerated() {
+                    let goalCell = row.goal.trimmingBlanks
+                    if !goalCell.isEmpty {
+                        let number = PeriodWording.numbers(in: String(goalCell.prefix(4))).first
+                        let titleText = String(goalCell.drop { $0.isNumber || $0 == "." || $0 == " " }).trimmingBlanks
+                        let n = number ?? ((plan.goals.map(\.number).max() ?? 0) + 1)
+                        goalNumber = n
+                        if plan.goal(n) == nil {
+                            plan.goals.append(Goal(number: n, level: band, title: titleText.isEmpty ? goalCell : titleText, results: []))
+                            if number == nil {
+                                reviews.append(Review(activity: nil, field: "goals", message: Phrase(
+                                    lv: "mērķim \"\(SafeText.line(goalCell))\" nav numura; dots \(n)",
+                                    en: "the goal \"\(SafeText.line(goalCell))\" has no number; given \(n)")))
+                            }
+                            if band == nil && !bandNamesNoLevel {
+                                reviews.append(Review(activity: nil, field: "level", message: Phrase(
+                                    lv: bandSeen ? "mērķa \(n) līmenis nav nolasāms; atstāts bez līmeņa" : "mērķim \(n) nav līmeņa joslas; atstāts bez līmeņa",
+                                    en: bandSeen ? "goal \(n)'s level cannot be read; left without a level" : "goal \(n) has no level band; left without a level")))
+                            }
                         }
                     }
+                    guard let goal = goalNumber else {
+                        reviews.append(Review(activity: nil, field: "goals", message: Phrase(
+                            lv: "aktivitātei \"\(SafeText.line(row.activity))\" nav mērķa; izlaista",
+                            en: "the activity \"\(SafeText.line(row.activity))\" has no goal; left out")))
+                        continue
+                    }
+                    let (text, links) = Self.links(in: row.activity)
+                    guard !text.isEmpty else { continue }
+                    let position = (positions[goal] ?? 0) + 1
+                    positions[goal] = position
+                    let id = "\(goal).\(position)"
+                    var schedule: Schedule
+                    switch PeriodWording.read(row.period, period: period) {
+                    case .schedule(let s): schedule = s
+                    case .unread(let reason):
+                        schedule = .asNeeded
+                        reviews.append(Review(activity: id, field: "schedule", message: Phrase(
+                            lv: "periods \"\(SafeText.line(row.period))\": \(reason.lv); ielikts \"pēc nepieciešamības\"",
+                            en: "period \"\(SafeText.line(row.period))\": \(reason.en); as-needed put in")))
+                    }
+                    var (owners, unknownOwners) = PlanWords.owners(row.owners, institutions: plan.allInstitutions)
+                    for name in unknownOwners {
+                        let code = PlanWords.code(for: name, taken: Set(plan.allInstitutions.map(\.code)))
+                        plan.institutions.append(Institution(code: code, name: name))
+                        owners.append(code)
+                        reviews.append(Review(activity: id, field: "owners", message: Phrase(
+                            lv: "iestāde \"\(SafeText.line(name))\" nav zināma; dots kods \(code)",
+                            en: "the institution \"\(SafeText.line(name))\" is not known; given the code \(code)")))
+                    }
+                    if owners.isEmpty {
+                        owners = ["SG"]
+                        reviews.append(Review(activity: id, field: "owners", message: Phrase(
+                            lv: "nav atbildīgās iestādes; ielikta SG", en: "no institution is responsible; SG put in")))
+                    }
+                    let (entries, unreadAmounts) = PlanWords.fundingSources(row.funding, sources: plan.allFunding)
+                    var funding: [String] = [], amounts: [String: Euros] = [:]
+                    for entry in entries {
+                        var code = entry.code
+                        if code == nil {
+                            // A name met in an earlier row already has its code.
+                            code = plan.funding.first { $0.name == entry.name }?.code
+                        }
+                        if code == nil {
+                            let made = PlanWords.code(for: entry.name, taken: Set(plan.allFunding.map(\.code)))
+                            plan.funding.append(Funding(code: made, name: entry.name))
+                            code = made
+                            reviews.append(Review(activity: id, field: "funding", message: Phrase(
+                                lv: "finanšu avots \"\(SafeText.line(entry.name))\" nav zināms; dots kods \(made)",
+                                en: "the funding source \"\(SafeText.line(entry.name))\" is not known; given the code \(made)")))
+                        }
+                        guard let code, !funding.contains(code) else { continue }
+                        funding.append(code)
+                        if let amount = entry.amount { amounts[code] = amount }
+                    }
+                    for text in unreadAmounts {
+                        reviews.append(Review(activity: id, field: "funding", message: Phrase(
+                            lv: "summa \"\(SafeText.line(text))\" nav nolasāma vai nav skaidrs, kuram avotam tā pieder; nav ielikta",
+                            en: "the amount \"\(SafeText.line(text))\" cannot be read or it is not clear which source it belongs to; left out")))
+                    }
+                    plan.activities.append(Activity(id: id, goal: goal, title: text, links: links,
+                                                    period: row.period.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "),
+                                                    schedule: schedule, owners: owners, funding: funding, amounts: amounts,
+                                                    target: PlanWords.target(in: text)))
+                    if part == 0, let splitNote {
+                        reviews.append(Review(activity: id, field: "title", message: splitNote))
+                    }
                 }
-                guard let goal = goalNumber else {
-                    reviews.append(Review(activity: nil, field: "goals", message: Phrase(
-                        lv: "aktivitātei \"\(SafeText.line(row.activity))\" nav mērķa; izlaista",
-                        en: "the activity \"\(SafeText.line(row.activity))\" has no goal; left out")))
-                    continue
-                }
-                let (text, links) = Self.links(in: row.activity)
-                guard !text.isEmpty else { continue }
-                let position = (positions[goal] ?? 0) + 1
-                positions[goal] = position
-                let id = "\(goal).\(position)"
-                var schedule: Schedule
-                switch PeriodWording.read(row.period, period: period) {
-                case .schedule(let s): schedule = s
-                case .unread(let reason):
-                    schedule = .asNeeded
-                    reviews.append(Review(activity: id, field: "schedule", message: Phrase(
-                        lv: "periods \"\(SafeText.line(row.period))\": \(reason.lv); ielikts \"pēc nepieciešamības\"",
-                        en: "period \"\(SafeText.line(row.period))\": \(reason.en); as-needed put in")))
-                }
-                var (owners, unknownOwners) = PlanWords.owners(row.owners, institutions: plan.allInstitutions)
-                for name in unknownOwners {
-                    let code = PlanWords.code(for: name, taken: Set(plan.allInstitutions.map(\.code)))
-                    plan.institutions.append(Institution(code: code, name: name))
-                    owners.append(code)
-                    reviews.append(Review(activity: id, field: "owners", message: Phrase(
-                        lv: "iestāde \"\(SafeText.line(name))\" nav zināma; dots kods \(code)",
-                        en: "the institution \"\(SafeText.line(name))\" is not known; given the code \(code)")))
-                }
-                if owners.isEmpty {
-                    owners = ["SG"]
-                    reviews.append(Review(activity: id, field: "owners", message: Phrase(
-                        lv: "nav atbildīgās iestādes; ielikta SG", en: "no institution is responsible; SG put in")))
-                }
-                var (funding, unknownFunding) = PlanWords.funding(row.funding, sources: plan.allFunding)
-                for name in unknownFunding {
-                    let code = PlanWords.code(for: name, taken: Set(plan.allFunding.map(\.code)))
-                    plan.funding.append(Funding(code: code, name: name))
-                    funding.append(code)
-                    reviews.append(Review(activity: id, field: "funding", message: Phrase(
-                        lv: "finanšu avots \"\(SafeText.line(name))\" nav zināms; dots kods \(code)",
-                        en: "the funding source \"\(SafeText.line(name))\" is not known; given the code \(code)")))
-                }
-                plan.activities.append(Activity(id: id, goal: goal, title: text, links: links,
-                                                period: row.period.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "),
-                                                schedule: schedule, owners: owners, funding: funding,
-                                                target: PlanWords.target(in: text)))
             }
         }
         return PlanDraft(plan: plan, reviews: reviews)
+    }
+
+    /// A row whose cells list several activities as paragraphs, in the same
+    /// order in every column (the Madona original's layout: one row per
+    /// goal), split into one row per activity. The period column says how
+    /// many there are: with two or more periods, the activity cell's
+    /// paragraphs are counted, a paragraph with a link belonging to the
+    /// activity above it (its words are the link's label, left out). The
+    /// owners and funding cells give one paragraph per activity, or one for
+    /// all. When the counts disagree the row stays one activity, and the
+    /// phrase says why, for a review.
+    static func split(_ row: Row) -> (rows: [Row], note: Phrase?) {
+        func paragraphs(_ cell: String) -> [String] {
+            cell.split(separator: "\n").map { String($0).trimmingBlanks }.filter { !$0.isEmpty }
+        }
+        let periods = paragraphs(row.period)
+        guard periods.count >= 2 else { return ([row], nil) }
+        var activities: [[String]] = []
+        for paragraph in paragraphs(row.activity) {
+            let words = paragraph.split(whereSeparator: { $0.isWhitespace })
+            let urls = words.filter { $0.hasPrefix("http://") || $0.hasPrefix("https://") }
+            if !urls.isEmpty && !activities.isEmpty {
+                activities[activities.count - 1].append(urls.joined(separator: " "))
+            } else {
+                activities.append([paragraph])
+            }
+        }
+        // One activity whose period is written on two lines is one activity, not a split.
+        guard activities.count >= 2 else { return ([row], nil) }
+        let k = activities.count
+        guard k == periods.count else {
+            return ([row], Phrase(
+                lv: "šūnās ir \(periods.count) periodi, bet \(k) aktivitāšu nosaukumi; atstāts kā viena aktivitāte, sadaliet to",
+                en: "the cells hold \(periods.count) periods but \(k) activity titles; kept as one activity, split it"))
+        }
+        var note: Phrase?
+        func column(_ cell: String, _ name: Phrase) -> [String] {
+            let lines = paragraphs(cell)
+            if lines.count == k { return lines }
+            if lines.count <= 1 { return Array(repeating: lines.first ?? "", count: k) }
+            note = Phrase(lv: "kolonnā \(name.lv) ir \(lines.count) rindkopas \(k) aktivitātēm; katrai ielikts viss",
+                          en: "the \(name.en) column has \(lines.count) paragraphs for \(k) activities; each was given all of it")
+            return Array(repeating: lines.joined(separator: ", "), count: k)
+        }
+        let owners = column(row.owners, Column.owners.name), funding = column(row.funding, Column.funding.name)
+        let rows = (0..<k).map { i in
+            Row(goal: i == 0 ? row.goal : "", activity: activities[i].joined(separator: "\n"), period: periods[i],
+                owners: owners[i], funding: funding[i])
+        }
+        return (rows, note)
     }
 
     /// The marker a review comment starts with in the plan file.

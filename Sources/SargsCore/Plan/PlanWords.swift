@@ -64,14 +64,81 @@ public enum PlanWords {
 
     /// The funding column as codes, and the sources it could not match.
     public static func funding(_ cell: String, sources: [Funding]) -> (codes: [String], unknown: [String]) {
-        var codes: [String] = [], unknown: [String] = []
-        for part in parts(cell) {
-            let upper = part.uppercased()
-            let code = sources.first { $0.code == upper.replacingOccurrences(of: "+", with: "") || sameName(part, $0.name) }?.code
-                ?? fundingAliases.first { $0.words == part.lowercased() || sameName(part, $0.words) }?.code
-            if let code { if !codes.contains(code) { codes.append(code) } } else { unknown.append(part) }
+        let read = fundingSources(cell, sources: sources)
+        return (read.entries.compactMap(\.code), read.entries.filter { $0.code == nil }.map(\.name))
+    }
+
+    /// One source the funding column names: its code (nil when the name is
+    /// not known), the name as written, and the amount written beside it.
+    public struct FundingEntry: Hashable, Sendable {
+        public var name: String
+        public var code: String?
+        public var amount: Euros?
+
+        public init(name: String, code: String?, amount: Euros?) {
+            self.name = name
+            self.code = code
+            self.amount = amount
         }
-        return (codes, unknown)
+    }
+
+    /// The funding column read whole (SPEC §3, issue 16): each source once,
+    /// in the cell's order, with the amount in euros written beside it
+    /// ("Pašvaldības budžets – 1 500 EUR", "PB 1500,50 €", "VB (€ 2000)").
+    /// A number counts as an amount only with a currency word (EUR, €,
+    /// eiro, euro). `unread` holds the amounts that are not clear: not
+    /// beside one source, or not a valid amount.
+    public static func fundingSources(_ cell: String, sources: [Funding]) -> (entries: [FundingEntry], unread: [String]) {
+        var entries: [FundingEntry] = [], unread: [String] = []
+        for part in parts(protectingAmounts(cell)) {
+            var name = part
+            var amount: Euros?
+            // An amount: a number and a currency word after it (output 1), or a euro sign before it (output 2).
+            if let match = part.firstMatch(of: #/(?i)(?:€\s*)?(\d+(?:\.\d+)?)\s*(?:eur\b|euro\b|eiro\b|€)|€\s*(\d+(?:\.\d+)?)/#) {
+                let digits = String(match.output.1 ?? match.output.2 ?? "")
+                name = (String(part[..<match.range.lowerBound]) + " " + String(part[match.range.upperBound...]))
+                    .trimmingCharacters(in: CharacterSet(charactersIn: " \u{00A0}–-—:()[]")).trimmingBlanks
+                // An amount that is not valid is left out and named; the source is still read.
+                amount = Euros(digits)
+                if amount == nil { unread.append(part) }
+            }
+            if name.isEmpty {
+                // An amount alone belongs to the source just before it, if that has none yet.
+                if let amount, let last = entries.indices.last, entries[last].amount == nil {
+                    entries[last].amount = amount
+                } else if amount != nil {
+                    unread.append(part)  // (an amount that is not valid was named above)
+                }
+                continue
+            }
+            let upper = name.uppercased()
+            let code = sources.first { $0.code == upper.replacingOccurrences(of: "+", with: "") || sameName(name, $0.name) }?.code
+                ?? fundingAliases.first { $0.words == name.lowercased() || sameName(name, $0.words) }?.code
+            if let index = entries.firstIndex(where: { code != nil ? $0.code == code : $0.name == name }) {
+                // Named twice: one entry; two amounts for it are not clear.
+                if let amount {
+                    if entries[index].amount == nil { entries[index].amount = amount } else { unread.append(part) }
+                }
+                continue
+            }
+            entries.append(FundingEntry(name: name, code: code, amount: amount))
+        }
+        return (entries, unread)
+    }
+
+
+    /// The cell with amounts made one word, so that splitting at commas
+    /// keeps them whole: thousands joined ("1 500" → "1500"), a decimal
+    /// comma before a currency word made a point ("1500,50 EUR" → "1500.50 EUR").
+    static func protectingAmounts(_ cell: String) -> String {
+        var text = cell
+        while let m = text.firstMatch(of: #/(\d)[ \u{00A0}\u{202F}](\d{3})(?!\d)/#) {
+            text.replaceSubrange(m.range, with: m.output.1 + m.output.2)
+        }
+        while let m = text.firstMatch(of: #/(?i)(\d),(\d{1,2})(\s*(?:eur|euro|eiro|€))/#) {
+            text.replaceSubrange(m.range, with: m.output.1 + "." + m.output.2 + m.output.3)
+        }
+        return text
     }
 
     /// A code for a name not known: its words' first letters, ASCII, upper

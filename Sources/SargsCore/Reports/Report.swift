@@ -65,15 +65,15 @@ public struct YearReport: Hashable, Sendable {
     public struct GoalSection: Hashable, Sendable {
         /// The goal's number.
         public var number: Int
-        /// The goal's level.
-        public var level: Level
+        /// The goal's level; nil for a goal without one.
+        public var level: Level?
         /// The goal's title.
         public var title: String
         /// The goal's activities.
         public var activities: [ActivityLine]
 
         /// Creates a section.
-        public init(number: Int, level: Level, title: String, activities: [ActivityLine]) {
+        public init(number: Int, level: Level?, title: String, activities: [ActivityLine]) {
             self.number = number
             self.level = level
             self.title = title
@@ -187,7 +187,7 @@ public struct YearReport: Hashable, Sendable {
             : "| No. | Activity | Owners | State | Windows: met / missed / waived of ended | Progress | Records in \(year) |\n"
         for goal in goals {
             out += lv ? "\n## \(goal.number). mērķis. \(cell(goal.title))\n\n" : "\n## Goal \(goal.number). \(cell(goal.title))\n\n"
-            out += "\(lv ? goal.level.lv : goal.level.en)\n\n"
+            out += "\(Level.name(goal.level, language))\n\n"
             out += header
             out += "|---|---|---|---|---|---|---|\n"
             for line in goal.activities {
@@ -212,7 +212,7 @@ public struct YearReport: Hashable, Sendable {
         for goal in goals {
             for line in goal.activities {
                 let fields: [String] = [
-                    String(year), String(goal.number), goal.level.rawValue, line.activity, line.title,
+                    String(year), String(goal.number), goal.level?.rawValue ?? "", line.activity, line.title,
                     line.owners.joined(separator: " "), line.schedule.rawValue, line.state.code,
                     line.state.daysOverdue.map(String.init) ?? "", line.state.isBlocked ? "true" : "false",
                     line.windows.map { String($0.ended) } ?? "", line.windows.map { String($0.met) } ?? "",
@@ -251,7 +251,7 @@ public struct YearReport: Hashable, Sendable {
             ("goals", .array(goals.map { goal in
                 .object([
                     ("goal", .int(goal.number)),
-                    ("level", .string(goal.level.rawValue)),
+                    ("level", goal.level.map { .string($0.rawValue) } ?? .null),
                     ("title", .string(goal.title)),
                     ("activities", .array(goal.activities.map { line in
                         .object([

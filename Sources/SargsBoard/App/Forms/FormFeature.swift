@@ -50,7 +50,9 @@ func makeForm(_ command: Command, for activity: Activity, state: AppState) -> Fo
             FormField(key: "schedule", label: p("Grafiks", "Schedule"), text: ScheduleText.format(activity.schedule),
                       hint: p("once 2025-06 · every quarter · ongoing quarter · as-needed", "once 2025-06 · every quarter · ongoing quarter · as-needed")),
             FormField(key: "owners", label: p("Atbildīgie", "Owners"), text: activity.owners.joined(separator: ", ")),
-            FormField(key: "funding", label: p("Finansējums", "Funding"), text: activity.funding.joined(separator: ", ")),
+            FormField(key: "funding", label: p("Finansējums", "Funding"),
+                      text: activity.funding.map { code in activity.amounts[code].map { "\(code) \($0)" } ?? code }.joined(separator: ", "),
+                      hint: p("kodi, aiz koda var būt summa eiro: PB 1500, VB", "codes, a code may be followed by euros: PB 1500, VB")),
             FormField(key: "target", label: p("Mērķa skaits", "Target"), text: activity.target.map { "\($0.count) \($0.unit)" } ?? "",
                       hint: p("piem. 30 pedagogi; tukšs — bez mērķa", "e.g. 30 pedagogi; empty for none")),
         ])
@@ -241,7 +243,25 @@ func fill(_ activity: inout Activity, from form: Form, plan: Plan) throws(Change
     activity.period = form["period"].trimmingCharacters(in: .whitespaces)
     activity.schedule = try ScheduleText.parse(form["schedule"])
     activity.owners = codes("owners")
-    activity.funding = codes("funding")
+    // "PB 1500, VB": a number after a code is that source's amount in euros (SPEC §3).
+    var funding: [String] = [], amounts: [String: Euros] = [:]
+    for token in codes("funding") {
+        guard let first = token.unicodeScalars.first, ("0"..."9").contains(first) else {
+            funding.append(token)
+            continue
+        }
+        guard let code = funding.last, amounts[code] == nil else {
+            throw ChangeRefusal("summa \(token) finansējumā nav aiz finanšu avota koda, piem. 'PB 1500, VB'",
+                                "the amount \(token) in the funding does not follow a funding code, e.g. 'PB 1500, VB'")
+        }
+        guard let amount = Euros(token) else {
+            throw ChangeRefusal("summa \(token) (\(code)) nav derīga: eiro no 0 līdz 1000000000, ne vairāk kā divi cipari aiz punkta, piem. 1500.50",
+                                "the amount \(token) (\(code)) is not valid: euros from 0 to 1000000000, at most two decimals after a point, e.g. 1500.50")
+        }
+        amounts[code] = amount
+    }
+    activity.funding = funding
+    activity.amounts = amounts
     let target = form["target"].trimmingCharacters(in: .whitespaces)
     if target.isEmpty {
         activity.target = nil
