@@ -72,12 +72,15 @@ struct DueDayTests {
         #expect(tracker.tally(of: Self.yearly, from: day("2025-03-02"), on: day("2025-12-31")).ended == 0)
     }
 
-    @Test("the agenda counts days overdue from the due day")
-    func agenda() {
+    @Test("the agenda counts days overdue from the due day, and says it")
+    func agenda() throws {
         let snapshot = Snapshot(plan: testPlan([Self.yearly]), meetings: [], decisions: [])
         let agenda = Agenda(snapshot: snapshot, date: day("2025-04-01"), kind: .regular)
         #expect(agenda.items.map(\.activity) == ["1.1"])
         #expect(agenda.items.first?.daysOverdue == 31)
+        let item = try #require(agenda.items.first)
+        #expect(AgendaText.why(item, language: .lv) == "1 no 1 gada bez izpildes līdz 1. martam")
+        #expect(AgendaText.why(item, language: .en) == "1 of 1 year without a record by 1 March")
     }
 
     @Test("the digest lists the due day coming within its horizon, not one already met")

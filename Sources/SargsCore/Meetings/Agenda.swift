@@ -60,12 +60,15 @@ public struct Agenda: Hashable, Sendable {
         /// The even-pace figure of §4 on the agenda date, when the activity has a
         /// target and the date lies in its span (not in the JSON shape of §5).
         public var expectedPace: Int?
+        /// The day inside each window the schedule names as due, if it names one
+        /// (so "missed" reads "by 1 March"; not in the JSON shape of §5).
+        public var due: DueDay?
 
         /// Creates an item.
         public init(activity: ActivityID, title: String, goal: Int, level: Level?, owners: [String],
                     reasons: [Reason], daysOverdue: Int, missed: Int?, expected: Int?, windows: [String]?,
                     lastRecord: Day?, progress: Int?, target: Int?, blockedReason: String? = nil,
-                    expectedPace: Int? = nil) {
+                    expectedPace: Int? = nil, due: DueDay? = nil) {
             self.activity = activity
             self.title = title
             self.goal = goal
@@ -78,6 +81,7 @@ public struct Agenda: Hashable, Sendable {
             self.windows = windows
             self.lastRecord = lastRecord
             self.progress = progress
+            self.due = due
             self.target = target
             self.blockedReason = blockedReason
             self.expectedPace = expectedPace
@@ -285,7 +289,7 @@ public struct Agenda: Hashable, Sendable {
                 lastRecord: tracker.lastRecord(of: activity, on: date),
                 progress: progress, target: activity.target?.count,
                 blockedReason: activity.status == .blocked ? activity.statusNote : nil,
-                expectedPace: pace?.expected)
+                expectedPace: pace?.expected, due: activity.schedule.due)
             items.append((order, item))
         }
         items.sort { a, b in

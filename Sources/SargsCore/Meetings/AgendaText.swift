@@ -37,8 +37,10 @@ public enum AgendaText {
                 let missed = item.missed ?? 0
                 let expected = item.expected ?? 0
                 let cadence = item.windows?.first.flatMap { Window.parse($0)?.cadence }
-                parts.append(lv ? "\(missed) no \(expected) \(unitLV(cadence, expected)) bez izpildes"
-                                : "\(missed) of \(expected) \(unitEN(cadence, expected)) without a record")
+                // A named due day says by when in each window ("līdz 1. martam").
+                let by = item.due.map { " " + ScheduleText.dueText($0, language) } ?? ""
+                parts.append(lv ? "\(missed) no \(expected) \(unitLV(cadence, expected)) bez izpildes\(by)"
+                                : "\(missed) of \(expected) \(unitEN(cadence, expected)) without a record\(by)")
             case .targetMissed:
                 parts.append(lv ? "mērķis nesasniegts: \(item.progress ?? 0)/\(item.target ?? 0)"
                                 : "target missed: \(item.progress ?? 0)/\(item.target ?? 0)")
