@@ -98,10 +98,23 @@ struct DueDayTests {
     func calendar() {
         let snapshot = Snapshot(plan: testPlan([Self.yearly]), meetings: [], decisions: [])
         let ics = CalendarExport.ics(snapshot, stamp: Date(timeIntervalSince1970: 0), language: .lv)
-        for d in ["20250301", "20260301", "20270301"] {
-            #expect(ics.contains("DTSTART;VALUE=DATE:\(d)"), "\(d)")
-        }
-        #expect(ics.contains("UID:due-1.1-2026@test.sargs"))
+        #expect(ics.contains("UID:due-1.1@test.sargs\r\nDTSTAMP:19700101T000000Z\r\nDTSTART;VALUE=DATE:20250301\r\n"
+            + "DTEND;VALUE=DATE:20250302\r\nRRULE:FREQ=YEARLY;COUNT=3\r\n"), "\(ics)")
+        // A schedule starting after the due day: its first window is due on its last day, an event of its own.
+        let late = Snapshot(plan: testPlan([Self.fromApril]), meetings: [], decisions: [])
+        let lateICS = CalendarExport.ics(late, stamp: Date(timeIntervalSince1970: 0), language: .en)
+        #expect(lateICS.contains("UID:due-1.3-2025@test.sargs"))
+        #expect(lateICS.contains("DTSTART;VALUE=DATE:20251231"))
+        #expect(lateICS.contains("DTSTART;VALUE=DATE:20260301\r\nDTEND;VALUE=DATE:20260302\r\nRRULE:FREQ=YEARLY;COUNT=2"))
+        // The 31st of every month is each month's last day; the 30th cannot be said as a rule: one event a month.
+        let monthly = CalendarExport.ics(Snapshot(plan: testPlan([Self.monthly]), meetings: [], decisions: []),
+                                         stamp: Date(timeIntervalSince1970: 0), language: .lv)
+        #expect(monthly.contains("RRULE:FREQ=MONTHLY;BYMONTHDAY=-1;COUNT=36"))
+        let thirtieth = activity("1.4", .every(.month, from: nil, to: DateBound("2025-03"), due: DueDay("30")))
+        let each = CalendarExport.ics(Snapshot(plan: testPlan([thirtieth]), meetings: [], decisions: []),
+                                      stamp: Date(timeIntervalSince1970: 0), language: .lv)
+        #expect(!each.contains("RRULE"))
+        for d in ["20250130", "20250228", "20250330"] { #expect(each.contains("DTSTART;VALUE=DATE:\(d)"), "\(d)") }
     }
 
     @Test("the short line and the words name the due day, and read it back", arguments: [

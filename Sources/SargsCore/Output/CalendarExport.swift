@@ -14,11 +14,12 @@ public enum CalendarExport {
         let dtstamp = formatter.string(from: stamp)
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//sargs//" + escape(plan.id) + "//LV", "CALSCALE:GREGORIAN",
                      "X-WR-CALNAME:" + escape(plan.title)]
-        func event(uid: String, day: Day, summary: String, description: String?) {
+        func event(uid: String, day: Day, summary: String, description: String?, rule: String? = nil) {
             let next = day.adding(days: 1)
             lines += ["BEGIN:VEVENT", "UID:" + escape("\(uid)@\(plan.id).sargs"), "DTSTAMP:\(dtstamp)",
-                      "DTSTART;VALUE=DATE:\(compact(day))", "DTEND;VALUE=DATE:\(compact(next))",
-                      "SUMMARY:" + escape(summary)]
+                      "DTSTART;VALUE=DATE:\(compact(day))", "DTEND;VALUE=DATE:\(compact(next))"]
+            if let rule { lines.append("RRULE:" + rule) }
+            lines.append("SUMMARY:" + escape(summary))
             if let description { lines.append("DESCRIPTION:" + escape(description)) }
             lines.append("END:VEVENT")
         }
@@ -36,15 +37,51 @@ public enum CalendarExport {
             event(uid: "deadline-\(a.id)", day: last, summary: (lv ? "Termiņš" : "Deadline") + " \(a.id): \(a.title)",
                   description: a.owners.joined(separator: ", ") + " · " + a.period)
         }
-        for a in plan.activities where a.schedule.due != nil && a.status != .done && a.status != .dropped {
-            for window in a.schedule.windows(in: plan.period) {
+        for a in plan.activities where a.status != .done && a.status != .dropped {
+            guard case .every(let cadence, _, _, let due?) = a.schedule else { continue }
+            let windows = a.schedule.windows(in: plan.period)
+            let summary = (lv ? "Termiņš" : "Deadline") + " \(a.id): \(a.title)"
+            let description = a.owners.joined(separator: ", ") + " · " + a.period
+            // The windows due on the named day itself are one recurring event
+            // (RFC 5545 RRULE); a window a schedule's bounds cut short, due on
+            // its last day instead, is an event of its own.
+            let (rule, regular) = Self.recurrence(due, cadence: cadence, windows: windows)
+            if let rule, let first = regular.first {
+                event(uid: "due-\(a.id)", day: windows[first].due, summary: summary, description: description,
+                      rule: rule + ";COUNT=\(regular.count)")
+            }
+            for (i, window) in windows.enumerated() where !(rule != nil && regular.contains(i)) {
                 event(uid: "due-\(a.id)-\(window.label)", day: window.due,
-                      summary: (lv ? "Termiņš" : "Deadline") + " \(a.id) (\(window.label)): \(a.title)",
-                      description: a.owners.joined(separator: ", ") + " · " + a.period)
+                      summary: (lv ? "Termiņš" : "Deadline") + " \(a.id) (\(window.label)): \(a.title)", description: description)
             }
         }
         lines.append("END:VCALENDAR")
         return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// The RRULE (without COUNT) that gives a due day in every window, and
+    /// the indices of the windows it covers: a contiguous run due on the
+    /// named day itself. nil where RFC 5545 cannot say "that day, or the
+    /// month's last if shorter" plainly (the 29th or 30th of every month,
+    /// 29 February every year): those are events one by one.
+    static func recurrence(_ due: DueDay, cadence: Cadence, windows: [Window]) -> (rule: String?, covered: Range<Int>) {
+        let rule: String
+        switch (cadence, due.month) {
+        case (.month, nil) where due.day <= 28: rule = "FREQ=MONTHLY;BYMONTHDAY=\(due.day)"
+        case (.month, nil) where due.day == 31: rule = "FREQ=MONTHLY;BYMONTHDAY=-1"
+        case (.year, let month?) where !(month == 2 && due.day == 29): rule = "FREQ=YEARLY"
+        default: return (nil, 0..<0)
+        }
+        // A window is regular when its due day is the named day of its month (clamped for BYMONTHDAY=-1).
+        func regular(_ w: Window) -> Bool {
+            let month = due.month ?? w.due.month
+            let named = Day(year: w.due.year, month: month, day: min(due.day, Day.daysIn(month: month, year: w.due.year)))
+            return w.due == named && (due.month == nil || w.due.month == month)
+        }
+        guard let first = windows.firstIndex(where: regular) else { return (nil, 0..<0) }
+        var end = first
+        while end < windows.count && regular(windows[end]) { end += 1 }
+        return (rule, first..<end)
     }
 
     static func compact(_ day: Day) -> String { String(format: "%04d%02d%02d", day.year, day.month, day.day) }
