@@ -10,10 +10,13 @@ public enum PlanTable {
     public struct Document: Sendable {
         public var heading: [String]
         public var lines: [PlanDraft.Line]
+        /// What reading the table could not be sure of, for a review of the plan.
+        public var notes: [Phrase]
 
-        public init(heading: [String], lines: [PlanDraft.Line]) {
+        public init(heading: [String], lines: [PlanDraft.Line], notes: [Phrase] = []) {
             self.heading = heading
             self.lines = lines
+            self.notes = notes
         }
     }
 
@@ -24,15 +27,31 @@ public enum PlanTable {
 
     // MARK: - CSV and TSV
 
-    /// Rows of a delimited text (RFC 4180 quoting: `"a, b"`, `""` for a quote).
-    public static func delimitedRows(_ text: String, separator: Character) -> [[String]] {
+    /// Rows of a delimited text: with `quotes`, RFC 4180 quoting (`"a, b"`,
+    /// `""` for a quote; CSV); without, every character as it stands (TSV,
+    /// whose fields hold no tab or line break).
+    /// - Throws: `Problem` when a quote opened is never closed.
+    public static func delimitedRows(_ text: String, separator: Character, quotes: Bool = true) throws(Problem) -> [[String]] {
         var rows: [[String]] = [], row: [String] = [], field = ""
         var quoted = false, afterQuote = false
+        var quoteLine = 0, line = 1
         var chars = Array(text.replacingOccurrences(of: "\r\n", with: "\n"))
         if chars.first == "\u{FEFF}" { chars.removeFirst() }
         var i = 0
         while i < chars.count {
             let c = chars[i]
+            if c == "\n" { line += 1 }
+            if !quotes {
+                if c == separator {
+                    row.append(field); field = ""
+                } else if c == "\n" {
+                    row.append(field); rows.append(row); row = []; field = ""
+                } else {
+                    field.append(c)
+                }
+                i += 1
+                continue
+            }
             if quoted {
                 if c == "\"" {
                     if i + 1 < chars.count && chars[i + 1] == "\"" { field.append("\""); i += 1 } else { quoted = false; afterQuote = true }
@@ -41,6 +60,7 @@ public enum PlanTable {
                 }
             } else if c == "\"" && field.isEmpty && !afterQuote {
                 quoted = true
+                quoteLine = line
             } else if c == separator {
                 row.append(field); field = ""; afterQuote = false
             } else if c == "\n" {
@@ -50,21 +70,49 @@ public enum PlanTable {
             }
             i += 1
         }
+        if quoted {
+            throw Problem(phrase: Phrase(lv: "pēdiņas, kas atvērtas \(quoteLine). rindā, nekur netiek aizvērtas",
+                                         en: "the quote opened on line \(quoteLine) is never closed"))
+        }
         if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
         return rows.filter { !$0.allSatisfy { $0.trimmingBlanks.isEmpty } }
     }
 
+    /// The separator of a CSV file: a semicolon when its first line has more
+    /// semicolons than commas outside quotes (a spreadsheet saved with a
+    /// Latvian locale writes `;`), else a comma.
+    public static func csvSeparator(_ text: String) -> Character {
+        var commas = 0, semicolons = 0, quoted = false
+        for c in text {
+            if c == "\"" { quoted.toggle() }
+            if quoted { continue }
+            if c == "\n" { break }
+            if c == "," { commas += 1 }
+            if c == ";" { semicolons += 1 }
+        }
+        return semicolons > commas ? ";" : ","
+    }
+
     /// The table's lines from rows whose first row is the header.
     /// - Throws: `Problem` naming each column that cannot be found.
-    public static func lines(fromRows rows: [[String]]) throws(Problem) -> [PlanDraft.Line] {
-        guard let header = rows.first(where: { row in row.contains { PlanDraft.Column.activity.matches($0) } }),
-              let headerIndex = rows.firstIndex(of: header) else {
+    ///   - standardOrder: read a table without a header row in the standard
+    ///     order of its columns (MĒRĶIS, AKTIVITĀTES, PERIODS, INSTITŪCIJA,
+    ///     FINANŠU AVOTS) instead of refusing it.
+    public static func lines(fromRows rows: [[String]], standardOrder: Bool = false) throws(Problem) -> [PlanDraft.Line] {
+        let found = rows.first(where: { row in row.contains { PlanDraft.Column.activity.matches($0) } })
+        var index: [PlanDraft.Column: Int] = [:]
+        var body: ArraySlice<[String]>
+        if let header = found, let headerIndex = rows.firstIndex(of: header) {
+            for column in PlanDraft.Column.allCases {
+                if let i = header.firstIndex(where: { column.matches($0) }) { index[column] = i }
+            }
+            body = rows.dropFirst(headerIndex + 1)
+        } else if standardOrder {
+            for (i, column) in PlanDraft.Column.allCases.enumerated() { index[column] = i }
+            body = rows[...]
+        } else {
             throw Problem(phrase: Phrase(lv: "tabulā nav virsraksta rindas ar kolonnu \(PlanDraft.Column.activity.name.lv)",
                                          en: "the table has no header row with a \(PlanDraft.Column.activity.name.en) column"))
-        }
-        var index: [PlanDraft.Column: Int] = [:]
-        for column in PlanDraft.Column.allCases {
-            if let i = header.firstIndex(where: { column.matches($0) }) { index[column] = i }
         }
         let missing = PlanDraft.Column.allCases.filter { index[$0] == nil }
         guard missing.isEmpty else {
@@ -72,17 +120,22 @@ public enum PlanTable {
                                          en: "the table has no column " + missing.map(\.name.en).joined(separator: ", ")))
         }
         var lines: [PlanDraft.Line] = []
-        for row in rows.dropFirst(headerIndex + 1) {
+        for row in body {
             func cell(_ column: PlanDraft.Column) -> String {
                 let i = index[column]!
                 return i < row.count ? row[i] : ""
             }
             let filled = row.filter { !$0.trimmingBlanks.isEmpty }
+            if filled.isEmpty { continue }
             if filled.count == 1, PlanDraft.isBand(filled[0]) {
                 lines.append(.band(filled[0].trimmingBlanks))
                 continue
             }
-            if cell(.activity).trimmingBlanks.isEmpty { continue }
+            // The header repeated (a table continued on the next page), or a row numbering the columns (1 | 2 | 3 | 4 | 5).
+            if PlanDraft.Column.allCases.allSatisfy({ $0.matches(cell($0)) }) { continue }
+            if filled.count >= 3, filled.allSatisfy({ $0.trimmingBlanks.trimmingCharacters(in: CharacterSet(charactersIn: ".")).allSatisfy(\.isNumber) }) {
+                continue
+            }
             lines.append(.row(PlanDraft.Row(goal: cell(.goal), activity: cell(.activity), period: cell(.period),
                                             owners: cell(.owners), funding: cell(.funding))))
         }
@@ -100,16 +153,31 @@ public enum PlanTable {
             throw Problem(phrase: Phrase(lv: "pandoc nedeva dokumentu, ko var nolasīt", en: "pandoc gave no document that can be read"))
         }
         var heading: [String] = []
+        var document: Document?
+        var tables: [[[String]]] = []
         for block in blocks {
             guard let b = block as? [String: Any], let t = b["t"] as? String else { continue }
-            if t == "Table", let rows = tableRows(b["c"]),
-               rows.contains(where: { $0.contains { PlanDraft.Column.activity.matches($0) } }) {
-                return Document(heading: heading, lines: try lines(fromRows: rows))
+            if t == "Table", let rows = tableRows(b["c"]) {
+                tables.append(rows)
+                guard rows.contains(where: { $0.contains { PlanDraft.Column.activity.matches($0) } }) else { continue }
+                // The first table with the header is table 2; a later one with it too continues it.
+                let read = try lines(fromRows: rows)
+                if document == nil { document = Document(heading: heading, lines: read) } else { document?.lines += read }
+                continue
             }
-            if t == "Para" || t == "Plain" || t == "Header" {
+            if document == nil, t == "Para" || t == "Plain" || t == "Header" {
                 let text = blockText(block).trimmingBlanks
                 if !text.isEmpty { heading.append(text) }
             }
+        }
+        if let document { return document }
+        // pandoc leaves out an ODT table's repeated heading rows: a single
+        // five-column table is read in the standard order, for review.
+        let fiveColumns = tables.filter { ($0.map(\.count).max() ?? 0) == PlanDraft.Column.allCases.count }
+        if fiveColumns.count == 1 {
+            return Document(heading: heading, lines: try lines(fromRows: fiveColumns[0], standardOrder: true), notes: [Phrase(
+                lv: "tabulai nebija virsraksta rindas (pandoc to izlaiž ODT tabulām ar atkārtotu virsrakstu); kolonnas ņemtas standarta secībā: MĒRĶIS, AKTIVITĀTES, PERIODS, INSTITŪCIJA, FINANŠU AVOTS",
+                en: "the table had no header row (pandoc leaves it out of ODT tables with a repeated heading); the columns were taken in the standard order: goal, activities, period, institution, funding")])
         }
         throw Problem(phrase: Phrase(lv: "dokumentā nav tabulas ar kolonnu \(PlanDraft.Column.activity.name.lv)",
                                      en: "the document has no table with a \(PlanDraft.Column.activity.name.en) column"))
@@ -208,7 +276,11 @@ public enum PlanTable {
     public static func title(from heading: [String]) -> String? {
         guard let start = heading.firstIndex(where: { $0.lowercased().contains("plān") }) else { return nil }
         var parts = [heading[start]]
+        // A paragraph continues the title when it is written in capitals as the title is, or names the years.
         for next in heading.dropFirst(start + 1).prefix(2) {
+            let capitals = next.contains(where: \.isLetter) && next == next.uppercased()
+            let years = PeriodWording.numbers(in: next).contains { (1990...2100).contains($0) } && next.lowercased().contains("gad")
+            guard capitals || years else { break }
             parts.append(next)
             if next.lowercased().contains("novēršan") || next.lowercased().contains("mazināšan") { break }
         }

@@ -47,24 +47,56 @@ enum Document {
     /// Refuses a path a document must not be written to: a folder, a folder
     /// that is not there, the store itself (or its journal files), and a
     /// file that is there without `force`.
-    static func check(_ path: String, force: Bool, storePath: String) throws {
+    /// Refuses an output path that would lose something: empty, a folder, in
+    /// a folder that is not there, the store (or its WAL files), any other
+    /// SQLite database, one of the command's own input files, or a file
+    /// already there without `force`.
+    static func check(_ path: String, force: Bool, storePath: String, inputs: [String] = []) throws {
+        let shown = SafeText.line(path)
+        guard !path.isEmpty else {
+            throw Failure(.usage, Phrase(lv: "izvades faila nosaukums ir tukšs", en: "the output file name is empty"))
+        }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw Failure(.io, Phrase(lv: "\(path) ir mape; norādiet faila nosaukumu", en: "\(path) is a folder; give a file name"))
+            throw Failure(.io, Phrase(lv: "\(shown) ir mape; norādiet faila nosaukumu", en: "\(shown) is a folder; give a file name"))
         }
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) || !isDirectory.boolValue {
-            throw Failure(.io, Phrase(lv: "mapes \(folder) nav", en: "there is no folder \(folder)"))
+            throw Failure(.io, Phrase(lv: "mapes \(SafeText.line(folder)) nav", en: "there is no folder \(SafeText.line(folder))"))
         }
         let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        let store = URL(fileURLWithPath: storePath).resolvingSymlinksInPath().path
-        if [store, store + "-wal", store + "-shm"].contains(target) {
-            throw Failure(.usage, Phrase(lv: "\(path) ir glabātuve; dokumentu tajā neraksta", en: "\(path) is the store; a document is never written over it"))
+        if !storePath.isEmpty {
+            let store = URL(fileURLWithPath: storePath).resolvingSymlinksInPath().path
+            if [store, store + "-wal", store + "-shm"].contains(target) {
+                throw Failure(.usage, Phrase(lv: "\(shown) ir glabātuve; dokumentu tajā neraksta", en: "\(shown) is the store; a document is never written over it"))
+            }
+        }
+        // Any store (another plan's, a backup) is a SQLite database, whatever its name.
+        if let handle = FileHandle(forReadingAtPath: target) {
+            let head = handle.readData(ofLength: 16)
+            try? handle.close()
+            if head == Data("SQLite format 3\0".utf8) || target.hasSuffix("-wal") || target.hasSuffix("-shm") {
+                throw Failure(.usage, Phrase(lv: "\(shown) ir SQLite datubāze (glabātuve vai tās kopija); dokumentu tajā neraksta",
+                                             en: "\(shown) is a SQLite database (a store or a copy of one); a document is never written over it"))
+            }
+        }
+        for input in inputs where sameFile(target, input) {
+            throw Failure(.usage, Phrase(lv: "\(shown) ir ievades fails; izvadi rakstiet citā failā",
+                                         en: "\(shown) is the input file; write the output to another file"))
         }
         if !force, FileManager.default.fileExists(atPath: path) {
-            throw Failure(.usage, Phrase(lv: "\(path) jau ir; lai to aizstātu, pievienojiet --force",
-                                         en: "\(path) is already there; add --force to replace it"))
+            throw Failure(.usage, Phrase(lv: "\(shown) jau ir; lai to aizstātu, pievienojiet --force",
+                                         en: "\(shown) is already there; add --force to replace it"))
         }
+    }
+
+    /// Whether two paths name one file (the same device and inode; or the same path when one is not there).
+    static func sameFile(_ a: String, _ b: String) -> Bool {
+        var sa = stat(), sb = stat()
+        guard stat(a, &sa) == 0, stat(b, &sb) == 0 else {
+            return URL(fileURLWithPath: a).resolvingSymlinksInPath().path == URL(fileURLWithPath: b).resolvingSymlinksInPath().path
+        }
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
     }
 
     static func write(_ markdown: String, format: Format, to path: String, force: Bool, mode: mode_t,

@@ -82,7 +82,8 @@ struct PlanCommand: ParsableCommand {
                 if lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") {
                     let text = try TextFile.read(path: file)
                     document = PlanTable.Document(heading: [], lines: try PlanTable.lines(
-                        fromRows: PlanTable.delimitedRows(text, separator: lower.hasSuffix(".tsv") ? "\t" : ",")))
+                        fromRows: lower.hasSuffix(".tsv") ? PlanTable.delimitedRows(text, separator: "\t", quotes: false)
+                            : PlanTable.delimitedRows(text, separator: PlanTable.csvSeparator(text))))
                 } else if lower.hasSuffix(".docx") || lower.hasSuffix(".odt") {
                     document = try PlanTable.document(fromPandocJSON: try pandocJSON(file))
                 } else {
@@ -91,11 +92,31 @@ struct PlanCommand: ParsableCommand {
             } catch let problem as PlanTable.Problem {
                 throw Failure(.data, Phrase(lv: "\(file): \(problem.phrase.lv)", en: "\(file): \(problem.phrase.en)"))
             }
-            let facts = PlanDraft.titleFacts(document.heading.prefix(6).joined(separator: " "))
+            for (flag, value) in [("--title", title), ("--municipality", municipality)] {
+                guard let value else { continue }
+                if value.trimmingBlanks.isEmpty {
+                    throw Failure(.usage, Phrase(lv: "\(flag) ir tukšs", en: "\(flag) is empty"))
+                }
+                if let problem = FreeText.problem(in: value, lines: .one) {
+                    throw Failure(.usage, problem.phrase(field: Phrase(lv: flag, en: flag)))
+                }
+            }
+            // The heading is the document's too: nothing of it is kept before it is safe to keep.
+            var headingNotes: [Phrase] = []
+            let heading = document.heading.map { paragraph -> String in
+                let (text, notes) = PlanDraft.cleaned(paragraph)
+                headingNotes += notes
+                return text
+            }
+            // The facts come from the title paragraphs ("… PLĀNS", "2025.-2027. GADAM"), not from
+            // whatever stands above them (a decision's date, an approval stamp).
+            let headingTitle = PlanTable.title(from: heading)
+            let facts = PlanDraft.titleFacts(headingTitle ?? heading.prefix(6).joined(separator: " "))
             var span = facts.period
             if let period {
-                let years = period.split(separator: ".", omittingEmptySubsequences: true).compactMap { Int($0) }
-                guard years.count == 2, let first = Day(year: years[0], month: 1, day: 1), let last = Day(year: years[1], month: 12, day: 31),
+                let parts = period.split(separator: ".", omittingEmptySubsequences: true)
+                let years = parts.compactMap { $0.count == 4 ? Int($0) : nil }.filter { (1900...2100).contains($0) }
+                guard parts.count == 2, years.count == 2, let first = Day(year: years[0], month: 1, day: 1), let last = Day(year: years[1], month: 12, day: 31),
                       first <= last else {
                     throw Failure(.usage, Phrase(lv: "--period jābūt GGGG..GGGG", en: "--period must be YYYY..YYYY"))
                 }
@@ -108,12 +129,19 @@ struct PlanCommand: ParsableCommand {
             guard let place = municipality ?? facts.municipality else {
                 throw Failure(.data, Phrase(lv: "pašvaldība nav atrodama virsrakstā; norādiet --municipality", en: "the municipality is not in the title; give --municipality"))
             }
-            let name = title ?? PlanTable.title(from: document.heading) ?? "\(place) prevencijas plāns \(planPeriod.first.year)–\(planPeriod.last.year)"
-            let draft = PlanDraft.make(document.lines, title: name, municipality: place, period: planPeriod,
+            let name = title?.trimmingBlanks ?? headingTitle ?? PlanDraft.defaultTitle(municipality: place.trimmingBlanks, period: planPeriod)
+            var draft = PlanDraft.make(document.lines, title: name, municipality: place.trimmingBlanks, period: planPeriod,
                                        id: PlanDraft.planID(municipality: place, period: planPeriod))
+            if title == nil {
+                draft.reviews += headingNotes.map { PlanDraft.Review(activity: nil, field: "title", message: $0) }
+            }
+            draft.reviews += document.notes.map { PlanDraft.Review(activity: nil, field: "goals", message: $0) }
             let yaml = PlanFile.yaml(draft: draft)
+            // A draft is a plan file `plan check` accepts; if this one is not, say where, after writing it.
+            var invalid: LocatedError?
+            do { _ = try PlanFile.parse(yaml, file: output ?? "-") } catch { invalid = error }
             if let output {
-                try Document.check(output, force: force, storePath: "")
+                try Document.check(output, force: force, storePath: global.storePath(planID: draft.plan.id), inputs: [file])
                 try Document.writeText(yaml, to: output, force: force, mode: 0o644)
             } else {
                 Output.print(yaml, terminator: "")
@@ -123,12 +151,15 @@ struct PlanCommand: ParsableCommand {
                 ? Plural.form(n, .lv, one: "\(n) aktivitāte", other: "\(n) aktivitātes") + ", "
                   + Plural.form(draft.plan.goals.count, .lv, one: "\(draft.plan.goals.count) mērķis", other: "\(draft.plan.goals.count) mērķi") + "; "
                   + (r == 0 ? "nekas nav jāpārbauda" : Plural.form(r, .lv, one: "\(r) vieta jāpārbauda", other: "\(r) vietas jāpārbauda"))
-                  + " (sargs plan check \(output ?? "PLĀNS.yaml"))"
+                  + (output.map { " (sargs plan check \(SafeText.line($0)))" } ?? " (saglabājiet ar -o PLĀNS.yaml un pārbaudiet: sargs plan check PLĀNS.yaml)")
                 : Plural.form(n, .en, one: "\(n) activity", other: "\(n) activities") + ", "
                   + Plural.form(draft.plan.goals.count, .en, one: "\(draft.plan.goals.count) goal", other: "\(draft.plan.goals.count) goals") + "; "
                   + (r == 0 ? "nothing to review" : Plural.form(r, .en, one: "\(r) place to review", other: "\(r) places to review"))
-                  + " (sargs plan check \(output ?? "PLAN.yaml"))"
+                  + (output.map { " (sargs plan check \(SafeText.line($0)))" } ?? " (save it with -o PLAN.yaml, then: sargs plan check PLAN.yaml)")
             FileHandle.standardError.write(Data((SafeText.line(summary) + "\n").utf8))
+            if let invalid {
+                throw Failure(.data, Phrase(lv: "melnraksts vēl nav derīgs plāns: \(invalid.line):\(invalid.column): \(invalid.phrase.lv)", en: "the draft is not yet a valid plan: \(invalid.line):\(invalid.column): \(invalid.phrase.en)"))
+            }
         }
 
         /// pandoc's JSON of a DOCX or ODT.

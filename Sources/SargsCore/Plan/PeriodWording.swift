@@ -27,13 +27,23 @@ public enum PeriodWording {
     public static func read(_ wording: String, period: DayRange) -> Reading {
         let text = normalised(wording)
         guard !text.isEmpty else { return refuse("periods nav norādīts", "no period is given") }
-        if containsAny(text, asNeededPhrases) {
-            // "Visu periodu pēc nepieciešamības": as needed, whatever else it says.
-            return .schedule(.asNeeded)
+        // "12 reizes gadā": a count of times a year is a cadence only where it is one window's.
+        if let times = timesAYear(text), ![1, 2, 4, 12, 52].contains(times) {
+            return refuse("\(times) reizes gadā neatbilst kalendāra logam (1, 2, 4, 12 vai 52 reizes)",
+                          "\(times) times a year does not fit a calendar window (1, 2, 4, 12 or 52 times)")
         }
         let cadences = Set(cadencePhrases.filter { containsAny(text, $0.phrases) }.map(\.cadence))
         guard cadences.count <= 1 else {
             return refuse("periods nosauc vairākus biežumus", "the wording names more than one cadence")
+        }
+        if containsAny(text, asNeededPhrases) {
+            // "Visu periodu pēc nepieciešamības": as needed. With a cadence too
+            // ("pēc nepieciešamības, bet ne retāk kā reizi gadā") it says two things.
+            guard cadences.isEmpty else {
+                return refuse("periods saka gan \"pēc nepieciešamības\", gan biežumu; nav skaidrs, vai tas ir nokavējams",
+                              "the wording says both \"as needed\" and a cadence; it is not clear whether it can be overdue")
+            }
+            return .schedule(.asNeeded)
         }
         let cadence = cadences.first
         let ongoing = containsAny(text, ongoingPhrases)
@@ -78,8 +88,8 @@ public enum PeriodWording {
                                   "ja nepieciešams"]
     static let ongoingPhrases = ["pastāvīgi", "visu periodu", "visa perioda", "regulāri", "nepārtraukti", "visā periodā"]
     static let cadencePhrases: [(cadence: Cadence, phrases: [String])] = [
-        (.week, ["reizi nedēļā", "katru nedēļu", "ik nedēļu", "iknedēļas", "reizi nedēļas laikā"]),
-        (.month, ["reizi mēnesī", "katru mēnesi", "ik mēnesi", "ikmēneša", "reizi mēneša laikā"]),
+        (.week, ["reizi nedēļā", "katru nedēļu", "ik nedēļu", "iknedēļas", "reizi nedēļas laikā", "52 reizes gadā"]),
+        (.month, ["reizi mēnesī", "katru mēnesi", "ik mēnesi", "ikmēneša", "reizi mēneša laikā", "12 reizes gadā", "divpadsmit reizes gadā"]),
         (.quarter, ["reizi ceturksnī", "katru ceturksni", "ik ceturksni", "reizi ceturkšņa laikā", "4 reizes gadā", "četras reizes gadā"]),
         (.halfYear, ["reizi pusgadā", "katru pusgadu", "ik pusgadu", "2 reizes gadā", "divas reizes gadā", "reizi sešos mēnešos",
                      "reizi pusgada laikā"]),
@@ -109,6 +119,21 @@ public enum PeriodWording {
     static func span(_ text: String, period: DayRange) -> Result<Span?, PhraseError> {
         let years = numbers(in: text).filter { (1990...2100).contains($0) }
         let months = monthsIn(text)
+        let oneYearPlan = period.first.year == period.last.year ? period.first.year : nil
+        // A date written in figures: "15.05.2025.", "2025-05-15"; "līdz 15.05.2025." is a deadline.
+        var figures: (year: Int, month: Int, day: Int)?
+        if let m = text.firstMatch(of: #/(?:^|\D)(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/#) {
+            figures = (Int(m.output.3)!, Int(m.output.2)!, Int(m.output.1)!)
+        } else if let m = text.firstMatch(of: #/(?:^|\D)(\d{4})-(\d{2})-(\d{2})(?!\d)/#) {
+            figures = (Int(m.output.1)!, Int(m.output.2)!, Int(m.output.3)!)
+        }
+        if let figures {
+            guard let day = Day(year: figures.year, month: figures.month, day: figures.day) else {
+                return .failure(PhraseError(p("datums nav derīgs", "the date is not valid")))
+            }
+            if text.contains("līdz ") { return .success(Span(to: .day(day), deadline: true)) }
+            return .success(Span(from: .day(day), to: .day(day)))
+        }
         // A deadline: "līdz 2026. gada 1. martam", "līdz 2025. gada beigām", "līdz 2026. gada martam".
         if let range = text.range(of: "līdz ") {
             let rest = String(text[range.upperBound...])
@@ -136,7 +161,9 @@ public enum PeriodWording {
             guard let q = ordinal(before: "ceturksn", in: text), (1...4).contains(q) else {
                 return .failure(PhraseError(p("ceturksnis nav nolasāms (I–IV)", "the quarter cannot be read (I–IV)")))
             }
-            let year = years.first ?? period.first.year
+            guard let year = years.first ?? oneYearPlan else {
+                return .failure(PhraseError(p("ceturksnim nav gada", "the quarter has no year")))
+            }
             return .success(Span(from: .month(year, q * 3 - 2), to: .month(year, q * 3)))
         }
         // A half-year: "2025. gada II pusgads".
@@ -144,7 +171,9 @@ public enum PeriodWording {
             guard let h = ordinal(before: "pusgad", in: text), (1...2).contains(h) else {
                 return .failure(PhraseError(p("pusgads nav nolasāms (I vai II)", "the half-year cannot be read (I or II)")))
             }
-            let year = years.first ?? period.first.year
+            guard let year = years.first ?? oneYearPlan else {
+                return .failure(PhraseError(p("pusgadam nav gada", "the half-year has no year")))
+            }
             return .success(Span(from: .month(year, h * 6 - 5), to: .month(year, h * 6)))
         }
         if !months.isEmpty {
@@ -158,19 +187,42 @@ public enum PeriodWording {
             guard first <= last else {
                 return .failure(PhraseError(p("mēnešu secība ir otrādi", "the months run backwards")))
             }
+            // "2025. gada 15. maijs": a day of the month, written before it.
+            if months.count == 1, let m = text.firstMatch(of: #/(?:^|\D)(\d{1,2})\. ?[a-zāčēģīķļņšūž]+/#),
+               monthsIn(String(m.output.0)).first == first, let d = Int(m.output.1), !(1990...2100).contains(d) {
+                guard let day = Day(year: year, month: first, day: d) else {
+                    return .failure(PhraseError(p("datums nav derīgs", "the date is not valid")))
+                }
+                return .success(Span(from: .day(day), to: .day(day)))
+            }
+            if startsThen(text) { return .success(Span(from: .month(year, first), to: .year(period.last.year))) }
             return .success(Span(from: .month(year, first), to: .month(year, last)))
         }
         switch years.count {
         case 0: return .success(nil)
-        case 1: return .success(Span(from: .year(years[0]), to: .year(years[0])))
+        case 1:
+            // "sākot ar 2026. gadu", "no 2026. gada": from that year on.
+            if startsThen(text) { return .success(Span(from: .year(years[0]), to: .year(period.last.year))) }
+            return .success(Span(from: .year(years[0]), to: .year(years[0])))
         case 2:
             guard years[0] < years[1] else {
                 return .failure(PhraseError(p("gadu secība ir otrādi", "the years run backwards")))
+            }
+            // "2025. gadā un 2027. gadā" names two years, not the span between them.
+            if let a = text.range(of: String(years[0])), let b = text.range(of: String(years[1]), range: a.upperBound..<text.endIndex),
+               !text[a.upperBound..<b.lowerBound].contains("-") {
+                return .failure(PhraseError(p("periods nosauc divus atsevišķus gadus, nevis laiku starp tiem",
+                                              "the wording names two separate years, not the time between them")))
             }
             return .success(Span(from: .year(years[0]), to: .year(years[1]), isYearRange: true))
         default:
             return .failure(PhraseError(p("pārāk daudz gadu", "too many years")))
         }
+    }
+
+    /// Whether the wording says "from then on": "sākot ar …", "no 2026. gada".
+    static func startsThen(_ text: String) -> Bool {
+        text.contains("sākot") || text.firstMatch(of: #/(?:^|[^a-zāčēģīķļņšūž])no \d{4}/#) != nil
     }
 
     /// The due day in the words after "līdz", for a cadence: "1. martam"
@@ -219,12 +271,32 @@ public enum PeriodWording {
         return out.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
+    /// Whether one of the phrases stands in the text at the start of a word
+    /// ("2 reizes gadā" is not inside "12 reizes gadā").
     static func containsAny(_ text: String, _ phrases: [String]) -> Bool {
-        phrases.contains { text.contains($0) }
+        phrases.contains { phrase in
+            var start = text.startIndex
+            while let range = text.range(of: phrase, range: start..<text.endIndex) {
+                if range.lowerBound == text.startIndex { return true }
+                let before = text[text.index(before: range.lowerBound)]
+                if !before.isLetter && !before.isNumber { return true }
+                start = text.index(after: range.lowerBound)
+            }
+            return false
+        }
+    }
+
+    /// N of "N reizes gadā" (digits or a word up to twelve), if the text says it.
+    static func timesAYear(_ text: String) -> Int? {
+        guard let range = text.range(of: " reizes gadā") ?? text.range(of: " reizes gada laikā") else { return nil }
+        let word = text[..<range.lowerBound].split(separator: " ").last.map(String.init) ?? ""
+        let words = ["divas": 2, "trīs": 3, "četras": 4, "piecas": 5, "sešas": 6, "septiņas": 7, "astoņas": 8,
+                     "deviņas": 9, "desmit": 10, "vienpadsmit": 11, "divpadsmit": 12]
+        return Int(word) ?? words[word]
     }
 
     /// The whole numbers in the text, in order ("2025.-2027." → 2025, 2027).
-    static func numbers(in text: String) -> [Int] {
+    public static func numbers(in text: String) -> [Int] {
         var result: [Int] = []
         var current = ""
         for c in text {

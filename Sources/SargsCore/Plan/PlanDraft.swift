@@ -36,6 +36,12 @@ public struct PlanDraft: Sendable {
         /// The key of the plan file it concerns (`period`, `owners`, `funding`, `level`, …).
         public var field: String
         public var message: Phrase
+
+        public init(activity: ActivityID?, field: String, message: Phrase) {
+            self.activity = activity
+            self.field = field
+            self.message = message
+        }
     }
 
     public var plan: Plan
@@ -71,9 +77,9 @@ public struct PlanDraft: Sendable {
     /// The level a band names.
     static func level(of band: String) -> Level? {
         let b = band.lowercased()
-        if b.contains("primār") { return .primary }
-        if b.contains("sekundār") { return .secondary }
-        if b.contains("terciār") || b.contains("terciāl") { return .tertiary }
+        if b.contains("primār") || b.contains("primary") { return .primary }
+        if b.contains("sekundār") || b.contains("secondary") { return .secondary }
+        if b.contains("terciār") || b.contains("terciāl") || b.contains("tertiary") { return .tertiary }
         return nil
     }
 
@@ -85,7 +91,7 @@ public struct PlanDraft: Sendable {
 
     /// Whether a row is a level band (its text names a level of prevention, or "bez līmeņa").
     public static func isBand(_ text: String) -> Bool {
-        namesNoLevel(text) || (level(of: text) != nil && text.lowercased().contains("prevencij"))
+        namesNoLevel(text) || (level(of: text) != nil && (text.lowercased().contains("prevencij") || text.lowercased().contains("prevention")))
     }
 
     /// URLs in a cell, and the cell without them. A line after the first
@@ -108,9 +114,13 @@ public struct PlanDraft: Sendable {
     public static func titleFacts(_ text: String) -> (municipality: String?, period: DayRange?) {
         let words = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
         var municipality: String?
-        if let i = words.firstIndex(where: { $0.lowercased() == "novada" }), i > 0 {
+        // "MADONAS NOVADA", "Tukuma novadā", "RĪGAS VALSTSPILSĒTAS": the name before the kind, the kind in its own case.
+        let kinds = [("novada", "novads"), ("novadā", "novads"), ("novads", "novads"),
+                     ("valstspilsētas", "valstspilsēta"), ("valstspilsētā", "valstspilsēta"), ("valstspilsēta", "valstspilsēta")]
+        if let i = words.firstIndex(where: { word in kinds.contains { $0.0 == word.lowercased() } }), i > 0,
+           let kind = kinds.first(where: { $0.0 == words[i].lowercased() })?.1 {
             let name = words[i - 1].lowercased()
-            municipality = name.prefix(1).uppercased() + name.dropFirst() + " novads"
+            municipality = name.prefix(1).uppercased() + name.dropFirst() + " " + kind
         }
         let years = PeriodWording.numbers(in: text).filter { (1990...2100).contains($0) }
         var period: DayRange?
@@ -119,6 +129,18 @@ public struct PlanDraft: Sendable {
             period = DayRange(start, end)
         }
         return (municipality, period)
+    }
+
+    /// The title of a plan whose document has none: "Cēsu novada pašvaldības
+    /// prevencijas plāns 2025.–2027. gadam" (the municipality's kind in the genitive).
+    public static func defaultTitle(municipality: String, period: DayRange) -> String {
+        var words = municipality.split(separator: " ").map(String.init)
+        let genitive = ["novads": "novada", "valstspilsēta": "valstspilsētas", "pilsēta": "pilsētas"]
+        if let last = words.last, let form = genitive[last.lowercased()] {
+            words[words.count - 1] = form
+            return words.joined(separator: " ") + " pašvaldības prevencijas plāns \(period.first.year).–\(period.last.year). gadam"
+        }
+        return municipality + ": prevencijas plāns \(period.first.year).–\(period.last.year). gadam"
     }
 
     /// A plan id from the municipality and period ("madona-2025-2027").
@@ -145,7 +167,9 @@ public struct PlanDraft: Sendable {
         var positions: [Int: Int] = [:]
         for line in lines {
             switch line {
-            case .band(let text):
+            case .band(let raw):
+                let (text, bandNotes) = Self.cleaned(raw)
+                for note in bandNotes { reviews.append(Review(activity: nil, field: "goals", message: note)) }
                 band = level(of: text)
                 bandSeen = true
                 bandNamesNoLevel = namesNoLevel(text)
@@ -154,16 +178,33 @@ public struct PlanDraft: Sendable {
                     reviews.append(Review(activity: nil, field: "level",
                                           message: Phrase(lv: "josla \"\(SafeText.line(text))\": līmenis nav nolasāms", en: "band \"\(SafeText.line(text))\": the level cannot be read")))
                 }
-            case .row(let whole):
+            case .row(let raw):
+                // Nothing of a cell is kept before it is safe to keep: no control character, no personal code.
+                var cellNotes: [Phrase] = []
+                func clean(_ cell: String) -> String {
+                    let (text, notes) = Self.cleaned(cell)
+                    cellNotes += notes
+                    return text
+                }
+                let whole = Row(goal: clean(raw.goal), activity: clean(raw.activity), period: clean(raw.period),
+                                owners: clean(raw.owners), funding: clean(raw.funding))
                 // A row may hold several activities as paragraphs (the Madona original does): one pass per activity.
                 let (parts, splitNote) = Self.split(whole)
                 for (part, row) in parts.enumerated() {
                     let goalCell = row.goal.trimmingBlanks
                     if !goalCell.isEmpty {
-                        let number = PeriodWording.numbers(in: String(goalCell.prefix(4))).first
-                        let titleText = String(goalCell.drop { $0.isNumber || $0 == "." || $0 == " " }).trimmingBlanks
+                        let (number, titleText, subNumber) = Self.goalCell(goalCell)
                         let n = number ?? ((plan.goals.map(\.number).max() ?? 0) + 1)
                         goalNumber = n
+                        if subNumber {
+                            reviews.append(Review(activity: nil, field: "goals", message: Phrase(
+                                lv: "mērķa šūna \"\(SafeText.line(goalCell))\" ir apakšmērķis; tā aktivitātes ieliktas mērķī \(n)",
+                                en: "the goal cell \"\(SafeText.line(goalCell))\" is a sub-goal; its activities were put in goal \(n)")))
+                        } else if let existing = plan.goal(n), !titleText.isEmpty, existing.title != titleText {
+                            reviews.append(Review(activity: nil, field: "goals", message: Phrase(
+                                lv: "mērķis \(n) tabulā ir divreiz ar dažādiem nosaukumiem (\"\(SafeText.line(existing.title))\", \"\(SafeText.line(titleText))\"); aktivitātes ieliktas vienā mērķī",
+                                en: "goal \(n) is in the table twice with different titles (\"\(SafeText.line(existing.title))\", \"\(SafeText.line(titleText))\"); the activities were put in one goal")))
+                        }
                         if plan.goal(n) == nil {
                             plan.goals.append(Goal(number: n, level: band, title: titleText.isEmpty ? goalCell : titleText, results: []))
                             if number == nil {
@@ -185,12 +226,27 @@ public struct PlanDraft: Sendable {
                         continue
                     }
                     let (text, links) = Self.links(in: row.activity)
-                    guard !text.isEmpty else { continue }
+                    guard !text.isEmpty else {
+                        // A goal's own row may have no activity; a row that says more than that is a lost activity.
+                        let rest = [row.period, row.owners, row.funding].map(\.trimmingBlanks).filter { !$0.isEmpty }
+                        if !rest.isEmpty || !links.isEmpty {
+                            reviews.append(Review(activity: nil, field: "goals", message: Phrase(
+                                lv: "mērķa \(goal) rindai ar \"\(SafeText.line((rest + links).joined(separator: " · ")))\" nav aktivitātes nosaukuma; izlaista",
+                                en: "a row of goal \(goal) with \"\(SafeText.line((rest + links).joined(separator: " · ")))\" has no activity title; left out")))
+                        }
+                        continue
+                    }
                     let position = (positions[goal] ?? 0) + 1
                     positions[goal] = position
                     let id = "\(goal).\(position)"
                     var schedule: Schedule
                     switch PeriodWording.read(row.period, period: period) {
+                    case .schedule(let s) where !Self.fits(s, in: period):
+                        schedule = .asNeeded
+                        let span = s.span(in: period)
+                        reviews.append(Review(activity: id, field: "schedule", message: Phrase(
+                            lv: "periods \"\(SafeText.line(row.period))\" (\(span.first)…\(span.last)) iziet ārpus plāna perioda \(period.first)…\(period.last); ielikts \"pēc nepieciešamības\"",
+                            en: "the period \"\(SafeText.line(row.period))\" (\(span.first)…\(span.last)) lies outside the plan period \(period.first)…\(period.last); as-needed put in")))
                     case .schedule(let s): schedule = s
                     case .unread(let reason):
                         schedule = .asNeeded
@@ -237,17 +293,55 @@ public struct PlanDraft: Sendable {
                             lv: "summa \"\(SafeText.line(text))\" nav nolasāma vai nav skaidrs, kuram avotam tā pieder; nav ielikta",
                             en: "the amount \"\(SafeText.line(text))\" cannot be read or it is not clear which source it belongs to; left out")))
                     }
+                    var target = PlanWords.target(in: text)
+                    if let t = target, !Counts.range.contains(t.count) {
+                        target = nil
+                        reviews.append(Review(activity: id, field: "title", message: Phrase(
+                            lv: "mērķa skaits \(t.count) nosaukumā ir ārpus robežām (1–\(Counts.range.upperBound)); nav ielikts",
+                            en: "the target count \(t.count) in the title is out of range (1–\(Counts.range.upperBound)); left out")))
+                    }
+                    // The plan's own wording, verbatim; a cell left empty says so in words.
+                    let wording = row.period.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
                     plan.activities.append(Activity(id: id, goal: goal, title: text, links: links,
-                                                    period: row.period.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "),
+                                                    period: wording.isEmpty ? "(nav norādīts)" : wording,
                                                     schedule: schedule, owners: owners, funding: funding, amounts: amounts,
-                                                    target: PlanWords.target(in: text)))
-                    if part == 0, let splitNote {
-                        reviews.append(Review(activity: id, field: "title", message: splitNote))
+                                                    target: target))
+                    if part == 0 {
+                        for note in cellNotes + (splitNote.map { [$0] } ?? []) {
+                            reviews.append(Review(activity: id, field: "title", message: note))
+                        }
+                        cellNotes = []
                     }
                 }
             }
         }
         return PlanDraft(plan: plan, reviews: reviews)
+    }
+
+    /// Whether a schedule's span lies inside the plan period and is not empty (SPEC §3).
+    static func fits(_ schedule: Schedule, in period: DayRange) -> Bool {
+        let span = schedule.span(in: period)
+        return !span.isEmpty && span.first >= period.first && span.last <= period.last
+    }
+
+    /// A MĒRĶIS cell read: its number ("3.", "3. mērķis:", "3.mērķis –"),
+    /// its title without them, and whether the number is a sub-goal's ("2.1.").
+    static func goalCell(_ cell: String) -> (number: Int?, title: String, subNumber: Bool) {
+        var rest = Substring(cell)
+        var digits = ""
+        while let c = rest.first, c.isASCII, c.isNumber { digits.append(c); rest.removeFirst() }
+        let number = digits.isEmpty ? nil : Int(digits)
+        var subNumber = false
+        if number != nil, rest.first == ".", rest.dropFirst().first?.isNumber == true {
+            subNumber = true
+        }
+        var title = String(rest.drop { $0.isNumber || $0 == "." || $0 == " " }).trimmingBlanks
+        // "mērķis:", "mērķis –" after the number is not part of the title.
+        for word in ["mērķis", "Mērķis", "MĒRĶIS"] where title.hasPrefix(word) {
+            title = String(title.dropFirst(word.count)).trimmingCharacters(in: CharacterSet(charactersIn: " :.–—-")).trimmingBlanks
+            break
+        }
+        return (number, title.isEmpty && number == nil ? cell : title, subNumber)
     }
 
     /// A row whose cells list several activities as paragraphs, in the same
@@ -298,6 +392,33 @@ public struct PlanDraft: Sendable {
                 owners: owners[i], funding: funding[i])
         }
         return (rows, note)
+    }
+
+    /// What stands in a drafted plan where its document held a personal code (SPEC §6).
+    public static let personalCodeMask = "[personas kods izņemts]"
+
+    /// Text from the document made safe to keep (SPEC §6): control
+    /// characters other than line breaks become spaces, personal codes
+    /// become `personalCodeMask`. Each thing done is a phrase for a review.
+    public static func cleaned(_ text: String) -> (text: String, notes: [Phrase]) {
+        var notes: [Phrase] = []
+        var out = text
+        if out.unicodeScalars.contains(where: { $0 != "\n" && FreeText.isRefusedControl($0.value) }) {
+            var view = String.UnicodeScalarView()
+            for scalar in out.unicodeScalars {
+                view.append(scalar != "\n" && FreeText.isRefusedControl(scalar.value) ? " " : scalar)
+            }
+            out = String(view)
+            notes.append(Phrase(lv: "dokumentā šeit bija vadības rakstzīmes; tās aizstātas ar atstarpēm",
+                                en: "the document held control characters here; they were replaced by spaces"))
+        }
+        let (masked, count) = PersonalCode.masked(out, with: personalCodeMask)
+        if count > 0 {
+            out = masked
+            notes.append(Phrase(lv: "dokumentā šeit bija personas kods; tas nav pārņemts (\(personalCodeMask))",
+                                en: "the document held a personal code here; it was not taken over (\(personalCodeMask))"))
+        }
+        return (out, notes)
     }
 
     /// The marker a review comment starts with in the plan file.

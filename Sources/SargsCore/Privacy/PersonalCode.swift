@@ -63,13 +63,21 @@ public enum PersonalCode {
     /// NFKC, with format characters dropped and decimal digits of any script
     /// mapped to their values.
     static func normalised(_ text: String) -> [Token] {
+        normalisedScalars(text).tokens
+    }
+
+    /// The normalised text's scalars beside their tokens (the CR of a line
+    /// end and format characters are in neither).
+    static func normalisedScalars(_ text: String) -> (scalars: [Unicode.Scalar], tokens: [Token]) {
         var tokens: [Token] = []
+        var scalars: [Unicode.Scalar] = []
         for scalar in text.precomposedStringWithCompatibilityMapping.unicodeScalars {
             let properties = scalar.properties
             if properties.generalCategory == .format || properties.isDefaultIgnorableCodePoint { continue }
             // A line break is a space here: a code pasted from wrapped text is still a code
             // ("\r\n" is one break: the CR is passed over).
             if scalar == "\r" { continue }
+            scalars.append(scalar)
             if scalar == "\n" || scalar == "\u{85}" || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{0B}" || scalar == "\u{0C}" {
                 tokens.append(.space)
                 continue
@@ -86,10 +94,42 @@ public enum PersonalCode {
                 tokens.append(.other)
             }
         }
-        return tokens
+        return (scalars, tokens)
+    }
+
+    /// `text` with every personal code in it replaced by `mask`, and how
+    /// many were replaced (SPEC §6; for text read from elsewhere, such as a
+    /// plan's document, where refusing is not possible). Text with a code
+    /// comes back NFKC-normalised, without format characters; text without
+    /// one comes back as it is.
+    public static func masked(_ text: String, with mask: String) -> (text: String, count: Int) {
+        guard contains(text) else { return (text, 0) }
+        var (scalars, tokens) = normalisedScalars(text)
+        var count = 0
+        while let range = scanRange(tokens) {
+            scalars.replaceSubrange(range, with: Array(mask.unicodeScalars))
+            tokens.replaceSubrange(range, with: Array(repeating: Token.other, count: mask.unicodeScalars.count))
+            count += 1
+        }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return (String(view), count)
     }
 
     private static func scan(_ tokens: [Token]) -> String? {
+        guard let range = scanRange(tokens) else { return nil }
+        let digits = tokens[range].map { token -> Character in
+            if case .digit(let d) = token { return Character(Unicode.Scalar(d + 0x30)) }
+            return "-"
+        }
+        // The parts joined by one "-" whatever separated them.
+        var code = ""
+        for c in digits where !(c == "-" && code.hasSuffix("-")) { code.append(c) }
+        return code
+    }
+
+    /// Where the first personal code lies in the tokens: its digits and the separator between its parts.
+    private static func scanRange(_ tokens: [Token]) -> Range<Int>? {
         func digit(_ i: Int) -> UInt8? {
             guard i >= 0, i < tokens.count, case .digit(let d) = tokens[i] else { return nil }
             return d
@@ -101,14 +141,13 @@ public enum PersonalCode {
             while digit(j) != nil { j += 1 }
             let run = (i..<j).map { digit($0)! }
             if run.count == 11, isBareCode(run) {
-                return String(run.map { Character(Unicode.Scalar($0 + 0x30)) })
+                return i..<j
             }
             if run.count == 6, let secondStart = separatorEnd(tokens, from: j) {
                 var k = secondStart
                 while digit(k) != nil { k += 1 }
                 if k - secondStart == 5 {
-                    let second = (secondStart..<k).map { digit($0)! }
-                    return String((run + [254] + second).map { $0 == 254 ? "-" : Character(Unicode.Scalar($0 + 0x30)) })
+                    return i..<k
                 }
             }
             i = j

@@ -139,6 +139,15 @@ public enum ChangeRules {
         for code in activity.funding where !funding.contains(code) {
             throw ChangeRefusal("nezināms finanšu avota kods '\(code)'", "unknown funding code '\(code)'")
         }
+        // The plan file lists each code once (SPEC §3); a change may not store what it would refuse.
+        for (codes, lv, en) in [(activity.owners, "atbildīgo iestāžu", "the owners"), (activity.funding, "finansējuma", "the funding")] {
+            if let repeated = codes.enumerated().first(where: { codes[..<$0.offset].contains($0.element) })?.element {
+                throw ChangeRefusal("kods '\(repeated)' \(lv) sarakstā atkārtojas", "the code '\(repeated)' is repeated in \(en)")
+            }
+        }
+        for code in activity.amounts.keys where !activity.funding.contains(code) {
+            throw ChangeRefusal("summa kodam '\(code)', kas nav finansējumā", "an amount for '\(code)', which is not in the funding")
+        }
         if let en = activity.en { try text(en, field: Phrase(lv: "angļu nosaukums", en: "the English title")) }
         for link in activity.links { try text(link, field: Phrase(lv: "saite", en: "a link")) }
         if let target = activity.target {

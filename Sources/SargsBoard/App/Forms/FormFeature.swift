@@ -243,10 +243,34 @@ func fill(_ activity: inout Activity, from form: Form, plan: Plan) throws(Change
     activity.period = form["period"].trimmingCharacters(in: .whitespaces)
     activity.schedule = try ScheduleText.parse(form["schedule"])
     activity.owners = codes("owners")
+    if let repeated = activity.owners.enumerated().first(where: { activity.owners[..<$0.offset].contains($0.element) })?.element {
+        throw ChangeRefusal("kods '\(repeated)' atbildīgajos atkārtojas", "the code '\(repeated)' is repeated in the owners")
+    }
     // "PB 1500, VB": a number after a code is that source's amount in euros (SPEC §3).
+    // An amount may be written as the activity screen shows it ("PB 1 500 EUR"): a group of three
+    // digits continues the number before it, and "EUR" or "€" after it is passed over.
     var funding: [String] = [], amounts: [String: Euros] = [:]
+    var tokens: [String] = []
+    var grouped = false  // whether the last token is a number written in groups of three
     for token in codes("funding") {
+        if token == "EUR" || token == "€" { continue }
+        // "500" or, last, "500.50"
+        let digits = { (t: Substring) in t.allSatisfy { $0.isASCII && $0.isNumber } }
+        let group = token.count == 3 ? digits(token[...])
+            : (5...6).contains(token.count) && digits(token.prefix(3)) && token.dropFirst(3).first == "." && digits(token.dropFirst(4))
+        if let last = tokens.last, digits(last[...]), last.count <= 3 || grouped, group {
+            tokens[tokens.count - 1] = last + token
+            grouped = !token.contains(".")
+            continue
+        }
+        tokens.append(token)
+        grouped = false
+    }
+    for token in tokens {
         guard let first = token.unicodeScalars.first, ("0"..."9").contains(first) else {
+            if funding.contains(token) {
+                throw ChangeRefusal("kods '\(token)' finansējumā atkārtojas", "the code '\(token)' is repeated in the funding")
+            }
             funding.append(token)
             continue
         }
