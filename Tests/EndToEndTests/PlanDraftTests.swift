@@ -130,6 +130,36 @@ struct PlanDraftTests {
         #expect(agenda.stdout.contains("\"1.3\""), "\(agenda.stdout)")
     }
 
+    @Test("-o never writes over the store, another SQLite file, the input or an empty name; flags are checked like any text")
+    func outputs() throws {
+        let s = SargsProcess(today: "2025-09-10")
+        let csv = s.directory + "/plans.csv", store = s.directory + "/z.sqlite", copy = s.directory + "/kopija.db"
+        try "MĒRĶIS;PREVENCIJAS AKTIVITĀTES;ĪSTENOŠANAS PERIODS;ATBILDĪGĀ INSTITŪCIJA;FINANŠU AVOTS\n1. Izglītošana;Lekcijas;reizi gadā;SD;PB 1 500,50 EUR\n"
+            .write(toFile: csv, atomically: true, encoding: .utf8)
+        let base = ["plan", "draft", csv, "--period", "2025..2027", "--municipality", "Z novads"]
+        let first = s.run(base + ["-o", s.directory + "/z.yaml"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let plan = try PlanFile.read(path: s.directory + "/z.yaml")
+        #expect(plan.activities.first?.funding == ["PB"], "a semicolon CSV is read by its own separator")
+        #expect(plan.activities.first?.amounts == ["PB": Euros("1500.50")!])
+        #expect(s.run(["init", s.directory + "/z.yaml", "--db", store]).status == 0)
+        _ = SargsProcess.execute("/bin/cp", [store, copy], environment: [:])
+        let before = try Data(contentsOf: URL(fileURLWithPath: store))
+        for (target, words) in [(store, "is the store"), (copy, "is a SQLite database"), (csv, "is the input file"), ("", "is empty")] {
+            let r = s.run(base + ["-o", target, "--force", "--db", store])
+            #expect(r.status == 64, "\(target): \(r.stderr)")
+            #expect(r.stderr.contains(words), "\(target): \(r.stderr)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == before)
+        let badTitle = s.run(base + ["--title", "Plāns\u{1B}[2J"])
+        #expect(badTitle.status == 64 && !badTitle.stderr.contains("\u{1B}"), "\(badTitle.stderr)")
+        #expect(s.run(base + ["--period", "25..27"]).status == 64)
+        try "MĒRĶIS,PREVENCIJAS AKTIVITĀTES,ĪSTENOŠANAS PERIODS,ATBILDĪGĀ INSTITŪCIJA,FINANŠU AVOTS\n1. X,\"Lekcijas,reizi gadā,SD,PB\n"
+            .write(toFile: csv, atomically: true, encoding: .utf8)
+        let unclosed = s.run(base)
+        #expect(unclosed.status == 65 && unclosed.stderr.contains("never closed"), "\(unclosed.stderr)")
+    }
+
     @Test("a CSV with an unknown institution, unknown wording and funding: drafted, each place marked, plan check lists them; a missing column is exit 65")
     func csvWithReviews() throws {
         let s = SargsProcess(today: "2025-09-10")

@@ -1,0 +1,106 @@
+import Foundation
+import SargsCore
+import SargsPlanFile
+import Testing
+import TestSupport
+
+/// Issue 16, after a new user's review: what a plan's table may hold that the
+/// draft must neither keep nor lose without saying so. Every draft here is
+/// also a plan file `plan check` accepts.
+@Suite("Drafting from awkward tables")
+struct PlanDraftReadingTests {
+    static let period = DayRange(Day(year: 2025, month: 1, day: 1)!, Day(year: 2027, month: 12, day: 31)!)
+    static let header = ["MĒRĶIS", "PREVENCIJAS AKTIVITĀTES", "ĪSTENOŠANAS PERIODS", "ATBILDĪGĀ INSTITŪCIJA", "FINANŠU AVOTS"]
+
+    /// The rows drafted, the draft's YAML parsed back (it must be valid), and the review messages.
+    static func draft(_ rows: [[String]]) throws -> (plan: Plan, reviews: [String], yaml: String) {
+        let lines = try PlanTable.lines(fromRows: [header] + rows)
+        let draft = PlanDraft.make(lines, title: "Parauga plāns", municipality: "Parauga novads", period: period, id: "parauga-2025-2027")
+        let yaml = PlanFile.yaml(draft: draft)
+        let plan = try PlanFile.parse(yaml, file: "draft.yaml")
+        return (plan, draft.reviews.map(\.message.en), yaml)
+    }
+
+    @Test("a personal code or a control character in any cell is never kept, and is reviewed", arguments: [0, 1, 2, 3, 4])
+    func personalCodes(column: Int) throws {
+        var row = ["1. Izglītošana", "Lekcijas skolās", "reizi gadā", "SD", "PB"]
+        row[column] += " 010101-12345\u{07}"
+        let (plan, reviews, yaml) = try Self.draft([row])
+        #expect(!yaml.contains("010101") && !yaml.contains("12345"), "\(yaml)")
+        #expect(!yaml.unicodeScalars.contains { $0.value == 7 })
+        #expect(reviews.contains { $0.contains("personal code") }, "\(reviews)")
+        #expect(reviews.contains { $0.contains("control characters") }, "\(reviews)")
+        #expect(plan.activities.count == 1)
+    }
+
+    @Test("a row without a title is reviewed, not dropped; a goal's own row is not; repeated headers and column numbers are passed over")
+    func lostRows() throws {
+        let (plan, reviews, _) = try Self.draft([
+            ["1", "2", "3", "4", "5"],
+            ["1. Izglītošana", "", "", "", ""],
+            ["", "Lekcijas", "reizi gadā", "SD", "PB"],
+            ["", "", "2026. g.", "BT", "VB"],
+            Self.header,
+            ["2. Atbalsts", "Konsultācijas", "pēc pieprasījuma", "SD", "PB"],
+        ])
+        #expect(plan.goals.map(\.number) == [1, 2])
+        #expect(plan.goals.first?.title == "Izglītošana")
+        #expect(plan.activities.map(\.id) == ["1.1", "2.1"])
+        #expect(reviews.filter { $0.contains("has no activity title") }.count == 1, "\(reviews)")
+        #expect(reviews.contains { $0.contains("2026. g. · BT · VB") })
+    }
+
+    @Test("goal cells: 'mērķis' after the number, a sub-goal, a number met twice with another title")
+    func goalCells() throws {
+        let (plan, reviews, _) = try Self.draft([
+            ["3.mērķis: Sadarbība", "Sanāksmes", "reizi ceturksnī", "SG", "PB"],
+            ["3.1. Apakšmērķis", "Apmācības", "reizi gadā", "SD", "PB"],
+            ["3. Cits nosaukums", "Bukleti", "2025. g.", "SD", "PB"],
+        ])
+        #expect(plan.goals.map(\.title) == ["Sadarbība"])
+        #expect(plan.activities.map(\.id) == ["3.1", "3.2", "3.3"])
+        #expect(reviews.contains { $0.contains("is a sub-goal") }, "\(reviews)")
+        #expect(reviews.contains { $0.contains("twice with different titles") }, "\(reviews)")
+    }
+
+    @Test("what plan check would refuse is reviewed instead: a window outside the period, an empty period, a target out of range")
+    func validDrafts() throws {
+        let (plan, reviews, _) = try Self.draft([
+            ["1. Izglītošana", "Lekcijas", "2029. g.", "SD", "PB"],
+            ["", "Bukleti", "", "SD", "PB"],
+            ["", "Apmācīti 2000000000 pedagogi", "reizi gadā", "SD", "PB"],
+        ])
+        #expect(plan.activities.map(\.schedule) == [.asNeeded, .asNeeded, .every(.year, from: nil, to: nil)])
+        #expect(plan.activities[1].period == "(nav norādīts)")
+        #expect(plan.activities[2].target == nil)
+        #expect(reviews.contains { $0.contains("lies outside the plan period") })
+        #expect(reviews.contains { $0.contains("out of range") })
+    }
+
+    @Test("a CSV's separator is found from its first line; quotes keep separators; an unclosed quote is refused")
+    func delimited() throws {
+        #expect(PlanTable.csvSeparator("MĒRĶIS;AKTIVITĀTES;PERIODS\n1;2;3") == ";")
+        #expect(PlanTable.csvSeparator("\"a;b\",c\n") == ",")
+        #expect(try PlanTable.delimitedRows("a;\"b;c\"\n", separator: ";") == [["a", "b;c"]])
+        #expect(try PlanTable.delimitedRows("a\t\"b\" c\n", separator: "\t", quotes: false) == [["a", "\"b\" c"]])
+        #expect(throws: PlanTable.Problem.self) { try PlanTable.delimitedRows("a,\"b\nc,d\n", separator: ",") }
+    }
+
+    @Test("a table without its header row is read in the standard order, for review")
+    func standardOrder() throws {
+        let lines = try PlanTable.lines(fromRows: [["1. Izglītošana", "Lekcijas", "reizi gadā", "SD", "PB"]], standardOrder: true)
+        #expect(lines == [.row(PlanDraft.Row(goal: "1. Izglītošana", activity: "Lekcijas", period: "reizi gadā", owners: "SD", funding: "PB"))])
+        #expect(throws: PlanTable.Problem.self) { try PlanTable.lines(fromRows: [["1. Izglītošana", "Lekcijas", "reizi gadā", "SD", "PB"]]) }
+    }
+
+    @Test("a title from a heading: the paragraph that names the plan and what continues it in capitals, not what follows")
+    func titles() {
+        #expect(PlanTable.title(from: ["APSTIPRINĀTS ar domes 2024. gada 12. decembra lēmumu", "CĒSU NOVADA PAŠVALDĪBAS PREVENCIJAS PLĀNS",
+                                      "2025.-2027. GADAM", "Ievads teksts."]) == "Cēsu novada pašvaldības prevencijas plāns 2025.–2027. gadam")
+        #expect(PlanDraft.titleFacts("RĪGAS VALSTSPILSĒTAS PAŠVALDĪBAS PLĀNS 2026.-2028. GADAM").municipality == "Rīgas valstspilsēta")
+        #expect(PlanDraft.titleFacts("Prevencijas plāns Tukuma novadā 2025–2027").municipality == "Tukuma novads")
+        let period = DayRange(Day(year: 2025, month: 1, day: 1)!, Day(year: 2027, month: 12, day: 31)!)
+        #expect(PlanDraft.defaultTitle(municipality: "Cēsu novads", period: period) == "Cēsu novada pašvaldības prevencijas plāns 2025.–2027. gadam")
+        #expect(PlanDraft.isBand("PRIMARY PREVENTION"))
+    }
+}
