@@ -62,6 +62,17 @@ struct EurosTests {
         ("500 EUR", [], 1),
         ("PB 12.345 EUR", [.init(name: "PB", code: "PB", amount: nil)], 1),
         ("PB, 12.345 EUR", [.init(name: "PB", code: "PB", amount: nil)], 1),
+        ("PB 1,500 EUR", [.init(name: "PB", code: "PB", amount: Euros("1500"))], 0),
+        ("PB 1500,555 EUR", [.init(name: "PB", code: "PB", amount: nil)], 1),
+        ("PB -500 EUR", [.init(name: "PB", code: "PB", amount: nil)], 1),
+        ("PB 1500", [.init(name: "PB", code: "PB", amount: Euros("1500"))], 0),
+        ("-", [], 0), ("nav", [], 0),
+        ("PB/VB", [.init(name: "PB", code: "PB", amount: nil), .init(name: "VB", code: "VB", amount: nil)], 0),
+        ("PB+VB", [.init(name: "PB", code: "PB", amount: nil), .init(name: "VB", code: "VB", amount: nil)], 0),
+        ("ESF+", [.init(name: "ESF+", code: "ESF", amount: nil)], 0),
+        ("pašvaldības budžeta līdzekļi", [.init(name: "pašvaldības budžeta līdzekļi", code: "PB", amount: nil)], 0),
+        ("municipal budget", [.init(name: "municipal budget", code: "PB", amount: nil)], 0),
+        ("PB 1500 EUR gadā", [.init(name: "PB", code: "PB", amount: Euros("1500"))], 0),
         ("Projekta līdzekļi 2 000 EUR, PB", [.init(name: "Projekta līdzekļi", code: nil, amount: Euros("2000")),
                                             .init(name: "PB", code: "PB", amount: nil)], 0),
     ] as [(String, [PlanWords.FundingEntry], Int)])
@@ -69,6 +80,7 @@ struct EurosTests {
         let read = PlanWords.fundingSources(cell, sources: Funding.standard)
         #expect(read.entries == entries.filter { $0.code != nil || $0.name != "" }, "\(cell)")
         #expect(read.unread.count == unread, "\(cell): \(read.unread)")
+        #expect(read.leftover == (cell.hasSuffix("gadā") ? [cell] : []), "\(cell)")
     }
 }
 

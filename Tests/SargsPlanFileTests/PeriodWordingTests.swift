@@ -189,11 +189,34 @@ struct PlanWordsTests {
         ("Sadarbības grupa", ["SG"], []), ("Valsts probācijas dienests", ["VPD"], []),
         ("Attīstības nodaļa un SD", ["AN", "SD"], []), ("SD; SD", ["SD"], []),
         ("Biedrība “Centrs Dardedze”", [], ["Biedrība “Centrs Dardedze”"]), ("Policija", [], ["Policija"]),
+        // After a new user's review: codes in any case, the municipality's name before, remarks in brackets,
+        // "un" inside quotes, a dash for nothing, slashes.
+        ("sd, bt", ["SD", "BT"], []), ("Ziedkalnes novada Sociālais dienests", ["SD"], []),
+        ("Ziedkalnes novada pašvaldības Bāriņtiesa", ["BT"], []), ("SD (vadošā), BT", ["SD", "BT"], []),
+        ("Biedrība \"Drošs un mīlēts\", BT", ["BT"], ["Biedrība \"Drošs un mīlēts\""]), ("-", [], []),
+        ("SD/BT", ["SD", "BT"], []), ("Nodibinājums X, SD", ["SD"], ["Nodibinājums X"]),
     ])
     func owners(cell: String, codes: [String], unknown: [String]) {
         let read = PlanWords.owners(cell, institutions: Self.institutions)
         #expect(read.codes == codes, "\(cell)")
         #expect(read.unknown == unknown, "\(cell)")
+    }
+
+    @Test("the lead owner stays first, unknown or not; a standard institution written by another name keeps it")
+    func ownerOrder() {
+        let entries = PlanWords.ownerEntries("Nodibinājums X, SD", institutions: Self.institutions)
+        #expect(entries.map(\.name) == ["Nodibinājums X", "SD"])
+        #expect(PlanWords.ownerEntries("Izglītības pārvalde", institutions: Self.institutions).first?.ownName == "Izglītības pārvalde")
+        #expect(PlanWords.ownerEntries("izglītības pārvaldei", institutions: Self.institutions).first?.ownName == nil)
+    }
+
+    @Test("a title's count: groups of three, no telephone numbers, and none when it counts two things", arguments: [
+        ("Informēti 1 500 vecāki", Target(count: 1500, unit: "vecāki") as Target?),
+        ("Uzticības tālrunis 116111 bērniem", nil), ("3 PII, 25 pedagogi", nil),
+        ("2 semināri un 40 dalībnieki", Target(count: 40, unit: "dalībnieki")),
+    ])
+    func titleCounts(title: String, target: Target?) {
+        #expect(PlanWords.target(in: title) == target, "\(title)")
     }
 
     @Test("funding from codes or names; ESF+ is ESF; unknown sources kept apart")

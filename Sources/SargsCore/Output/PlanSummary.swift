@@ -62,21 +62,21 @@ public struct PlanSummary: Sendable {
                    : "Goals: \(plan.goals.count), activities: \(plan.activities.count)\n")
         out += lv ? "\nPa līmeņiem:\n" : "\nBy level:\n"
         for line in levels {
-            let name = Level.name(line.level, language).padding(toLength: 24, withPad: " ", startingAt: 0)
+            let name = Level.name(line.level, language).padded(to: 24)
             out += lv ? "  \(name) mērķi: \(line.goals), aktivitātes: \(line.activities)\n"
                       : "  \(name) goals: \(line.goals), activities: \(line.activities)\n"
         }
         out += lv ? "\nPa atbildīgajām iestādēm:\n" : "\nBy owner:\n"
         for (code, n) in owners {
             let name = plan.institution(code).map { $0.name(in: lv ? .lv : .en) } ?? code
-            out += "  \(code.padding(toLength: 4, withPad: " ", startingAt: 0)) \(name.padding(toLength: 28, withPad: " ", startingAt: 0)) \(n)\n"
+            out += "  \(code.padded(to: 4)) \(name.padded(to: 28)) \(n)\n"
         }
         let funding = self.funding
         if !funding.isEmpty {
             out += lv ? "\nPa finanšu avotiem:\n" : "\nBy funding source:\n"
             for (code, n, withAmount, amount) in funding {
                 let name = plan.allFunding.first { $0.code == code }.map { lv ? $0.name : ($0.en ?? $0.name) } ?? code
-                out += "  \(code.padding(toLength: 4, withPad: " ", startingAt: 0)) \(name.padding(toLength: 28, withPad: " ", startingAt: 0)) \(n)"
+                out += "  \(code.padded(to: 4)) \(name.padded(to: 28)) \(n)"
                 if let amount {
                     out += lv ? "   summa norādīta \(withAmount) no \(n): \(amount.text(language))"
                               : "   amount given for \(withAmount) of \(n): \(amount.text(language))"
@@ -86,7 +86,7 @@ public struct PlanSummary: Sendable {
         }
         out += lv ? "\nPa grafika veidiem:\n" : "\nBy schedule:\n"
         for (kind, n) in schedules {
-            out += "  \(Self.kindName(kind, language).padding(toLength: 24, withPad: " ", startingAt: 0)) \(n)\n"
+            out += "  \(Self.kindName(kind, language).padded(to: 24)) \(n)\n"
         }
         out += lv ? "\nMērķa skaiti (\(targets.count)):\n" : "\nTargets (\(targets.count)):\n"
         for activity in targets {

@@ -254,21 +254,31 @@ public struct PlanDraft: Sendable {
                             lv: "periods \"\(SafeText.line(row.period))\": \(reason.lv); ielikts \"pēc nepieciešamības\"",
                             en: "period \"\(SafeText.line(row.period))\": \(reason.en); as-needed put in")))
                     }
-                    var (owners, unknownOwners) = PlanWords.owners(row.owners, institutions: plan.allInstitutions)
-                    for name in unknownOwners {
-                        let code = PlanWords.code(for: name, taken: Set(plan.allInstitutions.map(\.code)))
-                        plan.institutions.append(Institution(code: code, name: name))
+                    // Owners in the cell's order: the first is the lead owner (SPEC §5).
+                    var owners: [String] = []
+                    for entry in PlanWords.ownerEntries(row.owners, institutions: plan.allInstitutions) {
+                        if let code = entry.code {
+                            if !owners.contains(code) { owners.append(code) }
+                            // A standard institution the plan calls by its own name keeps that name.
+                            if let own = entry.ownName, !plan.institutions.contains(where: { $0.code == code }),
+                               let standard = Institution.standard.first(where: { $0.code == code }), standard.name != own {
+                                plan.institutions.append(Institution(code: code, name: own, en: standard.en))
+                            }
+                            continue
+                        }
+                        let code = PlanWords.code(for: entry.name, taken: Set(plan.allInstitutions.map(\.code)))
+                        plan.institutions.append(Institution(code: code, name: entry.name))
                         owners.append(code)
                         reviews.append(Review(activity: id, field: "owners", message: Phrase(
-                            lv: "iestāde \"\(SafeText.line(name))\" nav zināma; dots kods \(code)",
-                            en: "the institution \"\(SafeText.line(name))\" is not known; given the code \(code)")))
+                            lv: "iestāde \"\(SafeText.line(entry.name))\" nav zināma; dots kods \(code)",
+                            en: "the institution \"\(SafeText.line(entry.name))\" is not known; given the code \(code)")))
                     }
                     if owners.isEmpty {
                         owners = ["SG"]
                         reviews.append(Review(activity: id, field: "owners", message: Phrase(
                             lv: "nav atbildīgās iestādes; ielikta SG", en: "no institution is responsible; SG put in")))
                     }
-                    let (entries, unreadAmounts) = PlanWords.fundingSources(row.funding, sources: plan.allFunding)
+                    let (entries, unreadAmounts, leftover) = PlanWords.fundingSources(row.funding, sources: plan.allFunding)
                     var funding: [String] = [], amounts: [String: Euros] = [:]
                     for entry in entries {
                         var code = entry.code
@@ -288,17 +298,24 @@ public struct PlanDraft: Sendable {
                         funding.append(code)
                         if let amount = entry.amount { amounts[code] = amount }
                     }
+                    for text in leftover {
+                        reviews.append(Review(activity: id, field: "funding", message: Phrase(
+                            lv: "\"\(SafeText.line(text))\": summa ielikta, bet vārdi aiz tās nav (piem. \"gadā\")",
+                            en: "\"\(SafeText.line(text))\": the amount was put in, the words after it were not (such as \"gadā\")")))
+                    }
                     for text in unreadAmounts {
                         reviews.append(Review(activity: id, field: "funding", message: Phrase(
                             lv: "summa \"\(SafeText.line(text))\" nav nolasāma vai nav skaidrs, kuram avotam tā pieder; nav ielikta",
                             en: "the amount \"\(SafeText.line(text))\" cannot be read or it is not clear which source it belongs to; left out")))
                     }
-                    var target = PlanWords.target(in: text)
-                    if let t = target, !Counts.range.contains(t.count) {
-                        target = nil
+                    // (A count is below 100,000, well inside `Counts.range`: a larger number is no one's target.)
+                    let target = PlanWords.target(in: text)
+                    let counted = PlanWords.targets(in: text)
+                    if counted.count > 1 {
+                        let named = counted.map { "\($0.count) \($0.unit)" }.joined(separator: ", ")
                         reviews.append(Review(activity: id, field: "title", message: Phrase(
-                            lv: "mērķa skaits \(t.count) nosaukumā ir ārpus robežām (1–\(Counts.range.upperBound)); nav ielikts",
-                            en: "the target count \(t.count) in the title is out of range (1–\(Counts.range.upperBound)); left out")))
+                            lv: "nosaukums skaita vairākas lietas (\(SafeText.line(named))); mērķa skaits nav ielikts",
+                            en: "the title counts several things (\(SafeText.line(named))); no target was put in")))
                     }
                     // The plan's own wording, verbatim; a cell left empty says so in words.
                     let wording = row.period.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")

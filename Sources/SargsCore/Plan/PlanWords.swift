@@ -17,15 +17,96 @@ public enum PlanWords {
     ]
 
     static let fundingAliases: [(words: String, code: String)] = [
-        ("pašvaldības budžets", "PB"), ("pašvaldības līdzekļi", "PB"), ("valsts budžets", "VB"),
-        ("valsts līdzekļi", "VB"), ("eiropas sociālais fonds", "ESF"), ("esf+", "ESF"), ("esf", "ESF"),
+        ("pašvaldības budžets", "PB"), ("pašvaldības līdzekļi", "PB"), ("pašvaldības budžeta līdzekļi", "PB"),
+        ("valsts budžets", "VB"), ("valsts līdzekļi", "VB"), ("valsts budžeta līdzekļi", "VB"),
+        ("eiropas sociālais fonds", "ESF"), ("esf+", "ESF"), ("esf", "ESF"),
+        ("municipal budget", "PB"), ("state budget", "VB"), ("european social fund", "ESF"),
     ]
 
-    /// The cell split into its names: commas, semicolons, line breaks and "un".
-    static func parts(_ cell: String) -> [String] {
-        cell.replacingOccurrences(of: "\n", with: ",").replacingOccurrences(of: ";", with: ",")
-            .replacingOccurrences(of: " un ", with: ",")
-            .split(separator: ",").map { String($0).trimmingBlanks }.filter { !$0.isEmpty }
+    /// What a cell says when it names nothing: a dash, "nav", "nav nepieciešams".
+    static let nothingWords: Set<String> = ["-", "–", "—", "nav", "nav nepieciešams", "nav nepieciešami", "nav paredzēts",
+                                            "nav paredzēti", "bez finansējuma", "n/a"]
+
+    /// The cell split into its names at commas, semicolons, line breaks,
+    /// "un" and slashes, but never inside quotes (`biedrība "Drošs un mīlēts"`);
+    /// with `plus`, "PB+VB" too (a "+" before a letter; "ESF+" stays). Parts
+    /// that name nothing ("-", "nav") are left out.
+    static func parts(_ cell: String, plus: Bool = false) -> [String] {
+        let quotes: Set<Character> = ["\"", "“", "”", "„", "«", "»"]
+        var out = ""
+        var quoted = false
+        let chars = Array(cell)
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if quotes.contains(c) { quoted.toggle(); out.append(c); i += 1; continue }
+            if quoted {
+                // A separator inside quotes is kept as a stand-in and put back below.
+                out.append(c == "," ? "\u{E000}" : c)
+            } else if c == "\n" || c == ";" || c == "/" {
+                out.append(",")
+            } else if plus, c == "+", i + 1 < chars.count, chars[i + 1].isLetter {
+                out.append(",")
+            } else if c == " ", chars[i...].starts(with: Array(" un ")) {
+                out.append(",")
+                i += 4
+                continue
+            } else {
+                out.append(c)
+            }
+            i += 1
+        }
+        return out.split(separator: ",").map { String($0).replacingOccurrences(of: "\u{E000}", with: ",").trimmingBlanks }
+            .filter { !$0.isEmpty && !nothingWords.contains($0.lowercased()) }
+    }
+
+    /// One institution the column names: the code it maps to (nil when not
+    /// known), the name as written, and, when it was written as a standard
+    /// institution's other name in its own form ("Izglītības pārvalde" for
+    /// IN), that name, so the plan can call the institution as it does.
+    public struct OwnerEntry: Hashable, Sendable {
+        public var name: String
+        public var code: String?
+        public var ownName: String?
+    }
+
+    /// The institution column read whole, in the cell's order, each code
+    /// once. A code in any case ("sd"), a name in any case ending, a name
+    /// after the municipality's ("Cēsu novada Sociālais dienests"), a remark
+    /// in brackets ("SD (vadošā)") left out.
+    public static func ownerEntries(_ cell: String, institutions: [Institution]) -> [OwnerEntry] {
+        var entries: [OwnerEntry] = []
+        for raw in parts(cell) {
+            let part = raw.replacing(#/\s*\([^)]*\)/#, with: "").trimmingBlanks
+            guard !part.isEmpty, !nothingWords.contains(part.lowercased()) else { continue }
+            var candidates = [part]
+            // "Cēsu novada (pašvaldības) Sociālais dienests" → "Sociālais dienests"
+            let words = part.split(separator: " ")
+            if let i = words.lastIndex(where: { ["novada", "valstspilsētas", "pašvaldības", "pilsētas"].contains($0.lowercased()) }),
+               i + 1 < words.count {
+                candidates.append(words[(i + 1)...].joined(separator: " "))
+            }
+            var code: String?
+            var ownName: String?
+            for candidate in candidates {
+                if let exact = institutions.first(where: { $0.code == candidate || (candidate.count <= 4 && $0.code == candidate.uppercased()) }) {
+                    code = exact.code
+                } else if let named = institutions.first(where: { sameName(candidate, $0.name) || ($0.en.map { sameName(candidate, $0) } ?? false) }) {
+                    code = named.code
+                } else if let alias = institutionAliases.first(where: { sameName(candidate, $0.words) }) {
+                    code = alias.code
+                    // Written in its own form (not another case ending): the plan may call the institution so.
+                    if candidate.lowercased() == alias.words {
+                        ownName = candidate.prefix(1).uppercased() + candidate.dropFirst()
+                    }
+                }
+                if code != nil { break }
+            }
+            if let code, entries.contains(where: { $0.code == code }) { continue }
+            if code == nil, entries.contains(where: { $0.name == part }) { continue }
+            entries.append(OwnerEntry(name: part, code: code, ownName: ownName))
+        }
+        return entries
     }
 
     /// Whether two Latvian words are one word in different case endings: a
@@ -48,18 +129,8 @@ public enum PlanWords {
     /// The institution column as codes (in the cell's order, each once), and
     /// the names it could not match.
     public static func owners(_ cell: String, institutions: [Institution]) -> (codes: [String], unknown: [String]) {
-        var codes: [String] = [], unknown: [String] = []
-        for part in parts(cell) {
-            let code: String?
-            if let exact = institutions.first(where: { $0.code == part }) {
-                code = exact.code
-            } else {
-                code = institutions.first { sameName(part, $0.name) || ($0.en.map { sameName(part, $0) } ?? false) }?.code
-                    ?? institutionAliases.first { sameName(part, $0.words) }?.code
-            }
-            if let code { if !codes.contains(code) { codes.append(code) } } else { unknown.append(part) }
-        }
-        return (codes, unknown)
+        let entries = ownerEntries(cell, institutions: institutions)
+        return (entries.compactMap(\.code), entries.filter { $0.code == nil }.map(\.name))
     }
 
     /// The funding column as codes, and the sources it could not match.
@@ -88,19 +159,35 @@ public enum PlanWords {
     /// A number counts as an amount only with a currency word (EUR, €,
     /// eiro, euro). `unread` holds the amounts that are not clear: not
     /// beside one source, or not a valid amount.
-    public static func fundingSources(_ cell: String, sources: [Funding]) -> (entries: [FundingEntry], unread: [String]) {
-        var entries: [FundingEntry] = [], unread: [String] = []
-        for part in parts(protectingAmounts(cell)) {
+    /// `leftover` holds parts whose amount was kept but whose other words
+    /// after it were not ("PB 1500 EUR gadā").
+    public static func fundingSources(_ cell: String, sources: [Funding])
+        -> (entries: [FundingEntry], unread: [String], leftover: [String]) {
+        var entries: [FundingEntry] = [], unread: [String] = [], leftover: [String] = []
+        func code(of name: String) -> String? {
+            let upper = name.uppercased()
+            return sources.first { $0.code == upper.replacingOccurrences(of: "+", with: "") || sameName(name, $0.name) }?.code
+                ?? fundingAliases.first { $0.words == name.lowercased() || sameName(name, $0.words) }?.code
+        }
+        for part in parts(protectingAmounts(cell), plus: true) {
             var name = part
             var amount: Euros?
             // An amount: a number and a currency word after it (output 1), or a euro sign before it (output 2).
-            if let match = part.firstMatch(of: #/(?i)(?:€\s*)?(\d+(?:\.\d+)?)\s*(?:eur\b|euro\b|eiro\b|€)|€\s*(\d+(?:\.\d+)?)/#) {
-                let digits = String(match.output.1 ?? match.output.2 ?? "")
-                name = (String(part[..<match.range.lowerBound]) + " " + String(part[match.range.upperBound...]))
-                    .trimmingCharacters(in: CharacterSet(charactersIn: " \u{00A0}–-—:()[]")).trimmingBlanks
-                // An amount that is not valid is left out and named; the source is still read.
-                amount = Euros(digits)
+            if let match = part.firstMatch(of: #/(?i)(?:€\s*)?(-|−)?(\d+(?:\.\d+)?)\s*(?:eur\b|euro\b|eiro\b|€)|€\s*(-|−)?(\d+(?:\.\d+)?)/#) {
+                let digits = String(match.output.2 ?? match.output.4 ?? "")
+                let negative = match.output.1 != nil || match.output.3 != nil
+                let before = String(part[..<match.range.lowerBound]).trimmingCharacters(in: CharacterSet(charactersIn: " \u{00A0}–-—:([")).trimmingBlanks
+                let after = String(part[match.range.upperBound...]).trimmingCharacters(in: CharacterSet(charactersIn: " \u{00A0}–-—:)].")).trimmingBlanks
+                // "PB 1500 EUR gadā": the source is before the amount; words after it are not kept, and said so.
+                name = before.isEmpty ? after : before
+                if !before.isEmpty && !after.isEmpty { leftover.append(part) }
+                // An amount that is not valid (or below zero) is left out and named; the source is still read.
+                amount = negative ? nil : Euros(digits)
                 if amount == nil { unread.append(part) }
+            } else if let match = part.firstMatch(of: #/^(.*\S)\s+(\d+(?:\.\d{1,2})?)$/#), code(of: String(match.output.1)) != nil {
+                // "PB 1500": a known source and a number alone is its amount.
+                name = String(match.output.1)
+                amount = Euros(String(match.output.2))
             }
             if name.isEmpty {
                 // An amount alone belongs to the source just before it, if that has none yet.
@@ -111,9 +198,7 @@ public enum PlanWords {
                 }
                 continue
             }
-            let upper = name.uppercased()
-            let code = sources.first { $0.code == upper.replacingOccurrences(of: "+", with: "") || sameName(name, $0.name) }?.code
-                ?? fundingAliases.first { $0.words == name.lowercased() || sameName(name, $0.words) }?.code
+            let code = code(of: name)
             if let index = entries.firstIndex(where: { code != nil ? $0.code == code : $0.name == name }) {
                 // Named twice: one entry; two amounts for it are not clear.
                 if let amount {
@@ -123,9 +208,8 @@ public enum PlanWords {
             }
             entries.append(FundingEntry(name: name, code: code, amount: amount))
         }
-        return (entries, unread)
+        return (entries, unread, leftover)
     }
-
 
     /// The cell with amounts made one word, so that splitting at commas
     /// keeps them whole: thousands joined ("1 500" → "1500"), a decimal
@@ -135,7 +219,13 @@ public enum PlanWords {
         while let m = text.firstMatch(of: #/(\d)[ \u{00A0}\u{202F}](\d{3})(?!\d)/#) {
             text.replaceSubrange(m.range, with: m.output.1 + m.output.2)
         }
-        while let m = text.firstMatch(of: #/(?i)(\d),(\d{1,2})(\s*(?:eur|euro|eiro|€))/#) {
+        // "1,500 EUR" (a comma between thousands, as English writes) → "1500 EUR"
+        while let m = text.firstMatch(of: #/(?i)(^|[^\d,.])(\d{1,3}),(\d{3})(\s*(?:eur|euro|eiro|€))/#) {
+            text.replaceSubrange(m.range, with: m.output.1 + m.output.2 + m.output.3 + m.output.4)
+        }
+        // "1500,50 EUR" → "1500.50 EUR"; any other comma inside a number before a currency word
+        // ("1500,555 EUR") becomes a point too, so the amount is one word and refused as not valid.
+        while let m = text.firstMatch(of: #/(?i)(\d),(\d+)(\s*(?:eur|euro|eiro|€))/#) {
             text.replaceSubrange(m.range, with: m.output.1 + "." + m.output.2 + m.output.3)
         }
         return text
@@ -158,23 +248,49 @@ public enum PlanWords {
     /// pedagogi" → 30 pedagogi, "Apmācīt 10 SD darbiniekus" → 10 darbinieki,
     /// "3 PII" → 3 PII). A number that is an age, a range or part of a name
     /// is not a target.
+    ///
+    /// A title that counts two things ("2 semināri un 40 dalībnieki") has no
+    /// one target: nil, and `targets(in:)` says what it counts.
     public static func target(in title: String) -> Target? {
-        let words = title.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).map(String.init)
+        let all = targets(in: title)
+        return all.count == 1 ? all[0] : nil
+    }
+
+    /// Every count of people or institutions a title names, in order. A
+    /// number written in groups of three ("1 500 vecāki") is one number; a
+    /// number of six digits or more (a telephone, a code) counts nothing.
+    public static func targets(in title: String) -> [Target] {
+        var words = title.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\u{202F}" }).map(String.init)
+        // "1 500" → "1500"
+        var i = 0
+        while i + 1 < words.count {
+            if (1...3).contains(words[i].count), words[i].allSatisfy(\.isNumber), words[i + 1].count == 3, words[i + 1].allSatisfy(\.isNumber) {
+                words[i] += words[i + 1]
+                words.remove(at: i + 1)
+            } else {
+                i += 1
+            }
+        }
+        var found: [Target] = []
         for (i, word) in words.enumerated() {
-            guard let count = Int(word), count > 0 else { continue }
+            guard let count = Int(word), count > 0, count < 100_000 else { continue }
             let following = words.dropFirst(i + 1).prefix(4)
             if following.first.map({ $0.hasPrefix("g.") || $0.hasPrefix("gad") || $0.hasPrefix("-") }) == true { continue }
             var institution: String?
+            var person: String?
             for next in following {
+                // Another number starts another count.
+                if next.first?.isNumber == true { break }
                 let lower = next.lowercased().trimmingCharacters(in: .punctuationCharacters)
-                if let person = personUnits.first(where: { lower.hasPrefix($0.stem) }) {
-                    return Target(count: count, unit: person.unit)
+                if let unit = personUnits.first(where: { lower.hasPrefix($0.stem) }) {
+                    person = unit.unit
+                    break
                 }
                 if next.trimmingCharacters(in: .punctuationCharacters) == "PII" { institution = institution ?? "PII" }
             }
-            if let institution { return Target(count: count, unit: institution) }
+            if let unit = person ?? institution { found.append(Target(count: count, unit: unit)) }
         }
-        return nil
+        return found
     }
 
     /// Who a target counts, by the start of the word in any case ending, and
