@@ -131,7 +131,8 @@ struct LocatedNode {
         }
     }
 
-    /// The node as a mapping with unique scalar keys.
+    /// The node as a mapping with unique scalar keys. `what.lv` is in the
+    /// dative ("mērķim", "finanšu avotam"): "… jābūt … kartei", "… trūkst atslēgas".
     func mapping(_ what: Phrase) throws(LocatedError) -> LocatedMapping {
         guard case .mapping(let mapping) = node else {
             throw error("\(what.lv) jābūt atslēgu un vērtību kartei", "\(what.en) must be a mapping of keys to values")
@@ -157,19 +158,19 @@ struct LocatedNode {
         return LocatedMapping(node: self, what: what, keys: keys, keyNodes: keyNodes, values: values)
     }
 
-    /// The node as a list; a null node is an empty list.
+    /// The node as a list; a null node is an empty list. `what.lv` is in the nominative ("saites").
     func sequence(_ what: Phrase) throws(LocatedError) -> [LocatedNode] {
         if isNull { return [] }
         guard case .sequence(let sequence) = node else {
-            throw error("\(what.lv) jābūt sarakstam", "\(what.en) must be a list")
+            throw error("\(what.lv) nav saraksts", "\(what.en) must be a list")
         }
         return sequence.map { LocatedNode(node: $0, file: file) }
     }
 
-    /// The node as text (any scalar, whatever YAML would resolve it to).
+    /// The node as text (any scalar, whatever YAML would resolve it to). `what.lv` is in the nominative.
     func string(_ what: Phrase) throws(LocatedError) -> String {
         guard case .scalar(let scalar) = node else {
-            throw error("\(what.lv) jābūt tekstam", "\(what.en) must be text")
+            throw error("\(what.lv) nav teksts", "\(what.en) must be text")
         }
         return scalar.string
     }
@@ -205,7 +206,7 @@ struct LocatedNode {
     func int(_ what: Phrase) throws(LocatedError) -> Int {
         let raw = try string(what)
         guard let value = Int(raw) else {
-            throw error("\(what.lv) jābūt veselam skaitlim, nevis '\(raw)'", "\(what.en) must be a whole number, not '\(raw)'")
+            throw error("\(what.lv) nav vesels skaitlis, bet '\(raw)'", "\(what.en) must be a whole number, not '\(raw)'")
         }
         return value
     }
@@ -213,7 +214,7 @@ struct LocatedNode {
     func number(_ what: Phrase) throws(LocatedError) -> Double {
         let raw = try string(what)
         guard let value = Double(raw), value.isFinite else {
-            throw error("\(what.lv) jābūt skaitlim, nevis '\(raw)'", "\(what.en) must be a number, not '\(raw)'")
+            throw error("\(what.lv) nav skaitlis, bet '\(raw)'", "\(what.en) must be a number, not '\(raw)'")
         }
         return value
     }
@@ -259,6 +260,11 @@ struct LocatedMapping {
     func allowOnly(_ allowed: [String]) throws(LocatedError) {
         for (i, key) in keys.enumerated() where !allowed.contains(key) {
             let list = allowed.joined(separator: ", ")
+            // "{code: PB, eur: 1500,50}": YAML reads the comma as the end of the value and "50" as a key.
+            if i > 0, !key.isEmpty, key.allSatisfy(\.isNumber) {
+                throw keyNodes[i].error("nezināma atslēga '\(key)' (\(what.lv)): vai skaitlī ir komats? Decimāldaļu atdala ar punktu, piem. \(keys[i - 1]): 1500.50",
+                                        "unknown key '\(key)' in \(what.en): is there a comma inside a number? Decimals follow a point, such as \(keys[i - 1]): 1500.50")
+            }
             throw keyNodes[i].error("nezināma atslēga '\(key)' (\(what.lv)); atļautās: \(list)",
                                     "unknown key '\(key)' in \(what.en); allowed: \(list)")
         }

@@ -380,7 +380,7 @@ struct PlanReader {
                 codes.append(try code(item, known: known, kind: kind, what: what, after: codes))
                 continue
             }
-            let entry = try item.mapping(p("finanšu avots", "a funding source"))
+            let entry = try item.mapping(p("finanšu avotam", "a funding source"))
             try entry.allowOnly(["code", "eur"])
             let code = try self.code(try entry.require("code"), known: known, kind: kind, what: what, after: codes)
             codes.append(code)

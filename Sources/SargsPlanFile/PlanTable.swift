@@ -304,6 +304,8 @@ extension PlanFile {
             if let id = review.activity, let start = lines.firstIndex(where: { $0.trimmingBlanks == "- id: \"\(id)\"" }) {
                 let end = lines[(start + 1)...].firstIndex { $0.trimmingBlanks.hasPrefix("- id:") || !$0.hasPrefix(" ") } ?? lines.count
                 at = lines[start..<end].firstIndex { $0.trimmingBlanks.hasPrefix(review.field + ":") } ?? start
+            } else if let goal = review.goal, let line = lines.firstIndex(where: { $0 == "- number: \(goal)" }) {
+                at = line
             } else {
                 at = lines.firstIndex { $0.hasPrefix(review.field + ":") } ?? lines.firstIndex { $0.hasPrefix("goals:") }
             }

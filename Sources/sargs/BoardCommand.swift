@@ -28,7 +28,7 @@ struct BoardCommand: ParsableCommand {
                 ? try global.resolvedToday() : nil)
         // A bad theme is refused before anything is created.
         let loadedTheme = try loadTheme()
-        let store = try openOrCreateStore()
+        let (store, fileDiffers) = try openOrCreateStore()
         let (snapshot, version) = try Session.guarded { try store.snapshotAndVersion() }
         let today = fixedToday ?? Day.riga(Date())
 
@@ -55,6 +55,12 @@ struct BoardCommand: ParsableCommand {
                         + " (# PĀRBAUDĪT): sargs plan check \(plan)"))
             }
         }
+        if fileDiffers, let plan {
+            // The store was made earlier; what changed in the file since is not in it.
+            state.message = Message(.notice, Phrase(
+                lv: "Glabātuvē ir cits plāns nekā failā; rāda glabātuvē esošo. Sākt no faila: sargs init \(SafeText.line(plan)) --force",
+                en: "The store holds another plan than the file; showing the stored one. To start from the file: sargs init \(SafeText.line(plan)) --force"))
+        }
         if state.readOnly {
             state.message = Message(.notice, Phrase(
                 lv: "Glabātuvi \(store.path) drīkst tikai lasīt (jums tā ir tikai lasāma: fails, tā mape vai disks): izmaiņas nav iespējamas",
@@ -73,7 +79,9 @@ struct BoardCommand: ParsableCommand {
     }
 
     /// The store the options name; created from the plan file when it is not there yet.
-    private func openOrCreateStore() throws -> Store {
+    /// `fileDiffers`: the store was there already and its plan is not the
+    /// `--plan` file's (statuses aside, which the board changes).
+    private func openOrCreateStore() throws -> (store: Store, fileDiffers: Bool) {
         var path = global.explicitStorePath
         var planForCreation: Plan?
         if let file = plan {
@@ -94,11 +102,19 @@ struct BoardCommand: ParsableCommand {
                 }
                 planForCreation = try PlanFile.read(path: bundled)
             }
-            return try Session.guarded {
+            return (try Session.guarded {
                 try Store.create(at: storePath, plan: planForCreation!, force: false, author: try global.author, now: Date())
-            }
+            }, false)
         }
-        return try Session.guarded { try Store.open(at: storePath) }
+        let store = try Session.guarded { try Store.open(at: storePath) }
+        guard plan != nil, let file = planForCreation, let stored = try? store.plan() else { return (store, false) }
+        // What the board and the mail commands change (statuses, mailboxes) does not count as a difference.
+        func shape(_ plan: Plan) -> [String] {
+            [plan.id, plan.title, plan.municipality, "\(plan.period)", "\(plan.goals)", "\(plan.allFunding)",
+             plan.allInstitutions.map { "\($0.code)=\($0.name)" }.joined(separator: ","),
+             "\(plan.activities.map { a -> Activity in var a = a; a.status = .planned; a.statusNote = nil; return a })"]
+        }
+        return (store, shape(file) != shape(stored))
     }
 
     private func loadTheme() throws -> Theme {

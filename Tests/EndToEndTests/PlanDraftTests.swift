@@ -160,6 +160,28 @@ struct PlanDraftTests {
         #expect(unclosed.status == 65 && unclosed.stderr.contains("never closed"), "\(unclosed.stderr)")
     }
 
+    @Test("board --plan on a file changed since its store was made says so, with the command to start again")
+    func changedFile() throws {
+        let s = SargsProcess(today: "2025-09-10")
+        let csv = s.directory + "/plans.csv", draft = s.directory + "/draft.yaml"
+        try "Goal,Activity,Period,Owner,Funding\n1. Izglītošana,Lekcijas,reizi gadā,SD,PB\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        #expect(s.run(["plan", "draft", csv, "--period", "2025..2026", "--municipality", "Cēsu novads", "-o", draft]).status == 0)
+        var env = s.environment
+        env["SARGS_LANG"] = "lv"
+        do {
+            let t = TmuxSession(width: 120, height: 40, command: SargsProcess.binary + " board --plan " + draft, environment: env)
+            defer { t.close() }
+            #expect(t.wait(for: "Lekcijas").ok, "\(t.screen)")
+            #expect(!t.screen.contains("cits plāns"))
+        }
+        let text = try String(contentsOfFile: draft, encoding: .utf8).replacingOccurrences(of: "title: Lekcijas", with: "title: Lekcijas skolās")
+        try text.write(toFile: draft, atomically: true, encoding: .utf8)
+        let t = TmuxSession(width: 200, height: 40, command: SargsProcess.binary + " board --plan " + draft, environment: env)
+        defer { t.close() }
+        #expect(t.wait(for: "cits plāns nekā failā").ok, "\(t.screen)")
+        #expect(t.screen.contains("Sākt no faila: sargs init"))
+    }
+
     @Test("a CSV with an unknown institution, unknown wording and funding: drafted, each place marked, plan check lists them; a missing column is exit 65")
     func csvWithReviews() throws {
         let s = SargsProcess(today: "2025-09-10")

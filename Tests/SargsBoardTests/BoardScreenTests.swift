@@ -678,4 +678,23 @@ struct NoLevelBoardTests {
         #expect(screen.contains("BEZ LĪMEŅA"), "\(screen)")
         #expect(screen.contains("Bez līmeņa"), "the status line names the level of the selected card")
     }
+
+    @Test("the filter form offers 'Bez līmeņa' when the plan has such goals, and filters by it")
+    func filter() throws {
+        var state = try BoardScreenTests.state(width: 120, height: 40) { plan in
+            for i in plan.goals.indices where plan.goals[i].number >= 6 { plan.goals[i].level = nil }
+        }
+        _ = reduce(&state, .key(state.keyMap.key(.filter)))
+        var choices: [String] = []
+        if case .choice(let list, _)? = state.form?.fields.first(where: { $0.key == "level" })?.value { choices = list.map(\.label) }
+        #expect(choices.last == "Bez līmeņa", "\(choices)")
+        _ = reduce(&state, .key(.tab))
+        _ = reduce(&state, .key(.character("b")))
+        #expect(state.form?["level"] == "none")
+        _ = reduce(&state, .key(.enter))
+        #expect(state.filter.levels == [nil])
+        let shown = state.layout.columns.flatMap(\.cards).map { state.plan.activities[$0].goal }
+        #expect(!shown.isEmpty && Set(shown) == [6, 7])
+        #expect(BoardScreenTests.frame(state).lines.joined().contains("Bez līmeņa"))
+    }
 }

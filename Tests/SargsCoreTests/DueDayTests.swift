@@ -133,6 +133,14 @@ struct DueDayTests {
         #expect(ScheduleText.describe(schedule, .en) == en)
     }
 
+    @Test("bounds in words: a one-off from the plan's start, a recurring one from or until a bound")
+    func boundsInWords() {
+        #expect(ScheduleText.describe(.once(from: nil, to: DateBound("2025")!), .lv) == "vienreiz: līdz 2025")
+        #expect(ScheduleText.describe(.once(from: nil, to: DateBound("2025")!), .en) == "once: by 2025")
+        #expect(ScheduleText.describe(.every(.quarter, from: DateBound("2025-04"), to: nil), .lv) == "katru ceturksni (no 2025-04)")
+        #expect(ScheduleText.describe(.ongoing(report: .month, from: nil, to: DateBound("2026")), .en) == "ongoing, reported every month (until 2026)")
+    }
+
     @Test("a due day that does not fit the schedule is refused in the short line", arguments: [
         "every quarter due 03-01", "every year due 10", "every month due 03-01", "ongoing quarter due 10",
         "once 2025 due 03-01", "every year due 02-30", "every year due",

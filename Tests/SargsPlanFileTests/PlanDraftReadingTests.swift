@@ -77,6 +77,30 @@ struct PlanDraftReadingTests {
         #expect(plan.activities[0].period == "2029. g.")
     }
 
+    @Test("links end before the punctuation around them; a goal's review stands above the goal")
+    func linksAndPlaces() throws {
+        let (plan, _, yaml) = try Self.draft([
+            ["1. Izglītošana", "Bukleti (https://x.lv/a). Skat. https://y.lv/b, https://", "reizi gadā", "SD", "PB"],
+            ["2.1. Apakšmērķis", "Lekcijas", "reizi gadā", "SD", "PB"],
+        ])
+        #expect(plan.activities[0].links == ["https://x.lv/a", "https://y.lv/b"])
+        let lines = yaml.components(separatedBy: "\n")
+        let goal2 = try #require(lines.firstIndex(of: "- number: 2"))
+        #expect(lines[goal2 - 1].trimmingBlanks.hasPrefix("# PĀRBAUDĪT: mērķa šūna"), "\(lines[goal2 - 1])")
+    }
+
+    @Test("the plan file's refusals read as Latvian whatever the field: a label in the nominative, a mapping in the dative")
+    func refusalsInLatvian() {
+        func lv(_ text: String) -> String {
+            do { _ = try PlanFile.parse(text, file: "p.yaml"); return "" } catch { return error.phrase.lv }
+        }
+        let base = validPlan
+        #expect(lv(base.replacingOccurrences(of: "links: []", with: "links: {a: b}")) .contains("saites nav saraksts"))
+        #expect(lv(base.replacingOccurrences(of: "funding: [PB, VB]", with: "funding: [{eur: 5}]")).contains("finanšu avotam trūkst atslēgas 'code'"))
+        let comma = lv(base.replacingOccurrences(of: "funding: [PB, VB]", with: "funding: [{code: PB, eur: 1500,50}]"))
+        #expect(comma.contains("vai skaitlī ir komats"), "\(comma)")
+    }
+
     @Test("a CSV's separator is found from its first line; quotes keep separators; an unclosed quote is refused")
     func delimited() throws {
         #expect(PlanTable.csvSeparator("MĒRĶIS;AKTIVITĀTES;PERIODS\n1;2;3") == ";")

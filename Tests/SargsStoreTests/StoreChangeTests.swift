@@ -192,6 +192,8 @@ struct StoreChangeTests {
         let entry = try #require(try entries().first)
         #expect((entry.after ?? "").contains(#"{"code":"PB","eur_cents":150050}"#))
         #expect((entry.after ?? "").contains(#""due":"03-01""#))
+        #expect(JournalText.sentence(entry, .lv).contains("laboja 2.1: grafiks, finansējums"), "\(JournalText.sentence(entry, .lv))")
+        #expect(JournalText.sentence(entry, .en).contains("edited 2.1: schedule, funding"))
         _ = try store.undo(author: "ieva", now: now.plus(60))
         #expect(try store.plan().activity("2.1") == original)
     }

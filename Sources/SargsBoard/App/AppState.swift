@@ -95,7 +95,8 @@ public enum StateGroup: String, CaseIterable, Hashable, Sendable {
 /// What the board shows of the cards: an empty filter shows everything.
 public struct Filter: Hashable, Sendable {
     public var owners: Set<String> = []
-    public var levels: Set<Level> = []
+    /// Levels shown; `nil` stands for goals without a level ("bez līmeņa").
+    public var levels: Set<Level?> = []
     public var periods: Set<PeriodGroup> = []
     public var states: Set<StateGroup> = []
     public var overdueOnly = false

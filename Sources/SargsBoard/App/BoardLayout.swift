@@ -60,7 +60,7 @@ public struct BoardLayout: Sendable {
         func matches(_ i: Int) -> Bool {
             let activity = plan.activities[i]
             if !filter.owners.isEmpty && filter.owners.isDisjoint(with: activity.owners) { return false }
-            if !filter.levels.isEmpty && !(facts.levels[i].map(filter.levels.contains) ?? false) { return false }
+            if !filter.levels.isEmpty && !filter.levels.contains(facts.levels[i]) { return false }
             if !filter.periods.isEmpty && !filter.periods.contains(facts.periodGroups[i]) { return false }
             if !filter.states.isEmpty && !filter.states.contains(facts.stateGroups[i]) { return false }
             if filter.overdueOnly && !states[i].isOverdue { return false }

@@ -45,7 +45,7 @@ private func drawHeader(_ state: AppState, into canvas: inout Canvas) {
         var filters: [String] = []
         if state.filter.overdueOnly { filters.append(state.text(p("tikai nokavētās", "overdue only"))) }
         filters += state.filter.owners.sorted()
-        filters += state.filter.levels.map { state.language == .en ? $0.en : $0.lv }
+        filters += state.filter.levels.map { Level.name($0, state.language) }
         filters += state.filter.periods.map { state.text($0.phrase) }
         filters += state.filter.states.map { state.text($0.phrase) }
         if !state.filter.text.isEmpty { filters.append("“\(state.filter.text)”") }

@@ -89,8 +89,9 @@ public enum JournalText {
             return (p("atbrīvojums \(s) \(window)", "waiver of \(s) \(window)"),
                     p("atbrīvoja \(s) logu \(window)", "waived window \(window) of \(s)"))
         case "edit":
-            let fields = after.keys.joined(separator: ", ")
-            return (p("labojums \(s): \(fields)", "edit of \(s): \(fields)"), p("laboja \(s): \(fields)", "edited \(s): \(fields)"))
+            let names = after.keys.map { Self.activityFieldName($0) }
+            let lv = names.map(\.lv).joined(separator: ", "), en = names.map(\.en).joined(separator: ", ")
+            return (p("labojums \(s): \(lv)", "edit of \(s): \(en)"), p("laboja \(s): \(lv)", "edited \(s): \(en)"))
         case "add":
             return (p("aktivitāte \(s)", "activity \(s)"), p("pievienoja aktivitāti \(s)", "added activity \(s)"))
         case "meeting":
@@ -205,6 +206,24 @@ public enum JournalText {
     }
 
     /// A meeting detail's name, as `meeting edit` journals it.
+    /// An activity's field as the journal stores it (`funding`), named in each language.
+    private static func activityFieldName(_ key: String) -> Phrase {
+        switch key {
+        case "goal": return Phrase(lv: "mērķis", en: "goal")
+        case "title": return Phrase(lv: "nosaukums", en: "title")
+        case "en": return Phrase(lv: "angļu nosaukums", en: "English title")
+        case "links": return Phrase(lv: "saites", en: "links")
+        case "period": return Phrase(lv: "periods", en: "period")
+        case "schedule": return Phrase(lv: "grafiks", en: "schedule")
+        case "owners": return Phrase(lv: "atbildīgie", en: "owners")
+        case "funding": return Phrase(lv: "finansējums", en: "funding")
+        case "target": return Phrase(lv: "mērķa skaits", en: "target")
+        case "status": return Phrase(lv: "statuss", en: "status")
+        case "status_note": return Phrase(lv: "statusa piezīme", en: "status note")
+        default: return Phrase(lv: key, en: key)
+        }
+    }
+
     private static func detailName(_ key: String) -> Phrase {
         switch key {
         case "attendees": return Phrase(lv: "dalībnieki", en: "attendees")

@@ -37,10 +37,14 @@ public struct PlanDraft: Sendable {
         public var field: String
         public var message: Phrase
 
-        public init(activity: ActivityID?, field: String, message: Phrase) {
+        /// The goal it concerns, when it concerns one goal (the comment goes above the goal).
+        public var goal: Int?
+
+        public init(activity: ActivityID?, field: String, message: Phrase, goal: Int? = nil) {
             self.activity = activity
             self.field = field
             self.message = message
+            self.goal = goal
         }
     }
 
@@ -99,12 +103,21 @@ public struct PlanDraft: Sendable {
     /// label ("Vairāk: https://…"), not part of the title.
     static func links(in cell: String) -> (text: String, links: [String]) {
         var links: [String] = [], words: [String] = []
+        // A link in running text: "(https://x.lv/a)." and "https://y.lv/b," end before the punctuation.
+        func url(_ word: Substring) -> String? {
+            var w = word
+            while let first = w.first, "(<[\"'“„".contains(first) { w.removeFirst() }
+            while let last = w.last, ".,;:)>]\"'”!?".contains(last) { w.removeLast() }
+            guard w.hasPrefix("http://") || w.hasPrefix("https://") else { return nil }
+            let rest = w.drop { $0 != "/" }.drop { $0 == "/" }
+            return rest.isEmpty ? nil : String(w)
+        }
         for (n, line) in cell.split(separator: "\n").enumerated() {
             let lineWords = line.split(whereSeparator: { $0.isWhitespace })
-            let isURL = { (w: Substring) in w.hasPrefix("http://") || w.hasPrefix("https://") }
-            links += lineWords.filter(isURL).map(String.init)
-            if n > 0 && lineWords.contains(where: isURL) { continue }
-            words += lineWords.filter { !isURL($0) }.map(String.init)
+            let found = lineWords.compactMap(url)
+            for link in found where !links.contains(link) { links.append(link) }
+            if n > 0 && !found.isEmpty { continue }
+            words += lineWords.filter { url($0) == nil }.map(String.init)
         }
         return (words.joined(separator: " "), links)
     }
@@ -199,23 +212,23 @@ public struct PlanDraft: Sendable {
                         if subNumber {
                             reviews.append(Review(activity: nil, field: "goals", message: Phrase(
                                 lv: "mērķa šūna \"\(SafeText.line(goalCell))\" ir apakšmērķis; tā aktivitātes ieliktas mērķī \(n)",
-                                en: "the goal cell \"\(SafeText.line(goalCell))\" is a sub-goal; its activities were put in goal \(n)")))
+                                en: "the goal cell \"\(SafeText.line(goalCell))\" is a sub-goal; its activities were put in goal \(n)"), goal: n))
                         } else if let existing = plan.goal(n), !titleText.isEmpty, existing.title != titleText {
                             reviews.append(Review(activity: nil, field: "goals", message: Phrase(
                                 lv: "mērķis \(n) tabulā ir divreiz ar dažādiem nosaukumiem (\"\(SafeText.line(existing.title))\", \"\(SafeText.line(titleText))\"); aktivitātes ieliktas vienā mērķī",
-                                en: "goal \(n) is in the table twice with different titles (\"\(SafeText.line(existing.title))\", \"\(SafeText.line(titleText))\"); the activities were put in one goal")))
+                                en: "goal \(n) is in the table twice with different titles (\"\(SafeText.line(existing.title))\", \"\(SafeText.line(titleText))\"); the activities were put in one goal"), goal: n))
                         }
                         if plan.goal(n) == nil {
                             plan.goals.append(Goal(number: n, level: band, title: titleText.isEmpty ? goalCell : titleText, results: []))
                             if number == nil {
                                 reviews.append(Review(activity: nil, field: "goals", message: Phrase(
                                     lv: "mērķim \"\(SafeText.line(goalCell))\" nav numura; dots \(n)",
-                                    en: "the goal \"\(SafeText.line(goalCell))\" has no number; given \(n)")))
+                                    en: "the goal \"\(SafeText.line(goalCell))\" has no number; given \(n)"), goal: n))
                             }
                             if band == nil && !bandNamesNoLevel {
                                 reviews.append(Review(activity: nil, field: "level", message: Phrase(
                                     lv: bandSeen ? "mērķa \(n) līmenis nav nolasāms; atstāts bez līmeņa" : "mērķim \(n) nav līmeņa joslas; atstāts bez līmeņa",
-                                    en: bandSeen ? "goal \(n)'s level cannot be read; left without a level" : "goal \(n) has no level band; left without a level")))
+                                    en: bandSeen ? "goal \(n)'s level cannot be read; left without a level" : "goal \(n) has no level band; left without a level"), goal: n))
                             }
                         }
                     }
@@ -232,7 +245,7 @@ public struct PlanDraft: Sendable {
                         if !rest.isEmpty || !links.isEmpty {
                             reviews.append(Review(activity: nil, field: "goals", message: Phrase(
                                 lv: "mērķa \(goal) rindai ar \"\(SafeText.line((rest + links).joined(separator: " · ")))\" nav aktivitātes nosaukuma; izlaista",
-                                en: "a row of goal \(goal) with \"\(SafeText.line((rest + links).joined(separator: " · ")))\" has no activity title; left out")))
+                                en: "a row of goal \(goal) with \"\(SafeText.line((rest + links).joined(separator: " · ")))\" has no activity title; left out"), goal: goal))
                         }
                         continue
                     }

@@ -87,12 +87,18 @@ public enum ScheduleText {
             }
         }
         func range(_ from: DateBound?, _ to: DateBound?) -> String {
-            if from == nil && to == nil { return "" }
-            return " (" + (from?.description ?? "") + " – " + (to?.description ?? "") + ")"
+            switch (from, to) {
+            case (nil, nil): return ""
+            case (let from?, nil): return " (" + (lv ? "no " : "from ") + from.description + ")"
+            case (nil, let to?): return " (" + (lv ? "līdz " : "until ") + to.description + ")"
+            case (let from?, let to?): return " (" + from.description + " – " + to.description + ")"
+            }
         }
         switch schedule {
         case .once(let from, let to):
-            let when = from == to ? to.description : (from?.description ?? "") + " – " + to.description
+            // `from` left out is the plan's start: "līdz 2025" says it without a dangling dash.
+            let when = from == to ? to.description
+                : from.map { $0.description + " – " + to.description } ?? ((lv ? "līdz " : "by ") + to.description)
             return (lv ? "vienreiz: " : "once: ") + when
         case .every(let c, let from, let to, let due):
             return cadence(c) + (due.map { " " + dueText($0, language) } ?? "") + range(from, to)

@@ -83,14 +83,16 @@ func filterForm(_ state: AppState) -> Form {
     let owners = [Choice("", all)] + plan.allInstitutions
         .filter { i in plan.activities.contains { $0.owners.contains(i.code) } }
         .map { Choice($0.code, "\($0.code) · \($0.name(in: state.language))") }
-    let levels = [Choice("", all)] + Level.allCases.map { Choice($0.rawValue, state.language == .en ? $0.en : $0.lv) }
+    // "Bez līmeņa" is a choice when the plan has goals without a level.
+    let levels = [Choice("", all)] + Level.allCases.map { Choice($0.rawValue, Level.name($0, state.language)) }
+        + (plan.goals.contains { $0.level == nil } ? [Choice("none", Level.name(nil, state.language))] : [])
     let periodGroups = Set(plan.activities.map { PeriodGroup($0.schedule, period: plan.period) }).sorted()
     let periods = [Choice("", all)] + periodGroups.map { Choice("\($0)", $0.phrase.text(state.language)) }
     let states = [Choice("", all)] + StateGroup.allCases.map { Choice($0.rawValue, $0.phrase.text(state.language)) }
     func index(_ choices: [Choice], _ key: String?) -> Int { choices.firstIndex { $0.key == key } ?? 0 }
     var form = Form(kind: .filter, title: p("Filtrs", "Filter"), fields: [
         FormField(key: "owner", label: p("Iestāde", "Owner"), choices: owners, selected: index(owners, state.filter.owners.first)),
-        FormField(key: "level", label: p("Līmenis", "Level"), choices: levels, selected: index(levels, state.filter.levels.first?.rawValue)),
+        FormField(key: "level", label: p("Līmenis", "Level"), choices: levels, selected: index(levels, state.filter.levels.first.map { $0?.rawValue ?? "none" })),
         FormField(key: "period", label: p("Periods", "Period"), choices: periods,
                   selected: index(periods, state.filter.periods.first.map { "\($0)" })),
         FormField(key: "state", label: p("Stāvoklis", "State"), choices: states, selected: index(states, state.filter.states.first?.rawValue)),
@@ -218,7 +220,11 @@ func submit(_ form: Form, _ state: inout AppState) throws(ChangeRefusal) -> [Eff
         var filter = Filter()
         filter.overdueOnly = state.filter.overdueOnly
         if let owner = optionalText("owner") { filter.owners = [owner] }
-        if let level = Level(rawValue: form["level"]) { filter.levels = [level] }
+        if form["level"] == "none" {
+            filter.levels = [nil]
+        } else if let level = Level(rawValue: form["level"]) {
+            filter.levels = [level]
+        }
         let periodKey = form["period"]
         if !periodKey.isEmpty,
            let group = Set(plan.activities.map { PeriodGroup($0.schedule, period: plan.period) }).first(where: { "\($0)" == periodKey }) {
