@@ -77,6 +77,16 @@ struct PlanDraftReadingTests {
         #expect(plan.activities[0].period == "2029. g.")
     }
 
+    @Test("digits of other scripts and full-width forms in dates, amounts and counts are read or reviewed, never a crash")
+    func otherDigits() throws {
+        let (plan, _, _) = try Self.draft([
+            ["١. Izglītošana", "Apmācīti ١٥ pedagogi", "١٥.٠٥.٢٠٢٥.", "SD", "PB ١٥٠٠ EUR"],
+            ["", "Bukleti", "２０２５-０５-１５", "SD", "PB １５００ €"],
+            ["", "Lekcijas", "2025. gada ١٥. maijs", "SD", "PB 1 ٥٠٠ EUR"],
+        ])
+        #expect(plan.activities.count == 3)
+    }
+
     @Test("links end before the punctuation around them; a goal's review stands above the goal")
     func linksAndPlaces() throws {
         let (plan, _, yaml) = try Self.draft([

@@ -122,10 +122,12 @@ public enum PeriodWording {
         let oneYearPlan = period.first.year == period.last.year ? period.first.year : nil
         // A date written in figures: "15.05.2025.", "2025-05-15"; "līdz 15.05.2025." is a deadline.
         var figures: (year: Int, month: Int, day: Int)?
-        if let m = text.firstMatch(of: #/(?:^|\D)(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/#) {
-            figures = (Int(m.output.3)!, Int(m.output.2)!, Int(m.output.1)!)
-        } else if let m = text.firstMatch(of: #/(?:^|\D)(\d{4})-(\d{2})-(\d{2})(?!\d)/#) {
-            figures = (Int(m.output.1)!, Int(m.output.2)!, Int(m.output.3)!)
+        if let g = Patterns.dottedDate.firstMatch(in: text)?.groups,
+           let d = g[0].flatMap({ Int($0) }), let m = g[1].flatMap({ Int($0) }), let y = g[2].flatMap({ Int($0) }) {
+            figures = (y, m, d)
+        } else if let g = Patterns.isoDate.firstMatch(in: text)?.groups,
+                  let y = g[0].flatMap({ Int($0) }), let m = g[1].flatMap({ Int($0) }), let d = g[2].flatMap({ Int($0) }) {
+            figures = (y, m, d)
         }
         if let figures {
             guard let day = Day(year: figures.year, month: figures.month, day: figures.day) else {
@@ -188,8 +190,8 @@ public enum PeriodWording {
                 return .failure(PhraseError(p("mēnešu secība ir otrādi", "the months run backwards")))
             }
             // "2025. gada 15. maijs": a day of the month, written before it.
-            if months.count == 1, let m = text.firstMatch(of: #/(?:^|\D)(\d{1,2})\. ?[a-zāčēģīķļņšūž]+/#),
-               monthsIn(String(m.output.0)).first == first, let d = Int(m.output.1), !(1990...2100).contains(d) {
+            if months.count == 1, let m = Patterns.dayOfMonth.firstMatch(in: text),
+               monthsIn(String(text[m.range])).first == first, let d = m.groups[0].flatMap({ Int($0) }), !(1990...2100).contains(d) {
                 guard let day = Day(year: year, month: first, day: d) else {
                     return .failure(PhraseError(p("datums nav derīgs", "the date is not valid")))
                 }
@@ -222,7 +224,19 @@ public enum PeriodWording {
 
     /// Whether the wording says "from then on": "sākot ar …", "no 2026. gada".
     static func startsThen(_ text: String) -> Bool {
-        text.contains("sākot") || text.firstMatch(of: #/(?:^|[^a-zāčēģīķļņšūž])no \d{4}/#) != nil
+        text.contains("sākot") || Patterns.fromYear.matches(text)
+    }
+
+    /// The patterns the wording is read with, compiled once.
+    enum Patterns {
+        /// "15.05.2025."
+        static let dottedDate = TextPattern("(?:^|[^0-9])([0-9]{1,2})\\.([0-9]{1,2})\\.([0-9]{4})(?![0-9])")
+        /// "2025-05-15"
+        static let isoDate = TextPattern("(?:^|[^0-9])([0-9]{4})-([0-9]{2})-([0-9]{2})(?![0-9])")
+        /// "15. maijs": a day number before a word
+        static let dayOfMonth = TextPattern("(?:^|[^0-9])([0-9]{1,2})\\. ?[a-zāčēģīķļņšūž]+")
+        /// "no 2026"
+        static let fromYear = TextPattern("(?:^|[^a-zāčēģīķļņšūž])no [0-9]{4}")
     }
 
     /// The due day in the words after "līdz", for a cadence: "1. martam"

@@ -77,7 +77,7 @@ public enum PlanWords {
     public static func ownerEntries(_ cell: String, institutions: [Institution]) -> [OwnerEntry] {
         var entries: [OwnerEntry] = []
         for raw in parts(cell) {
-            let part = raw.replacing(#/\s*\([^)]*\)/#, with: "").trimmingBlanks
+            let part = Patterns.bracketed.replacingAll(in: raw, with: "").trimmingBlanks
             guard !part.isEmpty, !nothingWords.contains(part.lowercased()) else { continue }
             var candidates = [part]
             // "Cēsu novada (pašvaldības) Sociālais dienests" → "Sociālais dienests"
@@ -173,9 +173,9 @@ public enum PlanWords {
             var name = part
             var amount: Euros?
             // An amount: a number and a currency word after it (output 1), or a euro sign before it (output 2).
-            if let match = part.firstMatch(of: #/(?i)(?:€\s*)?(-|−)?(\d+(?:\.\d+)?)\s*(?:eur\b|euro\b|eiro\b|€)|€\s*(-|−)?(\d+(?:\.\d+)?)/#) {
-                let digits = String(match.output.2 ?? match.output.4 ?? "")
-                let negative = match.output.1 != nil || match.output.3 != nil
+            if let match = Patterns.amount.firstMatch(in: part) {
+                let digits = match.groups[1] ?? match.groups[3] ?? ""
+                let negative = match.groups[0] != nil || match.groups[2] != nil
                 let before = String(part[..<match.range.lowerBound]).trimmingCharacters(in: CharacterSet(charactersIn: " \u{00A0}–-—:([")).trimmingBlanks
                 let after = String(part[match.range.upperBound...]).trimmingCharacters(in: CharacterSet(charactersIn: " \u{00A0}–-—:)].")).trimmingBlanks
                 // "PB 1500 EUR gadā": the source is before the amount; words after it are not kept, and said so.
@@ -184,10 +184,10 @@ public enum PlanWords {
                 // An amount that is not valid (or below zero) is left out and named; the source is still read.
                 amount = negative ? nil : Euros(digits)
                 if amount == nil { unread.append(part) }
-            } else if let match = part.firstMatch(of: #/^(.*\S)\s+(\d+(?:\.\d{1,2})?)$/#), code(of: String(match.output.1)) != nil {
+            } else if let match = Patterns.sourceAndNumber.firstMatch(in: part), let source = match.groups[0], code(of: source) != nil {
                 // "PB 1500": a known source and a number alone is its amount.
-                name = String(match.output.1)
-                amount = Euros(String(match.output.2))
+                name = source
+                amount = match.groups[1].flatMap { Euros($0) }
             }
             if name.isEmpty {
                 // An amount alone belongs to the source just before it, if that has none yet.
@@ -216,19 +216,27 @@ public enum PlanWords {
     /// comma before a currency word made a point ("1500,50 EUR" → "1500.50 EUR").
     static func protectingAmounts(_ cell: String) -> String {
         var text = cell
-        while let m = text.firstMatch(of: #/(\d)[ \u{00A0}\u{202F}](\d{3})(?!\d)/#) {
-            text.replaceSubrange(m.range, with: m.output.1 + m.output.2)
-        }
+        text = Patterns.thousandsSpace.replacingAll(in: text, with: "$1$2")
         // "1,500 EUR" (a comma between thousands, as English writes) → "1500 EUR"
-        while let m = text.firstMatch(of: #/(?i)(^|[^\d,.])(\d{1,3}),(\d{3})(\s*(?:eur|euro|eiro|€))/#) {
-            text.replaceSubrange(m.range, with: m.output.1 + m.output.2 + m.output.3 + m.output.4)
-        }
+        text = Patterns.thousandsComma.replacingAll(in: text, with: "$1$2$3$4")
         // "1500,50 EUR" → "1500.50 EUR"; any other comma inside a number before a currency word
         // ("1500,555 EUR") becomes a point too, so the amount is one word and refused as not valid.
-        while let m = text.firstMatch(of: #/(?i)(\d),(\d+)(\s*(?:eur|euro|eiro|€))/#) {
-            text.replaceSubrange(m.range, with: m.output.1 + "." + m.output.2 + m.output.3)
-        }
+        text = Patterns.decimalComma.replacingAll(in: text, with: "$1.$2$3")
         return text
+    }
+
+    /// The patterns the funding and institution columns are read with, compiled once.
+    enum Patterns {
+        /// "SD (vadošā)": a remark in brackets
+        static let bracketed = TextPattern("\\s*\\([^)]*\\)")
+        /// An amount with a currency word after it (groups 1–2: sign, number) or a euro sign before it (3–4).
+        static let amount = TextPattern("(?:€\\s*)?(-|−)?([0-9]+(?:\\.[0-9]+)?)\\s*(?:eur\\b|euro\\b|eiro\\b|€)|€\\s*(-|−)?([0-9]+(?:\\.[0-9]+)?)",
+                                        caseInsensitive: true)
+        /// "PB 1500": words, then a number alone
+        static let sourceAndNumber = TextPattern("^(.*\\S)\\s+([0-9]+(?:\\.[0-9]{1,2})?)$")
+        static let thousandsSpace = TextPattern("([0-9])[ \u{00A0}\u{202F}]([0-9]{3})(?![0-9])")
+        static let thousandsComma = TextPattern("(^|[^0-9,.])([0-9]{1,3}),([0-9]{3})(\\s*(?:eur|euro|eiro|€))", caseInsensitive: true)
+        static let decimalComma = TextPattern("([0-9]),([0-9]+)(\\s*(?:eur|euro|eiro|€))", caseInsensitive: true)
     }
 
     /// A code for a name not known: its words' first letters, ASCII, upper
