@@ -120,11 +120,18 @@ public enum PlanTable {
                                          en: "the table has no column " + missing.map(\.name.en).joined(separator: ", ")))
         }
         var lines: [PlanDraft.Line] = []
-        for row in body {
+        let mapped = Set(index.values)
+        for marked in body {
+            // A merged cell's text repeated in the rows below it carries a mark; only funding needs to know.
+            let row = marked.map { $0.hasPrefix(repeatedMark) ? String($0.dropFirst()) : $0 }
             func cell(_ column: PlanDraft.Column) -> String {
                 let i = index[column]!
                 return i < row.count ? row[i] : ""
             }
+            let fundingIndex = index[.funding]!
+            let fundingRepeated = fundingIndex < marked.count && marked[fundingIndex].hasPrefix(repeatedMark)
+            let other = row.indices.filter { !mapped.contains($0) && !marked[$0].hasPrefix(repeatedMark) }
+                .map { row[$0].trimmingBlanks }.filter { !$0.isEmpty }
             let filled = row.filter { !$0.trimmingBlanks.isEmpty }
             if filled.isEmpty { continue }
             if filled.count == 1, PlanDraft.isBand(filled[0]) {
@@ -137,7 +144,8 @@ public enum PlanTable {
                 continue
             }
             lines.append(.row(PlanDraft.Row(goal: cell(.goal), activity: cell(.activity), period: cell(.period),
-                                            owners: cell(.owners), funding: cell(.funding))))
+                                            owners: cell(.owners), funding: cell(.funding),
+                                            fundingRepeated: fundingRepeated, other: other)))
         }
         return lines
     }
@@ -206,7 +214,7 @@ public enum PlanTable {
                 var queue = cells[...]
                 while !queue.isEmpty || spanning.keys.contains(where: { $0 >= column }) {
                     if let span = spanning[column], span.left > 0 {
-                        out.append(span.text)
+                        out.append(repeatedMark + span.text)
                         spanning[column] = span.left > 1 ? (span.text, span.left - 1) : nil
                         column += 1
                         continue
@@ -225,6 +233,9 @@ public enum PlanTable {
         }
         return result
     }
+
+    /// Put before a merged cell's text where it is repeated in the rows it covers.
+    static let repeatedMark = "\u{E001}"
 
     /// A block's text: paragraphs and line breaks as lines, a link as its
     /// text and its address.

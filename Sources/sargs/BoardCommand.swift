@@ -58,8 +58,8 @@ struct BoardCommand: ParsableCommand {
         if fileDiffers, let plan {
             // The store was made earlier; what changed in the file since is not in it.
             state.message = Message(.notice, Phrase(
-                lv: "Glabātuvē ir cits plāns nekā failā; rāda glabātuvē esošo. Sākt no faila: sargs init \(SafeText.line(plan)) --force",
-                en: "The store holds another plan than the file; showing the stored one. To start from the file: sargs init \(SafeText.line(plan)) --force"))
+                lv: "Glabātuvē ir cits plāns nekā failā (labots failā vai uz dēļa); rāda glabātuvē esošo. No faila: sargs init \(SafeText.line(plan)) --force",
+                en: "The store holds another plan than the file (edited there or on the board); showing the stored one. From the file: sargs init \(SafeText.line(plan)) --force"))
         }
         if state.readOnly {
             state.message = Message(.notice, Phrase(
@@ -108,13 +108,16 @@ struct BoardCommand: ParsableCommand {
         }
         let store = try Session.guarded { try Store.open(at: storePath) }
         guard plan != nil, let file = planForCreation, let stored = try? store.plan() else { return (store, false) }
-        // What the board and the mail commands change (statuses, mailboxes) does not count as a difference.
-        func shape(_ plan: Plan) -> [String] {
-            [plan.id, plan.title, plan.municipality, "\(plan.period)", "\(plan.goals)", "\(plan.allFunding)",
-             plan.allInstitutions.map { "\($0.code)=\($0.name)" }.joined(separator: ","),
-             "\(plan.activities.map { a -> Activity in var a = a; a.status = .planned; a.statusNote = nil; return a })"]
+        // Statuses and mailboxes are changed by the board and the mail commands, not by the file:
+        // they do not count. (Values are compared, never their descriptions: a dictionary's order varies.)
+        func activities(_ plan: Plan) -> [Activity] {
+            plan.activities.map { a in var a = a; a.status = .planned; a.statusNote = nil; return a }
         }
-        return (store, shape(file) != shape(stored))
+        func institutions(_ plan: Plan) -> [String] { plan.allInstitutions.map { "\($0.code)=\($0.name)" } }
+        let same = file.id == stored.id && file.title == stored.title && file.municipality == stored.municipality
+            && file.period == stored.period && file.goals == stored.goals && file.allFunding == stored.allFunding
+            && institutions(file) == institutions(stored) && activities(file) == activities(stored)
+        return (store, !same)
     }
 
     private func loadTheme() throws -> Theme {

@@ -71,14 +71,23 @@ enum Document {
                 throw Failure(.usage, Phrase(lv: "\(shown) ir glabātuve; dokumentu tajā neraksta", en: "\(shown) is the store; a document is never written over it"))
             }
         }
-        // Any store (another plan's, a backup) is a SQLite database, whatever its name.
-        if let handle = FileHandle(forReadingAtPath: target) {
-            let head = handle.readData(ofLength: 16)
-            try? handle.close()
-            if head == Data("SQLite format 3\0".utf8) || target.hasSuffix("-wal") || target.hasSuffix("-shm") {
-                throw Failure(.usage, Phrase(lv: "\(shown) ir SQLite datubāze (glabātuve vai tās kopija); dokumentu tajā neraksta",
-                                             en: "\(shown) is a SQLite database (a store or a copy of one); a document is never written over it"))
-            }
+        // Any store (another plan's, a backup) is a SQLite database, whatever its name. Only a
+        // regular file is read to know (a FIFO or a terminal would wait for input).
+        var info = stat()
+        let exists = stat(target, &info) == 0
+        let regular = exists && (info.st_mode & S_IFMT) == S_IFREG
+        if exists && !regular {
+            // A FIFO, a terminal, a device: writing there waits or goes astray.
+            throw Failure(.usage, Phrase(lv: "\(shown) nav parasts fails; norādiet faila nosaukumu",
+                                         en: "\(shown) is not a regular file; give a file name"))
+        }
+        let head = regular ? FileHandle(forReadingAtPath: target).map { handle -> Data in
+            defer { try? handle.close() }
+            return handle.readData(ofLength: 16)
+        } ?? Data() : Data()
+        if head == Data("SQLite format 3\0".utf8) || ["-wal", "-shm", "-journal"].contains(where: { target.hasSuffix($0) }) {
+            throw Failure(.usage, Phrase(lv: "\(shown) ir SQLite datubāze (glabātuve vai tās kopija); dokumentu tajā neraksta",
+                                         en: "\(shown) is a SQLite database (a store or a copy of one); a document is never written over it"))
         }
         for input in inputs where sameFile(target, input) {
             throw Failure(.usage, Phrase(lv: "\(shown) ir ievades fails; izvadi rakstiet citā failā",

@@ -33,6 +33,9 @@ struct PersonalCodeTests {
         "kods 010203\n12345",                 // pasted from wrapped text
         "kods 010203\r\n12345",               // … from Windows
         "kods 010203-\n12345",                // a dash at the end of the line
+        "0\u{332}1\u{332}0\u{332}2\u{332}0\u{332}3\u{332}-1\u{332}2\u{332}3\u{332}4\u{332}5\u{332}",  // a combining low line under each digit
+        "010203-1234\u{20E3}5",               // a combining keycap inside
+        "0\u{301}10203 12345",                // an accent on a digit
     ]
 
     static let allowed: [String] = [

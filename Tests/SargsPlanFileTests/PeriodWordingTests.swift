@@ -100,6 +100,15 @@ struct PeriodWordingTests {
         ("2025-05-15", .once(from: b("2025-05-15"), to: b("2025-05-15"))),
         ("2025. gada 15. maijs", .once(from: b("2025-05-15"), to: b("2025-05-15"))),
         ("līdz 15.05.2026.", .once(from: nil, to: b("2026-05-15"))),
+        ("15. 05. 2025.", .once(from: b("2025-05-15"), to: b("2025-05-15"))),
+        ("15/05/2025", .once(from: b("2025-05-15"), to: b("2025-05-15"))),
+        ("2025.05.15.", .once(from: b("2025-05-15"), to: b("2025-05-15"))),
+        ("05.2025.", .once(from: b("2025-05"), to: b("2025-05"))),
+        ("katru gadu no 2026. gada 15. marta", .every(.year, from: b("2026-03-15"), to: nil)),
+        ("reizi gadā, sākot ar 2026. gada 15. martu", .every(.year, from: b("2026-03-15"), to: nil)),
+        ("no 2026. gada 1. marta", .ongoing(report: .quarter, from: b("2026-03-01"), to: nil)),
+        ("reizi ceturksnī no 2026. gada 1. aprīļa", .every(.quarter, from: b("2026-04-01"), to: nil)),
+        ("reizi ceturksnī 2027. gada IV ceturksnī", .every(.quarter, from: b("2027-10"), to: nil)),
         // A due day inside each window (SPEC §3: `{every: year, due: 03-01}`).
         ("ik gadu līdz 1. martam", .every(.year, from: nil, to: nil, due: DueDay("03-01"))),
         ("Katru gadu līdz 15. septembrim", .every(.year, from: nil, to: nil, due: DueDay("09-15"))),
@@ -134,6 +143,7 @@ struct PeriodWordingTests {
         ("a day that does not exist", "2025. gada 31. februāris"),
         ("a date in figures that does not exist", "31.02.2025."),
         ("a quarter without a year in a plan of several years", "2. ceturksnī"),
+        ("a date in figures whose month does not exist", "15.13.2025."),
         ("a half-year without a year in a plan of several years", "II pusgadā"),
         ("a yearly due day without a month", "ik gadu līdz 15. datumam"),
         ("a yearly due day that does not exist", "ik gadu līdz 30. februārim"),
@@ -195,6 +205,9 @@ struct PlanWordsTests {
         ("Ziedkalnes novada pašvaldības Bāriņtiesa", ["BT"], []), ("SD (vadošā), BT", ["SD", "BT"], []),
         ("Biedrība \"Drošs un mīlēts\", BT", ["BT"], ["Biedrība \"Drošs un mīlēts\""]), ("-", [], []),
         ("SD/BT", ["SD", "BT"], []), ("Nodibinājums X, SD", ["SD"], ["Nodibinājums X"]),
+        ("Bērnu un jauniešu centrs", [], ["Bērnu un jauniešu centrs"]),
+        ("Izglītības, kultūras un sporta pārvalde, SD", ["SD"], ["Izglītības, kultūras un sporta pārvalde"]),
+        ("sociālajam dienestam un bāriņtiesai", ["SD", "BT"], []), ("S\u{200B}D", [], ["S\u{200B}D"]),
     ])
     func owners(cell: String, codes: [String], unknown: [String]) {
         let read = PlanWords.owners(cell, institutions: Self.institutions)
@@ -208,6 +221,7 @@ struct PlanWordsTests {
         #expect(entries.map(\.name) == ["Nodibinājums X", "SD"])
         #expect(PlanWords.ownerEntries("Izglītības pārvalde", institutions: Self.institutions).first?.ownName == "Izglītības pārvalde")
         #expect(PlanWords.ownerEntries("izglītības pārvaldei", institutions: Self.institutions).first?.ownName == nil)
+        #expect(PlanWords.ownerEntries("skolas", institutions: Self.institutions).first.map { ($0.code, $0.ownName) }! == ("IN", nil))
     }
 
     @Test("a title's count: groups of three, no telephone numbers, and none when it counts two things", arguments: [

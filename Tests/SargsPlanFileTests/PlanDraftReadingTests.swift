@@ -58,6 +58,12 @@ struct PlanDraftReadingTests {
             ["3. Cits nosaukums", "Bukleti", "2025. g.", "SD", "PB"],
         ])
         #expect(plan.goals.map(\.title) == ["Sadarbība"])
+        for (cell, number, title) in [("Mērķis 5: X5", 5, "X5"), ("7) X7", 7, "X7"), ("1. Mērķis 1", 1, "Mērķis 1"),
+                                      ("2.  Divas   atstarpes", 2, "Divas atstarpes")] {
+            let (plan, _, _) = try Self.draft([[cell, "Lekcijas", "reizi gadā", "SD", "PB"]])
+            #expect(plan.goals.map(\.number) == [number], "\(cell)")
+            #expect(plan.goals.map(\.title) == [title], "\(cell)")
+        }
         #expect(plan.activities.map(\.id) == ["3.1", "3.2", "3.3"])
         #expect(reviews.contains { $0.contains("is a sub-goal") }, "\(reviews)")
         #expect(reviews.contains { $0.contains("twice with different titles") }, "\(reviews)")
@@ -94,6 +100,12 @@ struct PlanDraftReadingTests {
             ["2.1. Apakšmērķis", "Lekcijas", "reizi gadā", "SD", "PB"],
         ])
         #expect(plan.activities[0].links == ["https://x.lv/a", "https://y.lv/b"])
+        let (more, _, yaml2) = try Self.draft([
+            ["1. Izglītošana", "Wiki https://example.org/wiki/A_(B) un https://example.org/lieta?pk=010101-12345", "reizi gadā", "SD", "PB"],
+        ])
+        #expect(more.activities[0].links == ["https://example.org/wiki/A_(B)"])
+        #expect(more.activities[0].title == "Wiki un")
+        #expect(!yaml2.contains("12345") && !yaml2.contains("pk="))
         let lines = yaml.components(separatedBy: "\n")
         let goal2 = try #require(lines.firstIndex(of: "- number: 2"))
         #expect(lines[goal2 - 1].trimmingBlanks.hasPrefix("# PĀRBAUDĪT: mērķa šūna"), "\(lines[goal2 - 1])")
@@ -109,6 +121,18 @@ struct PlanDraftReadingTests {
         #expect(lv(base.replacingOccurrences(of: "funding: [PB, VB]", with: "funding: [{eur: 5}]")).contains("finanšu avotam trūkst atslēgas 'code'"))
         let comma = lv(base.replacingOccurrences(of: "funding: [PB, VB]", with: "funding: [{code: PB, eur: 1500,50}]"))
         #expect(comma.contains("vai skaitlī ir komats"), "\(comma)")
+    }
+
+    @Test("text in a sixth column is reviewed, not silently dropped; names of -pils towns keep their s")
+    func otherColumns() throws {
+        let lines = try PlanTable.lines(fromRows: [Self.header + ["PIEZĪMES"],
+                                                   ["1. Izglītošana", "Lekcijas", "reizi gadā", "SD", "PB", "jāsaskaņo ar domi"]])
+        let draft = PlanDraft.make(lines, title: "P", municipality: "Z novads", period: Self.period, id: "z-2025-2027")
+        #expect(draft.reviews.contains { $0.message.en.contains("outside the five columns") && $0.message.en.contains("jāsaskaņo ar domi") })
+        #expect(PlanDraft.planID(municipality: "Daugavpils valstspilsēta", period: Self.period) == "daugavpils-2025-2027")
+        #expect(PlanDraft.planID(municipality: "Smiltenes novads", period: Self.period) == "smiltene-2025-2027")
+        #expect(PlanDraft.defaultTitle(municipality: "Z novads", period: DayRange(Day(year: 2026, month: 1, day: 1)!, Day(year: 2026, month: 12, day: 31)!))
+                == "Z novada pašvaldības prevencijas plāns 2026. gadam")
     }
 
     @Test("a CSV's separator is found from its first line; quotes keep separators; an unclosed quote is refused")

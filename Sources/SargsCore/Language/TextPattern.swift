@@ -24,6 +24,16 @@ struct TextPattern: Sendable {
         return (range, groups)
     }
 
+    /// The first match at or after `start`.
+    func firstMatch(in text: String, from start: String.Index) -> (range: Range<String.Index>, groups: [String?])? {
+        guard let match = regex.firstMatch(in: text, range: NSRange(start..<text.endIndex, in: text)),
+              let range = Range(match.range, in: text) else { return nil }
+        let groups = (1..<match.numberOfRanges).map { i -> String? in
+            Range(match.range(at: i), in: text).map { String(text[$0]) }
+        }
+        return (range, groups)
+    }
+
     /// Whether the text holds a match.
     func matches(_ text: String) -> Bool { firstMatch(in: text) != nil }
 

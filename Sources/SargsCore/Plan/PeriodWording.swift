@@ -75,7 +75,7 @@ public enum PeriodWording {
         }
         if let span {
             // A year range alone is work that goes on through it (SPEC §3: "2025.–2027.g." → ongoing).
-            if span.isYearRange { return .schedule(.ongoing(report: .quarter, from: from, to: to)) }
+            if span.isYearRange || span.onward { return .schedule(.ongoing(report: .quarter, from: from, to: to)) }
             return .schedule(.once(from: span.deadline ? nil : span.from, to: span.to))
         }
         if ongoing { return .schedule(.ongoing(report: .quarter, from: nil, to: nil)) }
@@ -100,6 +100,8 @@ public enum PeriodWording {
     /// ("februāris", "februārī", "februāra").
     static let monthStems = ["janvār", "februār", "mart", "aprīl", "maij", "jūnij", "jūlij", "august", "septembr",
                              "oktobr", "novembr", "decembr"]
+    /// Stems a month takes in other case endings ("aprīļa", "aprīļos").
+    static let otherMonthStems: [(stem: String, month: Int)] = [("aprīļ", 4)]
 
     // MARK: - Spans
 
@@ -111,6 +113,8 @@ public enum PeriodWording {
         var deadline = false
         /// Two or more whole years ("2025.–2027.g.").
         var isYearRange = false
+        /// "sākot ar …", "no …": from a bound on to the plan's end.
+        var onward = false
 
         func isPlanStart(_ period: DayRange) -> Bool { from?.firstDay == period.first }
         func isPlanEnd(_ period: DayRange) -> Bool { to.lastDay == period.last }
@@ -120,21 +124,35 @@ public enum PeriodWording {
         let years = numbers(in: text).filter { (1990...2100).contains($0) }
         let months = monthsIn(text)
         let oneYearPlan = period.first.year == period.last.year ? period.first.year : nil
-        // A date written in figures: "15.05.2025.", "2025-05-15"; "līdz 15.05.2025." is a deadline.
-        var figures: (year: Int, month: Int, day: Int)?
+        // A date written in figures: "15.05.2025.", "15. 05. 2025.", "15/05/2025", "2025-05-15",
+        // "2025.05.15."; "līdz 15.05.2025." is a deadline, "no 15.05.2025." a start.
+        var figures: (year: Int, month: Int, day: Int?)?
         if let g = Patterns.dottedDate.firstMatch(in: text)?.groups,
            let d = g[0].flatMap({ Int($0) }), let m = g[1].flatMap({ Int($0) }), let y = g[2].flatMap({ Int($0) }) {
             figures = (y, m, d)
         } else if let g = Patterns.isoDate.firstMatch(in: text)?.groups,
                   let y = g[0].flatMap({ Int($0) }), let m = g[1].flatMap({ Int($0) }), let d = g[2].flatMap({ Int($0) }) {
             figures = (y, m, d)
+        } else if let g = Patterns.monthYear.firstMatch(in: text)?.groups,
+                  let m = g[0].flatMap({ Int($0) }), let y = g[1].flatMap({ Int($0) }) {
+            figures = (y, m, nil)  // "05.2025."
         }
         if let figures {
-            guard let day = Day(year: figures.year, month: figures.month, day: figures.day) else {
-                return .failure(PhraseError(p("datums nav derīgs", "the date is not valid")))
+            let bound: DateBound
+            if let d = figures.day {
+                guard let day = Day(year: figures.year, month: figures.month, day: d) else {
+                    return .failure(PhraseError(p("datums nav derīgs", "the date is not valid")))
+                }
+                bound = .day(day)
+            } else {
+                guard (1...12).contains(figures.month), (1...9999).contains(figures.year) else {
+                    return .failure(PhraseError(p("mēnesis nav derīgs", "the month is not valid")))
+                }
+                bound = .month(figures.year, figures.month)
             }
-            if text.contains("līdz ") { return .success(Span(to: .day(day), deadline: true)) }
-            return .success(Span(from: .day(day), to: .day(day)))
+            if text.contains("līdz ") { return .success(Span(to: bound, deadline: true)) }
+            if startsThen(text) { return .success(Span(from: bound, to: .year(period.last.year), onward: true)) }
+            return .success(Span(from: bound, to: bound))
         }
         // A deadline: "līdz 2026. gada 1. martam", "līdz 2025. gada beigām", "līdz 2026. gada martam".
         if let range = text.range(of: "līdz ") {
@@ -159,7 +177,8 @@ public enum PeriodWording {
             return .success(Span(to: .month(year, month), deadline: true))
         }
         // A quarter: "2025. gada I ceturksnis", "2. ceturksnī".
-        if text.contains("ceturksn") && !containsAny(text, ["reizi ceturksnī", "katru ceturksni", "ik ceturksni"]) {
+        if text.contains("ceturksn") && (!containsAny(text, ["reizi ceturksnī", "katru ceturksni", "ik ceturksni"])
+                                         || ordinal(before: "ceturksn", in: text) != nil) {
             guard let q = ordinal(before: "ceturksn", in: text), (1...4).contains(q) else {
                 return .failure(PhraseError(p("ceturksnis nav nolasāms (I–IV)", "the quarter cannot be read (I–IV)")))
             }
@@ -169,7 +188,8 @@ public enum PeriodWording {
             return .success(Span(from: .month(year, q * 3 - 2), to: .month(year, q * 3)))
         }
         // A half-year: "2025. gada II pusgads".
-        if text.contains("pusgad") && !containsAny(text, ["reizi pusgadā", "katru pusgadu", "ik pusgadu", "pusgada laikā"]) {
+        if text.contains("pusgad") && (!containsAny(text, ["reizi pusgadā", "katru pusgadu", "ik pusgadu", "pusgada laikā"])
+                                       || ordinal(before: "pusgad", in: text) != nil) {
             guard let h = ordinal(before: "pusgad", in: text), (1...2).contains(h) else {
                 return .failure(PhraseError(p("pusgads nav nolasāms (I vai II)", "the half-year cannot be read (I or II)")))
             }
@@ -195,16 +215,18 @@ public enum PeriodWording {
                 guard let day = Day(year: year, month: first, day: d) else {
                     return .failure(PhraseError(p("datums nav derīgs", "the date is not valid")))
                 }
+                // "no 2026. gada 15. marta": from that day on.
+                if startsThen(text) { return .success(Span(from: .day(day), to: .year(period.last.year), onward: true)) }
                 return .success(Span(from: .day(day), to: .day(day)))
             }
-            if startsThen(text) { return .success(Span(from: .month(year, first), to: .year(period.last.year))) }
+            if startsThen(text) { return .success(Span(from: .month(year, first), to: .year(period.last.year), onward: true)) }
             return .success(Span(from: .month(year, first), to: .month(year, last)))
         }
         switch years.count {
         case 0: return .success(nil)
         case 1:
             // "sākot ar 2026. gadu", "no 2026. gada": from that year on.
-            if startsThen(text) { return .success(Span(from: .year(years[0]), to: .year(period.last.year))) }
+            if startsThen(text) { return .success(Span(from: .year(years[0]), to: .year(period.last.year), onward: true)) }
             return .success(Span(from: .year(years[0]), to: .year(years[0])))
         case 2:
             guard years[0] < years[1] else {
@@ -229,10 +251,12 @@ public enum PeriodWording {
 
     /// The patterns the wording is read with, compiled once.
     enum Patterns {
-        /// "15.05.2025."
-        static let dottedDate = TextPattern("(?:^|[^0-9])([0-9]{1,2})\\.([0-9]{1,2})\\.([0-9]{4})(?![0-9])")
-        /// "2025-05-15"
-        static let isoDate = TextPattern("(?:^|[^0-9])([0-9]{4})-([0-9]{2})-([0-9]{2})(?![0-9])")
+        /// "15.05.2025.", "15. 05. 2025.", "15/05/2025"
+        static let dottedDate = TextPattern("(?:^|[^0-9.])([0-9]{1,2})[./] ?([0-9]{1,2})[./] ?([0-9]{4})(?![0-9])")
+        /// "2025-05-15", "2025.05.15."
+        static let isoDate = TextPattern("(?:^|[^0-9])([0-9]{4})[-.]([0-9]{1,2})[-.]([0-9]{1,2})(?![0-9])")
+        /// "05.2025.", "05/2025"
+        static let monthYear = TextPattern("(?:^|[^0-9.])([0-9]{1,2})[./] ?([0-9]{4})(?![0-9])")
         /// "15. maijs": a day number before a word
         static let dayOfMonth = TextPattern("(?:^|[^0-9])([0-9]{1,2})\\. ?[a-zāčēģīķļņšūž]+")
         /// "no 2026"
@@ -323,12 +347,12 @@ public enum PeriodWording {
     /// The months the text names, 1–12, in order.
     static func monthsIn(_ text: String) -> [Int] {
         var found: [(position: String.Index, month: Int)] = []
-        for (i, stem) in monthStems.enumerated() {
+        for (stem, month) in monthStems.enumerated().map({ ($1, $0 + 1) }) + otherMonthStems {
             var start = text.startIndex
             while let range = text.range(of: stem, range: start..<text.endIndex) {
                 // A word's start: not inside another word ("smart" is not March).
                 let atStart = range.lowerBound == text.startIndex || !text[text.index(before: range.lowerBound)].isLetter
-                if atStart { found.append((range.lowerBound, i + 1)) }
+                if atStart { found.append((range.lowerBound, month)) }
                 start = range.upperBound
             }
         }
@@ -337,19 +361,24 @@ public enum PeriodWording {
 
     /// The number written just before `word`: a Roman numeral ("II pusgads")
     /// or a number with a dot ("2. ceturksnī").
+    /// At the first occurrence of `word` that has one ("reizi ceturksnī 2027. gada IV ceturksnī" → 4).
     static func ordinal(before word: String, in text: String) -> Int? {
-        guard let range = text.range(of: word) else { return nil }
-        let before = text[..<range.lowerBound].split(separator: " ")
-        guard let last = before.last else { return nil }
-        let token = last.trimmingCharacters(in: CharacterSet(charactersIn: "."))
-        if let n = Int(token) { return n }
-        switch token {
-        case "i": return 1
-        case "ii": return 2
-        case "iii": return 3
-        case "iv": return 4
-        default: return nil
+        var start = text.startIndex
+        while let range = text.range(of: word, range: start..<text.endIndex) {
+            start = range.upperBound
+            let before = text[..<range.lowerBound].split(separator: " ")
+            guard let last = before.last else { continue }
+            let token = last.trimmingCharacters(in: CharacterSet(charactersIn: "."))
+            if let n = Int(token) { return n }
+            switch token {
+            case "i": return 1
+            case "ii": return 2
+            case "iii": return 3
+            case "iv": return 4
+            default: continue
+            }
         }
+        return nil
     }
 
     static func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }

@@ -13,13 +13,21 @@ public struct PlanDraft: Sendable {
         public var period: String
         public var owners: String
         public var funding: String
+        /// Whether the funding cell is a merged cell's, repeated from a row above
+        /// (an amount in it is not this activity's alone).
+        public var fundingRepeated: Bool
+        /// Text in columns the plan has no place for (a sixth column, a note beside the table).
+        public var other: [String]
 
-        public init(goal: String, activity: String, period: String, owners: String, funding: String) {
+        public init(goal: String, activity: String, period: String, owners: String, funding: String,
+                    fundingRepeated: Bool = false, other: [String] = []) {
             self.goal = goal
             self.activity = activity
             self.period = period
             self.owners = owners
             self.funding = funding
+            self.fundingRepeated = fundingRepeated
+            self.other = other
         }
     }
 
@@ -90,7 +98,7 @@ public struct PlanDraft: Sendable {
     /// Whether a band says its goals have no level ("BEZ LĪMEŅA", SPEC §3).
     static func namesNoLevel(_ band: String) -> Bool {
         let b = band.lowercased()
-        return b.contains("bez līmeņa") || b.contains("bez limena")
+        return b.contains("bez līmeņa") || b.contains("bez limena") || b.contains("no level")
     }
 
     /// Whether a row is a level band (its text names a level of prevention, or "bez līmeņa").
@@ -107,10 +115,35 @@ public struct PlanDraft: Sendable {
         func url(_ word: Substring) -> String? {
             var w = word
             while let first = w.first, "(<[\"'“„".contains(first) { w.removeFirst() }
-            while let last = w.last, ".,;:)>]\"'”!?".contains(last) { w.removeLast() }
+            // A closing bracket belongs to the address when it closes one inside it ("…/A_(B)").
+            while let last = w.last, ".,;:)>]\"'”!?".contains(last) {
+                if last == ")" && w.count(where: { $0 == "(" }) >= w.count(where: { $0 == ")" }) { break }
+                w.removeLast()
+            }
             guard w.hasPrefix("http://") || w.hasPrefix("https://") else { return nil }
             let rest = w.drop { $0 != "/" }.drop { $0 == "/" }
             return rest.isEmpty ? nil : String(w)
+        }
+        // An address that held a personal code is not kept at all: its masked remains
+        // ("…pk=[personas kods izņemts]") are dropped with it (the cell's review says why).
+        let maskWords = personalCodeMask.split(separator: " ")
+        var cell = cell
+        if cell.contains(personalCodeMask) {
+            var kept: [String] = []
+            for line in cell.split(separator: "\n", omittingEmptySubsequences: false) {
+                var words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+                var i = 0
+                while i < words.count {
+                    if (words[i].hasPrefix("http://") || words[i].hasPrefix("https://")) && words[i].hasSuffix(String(maskWords[0])),
+                       Array(words.dropFirst(i + 1).prefix(maskWords.count - 1)) == maskWords.dropFirst().map(String.init) {
+                        words.removeSubrange(i..<(i + maskWords.count))
+                        continue
+                    }
+                    i += 1
+                }
+                kept.append(words.joined(separator: " "))
+            }
+            cell = kept.joined(separator: "\n")
         }
         for (n, line) in cell.split(separator: "\n").enumerated() {
             let lineWords = line.split(whereSeparator: { $0.isWhitespace })
@@ -149,11 +182,13 @@ public struct PlanDraft: Sendable {
     public static func defaultTitle(municipality: String, period: DayRange) -> String {
         var words = municipality.split(separator: " ").map(String.init)
         let genitive = ["novads": "novada", "valstspilsēta": "valstspilsētas", "pilsēta": "pilsētas"]
+        // "2025.–2027. gadam", or "2026. gadam" for a plan of one year.
+        let years = period.first.year == period.last.year ? "\(period.first.year). gadam" : "\(period.first.year).–\(period.last.year). gadam"
         if let last = words.last, let form = genitive[last.lowercased()] {
             words[words.count - 1] = form
-            return words.joined(separator: " ") + " pašvaldības prevencijas plāns \(period.first.year).–\(period.last.year). gadam"
+            return words.joined(separator: " ") + " pašvaldības prevencijas plāns " + years
         }
-        return municipality + ": prevencijas plāns \(period.first.year).–\(period.last.year). gadam"
+        return municipality + ": prevencijas plāns " + years
     }
 
     /// A plan id from the municipality and period ("madona-2025-2027").
@@ -161,8 +196,9 @@ public struct PlanDraft: Sendable {
         let first = municipality.split(separator: " ").first.map(String.init) ?? municipality
         let folded = first.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
         var stem = folded.filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
-        // The municipality's name in the genitive ("Madonas", "Smiltenes") back to its own ("madona").
-        if stem.hasSuffix("s") { stem.removeLast() }
+        // The municipality's name in the genitive ("Madonas", "Smiltenes") back to its own ("madona");
+        // a name whose genitive is itself ("Daugavpils", "Cēsu") stays.
+        if stem.hasSuffix("as") || stem.hasSuffix("es") { stem.removeLast() }
         return "\(stem.isEmpty ? "plans" : stem)-\(period.first.year)-\(period.last.year)"
     }
 
@@ -200,7 +236,13 @@ public struct PlanDraft: Sendable {
                     return text
                 }
                 let whole = Row(goal: clean(raw.goal), activity: clean(raw.activity), period: clean(raw.period),
-                                owners: clean(raw.owners), funding: clean(raw.funding))
+                                owners: clean(raw.owners), funding: clean(raw.funding), fundingRepeated: raw.fundingRepeated,
+                                other: raw.other.map(clean))
+                if !whole.other.isEmpty {
+                    cellNotes.append(Phrase(
+                        lv: "rindā ir teksts ārpus piecām kolonnām (\"\(SafeText.line(whole.other.joined(separator: " · ")))\"); tas nav pārņemts",
+                        en: "the row has text outside the five columns (\"\(SafeText.line(whole.other.joined(separator: " · ")))\"); it was not taken over"))
+                }
                 // A row may hold several activities as paragraphs (the Madona original does): one pass per activity.
                 let (parts, splitNote) = Self.split(whole)
                 for (part, row) in parts.enumerated() {
@@ -311,6 +353,13 @@ public struct PlanDraft: Sendable {
                         funding.append(code)
                         if let amount = entry.amount { amounts[code] = amount }
                     }
+                    if row.fundingRepeated && !amounts.isEmpty {
+                        // A merged funding cell over several activities: its amount is not each one's.
+                        amounts = [:]
+                        reviews.append(Review(activity: id, field: "funding", message: Phrase(
+                            lv: "finansējuma šūna ir apvienota vairākām aktivitātēm; tās summa ielikta tikai pirmajai",
+                            en: "the funding cell is merged over several activities; its amount was put in the first only")))
+                    }
                     for text in leftover {
                         reviews.append(Review(activity: id, field: "funding", message: Phrase(
                             lv: "\"\(SafeText.line(text))\": summa ielikta, bet vārdi aiz tās nav (piem. \"gadā\")",
@@ -357,7 +406,11 @@ public struct PlanDraft: Sendable {
     /// A MĒRĶIS cell read: its number ("3.", "3. mērķis:", "3.mērķis –"),
     /// its title without them, and whether the number is a sub-goal's ("2.1.").
     static func goalCell(_ cell: String) -> (number: Int?, title: String, subNumber: Bool) {
-        var rest = Substring(cell)
+        var rest = Substring(cell.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "))
+        // "Mērķis 5: …" names the goal before its number.
+        for word in ["mērķis ", "Mērķis ", "MĒRĶIS "] where rest.hasPrefix(word) && rest.dropFirst(word.count).first?.isNumber == true {
+            rest = rest.dropFirst(word.count)
+        }
         var digits = ""
         while let c = rest.first, c.isASCII, c.isNumber { digits.append(c); rest.removeFirst() }
         let number = digits.isEmpty ? nil : Int(digits)
@@ -365,10 +418,13 @@ public struct PlanDraft: Sendable {
         if number != nil, rest.first == ".", rest.dropFirst().first?.isNumber == true {
             subNumber = true
         }
-        var title = String(rest.drop { $0.isNumber || $0 == "." || $0 == " " }).trimmingBlanks
-        // "mērķis:", "mērķis –" after the number is not part of the title.
+        var title = String(rest.drop { $0.isNumber || $0 == "." || $0 == ")" || $0 == ":" || $0 == " " }).trimmingBlanks
+        // "mērķis:", "mērķis –" after the number is not part of the title ("1. Mērķis 1" keeps its words).
         for word in ["mērķis", "Mērķis", "MĒRĶIS"] where title.hasPrefix(word) {
-            title = String(title.dropFirst(word.count)).trimmingCharacters(in: CharacterSet(charactersIn: " :.–—-")).trimmingBlanks
+            let after = title.dropFirst(word.count)
+            guard let next = after.first, ":.–—-".contains(next) || (next == " " && after.dropFirst().first.map { ":–—-".contains($0) } == true)
+            else { break }
+            title = String(after).trimmingCharacters(in: CharacterSet(charactersIn: " :.–—-")).trimmingBlanks
             break
         }
         return (number, title.isEmpty && number == nil ? cell : title, subNumber)
@@ -419,7 +475,7 @@ public struct PlanDraft: Sendable {
         let owners = column(row.owners, Column.owners.name), funding = column(row.funding, Column.funding.name)
         let rows = (0..<k).map { i in
             Row(goal: i == 0 ? row.goal : "", activity: activities[i].joined(separator: "\n"), period: periods[i],
-                owners: owners[i], funding: funding[i])
+                owners: owners[i], funding: funding[i], fundingRepeated: row.fundingRepeated, other: i == 0 ? row.other : [])
         }
         return (rows, note)
     }
@@ -433,6 +489,12 @@ public struct PlanDraft: Sendable {
     public static func cleaned(_ text: String) -> (text: String, notes: [Phrase]) {
         var notes: [Phrase] = []
         var out = text
+        // Invisible format characters (a zero-width space, a direction mark) would make "S\u{200B}D" another code.
+        if out.unicodeScalars.contains(where: { $0.properties.generalCategory == .format }) {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: out.unicodeScalars.filter { $0.properties.generalCategory != .format })
+            out = String(view)
+        }
         if out.unicodeScalars.contains(where: { $0 != "\n" && FreeText.isRefusedControl($0.value) }) {
             var view = String.UnicodeScalarView()
             for scalar in out.unicodeScalars {

@@ -76,7 +76,22 @@ public enum PlanWords {
     /// in brackets ("SD (vadošā)") left out.
     public static func ownerEntries(_ cell: String, institutions: [Institution]) -> [OwnerEntry] {
         var entries: [OwnerEntry] = []
-        for raw in parts(cell) {
+        // A lone word that names nothing, followed by a part in lower case, begins one name the
+        // splitting cut: "Bērnu un jauniešu centrs", "Izglītības, kultūras un sporta pārvalde".
+        var pieces: [String] = []
+        for part in parts(cell) {
+            if let last = pieces.last, part.first?.isLowercase == true, !last.contains(" ") || last.contains(",") || last.contains(" un "),
+               match(last, institutions: institutions).code == nil,
+               let firstWord = last.split(separator: " ").first, pieces.count > 0,
+               match(String(firstWord), institutions: institutions).code == nil,
+               !last.split(separator: " ").contains(where: { $0.first?.isUppercase == true && $0 != firstWord }) {
+                let joiner = cell.contains(last.split(separator: ",").last.map { String($0).trimmingBlanks + " un " + part } ?? "") ? " un " : ", "
+                pieces[pieces.count - 1] = last + joiner + part
+            } else {
+                pieces.append(part)
+            }
+        }
+        for raw in pieces {
             let part = Patterns.bracketed.replacingAll(in: raw, with: "").trimmingBlanks
             guard !part.isEmpty, !nothingWords.contains(part.lowercased()) else { continue }
             var candidates = [part]
@@ -89,17 +104,7 @@ public enum PlanWords {
             var code: String?
             var ownName: String?
             for candidate in candidates {
-                if let exact = institutions.first(where: { $0.code == candidate || (candidate.count <= 4 && $0.code == candidate.uppercased()) }) {
-                    code = exact.code
-                } else if let named = institutions.first(where: { sameName(candidate, $0.name) || ($0.en.map { sameName(candidate, $0) } ?? false) }) {
-                    code = named.code
-                } else if let alias = institutionAliases.first(where: { sameName(candidate, $0.words) }) {
-                    code = alias.code
-                    // Written in its own form (not another case ending): the plan may call the institution so.
-                    if candidate.lowercased() == alias.words {
-                        ownName = candidate.prefix(1).uppercased() + candidate.dropFirst()
-                    }
-                }
+                (code, ownName) = match(candidate, institutions: institutions)
                 if code != nil { break }
             }
             if let code, entries.contains(where: { $0.code == code }) { continue }
@@ -128,6 +133,24 @@ public enum PlanWords {
 
     /// The institution column as codes (in the cell's order, each once), and
     /// the names it could not match.
+    /// One name matched: its code, and the plan's own name for a standard
+    /// institution when written as a department's other name in its own form
+    /// ("Izglītības pārvalde" for IN; not "skolas", which names the schools).
+    static func match(_ candidate: String, institutions: [Institution]) -> (code: String?, ownName: String?) {
+        if let exact = institutions.first(where: { $0.code == candidate || (candidate.count <= 4 && $0.code == candidate.uppercased()) }) {
+            return (exact.code, nil)
+        }
+        if let named = institutions.first(where: { sameName(candidate, $0.name) || ($0.en.map { sameName(candidate, $0) } ?? false) }) {
+            return (named.code, nil)
+        }
+        if let alias = institutionAliases.first(where: { sameName(candidate, $0.words) }) {
+            let department = ["pārvalde", "nodaļa", "dienests", "centrs", "grupa"].contains { alias.words.hasSuffix($0) }
+            let own = department && candidate.lowercased() == alias.words ? candidate.prefix(1).uppercased() + candidate.dropFirst() : nil
+            return (alias.code, own)
+        }
+        return (nil, nil)
+    }
+
     public static func owners(_ cell: String, institutions: [Institution]) -> (codes: [String], unknown: [String]) {
         let entries = ownerEntries(cell, institutions: institutions)
         return (entries.compactMap(\.code), entries.filter { $0.code == nil }.map(\.name))
@@ -155,12 +178,13 @@ public enum PlanWords {
 
     /// The funding column read whole (SPEC §3, issue 16): each source once,
     /// in the cell's order, with the amount in euros written beside it
-    /// ("Pašvaldības budžets – 1 500 EUR", "PB 1500,50 €", "VB (€ 2000)").
-    /// A number counts as an amount only with a currency word (EUR, €,
-    /// eiro, euro). `unread` holds the amounts that are not clear: not
-    /// beside one source, or not a valid amount.
-    /// `leftover` holds parts whose amount was kept but whose other words
-    /// after it were not ("PB 1500 EUR gadā").
+    /// ("Pašvaldības budžets – 1 500 EUR", "PB 1500,50 €", "VB (€ 2000)",
+    /// "PB 1,500.50 EUR", "PB 1.500,50 EUR"). A number counts as an amount
+    /// only with a currency word (EUR, €, eiro, euro), or alone after a
+    /// known source ("PB 1500"). `unread` holds what is not clear: an
+    /// amount not beside one source, below zero, in millions or thousands,
+    /// out of range, or not a number. `leftover` holds parts whose amount
+    /// was kept but whose other words after it were not ("PB 1500 EUR gadā").
     public static func fundingSources(_ cell: String, sources: [Funding])
         -> (entries: [FundingEntry], unread: [String], leftover: [String]) {
         var entries: [FundingEntry] = [], unread: [String] = [], leftover: [String] = []
@@ -169,21 +193,22 @@ public enum PlanWords {
             return sources.first { $0.code == upper.replacingOccurrences(of: "+", with: "") || sameName(name, $0.name) }?.code
                 ?? fundingAliases.first { $0.words == name.lowercased() || sameName(name, $0.words) }?.code
         }
-        for part in parts(protectingAmounts(cell), plus: true) {
+        // Every amount becomes one placeholder word first, so that the commas and spaces inside
+        // it ("1 500,50 EUR") do not split the cell.
+        let (text, amounts) = placeholders(cell)
+        for part in parts(text, plus: true) {
             var name = part
             var amount: Euros?
-            // An amount: a number and a currency word after it (output 1), or a euro sign before it (output 2).
-            if let match = Patterns.amount.firstMatch(in: part) {
-                let digits = match.groups[1] ?? match.groups[3] ?? ""
-                let negative = match.groups[0] != nil || match.groups[2] != nil
-                let before = String(part[..<match.range.lowerBound]).trimmingCharacters(in: CharacterSet(charactersIn: " \u{00A0}–-—:([")).trimmingBlanks
-                let after = String(part[match.range.upperBound...]).trimmingCharacters(in: CharacterSet(charactersIn: " \u{00A0}–-—:)].")).trimmingBlanks
+            let original = restoring(part, amounts)
+            if let found = Patterns.placeholder.firstMatch(in: part), let index = found.groups[0].flatMap({ Int($0) }),
+               amounts.indices.contains(index) {
+                let before = String(part[..<found.range.lowerBound]).trimmingCharacters(in: CharacterSet(charactersIn: " \u{00A0}–-—:([")).trimmingBlanks
+                let after = String(part[found.range.upperBound...]).trimmingCharacters(in: CharacterSet(charactersIn: " \u{00A0}–-—:)].")).trimmingBlanks
                 // "PB 1500 EUR gadā": the source is before the amount; words after it are not kept, and said so.
-                name = before.isEmpty ? after : before
-                if !before.isEmpty && !after.isEmpty { leftover.append(part) }
-                // An amount that is not valid (or below zero) is left out and named; the source is still read.
-                amount = negative ? nil : Euros(digits)
-                if amount == nil { unread.append(part) }
+                name = restoring(before.isEmpty ? after : before, amounts)
+                if !before.isEmpty && !after.isEmpty { leftover.append(original) }
+                amount = amounts[index].value
+                if amount == nil { unread.append(original) }
             } else if let match = Patterns.sourceAndNumber.firstMatch(in: part), let source = match.groups[0], code(of: source) != nil {
                 // "PB 1500": a known source and a number alone is its amount.
                 name = source
@@ -194,7 +219,7 @@ public enum PlanWords {
                 if let amount, let last = entries.indices.last, entries[last].amount == nil {
                     entries[last].amount = amount
                 } else if amount != nil {
-                    unread.append(part)  // (an amount that is not valid was named above)
+                    unread.append(original)  // (an amount that is not valid was named above)
                 }
                 continue
             }
@@ -202,7 +227,7 @@ public enum PlanWords {
             if let index = entries.firstIndex(where: { code != nil ? $0.code == code : $0.name == name }) {
                 // Named twice: one entry; two amounts for it are not clear.
                 if let amount {
-                    if entries[index].amount == nil { entries[index].amount = amount } else { unread.append(part) }
+                    if entries[index].amount == nil { entries[index].amount = amount } else { unread.append(original) }
                 }
                 continue
             }
@@ -211,32 +236,95 @@ public enum PlanWords {
         return (entries, unread, leftover)
     }
 
-    /// The cell with amounts made one word, so that splitting at commas
-    /// keeps them whole: thousands joined ("1 500" → "1500"), a decimal
-    /// comma before a currency word made a point ("1500,50 EUR" → "1500.50 EUR").
-    static func protectingAmounts(_ cell: String) -> String {
+    /// The cell with each amount (a number with a currency word) replaced by
+    /// a placeholder word, and the amounts: the text as written and its
+    /// value (nil when it is not one amount in euros).
+    static func placeholders(_ cell: String) -> (text: String, amounts: [(text: String, value: Euros?)]) {
         var text = cell
-        text = Patterns.thousandsSpace.replacingAll(in: text, with: "$1$2")
-        // "1,500 EUR" (a comma between thousands, as English writes) → "1500 EUR"
-        text = Patterns.thousandsComma.replacingAll(in: text, with: "$1$2$3$4")
-        // "1500,50 EUR" → "1500.50 EUR"; any other comma inside a number before a currency word
-        // ("1500,555 EUR") becomes a point too, so the amount is one word and refused as not valid.
-        text = Patterns.decimalComma.replacingAll(in: text, with: "$1.$2$3")
-        return text
+        var amounts: [(text: String, value: Euros?)] = []
+        var searchFrom = text.startIndex
+        while searchFrom < text.endIndex, let match = Patterns.amountSpan.firstMatch(in: text, from: searchFrom) {
+            let g = match.groups
+            // A number without a currency word is not an amount: it stays (a project number "9.2.1.1").
+            guard g[0] != nil || g[4] != nil, let number = g[2] else {
+                searchFrom = match.range.upperBound
+                continue
+            }
+            let negative = g[1] != nil
+            let scaled = g[3] != nil  // "1,5 milj. EUR": not guessed
+            let value = negative || scaled ? nil : Self.euros(number)
+            amounts.append((String(text[match.range]).trimmingBlanks, value))
+            let placeholder = " \u{E100}\(amounts.count - 1)\u{E101} "
+            let start = text.distance(from: text.startIndex, to: match.range.lowerBound)
+            text.replaceSubrange(match.range, with: placeholder)
+            searchFrom = text.index(text.startIndex, offsetBy: start + placeholder.count)
+        }
+        return (text, amounts)
+    }
+
+    /// A part with its placeholders put back as the amounts were written.
+    static func restoring(_ part: String, _ amounts: [(text: String, value: Euros?)]) -> String {
+        var out = part
+        while let found = Patterns.placeholder.firstMatch(in: out), let i = found.groups[0].flatMap({ Int($0) }), amounts.indices.contains(i) {
+            out.replaceSubrange(found.range, with: amounts[i].text)
+        }
+        // The placeholder's own spaces go with it.
+        return out.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ").trimmingBlanks
+    }
+
+    /// A number as plans write amounts, in euros: "1500", "1 500", "1 500,50",
+    /// "1,500.50", "1.500,50"; nil for anything else ("1500,555", "12.345").
+    static func euros(_ raw: String) -> Euros? {
+        let spaces: Set<Character> = [" ", "\u{00A0}", "\u{202F}", "\u{2009}"]
+        var t = raw
+        if t.contains(where: { spaces.contains($0) }) {
+            // Spaces only between groups of three: "1 500", "1 000 000,50".
+            guard Patterns.spaceGroups.matches(t) else { return nil }
+            t.removeAll { spaces.contains($0) }
+        }
+        let commas = t.count { $0 == "," }, points = t.count { $0 == "." }
+        if commas > 0 && points > 0 {
+            // The last mark is the decimal one; the other separates thousands.
+            let decimal: Character = t.lastIndex(of: ",")! > t.lastIndex(of: ".")! ? "," : "."
+            let thousands: Character = decimal == "," ? "." : ","
+            let parts = t.split(separator: decimal, omittingEmptySubsequences: false)
+            guard parts.count == 2, Patterns.groupsOfThree(thousands).matches(String(parts[0])) else { return nil }
+            t = parts[0].filter { $0 != thousands } + "." + parts[1]
+        } else if commas > 0 {
+            if Patterns.groupsOfThree(",").matches(t) {
+                t.removeAll { $0 == "," }
+            } else if commas == 1 {
+                t = t.replacingOccurrences(of: ",", with: ".")
+            } else {
+                return nil
+            }
+        } else if points > 1 {
+            guard Patterns.groupsOfThree(".").matches(t) else { return nil }
+            t.removeAll { $0 == "." }
+        }
+        return Euros(t)
     }
 
     /// The patterns the funding and institution columns are read with, compiled once.
     enum Patterns {
         /// "SD (vadošā)": a remark in brackets
         static let bracketed = TextPattern("\\s*\\([^)]*\\)")
-        /// An amount with a currency word after it (groups 1–2: sign, number) or a euro sign before it (3–4).
-        static let amount = TextPattern("(?:€\\s*)?(-|−)?([0-9]+(?:\\.[0-9]+)?)\\s*(?:eur\\b|euro\\b|eiro\\b|€)|€\\s*(-|−)?([0-9]+(?:\\.[0-9]+)?)",
-                                        caseInsensitive: true)
+        /// A number, maybe an amount: a euro sign before it (group 1), a sign (2), the number with
+        /// its separators (3), "milj." or "tūkst." after it (4), a currency word after it (5).
+        static let amountSpan = TextPattern(
+            "(?:(€)\\s*)?(-|−)?([0-9](?:[0-9 \u{00A0}\u{202F}\u{2009}.,]*[0-9])?)"
+            + "(\\s*(?:milj\\.?|miljon[a-zāēīū]*|tūkst\\.?|tūksto[a-zš]*|millions?|thousands?))?"
+            + "(?:\\s*(eur\\b|euro\\b|eiro\\b|€))?",
+            caseInsensitive: true)
+        /// An amount's placeholder word: its index is group 1.
+        static let placeholder = TextPattern("\u{E100}([0-9]+)\u{E101}")
+        /// "1 500", "1 000 000,50": spaces only between groups of three
+        static let spaceGroups = TextPattern("^[0-9]{1,3}(?:[ \u{00A0}\u{202F}\u{2009}][0-9]{3})+(?:[.,][0-9]+)?$")
+        static let groupsOfThreeComma = TextPattern("^[0-9]{1,3}(?:,[0-9]{3})+$")
+        static let groupsOfThreePoint = TextPattern("^[0-9]{1,3}(?:\\.[0-9]{3})+$")
+        static func groupsOfThree(_ mark: Character) -> TextPattern { mark == "," ? groupsOfThreeComma : groupsOfThreePoint }
         /// "PB 1500": words, then a number alone
         static let sourceAndNumber = TextPattern("^(.*\\S)\\s+([0-9]+(?:\\.[0-9]{1,2})?)$")
-        static let thousandsSpace = TextPattern("([0-9])[ \u{00A0}\u{202F}]([0-9]{3})(?![0-9])")
-        static let thousandsComma = TextPattern("(^|[^0-9,.])([0-9]{1,3}),([0-9]{3})(\\s*(?:eur|euro|eiro|€))", caseInsensitive: true)
-        static let decimalComma = TextPattern("([0-9]),([0-9]+)(\\s*(?:eur|euro|eiro|€))", caseInsensitive: true)
     }
 
     /// A code for a name not known: its words' first letters, ASCII, upper

@@ -6,7 +6,8 @@ import Foundation
 /// by one space-like character (Unicode `Zs`, tab, a line break) or by one dash-like
 /// character (Unicode `Pd` and the other `Dash` characters, minus signs
 /// included), the dash optionally with one space on each side. Digits are any
-/// script's decimal digits (`Nd`: "０１０２０３", "٠١٠٢٠٣"), and invisible
+/// script's decimal digits (`Nd`: "０１０２０３", "٠١٠٢٠٣"); the invisible
+/// combining marks (`Mn`, `Mc`, `Me`: U+0332, a keycap U+20E3) and
 /// format characters (`Cf`, default-ignorable code points: U+200B, U+00AD,
 /// U+2060 …) are ignored wherever they stand. The text is normalised with
 /// NFKC first, so compatibility forms (full-width digits and dashes) read
@@ -73,7 +74,12 @@ public enum PersonalCode {
         var scalars: [Unicode.Scalar] = []
         for scalar in text.precomposedStringWithCompatibilityMapping.unicodeScalars {
             let properties = scalar.properties
-            if properties.generalCategory == .format || properties.isDefaultIgnorableCodePoint { continue }
+            // Format characters and combining marks (U+0332 under a digit, a keycap U+20E3) are
+            // passed over: "0̲1̲0̲1̲0̲1̲-1̲2̲3̲4̲5̲" is still the code. (After NFKC, a Latvian letter
+            // carries no separate mark.)
+            if properties.generalCategory == .format || properties.isDefaultIgnorableCodePoint
+                || properties.generalCategory == .nonspacingMark || properties.generalCategory == .enclosingMark
+                || properties.generalCategory == .spacingMark { continue }
             // A line break is a space here: a code pasted from wrapped text is still a code
             // ("\r\n" is one break: the CR is passed over).
             if scalar == "\r" { continue }

@@ -155,7 +155,11 @@ public enum ChangeRules {
             try requiredText(target.unit, field: Phrase(lv: "mērķa mērvienība", en: "the target unit"))
         }
         let span = activity.schedule.span(in: plan.period)
-        if span.isEmpty || span.first < plan.period.first || span.last > plan.period.last {
+        if span.isEmpty {
+            throw ChangeRefusal("grafiks beidzas pirms tas sākas (\(span.first) … \(span.last))",
+                                "the schedule ends before it starts (\(span.first) … \(span.last))")
+        }
+        if span.first < plan.period.first || span.last > plan.period.last {
             throw ChangeRefusal("grafiks iziet ārpus plāna perioda", "the schedule lies outside the plan period")
         }
         if let note = activity.statusNote { try text(note, field: noteField, lines: .several) }
