@@ -290,7 +290,8 @@ public enum PlanTable {
         // A paragraph continues the title when it is written in capitals as the title is, or names the years.
         for next in heading.dropFirst(start + 1).prefix(2) {
             let capitals = next.contains(where: \.isLetter) && next == next.uppercased()
-            let years = PeriodWording.numbers(in: next).contains { (1990...2100).contains($0) } && next.lowercased().contains("gad")
+            // "2025.–2027. gadam" (the plan is for those years); not "2024. gada … apstiprināts".
+            let years = PeriodWording.numbers(in: next).contains { (1990...2100).contains($0) } && next.lowercased().contains("gadam")
             guard capitals || years else { break }
             parts.append(next)
             if next.lowercased().contains("novēršan") || next.lowercased().contains("mazināšan") { break }

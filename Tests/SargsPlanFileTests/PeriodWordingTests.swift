@@ -208,6 +208,7 @@ struct PlanWordsTests {
         ("Bērnu un jauniešu centrs", [], ["Bērnu un jauniešu centrs"]),
         ("Izglītības, kultūras un sporta pārvalde, SD", ["SD"], ["Izglītības, kultūras un sporta pārvalde"]),
         ("sociālajam dienestam un bāriņtiesai", ["SD", "BT"], []), ("S\u{200B}D", [], ["S\u{200B}D"]),
+        ("Biedrība Nr69, Biedrība Nr699", [], ["Biedrība Nr69", "Biedrība Nr699"]),
     ])
     func owners(cell: String, codes: [String], unknown: [String]) {
         let read = PlanWords.owners(cell, institutions: Self.institutions)

@@ -118,10 +118,15 @@ public enum PlanWords {
     /// common start of at least 4 letters that leaves at most 3 letters of
     /// either ("dienests", "dienestam").
     static func sameWord(_ a: Substring, _ b: Substring) -> Bool {
+        // Most pairs differ in their first letter: said without lowering whole words.
+        guard let fa = a.first, let fb = b.first, fa == fb || fa.lowercased() == fb.lowercased() else { return false }
         let x = Array(a.lowercased()), y = Array(b.lowercased())
         var common = 0
         while common < min(x.count, y.count) && x[common] == y[common] { common += 1 }
         if common == x.count && common == y.count { return true }
+        // Endings are letters: "Nr69" and "Nr699", "Fonds1" and "Fonds2" are other words.
+        let endings = x[common...] + y[common...]
+        guard endings.allSatisfy(\.isLetter), !(common > 0 && x[common - 1].isNumber) else { return false }
         return common >= 4 && x.count - common <= 3 && y.count - common <= 3
     }
 
