@@ -58,8 +58,8 @@ struct BoardCommand: ParsableCommand {
         if fileDiffers, let plan {
             // The store was made earlier; what changed in the file since is not in it.
             state.message = Message(.notice, Phrase(
-                lv: "Glabātuvē ir cits plāns nekā failā (labots failā vai uz dēļa); rāda glabātuvē esošo. No faila: sargs init \(SafeText.line(plan)) --force",
-                en: "The store holds another plan than the file (edited there or on the board); showing the stored one. From the file: sargs init \(SafeText.line(plan)) --force"))
+                lv: "Glabātuvē cits plāns nekā failā. No faila: sargs init \(SafeText.line(plan)) --force",
+                en: "The store holds another plan than the file. From the file: sargs init \(SafeText.line(plan)) --force"))
         }
         if state.readOnly {
             state.message = Message(.notice, Phrase(
