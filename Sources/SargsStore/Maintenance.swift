@@ -272,7 +272,11 @@ extension Store {
         }
         let folder = (path as NSString).deletingLastPathComponent
         var folderInfo = stat()
+        // A setgid folder of another group says which group the store is meant for: the store
+        // joins it, and the folder is not also told to join the store's (two fixes undoing each other).
+        var folderClaimsAnotherGroup = false
         if stat(folder.isEmpty ? "." : folder, &folderInfo) == 0 {
+            folderClaimsAnotherGroup = folderInfo.st_mode & 0o2000 != 0 && folderInfo.st_gid != store.st_gid
             if folderInfo.st_mode & 0o002 != 0 {
                 findings.append(Finding(Phrase(lv: "mapē \(folder) ikviens var rakstīt (glabātuvi var aizvākt vai aizstāt)",
                                                en: "everyone may write in \(folder) (the store could be moved away or replaced)"),
@@ -284,7 +288,7 @@ extension Store {
                                         fix: "chgrp \(groupName(folderInfo.st_gid)) \(path) && chmod 660 \(path)"))
             }
         }
-        if shared {
+        if shared && !folderClaimsAnotherGroup {
             let directory = (path as NSString).deletingLastPathComponent
             var info = stat()
             if stat(directory.isEmpty ? "." : directory, &info) == 0 {

@@ -53,6 +53,24 @@ struct StoreFileTests {
         #expect(throws: StoreError.self) { try Store.open(at: scratch.storePath).plan() }
     }
 
+    @Test("a store of another group in a setgid group folder is told to join the folder's group, and only that",
+          .enabled(if: getuid() == 0, "changing a file's group to any group needs root"))
+    func oneGroupFix() throws {
+        let scratch = Scratch()
+        _ = try scratch.store()
+        let folder = (scratch.storePath as NSString).deletingLastPathComponent
+        // The folder is the group's (gid 65534, nogroup), setgid; the store is shared with another (gid 0).
+        #expect(chown(folder, 0, 65534) == 0)
+        #expect(chmod(folder, 0o2770) == 0)
+        #expect(chown(scratch.storePath, 0, 0) == 0)
+        #expect(chmod(scratch.storePath, 0o660) == 0)
+        let fixes = Store.checkFiles(scratch.storePath).compactMap(\.fix)
+        let chgrps = fixes.filter { $0.hasPrefix("chgrp") }
+        #expect(chgrps.count == 1, "\(fixes)")
+        #expect(chgrps.first?.contains(scratch.storePath) == true)
+        #expect(!chgrps.contains { $0.contains("chgrp root") })
+    }
+
     @Test("create journals one init entry by its author")
     func initEntry() throws {
         let scratch = Scratch()
