@@ -484,7 +484,7 @@ struct PlanReader {
             throw node.error("aktivitātes \(id) logs beidzas pirms tas sākas (\(span.first)…\(span.last))",
                              "the window of activity \(id) ends before it starts (\(span.first)…\(span.last))")
         }
-        if span.first < period.first || span.last > period.last {
+        if !period.contains(span) {
             throw node.error("aktivitātes \(id) logs \(span.first)…\(span.last) iziet ārpus plāna perioda \(period.first)…\(period.last)",
                              "the window \(span.first)…\(span.last) of activity \(id) lies outside the plan period \(period.first)…\(period.last)")
         }

@@ -291,7 +291,7 @@ public enum PlanTable {
         for next in heading.dropFirst(start + 1).prefix(2) {
             let capitals = next.contains(where: \.isLetter) && next == next.uppercased()
             // "2025.–2027. gadam" (the plan is for those years); not "2024. gada … apstiprināts".
-            let years = PeriodWording.numbers(in: next).contains { (1990...2100).contains($0) } && next.lowercased().contains("gadam")
+            let years = !PeriodWording.years(in: next).isEmpty && next.lowercased().contains("gadam")
             guard capitals || years else { break }
             parts.append(next)
             if next.lowercased().contains("novēršan") || next.lowercased().contains("mazināšan") { break }

@@ -131,6 +131,8 @@ public struct DayRange: Hashable, Sendable {
     public var isEmpty: Bool { last < first }
     public var dayCount: Int { max(0, first.days(to: last) + 1) }
     public func contains(_ day: Day) -> Bool { first <= day && day <= last }
+    /// Whether every day of `other` lies in this range (a schedule's span inside the plan period, SPEC §3).
+    public func contains(_ other: DayRange) -> Bool { first <= other.first && other.last <= last }
 
     public func clamped(to other: DayRange) -> DayRange {
         DayRange(max(first, other.first), min(last, other.last))

@@ -62,13 +62,14 @@ public struct Digest: Hashable, Sendable {
     ///   - days: the horizon for deadlines and due dates, at least 0.
     ///   - tracker: one already built from the same snapshot, to save building it again.
     public static func all(snapshot: Snapshot, date: Day, days: Int = defaultDays, tracker: Tracker? = nil) -> [Digest] {
+        // One tracker serves the agenda and the due days of the windows below.
+        let tracker = tracker ?? Tracker(snapshot)
         let agenda = Agenda(snapshot: snapshot, date: date, kind: .regular, tracker: tracker)
         let plan = snapshot.plan
         let horizon = DayRange(date, date.adding(days: max(0, days)))
         let next = snapshot.meetings.filter { $0.state == .planned && $0.date >= date }
             .min { ($0.date, $0.id) < ($1.date, $1.id) }
         var deadlines: [(order: Int, activity: Activity, due: Day)] = []
-        lazy var windowTracker = tracker ?? Tracker(snapshot)
         for (order, activity) in plan.activities.enumerated() where activity.status != .done && activity.status != .dropped {
             switch activity.schedule {
             case .once:
@@ -76,7 +77,7 @@ public struct Digest: Hashable, Sendable {
                 if horizon.contains(due) { deadlines.append((order, activity, due)) }
             case .every(_, _, _, _?):
                 // A named due day ("ik gadu līdz 1. martam") is a deadline of its own in each window.
-                for (window, state) in windowTracker.windows(of: activity, on: date)
+                for (window, state) in tracker.windows(of: activity, on: date)
                 where horizon.contains(window.due) && (state == .open || state == .future) {
                     deadlines.append((order, activity, window.due))
                 }

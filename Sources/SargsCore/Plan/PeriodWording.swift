@@ -52,7 +52,7 @@ public enum PeriodWording {
         var spanText = text
         var due: DueDay?
         if let cadence, let range = text.range(of: "līdz "),
-           numbers(in: String(text[range.upperBound...])).allSatisfy({ !(1990...2100).contains($0) }) {
+           years(in: String(text[range.upperBound...])).isEmpty {
             switch dueDay(String(text[range.upperBound...]), cadence: cadence) {
             case .failure(let reason): return .unread(reason.phrase)
             case .success(let found): due = found
@@ -121,7 +121,7 @@ public enum PeriodWording {
     }
 
     static func span(_ text: String, period: DayRange) -> Result<Span?, PhraseError> {
-        let years = numbers(in: text).filter { (1990...2100).contains($0) }
+        let years = Self.years(in: text)
         let months = monthsIn(text)
         let oneYearPlan = period.first.year == period.last.year ? period.first.year : nil
         // A date written in figures: "15.05.2025.", "15. 05. 2025.", "15/05/2025", "2025-05-15",
@@ -157,7 +157,7 @@ public enum PeriodWording {
         // A deadline: "līdz 2026. gada 1. martam", "līdz 2025. gada beigām", "līdz 2026. gada martam".
         if let range = text.range(of: "līdz ") {
             let rest = String(text[range.upperBound...])
-            let restYears = numbers(in: rest).filter { (1990...2100).contains($0) }
+            let restYears = Self.years(in: rest)
             guard let year = restYears.first else { return .failure(PhraseError(p("termiņam nav gada", "the deadline has no year"))) }
             let restMonths = monthsIn(rest)
             if rest.contains("beigām") || rest.contains("beigas") {
@@ -211,7 +211,7 @@ public enum PeriodWording {
             }
             // "2025. gada 15. maijs": a day of the month, written before it.
             if months.count == 1, let m = Patterns.dayOfMonth.firstMatch(in: text),
-               monthsIn(String(text[m.range])).first == first, let d = m.groups[0].flatMap({ Int($0) }), !(1990...2100).contains(d) {
+               monthsIn(String(text[m.range])).first == first, let d = m.groups[0].flatMap({ Int($0) }), !yearRange.contains(d) {
                 guard let day = Day(year: year, month: first, day: d) else {
                     return .failure(PhraseError(p("datums nav derīgs", "the date is not valid")))
                 }
@@ -331,6 +331,14 @@ public enum PeriodWording {
         let words = ["divas": 2, "trīs": 3, "četras": 4, "piecas": 5, "sešas": 6, "septiņas": 7, "astoņas": 8,
                      "deviņas": 9, "desmit": 10, "vienpadsmit": 11, "divpadsmit": 12]
         return Int(word) ?? words[word]
+    }
+
+    /// The numbers a plan's wording takes for years.
+    static let yearRange = 1990...2100
+
+    /// The years in the text, in order ("2025.–2027. g." → 2025, 2027).
+    public static func years(in text: String) -> [Int] {
+        numbers(in: text).filter { yearRange.contains($0) }
     }
 
     /// The whole numbers in the text, in order ("2025.-2027." → 2025, 2027).

@@ -109,21 +109,24 @@ public struct PlanDraft: Sendable {
     /// URLs in a cell, and the cell without them. A line after the first
     /// that holds a URL is a link's line: its other words are the link's
     /// label ("Vairāk: https://…"), not part of the title.
+    /// The web address a word of a cell is, without the punctuation around
+    /// it in running text ("(https://x.lv/a).", "https://y.lv/b,"); nil for
+    /// any other word, and for a scheme with nothing after it.
+    static func address(_ word: Substring) -> String? {
+        var w = word
+        while let first = w.first, "(<[\"'“„".contains(first) { w.removeFirst() }
+        // A closing bracket belongs to the address when it closes one inside it ("…/A_(B)").
+        while let last = w.last, ".,;:)>]\"'”!?".contains(last) {
+            if last == ")" && w.count(where: { $0 == "(" }) >= w.count(where: { $0 == ")" }) { break }
+            w.removeLast()
+        }
+        guard w.hasPrefix("http://") || w.hasPrefix("https://") else { return nil }
+        let rest = w.drop { $0 != "/" }.drop { $0 == "/" }
+        return rest.isEmpty ? nil : String(w)
+    }
+
     static func links(in cell: String) -> (text: String, links: [String]) {
         var links: [String] = [], words: [String] = []
-        // A link in running text: "(https://x.lv/a)." and "https://y.lv/b," end before the punctuation.
-        func url(_ word: Substring) -> String? {
-            var w = word
-            while let first = w.first, "(<[\"'“„".contains(first) { w.removeFirst() }
-            // A closing bracket belongs to the address when it closes one inside it ("…/A_(B)").
-            while let last = w.last, ".,;:)>]\"'”!?".contains(last) {
-                if last == ")" && w.count(where: { $0 == "(" }) >= w.count(where: { $0 == ")" }) { break }
-                w.removeLast()
-            }
-            guard w.hasPrefix("http://") || w.hasPrefix("https://") else { return nil }
-            let rest = w.drop { $0 != "/" }.drop { $0 == "/" }
-            return rest.isEmpty ? nil : String(w)
-        }
         // An address that held a personal code is not kept at all: its masked remains
         // ("…pk=[personas kods izņemts]") are dropped with it (the cell's review says why).
         let maskWords = personalCodeMask.split(separator: " ")
@@ -134,7 +137,7 @@ public struct PlanDraft: Sendable {
                 var words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
                 var i = 0
                 while i < words.count {
-                    if (words[i].hasPrefix("http://") || words[i].hasPrefix("https://")) && words[i].hasSuffix(String(maskWords[0])),
+                    if address(Substring(words[i])) != nil && words[i].hasSuffix(String(maskWords[0])),
                        Array(words.dropFirst(i + 1).prefix(maskWords.count - 1)) == maskWords.dropFirst().map(String.init) {
                         words.removeSubrange(i..<(i + maskWords.count))
                         continue
@@ -147,10 +150,10 @@ public struct PlanDraft: Sendable {
         }
         for (n, line) in cell.split(separator: "\n").enumerated() {
             let lineWords = line.split(whereSeparator: { $0.isWhitespace })
-            let found = lineWords.compactMap(url)
+            let found = lineWords.compactMap(address)
             for link in found where !links.contains(link) { links.append(link) }
             if n > 0 && !found.isEmpty { continue }
-            words += lineWords.filter { url($0) == nil }.map(String.init)
+            words += lineWords.filter { address($0) == nil }.map(String.init)
         }
         return (words.joined(separator: " "), links)
     }
@@ -168,7 +171,7 @@ public struct PlanDraft: Sendable {
             let name = words[i - 1].lowercased()
             municipality = name.prefix(1).uppercased() + name.dropFirst() + " " + kind
         }
-        let years = PeriodWording.numbers(in: text).filter { (1990...2100).contains($0) }
+        let years = PeriodWording.years(in: text)
         var period: DayRange?
         if let first = years.first, let last = years.dropFirst().first ?? years.first, first <= last,
            let start = Day(year: first, month: 1, day: 1), let end = Day(year: last, month: 12, day: 31) {
@@ -296,13 +299,16 @@ public struct PlanDraft: Sendable {
                     let id = "\(goal).\(position)"
                     var schedule: Schedule
                     switch PeriodWording.read(row.period, period: period) {
-                    case .schedule(let s) where !Self.fits(s, in: period):
-                        schedule = .asNeeded
+                    case .schedule(let s):
+                        schedule = s
+                        // A window plan check would refuse (SPEC §3) is a place to decide instead.
                         let span = s.span(in: period)
-                        reviews.append(Review(activity: id, field: "schedule", message: Phrase(
-                            lv: "periods \"\(SafeText.line(row.period))\" (\(span.first)…\(span.last)) iziet ārpus plāna perioda \(period.first)…\(period.last); ielikts \"pēc nepieciešamības\"",
-                            en: "the period \"\(SafeText.line(row.period))\" (\(span.first)…\(span.last)) lies outside the plan period \(period.first)…\(period.last); as-needed put in")))
-                    case .schedule(let s): schedule = s
+                        if span.isEmpty || !period.contains(span) {
+                            schedule = .asNeeded
+                            reviews.append(Review(activity: id, field: "schedule", message: Phrase(
+                                lv: "periods \"\(SafeText.line(row.period))\" (\(span.first)…\(span.last)) iziet ārpus plāna perioda \(period.first)…\(period.last); ielikts \"pēc nepieciešamības\"",
+                                en: "the period \"\(SafeText.line(row.period))\" (\(span.first)…\(span.last)) lies outside the plan period \(period.first)…\(period.last); as-needed put in")))
+                        }
                     case .unread(let reason):
                         schedule = .asNeeded
                         reviews.append(Review(activity: id, field: "schedule", message: Phrase(
@@ -336,11 +342,8 @@ public struct PlanDraft: Sendable {
                     let (entries, unreadAmounts, leftover) = PlanWords.fundingSources(row.funding, sources: plan.allFunding)
                     var funding: [String] = [], amounts: [String: Euros] = [:]
                     for entry in entries {
+                        // (A name met in an earlier row is among `plan.allFunding` and has its code already.)
                         var code = entry.code
-                        if code == nil {
-                            // A name met in an earlier row already has its code.
-                            code = plan.funding.first { $0.name == entry.name }?.code
-                        }
                         if code == nil {
                             let made = PlanWords.code(for: entry.name, taken: Set(plan.allFunding.map(\.code)))
                             plan.funding.append(Funding(code: made, name: entry.name))
@@ -371,8 +374,8 @@ public struct PlanDraft: Sendable {
                             en: "the amount \"\(SafeText.line(text))\" cannot be read or it is not clear which source it belongs to; left out")))
                     }
                     // (A count is below 100,000, well inside `Counts.range`: a larger number is no one's target.)
-                    let target = PlanWords.target(in: text)
                     let counted = PlanWords.targets(in: text)
+                    let target = counted.count == 1 ? counted[0] : nil  // as `PlanWords.target(in:)` reads it
                     if counted.count > 1 {
                         let named = counted.map { "\($0.count) \($0.unit)" }.joined(separator: ", ")
                         reviews.append(Review(activity: id, field: "title", message: Phrase(
@@ -395,12 +398,6 @@ public struct PlanDraft: Sendable {
             }
         }
         return PlanDraft(plan: plan, reviews: reviews)
-    }
-
-    /// Whether a schedule's span lies inside the plan period and is not empty (SPEC §3).
-    static func fits(_ schedule: Schedule, in period: DayRange) -> Bool {
-        let span = schedule.span(in: period)
-        return !span.isEmpty && span.first >= period.first && span.last <= period.last
     }
 
     /// A MĒRĶIS cell read: its number ("3.", "3. mērķis:", "3.mērķis –"),
@@ -447,8 +444,7 @@ public struct PlanDraft: Sendable {
         guard periods.count >= 2 else { return ([row], nil) }
         var activities: [[String]] = []
         for paragraph in paragraphs(row.activity) {
-            let words = paragraph.split(whereSeparator: { $0.isWhitespace })
-            let urls = words.filter { $0.hasPrefix("http://") || $0.hasPrefix("https://") }
+            let urls = paragraph.split(whereSeparator: { $0.isWhitespace }).compactMap(address)
             if !urls.isEmpty && !activities.isEmpty {
                 activities[activities.count - 1].append(urls.joined(separator: " "))
             } else {

@@ -82,7 +82,7 @@ public enum PlanWords {
         for part in parts(cell) {
             if let last = pieces.last, part.first?.isLowercase == true, !last.contains(" ") || last.contains(",") || last.contains(" un "),
                match(last, institutions: institutions).code == nil,
-               let firstWord = last.split(separator: " ").first, pieces.count > 0,
+               let firstWord = last.split(separator: " ").first,
                match(String(firstWord), institutions: institutions).code == nil,
                !last.split(separator: " ").contains(where: { $0.first?.isUppercase == true && $0 != firstWord }) {
                 let joiner = cell.contains(last.split(separator: ",").last.map { String($0).trimmingBlanks + " un " + part } ?? "") ? " un " : ", "
@@ -136,8 +136,6 @@ public enum PlanWords {
         return a.count == b.count && zip(a, b).allSatisfy { sameWord($0, $1) }
     }
 
-    /// The institution column as codes (in the cell's order, each once), and
-    /// the names it could not match.
     /// One name matched: its code, and the plan's own name for a standard
     /// institution when written as a department's other name in its own form
     /// ("Izglītības pārvalde" for IN; not "skolas", which names the schools).
@@ -156,6 +154,8 @@ public enum PlanWords {
         return (nil, nil)
     }
 
+    /// The institution column as codes (in the cell's order, each once), and
+    /// the names it could not match.
     public static func owners(_ cell: String, institutions: [Institution]) -> (codes: [String], unknown: [String]) {
         let entries = ownerEntries(cell, institutions: institutions)
         return (entries.compactMap(\.code), entries.filter { $0.code == nil }.map(\.name))

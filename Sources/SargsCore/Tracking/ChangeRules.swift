@@ -159,7 +159,7 @@ public enum ChangeRules {
             throw ChangeRefusal("grafiks beidzas pirms tas sākas (\(span.first) … \(span.last))",
                                 "the schedule ends before it starts (\(span.first) … \(span.last))")
         }
-        if span.first < plan.period.first || span.last > plan.period.last {
+        if !plan.period.contains(span) {
             throw ChangeRefusal("grafiks iziet ārpus plāna perioda", "the schedule lies outside the plan period")
         }
         if let note = activity.statusNote { try text(note, field: noteField, lines: .several) }
