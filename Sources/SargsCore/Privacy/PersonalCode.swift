@@ -3,9 +3,16 @@ import Foundation
 /// The guard that keeps personal data out of the board (SPEC §6).
 ///
 /// A Latvian personal code is six digits and five digits, joined by nothing,
-/// by one space-like character (Unicode `Zs`, tab, a line break) or by one dash-like
-/// character (Unicode `Pd` and the other `Dash` characters, minus signs
-/// included), the dash optionally with one space on each side. Digits are any
+/// by one space-like character or by one dash-like character, the dash
+/// optionally with one space on each side. The separators come from Unicode's
+/// data, not from a hand-made list: space-like is Unicode `Zs`, every
+/// character whose UTS #39 confusable skeleton is a space
+/// (`ConfusableSeparators.space`), a tab and a line break; dash-like is
+/// Unicode `Pd`, every character with the `Dash` property (minus signs
+/// included) and every character whose skeleton is a hyphen-minus
+/// (`ConfusableSeparators.hyphenMinus`, generated from ICU's data by
+/// `contrib/unicode/separators.py`: U+2043 ⁃, U+2796 ➖, U+02D7 ˗ …). A
+/// decimal digit is a digit before anything else. Digits are any
 /// script's decimal digits (`Nd`: "０１０２０３", "٠١٠٢٠٣"); the invisible
 /// combining marks (`Mn`, `Mc`, `Me`: U+0332, a keycap U+20E3) and
 /// format characters (`Cf`, default-ignorable code points: U+200B, U+00AD,
@@ -91,16 +98,32 @@ public enum PersonalCode {
             if properties.numericType == .decimal, let value = properties.numericValue,
                value >= 0, value <= 9 {
                 tokens.append(.digit(UInt8(value)))
-            } else if properties.generalCategory == .spaceSeparator || scalar == "\t" {
+            } else if properties.generalCategory == .spaceSeparator || scalar == "\t"
+                        || Self.isListed(scalar, in: ConfusableSeparators.space) {
                 tokens.append(.space)
             } else if properties.generalCategory == .dashPunctuation || properties.isDash
-                        || scalar == "\u{2212}" || scalar == "\u{FE63}" || scalar == "\u{FF0D}" {
+                        || Self.isListed(scalar, in: ConfusableSeparators.hyphenMinus) {
+                // Minus signs (U+2212, and U+FE63, U+FF0D before NFKC) have the Dash property.
                 tokens.append(.dash)
             } else {
                 tokens.append(.other)
             }
         }
         return (scalars, tokens)
+    }
+
+    /// Whether `scalar` is in `table`, sorted ascending (a binary search; a
+    /// scalar outside the table's span costs two comparisons).
+    static func isListed(_ scalar: Unicode.Scalar, in table: [UInt32]) -> Bool {
+        let value = scalar.value
+        guard let first = table.first, let last = table.last, value >= first, value <= last else { return false }
+        var low = 0
+        var high = table.count
+        while low < high {
+            let middle = (low + high) / 2
+            if table[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < table.count && table[low] == value
     }
 
     /// `text` with every personal code in it replaced by `mask`, and how
