@@ -48,9 +48,15 @@ enum Journal {
         return db.lastInsertedRowID
     }
 
+    /// An entry from a row of `columns` (and `check`, row by row).
     static func entry(from row: Row) throws -> JournalEntry {
-        JournalEntry(id: row[0], time: try Timestamp.required(row[1]), author: row[2], action: row[3],
-                     subject: row[4], before: row[5], after: row[6], undoes: row[7], login: row[8])
+        let id: Int64 = try row.stored(0, "number of a journal entry")
+        let what = "journal entry \(id)"
+        return JournalEntry(id: id, time: try Timestamp.required(row.stored(1, "time of \(what)"), "time of \(what)"),
+                            author: try row.stored(2, "author of \(what)"), action: try row.stored(3, "action of \(what)"),
+                            subject: try row.stored(4, "subject of \(what)"), before: try row.stored(5, "before of \(what)"),
+                            after: try row.stored(6, "after of \(what)"), undoes: try row.stored(7, "undoes of \(what)"),
+                            login: try row.stored(8, "login of \(what)"))
     }
 
     static func entries(_ db: Database, subject: String?, author: String?, limit: Int?) throws -> [JournalEntry] {
@@ -298,9 +304,10 @@ enum Undo {
         }
     }
 
-    private static func payload(_ text: String?, _ entry: JournalEntry) throws -> JSON {
+    /// What an entry's `before` or `after` holds (`check` reads every entry's so).
+    static func payload(_ text: String?, _ entry: JournalEntry) throws -> JSON {
         guard let text else { return .null }
-        guard let json = JSON(parsing: text) else { throw damaged("journal entry \(entry.id)") }
+        guard let json = JSON(parsing: text) else { throw damaged("journal entry \(entry.id): its before or after is not JSON") }
         return json
     }
 

@@ -169,19 +169,24 @@ extension Store {
     /// plain read-only connection (not `open`, which would give the WAL
     /// files the store's mode before they are looked at): the modes and
     /// groups of the store, its WAL files and its folder, SQLite's integrity
-    /// check, the schema version and the record digests against the records.
+    /// check, the schema version, every row the readers read, decoded as
+    /// they decode it (`StoreCheck.rows`), and the record digests against
+    /// the records.
     public static func check(at path: String) -> [Finding] {
         var findings = checkFiles(path)
-        let restore = "sargs restore BACKUP.sqlite --db \(path)"
+        let quotedPath = StoreCheck.shellQuoted(path)
+        let restore = "sargs restore BACKUP.sqlite --db \(quotedPath)"
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(busyTimeout)
         let queue: DatabaseQueue
         do {
             // Without WAL files there is nothing being written: read the file as
-            // it is, immutable, so that looking makes no -wal or -shm.
+            // it is, immutable, so that looking makes no -wal or -shm. A WAL file
+            // someone planted (a link, not a file) is never opened: the store
+            // file is read alone, immutable, too.
             let real = realPath(path)
-            let quiet = !entryExists(real + "-wal") && !entryExists(real + "-shm")
+            let quiet = !entryExists(real + "-wal") && !entryExists(real + "-shm") || StoreCheck.anyPlanted(path)
             queue = try DatabaseQueue(path: quiet ? immutableURI(real) : path, configuration: configuration)
         } catch {
             return findings + [Finding(Phrase(lv: "glabātuvi nevar atvērt: \(error)", en: "the store cannot be opened: \(error)"), fix: restore)]
@@ -192,7 +197,9 @@ extension Store {
                 findings.append(Finding(Phrase(lv: "SQLite integritātes pārbaude: " + integrity.prefix(3).joined(separator: "; "),
                                                en: "SQLite's integrity check: " + integrity.prefix(3).joined(separator: "; ")),
                                         fix: restore))
-                return findings
+                // Damaged pages: nothing more is read. A NULL or a CHECK constraint
+                // broken: the rows are read, and each bad one named.
+                guard StoreCheck.onlyValues(integrity) else { return findings }
             }
             let (applicationID, applied, completed, superseded) = try queue.read { db in
                 (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0, try Schema.migrator.appliedIdentifiers(db),
@@ -207,15 +214,20 @@ extension Store {
             } else if !completed {
                 findings.append(Finding(Phrase(lv: "shēma ir vecāka: ir \(applied.sorted().joined(separator: ", "))",
                                                en: "the schema is older: it has \(applied.sorted().joined(separator: ", "))"),
-                                        fix: "sargs board --db \(path)"))
+                                        fix: "sargs board --db \(quotedPath)"))
                 return findings
             }
+            // A store a newer sargs wrote may hold values this one does not know: not read.
+            let rows = superseded ? StoreCheck.Report() : try queue.read { db in StoreCheck.rows(db, fix: restore) }
+            findings += rows.findings
+            // The digests are compared with the records only when both can be read.
+            guard rows.troubled.isDisjoint(with: ["record", "record_digest", "record_stale"]) else { return findings }
             let stale = try queue.read { db in try staleDigests(db) }
             if !stale.isEmpty {
                 let list = stale.prefix(5).joined(separator: ", ")
                 findings.append(Finding(Phrase(lv: "izpilžu kopsavilkumi neatbilst izpildēm: \(list)",
                                                en: "the record digests do not match the records: \(list)"),
-                                        fix: "sargs check --repair --db \(path)"))
+                                        fix: "sargs check --repair --db \(quotedPath)"))
             }
         } catch {
             findings.append(Finding(Phrase(lv: "glabātuve ir bojāta: \(error)", en: "the store is damaged: \(error)"), fix: restore))
@@ -243,31 +255,39 @@ extension Store {
 
     /// The files' side: others may not read the store; a store shared with a
     /// group has its WAL files in the same group and mode, in a folder the
-    /// group may write, setgid so new files join the group.
+    /// group may write, setgid so new files join the group. A WAL file that
+    /// is a symbolic link, not a regular file, or a file with other names
+    /// (someone may have planted it) is looked at with `lstat`, never
+    /// followed, and its fix is to remove it.
     static func checkFiles(_ path: String) -> [Finding] {
         var findings: [Finding] = []
         var store = stat()
         guard stat(path, &store) == 0 else { return [Finding(Phrase(lv: "nav faila \(path)", en: "there is no file \(path)"))] }
         let mode = store.st_mode & 0o777
+        let q = StoreCheck.shellQuoted
         if mode & 0o007 != 0 {
             findings.append(Finding(Phrase(lv: "glabātuvi var lasīt ikviens servera lietotājs (režīms \(String(mode, radix: 8)))",
                                            en: "every user of the server may read the store (mode \(String(mode, radix: 8)))"),
-                                    fix: "chmod o-rwx \(path) \(path)-wal \(path)-shm"))
+                                    fix: "chmod o-rwx \(q(path)) \(q(path + "-wal")) \(q(path + "-shm"))"))
         }
         let shared = mode & 0o060 == 0o060
         let group = groupName(store.st_gid)
-        for file in [path + "-wal", path + "-shm"] {
+        for file in StoreCheck.companions(path) {
             var info = stat()
-            guard stat(file, &info) == 0 else { continue }
+            guard lstat(file, &info) == 0 else { continue }
+            if let planted = StoreCheck.planted(file, info) {
+                findings.append(Finding(planted, fix: "rm -- \(q(file))"))
+                continue
+            }
             if info.st_mode & 0o777 != mode & 0o666 {
                 findings.append(Finding(Phrase(lv: "\(file) režīms \(String(info.st_mode & 0o777, radix: 8)), glabātuvei \(String(mode, radix: 8))",
                                                en: "\(file) has mode \(String(info.st_mode & 0o777, radix: 8)), the store \(String(mode, radix: 8))"),
-                                        fix: "chmod \(String(mode & 0o666, radix: 8)) \(file)"))
+                                        fix: "chmod \(String(mode & 0o666, radix: 8)) \(q(file))"))
             }
             if shared, info.st_gid != store.st_gid {
                 findings.append(Finding(Phrase(lv: "\(file) pieder grupai \(groupName(info.st_gid)), glabātuve — \(group)",
                                                en: "\(file) belongs to the group \(groupName(info.st_gid)), the store to \(group)"),
-                                        fix: "chgrp \(group) \(file)"))
+                                        fix: "chgrp \(group) \(q(file))"))
             }
         }
         let folder = (path as NSString).deletingLastPathComponent
@@ -280,12 +300,12 @@ extension Store {
             if folderInfo.st_mode & 0o002 != 0 {
                 findings.append(Finding(Phrase(lv: "mapē \(folder) ikviens var rakstīt (glabātuvi var aizvākt vai aizstāt)",
                                                en: "everyone may write in \(folder) (the store could be moved away or replaced)"),
-                                        fix: "chmod o-w \(folder)"))
+                                        fix: "chmod o-w \(q(folder.isEmpty ? "." : folder))"))
             }
             if folderInfo.st_mode & 0o2000 != 0, folderInfo.st_gid != store.st_gid || !shared {
                 findings.append(Finding(Phrase(lv: "mape \(folder) ir grupas \(groupName(folderInfo.st_gid)), bet glabātuve nav tai atvērta",
                                                en: "the folder \(folder) is the group \(groupName(folderInfo.st_gid))'s, but the store is not open to it"),
-                                        fix: "chgrp \(groupName(folderInfo.st_gid)) \(path) && chmod 660 \(path)"))
+                                        fix: "chgrp \(groupName(folderInfo.st_gid)) \(q(path)) && chmod 660 \(q(path))"))
             }
         }
         if shared && !folderClaimsAnotherGroup {
@@ -295,7 +315,7 @@ extension Store {
                 if info.st_gid != store.st_gid || info.st_mode & 0o2070 != 0o2070 {
                     findings.append(Finding(Phrase(lv: "mapē \(directory) grupa \(group) nevar veidot failus (vajag setgid un 2770)",
                                                    en: "the group \(group) cannot create files in \(directory) (it needs setgid and 2770)"),
-                                            fix: "chgrp \(group) \(directory) && chmod 2770 \(directory)"))
+                                            fix: "chgrp \(group) \(q(directory.isEmpty ? "." : directory)) && chmod 2770 \(q(directory.isEmpty ? "." : directory))"))
                 }
             }
         }

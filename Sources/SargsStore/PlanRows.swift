@@ -152,40 +152,65 @@ enum PlanRows {
         return activities
     }
 
+    static let planColumns = """
+        id, title, en, municipality, language, period_first, period_last, institutions, funding, glossary, indicators
+        """
+    static let goalColumns = "number, level, title, en"
+    static let resultColumns = "goal, id, text, en"
+
     static func plan(_ db: Database) throws -> Plan {
-        guard let meta = try Row.fetchOne(db, sql: """
-            SELECT id, title, en, municipality, language, period_first, period_last,
-                   institutions, funding, glossary, indicators
-            FROM plan
-            """) else {
+        guard let meta = try Row.fetchOne(db, sql: "SELECT \(planColumns) FROM plan") else {
             throw StoreError.unavailable("the store holds no plan")
         }
         var results: [Int: [ExpectedResult]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT goal, id, text, en FROM goal_result ORDER BY goal, position") {
-            results[row[0], default: []].append(ExpectedResult(id: row[1], text: row[2], en: row[3]))
+        for row in try Row.fetchAll(db, sql: "SELECT \(resultColumns) FROM goal_result ORDER BY goal, position") {
+            let (goal, result) = try self.result(row)
+            results[goal, default: []].append(result)
         }
         var goals: [Goal] = []
-        for row in try Row.fetchAll(db, sql: "SELECT number, level, title, en FROM goal ORDER BY position") {
-            let number: Int = row[0]
-            let levelText: String? = row[1]
-            var level: Level?
-            if let levelText {
-                guard let known = Level(rawValue: levelText) else { throw damaged("level “\(levelText)”") }
-                level = known
-            }
-            goals.append(Goal(number: number, level: level, title: row[2], en: row[3], results: results[number] ?? []))
+        for row in try Row.fetchAll(db, sql: "SELECT \(goalColumns) FROM goal ORDER BY position") {
+            goals.append(try goal(row, results: results))
         }
-        let activities = try allActivities(db)
-        let period = DayRange(try Day.required(meta[5], "plan start"), try Day.required(meta[6], "plan end"))
+        return try plan(meta, goals: goals, activities: try allActivities(db))
+    }
+
+    // Each row as the readers above decode it (and `check`, row by row).
+
+    /// The plan from its row of `planColumns`, with its goals and activities.
+    static func plan(_ meta: Row, goals: [Goal], activities: [Activity]) throws -> Plan {
+        let period = DayRange(try Day.required(meta.stored(5, "plan start"), "plan start"),
+                              try Day.required(meta.stored(6, "plan end"), "plan end"))
         guard !period.isEmpty else { throw damaged("plan period \(period.first) – \(period.last), which ends before it starts") }
         return Plan(
-            id: meta[0], title: meta[1], en: meta[2], municipality: meta[3], language: meta[4],
+            id: try meta.stored(0, "plan id"), title: try meta.stored(1, "plan title"), en: try meta.stored(2, "plan's English title"),
+            municipality: try meta.stored(3, "municipality"), language: try meta.stored(4, "plan language"),
             period: period,
-            institutions: try storedArray(meta[7], "institutions", Institution.init(json:)),
-            funding: try storedArray(meta[8], "funding", Funding.init(json:)),
-            glossary: try storedArray(meta[9], "glossary", GlossaryEntry.init(json:)),
+            institutions: try storedArray(meta.stored(7, "institutions"), "institutions", Institution.init(json:)),
+            funding: try storedArray(meta.stored(8, "funding"), "funding", Funding.init(json:)),
+            glossary: try storedArray(meta.stored(9, "glossary"), "glossary", GlossaryEntry.init(json:)),
             goals: goals, activities: activities,
-            indicators: try storedArray(meta[10], "indicators", Indicator.init(json:)))
+            indicators: try storedArray(meta.stored(10, "indicators"), "indicators", Indicator.init(json:)))
+    }
+
+    /// A goal from its row of `goalColumns`.
+    static func goal(_ row: Row, results: [Int: [ExpectedResult]]) throws -> Goal {
+        let number: Int = try row.stored(0, "number of a goal")
+        let levelText: String? = try row.stored(1, "level of goal \(number)")
+        var level: Level?
+        if let levelText {
+            guard let known = Level(rawValue: levelText) else { throw damaged("level “\(levelText)” of goal \(number)") }
+            level = known
+        }
+        return Goal(number: number, level: level, title: try row.stored(2, "title of goal \(number)"),
+                    en: try row.stored(3, "English title of goal \(number)"), results: results[number] ?? [])
+    }
+
+    /// An expected result and its goal's number, from a row of `resultColumns`.
+    static func result(_ row: Row) throws -> (goal: Int, result: ExpectedResult) {
+        let goal: Int = try row.stored(0, "goal of an expected result")
+        return (goal, ExpectedResult(id: try row.stored(1, "expected result of goal \(goal)"),
+                                     text: try row.stored(2, "expected result of goal \(goal)"),
+                                     en: try row.stored(3, "expected result of goal \(goal)")))
     }
 }
 

@@ -35,9 +35,13 @@ enum TrackingRows {
         return db.lastInsertedRowID
     }
 
+    static let recordColumns = "id, activity, date, count, note, author"
+    static let noteColumns = "id, activity, text, author, time"
+    static let waiverColumns = "id, activity, label, note, author"
+
     /// Every record (in the order they were saved), or one activity's by date.
     static func records(_ db: Database, of activity: ActivityID?) throws -> [SargsCore.Record] {
-        let columns = "SELECT id, activity, date, count, note, author FROM record"
+        let columns = "SELECT \(recordColumns) FROM record"
         let statement: Statement
         let arguments: StatementArguments
         var records: [SargsCore.Record] = []
@@ -49,25 +53,41 @@ enum TrackingRows {
             arguments = []
             records.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record") ?? 0)
         }
-        try eachRow(db, statement, arguments: arguments) { row in
-            guard let date = row.day(2) else { throw damaged("date of record \(row.int64(0))") }
-            records.append(SargsCore.Record(id: row.int64(0), activity: row.text(1), date: date,
-                                            count: row.optionalInt(3).map(Counts.stored),
-                                            note: row.optionalText(4), author: row.text(5)))
-        }
+        try eachRow(db, statement, arguments: arguments) { row in records.append(try record(row)) }
         return records
     }
 
     static func notes(_ db: Database) throws -> [Note] {
-        try Row.fetchAll(db, sql: "SELECT id, activity, text, author, time FROM note ORDER BY id").map { row in
-            Note(id: row[0], activity: row[1], text: row[2], author: row[3], time: try Timestamp.required(row[4]))
-        }
+        try Row.fetchAll(db, sql: "SELECT \(noteColumns) FROM note ORDER BY id").map(note)
     }
 
     static func waivers(_ db: Database) throws -> [Waiver] {
-        try Row.fetchAll(db, sql: "SELECT id, activity, label, note, author FROM waiver ORDER BY id").map { row in
-            Waiver(id: row[0], activity: row[1], window: row[2], note: row[3], author: row[4])
-        }
+        try Row.fetchAll(db, sql: "SELECT \(waiverColumns) FROM waiver ORDER BY id").map(waiver)
+    }
+
+    // Each row as the readers above decode it (and `check`, row by row).
+
+    /// A record from a stepped row of `recordColumns`.
+    static func record(_ row: RawRow) throws -> SargsCore.Record {
+        guard let date = row.day(2) else { throw damaged("date “\(row.text(2))” of record \(row.int64(0))") }
+        return SargsCore.Record(id: row.int64(0), activity: row.text(1), date: date,
+                                count: row.optionalInt(3).map(Counts.stored),
+                                note: row.optionalText(4), author: row.text(5))
+    }
+
+    /// A note from a row of `noteColumns`.
+    static func note(_ row: Row) throws -> Note {
+        let id: Int64 = try row.stored(0, "number of a note")
+        return Note(id: id, activity: try row.stored(1, "activity of note \(id)"), text: try row.stored(2, "text of note \(id)"),
+                    author: try row.stored(3, "author of note \(id)"),
+                    time: try Timestamp.required(row.stored(4, "time of note \(id)"), "time of note \(id)"))
+    }
+
+    /// A waiver from a row of `waiverColumns`.
+    static func waiver(_ row: Row) throws -> Waiver {
+        let id: Int64 = try row.stored(0, "number of a waiver")
+        return Waiver(id: id, activity: try row.stored(1, "activity of waiver \(id)"), window: try row.stored(2, "window of waiver \(id)"),
+                      note: try row.stored(3, "note of waiver \(id)"), author: try row.stored(4, "author of waiver \(id)"))
     }
 }
 
@@ -138,41 +158,68 @@ enum MeetingRows {
         return meeting
     }
 
+    static let meetingColumns = "id, date, kind, topic, state, place, started, ended, chair, secretary, guests, restricted"
+    static let attendeeColumns = "meeting, institution"
+    static let itemColumns = "meeting, activity, outcome"
+
     /// Every meeting by date (or the one numbered `id`).
     static func meetings(_ db: Database, id: Int64? = nil) throws -> [Meeting] {
         let filter = id == nil ? "" : "WHERE meeting = ?"
         var attendees: [Int64: [String]] = [:]
         for row in try Row.fetchAll(db, sql: """
-            SELECT meeting, institution FROM meeting_attendee \(filter) ORDER BY meeting, position
+            SELECT \(attendeeColumns) FROM meeting_attendee \(filter) ORDER BY meeting, position
             """, arguments: id.map { [$0] } ?? []) {
-            attendees[row[0], default: []].append(row[1])
+            let (meeting, institution) = try attendee(row)
+            attendees[meeting, default: []].append(institution)
         }
         var items: [Int64: [Meeting.Item]] = [:]
         for row in try Row.fetchAll(db, sql: """
-            SELECT meeting, activity, outcome FROM meeting_item \(filter) ORDER BY meeting, position
+            SELECT \(itemColumns) FROM meeting_item \(filter) ORDER BY meeting, position
             """, arguments: id.map { [$0] } ?? []) {
-            let outcome: String? = row[2]
-            items[row[0], default: []].append(Meeting.Item(activity: row[1], outcome: outcome.flatMap(Meeting.Outcome.init)))
+            let (meeting, item) = try self.item(row)
+            items[meeting, default: []].append(item)
         }
         let meetingFilter = id == nil ? "" : "WHERE id = ?"
         return try Row.fetchAll(db, sql: """
-            SELECT id, date, kind, topic, state, place, started, ended, chair, secretary, guests, restricted
-            FROM meeting \(meetingFilter) ORDER BY date, id
+            SELECT \(meetingColumns) FROM meeting \(meetingFilter) ORDER BY date, id
             """, arguments: id.map { [$0] } ?? []).map { row in
-            let id: Int64 = row[0]
-            let kindText: String = row[2], stateText: String = row[4]
-            guard let kind = Meeting.Kind(rawValue: kindText), let state = Meeting.State(rawValue: stateText) else {
-                throw damaged("meeting \(id)")
-            }
-            // A time another tool wrote badly is shown as not recorded, never a crash.
-            let started: String? = row[6], ended: String? = row[7]
-            let restricted: Int64? = row[11]
-            let details = Meeting.Details(attendees: attendees[id] ?? [], place: row[5],
-                                          started: started.flatMap(ClockTime.init), ended: ended.flatMap(ClockTime.init),
-                                          chair: row[8], secretary: row[9], guests: row[10], restricted: (restricted ?? 0) != 0)
-            return Meeting(id: id, date: try Day.required(row[1], "date of meeting \(id)"), kind: kind,
-                           topic: row[3], state: state, details: details, items: items[id] ?? [])
+            try meeting(row, attendees: attendees, items: items)
         }
+    }
+
+    // Each row as the readers decode it (and `check`, row by row).
+
+    /// A meeting from a row of `meetingColumns`, with its attendees and items.
+    static func meeting(_ row: Row, attendees: [Int64: [String]], items: [Int64: [Meeting.Item]]) throws -> Meeting {
+        let id: Int64 = try row.stored(0, "number of a meeting")
+        let kindText: String = try row.stored(2, "kind of meeting \(id)"), stateText: String = try row.stored(4, "state of meeting \(id)")
+        guard let kind = Meeting.Kind(rawValue: kindText) else { throw damaged("kind “\(kindText)” of meeting \(id)") }
+        guard let state = Meeting.State(rawValue: stateText) else { throw damaged("state “\(stateText)” of meeting \(id)") }
+        // A time another tool wrote badly is shown as not recorded, never a crash.
+        let started: String? = try row.stored(6, "start of meeting \(id)"), ended: String? = try row.stored(7, "end of meeting \(id)")
+        let restricted: Int64? = try row.stored(11, "restricted mark of meeting \(id)")
+        let details = Meeting.Details(attendees: attendees[id] ?? [], place: try row.stored(5, "place of meeting \(id)"),
+                                      started: started.flatMap(ClockTime.init), ended: ended.flatMap(ClockTime.init),
+                                      chair: try row.stored(8, "chair of meeting \(id)"),
+                                      secretary: try row.stored(9, "secretary of meeting \(id)"),
+                                      guests: try row.stored(10, "guests of meeting \(id)"), restricted: (restricted ?? 0) != 0)
+        return Meeting(id: id, date: try Day.required(row.stored(1, "date of meeting \(id)"), "date of meeting \(id)"), kind: kind,
+                       topic: try row.stored(3, "topic of meeting \(id)"), state: state, details: details, items: items[id] ?? [])
+    }
+
+    /// A meeting's number and one attendee, from a row of `attendeeColumns`.
+    static func attendee(_ row: Row) throws -> (meeting: Int64, institution: String) {
+        let meeting: Int64 = try row.stored(0, "meeting of an attendee")
+        return (meeting, try row.stored(1, "attendee of meeting \(meeting)"))
+    }
+
+    /// A meeting's number and one item, from a row of `itemColumns` (an
+    /// outcome this version does not know is read as none).
+    static func item(_ row: Row) throws -> (meeting: Int64, item: Meeting.Item) {
+        let meeting: Int64 = try row.stored(0, "meeting of an agenda item")
+        let outcome: String? = try row.stored(2, "outcome of an item of meeting \(meeting)")
+        return (meeting, Meeting.Item(activity: try row.stored(1, "activity of an item of meeting \(meeting)"),
+                                      outcome: outcome.flatMap(Meeting.Outcome.init)))
     }
 
     /// Replaces a meeting's prepared items (with their outcomes).
@@ -223,14 +270,21 @@ enum MeetingRows {
     /// Every review, or those a `WHERE` clause keeps.
     private static func reviews(_ db: Database, filter: String, arguments: StatementArguments) throws -> [DecisionReview] {
         try Row.fetchAll(db, sql: """
-            SELECT meeting, decision, outcome, due_before, due_after FROM decision_review \(filter) ORDER BY meeting, decision
-            """, arguments: arguments).compactMap { row in
-            let outcome: String = row[2]
-            guard let o = DecisionReview.Outcome(rawValue: outcome) else { throw damaged("review of decision \(row[1] as Int64)") }
-            return DecisionReview(meeting: row[0], decision: row[1], outcome: o,
-                                  dueBefore: try Day.required(row[3], "review of decision \(row[1] as Int64)"),
-                                  dueAfter: try Day.required(row[4], "review of decision \(row[1] as Int64)"))
-        }
+            SELECT \(reviewColumns) FROM decision_review \(filter) ORDER BY meeting, decision
+            """, arguments: arguments).map(review)
+    }
+
+    static let reviewColumns = "meeting, decision, outcome, due_before, due_after"
+
+    /// A review from a row of `reviewColumns`.
+    static func review(_ row: Row) throws -> DecisionReview {
+        let meeting: Int64 = try row.stored(0, "meeting of a review"), decision: Int64 = try row.stored(1, "decision of a review")
+        let what = "review of decision \(decision) at meeting \(meeting)"
+        let outcome: String = try row.stored(2, "outcome of the \(what)")
+        guard let o = DecisionReview.Outcome(rawValue: outcome) else { throw damaged("outcome “\(outcome)” of the \(what)") }
+        return DecisionReview(meeting: meeting, decision: decision, outcome: o,
+                              dueBefore: try Day.required(row.stored(3, "due date before the \(what)"), "due date before the \(what)"),
+                              dueAfter: try Day.required(row.stored(4, "due date after the \(what)"), "due date after the \(what)"))
     }
 
     static func review(meeting: Int64, decision: Int64, _ db: Database) throws -> DecisionReview? {
@@ -256,13 +310,20 @@ enum MeetingRows {
     /// Every decision by number, or the one numbered `id`.
     static func decisions(_ db: Database, id: Int64? = nil) throws -> [Decision] {
         try Row.fetchAll(db, sql: """
-            SELECT id, meeting, text, owner, due, activity, done_on FROM decision \(id == nil ? "" : "WHERE id = ?") ORDER BY id
-            """, arguments: id.map { [$0] } ?? []).map { row in
-            let id: Int64 = row[0]
-            let done: String? = row[6]
-            return Decision(id: id, meeting: row[1], text: row[2], owner: row[3],
-                            due: try Day.required(row[4], "due date of decision \(id)"), activity: row[5],
-                            doneOn: try done.map { try Day.required($0, "done date of decision \(id)") })
-        }
+            SELECT \(decisionColumns) FROM decision \(id == nil ? "" : "WHERE id = ?") ORDER BY id
+            """, arguments: id.map { [$0] } ?? []).map(decision)
+    }
+
+    static let decisionColumns = "id, meeting, text, owner, due, activity, done_on"
+
+    /// A decision from a row of `decisionColumns`.
+    static func decision(_ row: Row) throws -> Decision {
+        let id: Int64 = try row.stored(0, "number of a decision")
+        let done: String? = try row.stored(6, "done date of decision \(id)")
+        return Decision(id: id, meeting: try row.stored(1, "meeting of decision \(id)"), text: try row.stored(2, "text of decision \(id)"),
+                        owner: try row.stored(3, "owner of decision \(id)"),
+                        due: try Day.required(row.stored(4, "due date of decision \(id)"), "due date of decision \(id)"),
+                        activity: try row.stored(5, "activity of decision \(id)"),
+                        doneOn: try done.map { try Day.required($0, "done date of decision \(id)") })
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import SargsCore
 
 // How the plan's values are written into columns and journal entries, and
@@ -8,7 +9,35 @@ import SargsCore
 /// A stored value that does not read back: the file was changed by hand or
 /// by something other than sargs.
 func damaged(_ what: String) -> StoreError {
-    .unavailable("the store holds a value it cannot read (\(what)); it may have been changed outside sargs")
+    .unavailable(Damage.opening + what + Damage.closing)
+}
+
+/// The words around what `damaged` names, so that `check` can say which
+/// value a reader refused (`Damage.what`).
+enum Damage {
+    static let opening = "the store holds a value it cannot read ("
+    static let closing = "); it may have been changed outside sargs"
+
+    /// What a reader's `damaged` error named ("status “paused” of 1.1"), or
+    /// nil for any other error.
+    static func what(_ error: any Error) -> String? {
+        guard case StoreError.unavailable(let reason)? = error as? StoreError,
+              reason.hasPrefix(opening), reason.hasSuffix(closing) else { return nil }
+        return String(reason.dropFirst(opening.count).dropLast(closing.count))
+    }
+}
+
+extension Row {
+    /// The value of column `index` as a reader needs it: a NULL where a
+    /// value must be, or a value of another type, is a damaged store (named
+    /// `what`), never a crash.
+    func stored<Value: DatabaseValueConvertible>(_ index: Int, _ what: @autoclosure () -> String) throws -> Value {
+        do {
+            return try decode(Value.self, atIndex: index)
+        } catch {
+            throw damaged("\(what()) “\(self[index] as DatabaseValue)”")
+        }
+    }
 }
 
 extension Day {
@@ -62,8 +91,8 @@ enum Timestamp {
         return Date(timeIntervalSince1970: Double(ms) / 1000)
     }
 
-    static func required(_ text: String) throws -> Date {
-        guard let date = Timestamp.date(text) else { throw damaged("time “\(text)”") }
+    static func required(_ text: String, _ what: String = "time") throws -> Date {
+        guard let date = Timestamp.date(text) else { throw damaged("\(what) “\(text)”") }
         return date
     }
 

@@ -71,8 +71,8 @@ struct RestoreCommand: ParsableCommand {
 /// `sargs check [--repair]`: what is wrong with the store, and the command that fixes it.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "check", abstract: "Check the store: integrity, schema, record digests, file modes and groups.",
-        discussion: "Exit 0 when all is well, 65 with each problem and the command that fixes it.")
+        commandName: "check", abstract: "Check the store: integrity, schema, every row sargs reads, record digests, file modes and groups.",
+        discussion: "Exit 0 when all is well, 65 with each problem and the command that fixes it (a row sargs cannot read, a missing table, a WAL file that is a link are problems too).")
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Rebuild the record digests from the records (the one repair sargs makes itself).") var repair = false
 

@@ -1,0 +1,291 @@
+import Foundation
+import GRDB
+import SargsCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What `Store.check(at:)` adds to SQLite's own checks: every row the
+/// readers read, decoded by the readers' own functions (`PlanRows.goal`,
+/// `ActivityReader`, `TrackingRows.record`, `MeetingRows.meeting`,
+/// `Journal.entry`…), so that a store every reader refuses (broken JSON in a
+/// schedule, a status this version does not know, a dropped table, a date
+/// that is no date) is never "all is well"; and the WAL files someone
+/// planted beside the store (a symbolic link, not a file, a file with other
+/// names), which sargs never follows.
+enum StoreCheck {
+    /// How many bad rows of one table are named; the rest are counted.
+    static let shownPerTable = 20
+
+    /// What reading every table found: the findings, and the tables that
+    /// could not be read whole (missing, or a row refused).
+    struct Report {
+        var findings: [Store.Finding] = []
+        var troubled: Set<String> = []
+    }
+
+    /// Reads every table the readers read, each row decoded as they decode
+    /// it; each refused row is a finding naming its table, its key and what
+    /// is wrong, with `fix`.
+    static func rows(_ db: Database, fix: String) -> Report {
+        var report = Report()
+        let tables = (try? Set(String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))) ?? []
+
+        // The plan's one row, its goals and their expected results.
+        var planRows = 0
+        scan(db, "plan", columns: PlanRows.planColumns, order: "singleton", tables: tables, fix: fix, into: &report,
+             key: { _ in Phrase(lv: "plāns", en: "the plan") }) { row in
+            planRows += 1
+            _ = try PlanRows.plan(row, goals: [], activities: [])
+        }
+        if planRows == 0, tables.contains("plan"), !report.troubled.contains("plan") {
+            report.troubled.insert("plan")
+            report.findings.append(Store.Finding(Phrase(lv: "tabulā plan nav plāna", en: "the table plan holds no plan"), fix: fix))
+        }
+        scan(db, "goal", columns: PlanRows.goalColumns, order: "position", tables: tables, fix: fix, into: &report,
+             key: { row in Phrase(lv: "mērķis \(key(row, 0))", en: "goal \(key(row, 0))") }) { row in
+            _ = try PlanRows.goal(row, results: [:])
+        }
+        scan(db, "goal_result", columns: PlanRows.resultColumns, order: "goal, position", tables: tables, fix: fix, into: &report,
+             key: { row in Phrase(lv: "mērķa \(key(row, 0)) rezultāts \(key(row, 1))", en: "result \(key(row, 1)) of goal \(key(row, 0))") }) { row in
+            _ = try PlanRows.result(row)
+        }
+
+        // Activities and records, stepped as the readers step them.
+        var activities = ActivityReader()
+        scanSteps(db, "activity", columns: PlanRows.activityColumns, order: "position", tables: tables, fix: fix, into: &report,
+                  key: { row in Phrase(lv: "aktivitāte \(row.text(0))", en: "activity \(row.text(0))") }) { row in
+            _ = try activities.activity(row)
+        }
+        scanSteps(db, "record", columns: TrackingRows.recordColumns, order: "id", tables: tables, fix: fix, into: &report,
+                  key: { row in Phrase(lv: "izpilde Nr. \(row.int64(0)) (aktivitāte \(row.text(1)))",
+                                       en: "record \(row.int64(0)) (activity \(row.text(1)))") }) { row in
+            _ = try TrackingRows.record(row)
+        }
+        scan(db, "note", columns: TrackingRows.noteColumns, order: "id", tables: tables, fix: fix, into: &report,
+             key: { row in Phrase(lv: "piezīme Nr. \(key(row, 0))", en: "note \(key(row, 0))") }) { row in
+            _ = try TrackingRows.note(row)
+        }
+        scan(db, "waiver", columns: TrackingRows.waiverColumns, order: "id", tables: tables, fix: fix, into: &report,
+             key: { row in Phrase(lv: "atbrīvojums Nr. \(key(row, 0))", en: "waiver \(key(row, 0))") }) { row in
+            _ = try TrackingRows.waiver(row)
+        }
+
+        // Meetings, with their attendees and items, decisions and reviews.
+        scan(db, "meeting", columns: MeetingRows.meetingColumns, order: "id", tables: tables, fix: fix, into: &report,
+             key: { row in Phrase(lv: "sēde Nr. \(key(row, 0))", en: "meeting \(key(row, 0))") }) { row in
+            _ = try MeetingRows.meeting(row, attendees: [:], items: [:])
+        }
+        scan(db, "meeting_attendee", columns: MeetingRows.attendeeColumns, order: "meeting, position", tables: tables, fix: fix,
+             into: &report, key: { row in Phrase(lv: "sēdes Nr. \(key(row, 0)) dalībnieks", en: "an attendee of meeting \(key(row, 0))") }) { row in
+            _ = try MeetingRows.attendee(row)
+        }
+        scan(db, "meeting_item", columns: MeetingRows.itemColumns, order: "meeting, position", tables: tables, fix: fix,
+             into: &report, key: { row in Phrase(lv: "sēdes Nr. \(key(row, 0)) punkts \(key(row, 1))",
+                                                 en: "item \(key(row, 1)) of meeting \(key(row, 0))") }) { row in
+            _ = try MeetingRows.item(row)
+        }
+        scan(db, "decision", columns: MeetingRows.decisionColumns, order: "id", tables: tables, fix: fix, into: &report,
+             key: { row in Phrase(lv: "lēmums Nr. \(key(row, 0))", en: "decision \(key(row, 0))") }) { row in
+            _ = try MeetingRows.decision(row)
+        }
+        scan(db, "decision_review", columns: MeetingRows.reviewColumns, order: "meeting, decision", tables: tables, fix: fix,
+             into: &report, key: { row in Phrase(lv: "lēmuma Nr. \(key(row, 1)) izskatīšana sēdē Nr. \(key(row, 0))",
+                                                 en: "the review of decision \(key(row, 1)) at meeting \(key(row, 0))") }) { row in
+            _ = try MeetingRows.review(row)
+        }
+
+        // The journal: each entry as `log` reads it, and its before and after as `undo` does.
+        scan(db, "journal", columns: Journal.columns, order: "id", tables: tables, fix: fix, into: &report,
+             key: { row in Phrase(lv: "žurnāla ieraksts Nr. \(key(row, 0))", en: "journal entry \(key(row, 0))") }) { row in
+            let entry = try Journal.entry(from: row)
+            _ = try Undo.payload(entry.before, entry)
+            _ = try Undo.payload(entry.after, entry)
+        }
+
+        // The record digests: their content is compared with the records by
+        // `Store.staleDigests`; here only that the tables are there and read.
+        scan(db, "record_digest", columns: "activity, entries", order: "activity", tables: tables, fix: fix, into: &report,
+             key: { row in Phrase(lv: "aktivitātes \(key(row, 0)) kopsavilkums", en: "the digest of activity \(key(row, 0))") }) { _ in }
+        scan(db, "record_stale", columns: "activity", order: "activity", tables: tables, fix: fix, into: &report,
+             key: { row in Phrase(lv: "aktivitāte \(key(row, 0))", en: "activity \(key(row, 0))") }) { _ in }
+        return report
+    }
+
+    // MARK: - Reading a table row by row
+
+    /// One table's bad rows: the first `shownPerTable` named, the rest counted.
+    private struct TableFindings {
+        let table: String
+        let fix: String
+        var findings: [Store.Finding] = []
+        var more = 0
+
+        mutating func refused(_ key: Phrase, _ error: any Error) {
+            guard findings.count < StoreCheck.shownPerTable else { more += 1; return }
+            let what = StoreCheck.what(error)
+            findings.append(Store.Finding(Phrase(lv: "tabulas \(table) rinda (\(key.lv)) nav nolasāma: \(what)",
+                                                 en: "a row of the table \(table) (\(key.en)) cannot be read: \(what)"),
+                                          fix: fix))
+        }
+
+        func close(into report: inout Report) {
+            guard !findings.isEmpty else { return }
+            report.troubled.insert(table)
+            report.findings += findings
+            if more > 0 {
+                report.findings.append(Store.Finding(
+                    Phrase(lv: Plural.form(more, .lv, one: "tabulā \(table) vēl \(more) rinda nav nolasāma",
+                                           other: "tabulā \(table) vēl \(more) rindas nav nolasāmas"),
+                           en: Plural.form(more, .en, one: "and \(more) more row of the table \(table) cannot be read",
+                                           other: "and \(more) more rows of the table \(table) cannot be read")),
+                    fix: fix))
+            }
+        }
+    }
+
+    /// Reads `columns` of every row of `table` through `Row`s, as the readers
+    /// of the smaller tables do, and hands each row to `decode`.
+    private static func scan(_ db: Database, _ table: String, columns: String, order: String, tables: Set<String>, fix: String,
+                             into report: inout Report, key: (Row) -> Phrase, _ decode: (Row) throws -> Void) {
+        guard present(table, tables, fix: fix, into: &report) else { return }
+        var bad = TableFindings(table: table, fix: fix)
+        do {
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM \(table) ORDER BY \(order)")
+            while let row = try rows.next() {
+                do { try decode(row) } catch { bad.refused(key(row), error) }
+            }
+        } catch {
+            unreadable(table, error, fix: fix, into: &report)
+        }
+        bad.close(into: &report)
+    }
+
+    /// The same for the big tables, stepped without a `Row` each (`eachRow`),
+    /// as `PlanRows.allActivities` and `TrackingRows.records` read them.
+    private static func scanSteps(_ db: Database, _ table: String, columns: String, order: String, tables: Set<String>, fix: String,
+                                  into report: inout Report, key: (RawRow) -> Phrase, _ decode: (RawRow) throws -> Void) {
+        guard present(table, tables, fix: fix, into: &report) else { return }
+        var bad = TableFindings(table: table, fix: fix)
+        do {
+            let statement = try db.makeStatement(sql: "SELECT \(columns) FROM \(table) ORDER BY \(order)")
+            try eachRow(db, statement) { row in
+                do { try decode(row) } catch { bad.refused(key(row), error) }
+            }
+        } catch {
+            unreadable(table, error, fix: fix, into: &report)
+        }
+        bad.close(into: &report)
+    }
+
+    /// Whether `table` is there; a missing one is a finding.
+    private static func present(_ table: String, _ tables: Set<String>, fix: String, into report: inout Report) -> Bool {
+        guard !tables.contains(table) else { return true }
+        report.troubled.insert(table)
+        report.findings.append(Store.Finding(Phrase(lv: "glabātuvē nav tabulas \(table), ko sargs lasa",
+                                                    en: "the store has no table \(table), which sargs reads"), fix: fix))
+        return false
+    }
+
+    /// A table that cannot be read at all (a column missing, a damaged page).
+    private static func unreadable(_ table: String, _ error: any Error, fix: String, into report: inout Report) {
+        report.troubled.insert(table)
+        let what = what(error)
+        report.findings.append(Store.Finding(Phrase(lv: "tabulu \(table) nevar nolasīt: \(what)",
+                                                    en: "the table \(table) cannot be read: \(what)"), fix: fix))
+    }
+
+    /// What a reader refused, in its own words, on one line.
+    static func what(_ error: any Error) -> String {
+        let text: String
+        if let named = Damage.what(error) {
+            text = named
+        } else if let error = error as? DatabaseError {
+            text = error.message ?? "SQLite error \(error.resultCode.rawValue)"
+        } else if let error = error as? StoreError {
+            text = error.phrase.en
+        } else {
+            text = "\(error)"
+        }
+        let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return line.count > 200 ? String(line.prefix(200)) + "…" : line
+    }
+
+    /// A column's value as a row's key, read whatever it holds.
+    static func key(_ row: Row, _ index: Int) -> String {
+        switch (row[index] as DatabaseValue).storage {
+        case .null: return "NULL"
+        case .int64(let n): return String(n)
+        case .double(let x): return String(x)
+        case .string(let s): return s
+        case .blob(let data): return "x'" + data.map { String(format: "%02x", $0) }.joined() + "'"
+        }
+    }
+
+    // MARK: - SQLite's integrity check
+
+    /// Whether every line of `PRAGMA integrity_check` is about a value (a
+    /// NULL or a CHECK constraint), not about the file's pages: then the
+    /// rows can still be read, and are, so that each bad one is named.
+    static func onlyValues(_ integrity: [String]) -> Bool {
+        integrity.allSatisfy { $0.hasPrefix("NULL value in ") || $0.hasPrefix("CHECK constraint failed in ") }
+    }
+
+    // MARK: - The WAL files
+
+    /// The WAL files SQLite uses beside the store at `path`: beside the
+    /// name given, and beside the file a link there points to.
+    static func companions(_ path: String) -> [String] {
+        var bases = [path]
+        var info = stat()
+        if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
+            let real = Store.realPath(path)
+            if real != path { bases.append(real) }
+        }
+        return bases.flatMap { [$0 + "-wal", $0 + "-shm"] }
+    }
+
+    /// What is wrong with the WAL file `file` whose `lstat` is `info`, if
+    /// someone may have planted it: a symbolic link, anything but a regular
+    /// file, a file with another name too. The link is never followed.
+    static func planted(_ file: String, _ info: stat) -> Phrase? {
+        switch info.st_mode & S_IFMT {
+        case S_IFLNK:
+            let target = linkTarget(file).map { SafeText.line($0) } ?? "?"
+            return Phrase(lv: "\(file) ir simboliska saite (uz \(target)), nevis fails; sargs tai neseko, un to var būt ielicis kāds cits",
+                          en: "\(file) is a symbolic link (to \(target)), not a file; sargs does not follow it, and someone else may have planted it")
+        case S_IFREG:
+            guard info.st_nlink > 1 else { return nil }
+            return Phrase(lv: "\(file) ir fails ar \(info.st_nlink) nosaukumiem (cietās saites); sargs to neaiztiek, un to var būt ielicis kāds cits",
+                          en: "\(file) is a file with \(info.st_nlink) names (hard links); sargs does not touch it, and someone else may have planted it")
+        default:
+            return Phrase(lv: "\(file) nav parasts fails; sargs to neaiztiek, un to var būt ielicis kāds cits",
+                          en: "\(file) is not a regular file; sargs does not touch it, and someone else may have planted it")
+        }
+    }
+
+    /// Whether any WAL file beside the store at `path` is planted (then
+    /// `check` reads the store file alone, immutable, and opens none of them).
+    static func anyPlanted(_ path: String) -> Bool {
+        companions(path).contains { file in
+            var info = stat()
+            return lstat(file, &info) == 0 && planted(file, info) != nil
+        }
+    }
+
+    /// Where the link `file` points (the link read, not followed).
+    private static func linkTarget(_ file: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let n = readlink(file, &buffer, buffer.count - 1)
+        guard n >= 0 else { return nil }
+        return String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// `word` for a POSIX shell, always in single quotes (a single quote
+    /// inside written `'\''`), so a printed fix names exactly that file.
+    static func shellQuoted(_ word: String) -> String {
+        "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
