@@ -18,12 +18,15 @@ let package = Package(
         // YAML ⇄ Plan, errors located FILE:LINE:COLUMN.
         // Plan and theme files: YAML ⇄ values, errors located FILE:LINE:COLUMN.
         .target(name: "SargsPlanFile", dependencies: [
-            "SargsCore", "SargsBoard",
+            "SargsCore", "SargsBoard", "SargsFiles",
             .product(name: "Yams", package: "Yams"),
         ]),
+        // Files in folders others may write, and the programs sargs runs:
+        // no link followed, nothing half-written, every child bounded.
+        .target(name: "SargsFiles", dependencies: ["SargsCore"]),
         // SQLite through GRDB: migrations, journal, changes, undo.
         .target(name: "SargsStore", dependencies: [
-            "SargsCore",
+            "SargsCore", "SargsFiles",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
@@ -40,7 +43,7 @@ let package = Package(
         .target(name: "SargsTerminal", dependencies: ["CNcursesw", "SargsBoard"]),
         // The executable: commands and wiring.
         .executableTarget(name: "sargs", dependencies: [
-            "SargsCore", "SargsPlanFile", "SargsStore", "SargsBoard", "SargsTerminal",
+            "SargsCore", "SargsPlanFile", "SargsStore", "SargsBoard", "SargsTerminal", "SargsFiles",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -52,7 +55,7 @@ let package = Package(
         .testTarget(name: "SargsCoreTests", dependencies: ["SargsCore", "TestSupport"]),
         .testTarget(name: "SargsPlanFileTests", dependencies: ["SargsPlanFile", "SargsCore", "SargsBoard", "TestSupport"]),
         .testTarget(name: "SargsStoreTests", dependencies: [
-            "SargsStore", "SargsCore", "SargsPlanFile", "TestSupport",
+            "SargsStore", "SargsCore", "SargsPlanFile", "SargsFiles", "TestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "SargsBoardTests", dependencies: ["SargsBoard", "SargsCore", "SargsPlanFile", "TestSupport"]),

@@ -1,5 +1,6 @@
 import Foundation
 import SargsCore
+import SargsFiles
 import Yams
 
 /// Reads and writes plan files (SPEC §3).
@@ -26,15 +27,23 @@ public enum TextFile {
     /// 66 when missing, else 74); a file that can be read but is not UTF-8
     /// text (binary, UTF-16, a NUL byte, a broken sequence) is bad data: a
     /// `LocatedError` at the line and column of the first bad byte (exit 65).
-    public static func read(path: String) throws -> String {
-        let data: Data
+    ///
+    /// Only a regular file is read (a FIFO or `/dev/zero` behind a link is
+    /// refused without waiting on it), and at most `limit` bytes: a larger
+    /// one is a `FileRefusal` naming the limit (exit 65).
+    public static func read(path: String, limit: Int = TextFile.limit) throws -> String {
+        let bytes: [UInt8]
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw FileProblem(path: path, missing: !FileManager.default.fileExists(atPath: path))
+            bytes = try SafeFile.read(path, limit: limit)
+        } catch let refusal as FileRefusal {
+            guard case .system(let code) = refusal.kind else { throw refusal }
+            throw FileProblem(path: path, missing: code == ENOENT || code == ENOTDIR)
         }
-        return try decode([UInt8](data), file: path)
+        return try decode(bytes, file: path)
     }
+
+    /// The largest text file sargs reads (64 MB; a plan of 10,000 activities is about 5 MB).
+    public static let limit = 64 << 20
 
     /// `bytes` as UTF-8 text, or the located first bad byte.
     public static func decode(_ bytes: [UInt8], file: String) throws(LocatedError) -> String {

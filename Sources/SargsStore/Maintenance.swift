@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import SargsCore
+import SargsFiles
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,24 +15,31 @@ extension Store {
     /// Copies the store, as of one moment, to a new file at `path` through
     /// SQLite's online backup while boards and commands go on writing. The
     /// copy is 0600, or 0640 with the store's group when the store is shared
-    /// with a group. Refuses an existing file.
+    /// with a group. Refuses an existing file (`StoreError.alreadyExists`).
+    ///
+    /// The copy is made in memory and put in place whole (`SafeFile.put`):
+    /// no name in the folder is opened that another member could have
+    /// planted, and a backup that is killed or fills the disk leaves no torn
+    /// copy and no orphan file (Ctrl-C and SIGTERM wait until it is done).
     public func backup(to path: String) throws {
         try storeOperation(at: path) {
-            try Store.createPrivateFile(path)
-            do {
-                let copy = try DatabaseQueue(path: path)
-                try reader().backup(to: copy)
-                try copy.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
-                try copy.close()
-                for file in Store.companionFiles(path).dropFirst() { _ = unlink(file) }
+            try Interruption.whole {
+                let memory = try DatabaseQueue()
+                try reader().backup(to: memory)
+                let bytes = try Store.fileBytes(of: memory, journal: .rollback)
                 var info = stat()
-                if stat(path == self.path ? path : self.path, &info) == 0, info.st_mode & 0o070 != 0 {
-                    _ = chown(path, UInt32.max, info.st_gid)
-                    _ = chmod(path, 0o640)
+                let shared = stat(self.path, &info) == 0 && info.st_mode & 0o070 != 0
+                do {
+                    do {
+                        try SafeFile.put(bytes, at: path, mode: shared ? 0o640 : 0o600, group: shared ? info.st_gid : nil,
+                                         replacing: false)
+                    } catch let refusal as FileRefusal where shared && refusal.kind == .system(EPERM) {
+                        // Not a member of the store's group (root's cron, say): the owner's alone.
+                        try SafeFile.put(bytes, at: path, mode: 0o600, replacing: false)
+                    }
+                } catch let refusal as FileRefusal where refusal.kind == .exists {
+                    throw StoreError.alreadyExists(path: path)
                 }
-            } catch {
-                for file in Store.companionFiles(path) { _ = unlink(file) }
-                throw error
             }
         }
     }
@@ -77,16 +86,51 @@ extension Store {
 
     // MARK: - Restore
 
-    /// What a copy holds, checked before it may replace a store.
+    /// What a copy holds, checked before it may replace a store: the bytes
+    /// of a SQLite file, opened in memory (nothing is written anywhere),
+    /// brought up to this version's schema there.
     /// - Throws: `StoreError.unavailable` naming what is wrong with it.
-    public static func checkedCopy(_ path: String) throws -> Store {
-        let copy = try Store.open(at: path)
+    static func checkedCopy(_ bytes: [UInt8], named path: String) throws -> Store {
+        guard bytes.count >= 100, bytes.prefix(16).elementsEqual("SQLite format 3\0".utf8) else {
+            throw StoreError.unavailable("\(path) is not a sargs store")
+        }
+        let memory = try storeOperation(at: path) { () throws -> DatabaseQueue in
+            var configuration = Configuration()
+            configuration.foreignKeysEnabled = true
+            configuration.label = "sargs.copy"
+            let memory = try DatabaseQueue(configuration: configuration)
+            try memory.writeWithoutTransaction { db in
+                guard let buffer = sqlite3_malloc64(sqlite3_uint64(bytes.count)) else { throw StoreError.io("out of memory") }
+                var copy = bytes
+                copy[18] = 1; copy[19] = 1  // a WAL copy is read as a plain file in memory
+                copy.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress!, byteCount: copy.count) }
+                let flags = UInt32(SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE)
+                let code = sqlite3_deserialize(db.sqliteConnection, "main", buffer.assumingMemoryBound(to: UInt8.self),
+                                               sqlite3_int64(bytes.count), sqlite3_int64(bytes.count), flags)
+                guard code == SQLITE_OK else { throw StoreError.unavailable("\(path) is not a sargs store (SQLite \(code))") }
+            }
+            return memory
+        }
+        let copy = Store(path: path, memory: memory)
         let integrity = try storeOperation(at: path) {
             try copy.reader().read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
         }
         guard integrity == ["ok"] else {
             throw StoreError.unavailable("\(path) is damaged: \(integrity.prefix(3).joined(separator: "; "))")
         }
+        let (applicationID, applied, superseded, completed) = try storeOperation(at: path) {
+            try copy.reader().read { db in
+                (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
+                 try Schema.migrator.appliedIdentifiers(db),
+                 try Schema.migrator.hasBeenSuperseded(db),
+                 try Schema.migrator.hasCompletedMigrations(db))
+            }
+        }
+        guard applicationID == Schema.applicationID, applied.contains("v1-plan") else {
+            throw StoreError.unavailable("\(path) is not a sargs store")
+        }
+        guard !superseded else { throw StoreError.unavailable("\(path) was written by a newer version of sargs") }
+        if !completed { try storeOperation(at: path) { try Schema.migrator.migrate(memory) } }
         _ = try copy.snapshot()
         return copy
     }
@@ -96,61 +140,70 @@ extension Store {
     /// and commands that have the store open see the restored content. The
     /// store as it was is kept beside it first (`PATH.replaced-STAMP`), and
     /// the restore is journaled in the restored store.
+    ///
+    /// The backup is read into memory (a regular file, at most
+    /// `restoreLimit` bytes) and never changed; the copy in memory is
+    /// checked, brought up to this version, given its `restore` journal
+    /// entry, and only then copied into the store in one transaction: a
+    /// restore that is killed leaves the store as it was or restored and
+    /// journaled, never between, and leaves no file behind.
     /// - Returns: where the replaced store was kept.
     public func restore(from path: String, author: String, now: Date) throws -> String {
         guard Store.realPath(path) != Store.realPath(self.path) else {
             throw StoreError.invalid(Phrase(lv: "glabātuvi nevar atjaunot no tās pašas", en: "a store cannot be restored from itself"))
         }
-        // The backup itself is never changed (an older one would be brought up
-        // to date): it is copied beside the store first, and that copy is checked.
-        let working = self.path + ".restore-\(getpid())"
-        for file in Store.companionFiles(working) { _ = unlink(file) }
-        defer { for file in Store.companionFiles(working) { _ = unlink(file) } }
         var source = stat(), target = stat()
         if stat(path, &source) == 0, stat(self.path, &target) == 0, source.st_ino == target.st_ino, source.st_dev == target.st_dev {
             throw StoreError.invalid(Phrase(lv: "glabātuvi nevar atjaunot no tās pašas", en: "a store cannot be restored from itself"))
         }
-        do {
-            try FileManager.default.copyItem(atPath: path, toPath: working)
-            _ = chmod(working, 0o600)
-        } catch {
-            throw StoreError.unavailable("cannot read the backup \(path): \(error.localizedDescription)")
-        }
-        let copy: Store
-        do {
-            copy = try Store.checkedCopy(working)
-        } catch let error as StoreError {
-            // The copy is the bad input, not the store.
-            if case .unavailable(let reason) = error {
-                throw StoreError.invalid(Phrase(lv: "kopija \(path) nav derīga: \(reason.replacingOccurrences(of: working, with: path))",
-                                                en: "the backup \(path) is not sound: \(reason.replacingOccurrences(of: working, with: path))"))
+        return try Interruption.whole {
+            let bytes: [UInt8]
+            do {
+                bytes = try SafeFile.read(path, limit: Store.restoreLimit)
+            } catch let refusal as FileRefusal {
+                throw StoreError.invalid(Phrase(lv: "kopiju nevar nolasīt: \(refusal.phrase.lv)", en: "the backup cannot be read: \(refusal.phrase.en)"))
             }
-            throw error
-        }
-        let mine = try plan().id, theirs = try copy.plan().id
-        guard mine == theirs else {
-            throw StoreError.invalid(Phrase(lv: "kopija \(path) ir cita plāna (\(theirs)), ne šī (\(mine)); nekas netika mainīts",
-                                            en: "the backup \(path) holds another plan (\(theirs)), not this one (\(mine)); nothing was changed"))
-        }
-        let kept = Store.keptPath(for: self.path, at: now)
-        try backup(to: kept)
-        let lastBefore = try version()
-        try storeOperation(at: self.path) {
-            try copy.reader().backup(to: try writer())
-        }
-        let entries = try storeOperation(at: path) { try copy.reader().read { db in try Int.fetchOne(db, sql: "SELECT MAX(id) FROM journal") ?? 0 } }
-        _ = try change { db in
-            // After every id the replaced store had, so a board that knew it sees a change.
-            let next = max(lastBefore, try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM journal") ?? 0) + 1
-            let after = JSON.object(["from": .string(path), "kept": .string(kept), "journal": .int(entries)])
+            let copy: Store
+            do {
+                copy = try Store.checkedCopy(bytes, named: path)
+            } catch let error as StoreError {
+                // The copy is the bad input, not the store.
+                if case .unavailable(let reason) = error {
+                    throw StoreError.invalid(Phrase(lv: "kopija \(path) nav derīga: \(reason)",
+                                                    en: "the backup \(path) is not sound: \(reason)"))
+                }
+                throw error
+            }
+            let mine = try plan().id, theirs = try copy.plan().id
+            guard mine == theirs else {
+                throw StoreError.invalid(Phrase(lv: "kopija \(path) ir cita plāna (\(theirs)), ne šī (\(mine)); nekas netika mainīts",
+                                                en: "the backup \(path) holds another plan (\(theirs)), not this one (\(mine)); nothing was changed"))
+            }
             try Guard.author(author)
-            try db.execute(sql: """
-                INSERT INTO journal (id, time, author, action, subject, before, after, undoes, login)
-                VALUES (?, ?, ?, 'restore', 'store', NULL, ?, NULL, ?)
-                """, arguments: [next, Timestamp.text(now), author, after.text, Journal.login])
+            let kept = Store.keptPath(for: self.path, at: now)
+            try backup(to: kept)
+            let lastBefore = try version()
+            // The restore's own entry goes into the copy before it is copied in:
+            // the store is never restored without it.
+            _ = try copy.change { db in
+                let entries = try Int.fetchOne(db, sql: "SELECT MAX(id) FROM journal") ?? 0
+                // After every id the replaced store had, so a board that knew it sees a change.
+                let next = max(lastBefore, Int64(entries)) + 1
+                let after = JSON.object(["from": .string(path), "kept": .string(kept), "journal": .int(entries)])
+                try db.execute(sql: """
+                    INSERT INTO journal (id, time, author, action, subject, before, after, undoes, login)
+                    VALUES (?, ?, ?, 'restore', 'store', NULL, ?, NULL, ?)
+                    """, arguments: [next, Timestamp.text(now), author, after.text, Journal.login])
+            }
+            try storeOperation(at: self.path) {
+                try copy.reader().backup(to: try writer())
+            }
+            return kept
         }
-        return kept
     }
+
+    /// The largest backup `restore` reads (1 GiB).
+    public static let restoreLimit = 1 << 30
 
     // MARK: - Check
 

@@ -1,7 +1,9 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import Synchronization
 import SargsCore
+import SargsFiles
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -28,7 +30,7 @@ public final class Store: Sendable {
     /// WAL files behind (a group may then read it as soon as its mode allows).
     private let readerConnection: Mutex<Reader?>
     /// The connection that writes, opened by the first change (`writer()`).
-    private let writerConnection = Mutex<DatabaseQueue?>(nil)
+    private let writerConnection: Mutex<DatabaseQueue?>
 
     /// How long a change waits for another program's change to finish.
     static let busyTimeout: TimeInterval = 10
@@ -36,6 +38,15 @@ public final class Store: Sendable {
     private init(path: String, reader: Reader?) {
         self.path = path
         self.readerConnection = Mutex(reader)
+        self.writerConnection = Mutex(nil)
+    }
+
+    /// A store held in memory only (a backup being checked before a
+    /// restore): `path` names it in messages; reads and changes go to `memory`.
+    init(path: String, memory: DatabaseQueue) {
+        self.path = path
+        self.readerConnection = Mutex(Reader(path: path, connection: memory, immutable: false))
+        self.writerConnection = Mutex(memory)
     }
 
     // MARK: - Opening
@@ -44,8 +55,14 @@ public final class Store: Sendable {
     /// missing, readable by its owner only, or with `group` by that Unix
     /// group (the store 0660 in the group, a folder sargs makes 2770 and
     /// setgid, so the WAL files SQLite makes there join the group too).
-    /// Refuses an existing file unless `force`, which replaces it. Journals
-    /// an `init` entry.
+    /// Refuses an existing file unless `force`, which replaces it (the name
+    /// itself: a link there is replaced, never its target). Journals an
+    /// `init` entry.
+    ///
+    /// The store is built whole in memory and put in place in one step
+    /// (`SafeFile.put`): no file of a predictable name is ever opened in the
+    /// folder, which every member of a group may write (issue 31), and a
+    /// program killed midway leaves nothing at `path`.
     public static func create(at path: String, plan: Plan, force: Bool, author: String, now: Date,
                               group: gid_t? = nil) throws -> Store {
         try storeOperation(at: path) {
@@ -54,29 +71,23 @@ public final class Store: Sendable {
             let files = FileManager.default
             let directory = (path as NSString).deletingLastPathComponent
             if !directory.isEmpty, !files.fileExists(atPath: directory) {
-                do {
-                    // Every folder made on the way: the owner's only, or, for a
-                    // group, the group's (2770, setgid) so its members reach the store.
-                    var missing: [String] = []
-                    var walk = directory
-                    while !walk.isEmpty, walk != "/", !files.fileExists(atPath: walk) {
-                        missing.insert(walk, at: 0)
-                        walk = (walk as NSString).deletingLastPathComponent
-                    }
-                    for folder in missing {
-                        try files.createDirectory(atPath: folder, withIntermediateDirectories: false,
-                                                  attributes: [.posixPermissions: 0o700])
-                        if let group {
-                            guard chown(folder, UInt32.max, group) == 0 else {
-                                throw StoreError.unavailable("cannot give the folder \(folder) to the group \(groupName(group)): only a member of the group, or root, can")
-                            }
-                            _ = chmod(folder, 0o2770)
+                // Every folder made on the way: the owner's only, or, for a
+                // group, the group's (2770, setgid) so its members reach the store.
+                var missing: [String] = []
+                var walk = directory
+                while !walk.isEmpty, walk != "/", !files.fileExists(atPath: walk) {
+                    missing.insert(walk, at: 0)
+                    walk = (walk as NSString).deletingLastPathComponent
+                }
+                for folder in missing {
+                    do {
+                        try SafeFile.makeFolder(folder, mode: group == nil ? 0o700 : 0o2770, group: group)
+                    } catch let refusal as FileRefusal {
+                        if let group, case .system(EPERM) = refusal.kind {
+                            throw StoreError.unavailable("cannot give the folder \(folder) to the group \(groupName(group)): only a member of the group, or root, can")
                         }
+                        throw StoreError.unavailable("cannot create the directory \(directory) (\(refusal.phrase.en))")
                     }
-                } catch let error as StoreError {
-                    throw error
-                } catch {
-                    throw StoreError.unavailable("cannot create the directory \(directory)")
                 }
             }
             if entryExists(path), !force { throw StoreError.alreadyExists(path: path) }
@@ -87,37 +98,7 @@ public final class Store: Sendable {
             var group = group
             var existing = stat()
             if group == nil, stat(path, &existing) == 0, existing.st_mode & 0o060 != 0 { group = existing.st_gid }
-            // The store is built whole in a file of its own beside the final
-            // one and only then put in place, so a program killed midway
-            // leaves no half-made store at `path` (at worst a `.init-PID` file).
-            let building = path + ".init-\(getpid())"
-            removeAbandonedBuilds(of: path)
-            try Store.createPrivateFile(building)
-            if let group {
-                guard chown(building, UInt32.max, group) == 0, chmod(building, 0o660) == 0 else {
-                    let reason = String(cString: strerror(errno))
-                    _ = unlink(building)
-                    throw StoreError.unavailable("cannot give the store to the group \(groupName(group)) (\(reason)); only a member of the group, or root, can")
-                }
-            }
-            do {
-                let pool = try openPool(building)
-                try Schema.migrator.migrate(pool)
-                try pool.write { db in
-                    try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
-                    try PlanRows.insert(plan, into: db)
-                    let summary: JSON = .object([
-                        "plan": .string(plan.id), "title": .string(plan.title),
-                        "goals": .int(plan.goals.count), "activities": .int(plan.activities.count),
-                    ])
-                    _ = try Journal.append(db, time: now, author: author, action: "init", subject: plan.id,
-                                           before: nil, after: summary)
-                }
-                try pool.close()  // the last connection checkpoints the WAL into the file
-            } catch {
-                for file in companionFiles(building) { _ = unlink(file) }
-                throw error
-            }
+            let bytes = try built(plan, author: author, now: now)
             // The store a forced init replaces is kept beside it, as restore keeps one.
             // Through SQLite's backup, so what still waits in its WAL file is kept too.
             if force, entryExists(path) {
@@ -125,50 +106,82 @@ public final class Store: Sendable {
                 if let old = try? Store.open(at: path) {
                     try old.backup(to: kept)
                 } else {
-                    // Not a store sargs can open: the file as it is.
+                    // Not a store sargs can open: the file as it is (link(2) never follows a link).
                     guard link(path, kept) == 0 || errno == EEXIST else {
                         throw StoreError.unavailable("cannot keep the replaced store as \(kept): \(String(cString: strerror(errno)))")
                     }
                 }
             }
-            try place(building, at: path, replacing: force)
-            let store = Store(path: path, reader: nil)
-            for file in companionFiles(path).dropFirst() { _ = chmod(file, 0o600) }
-            return store
+            try place(bytes, at: path, group: group, replacing: force)
+            return Store(path: path, reader: nil)
         }
     }
 
-    /// Removes what an `init` killed midway left beside `path`: files
-    /// `PATH.init-PID` (and their -wal, -shm) whose process is gone.
-    private static func removeAbandonedBuilds(of path: String) {
-        let directory = (path as NSString).deletingLastPathComponent
-        let prefix = (path as NSString).lastPathComponent + ".init-"
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? []
-        for name in names where name.hasPrefix(prefix) {
-            let digits = name.dropFirst(prefix.count).prefix { $0.isNumber }
-            guard let pid = Int32(digits), pid == getpid() || (kill(pid, 0) != 0 && errno == ESRCH) else { continue }
-            _ = unlink((directory.isEmpty ? "" : directory + "/") + name)
+    /// A new store for `plan`, built in memory: the schema, the plan and the
+    /// `init` journal entry, as the bytes of a SQLite file in WAL mode.
+    private static func built(_ plan: Plan, author: String, now: Date) throws -> [UInt8] {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.label = "sargs.build"
+        let memory = try DatabaseQueue(configuration: configuration)
+        try Schema.migrator.migrate(memory)
+        try memory.write { db in
+            try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
+            try PlanRows.insert(plan, into: db)
+            let summary: JSON = .object([
+                "plan": .string(plan.id), "title": .string(plan.title),
+                "goals": .int(plan.goals.count), "activities": .int(plan.activities.count),
+            ])
+            _ = try Journal.append(db, time: now, author: author, action: "init", subject: plan.id,
+                                   before: nil, after: summary)
+        }
+        return try fileBytes(of: memory, journal: .wal)
+    }
+
+    /// How a SQLite file journals: bytes 18 and 19 of its header (1: a
+    /// rollback journal beside it, 2: WAL), SQLite's file format.
+    enum JournalKind: UInt8 {
+        case rollback = 1
+        case wal = 2
+    }
+
+    /// The bytes of the database `queue` holds, as a file in `journal` mode
+    /// (`sqlite3_serialize`).
+    static func fileBytes(of queue: DatabaseQueue, journal: JournalKind) throws -> [UInt8] {
+        try queue.writeWithoutTransaction { db -> [UInt8] in
+            var size: sqlite3_int64 = 0
+            guard let data = sqlite3_serialize(db.sqliteConnection, "main", &size, 0) else {
+                throw StoreError.io("cannot copy the database out of memory")
+            }
+            defer { sqlite3_free(data) }
+            var bytes = [UInt8](UnsafeRawBufferPointer(start: data, count: Int(size)))
+            if bytes.count >= 100 {
+                bytes[18] = journal.rawValue
+                bytes[19] = journal.rawValue
+            }
+            return bytes
         }
     }
 
-    /// Moves the finished store `building` to `path`. Without `replacing`, a
-    /// store that appeared there meanwhile wins (`link` refuses an existing
-    /// name, as O_EXCL did); with it, the old store and its -wal and -shm
-    /// files are replaced.
-    private static func place(_ building: String, at path: String, replacing: Bool) throws {
-        defer { for file in companionFiles(building) { _ = unlink(file) } }
+    /// Puts the finished store at `path` (`SafeFile.put`: written under a
+    /// fresh name, then linked or renamed there). Without `replacing`, a
+    /// store that appeared there meanwhile wins; with it, the old store and
+    /// its -wal and -shm files are replaced.
+    private static func place(_ bytes: [UInt8], at path: String, group: gid_t?, replacing: Bool) throws {
         if replacing {
             for file in companionFiles(path).dropFirst() where unlink(file) != 0 && errno != ENOENT {
                 throw StoreError.unavailable("cannot replace \(file): \(String(cString: strerror(errno)))")
             }
-            guard rename(building, path) == 0 else {
-                throw StoreError.unavailable("cannot replace \(path): \(String(cString: strerror(errno)))")
-            }
-            return
         }
-        guard link(building, path) == 0 else {
-            if errno == EEXIST { throw StoreError.alreadyExists(path: path) }
-            throw StoreError.unavailable("cannot create \(path): \(String(cString: strerror(errno)))")
+        do {
+            try SafeFile.put(bytes, at: path, mode: group == nil ? 0o600 : 0o660, group: group, replacing: replacing)
+        } catch let refusal as FileRefusal {
+            switch refusal.kind {
+            case .exists: throw StoreError.alreadyExists(path: path)
+            case .system(EPERM) where group != nil:
+                throw StoreError.unavailable("cannot give the store to the group \(groupName(group!)) (\(String(cString: strerror(EPERM)))); only a member of the group, or root, can")
+            default: throw StoreError.file(refusal)
+            }
         }
     }
 
@@ -249,6 +262,7 @@ public final class Store: Sendable {
     static func openReader(_ path: String) throws -> Reader {
         // SQLite finds the WAL files beside the link's target, not the link.
         let real = realPath(path)
+        try refuseForeignCompanions(real)
         alignCompanionModes(real)
         func connect(_ name: String) throws -> DatabaseQueue {
             var configuration = Configuration()
@@ -318,16 +332,26 @@ public final class Store: Sendable {
     /// group) would keep WAL files only its owner may use, and a member who
     /// makes them outside a setgid folder gives them their own group. The
     /// files' owner gives them the store's mode and, for a store shared with
-    /// a group, its group again (the files' metadata only).
+    /// a group, its group again, on the files opened without following a
+    /// link (`SafeFile.setMode`): every name in a group's folder may have
+    /// been put there by another member (issue 31).
     static func alignCompanionModes(_ path: String) {
         var store = stat()
         guard stat(path, &store) == 0 else { return }
         let shared = store.st_mode & 0o060 != 0
         for file in [path + "-wal", path + "-shm"] {
-            var info = stat()
-            guard stat(file, &info) == 0, info.st_uid == geteuid() || geteuid() == 0 else { continue }
-            if shared, info.st_gid != store.st_gid { _ = chown(file, UInt32.max, store.st_gid) }
-            if info.st_mode & 0o777 != store.st_mode & 0o666 { _ = chmod(file, store.st_mode & 0o666) }
+            SafeFile.setMode(file, mode: store.st_mode & 0o666, group: shared ? store.st_gid : nil)
+        }
+    }
+
+    /// Refuses a `-wal` or `-shm` beside the store that is not a regular
+    /// file of one name (a symbolic link or a hard link another member
+    /// planted): SQLite would write to it and sargs would give it the
+    /// store's mode. Nothing is opened; the refusal names the file and how
+    /// to remove it.
+    static func refuseForeignCompanions(_ path: String) throws {
+        for file in [path + "-wal", path + "-shm", path + "-journal"] {
+            if let refusal = SafeFile.problem(at: file) { throw StoreError.file(refusal) }
         }
     }
 
@@ -368,6 +392,7 @@ public final class Store: Sendable {
         try writerConnection.withLock { connection in
             if let connection { return connection }
             guard access(path, W_OK) == 0 else { throw StoreError.readOnly(path: path) }
+            try Store.refuseForeignCompanions(Store.realPath(path))
             var configuration = Configuration()
             configuration.busyMode = .timeout(Store.busyTimeout)
             configuration.foreignKeysEnabled = true
@@ -382,18 +407,6 @@ public final class Store: Sendable {
         }
     }
 
-    /// The pool that builds a new store in `create`: WAL switched on once.
-    private static func openPool(_ path: String) throws -> DatabasePool {
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(busyTimeout)
-        configuration.foreignKeysEnabled = true
-        configuration.label = "sargs"
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
-        return try DatabasePool(path: path, configuration: configuration)
-    }
-
     static func companionFiles(_ path: String) -> [String] {
         [path, path + "-wal", path + "-shm", path + "-journal"]
     }
@@ -401,18 +414,6 @@ public final class Store: Sendable {
     static func entryExists(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0
-    }
-
-    /// Creates an empty file only this user can read (mode 0600), refusing one
-    /// that exists: of two programs creating it at once, one wins.
-    static func createPrivateFile(_ path: String) throws {
-        let fd = createFile(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        if fd < 0 {
-            if errno == EEXIST { throw StoreError.alreadyExists(path: path) }
-            throw StoreError.unavailable("cannot create \(path): \(String(cString: strerror(errno)))")
-        }
-        _ = fchmod(fd, 0o600)
-        _ = close(fd)
     }
 
     /// `PRAGMA synchronous` of the connection that writes (2 is FULL).
@@ -1016,15 +1017,6 @@ extension Plan {
         for indicator in indicators { texts.append(("indicator \(indicator.id)", indicator.title)) }
         return texts
     }
-}
-
-/// `open(2)`, named apart from `Store.open(at:)`.
-private func createFile(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 {
-    #if canImport(Glibc)
-    return Glibc.open(path, flags, mode)
-    #else
-    return Darwin.open(path, flags, mode)
-    #endif
 }
 
 /// The store's read-only connection (see `Store.openReader`). An immutable

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import SargsCore
+import SargsFiles
 
 /// Why the store refused or could not do something. Every refusal happens
 /// before anything is written: the transaction is rolled back.
@@ -29,6 +30,9 @@ public enum StoreError: Error, Equatable, Sendable {
     /// already taken, an undo that would remove what others rely on), said
     /// in both languages.
     case invalid(Phrase)
+    /// A file sargs would not open, create or replace (a link another member
+    /// planted beside the store, a full disk while a copy was written).
+    case file(FileRefusal)
 
     /// One English sentence on one line, no "error:" prefix: `phrase.en`
     /// with a capital and a full stop.
@@ -69,6 +73,8 @@ public enum StoreError: Error, Equatable, Sendable {
                           en: "\(author) has no change left to undo from this account (each account undoes only its own)")
         case .invalid(let reason):
             return reason
+        case .file(let refusal):
+            return refusal.phrase
         }
     }
 
@@ -93,6 +99,8 @@ func storeOperation<T>(at path: String, _ body: () throws -> T) throws -> T {
         return try body()
     } catch let error as StoreError {
         throw error
+    } catch let refusal as FileRefusal {
+        throw StoreError.file(refusal)
     } catch let error as DatabaseError {
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED:

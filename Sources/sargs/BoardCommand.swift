@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SargsBoard
 import SargsCore
+import SargsFiles
 import SargsPlanFile
 import SargsStore
 import SargsTerminal
@@ -239,38 +240,21 @@ enum NewFile {
         var note: Phrase?
         for n in 1...999 {
             let path = directory + "/" + name + (n == 1 ? "" : "-\(n)") + "." + ext
-            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-            if fd < 0 {
-                let code = errno
-                if code == EEXIST {
-                    if n == 1 {
-                        var isDirectory: ObjCBool = false
-                        _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-                        note = isDirectory.boolValue
-                            ? Phrase(lv: "mape \(path) jau ir, tāpēc cits nosaukums", en: "a folder \(path) is in the way, so another name")
-                            : Phrase(lv: "\(path) jau ir un netika pārrakstīts", en: "\(path) was there and is kept")
-                    }
-                    continue
+            do {
+                // Written whole under a fresh name, then linked: never a file or link that is there.
+                try SafeFile.put(bytes, at: path, mode: mode, replacing: false)
+                return (path, note)
+            } catch let refusal as FileRefusal where refusal.kind == .exists {
+                if n == 1 {
+                    var isDirectory: ObjCBool = false
+                    _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+                    note = isDirectory.boolValue
+                        ? Phrase(lv: "mape \(path) jau ir, tāpēc cits nosaukums", en: "a folder \(path) is in the way, so another name")
+                        : Phrase(lv: "\(path) jau ir un netika pārrakstīts", en: "\(path) was there and is kept")
                 }
-                throw Problem(phrase: Phrase(lv: "nevar izveidot \(path): \(String(cString: strerror(code)))",
-                                             en: "cannot create \(path): \(String(cString: strerror(code)))"))
+            } catch let refusal as FileRefusal {
+                throw Problem(phrase: refusal.phrase)
             }
-            _ = fchmod(fd, mode)  // whatever the umask
-            var written = 0
-            while written < bytes.count {
-                let n = bytes[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 {
-                    let code = errno
-                    close(fd)
-                    unlink(path)
-                    throw Problem(phrase: Phrase(lv: "nevar ierakstīt \(path): \(String(cString: strerror(code)))",
-                                                 en: "cannot write \(path): \(String(cString: strerror(code)))"))
-                }
-                written += n
-            }
-            close(fd)
-            return (path, note)
         }
         throw Problem(phrase: Phrase(lv: "\(directory) jau ir 999 faili ar nosaukumu \(name)",
                                      en: "\(directory) already holds 999 files named \(name)"))

@@ -1,5 +1,6 @@
 import Foundation
 import SargsCore
+import SargsFiles
 
 /// Documents for the council (SPEC §7 `meeting show --format docx|odt`,
 /// `report --format docx|odt`): the same Markdown the text formats print,
@@ -81,10 +82,13 @@ enum Document {
             throw Failure(.usage, Phrase(lv: "\(shown) nav parasts fails; norādiet faila nosaukumu",
                                          en: "\(shown) is not a regular file; give a file name"))
         }
-        let head = regular ? FileHandle(forReadingAtPath: target).map { handle -> Data in
-            defer { try? handle.close() }
-            return handle.readData(ofLength: 16)
-        } ?? Data() : Data()
+        var head = Data()
+        if regular, let fd = try? SafeFile.open(target, followLinks: true, singleLink: false) {
+            var bytes = [UInt8](repeating: 0, count: 16)
+            let n = read(fd, &bytes, 16)
+            head = Data(bytes.prefix(max(0, n)))
+            close(fd)
+        }
         if head == Data("SQLite format 3\0".utf8) || ["-wal", "-shm", "-journal"].contains(where: { target.hasSuffix($0) }) {
             throw Failure(.usage, Phrase(lv: "\(shown) ir SQLite datubāze (glabātuve vai tās kopija); dokumentu tajā neraksta",
                                          en: "\(shown) is a SQLite database (a store or a copy of one); a document is never written over it"))
@@ -108,78 +112,94 @@ enum Document {
         return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
     }
 
-    static func write(_ markdown: String, format: Format, to path: String, force: Bool, mode: mode_t,
-                      language: Language) throws {
+    /// The bounds of every pandoc run (issue 31): a document can make it
+    /// grow or spin. `SARGS_PANDOC_TIMEOUT` seconds (120 by default), a
+    /// heap of 512 MB (pandoc's own `+RTS -M`), 2 GB of address space, and
+    /// 64 MB of output.
+    static var limits: ChildProcess.Limits {
+        let seconds = Environment.variables["SARGS_PANDOC_TIMEOUT"].flatMap { Int($0) }.map { min(max($0, 1), 3600) } ?? 120
+        return ChildProcess.Limits(seconds: seconds, memory: 2 << 30, output: 64 << 20)
+    }
+    static let heapLimit = "512m"
+
+    /// Runs pandoc with `arguments` on `input` under `limits`.
+    /// - Throws: `Failure` naming the limit that stopped it (65 when the
+    ///   input is the user's document, 74 when it is sargs' own Markdown).
+    static func runPandoc(_ arguments: [String], input: [UInt8], inputName: String?) throws -> [UInt8] {
         guard let pandoc = pandoc() else {
             throw Failure(.unavailable, Phrase(
-                lv: "dokumentu veido pandoc, bet tas nav uzstādīts; uzstādiet to: sudo apt-get install pandoc",
-                en: "documents are made by pandoc, which is not installed; install it: sudo apt-get install pandoc"))
+                lv: "dokumentus veido un lasa pandoc, bet tas nav uzstādīts; uzstādiet to: sudo apt-get install pandoc",
+                en: "documents are made and read by pandoc, which is not installed; install it: sudo apt-get install pandoc"))
         }
-        let target = URL(fileURLWithPath: path)
-        let temporary = target.deletingLastPathComponent()
-            .appendingPathComponent(".\(target.lastPathComponent).sargs-\(getpid()).\(format.rawValue)").path
-        defer { unlink(temporary) }
-        var arguments = ["-f", reader, "-t", format.rawValue, "-o", temporary,
-                         "--metadata", "lang=\(language == .lv ? "lv-LV" : "en-GB")"]
-        if let reference = reference(format) { arguments.append("--reference-doc=\(reference)") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: pandoc)
-        process.arguments = arguments
-        let input = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errors
-        do { try process.run() } catch {
+        let limits = Document.limits
+        let child = ChildProcess(pandoc, ["+RTS", "-M\(heapLimit)", "-RTS"] + arguments, limits: limits)
+        let result: ChildProcess.Result
+        do {
+            result = try child.run(input: input)
+        } catch {
             throw Failure(.unavailable, Phrase(lv: "pandoc neizdevās palaist: \(error.localizedDescription)",
                                                en: "pandoc could not be started: \(error.localizedDescription)"))
         }
-        try? input.fileHandleForWriting.write(contentsOf: Data(markdown.utf8))
-        try? input.fileHandleForWriting.close()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let first = SafeText.line(message.split(separator: "\n").first.map(String.init) ?? "")
-            throw Failure(.io, Phrase(lv: "pandoc neizveidoja dokumentu (\(process.terminationStatus)): \(first)",
-                                      en: "pandoc did not make the document (\(process.terminationStatus)): \(first)"))
-        }
-        chmod(temporary, mode)
-        if force {
-            guard rename(temporary, path) == 0 else {
-                throw Failure(.io, Phrase(lv: "\(path) nevar ierakstīt: \(String(cString: strerror(errno)))",
-                                          en: "cannot write \(path): \(String(cString: strerror(errno)))"))
+        let code: Failure.Code = inputName == nil ? .io : .data
+        let what = inputName.map { SafeText.line($0) }
+        switch result.ending {
+        case .exited(0):
+            return result.output
+        case .timedOut:
+            throw Failure(code, Phrase(
+                lv: (what.map { "\($0) lasīšana" } ?? "dokumenta veidošana") + " pārsniedza \(limits.seconds) s laika robežu (SARGS_PANDOC_TIMEOUT); pandoc apturēts, nekas netika ierakstīts",
+                en: (what.map { "reading \($0)" } ?? "making the document") + " passed the time limit of \(limits.seconds) s (SARGS_PANDOC_TIMEOUT); pandoc was stopped and nothing was written"))
+        case .outputTooLarge:
+            throw Failure(code, Phrase(
+                lv: "pandoc izvade pārsniedza \(limits.output >> 20) MB robežu; pandoc apturēts, nekas netika ierakstīts",
+                en: "pandoc's output passed the limit of \(limits.output >> 20) MB; pandoc was stopped and nothing was written"))
+        case .exited(251), .signalled:
+            // GHC's runtime ends with 251 when its heap passes -M; the kernel's limits end it by a signal.
+            throw Failure(code, Phrase(
+                lv: (what.map { "\($0) lasīšanai" } ?? "dokumentam") + " pandoc vajadzēja vairāk par \(heapLimit.dropLast()) MB atmiņas robežu; pandoc apturēts, nekas netika ierakstīts",
+                en: "pandoc needed more than the memory limit of \(heapLimit.dropLast()) MB " + (what.map { "to read \($0)" } ?? "for the document") + "; it was stopped and nothing was written"))
+        case .exited(let status):
+            let first = SafeText.line(result.firstErrorLine)
+            if let what {
+                throw Failure(.data, Phrase(lv: "pandoc nevarēja nolasīt \(what) (\(status)): \(first)",
+                                            en: "pandoc could not read \(what) (\(status)): \(first)"))
             }
-        } else {
-            // link(2) fails if someone made the file meanwhile: never replaced without --force.
-            guard link(temporary, path) == 0 else {
-                let code = errno
-                if code == EEXIST {
-                    throw Failure(.usage, Phrase(lv: "\(path) jau ir; lai to aizstātu, pievienojiet --force",
-                                                 en: "\(path) is already there; add --force to replace it"))
-                }
-                throw Failure(.io, Phrase(lv: "\(path) nevar ierakstīt: \(String(cString: strerror(code)))",
-                                          en: "cannot write \(path): \(String(cString: strerror(code)))"))
-            }
+            throw Failure(.io, Phrase(lv: "pandoc neizveidoja dokumentu (\(status)): \(first)",
+                                      en: "pandoc did not make the document (\(status)): \(first)"))
         }
     }
 
-    /// Writes text (Markdown, CSV, JSON) to `path` with the same rules as a document.
+    /// Writes `markdown` as a `format` document to `path` (`SafeFile.put`:
+    /// pandoc prints it, sargs writes it under a fresh name and links or,
+    /// with `force`, renames it into place: a link at `path` is replaced,
+    /// never its target). Mode 0600 or the store's group bits (`mode`).
+    static func write(_ markdown: String, format: Format, to path: String, force: Bool, mode: mode_t,
+                      language: Language) throws {
+        var arguments = ["-f", reader, "-t", format.rawValue, "-o", "-",
+                         "--metadata", "lang=\(language == .lv ? "lv-LV" : "en-GB")"]
+        if let reference = reference(format) { arguments.append("--reference-doc=\(reference)") }
+        let document = try runPandoc(arguments, input: Array(markdown.utf8), inputName: nil)
+        try put(document, at: path, force: force, mode: mode)
+    }
+
+    /// Writes text (Markdown, CSV, JSON, a plan file) to `path` with the same rules as a document.
     static func writeText(_ text: String, to path: String, force: Bool, mode: mode_t) throws {
-        let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (force ? O_TRUNC : O_EXCL)
-        let fd = open(path, flags, mode)
-        guard fd >= 0 else {
-            throw Failure(.io, Phrase(lv: "\(path) nevar ierakstīt: \(String(cString: strerror(errno)))",
-                                      en: "cannot write \(path): \(String(cString: strerror(errno)))"))
-        }
-        defer { close(fd) }
-        let bytes = Array(text.utf8)
-        var written = 0
-        while written < bytes.count {
-            let n = bytes[written...].withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
-            guard n > 0 else {
-                throw Failure(.io, Phrase(lv: "\(path) nevar ierakstīt: \(String(cString: strerror(errno)))",
-                                          en: "cannot write \(path): \(String(cString: strerror(errno)))"))
+        try put(Array(text.utf8), at: path, force: force, mode: mode)
+    }
+
+    private static func put(_ bytes: [UInt8], at path: String, force: Bool, mode: mode_t) throws {
+        do {
+            try Interruption.whole {
+                try SafeFile.put(bytes, at: path, mode: mode, replacing: force)
             }
-            written += n
+        } catch let refusal as FileRefusal {
+            switch refusal.kind {
+            case .exists: throw Failure(.usage, refusal.phrase)
+            case .notRegular:
+                throw Failure(.usage, Phrase(lv: "\(SafeText.line(path)) nav parasts fails; norādiet faila nosaukumu",
+                                             en: "\(SafeText.line(path)) is not a regular file; give a file name"))
+            default: throw Failure(.io, refusal.phrase)
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SargsCore
+import SargsFiles
 import SargsPlanFile
 
 /// A refusal the program reports as one line `sargs: error: …` with the exit
@@ -36,6 +37,16 @@ enum CommandLineRunner {
             fail(failure.phrase.text(language), code: failure.code.rawValue)
         } catch let error as LocatedError {
             fail(error.text(language), code: Failure.Code.data.rawValue)
+        } catch let refusal as FileRefusal {
+            // A file sargs would not read, open or replace (issue 31).
+            let code: Failure.Code
+            switch refusal.kind {
+            case .exists: code = .usage
+            case .system(ENOENT), .system(ENOTDIR): code = .noInput
+            case .system: code = .io
+            default: code = .data
+            }
+            fail(refusal.phrase.text(language), code: code.rawValue)
         } catch let error as FileProblem {
             fail(error.phrase.text(language), code: (error.missing ? Failure.Code.noInput : .io).rawValue)
         } catch {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SargsCore
+import SargsFiles
 import SargsStore
 #if canImport(Glibc)
 import Glibc
@@ -370,14 +371,36 @@ enum Mailer {
 struct RemindLock {
     let descriptor: Int32
 
+    /// Opens or creates `STORE.remind-lock` without following a link there
+    /// (another member of the group may have planted one): a new lock file
+    /// gets the store's mode on its descriptor; one that is not a regular
+    /// file of one name is refused and named.
     init(store: String) throws {
         var info = stat()
-        let mode = stat(store, &info) == 0 ? info.st_mode & 0o660 : 0o600
-        descriptor = open(store + ".remind-lock", O_RDWR | O_CREAT | O_CLOEXEC, mode)
-        guard descriptor >= 0 else {
-            throw Failure(.unavailable, Phrase(lv: "nevar izveidot \(store).remind-lock: \(String(cString: strerror(errno)))",
-                                               en: "cannot create \(store).remind-lock: \(String(cString: strerror(errno)))"))
+        let mode = stat(store, &info) == 0 ? info.st_mode & 0o660 | 0o600 : 0o600
+        let path = store + ".remind-lock"
+        var opened: Int32 = -1
+        for _ in 0..<3 where opened < 0 {
+            do {
+                opened = try SafeFile.open(path, writing: true)
+            } catch let refusal as FileRefusal where refusal.kind == .system(ENOENT) {
+                do {
+                    opened = try SafeFile.create(path, mode: mode)
+                } catch let refusal as FileRefusal where refusal.kind == .exists {
+                    continue  // another run made it meanwhile: open that one
+                }
+            } catch let refusal as FileRefusal {
+                if case .system = refusal.kind {
+                    throw Failure(.unavailable, Phrase(lv: "nevar izveidot \(SafeText.line(path)): \(refusal.phrase.lv)",
+                                                       en: "cannot create \(SafeText.line(path)): \(refusal.phrase.en)"))
+                }
+                throw Failure(.unavailable, refusal.phrase)
+            }
         }
+        guard opened >= 0 else {
+            throw Failure(.unavailable, Phrase(lv: "nevar atvērt \(SafeText.line(path))", en: "cannot open \(SafeText.line(path))"))
+        }
+        descriptor = opened
         while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
     }
 

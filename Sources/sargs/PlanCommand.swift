@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SargsCore
+import SargsFiles
 import SargsPlanFile
 
 struct PlanCommand: ParsableCommand {
@@ -137,12 +138,16 @@ struct PlanCommand: ParsableCommand {
             }
             draft.reviews += document.notes.map { PlanDraft.Review(activity: nil, field: "goals", message: $0) }
             let yaml = PlanFile.yaml(draft: draft)
-            // A draft is a plan file `plan check` accepts; if this one is not, say where, after writing it.
-            var invalid: LocatedError?
-            do { _ = try PlanFile.parse(yaml, file: output ?? "-") } catch { invalid = error }
+            // A draft is a plan file `plan check` accepts; one that is not (a
+            // personal code the reading did not mask, say) is neither written
+            // nor printed: the refusal says where.
+            do { _ = try PlanFile.parse(yaml, file: output ?? "-") } catch {
+                throw Failure(.data, Phrase(lv: "melnraksts nav derīgs plāns (\(error.line):\(error.column): \(error.phrase.lv)); nekas netika ierakstīts",
+                                            en: "the draft is not a valid plan (\(error.line):\(error.column): \(error.phrase.en)); nothing was written"))
+            }
             if let output {
                 try Document.check(output, force: force, storePath: global.storePath(planID: draft.plan.id), inputs: [file])
-                try Document.writeText(yaml, to: output, force: force, mode: 0o644)
+                try Document.writeText(yaml, to: output, force: force, mode: 0o600)
             } else {
                 Output.print(yaml, terminator: "")
             }
@@ -157,36 +162,33 @@ struct PlanCommand: ParsableCommand {
                   + (r == 0 ? "nothing to review" : Plural.form(r, .en, one: "\(r) place to review", other: "\(r) places to review"))
                   + (output.map { " (sargs plan check \(SafeText.line($0)))" } ?? " (save it with -o PLAN.yaml, then: sargs plan check PLAN.yaml)")
             FileHandle.standardError.write(Data((SafeText.line(summary) + "\n").utf8))
-            if let invalid {
-                throw Failure(.data, Phrase(lv: "melnraksts vēl nav derīgs plāns: \(invalid.line):\(invalid.column): \(invalid.phrase.lv)", en: "the draft is not yet a valid plan: \(invalid.line):\(invalid.column): \(invalid.phrase.en)"))
-            }
         }
 
-        /// pandoc's JSON of a DOCX or ODT.
+        /// The largest DOCX or ODT read (20 MB), what it may unpack to
+        /// (200 MB) and how many members it may have (10,000): a plan's
+        /// table is far smaller, a zip bomb far larger (issue 31).
+        static let documentLimit = 20 << 20, unpackedLimit = 200 << 20, memberLimit = 10_000
+
+        /// pandoc's JSON of a DOCX or ODT: the file read by sargs (a regular
+        /// file, within the limits above, its ZIP directory checked), then
+        /// handed to pandoc on its standard input under `Document.limits`.
         func pandocJSON(_ path: String) throws -> Data {
-            guard let pandoc = Document.pandoc() else {
-                throw Failure(.unavailable, Phrase(lv: "DOCX un ODT nolasa pandoc, bet tas nav uzstādīts; uzstādiet to: sudo apt-get install pandoc",
-                                                   en: "DOCX and ODT are read by pandoc, which is not installed; install it: sudo apt-get install pandoc"))
+            let shown = SafeText.line(path)
+            let bytes = try SafeFile.read(path, limit: Self.documentLimit)
+            let directory: ZipDirectory
+            do {
+                directory = try ZipDirectory(bytes)
+            } catch {
+                throw Failure(.data, Phrase(lv: "\(shown) nav DOCX vai ODT dokuments (tas nav ZIP fails vai ir bojāts)",
+                                            en: "\(shown) is not a DOCX or ODT document (not a ZIP file, or a damaged one)"))
             }
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: pandoc)
-            process.arguments = ["-t", "json", "--", path]
-            let out = Pipe(), err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            try process.run()
-            nonisolated(unsafe) var data = Data()
-            let group = DispatchGroup()
-            group.enter()
-            DispatchQueue.global().async { data = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-            let errors = err.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            group.wait()
-            guard process.terminationStatus == 0 else {
-                throw Failure(.data, Phrase(lv: "pandoc nevarēja nolasīt \(SafeText.line(path)): \(SafeText.line(String(decoding: errors.prefix(300), as: UTF8.self)))",
-                                            en: "pandoc could not read \(SafeText.line(path)): \(SafeText.line(String(decoding: errors.prefix(300), as: UTF8.self)))"))
+            guard directory.unpackedBytes <= Self.unpackedLimit, directory.entries <= Self.memberLimit else {
+                throw Failure(.data, Phrase(
+                    lv: "\(shown) atpakojas \(directory.unpackedBytes >> 20) MB un \(directory.entries) daļās; sargs lasa dokumentus līdz \(Self.unpackedLimit >> 20) MB un \(Self.memberLimit) daļām; nekas netika nolasīts",
+                    en: "\(shown) unpacks to \(directory.unpackedBytes >> 20) MB in \(directory.entries) parts; sargs reads documents of up to \(Self.unpackedLimit >> 20) MB and \(Self.memberLimit) parts; nothing was read"))
             }
-            return data
+            let format = path.lowercased().hasSuffix(".odt") ? "odt" : "docx"
+            return Data(try Document.runPandoc(["-f", format, "-t", "json"], input: bytes, inputName: path))
         }
     }
 }

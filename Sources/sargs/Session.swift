@@ -2,6 +2,7 @@ import Foundation
 import SargsCore
 import SargsPlanFile
 import SargsStore
+import SargsFiles
 
 /// What a command that works on a store has in hand: the store, the day it
 /// acts on, who acts, and the language it speaks.
@@ -96,6 +97,11 @@ extension StoreError {
         switch self {
         case .missing, .unavailable, .readOnly: return .unavailable
         case .io: return .io
+        case .file(let refusal):
+            if refusal.diskFull { return .io }
+            if refusal.kind == .exists { return .usage }
+            if case .system = refusal.kind { return .io }
+            return .unavailable
         default: return .data
         }
     }

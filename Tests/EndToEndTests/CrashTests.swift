@@ -108,8 +108,84 @@ struct CrashTests {
         let again = s.run(["init", plan, "--force"])
         #expect(again.status == 0, "\(again.stderr)")
         #expect(s.run(["agenda", "--format", "json"]).status == 0)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: s.directory).filter { $0.contains(".init-") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: s.directory).filter { $0.contains(".init-") || $0.contains(".sargs-") }
         print("init killed midway (a whole init: \(String(format: "%.2f", whole)) s): \(outcomes)")
         #expect(leftovers.isEmpty, "a later init removes what killed ones left: \(leftovers)")
+    }
+}
+
+/// Issue 31: a backup or a restore killed at any moment leaves no torn
+/// copy, no orphan file, and no restore without its journal entry.
+@Suite("Killed backups and restores", .serialized)
+struct KilledCopyTests {
+    static func start(_ s: SargsProcess, _ arguments: [String]) throws -> Process {
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: SargsProcess.binary)
+        child.arguments = arguments
+        child.environment = s.environment
+        child.standardOutput = FileHandle.nullDevice
+        child.standardError = FileHandle.nullDevice
+        try child.run()
+        return child
+    }
+
+    @Test("SIGKILL and SIGTERM at fractions of a backup and of a restore: each copy is whole or absent, the store restored and journaled or untouched, nothing left behind")
+    func killedMidway() throws {
+        let s = SargsProcess(today: "2025-07-01")
+        let plan = s.directory + "/liels.yaml"
+        try CrashTests.largePlan(7_000).write(toFile: plan, atomically: true, encoding: .utf8)
+        #expect(s.run(["init", plan]).status == 0)
+        let copies = s.directory + "/copies"
+        mkdir(copies, 0o700)
+        var started = Date()
+        #expect(s.run(["backup", copies + "/whole.sqlite"]).status == 0)
+        let wholeBackup = Date().timeIntervalSince(started)
+        #expect(s.run(["note", "1.1", "after the backup"]).status == 0)
+        started = Date()
+        #expect(s.run(["restore", copies + "/whole.sqlite"]).status == 0)
+        let wholeRestore = Date().timeIntervalSince(started)
+        var outcomes: [String: Int] = [:]
+        for (round, fraction) in [0.2, 0.5, 0.8, 0.95, 1.1].enumerated() {
+            for signal in [SIGKILL, SIGTERM] {
+                // A backup.
+                let target = copies + "/b\(round)-\(signal).sqlite"
+                let backup = try Self.start(s, ["backup", target])
+                Thread.sleep(forTimeInterval: wholeBackup * fraction)
+                kill(backup.processIdentifier, signal)
+                backup.waitUntilExit()
+                if FileManager.default.fileExists(atPath: target) {
+                    let check = s.run(["check", "--db", target])
+                    #expect(check.status == 0, "round \(round): a backup at the name is whole: \(check.stdout) \(check.stderr)")
+                    outcomes["backup whole", default: 0] += 1
+                } else {
+                    outcomes["backup absent", default: 0] += 1
+                }
+                // A restore.
+                let before = s.run(["log", "--format", "json"]).stdout
+                let entries = (try? JSONSerialization.jsonObject(with: Data(before.utf8)) as? [[String: Any]]) ?? []
+                let restore = try Self.start(s, ["restore", copies + "/whole.sqlite"])
+                Thread.sleep(forTimeInterval: wholeRestore * fraction)
+                kill(restore.processIdentifier, signal)
+                restore.waitUntilExit()
+                let after = s.run(["log", "--format", "json"])
+                #expect(after.status == 0, "round \(round): \(after.stderr)")
+                let now = (try? JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as? [[String: Any]]) ?? []
+                if now.count == entries.count && (now.first?["id"] as? Int) == (entries.first?["id"] as? Int) {
+                    outcomes["restore untouched", default: 0] += 1
+                } else {
+                    #expect(now.first?["action"] as? String == "restore", "round \(round): the newest entry is the restore: \(now.first ?? [:])")
+                    outcomes["restore done", default: 0] += 1
+                }
+            }
+        }
+        // One more backup tidies what a SIGKILL left; then nothing but whole copies and kept stores remain.
+        #expect(s.run(["backup", copies + "/last.sqlite"]).status == 0)
+        #expect(s.run(["note", "1.1", "tidy"]).status == 0)
+        _ = s.run(["backup", s.directory + "/tidy.sqlite"])
+        for folder in [copies, s.directory] {
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.contains(".sargs-") }
+            #expect(leftovers.isEmpty, "\(folder): \(leftovers)")
+        }
+        print("backups and restores killed midway (a whole backup \(String(format: "%.2f", wholeBackup)) s, restore \(String(format: "%.2f", wholeRestore)) s): \(outcomes)")
     }
 }

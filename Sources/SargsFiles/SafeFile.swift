@@ -1,0 +1,380 @@
+import Foundation
+import SargsCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A file sargs would not open, create, change or replace, and why, in
+/// both languages (issue 31: on a shared server every name in the store's
+/// folder is writable by every member of its group).
+public struct FileRefusal: Error, Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// A symbolic link where sargs expects a file of its own: never followed.
+        case symbolicLink
+        /// A folder, a FIFO, a device, a socket.
+        case notRegular
+        /// A regular file with more than one name (a hard link someone made).
+        case manyLinks
+        /// The name is taken and the command may not replace it.
+        case exists
+        /// The file is larger than `limit` bytes.
+        case tooLarge(limit: Int)
+        /// The system refused (`errno`).
+        case system(Int32)
+    }
+
+    public var path: String
+    public var kind: Kind
+
+    public init(_ path: String, _ kind: Kind) {
+        self.path = path
+        self.kind = kind
+    }
+
+    /// Whether the disk (or the user's quota) is full.
+    public var diskFull: Bool {
+        if case .system(let code) = kind { return code == ENOSPC || code == EDQUOT }
+        return false
+    }
+
+    /// One sentence naming the file, what it is and what to do.
+    public var phrase: Phrase {
+        let shown = SafeText.line(path)
+        switch kind {
+        case .symbolicLink:
+            return Phrase(lv: "\(shown) ir simboliska saite, nevis fails; sargs saitēm neseko un to neatvēra (vai kāds to ielika?); pārbaudiet un izdzēsiet to: rm -- \(ShellWord.quoted(path))",
+                          en: "\(shown) is a symbolic link, not a file; sargs does not follow links and did not open it (did someone plant it?); check it and remove it: rm -- \(ShellWord.quoted(path))")
+        case .notRegular:
+            return Phrase(lv: "\(shown) nav parasts fails (mape, FIFO vai ierīce); sargs to neatvēra",
+                          en: "\(shown) is not a regular file (a folder, a FIFO or a device); sargs did not open it")
+        case .manyLinks:
+            return Phrase(lv: "\(shown) ir fails ar vairākiem nosaukumiem (cieta saite; vai kāds to ielika?); sargs to neatvēra; pārbaudiet un izdzēsiet to: rm -- \(ShellWord.quoted(path))",
+                          en: "\(shown) is a file with more than one name (a hard link; did someone plant it?); sargs did not open it; check it and remove it: rm -- \(ShellWord.quoted(path))")
+        case .exists:
+            return Phrase(lv: "\(shown) jau ir; lai to aizstātu, pievienojiet --force",
+                          en: "\(shown) is already there; add --force to replace it")
+        case .tooLarge(let limit):
+            let size = ByteCount.text(limit)
+            return Phrase(lv: "\(shown) ir lielāks par \(size.lv), ko sargs lasa; nekas netika nolasīts",
+                          en: "\(shown) is larger than the \(size.en) sargs reads; nothing was read")
+        case .system(let code):
+            if code == ENOSPC || code == EDQUOT {
+                return Phrase(lv: "\(shown) nevar ierakstīt: diskā nav vietas; nekas netika ierakstīts",
+                              en: "cannot write \(shown): the disk is full; nothing was written")
+            }
+            let reason = String(cString: strerror(code))
+            return Phrase(lv: "\(shown): \(reason)", en: "\(shown): \(reason)")
+        }
+    }
+}
+
+/// A size in bytes as people read it: "20 MB", "512 KB".
+enum ByteCount {
+    static func text(_ bytes: Int) -> Phrase {
+        if bytes >= 1 << 20, bytes % (1 << 20) == 0 { return Phrase(lv: "\(bytes >> 20) MB", en: "\(bytes >> 20) MB") }
+        if bytes >= 1 << 10, bytes % (1 << 10) == 0 { return Phrase(lv: "\(bytes >> 10) KB", en: "\(bytes >> 10) KB") }
+        return Phrase(lv: "\(bytes) B", en: "\(bytes) B")
+    }
+}
+
+/// A word for a POSIX shell: single-quoted unless it is plainly safe, so a
+/// command printed for a person to paste names exactly that file (spaces,
+/// quotes, a leading dash, `$`).
+public enum ShellWord {
+    public static func quoted(_ word: String) -> String {
+        let plain = !word.isEmpty && !word.hasPrefix("-") && word.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "/._-+,:=@%".unicodeScalars.contains($0)
+        }
+        if plain { return word }
+        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
+
+/// Every way sargs creates, opens, changes the mode of, or replaces a file
+/// in a folder others may write (SPEC §9, issue 31). Names are never
+/// trusted: a symbolic link is never followed where sargs expects its own
+/// file (`O_NOFOLLOW`), a new file is never one that was there (`O_EXCL`),
+/// modes and groups are changed on the open descriptor (`fchmod`,
+/// `fchown`), never through a name, and a file put in place is written
+/// whole under a fresh `mkstemp` name first and then linked or renamed
+/// there, so a link at the name is replaced, never its target.
+public enum SafeFile {
+    /// What is at a name, without following a link there (`lstat`).
+    public enum Entry: Sendable, Equatable {
+        case missing
+        case regular(mode: mode_t, owner: uid_t, group: gid_t)
+        case symbolicLink
+        case notRegular
+        case manyLinks
+    }
+
+    /// What is at `path`, the last name not followed.
+    public static func entry(_ path: String) -> Entry {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFLNK: return .symbolicLink
+        case S_IFREG: return info.st_nlink > 1 ? .manyLinks : .regular(mode: info.st_mode & 0o7777, owner: info.st_uid, group: info.st_gid)
+        default: return .notRegular
+        }
+    }
+
+    /// The refusal for what is at `path`, nil for a regular file with one
+    /// name or nothing at all.
+    public static func problem(at path: String) -> FileRefusal? {
+        switch entry(path) {
+        case .missing, .regular: return nil
+        case .symbolicLink: return FileRefusal(path, .symbolicLink)
+        case .notRegular: return FileRefusal(path, .notRegular)
+        case .manyLinks: return FileRefusal(path, .manyLinks)
+        }
+    }
+
+    /// Opens an existing regular file. Without `followLinks` a symbolic
+    /// link at the last name is refused (`O_NOFOLLOW`); with `singleLink` a
+    /// file with more than one name is refused. A FIFO or a device is
+    /// refused without waiting on it (opened `O_NONBLOCK`, then looked at
+    /// with `fstat`). The caller closes the descriptor.
+    /// - Throws: `FileRefusal`.
+    public static func open(_ path: String, writing: Bool = false, followLinks: Bool = false,
+                            singleLink: Bool = true) throws -> Int32 {
+        var flags = (writing ? O_RDWR : O_RDONLY) | O_NONBLOCK | O_CLOEXEC | O_NOCTTY
+        if !followLinks { flags |= O_NOFOLLOW }
+        let fd = retrying { systemOpen(path, flags, 0) }
+        guard fd >= 0 else {
+            let code = errno
+            if code == ELOOP, !followLinks { throw FileRefusal(path, .symbolicLink) }
+            throw FileRefusal(path, .system(code))
+        }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            let code = errno
+            _ = close(fd)
+            throw FileRefusal(path, .system(code))
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            _ = close(fd)
+            throw FileRefusal(path, .notRegular)
+        }
+        if singleLink, info.st_nlink > 1 {
+            _ = close(fd)
+            throw FileRefusal(path, .manyLinks)
+        }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        return fd
+    }
+
+    /// Gives the file at `path` the permission bits `mode` and, when given,
+    /// the group `group`, on the very file looked at: a symbolic link, a
+    /// file that is not regular or has another name is left alone and named
+    /// in the refusal; a file of another owner is left alone (nil) unless
+    /// the process runs as root. Nothing at `path` is not a refusal.
+    ///
+    /// The file is opened `O_PATH | O_NOFOLLOW`, not for reading: closing a
+    /// descriptor that was opened for reading or writing would drop every
+    /// POSIX lock this process holds on the file, and SQLite holds its locks
+    /// on `-shm` that way (another process would then think it alone and
+    /// truncate the file under this one). The group is changed with
+    /// `fchownat(AT_EMPTY_PATH)`, the mode through `/proc/self/fd/N`, both
+    /// on that descriptor.
+    @discardableResult
+    public static func setMode(_ path: String, mode: mode_t, group: gid_t? = nil) -> FileRefusal? {
+        let fd = retrying { systemOpen(path, openPath | O_NOFOLLOW | O_CLOEXEC, 0) }
+        guard fd >= 0 else { return nil }
+        defer { _ = close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFLNK: return FileRefusal(path, .symbolicLink)
+        case S_IFREG: if info.st_nlink > 1 { return FileRefusal(path, .manyLinks) }
+        default: return FileRefusal(path, .notRegular)
+        }
+        guard info.st_uid == geteuid() || geteuid() == 0 else { return nil }
+        if let group, info.st_gid != group { _ = fchownat(fd, "", UInt32.max, group, atEmptyPath) }
+        if info.st_mode & 0o7777 != mode { _ = fchmodat(AT_FDCWD, "/proc/self/fd/\(fd)", mode, 0) }
+        return nil
+    }
+
+    /// Creates a new, empty file at `path` with exactly `mode` (whatever the
+    /// umask) and, when given, the group `group`. Never opens a file or a
+    /// link that is there (`O_CREAT | O_EXCL | O_NOFOLLOW`). The caller
+    /// closes the descriptor.
+    /// - Throws: `FileRefusal` (`.exists` when the name is taken).
+    public static func create(_ path: String, mode: mode_t, group: gid_t? = nil) throws -> Int32 {
+        let fd = retrying { systemOpen(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY, 0o600) }
+        guard fd >= 0 else {
+            let code = errno
+            throw FileRefusal(path, code == EEXIST ? .exists : .system(code))
+        }
+        if let group, fchown(fd, UInt32.max, group) != 0 {
+            let code = errno
+            _ = close(fd)
+            _ = unlink(path)
+            throw FileRefusal(path, .system(code))
+        }
+        _ = fchmod(fd, mode)
+        return fd
+    }
+
+    /// Writes every byte of `bytes` to `fd`.
+    /// - Throws: `FileRefusal` naming `path` (`.system(ENOSPC)` on a full disk).
+    public static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { throw FileRefusal(path, .system(n == 0 ? EIO : errno)) }
+            offset += n
+        }
+    }
+
+    /// Puts `bytes` at `path` whole or not at all: written under a fresh
+    /// `mkstemp` name beside it (`.NAME.sargs-XXXXXX`), flushed to disk,
+    /// given `mode` and `group` on its descriptor, and then linked to
+    /// `path` (refused when the name is taken) or, with `replacing`, renamed
+    /// over it (a link at `path` is replaced itself, never its target). A
+    /// failure (a full disk, a killed program) leaves nothing at `path`: no
+    /// empty and no half-written file.
+    /// - Throws: `FileRefusal` (`.exists` without `replacing`; `.notRegular`
+    ///   for a folder in the way).
+    public static func put(_ bytes: [UInt8], at path: String, mode: mode_t, group: gid_t? = nil,
+                           replacing: Bool) throws {
+        try put(at: path, mode: mode, group: group, replacing: replacing) { fd, temporary in
+            try bytes.withUnsafeBytes { try writeAll(fd, $0, path: temporary) }
+        }
+    }
+
+    /// Puts a copy of the regular file `source` (following links: the
+    /// caller names it) at `path`, as `put(_:at:…)` does.
+    public static func put(copyOf source: String, at path: String, mode: mode_t, group: gid_t? = nil,
+                           replacing: Bool) throws {
+        let input = try open(source, followLinks: true, singleLink: false)
+        defer { _ = close(input) }
+        try put(at: path, mode: mode, group: group, replacing: replacing) { fd, temporary in
+            var buffer = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let n = buffer.withUnsafeMutableBytes { Glibc.read(input, $0.baseAddress, $0.count) }
+                if n < 0 && errno == EINTR { continue }
+                guard n >= 0 else { throw FileRefusal(source, .system(errno)) }
+                if n == 0 { return }
+                try buffer.withUnsafeBytes { try writeAll(fd, UnsafeRawBufferPointer(rebasing: $0.prefix(n)), path: temporary) }
+            }
+        }
+    }
+
+    private static func put(at path: String, mode: mode_t, group: gid_t?, replacing: Bool,
+                            _ fill: (Int32, String) throws -> Void) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        removeAbandoned(in: folder, name: name)
+        var template = Array(((folder.isEmpty ? "" : folder + "/") + "." + name + ".sargs-\(getpid())-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw FileRefusal(path, .system(errno)) }
+        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var placed = false
+        defer { if !placed { _ = unlink(temporary) } }
+        do {
+            defer { _ = close(fd) }
+            try fill(fd, temporary)
+            if let group, fchown(fd, UInt32.max, group) != 0 { throw FileRefusal(path, .system(errno)) }
+            guard fchmod(fd, mode) == 0, fsync(fd) == 0 else { throw FileRefusal(path, .system(errno)) }
+        } catch var refusal as FileRefusal {
+            if refusal.path == temporary { refusal.path = path }
+            throw refusal
+        }
+        if replacing {
+            guard rename(temporary, path) == 0 else {
+                let code = errno
+                throw FileRefusal(path, code == EISDIR ? .notRegular : .system(code))
+            }
+            placed = true
+        } else {
+            // link(2) never follows a link at `path` and refuses a name that is taken.
+            guard link(temporary, path) == 0 else {
+                let code = errno
+                throw FileRefusal(path, code == EEXIST ? .exists : .system(code))
+            }
+        }
+        syncFolder(folder)
+    }
+
+    /// Removes what a `put` killed midway left in `folder`: this user's
+    /// `.NAME.sargs-PID-XXXXXX` files whose process is gone (a SIGKILL
+    /// cannot be caught; the next put into the folder tidies up).
+    static func removeAbandoned(in folder: String, name: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
+        for entry in names where entry.hasPrefix(".") {
+            guard let marker = entry.range(of: ".sargs-", options: .backwards) else { continue }
+            let digits = entry[marker.upperBound...].prefix { $0.isNumber }
+            guard let pid = Int32(digits), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            let file = (folder.isEmpty ? "" : folder + "/") + entry
+            guard case .regular(_, let owner, _) = self.entry(file), owner == geteuid() else { continue }
+            _ = unlink(file)
+        }
+    }
+
+    /// Reads the regular file at `path` (following links: the caller names
+    /// it), at most `limit` bytes. A FIFO or a device is refused without
+    /// waiting on it.
+    /// - Throws: `FileRefusal` (`.tooLarge` past the limit).
+    public static func read(_ path: String, limit: Int) throws -> [UInt8] {
+        let fd = try open(path, followLinks: true, singleLink: false)
+        defer { _ = close(fd) }
+        var info = stat()
+        if fstat(fd, &info) == 0, Int(info.st_size) > limit { throw FileRefusal(path, .tooLarge(limit: limit)) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n >= 0 else { throw FileRefusal(path, .system(errno)) }
+            if n == 0 { return bytes }
+            bytes += buffer[..<n]
+            if bytes.count > limit { throw FileRefusal(path, .tooLarge(limit: limit)) }
+        }
+    }
+
+    /// Makes a folder at `path` with `mode` and, when given, `group`, the
+    /// mode and group set on the folder opened without following a link.
+    /// - Throws: `FileRefusal`.
+    public static func makeFolder(_ path: String, mode: mode_t, group: gid_t?) throws {
+        guard mkdir(path, 0o700) == 0 else { throw FileRefusal(path, .system(errno)) }
+        let fd = systemOpen(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC, 0)
+        guard fd >= 0 else { throw FileRefusal(path, errno == ELOOP ? .symbolicLink : .system(errno)) }
+        defer { _ = close(fd) }
+        if let group, fchown(fd, UInt32.max, group) != 0 { throw FileRefusal(path, .system(errno)) }
+        _ = fchmod(fd, mode)
+    }
+
+    /// Flushes a folder's entries (a renamed or linked file survives a power cut).
+    static func syncFolder(_ folder: String) {
+        let fd = systemOpen(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0)
+        guard fd >= 0 else { return }
+        _ = fsync(fd)
+        _ = close(fd)
+    }
+
+    private static func retrying(_ call: () -> Int32) -> Int32 {
+        while true {
+            let result = call()
+            if result < 0 && errno == EINTR { continue }
+            return result
+        }
+    }
+}
+
+/// Linux's `O_PATH` and `AT_EMPTY_PATH` (<fcntl.h>, behind _GNU_SOURCE,
+/// which the Glibc module does not define).
+private let openPath: Int32 = 0o10000000
+private let atEmptyPath: Int32 = 0x1000
+
+private func systemOpen(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 {
+    #if canImport(Glibc)
+    return Glibc.open(path, flags, mode)
+    #else
+    return Darwin.open(path, flags, mode)
+    #endif
+}

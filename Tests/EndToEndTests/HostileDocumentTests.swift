@@ -1,0 +1,167 @@
+import Foundation
+import Testing
+import TestSupport
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Issue 31: no document can exhaust the machine. pandoc is bounded in
+/// time, memory and output, ends with sargs, and sees only a regular file
+/// of bounded size whose ZIP directory was read first.
+@Suite("Hostile documents", .serialized)
+struct HostileDocumentTests {
+    static let hasPython = FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")
+
+    /// A ZIP made by Python: `members` maps names to sizes of zero bytes (or text).
+    static func zip(_ path: String, _ script: String) {
+        let made = SargsProcess.execute("/usr/bin/python3", ["-c", """
+            import zipfile, sys
+            z = zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED)
+            \(script)
+            z.close()
+            """, path], environment: [:])
+        #expect(made.status == 0, "\(made.stderr)")
+    }
+
+    /// A folder with a `pandoc` that records its process id and sleeps.
+    static func sleepingPandoc(in folder: String) -> String {
+        let bin = folder + "/fakebin"
+        mkdir(bin, 0o755)
+        let script = bin + "/pandoc"
+        try? "#!/bin/sh\necho $$ > \"\(folder)/pandoc.pid\"\nexec sleep 300\n".write(toFile: script, atomically: true, encoding: .utf8)
+        chmod(script, 0o755)
+        return bin
+    }
+
+    static func alive(_ pid: Int32) -> Bool {
+        let state = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+        return !state.isEmpty && !state.contains(") Z ")
+    }
+
+    /// Waits (up to `seconds`, checking every 20 ms) for `condition`.
+    static func wait(_ seconds: Double, _ condition: () -> Bool) -> Bool {
+        let end = Date().addingTimeInterval(seconds)
+        while Date() < end {
+            if condition() { return true }
+            usleep(20_000)
+        }
+        return condition()
+    }
+
+    @Test("a ZIP bomb is refused before pandoc runs, naming the limit (65)", .enabled(if: hasPython))
+    func zipBomb() {
+        let s = SargsProcess()
+        let bomb = s.directory + "/plans.docx"
+        Self.zip(bomb, "for i in range(3): z.writestr('word/part%d.xml' % i, b'\\0' * (100 << 20))")
+        let run = s.run(["plan", "draft", bomb])
+        #expect(run.status == 65, "\(run.status) \(run.stderr)")
+        #expect(run.stderr.contains("300 MB") && run.stderr.contains("200 MB"), "\(run.stderr)")
+        #expect(run.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test("only a regular file of at most 20 MB is read: a link to /dev/zero, a FIFO and a large file are refused at once (65)", .enabled(if: hasPython))
+    func notRegularOrTooLarge() throws {
+        let s = SargsProcess()
+        let zero = s.directory + "/zero.docx"
+        #expect(symlink("/dev/zero", zero) == 0)
+        let fifo = s.directory + "/fifo.odt"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        for path in [zero, fifo] {
+            let run = s.run(["plan", "draft", path])
+            #expect(run.status == 65 && run.stderr.contains("not a regular file"), "\(path): \(run.status) \(run.stderr)")
+        }
+        let large = s.directory + "/large.docx"
+        #expect(FileManager.default.createFile(atPath: large, contents: Data(count: 21 << 20)))
+        let run = s.run(["plan", "draft", large])
+        #expect(run.status == 65 && run.stderr.contains("20 MB"), "\(run.stderr)")
+        // A plan file behind a link to /dev/zero is refused too, never read for ever.
+        let plan = s.directory + "/plan.yaml"
+        #expect(symlink("/dev/zero", plan) == 0)
+        let check = s.run(["plan", "check", plan])
+        #expect(check.status == 65 && check.stderr.contains("not a regular file"), "\(check.status) \(check.stderr)")
+    }
+
+    @Test("pandoc past SARGS_PANDOC_TIMEOUT is stopped, its group with it; the refusal names the limit", .enabled(if: hasPython))
+    func timeout() throws {
+        let s = SargsProcess()
+        let document = s.directory + "/plans.docx"
+        Self.zip(document, "z.writestr('word/document.xml', '<w:document/>')")
+        let bin = Self.sleepingPandoc(in: s.directory)
+        let run = s.run(["plan", "draft", document], environment: ["PATH": bin + ":/usr/bin:/bin", "SARGS_PANDOC_TIMEOUT": "1"])
+        #expect(run.status == 65 && run.stderr.contains("time limit of 1 s"), "\(run.status) \(run.stderr)")
+        let pid = Int32((try? String(contentsOfFile: s.directory + "/pandoc.pid", encoding: .utf8))?
+            .trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0
+        #expect(pid > 0 && Self.wait(10) { !Self.alive(pid) }, "pandoc \(pid) outlived its limit")
+    }
+
+    @Test("SIGTERM or Ctrl-C to sargs ends pandoc too", .enabled(if: hasPython), arguments: [SIGTERM, SIGINT])
+    func signalEndsPandoc(_ number: Int32) throws {
+        let s = SargsProcess()
+        let document = s.directory + "/plans.docx"
+        Self.zip(document, "z.writestr('word/document.xml', '<w:document/>')")
+        let bin = Self.sleepingPandoc(in: s.directory)
+        let sargs = Process()
+        sargs.executableURL = URL(fileURLWithPath: SargsProcess.binary)
+        sargs.arguments = ["plan", "draft", document]
+        var environment = s.environment
+        environment["PATH"] = bin + ":/usr/bin:/bin"
+        sargs.environment = environment
+        sargs.standardOutput = FileHandle.nullDevice
+        sargs.standardError = FileHandle.nullDevice
+        try sargs.run()
+        let pidFile = s.directory + "/pandoc.pid"
+        #expect(Self.wait(30) { ((try? String(contentsOfFile: pidFile, encoding: .utf8)) ?? "").hasSuffix("\n") })
+        let pid = Int32((try? String(contentsOfFile: pidFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0
+        #expect(pid > 0 && Self.alive(pid))
+        kill(sargs.processIdentifier, number)
+        sargs.waitUntilExit()
+        #expect(sargs.terminationReason == .uncaughtSignal && sargs.terminationStatus == number)
+        #expect(Self.wait(10) { !Self.alive(pid) }, "pandoc \(pid) outlived sargs")
+    }
+
+    @Test("a document pandoc cannot make within its heap is one line (74), and no file is left", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/pandoc")))
+    func heapLimit() throws {
+        let s = SargsProcess(today: "2025-09-10")
+        #expect(s.run(["init", Fixtures.madonaPlanPath]).status == 0)
+        // A pandoc that is given a heap of 1 MB: the real limit's message, the real exit.
+        let bin = s.directory + "/smallheap"
+        mkdir(bin, 0o755)
+        try "#!/bin/sh\nexec /usr/bin/pandoc \"$@\" +RTS -M1m -RTS\n".write(toFile: bin + "/pandoc", atomically: true, encoding: .utf8)
+        chmod(bin + "/pandoc", 0o755)
+        let output = s.directory + "/report.docx"
+        let run = s.run(["report", "--year", "2025", "--format", "docx", "-o", output], environment: ["PATH": bin + ":/usr/bin:/bin"])
+        #expect(run.status == 74 && run.stderr.contains("memory limit"), "\(run.status) \(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: output))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: s.directory).filter { $0.hasPrefix(".") }.isEmpty)
+    }
+}
+
+/// Issue 31: a full disk leaves no empty or torn file behind, and says so.
+@Suite("A full disk", .serialized)
+struct FullDiskTests {
+    @Test("backup, report -o, meeting show -o and plan draft -o into a full filesystem: exit 74, 'the disk is full', nothing left there",
+          .enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/mount"), "needs root to mount a small tmpfs"))
+    func fullDisk() throws {
+        let s = SargsProcess(today: "2025-09-10")
+        #expect(s.run(["init", Fixtures.madonaPlanPath]).status == 0)
+        #expect(s.run(["meeting", "new", "--date", "2025-09-20"]).status == 0)
+        let small = s.directory + "/small"
+        mkdir(small, 0o700)
+        guard SargsProcess.execute("/usr/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", small], environment: [:]).status == 0 else { return }
+        defer { _ = SargsProcess.execute("/usr/bin/umount", [small], environment: [:]) }
+        // Fill it to the last block.
+        _ = SargsProcess.execute("/bin/sh", ["-c", "cat /dev/zero > '\(small)/fill'"], environment: [:])
+        let csv = s.directory + "/plans.csv"
+        try "MĒRĶIS;PREVENCIJAS AKTIVITĀTES;ĪSTENOŠANAS PERIODS;ATBILDĪGĀ INSTITŪCIJA;FINANŠU AVOTS\n1. Izglītošana;Lekcijas;reizi gadā;SD;PB\n"
+            .write(toFile: csv, atomically: true, encoding: .utf8)
+        for (name, arguments) in [("copy.sqlite", ["backup"]), ("report.md", ["report", "--year", "2025", "--format", "markdown", "-o"]),
+                                  ("minutes.md", ["meeting", "show", "1", "--format", "markdown", "-o"]),
+                                  ("plan.yaml", ["plan", "draft", csv, "--period", "2025..2027", "--municipality", "Z novads", "-o"])] {
+            let run = s.run(arguments + [small + "/" + name])
+            #expect(run.status == 74 && run.stderr.contains("the disk is full"), "\(name): \(run.status) \(run.stderr)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: small) == ["fill"], "\(name)")
+        }
+        let latvian = s.run(["backup", small + "/kopija.sqlite"], environment: ["SARGS_LANG": "lv"])
+        #expect(latvian.status == 74 && latvian.stderr.contains("diskā nav vietas"), "\(latvian.stderr)")
+    }
+}
