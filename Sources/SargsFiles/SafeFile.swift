@@ -79,16 +79,12 @@ enum ByteCount {
     }
 }
 
-/// A word for a POSIX shell: single-quoted unless it is plainly safe, so a
-/// command printed for a person to paste names exactly that file (spaces,
-/// quotes, a leading dash, `$`).
+/// A word for a POSIX shell, always in single quotes (a single quote inside
+/// written `'\''`), so a command printed for a person to paste names exactly
+/// that file (spaces, quotes, a leading dash, `$`).
 public enum ShellWord {
     public static func quoted(_ word: String) -> String {
-        let plain = !word.isEmpty && !word.hasPrefix("-") && word.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "/._-+,:=@%".unicodeScalars.contains($0)
-        }
-        if plain { return word }
-        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }
 

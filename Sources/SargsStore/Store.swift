@@ -199,7 +199,7 @@ public final class Store: Sendable {
             }
             // A store every user of the server may read would show the group's work to all of them.
             if info.st_mode & 0o007 != 0 {
-                let files = ([path] + [path + "-wal", path + "-shm"].filter(entryExists)).joined(separator: " ")
+                let files = ([path] + [path + "-wal", path + "-shm"].filter(entryExists)).map(ShellWord.quoted).joined(separator: " ")
                 throw StoreError.unavailable("every user of this server may open \(path) (mode \(String(info.st_mode & 0o777, radix: 8))); take that away with: chmod o-rwx \(files)")
             }
             // A store shared with a group: the WAL files SQLite makes must be

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import SargsCore
+import SargsFiles
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -283,9 +284,6 @@ enum StoreCheck {
         return String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    /// `word` for a POSIX shell, always in single quotes (a single quote
-    /// inside written `'\''`), so a printed fix names exactly that file.
-    static func shellQuoted(_ word: String) -> String {
-        "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
-    }
+    /// `word` for a POSIX shell (`ShellWord.quoted`, the one home).
+    static func shellQuoted(_ word: String) -> String { ShellWord.quoted(word) }
 }

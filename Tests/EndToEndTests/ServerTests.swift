@@ -102,7 +102,7 @@ struct ServerTests {
         chmod(s.database, 0o644)
         let r = s.run(["agenda"])
         #expect(r.status == 69)
-        #expect(r.stderr.contains("chmod o-rwx \(s.database)"), "\(r.stderr)")
+        #expect(r.stderr.contains("chmod o-rwx '\(s.database)'"), "\(r.stderr)")
         chmod(s.database, 0o600)
         #expect(s.run(["agenda"]).status == 0)
     }
