@@ -54,6 +54,10 @@ public struct ChildProcess: Sendable {
     public var executable: String
     public var arguments: [String]
     public var limits: Limits
+    /// Whether what the program left running in its process group is killed
+    /// when it exits (pandoc: yes; a mail system delivering in the
+    /// background: no). On a timeout or a signal the group goes either way.
+    public var endsGroupOnExit = true
 
     public init(_ executable: String, _ arguments: [String], limits: Limits) {
         self.executable = executable
@@ -129,8 +133,9 @@ public struct ChildProcess: Sendable {
             stop()
             finished.wait()
         }
-        // A grandchild the program left behind may hold the pipes open: its group goes too.
-        if group > 0 { _ = kill(-group, SIGKILL) }
+        // A grandchild the program left behind may hold the pipes open: its
+        // group goes too, or, when it may finish, is not waited for long.
+        if group > 0 && endsGroupOnExit { _ = kill(-group, SIGKILL) }
         _ = readers.wait(timeout: .now() + 2)
         let ending: Ending
         if timedOut {

@@ -313,53 +313,33 @@ enum Mailer {
         }
     }
 
-    /// Runs the sendmail command with the message on its standard input.
+    /// Runs the sendmail command with the message on its standard input, as
+    /// a bounded child (`ChildProcess`): `timeout` seconds, then its process
+    /// group is stopped; Ctrl-C or SIGTERM to sargs stop it too. A process
+    /// the command leaves in the background after it exits (some mail
+    /// systems deliver that way) is left to finish.
     /// - Returns: nil when it exited 0, else its status and standard error in one line.
     static func send(_ message: MailMessage) -> (text: String, timedOut: Bool)? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        let input = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errors
+        var child = ChildProcess("/bin/sh", ["-c", command],
+                                 limits: .init(seconds: Int(timeout.rounded(.up)), memory: nil, output: 1 << 20))
+        child.endsGroupOnExit = false
+        let result: ChildProcess.Result
         do {
-            try process.run()
+            result = try child.run(input: Array(message.rendered().utf8))
         } catch {
             return ("cannot start /bin/sh: \(error)", false)
         }
-        // Read stderr while writing, so neither pipe can fill and stall the other side.
-        nonisolated(unsafe) var errorData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async { errorData = errors.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        signal(SIGPIPE, SIG_IGN)  // a sendmail that exits early must not end sargs
-        try? input.fileHandleForWriting.write(contentsOf: Data(message.rendered().utf8))
-        try? input.fileHandleForWriting.close()
-        // A relay that hangs must not hang every later run: sendmail gets `timeout` seconds.
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
-        if process.isRunning {
-            // Foundation starts the command as the leader of a process group of
-            // its own: the whole group goes, with anything it started.
-            let pid = process.processIdentifier
-            let grouped = getpgid(pid) == pid
-            if grouped { kill(-pid, SIGTERM) } else { process.terminate() }
-            usleep(200_000)
-            if grouped { kill(-pid, SIGKILL) } else if process.isRunning { kill(pid, SIGKILL) }
-            process.waitUntilExit()
-            // A child of the stopped command may still hold its stderr open: do not wait for it.
-            _ = group.wait(timeout: .now() + 1)
-            return ("no answer in \(Int(timeout)) s (SARGS_SENDMAIL_TIMEOUT); stopped", true)
+        let status: String
+        switch result.ending {
+        case .exited(0): return nil
+        case .timedOut: return ("no answer in \(Int(timeout)) s (SARGS_SENDMAIL_TIMEOUT); stopped", true)
+        case .outputTooLarge: status = "stopped after printing more than 1 MB"
+        case .exited(let code): status = "exit \(code)"
+        case .signalled(let number): status = "signal \(number)"
         }
-        // sendmail has exited; a process it left in the background may still
-        // hold its stderr open: wait for the rest of the message a moment only.
-        _ = group.wait(timeout: .now() + 2)
-        guard process.terminationStatus != 0 || process.terminationReason != .exit else { return nil }
-        var detail = SafeText.line(String(decoding: errorData.prefix(4096), as: UTF8.self).split(whereSeparator: \.isNewline).joined(separator: " "))
+        var detail = SafeText.line(String(decoding: result.errors.prefix(4096), as: UTF8.self).split(whereSeparator: \.isNewline).joined(separator: " "))
         if detail.count > 300 { detail = String(detail.prefix(300)) + "…" }
-        let status = process.terminationReason == .exit ? "exit \(process.terminationStatus)" : "signal \(process.terminationStatus)"
-        let hint = process.terminationStatus == 127 && process.terminationReason == .exit
+        let hint = result.ending == .exited(127)
             ? " (no such command: install a mail system, e.g. Debian's msmtp-mta or postfix, or set SARGS_SENDMAIL)" : ""
         return ((detail.isEmpty ? status : "\(status): \(detail)") + hint, false)
     }
