@@ -5,20 +5,26 @@ import Foundation
 /// A Latvian personal code is six digits and five digits, joined by nothing,
 /// by one space-like character or by one dash-like character, the dash
 /// optionally with one space on each side. The separators come from Unicode's
-/// data, not from a hand-made list: space-like is Unicode `Zs`, every
-/// character whose UTS #39 confusable skeleton is a space
-/// (`ConfusableSeparators.space`), a tab and a line break; dash-like is
-/// Unicode `Pd`, every character with the `Dash` property (minus signs
-/// included) and every character whose skeleton is a hyphen-minus
-/// (`ConfusableSeparators.hyphenMinus`, generated from ICU's data by
-/// `contrib/unicode/separators.py`: U+2043 ⁃, U+2796 ➖, U+02D7 ˗ …). A
-/// decimal digit is a digit before anything else. Digits are any
-/// script's decimal digits (`Nd`: "０１０２０３", "٠١٠٢٠٣"); the invisible
-/// combining marks (`Mn`, `Mc`, `Me`: U+0332, a keycap U+20E3) and
-/// format characters (`Cf`, default-ignorable code points: U+200B, U+00AD,
-/// U+2060 …) are ignored wherever they stand. The text is normalised with
-/// NFKC first, so compatibility forms (full-width digits and dashes) read
-/// as their plain forms.
+/// data, not from a hand-made list. Dash-like is Unicode `Pd`, every
+/// character with the `Dash` property (minus signs included) and every
+/// character whose UTS #39 confusable skeleton is the skeleton of any of
+/// those (`ConfusableSeparators.dash`): of the hyphen-minus (U+2043 ⁃,
+/// U+2796 ➖, U+02D7 ˗ …), of the em dash (box drawing U+2500 ─ and U+2501 ━,
+/// U+30FC ー, U+4E00 一, U+2F00 ⼀, U+3161 ㅡ, U+1173, U+31D0, U+A7F7), of
+/// the swung dash (`~`, U+223C ∼, U+02DC ˜), of the double hyphens U+2E40
+/// and U+30A0 (`=`), of the vertical em dash U+FE31 (U+2502 │, U+FF5C ｜).
+/// Space-like is Unicode `Zs`, every character whose skeleton is the skeleton
+/// of a `Zs` character (`ConfusableSeparators.space`: U+2028, U+2029), a tab
+/// and a line break. The tables are generated from ICU's data by
+/// `contrib/unicode/separators.py`. A decimal digit is a digit before
+/// anything else. Digits are any script's decimal digits (`Nd`:
+/// "０１０２０３", "٠١٠٢٠٣"); the invisible combining marks (`Mn`, `Mc`,
+/// `Me`: U+0332, a keycap U+20E3) and format characters (`Cf`,
+/// default-ignorable code points: U+200B, U+00AD, U+2060 …) are ignored
+/// wherever they stand. The text is normalised with NFKC first, so
+/// compatibility forms (full-width digits and dashes) read as their plain
+/// forms; a separator is a separator as written, whatever NFKC makes of it
+/// (U+FF5C ｜ would become `|`, U+02DC ˜ a space and a combining tilde).
 ///
 /// A bare run of eleven digits is a code only when its first six are a valid
 /// `DDMMYY` date or begin with `32` (the form issued since 2017): an invoice
@@ -75,41 +81,82 @@ public enum PersonalCode {
     }
 
     /// The normalised text's scalars beside their tokens (the CR of a line
-    /// end and format characters are in neither).
+    /// end, format characters and combining marks are in neither).
+    ///
+    /// The text is put in NFC, then read in runs: a separator that NFKC would
+    /// change (U+FF5C ｜ becomes `|`, U+02DC ˜ a space and a combining tilde,
+    /// U+00A0 a space) ends the run before it and is a separator as written;
+    /// each run is put in NFKC and read scalar by scalar. (Every other
+    /// separator is left as it is by NFKC, so one run holds most texts.)
     static func normalisedScalars(_ text: String) -> (scalars: [Unicode.Scalar], tokens: [Token]) {
         var tokens: [Token] = []
         var scalars: [Unicode.Scalar] = []
-        for scalar in text.precomposedStringWithCompatibilityMapping.unicodeScalars {
-            let properties = scalar.properties
-            // Format characters and combining marks (U+0332 under a digit, a keycap U+20E3) are
-            // passed over: "0̲1̲0̲1̲0̲1̲-1̲2̲3̲4̲5̲" is still the code. (After NFKC, a Latvian letter
-            // carries no separate mark.)
-            if properties.generalCategory == .format || properties.isDefaultIgnorableCodePoint
-                || properties.generalCategory == .nonspacingMark || properties.generalCategory == .enclosingMark
-                || properties.generalCategory == .spacingMark { continue }
-            // A line break is a space here: a code pasted from wrapped text is still a code
-            // ("\r\n" is one break: the CR is passed over).
-            if scalar == "\r" { continue }
-            scalars.append(scalar)
-            if scalar == "\n" || scalar == "\u{85}" || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{0B}" || scalar == "\u{0C}" {
-                tokens.append(.space)
-                continue
-            }
-            if properties.numericType == .decimal, let value = properties.numericValue,
-               value >= 0, value <= 9 {
-                tokens.append(.digit(UInt8(value)))
-            } else if properties.generalCategory == .spaceSeparator || scalar == "\t"
-                        || Self.isListed(scalar, in: ConfusableSeparators.space) {
-                tokens.append(.space)
-            } else if properties.generalCategory == .dashPunctuation || properties.isDash
-                        || Self.isListed(scalar, in: ConfusableSeparators.hyphenMinus) {
-                // Minus signs (U+2212, and U+FE63, U+FF0D before NFKC) have the Dash property.
-                tokens.append(.dash)
-            } else {
-                tokens.append(.other)
+        var run = String.UnicodeScalarView()
+        // Reads the run so far, in NFKC, and empties it.
+        func readRun() {
+            guard !run.isEmpty else { return }
+            defer { run = String.UnicodeScalarView() }
+            for scalar in String(run).precomposedStringWithCompatibilityMapping.unicodeScalars {
+                // Format characters and combining marks (U+0332 under a digit, a keycap U+20E3) are
+                // passed over: "0̲1̲0̲1̲0̲1̲-1̲2̲3̲4̲5̲" is still the code. (After NFKC, a Latvian letter
+                // carries no separate mark.) A line break is a space here: a code pasted from wrapped
+                // text is still a code ("\r\n" is one break: the CR is passed over).
+                if Self.isPassedOver(scalar) { continue }
+                scalars.append(scalar)
+                let properties = scalar.properties
+                if properties.numericType == .decimal, let value = properties.numericValue,
+                   value >= 0, value <= 9 {
+                    tokens.append(.digit(UInt8(value)))
+                } else {
+                    tokens.append(Self.separator(scalar) ?? .other)
+                }
             }
         }
+        for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
+            // A digit stays a digit: no separator is a decimal digit, nor becomes one in NFKC
+            // (the generator leaves such scalars out; a test walks every scalar).
+            if scalar.properties.changesWhenNFKCCaseFolded, let separator = Self.separator(scalar) {
+                readRun()
+                // Its place in the text is taken by its NFKC form, as the rest of the text's.
+                let plain = String(scalar).precomposedStringWithCompatibilityMapping.unicodeScalars
+                scalars.append(plain.first { !Self.isPassedOver($0) } ?? scalar)
+                tokens.append(separator)
+            } else {
+                run.append(scalar)
+            }
+        }
+        readRun()
         return (scalars, tokens)
+    }
+
+    /// Whether the reading passes over `scalar`: a format character, a
+    /// default-ignorable code point, a combining mark, a carriage return.
+    static func isPassedOver(_ scalar: Unicode.Scalar) -> Bool {
+        let properties = scalar.properties
+        switch properties.generalCategory {
+        case .format, .nonspacingMark, .enclosingMark, .spacingMark: return true
+        default: return properties.isDefaultIgnorableCodePoint || scalar == "\r"
+        }
+    }
+
+    /// Whether `scalar` separates the parts of a code: `.space` for a line
+    /// break, a tab, `Zs` and its look-alikes, `.dash` for `Pd`, `Dash` and
+    /// their look-alikes; nil for anything else.
+    static func separator(_ scalar: Unicode.Scalar) -> Token? {
+        if scalar == "\n" || scalar == "\u{85}" || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{0B}" || scalar == "\u{0C}" {
+            return .space
+        }
+        let properties = scalar.properties
+        if properties.generalCategory == .spaceSeparator || scalar == "\t"
+            || Self.isListed(scalar, in: ConfusableSeparators.space) {
+            return .space
+        }
+        // Minus signs (U+2212, and U+FE63, U+FF0D before NFKC) have the Dash property.
+        if properties.generalCategory == .dashPunctuation || properties.isDash
+            || Self.isListed(scalar, in: ConfusableSeparators.dash) {
+            return .dash
+        }
+        return nil
     }
 
     /// Whether `scalar` is in `table`, sorted ascending (a binary search; a
