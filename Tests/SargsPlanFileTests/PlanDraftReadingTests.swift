@@ -33,6 +33,18 @@ struct PlanDraftReadingTests {
         #expect(plan.activities.count == 1)
     }
 
+    @Test("a personal code whose parts are apart by a run of spaces or tabs (one space once the cell is written) is masked too, in every column",
+          arguments: [" 010203  12345", " 010203\t\t12345", " 010203 \u{2003} - 12345", " 010203   -   12345"])
+    func personalCodesApartBySpaces(_ written: String) throws {
+        for column in 0..<5 {
+            var row = ["1. Izglītošana", "Lekcijas skolās", "reizi gadā", "SD", "PB"]
+            row[column] += written
+            let (_, reviews, yaml) = try Self.draft([row])
+            #expect(!yaml.contains("010203") && !yaml.contains("12345"), "column \(column): \(yaml)")
+            #expect(reviews.contains { $0.contains("personal code") }, "column \(column): \(reviews)")
+        }
+    }
+
     @Test("a row without a title is reviewed, not dropped; a goal's own row is not; repeated headers and column numbers are passed over")
     func lostRows() throws {
         let (plan, reviews, _) = try Self.draft([

@@ -500,6 +500,23 @@ public struct PlanDraft: Sendable {
             notes.append(Phrase(lv: "dokumentā šeit bija vadības rakstzīmes; tās aizstātas ar atstarpēm",
                                 en: "the document held control characters here; they were replaced by spaces"))
         }
+        // Runs of spaces become one, as the plan file's values are written:
+        // a code written "010203  12345" would be one only after that, past
+        // the mask.
+        if out.unicodeScalars.contains(where: { $0 != "\n" && ($0 == "\t" || $0.properties.generalCategory == .spaceSeparator) }) {
+            var view = String.UnicodeScalarView()
+            var lastWasSpace = false
+            for scalar in out.unicodeScalars {
+                let space = scalar != "\n" && (scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator)
+                if space {
+                    if !lastWasSpace { view.append(" ") }
+                } else {
+                    view.append(scalar)
+                }
+                lastWasSpace = space
+            }
+            out = String(view)
+        }
         let (masked, count) = PersonalCode.masked(out, with: personalCodeMask)
         if count > 0 {
             out = masked
