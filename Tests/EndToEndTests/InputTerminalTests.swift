@@ -130,7 +130,7 @@ extension InputTerminalTests {
     func pasteAfterSuspend() {
         let s = SargsProcess.madona(today: "2025-07-01")
         let t = board(s, command: "bash --norc --noprofile -i")
-        Thread.sleep(forTimeInterval: 0.3)
+        #expect(t.wait(for: "bash-").ok, "the shell's prompt: \(t.screen)")
         t.type(SargsProcess.binary)
         t.send("Enter")
         #expect(t.wait(for: "PRIMĀRĀ PREVENCIJA").ok)
@@ -159,7 +159,9 @@ extension InputTerminalTests {
         t.paste("sarunāts ar skolu: ļoti labi")
         t.press(.formSave)
         #expect(t.wait(for: "1.1").ok)
-        Thread.sleep(forTimeInterval: 0.5)
+        // The save has landed when the journal has it.
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline, !s.run(["log", "--format", "json"]).stdout.contains("sarunāts ar skolu") { usleep(20_000) }
         t.press(.quit)
         let log = s.run(["log", "--format", "json"]).stdout
         #expect(log.contains("sarunāts ar skolu: ļoti labi"), "\(log)")

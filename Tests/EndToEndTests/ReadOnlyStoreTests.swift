@@ -140,7 +140,11 @@ struct ReadOnlyStoreTests {
         #expect(try StoreFile(s.database) == before)
         // Replacing the store is changing it, even where the folder would let a rename through.
         chmod(s.directory, getuid() == 0 ? 0o777 : 0o755)
-        let replace = reader.run(s, ["init", Fixtures.madonaPlanPath, "--force"])
+        // The plan from a copy the other user may read: the checkout may lie in a 0700 folder.
+        let plan = s.directory + "/plan.yaml"
+        if !FileManager.default.fileExists(atPath: plan) { try FileManager.default.copyItem(atPath: Fixtures.madonaPlanPath, toPath: plan) }
+        chmod(plan, 0o644)
+        let replace = reader.run(s, ["init", plan, "--force"])
         #expect(replace.status == 69, "\(replace.stdout) \(replace.stderr)")
         #expect(try StoreFile(s.database) == before, "the store is still there, whole")
         chmod(s.directory, getuid() == 0 ? 0o755 : 0o555)

@@ -116,8 +116,12 @@ struct ServerTests {
         writer.environment = s.environment
         try writer.run()
         // Let some of the writes land first.
-        while writer.isRunning, (s.run(["log", "--limit", "1", "--format", "json"]).stdout.range(of: "\"id\": ") == nil) { usleep(50_000) }
-        usleep(300_000)
+        func newest() -> Int {
+            let log = s.run(["log", "--limit", "1", "--format", "json"]).stdout
+            let entries = (try? JSONSerialization.jsonObject(with: Data(log.utf8)) as? [[String: Any]]) ?? []
+            return entries.first?["id"] as? Int ?? 0
+        }
+        while writer.isRunning, newest() < 20 { usleep(20_000) }
         let copy = s.directory + "/copy.sqlite"
         let backup = s.run(["backup", copy])
         #expect(backup.status == 0, "\(backup.stderr)")
@@ -171,7 +175,9 @@ struct ServerTests {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         for _ in 0..<3 {
             #expect(s.run(["backup", "--dir", dir, "--keep", "2"]).status == 0)
-            usleep(1_100_000)
+            // The next copy's name needs the next second (names carry the time to the second).
+            let second = Int(Date().timeIntervalSince1970)
+            while Int(Date().timeIntervalSince1970) == second { usleep(10_000) }
         }
         let names = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
         #expect(names.count == 2, "\(names)")
