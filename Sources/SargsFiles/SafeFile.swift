@@ -15,6 +15,9 @@ public struct FileRefusal: Error, Sendable, Equatable {
         case symbolicLink
         /// A folder, a FIFO, a device, a socket.
         case notRegular
+        /// A folder, a FIFO, a device or a socket where sargs keeps a file of
+        /// its own (beside the store): someone put it there.
+        case foreign(folder: Bool)
         /// A regular file with more than one name (a hard link someone made).
         case manyLinks
         /// The name is taken and the command may not replace it.
@@ -49,6 +52,10 @@ public struct FileRefusal: Error, Sendable, Equatable {
         case .notRegular:
             return Phrase(lv: "\(shown) nav parasts fails (mape, FIFO vai ierīce); sargs to neatvēra",
                           en: "\(shown) is not a regular file (a folder, a FIFO or a device); sargs did not open it")
+        case .foreign(let folder):
+            let remove = (folder ? "rm -r -- " : "rm -- ") + ShellWord.quoted(path)
+            return Phrase(lv: "\(shown) nav parasts fails (mape, FIFO vai ierīce), lai gan tur sargs glabā savu failu; sargs to neatvēra (vai kāds to ielika?); pārbaudiet un izdzēsiet to: \(remove)",
+                          en: "\(shown) is not a regular file (a folder, a FIFO or a device) where sargs keeps a file of its own; sargs did not open it (did someone plant it?); check it and remove it: \(remove)")
         case .manyLinks:
             return Phrase(lv: "\(shown) ir fails ar vairākiem nosaukumiem (cieta saite; vai kāds to ielika?); sargs to neatvēra; pārbaudiet un izdzēsiet to: rm -- \(ShellWord.quoted(path))",
                           en: "\(shown) is a file with more than one name (a hard link; did someone plant it?); sargs did not open it; check it and remove it: rm -- \(ShellWord.quoted(path))")
@@ -64,8 +71,30 @@ public struct FileRefusal: Error, Sendable, Equatable {
                 return Phrase(lv: "\(shown) nevar ierakstīt: diskā nav vietas; nekas netika ierakstīts",
                               en: "cannot write \(shown): the disk is full; nothing was written")
             }
-            let reason = String(cString: strerror(code))
-            return Phrase(lv: "\(shown): \(reason)", en: "\(shown): \(reason)")
+            let reason = SystemError.phrase(code)
+            return Phrase(lv: "\(shown): \(reason.lv)", en: "\(shown): \(reason.en)")
+        }
+    }
+}
+
+/// What the system said (`errno`), in the run's language for the reasons
+/// people meet; the C library's English words for the rest.
+public enum SystemError {
+    public static func phrase(_ code: Int32) -> Phrase {
+        switch code {
+        case EACCES, EPERM: return Phrase(lv: "nav atļaujas", en: "permission denied")
+        case ENOENT: return Phrase(lv: "nav tāda faila vai mapes", en: "no such file or folder")
+        case ENOTDIR: return Phrase(lv: "ceļā ir kaut kas, kas nav mape", en: "a part of the path is not a folder")
+        case EISDIR: return Phrase(lv: "tā ir mape", en: "it is a folder")
+        case EROFS: return Phrase(lv: "failu sistēma ir tikai lasāma", en: "the file system is read-only")
+        case ENOSPC, EDQUOT: return Phrase(lv: "diskā nav vietas", en: "the disk is full")
+        case EMFILE, ENFILE: return Phrase(lv: "atvērts pārāk daudz failu (ulimit -n)", en: "too many open files (ulimit -n)")
+        case ENAMETOOLONG: return Phrase(lv: "nosaukums ir pārāk garš", en: "the name is too long")
+        case EIO: return Phrase(lv: "diska ievades vai izvades kļūda", en: "a disk input/output error")
+        case ETXTBSY, EBUSY: return Phrase(lv: "fails ir aizņemts", en: "the file is busy")
+        default:
+            let words = String(cString: strerror(code))
+            return Phrase(lv: words, en: words)
         }
     }
 }
@@ -85,6 +114,44 @@ enum ByteCount {
 public enum ShellWord {
     public static func quoted(_ word: String) -> String {
         "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
+
+/// Who may read a file sargs writes for people (minutes, reports,
+/// documents): its permission bits and, for a store shared with a group,
+/// that group (never the writer's own primary group, whose other members
+/// are not the store's).
+public struct FileAccess: Sendable, Equatable, ExpressibleByIntegerLiteral {
+    public var mode: mode_t
+    public var group: gid_t?
+
+    public init(mode: mode_t, group: gid_t? = nil) {
+        self.mode = mode
+        self.group = group
+    }
+
+    public init(integerLiteral value: UInt32) {
+        self.init(mode: mode_t(value))
+    }
+
+    /// As the store at `storePath` is read: 0600, or for a store open to its
+    /// group the store's group bits (0640 or 0660) and its group, when this
+    /// process may give a file to that group (root or a member); else 0600.
+    public static func beside(store storePath: String) -> FileAccess {
+        var info = stat()
+        guard stat(storePath, &info) == 0, info.st_mode & 0o060 != 0 else { return FileAccess(mode: 0o600) }
+        guard geteuid() == 0 || isMember(of: info.st_gid) else { return FileAccess(mode: 0o600) }
+        return FileAccess(mode: mode_t(info.st_mode) & 0o660 | 0o600, group: info.st_gid)
+    }
+
+    /// Whether this process is in group `gid` (its own or a supplementary one).
+    static func isMember(of gid: gid_t) -> Bool {
+        if getegid() == gid { return true }
+        let count = getgroups(0, nil)
+        guard count > 0 else { return false }
+        var groups = [gid_t](repeating: 0, count: Int(count))
+        let n = getgroups(count, &groups)
+        return groups.prefix(max(0, Int(n))).contains(gid)
     }
 }
 
@@ -117,13 +184,15 @@ public enum SafeFile {
         }
     }
 
-    /// The refusal for what is at `path`, nil for a regular file with one
-    /// name or nothing at all.
+    /// The refusal for what is at `path` where sargs keeps a file of its own
+    /// (beside the store), nil for a regular file with one name or nothing.
     public static func problem(at path: String) -> FileRefusal? {
         switch entry(path) {
         case .missing, .regular: return nil
         case .symbolicLink: return FileRefusal(path, .symbolicLink)
-        case .notRegular: return FileRefusal(path, .notRegular)
+        case .notRegular:
+            var info = stat()
+            return FileRefusal(path, .foreign(folder: lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR))
         case .manyLinks: return FileRefusal(path, .manyLinks)
         }
     }
@@ -235,6 +304,10 @@ public enum SafeFile {
     /// empty and no half-written file.
     /// - Throws: `FileRefusal` (`.exists` without `replacing`; `.notRegular`
     ///   for a folder in the way).
+    public static func put(_ bytes: [UInt8], at path: String, access: FileAccess, replacing: Bool) throws {
+        try put(bytes, at: path, mode: access.mode, group: access.group, replacing: replacing)
+    }
+
     public static func put(_ bytes: [UInt8], at path: String, mode: mode_t, group: gid_t? = nil,
                            replacing: Bool) throws {
         try put(at: path, mode: mode, group: group, replacing: replacing) { fd, temporary in
@@ -264,32 +337,57 @@ public enum SafeFile {
                             _ fill: (Int32, String) throws -> Void) throws {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
+        let prefix = (folder.isEmpty ? "" : folder + "/") + "." + name + ".sargs-\(getpid())-"
         removeAbandoned(in: folder, name: name)
-        var template = Array(((folder.isEmpty ? "" : folder + "/") + "." + name + ".sargs-\(getpid())-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw FileRefusal(path, .system(errno)) }
-        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var placed = false
-        defer { if !placed { _ = unlink(temporary) } }
+        // An unnamed file in the folder (Linux's O_TMPFILE) has no name to
+        // leave behind if sargs is killed while writing it; where the file
+        // system has none, a fresh mkstemp name.
+        var fd: Int32 = -1
+        var temporary: String?
+        if access("/proc/self/fd", X_OK) == 0 {
+            fd = retrying { systemOpen(folder.isEmpty ? "." : folder, openTemporaryFile | O_WRONLY | O_CLOEXEC, 0o600) }
+        }
+        if fd < 0 {
+            var template = Array((prefix + "XXXXXX").utf8CString)
+            fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            guard fd >= 0 else { throw FileRefusal(path, .system(errno)) }
+            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+            temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
+        var named = temporary
+        defer {
+            _ = close(fd)
+            if let named { _ = unlink(named) }
+        }
         do {
-            defer { _ = close(fd) }
-            try fill(fd, temporary)
+            try fill(fd, temporary ?? path)
             if let group, fchown(fd, UInt32.max, group) != 0 { throw FileRefusal(path, .system(errno)) }
             guard fchmod(fd, mode) == 0, fsync(fd) == 0 else { throw FileRefusal(path, .system(errno)) }
         } catch var refusal as FileRefusal {
             if refusal.path == temporary { refusal.path = path }
             throw refusal
         }
+        let unnamed = "/proc/self/fd/\(fd)"
         if replacing {
-            guard rename(temporary, path) == 0 else {
+            // rename(2) replaces the name, a link there included, never its target.
+            if named == nil {
+                // The unnamed file gets a fresh name for the moment of the rename.
+                for attempt in 0..<100 {
+                    let candidate = prefix + String(UInt32.random(in: 0...UInt32.max), radix: 36) + "\(attempt)"
+                    if linkat(AT_FDCWD, unnamed, AT_FDCWD, candidate, AT_SYMLINK_FOLLOW) == 0 { named = candidate; break }
+                    guard errno == EEXIST else { throw FileRefusal(path, .system(errno)) }
+                }
+                guard named != nil else { throw FileRefusal(path, .system(EEXIST)) }
+            }
+            guard let source = named, rename(source, path) == 0 else {
                 let code = errno
                 throw FileRefusal(path, code == EISDIR ? .notRegular : .system(code))
             }
-            placed = true
+            named = nil
         } else {
             // link(2) never follows a link at `path` and refuses a name that is taken.
-            guard link(temporary, path) == 0 else {
+            let linked = named.map { link($0, path) } ?? linkat(AT_FDCWD, unnamed, AT_FDCWD, path, AT_SYMLINK_FOLLOW)
+            guard linked == 0 else {
                 let code = errno
                 throw FileRefusal(path, code == EEXIST ? .exists : .system(code))
             }
@@ -365,6 +463,8 @@ public enum SafeFile {
 /// Linux's `O_PATH` and `AT_EMPTY_PATH` (<fcntl.h>, behind _GNU_SOURCE,
 /// which the Glibc module does not define).
 private let openPath: Int32 = 0o10000000
+/// Linux's `O_TMPFILE` (`__O_TMPFILE | O_DIRECTORY`): an unnamed file in a folder.
+private let openTemporaryFile: Int32 = 0o20000000 | O_DIRECTORY
 private let atEmptyPath: Int32 = 0x1000
 
 private func systemOpen(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 {

@@ -180,7 +180,8 @@ extension Store {
                                                 en: "the backup \(path) holds another plan (\(theirs)), not this one (\(mine)); nothing was changed"))
             }
             try Guard.author(author)
-            let kept = Store.keptPath(for: self.path, at: now)
+            // Kept beside the store itself (a --db that is a link keeps nothing in the link's folder).
+            let kept = Store.keptPath(for: Store.realPath(self.path), at: now)
             try backup(to: kept)
             let lastBefore = try version()
             // The restore's own entry goes into the copy before it is copied in:
@@ -189,7 +190,8 @@ extension Store {
                 let entries = try Int.fetchOne(db, sql: "SELECT MAX(id) FROM journal") ?? 0
                 // After every id the replaced store had, so a board that knew it sees a change.
                 let next = max(lastBefore, Int64(entries)) + 1
-                let after = JSON.object(["from": .string(path), "kept": .string(kept), "journal": .int(entries)])
+                let from = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+                let after = JSON.object(["from": .string(from), "kept": .string(kept), "journal": .int(entries)])
                 try db.execute(sql: """
                     INSERT INTO journal (id, time, author, action, subject, before, after, undoes, login)
                     VALUES (?, ?, ?, 'restore', 'store', NULL, ?, NULL, ?)
@@ -242,6 +244,10 @@ extension Store {
             let quiet = !entryExists(real + "-wal") && !entryExists(real + "-shm") || StoreCheck.anyPlanted(path)
             queue = try DatabaseQueue(path: quiet ? immutableURI(real) : path, configuration: configuration)
         } catch {
+            if Store.diskIsFull(at: path) {
+                // A whole store on a full disk needs room, not a restore.
+                return findings + [Finding(StoreError.diskFull(path: path).phrase, fix: "df -h \(ShellWord.quoted(Store.folder(of: path)))")]
+            }
             return findings + [Finding(Phrase(lv: "glabātuvi nevar atvērt: \(error)", en: "the store cannot be opened: \(error)"), fix: restore)]
         }
         do {
@@ -283,7 +289,11 @@ extension Store {
                                         fix: "sargs check --repair --db \(quotedPath)"))
             }
         } catch {
-            findings.append(Finding(Phrase(lv: "glabātuve ir bojāta: \(error)", en: "the store is damaged: \(error)"), fix: restore))
+            if Store.diskIsFull(at: path) {
+                findings.append(Finding(StoreError.diskFull(path: path).phrase, fix: "df -h \(ShellWord.quoted(Store.folder(of: path)))"))
+            } else {
+                findings.append(Finding(Phrase(lv: "glabātuve ir bojāta: \(error)", en: "the store is damaged: \(error)"), fix: restore))
+            }
         }
         return findings
     }
@@ -312,7 +322,10 @@ extension Store {
     /// is a symbolic link, not a regular file, or a file with other names
     /// (someone may have planted it) is looked at with `lstat`, never
     /// followed, and its fix is to remove it.
-    static func checkFiles(_ path: String) -> [Finding] {
+    static func checkFiles(_ link: String) -> [Finding] {
+        // The store's own file and folder: a --db that is a link to a group's
+        // store is judged where the store lies, never the link's folder.
+        let path = Store.realPath(link)
         var findings: [Finding] = []
         var store = stat()
         guard stat(path, &store) == 0 else { return [Finding(Phrase(lv: "nav faila \(path)", en: "there is no file \(path)"))] }

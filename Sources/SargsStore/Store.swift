@@ -407,6 +407,21 @@ public final class Store: Sendable {
         }
     }
 
+    /// The folder that holds `path` ("." for a bare name).
+    static func folder(of path: String) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "." : folder
+    }
+
+    /// Whether the file system that holds `path` has no room left for this
+    /// user (less than 64 KB: SQLite's `-shm` grows by 32 KB).
+    public static func diskIsFull(at path: String) -> Bool {
+        var info = statvfs()
+        guard statvfs(folder(of: path), &info) == 0 else { return false }
+        let blocks = geteuid() == 0 ? info.f_bfree : info.f_bavail
+        return UInt64(blocks) * UInt64(info.f_frsize) < 64 * 1024
+    }
+
     static func companionFiles(_ path: String) -> [String] {
         [path, path + "-wal", path + "-shm", path + "-journal"]
     }

@@ -245,7 +245,7 @@ enum StoreCheck {
             let real = Store.realPath(path)
             if real != path { bases.append(real) }
         }
-        return bases.flatMap { [$0 + "-wal", $0 + "-shm"] }
+        return bases.flatMap { [$0 + "-wal", $0 + "-shm", $0 + "-journal", $0 + ".remind-lock"] }
     }
 
     /// What is wrong with the WAL file `file` whose `lstat` is `info`, if

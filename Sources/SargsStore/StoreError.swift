@@ -33,6 +33,9 @@ public enum StoreError: Error, Equatable, Sendable {
     /// A file sargs would not open, create or replace (a link another member
     /// planted beside the store, a full disk while a copy was written).
     case file(FileRefusal)
+    /// The disk (or the user's quota) that holds the store is full: a read
+    /// that needs its `-shm`, or a change, could not go on. Nothing was saved.
+    case diskFull(path: String)
 
     /// One English sentence on one line, no "error:" prefix: `phrase.en`
     /// with a capital and a full stop.
@@ -75,6 +78,10 @@ public enum StoreError: Error, Equatable, Sendable {
             return reason
         case .file(let refusal):
             return refusal.phrase
+        case .diskFull(let path):
+            let folder = ShellWord.quoted(Store.folder(of: path))
+            return Phrase(lv: "diskā, kurā ir glabātuve '\(path)', nav vietas; atbrīvojiet vietu (cik tās ir, rāda: df -h \(folder)); nekas netika saglabāts",
+                          en: "the disk holding the store '\(path)' is full; free some space (df -h \(folder) shows how much is left); nothing was saved")
         }
     }
 
@@ -112,8 +119,10 @@ func storeOperation<T>(at path: String, _ body: () throws -> T) throws -> T {
         case .SQLITE_PERM, .SQLITE_CANTOPEN, .SQLITE_AUTH:
             throw StoreError.unavailable("\(path) cannot be opened (\(error.message ?? "permission denied"))")
         case .SQLITE_FULL:
-            throw StoreError.io("the disk holding \(path) is full")
+            throw StoreError.diskFull(path: path)
         case .SQLITE_IOERR:
+            // SQLite says "disk I/O error" when the -shm cannot grow on a full disk.
+            if Store.diskIsFull(at: path) { throw StoreError.diskFull(path: path) }
             throw StoreError.io("\(path): \(error.message ?? "disk I/O error")")
         case .SQLITE_CONSTRAINT:
             let detail = error.message ?? "constraint failed"

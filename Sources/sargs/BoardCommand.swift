@@ -225,24 +225,23 @@ enum NewFile {
         var phrase: Phrase
     }
 
-    /// The store's owner and group permission bits, never others'.
-    static func mode(beside storePath: String) -> mode_t {
-        var info = stat()
-        guard stat(storePath, &info) == 0 else { return 0o600 }
-        return mode_t(info.st_mode) & 0o660 | 0o600
+    /// The store's owner and group permission bits and, for a store shared
+    /// with a group, that group; never others' (`FileAccess.beside`).
+    static func mode(beside storePath: String) -> FileAccess {
+        FileAccess.beside(store: storePath)
     }
 
     /// Writes `text` to the first free name and returns its path, with a
     /// note when a name was already taken (a file kept, or a folder in the way).
     static func write(_ text: String, directory: String, name: String, extension ext: String,
-                      mode: mode_t) throws -> (path: String, note: Phrase?) {
+                      mode: FileAccess) throws -> (path: String, note: Phrase?) {
         let bytes = Array(text.utf8)
         var note: Phrase?
         for n in 1...999 {
             let path = directory + "/" + name + (n == 1 ? "" : "-\(n)") + "." + ext
             do {
                 // Written whole under a fresh name, then linked: never a file or link that is there.
-                try SafeFile.put(bytes, at: path, mode: mode, replacing: false)
+                try SafeFile.put(bytes, at: path, access: mode, replacing: false)
                 return (path, note)
             } catch let refusal as FileRefusal where refusal.kind == .exists {
                 if n == 1 {

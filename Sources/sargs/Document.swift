@@ -173,24 +173,34 @@ enum Document {
     /// pandoc prints it, sargs writes it under a fresh name and links or,
     /// with `force`, renames it into place: a link at `path` is replaced,
     /// never its target). Mode 0600 or the store's group bits (`mode`).
-    static func write(_ markdown: String, format: Format, to path: String, force: Bool, mode: mode_t,
+    static func write(_ markdown: String, format: Format, to path: String, force: Bool, mode: FileAccess,
                       language: Language) throws {
+        try put(try render(markdown, format: format, language: language), at: path, force: force, mode: mode)
+    }
+
+    /// The bytes of `markdown` as a `format` document, made by pandoc.
+    static func render(_ markdown: String, format: Format, language: Language) throws -> [UInt8] {
         var arguments = ["-f", reader, "-t", format.rawValue, "-o", "-",
                          "--metadata", "lang=\(language == .lv ? "lv-LV" : "en-GB")"]
         if let reference = reference(format) { arguments.append("--reference-doc=\(reference)") }
-        let document = try runPandoc(arguments, input: Array(markdown.utf8), inputName: nil)
-        try put(document, at: path, force: force, mode: mode)
+        return try runPandoc(arguments, input: Array(markdown.utf8), inputName: nil)
+    }
+
+    /// The two outputs `-o` names that are not files: standard output and nothing.
+    enum Device: String {
+        case standardOutput = "/dev/stdout"
+        case nothing = "/dev/null"
     }
 
     /// Writes text (Markdown, CSV, JSON, a plan file) to `path` with the same rules as a document.
-    static func writeText(_ text: String, to path: String, force: Bool, mode: mode_t) throws {
+    static func writeText(_ text: String, to path: String, force: Bool, mode: FileAccess) throws {
         try put(Array(text.utf8), at: path, force: force, mode: mode)
     }
 
-    private static func put(_ bytes: [UInt8], at path: String, force: Bool, mode: mode_t) throws {
+    private static func put(_ bytes: [UInt8], at path: String, force: Bool, mode: FileAccess) throws {
         do {
             try Interruption.whole {
-                try SafeFile.put(bytes, at: path, mode: mode, replacing: force)
+                try SafeFile.put(bytes, at: path, access: mode, replacing: force)
             }
         } catch let refusal as FileRefusal {
             switch refusal.kind {

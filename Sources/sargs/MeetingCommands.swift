@@ -346,6 +346,22 @@ enum DocumentFormat: String {
     func emit(text: () -> String, markdown: () -> String, json: () -> String, csv: (() -> String)? = nil,
               output: String?, force: Bool, session: Session) throws {
         let mode = NewFile.mode(beside: session.store.path)
+        // `-o /dev/stdout` and `-o /dev/null` are what they say, not files to replace.
+        let device = output.flatMap(Document.Device.init(rawValue:))
+        if let device {
+            let bytes: [UInt8]
+            switch self {
+            case .docx, .odt: bytes = try Document.render(markdown(), format: self == .docx ? .docx : .odt, language: session.language)
+            case .text: bytes = Array(SafeText.clean(text(), keeping: [.lines, .tabs]).utf8)
+            case .markdown: bytes = Array(SafeText.clean(markdown(), keeping: [.lines, .tabs]).utf8)
+            case .json: bytes = Array(SafeText.clean(json(), keeping: [.lines, .tabs]).utf8)
+            case .csv:
+                guard let csv else { throw Failure(.usage, Phrase(lv: "šeit nav CSV formāta", en: "there is no CSV format here")) }
+                bytes = Array(SafeText.clean(csv(), keeping: [.lines, .tabs]).utf8)
+            }
+            if device == .standardOutput { Output.write(bytes) }
+            return
+        }
         if let output, output != "-" { try Document.check(output, force: force, storePath: session.store.path) }
         let rendered: String
         switch self {

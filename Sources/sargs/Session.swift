@@ -96,7 +96,7 @@ extension StoreError {
     var exitCode: Failure.Code {
         switch self {
         case .missing, .unavailable, .readOnly: return .unavailable
-        case .io: return .io
+        case .io, .diskFull: return .io
         case .file(let refusal):
             if refusal.diskFull { return .io }
             if refusal.kind == .exists { return .usage }

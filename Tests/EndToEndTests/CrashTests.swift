@@ -178,7 +178,12 @@ struct KilledCopyTests {
                 }
             }
         }
-        // One more backup tidies what a SIGKILL left; then nothing but whole copies and kept stores remain.
+        // A copy is written as an unnamed file (O_TMPFILE) and only then named: nothing is left even by SIGKILL.
+        for folder in [copies, s.directory] {
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.contains(".sargs-") }
+            #expect(leftovers.isEmpty, "after the kills, \(folder): \(leftovers)")
+        }
+        // One more backup would tidy what a SIGKILL left on a file system without O_TMPFILE.
         #expect(s.run(["backup", copies + "/last.sqlite"]).status == 0)
         #expect(s.run(["note", "1.1", "tidy"]).status == 0)
         _ = s.run(["backup", s.directory + "/tidy.sqlite"])

@@ -164,4 +164,26 @@ struct FullDiskTests {
         let latvian = s.run(["backup", small + "/kopija.sqlite"], environment: ["SARGS_LANG": "lv"])
         #expect(latvian.status == 74 && latvian.stderr.contains("diskā nav vietas"), "\(latvian.stderr)")
     }
+
+    @Test("a store on a full disk: readers and changes say the disk is full (74) in the run's language; check advises room, not a restore",
+          .enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/mount"), "needs root to mount a small tmpfs"))
+    func storeOnAFullDisk() throws {
+        let s = SargsProcess(today: "2025-09-10")
+        let small = s.directory + "/disk"
+        mkdir(small, 0o700)
+        guard SargsProcess.execute("/usr/bin/mount", ["-t", "tmpfs", "-o", "size=400k,mode=0700", "tmpfs", small], environment: [:]).status == 0 else { return }
+        defer { _ = SargsProcess.execute("/usr/bin/umount", [small], environment: [:]) }
+        let store = small + "/store.sqlite"
+        #expect(s.run(["init", Fixtures.madonaPlanPath, "--db", store]).status == 0)
+        _ = SargsProcess.execute("/bin/sh", ["-c", "cat /dev/zero > '\(small)/fill'"], environment: [:])
+        for arguments in [["agenda"], ["log"], ["note", "2.1", "x"]] {
+            let run = s.run(arguments + ["--db", store])
+            #expect(run.status == 74 && run.stderr.contains("is full"), "\(arguments): \(run.status) \(run.stderr)")
+            let latvian = s.run(arguments + ["--db", store], environment: ["SARGS_LANG": "lv"])
+            #expect(latvian.stderr.contains("nav vietas") && !latvian.stderr.contains("disk I/O"), "\(arguments): \(latvian.stderr)")
+        }
+        let check = s.run(["check", "--db", store])
+        #expect(check.stdout.contains("is full") && check.stdout.contains("df -h"), "\(check.stdout)")
+        #expect(!check.stdout.contains("sargs restore"), "a whole store needs room, not a restore: \(check.stdout)")
+    }
 }

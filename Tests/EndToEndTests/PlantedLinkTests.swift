@@ -181,6 +181,50 @@ struct PlantedLinkTests {
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
 
+    @Test("documents and minutes of a group's store are the store's group's, whatever the member's own group and umask; -o /dev/stdout and /dev/null are not files",
+          .enabled(if: canManageUsers, "needs root, useradd and setpriv (CI runs as root)"))
+    func documentsJoinTheStoresGroup() throws {
+        let server = try Server()
+        #expect(server.run(nil, ["meeting", "new", "--date", "2025-09-20"]).status == 0)
+        let home = server.home
+        for (name, arguments) in [("r.md", ["report", "--year", "2025", "--format", "markdown"]), ("r.docx", ["report", "--year", "2025", "--format", "docx"]),
+                                  ("m.odt", ["meeting", "show", "1", "--format", "odt"])] {
+            let output = home + "/" + name
+            let run = server.run(server.victimUser, arguments + ["-o", output], in: home)
+            #expect(run.status == 0, "\(name): \(run.stderr)")
+            var info = stat()
+            #expect(lstat(output, &info) == 0 && info.st_gid == server.groupGID && info.st_mode & 0o007 == 0,
+                    "\(name): gid \(info.st_gid), mode \(String(info.st_mode & 0o777, radix: 8)); the member's own group is \(server.victimGID)")
+        }
+        let out = server.run(server.victimUser, ["report", "--year", "2025", "-o", "/dev/stdout"])
+        #expect(out.status == 0 && out.stdout.contains("2025"), "\(out.status) \(out.stderr)")
+        let none = server.run(server.victimUser, ["report", "--year", "2025", "--format", "docx", "-o", "/dev/null"])
+        #expect(none.status == 0 && none.stdout.isEmpty, "\(none.status) \(none.stderr)")
+    }
+
+    @Test("check follows a --db link to the store's own folder; reports a -journal, a remind lock and a FIFO planted beside it, each with its rm",
+          .enabled(if: canManageUsers, "needs root, useradd and setpriv (CI runs as root)"))
+    func checkSeesEveryPlantedName() throws {
+        let server = try Server()
+        let link = server.home + "/store.sqlite"
+        #expect(symlink(server.store, link) == 0)
+        let through = server.run(server.victimUser, ["check", "--db", link])
+        #expect(!through.stdout.contains("chgrp") && !through.stdout.contains("chmod"), "no fix for the link's folder: \(through.stdout)")
+        #expect(through.status == 0, "\(through.stdout) \(through.stderr)")
+        let victim = try server.victimFile("planted", root: true)
+        #expect(symlink(victim.path, server.store + "-journal") == 0)
+        #expect(symlink(victim.path, server.store + ".remind-lock") == 0)
+        #expect(mkfifo(server.store + "-wal", 0o660) == 0)
+        let check = server.run(server.victimUser, ["check"])
+        #expect(check.status == 65, "\(check.stdout)")
+        for name in ["-journal", ".remind-lock", "-wal"] {
+            #expect(check.stdout.contains("rm -- '\(server.store)\(name)'"), "\(name): \(check.stdout)")
+        }
+        let agenda = server.run(server.victimUser, ["agenda"])
+        #expect(agenda.status == 69 && agenda.stderr.contains("rm -- '"), "\(agenda.stderr)")
+        #expect(victim.unchanged.0, "\(victim.unchanged.1)")
+    }
+
     @Test("the remind lock, a backup's name and init --force's WAL files planted as links: refused or replaced, never followed",
           .enabled(if: canManageUsers, "needs root, useradd and setpriv (CI runs as root)"))
     func locksBackupsAndInit() throws {

@@ -91,7 +91,7 @@ struct StoreDigestTests {
 /// A full disk: SQLite's page limit stands in for it (the same SQLITE_FULL).
 @Suite("A full disk")
 struct StoreFullDiskTests {
-    @Test("a change that does not fit is refused as an I/O error and leaves the store as it was")
+    @Test("a change that does not fit is refused as a full disk (in the run's language) and leaves the store as it was")
     func fullDisk() throws {
         let scratch = Scratch()
         let store = try scratch.store()
@@ -108,11 +108,11 @@ struct StoreFullDiskTests {
             try store.importRecords(many, author: "ieva", now: SamplePlan.now)
             Issue.record("the import fitted in a store that could not grow")
         } catch let error as StoreError {
-            guard case .io(let reason) = error else {
-                Issue.record("expected an I/O error, got \(error)")
+            guard case .diskFull = error else {
+                Issue.record("expected a full disk, got \(error)")
                 return
             }
-            #expect(reason.contains("full"))
+            #expect(error.phrase.en.contains("is full") && error.phrase.lv.contains("nav vietas"))
             #expect(error.message.hasSuffix("nothing was saved."))
         }
         #expect(try Everything(store) == before)
