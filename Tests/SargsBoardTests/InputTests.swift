@@ -94,9 +94,9 @@ struct InputTests {
         // A question waits: a paste never answers it.
         board.press(.undo)
         board.send(.undoFound(JournalEntry(id: 1, time: Date(), author: "chair", action: "note", subject: "1.1")))
-        board.send(.paste("j"))
+        board.send(.paste("y"))
         #expect(board.state.confirmation != nil)
-        #expect(board.state.message?.phrase.lv == "ielīmētais netika izmantots: atbildiet j vai n")
+        #expect(board.state.message?.phrase.lv == "ielīmētais netika izmantots; atbildiet uz jautājumu: y — atsaukt, n — nē")
     }
 
     @Test("the mouse on the board: a click selects the card under it, a double click opens it, the wheel moves in its column")

@@ -724,7 +724,7 @@ struct ReducerTests {
         #expect(effects == [.save(.add(expected))])
     }
 
-    @Test("u finds what it would revert, names it and asks; only j reverts, and only that entry")
+    @Test("u finds what it would revert, names it and asks; only y reverts, and only that entry")
     func undo() throws {
         var state = try Self.board()
         #expect(Self.press(&state, .undo) == [.findUndo])
@@ -732,7 +732,7 @@ struct ReducerTests {
         let entry = JournalEntry(id: 12, time: Date(timeIntervalSince1970: 0), author: Self.author, action: "record",
                                  subject: "2.1", after: #"{"id":3,"activity":"2.1","date":"2025-03-10","count":null,"note":null,"author":"a"}"#)
         #expect(reduce(&state, .undoFound(entry)).isEmpty)
-        #expect(state.confirmation?.question.lv == "Atsaukt: izpilde 2.1: 2025-03-10? j/n")
+        #expect(state.confirmation?.question.lv == "Atsaukt: izpilde 2.1: 2025-03-10? y — atsaukt, n — nē")
         // Another key repeats the question and does nothing.
         #expect(Self.press(&state, key: .character("x")).isEmpty)
         #expect(state.confirmation != nil)
@@ -740,7 +740,10 @@ struct ReducerTests {
         #expect(Self.press(&state, key: .character("n")).isEmpty)
         #expect(state.confirmation == nil)
         _ = reduce(&state, .undoFound(entry))
-        #expect(Self.press(&state, key: .character("j")) == [.save(.undo(of: 12))])
+        // j moves down elsewhere: here it answers nothing.
+        #expect(Self.press(&state, key: .character("j")).isEmpty)
+        #expect(state.confirmation != nil)
+        #expect(Self.press(&state, key: .character("y")) == [.save(.undo(of: 12))])
         #expect(state.confirmation == nil)
         // Nothing to undo: said so.
         _ = reduce(&state, .undoFound(nil))

@@ -109,21 +109,28 @@ public struct Filter: Hashable, Sendable {
     }
 }
 
-/// A line at the bottom that says what just happened.
-/// A question the board asks before it acts ("Atsaukt: izpilde 2.1? j/n"):
-/// the effects run on yes, nothing happens on no.
+/// A question the board asks before it reverts, destroys or saves on the
+/// person's behalf ("Atsaukt: izpilde 2.1: 2025-03-10? y — atsaukt, n — nē"):
+/// it names what yes will do, and only the keys of its own answer it (never
+/// a key that also moves); the effects run on yes, nothing happens on no.
 public struct Confirmation: Hashable, Sendable {
+    /// The question as shown, its answers and their keys included.
     public var question: Phrase
+    /// What yes does, in a word or two ("atsaukt"): the named choice.
+    public var action: Phrase
     public var onYes: [Effect]
     /// A command to carry out on yes, as answered (chair mode on an agenda not saved yet).
     public var then: Command?
 
-    public init(question: Phrase, onYes: [Effect], then: Command? = nil) {
+    public init(question: Phrase, action: Phrase, onYes: [Effect], then: Command? = nil) {
         self.question = question
+        self.action = action
         self.onYes = onYes
         self.then = then
     }
 }
+
+/// A line at the bottom that says what just happened.
 
 public struct Message: Hashable, Sendable {
     public enum Kind: Hashable, Sendable { case notice, error }
@@ -193,7 +200,7 @@ public struct AppState: Sendable {
     /// The draft as it was before each edit of the preparation, latest last:
     /// `u` in the agenda view takes back the last edit first.
     public var draftHistory: [MeetingDraft] = []
-    /// A yes/no question waiting for its answer (`u` asks before it reverts).
+    /// A question waiting for its answer (`u` asks before it reverts).
     public var confirmation: Confirmation?
     /// The meeting under the cursor of the meetings view (an index into `meetingsInOrder`).
     public var meetingsCursor = 0

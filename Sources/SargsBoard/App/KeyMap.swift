@@ -166,9 +166,12 @@ public struct KeyMap: Sendable {
                    bar: p("gatavs", "done"), context: .search),
         KeyBinding(.searchClear, [.escape], help: p("notīrīt meklēto", "clear the search"), bar: p("notīrīt", "clear"),
                    context: .search),
-        // A yes/no question.
-        KeyBinding(.confirmYes, [.character("j"), .character("y")], help: p("jā", "yes"), bar: p("jā", "yes"), context: .confirm),
-        KeyBinding(.confirmNo, [.character("n"), .escape], help: p("nē", "no"), bar: p("nē", "no"), context: .confirm),
+        // A question before the board reverts, destroys or saves: answered by keys of its own, never by one
+        // that also moves (j is "down", so it is not "jā"); the question names what yes does.
+        KeyBinding(.confirmYes, [.character("y")], help: p("jā: darīt, ko jautājums nosauc", "yes: do what the question names"),
+                   bar: p("jā", "yes"), context: .confirm),
+        KeyBinding(.confirmNo, [.character("n"), .escape], help: p("nē: neko nemainīt", "no: change nothing"), bar: p("nē", "no"),
+                   context: .confirm),
     ])
 
     /// The command a key asks for on a screen, if any.

@@ -62,10 +62,8 @@ func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect] {
             state.message = Message(.error, p("jums nav neatsauktu izmaiņu", "you have no change left to undo"))
             return []
         }
-        let yes = state.keyName(.confirmYes), no = state.keyName(.confirmNo)
-        state.confirmation = Confirmation(
-            question: p("Atsaukt: \(JournalText.what(entry, .lv))? \(yes)/\(no)", "Undo: \(JournalText.what(entry, .en))? \(yes)/\(no)"),
-            onYes: [.save(.undo(of: entry.id))])
+        ask(&state, p("Atsaukt: \(JournalText.what(entry, .lv))?", "Undo: \(JournalText.what(entry, .en))?"),
+            yes: p("atsaukt", "undo"), onYes: [.save(.undo(of: entry.id))])
         return []
     case .refused(let phrase):
         if state.form != nil {
@@ -247,11 +245,8 @@ func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
     case .quit:
         // A preparation with edits not saved is not thrown away without a question.
         if !state.draftHistory.isEmpty, state.draftHasUnsavedChanges {
-            let yes = state.keyName(.confirmYes), no = state.keyName(.confirmNo)
-            state.confirmation = Confirmation(
-                question: p("Darba kārtībā ir nesaglabātas izmaiņas. Iziet bez tām? \(yes)/\(no)",
-                            "The agenda has changes not saved. Quit without them? \(yes)/\(no)"),
-                onYes: [.quit])
+            ask(&state, p("Darba kārtībā ir nesaglabātas izmaiņas. Iziet bez tām?", "The agenda has changes not saved. Quit without them?"),
+                yes: p("iziet bez tām", "quit without them"), onYes: [.quit])
             return []
         }
         return [.quit]

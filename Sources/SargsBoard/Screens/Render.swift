@@ -76,6 +76,39 @@ func screenTitle(_ screen: Screen) -> Phrase {
     }
 }
 
+/// The most rows the status line grows to, upwards over the screen's bottom.
+private func statusRowLimit(_ state: AppState) -> Int { max(1, min(6, (state.height - 3) / 3)) }
+
+/// The status line's rows, top to bottom: a message, a question or the
+/// selected card's facts, wrapped at words, never cut at the screen's width
+/// (a sentence longer than `statusRowLimit` rows ends with the ellipsis).
+func statusRows(_ state: AppState, width: Int) -> [(text: String, role: Role)] {
+    let g = state.glyphs, limit = statusRowLimit(state)
+    func wrapped(_ text: String, _ role: Role, rows: Int) -> [(text: String, role: Role)] {
+        wrap(text, width: max(1, width - 2), lines: max(1, rows), glyphs: g).map { (" " + $0, role) }
+    }
+    if let confirmation = state.confirmation {
+        // The question stays in view; a word on how to answer it stands above.
+        let question = wrapped(state.text(confirmation.question), .emphasis, rows: limit)
+        let message = state.message.map { wrapped(state.text($0.phrase), $0.kind == .error ? .error : .notice, rows: limit - question.count) } ?? []
+        return (question.count < limit ? message : []) + question
+    }
+    if let message = state.message {
+        return wrapped(state.text(message.phrase), message.kind == .error ? .error : .notice, rows: limit)
+    }
+    if state.screen == .board, let activity = state.selectedActivity {
+        let goal = state.plan.goal(activity.goal)
+        let level = goal.map { Level.name($0.level, state.language) } ?? ""
+        let institutions = activity.owners.compactMap { state.plan.institution($0) }
+        let names = institutions.map { $0.name(in: state.language) }.joined(separator: ", ")
+        // Shortened by words: the owners' codes when their names do not fit.
+        var line = " \(activity.id) \(g.bullet) \(level) \(g.bullet) \(names)"
+        if line.displayWidth > width { line = " \(activity.id) \(g.bullet) \(level) \(g.bullet) \(activity.owners.joined(separator: ", "))" }
+        return [(line, .dim)]
+    }
+    return []
+}
+
 private func drawStatusLine(_ state: AppState, into canvas: inout Canvas, y: Int) {
     let g = state.glyphs
     canvas.fill(Rect(x: 0, y: y, width: canvas.width, height: 1), role: .background)
@@ -86,21 +119,13 @@ private func drawStatusLine(_ state: AppState, into canvas: inout Canvas, y: Int
         canvas.put(g.cursor, x: x, y: y, role: .input)
         return
     }
-    if let confirmation = state.confirmation {
-        canvas.text(" " + state.text(confirmation.question) + " ", x: 0, y: y, width: canvas.width, role: .emphasis, glyphs: g)
-        return
-    }
-    if let message = state.message {
-        let role: Role = message.kind == .error ? .error : .notice
-        canvas.text(" " + state.text(message.phrase) + " ", x: 0, y: y, width: canvas.width, role: role, glyphs: g)
-        return
-    }
-    if state.screen == .board, let activity = state.selectedActivity {
-        let goal = state.plan.goal(activity.goal)
-        let level = goal.map { Level.name($0.level, state.language) } ?? ""
-        let owners = activity.owners.compactMap { state.plan.institution($0) }
-            .map { $0.name(in: state.language) }.joined(separator: ", ")
-        canvas.text(" \(activity.id) \(g.bullet) \(level) \(g.bullet) \(owners)", x: 0, y: y, width: canvas.width, role: .dim, glyphs: g)
+    let rows = statusRows(state, width: canvas.width)
+    for (i, row) in rows.enumerated() {
+        let rowY = y - (rows.count - 1) + i
+        guard rowY >= 1 else { continue }
+        let role = row.role == .dim ? Role.background : row.role
+        canvas.fill(Rect(x: 0, y: rowY, width: canvas.width, height: 1), role: role)
+        canvas.text(row.text, x: 0, y: rowY, width: canvas.width, role: row.role, glyphs: g)
     }
 }
 
@@ -128,7 +153,10 @@ func keyBarHints(_ state: AppState, width: Int) -> [KeyBarHint] {
             // A line break only where the focused field takes several lines.
             if binding.command == .formNewline, let form = state.form,
                !(form.fields.indices.contains(form.focus) && form.fields[form.focus].multiline) { return nil }
-            return (g.isASCII ? key.asciiName : key.displayName, state.text(bar), key)
+            // A question's yes is shown as what it does ("y atsaukt").
+            let label = binding.command == .confirmYes ? state.confirmation.map { state.text($0.action) } ?? state.text(bar)
+                : state.text(bar)
+            return (g.isASCII ? key.asciiName : key.displayName, label, key)
         }
     } else {
         hints = state.keyMap.bindings.compactMap { binding in

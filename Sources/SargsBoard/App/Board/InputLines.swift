@@ -5,8 +5,22 @@ private func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
 
 // The search line and a yes/no question: keys that type or answer, not commands.
 
-/// A yes/no question: yes runs what it asked about, no (or Esc) drops it;
-/// any other key repeats the question.
+/// Asks before acting: the question names what yes will do (`action`) and
+/// ends with the keys that answer it, from the binding table.
+func ask(_ state: inout AppState, _ question: Phrase, yes action: Phrase, onYes: [Effect], then: Command? = nil) {
+    let answers = answerHint(state, action)
+    state.confirmation = Confirmation(question: Phrase(lv: question.lv + " " + answers.lv, en: question.en + " " + answers.en),
+                                      action: action, onYes: onYes, then: then)
+}
+
+/// "y — atsaukt, n — nē": the keys that answer a question and what each does.
+func answerHint(_ state: AppState, _ action: Phrase) -> Phrase {
+    let yes = state.keyName(.confirmYes), no = state.keyName(.confirmNo)
+    return p("\(yes) — \(action.lv), \(no) — nē", "\(yes): \(action.en), \(no): no")
+}
+
+/// A question: its yes key runs what it names, no (or Esc) drops it; any
+/// other key, moving keys first among them, does nothing but say how to answer.
 func reduceConfirmation(_ state: inout AppState, _ key: Key) -> [Effect] {
     guard let confirmation = state.confirmation else { return [] }
     switch state.keyMap.command(for: key, in: .confirm) {
@@ -21,8 +35,9 @@ func reduceConfirmation(_ state: inout AppState, _ key: Key) -> [Effect] {
         state.confirmation = nil
         state.message = Message(.notice, p("Nekas netika mainīts", "Nothing was changed"))
     default:
-        let yes = state.keyName(.confirmYes), no = state.keyName(.confirmNo)
-        state.message = Message(.error, p("atbildiet \(yes) (jā) vai \(no) (nē)", "answer \(yes) (yes) or \(no) (no)"))
+        let answers = answerHint(state, confirmation.action)
+        state.message = Message(.error, p("\(key.displayName) neatbild uz jautājumu; atbildiet: \(answers.lv)",
+                                          "\(key.displayName) does not answer the question; answer \(answers.en)"))
     }
     return []
 }

@@ -11,10 +11,10 @@ private func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
 /// would pass the field's limit; on the search line, its first line; on the
 /// board, a search for its first line; elsewhere nothing, and the board says why.
 func reducePaste(_ state: inout AppState, _ text: String) -> [Effect] {
-    if state.confirmation != nil {
-        let yes = state.keyName(.confirmYes), no = state.keyName(.confirmNo)
-        state.message = Message(.error, p("ielīmētais netika izmantots: atbildiet \(yes) vai \(no)",
-                                          "the paste was not used: answer \(yes) or \(no)"))
+    if let confirmation = state.confirmation {
+        let answers = answerHint(state, confirmation.action)
+        state.message = Message(.error, p("ielīmētais netika izmantots; atbildiet uz jautājumu: \(answers.lv)",
+                                          "the paste was not used; answer the question: \(answers.en)"))
         return []
     }
     if var form = state.form {
@@ -60,9 +60,9 @@ func reduceMouse(_ state: inout AppState, _ event: MouseEvent) -> [Effect] {
         }
         return reduceAction(&state, .key(hint.key))
     }
-    if state.confirmation != nil {
-        let yes = state.keyName(.confirmYes), no = state.keyName(.confirmNo)
-        state.message = Message(.error, p("vispirms atbildiet uz jautājumu: \(yes) vai \(no)", "answer the question first: \(yes) or \(no)"))
+    if let confirmation = state.confirmation {
+        let answers = answerHint(state, confirmation.action)
+        state.message = Message(.error, p("vispirms atbildiet uz jautājumu: \(answers.lv)", "answer the question first: \(answers.en)"))
         return []
     }
     if let form = state.form {

@@ -115,14 +115,12 @@ func performMeeting(_ state: inout AppState, _ command: Command) -> [Effect]? {
         // Chair mode works on the stored meeting, so outcomes and decisions have a home:
         // what is shown is saved first, after a question that says so.
         if unsaved && state.answeredYes != .chair {
-            let yes = state.keyName(.confirmYes), no = state.keyName(.confirmNo)
-            state.confirmation = Confirmation(
-                question: draft.meetingID == nil
-                    ? p("Darba kārtība tiks saglabāta kā plānota sēde \(draft.date). Vadīt? \(yes)/\(no)",
-                        "The agenda will be saved as a planned meeting on \(draft.date). Chair it? \(yes)/\(no)")
-                    : p("Izmaiņas tiks saglabātas sēdē Nr. \(draft.meetingID ?? 0). Vadīt? \(yes)/\(no)",
-                        "The changes will be saved in meeting \(draft.meetingID ?? 0). Chair it? \(yes)/\(no)"),
-                onYes: [], then: .chair)
+            ask(&state, draft.meetingID == nil
+                    ? p("Darba kārtība tiks saglabāta kā plānota sēde \(draft.date). Vadīt?",
+                        "The agenda will be saved as a planned meeting on \(draft.date). Chair it?")
+                    : p("Izmaiņas tiks saglabātas sēdē Nr. \(draft.meetingID ?? 0). Vadīt?",
+                        "The changes will be saved in meeting \(draft.meetingID ?? 0). Chair it?"),
+                yes: p("saglabāt un vadīt", "save and chair"), onYes: [], then: .chair)
             return []
         }
         let order = state.draftOrder
@@ -136,10 +134,8 @@ func performMeeting(_ state: inout AppState, _ command: Command) -> [Effect]? {
         return unsaved ? [.save(.updateMeeting(draft.meeting(in: state.snapshot), basedOn: draft.base))] : []
     case .cancelMeeting:
         guard let stored = state.draftMeeting else { return [] }
-        let yes = state.keyName(.confirmYes), no = state.keyName(.confirmNo)
-        state.confirmation = Confirmation(
-            question: p("Atcelt sēdi Nr. \(stored.id) (\(stored.date))? \(yes)/\(no)", "Cancel meeting \(stored.id) (\(stored.date))? \(yes)/\(no)"),
-            onYes: [.save(.cancelMeeting(stored.id))])
+        ask(&state, p("Atcelt sēdi Nr. \(stored.id) (\(stored.date))?", "Cancel meeting \(stored.id) (\(stored.date))?"),
+            yes: p("atcelt sēdi", "cancel it"), onYes: [.save(.cancelMeeting(stored.id))])
         return []
     case .reviewDone, .reviewOpen, .reviewDue:
         let meeting: Meeting?, decision: Decision
@@ -244,10 +240,9 @@ func performMeeting(_ state: inout AppState, _ command: Command) -> [Effect]? {
         guard let draft = state.draft, let stored = state.draftMeeting else { return [] }
         // The agenda shown is stored with the meeting first (a meeting planned on the command line has none), after a question.
         if stored.state == .planned, state.draftHasUnsavedChanges, state.answeredYes != .hold {
-            let yes = state.keyName(.confirmYes), no = state.keyName(.confirmNo)
-            state.confirmation = Confirmation(
-                question: p("Darba kārtība tiks saglabāta sēdē Nr. \(stored.id). Atzīmēt kā notikušu? \(yes)/\(no)",
-                            "The agenda will be saved in meeting \(stored.id). Mark it held? \(yes)/\(no)"),
+            ask(&state, p("Darba kārtība tiks saglabāta sēdē Nr. \(stored.id). Atzīmēt kā notikušu?",
+                          "The agenda will be saved in meeting \(stored.id). Mark it held?"),
+                yes: p("saglabāt un atzīmēt", "save and mark it held"),
                 onYes: [.save(.updateMeeting(draft.meeting(in: state.snapshot), basedOn: draft.base))], then: .hold)
             return []
         }
