@@ -12,6 +12,7 @@ struct Failure: Error {
         case data = 65
         case noInput = 66
         case unavailable = 69
+        case osError = 71
         case io = 74
     }
 
@@ -29,6 +30,7 @@ enum CommandLineRunner {
     static func run() -> Never {
         let arguments = globalOptionsAfterCommand(Array(CommandLine.arguments.dropFirst()))
         let language = languageHint(arguments)
+        ResourceLimits.prepare(arguments, language: language)
         do {
             var command = try Sargs.parseAsRoot(arguments)
             try command.run()
