@@ -44,35 +44,69 @@ extension Store {
         }
     }
 
-    /// A backup into `directory` named after the store and the moment
-    /// (`NAME-2026-12-01T031500Z.sqlite`), then only the newest `keep`
-    /// backups of this store kept there.
+    /// A backup into `directory` named after the store and the moment in
+    /// Riga, as people read it, with its offset from UTC
+    /// (`NAME-2026-12-01T051500+0200.sqlite`), then only the newest `keep`
+    /// backups of this store kept there (by the moment each name says;
+    /// names an earlier sargs gave in UTC, `…T031500Z.sqlite`, count too).
     /// - Returns: the new backup's path and the paths removed.
     public func backup(into directory: String, keep: Int, now: Date) throws -> (path: String, removed: [String]) {
         let base = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        let stamp = Store.stamp(now, dashed: true)
-        let target = (directory as NSString).appendingPathComponent("\(base)-\(stamp).sqlite")
+        let target = (directory as NSString).appendingPathComponent("\(base)-\(Store.stamp(now, dashed: true)).sqlite")
         try backup(to: target)
         let prefix = base + "-"
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
-            .filter { $0.hasPrefix(prefix) && $0.hasSuffix("Z.sqlite") && $0.count == prefix.count + stamp.count + 7 }
-            .sorted()
+        let dated = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+            .filter { $0.hasPrefix(prefix) && $0.hasSuffix(".sqlite") }
+            .compactMap { name -> (name: String, moment: Date)? in
+                let middle = String(name.dropFirst(prefix.count).dropLast(".sqlite".count))
+                return Store.moment(of: middle).map { (name, $0) }
+            }
+            .sorted { ($0.moment, $0.name) < ($1.moment, $1.name) }
         var removed: [String] = []
-        for name in names.dropLast(max(1, keep)) {
-            let old = (directory as NSString).appendingPathComponent(name)
+        for entry in dated.dropLast(max(1, keep)) {
+            let old = (directory as NSString).appendingPathComponent(entry.name)
             if unlink(old) == 0 { removed.append(old) }
         }
         return (target, removed)
     }
 
-    /// The moment in UTC for a file's name: `20261201T031500Z`, or with
-    /// `dashed` `2026-12-01T031500Z` (a dated backup).
+    /// The moment in Riga for a file's name, with its offset from UTC (so
+    /// the hour the clocks go back is not named twice): `20261201T051500+0200`,
+    /// or with `dashed` `2026-12-01T051500+0200` (a dated backup).
     static func stamp(_ now: Date, dashed: Bool) -> String {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
+        calendar.timeZone = RigaTime.zone
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: now)
-        return String(format: dashed ? "%04d-%02d-%02dT%02d%02d%02dZ" : "%04d%02d%02dT%02d%02d%02dZ",
+        let offset = RigaTime.zone.secondsFromGMT(for: now) / 60
+        let sign = offset < 0 ? "-" : "+"
+        return String(format: dashed ? "%04d-%02d-%02dT%02d%02d%02d" : "%04d%02d%02dT%02d%02d%02d",
                       c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+            + String(format: "%@%02d%02d", sign, abs(offset) / 60, abs(offset) % 60)
+    }
+
+    /// The moment a dated name says: `2026-12-01T051500+0200` (Riga, as this
+    /// sargs names it) or `2026-12-01T031500Z` (UTC, as earlier ones did); nil
+    /// for anything else.
+    static func moment(of stamp: String) -> Date? {
+        let digits = Array(stamp.utf8)
+        func number(_ range: Range<Int>) -> Int? {
+            guard range.upperBound <= digits.count, digits[range].allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+            return Int(String(decoding: digits[range], as: UTF8.self))
+        }
+        guard digits.count >= 18, digits[4] == 0x2D, digits[7] == 0x2D, digits[10] == 0x54,
+              let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+              let hour = number(11..<13), let minute = number(13..<15), let second = number(15..<17) else { return nil }
+        let offsetSeconds: Int
+        if digits.count == 18, digits[17] == 0x5A {
+            offsetSeconds = 0
+        } else if digits.count == 22, digits[17] == 0x2B || digits[17] == 0x2D, let hours = number(18..<20), let minutes = number(20..<22) {
+            offsetSeconds = (digits[17] == 0x2D ? -1 : 1) * (hours * 3600 + minutes * 60)
+        } else {
+            return nil
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: offsetSeconds) ?? TimeZone(identifier: "UTC")!
+        return calendar.date(from: DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second))
     }
 
     /// Where a store replaced at `now` (by restore or a forced init) is kept:

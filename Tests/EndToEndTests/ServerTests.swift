@@ -181,7 +181,10 @@ struct ServerTests {
         }
         let names = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
         #expect(names.count == 2, "\(names)")
-        #expect(names.allSatisfy { $0.hasPrefix("store-") && $0.hasSuffix("Z.sqlite") })
+        // Named in Riga time with its offset, as people read it: store-2026-12-01T051500+0200.sqlite.
+        #expect(names.allSatisfy { $0.hasPrefix("store-") && ($0.hasSuffix("+0200.sqlite") || $0.hasSuffix("+0300.sqlite")) }, "\(names)")
+        let hour = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/Riga")!, from: Date()).hour ?? -1
+        #expect(names.allSatisfy { Int($0.dropFirst("store-2026-12-01T".count).prefix(2)) == hour || Int($0.dropFirst("store-2026-12-01T".count).prefix(2)) == (hour + 23) % 24 }, "\(names), Riga hour \(hour)")
         #expect(s.run(["backup"]).status == 64)
     }
 
