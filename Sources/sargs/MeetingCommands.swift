@@ -417,7 +417,7 @@ struct ReportCommand: ParsableCommand {
         }
         let report = YearReport(snapshot: snapshot, year: year, today: session.today)
         try format.kind.emit(text: { report.markdown(session.language) }, markdown: { report.markdown(session.language) },
-                        json: { report.json() + "\n" }, csv: { report.csv() },
+                        json: { report.json() + "\n" }, csv: { report.csv(session.language) },
                         output: output, force: force, session: session)
     }
 }

@@ -205,16 +205,21 @@ public struct YearReport: Hashable, Sendable {
         SafeText.line(text).replacing(scalar: "|", with: "\\|")
     }
 
-    /// The report as CSV (RFC 4180 quoting, `\n` line ends), one activity a row, header first.
-    public func csv() -> String {
-        var out = "year,goal,level,activity,title,owners,schedule,state,days_overdue,blocked,"
-            + "windows_ended,windows_met,windows_missed,windows_waived,progress,target,unit,records\n"
+    /// The report as CSV (RFC 4180 quoting, `\n` line ends), one activity a
+    /// row, header first, in one language: English headers and the machine
+    /// names of levels, schedules and states (as JSON has them), or Latvian
+    /// headers and Latvian words for them, as a spreadsheet is read.
+    public func csv(_ language: Language = .en) -> String {
+        let lv = language == .lv
+        var out = (lv ? Self.csvHeaderLV : Self.csvHeaderEN).joined(separator: ",") + "\n"
         for goal in goals {
             for line in goal.activities {
                 let fields: [String] = [
-                    String(year), String(goal.number), goal.level?.rawValue ?? "", line.activity, line.title,
-                    line.owners.joined(separator: " "), line.schedule.rawValue, line.state.code,
-                    line.state.daysOverdue.map(String.init) ?? "", line.state.isBlocked ? "true" : "false",
+                    String(year), String(goal.number),
+                    lv ? Level.name(goal.level, .lv) : goal.level?.rawValue ?? "", line.activity, line.title,
+                    line.owners.joined(separator: " "), lv ? Self.scheduleWord(line.schedule) : line.schedule.rawValue,
+                    lv ? line.state.phrase.lv : line.state.code,
+                    line.state.daysOverdue.map(String.init) ?? "", line.state.isBlocked ? (lv ? "jā" : "true") : (lv ? "nē" : "false"),
                     line.windows.map { String($0.ended) } ?? "", line.windows.map { String($0.met) } ?? "",
                     line.windows.map { String($0.missed) } ?? "", line.windows.map { String($0.waived) } ?? "",
                     line.progress.map(String.init) ?? "", line.target.map { String($0.count) } ?? "",
@@ -224,6 +229,24 @@ public struct YearReport: Hashable, Sendable {
             }
         }
         return out
+    }
+
+    /// The CSV's column names, in English (machine-friendly, as in JSON) and in Latvian.
+    public static let csvHeaderEN = ["year", "goal", "level", "activity", "title", "owners", "schedule", "state", "days_overdue",
+                                     "blocked", "windows_ended", "windows_met", "windows_missed", "windows_waived", "progress",
+                                     "target", "unit", "records"]
+    public static let csvHeaderLV = ["gads", "mērķis", "līmenis", "aktivitāte", "nosaukums", "atbildīgie", "grafiks", "stāvoklis",
+                                     "nokavētās dienas", "bloķēta", "beigušies logi", "izpildīti logi", "nokavēti logi",
+                                     "atbrīvoti logi", "progress", "plānotais skaits", "mērvienība", "ieraksti"]
+
+    /// A kind of schedule in Latvian words, for the Latvian CSV.
+    static func scheduleWord(_ kind: Schedule.Kind) -> String {
+        switch kind {
+        case .once: return "vienreizēja"
+        case .every: return "atkārtota"
+        case .ongoing: return "pastāvīga"
+        case .asNeeded: return "pēc vajadzības"
+        }
     }
 
     /// One CSV cell (RFC 4180): safe to print (`SafeText`, line breaks and
