@@ -35,7 +35,8 @@ public enum PlanTable {
         var rows: [[String]] = [], row: [String] = [], field = ""
         var quoted = false, afterQuote = false
         var quoteLine = 0, line = 1
-        var chars = Array(text.replacingOccurrences(of: "\r\n", with: "\n"))
+        // Every line end is one: CRLF (Windows), CR alone (old Mac exports) or LF.
+        var chars = Array(lineEndsUnified(text))
         if chars.first == "\u{FEFF}" { chars.removeFirst() }
         var i = 0
         while i < chars.count {
@@ -78,6 +79,13 @@ public enum PlanTable {
         return rows.filter { !$0.allSatisfy { $0.trimmingBlanks.isEmpty } }
     }
 
+    /// `text` with every line end a line feed: a CRLF and a carriage return
+    /// alone (the line end of spreadsheets on old Macs) alike.
+    static func lineEndsUnified(_ text: String) -> String {
+        guard text.utf8.contains(0x0D) else { return text }
+        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
+
     /// The separator of a CSV file: a semicolon when its first line has more
     /// semicolons than commas outside quotes (a spreadsheet saved with a
     /// Latvian locale writes `;`), else a comma.
@@ -86,7 +94,7 @@ public enum PlanTable {
         for c in text {
             if c == "\"" { quoted.toggle() }
             if quoted { continue }
-            if c == "\n" { break }
+            if c.isNewline { break }  // LF, CRLF or a CR alone
             if c == "," { commas += 1 }
             if c == ";" { semicolons += 1 }
         }

@@ -137,6 +137,17 @@ struct PlanCommand: ParsableCommand {
                 draft.reviews += headingNotes.map { PlanDraft.Review(activity: nil, field: "title", message: $0) }
             }
             draft.reviews += document.notes.map { PlanDraft.Review(activity: nil, field: "goals", message: $0) }
+            // A table read into no activity is not a plan to review ("goals: []"): something
+            // about the file was not understood, and nothing is written or printed.
+            if draft.plan.activities.isEmpty {
+                let rows = document.lines.count(where: { if case .row = $0 { return true } else { return false } })
+                throw Failure(.data, Phrase(
+                    lv: "\(SafeText.line(file)): tabulā nav atrasta neviena aktivitāte ("
+                        + Plural.form(rows, .lv, one: "nolasīta \(rows) rinda", other: "nolasītas \(rows) rindas")
+                        + " zem virsraksta); nekas netika ierakstīts",
+                    en: "\(SafeText.line(file)): no activity was found in the table ("
+                        + Plural.form(rows, .en, one: "\(rows) row", other: "\(rows) rows") + " read below the header); nothing was written"))
+            }
             let yaml = PlanFile.yaml(draft: draft)
             // A draft is a plan file `plan check` accepts; one that is not (a
             // personal code the reading did not mask, say) is neither written

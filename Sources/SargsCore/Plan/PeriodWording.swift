@@ -46,6 +46,11 @@ public enum PeriodWording {
             return .schedule(.asNeeded)
         }
         let cadence = cadences.first
+        // "2027. gada pavasaris", "marta sākumā": a time the reader cannot place
+        // exactly is a place to decide, never the whole year or month around it.
+        if let word = inexactWord(text, cadence: cadence) {
+            return inexact(word)
+        }
         let ongoing = containsAny(text, ongoingPhrases)
         // "ik gadu līdz 1. martam", "katru mēnesi līdz 10. datumam": a due day
         // inside each window, read from the words after "līdz" when they name no year.
@@ -67,6 +72,12 @@ public enum PeriodWording {
         if let span, span.deadline, cadence != nil {
             return refuse("periods nosauc gan biežumu, gan vienu termiņu ar gadu; nav skaidrs, vai tas ir viens pienākums vai vairāki",
                           "the wording names both a cadence and one dated deadline; it is not clear whether that is one duty or several")
+        }
+        // A span read from years alone holds only the words years are written with
+        // ("2025. gadā", "sākot ar 2026. gadu"): any other word may name a part of
+        // the year ("2027. gada Jāņos") that a whole year would widen.
+        if let span, cadence == nil, span.isYears, let word = words(of: text).first(where: { !yearWords.contains($0) }) {
+            return inexact(word)
         }
         let from = span.flatMap { $0.from == nil || $0.isPlanStart(period) ? nil : $0.from }
         let to = span.flatMap { $0.isPlanEnd(period) ? nil : $0.to }
@@ -96,6 +107,43 @@ public enum PeriodWording {
         (.year, ["ik gadu", "katru gadu", "reizi gadā", "ikgadēj", "reizi gada laikā"]),
     ]
 
+    /// Beginnings of words that name a time inside a span without saying
+    /// which days: seasons, holidays, "the beginning", "the middle", "at the
+    /// end", "the second half", "around", "at the latest", a school term.
+    static let inexactStems = ["pavasar", "vasar", "ruden", "rudeņ", "ziem", "lieldien", "jāņ", "līgo", "svētk", "brīvlaik",
+                               "sākum", "vidū", "vidus", "vidum", "beigās", "puse", "pusē", "pusi", "semestr", "mācību",
+                               "dekād", "aptuven", "apmēram", "orientējoš", "vēlāk", "agrāk", "drīz", "tuvāk"]
+    /// Words that name such a time whole.
+    static let inexactWords: Set<String> = ["ap", "vidu", "pus"]
+
+    /// The words of the wording that name a time it cannot place exactly;
+    /// "nedēļa" and "mēnesis" only where they are not the cadence's
+    /// ("2026. gada 10. nedēļā" against "reizi nedēļā", "reizi sešos mēnešos").
+    static func inexactWord(_ text: String, cadence: Cadence?) -> String? {
+        for word in words(of: text) {
+            if inexactWords.contains(word) || inexactStems.contains(where: { word.hasPrefix($0) }) { return word }
+            if word.hasPrefix("nedēļ"), cadence != .week { return word }
+            if word.hasPrefix("mēneš") || word.hasPrefix("mēnes"), cadence != .month && cadence != .halfYear { return word }
+        }
+        return nil
+    }
+
+    /// The words years are written with, and what a span of years may say besides.
+    static let yearWords: Set<String> = ["g", "gads", "gadā", "gada", "gadam", "gadu", "gadi", "gados", "gadiem", "gadus",
+                                         "no", "sākot", "ar", "līdz", "beigām", "un", "visu", "visa", "visā", "periodu",
+                                         "perioda", "periodā", "laikā", "laiku", "regulāri", "pastāvīgi", "nepārtraukti"]
+
+    /// The wording's words: runs of letters, lower case (the text is normalised).
+    static func words(of text: String) -> [String] {
+        text.split(whereSeparator: { !$0.isLetter }).map(String.init)
+    }
+
+    /// The reading of wording that names a time it cannot place exactly.
+    static func inexact(_ word: String) -> Reading {
+        refuse("\"\(word)\" nenosauc laiku, ko var nolasīt precīzi (periods netiek paplašināts līdz visam gadam vai mēnesim); norādiet mēnešus vai datumus",
+               "\"\(word)\" names no time that can be read exactly (the period is not widened to the whole year or month); give the months or dates")
+    }
+
     /// Month names by their stem, so every case ending matches
     /// ("februāris", "februārī", "februāra").
     static let monthStems = ["janvār", "februār", "mart", "aprīl", "maij", "jūnij", "jūlij", "august", "septembr",
@@ -115,6 +163,12 @@ public enum PeriodWording {
         var isYearRange = false
         /// "sākot ar …", "no …": from a bound on to the plan's end.
         var onward = false
+
+        /// Whether the span is whole years only (no month, no day).
+        var isYears: Bool {
+            func year(_ bound: DateBound?) -> Bool { if case .year = bound { return true } else { return bound == nil } }
+            return year(from) && year(to)
+        }
 
         func isPlanStart(_ period: DayRange) -> Bool { from?.firstDay == period.first }
         func isPlanEnd(_ period: DayRange) -> Bool { to.lastDay == period.last }

@@ -283,7 +283,9 @@ public struct PlanDraft: Sendable {
                             en: "the activity \"\(SafeText.line(row.activity))\" has no goal; left out")))
                         continue
                     }
-                    let (text, links) = Self.links(in: row.activity)
+                    let (linked, links) = Self.links(in: row.activity)
+                    // The table's own numbering ("1.1. …") is not part of the title: the id says it.
+                    let (text, numbering) = Self.withoutNumbering(linked)
                     guard !text.isEmpty else {
                         // A goal's own row may have no activity; a row that says more than that is a lost activity.
                         let rest = [row.period, row.owners, row.funding].map(\.trimmingBlanks).filter { !$0.isEmpty }
@@ -297,6 +299,11 @@ public struct PlanDraft: Sendable {
                     let position = (positions[goal] ?? 0) + 1
                     positions[goal] = position
                     let id = "\(goal).\(position)"
+                    if let numbering, let named = numbering.goal, named != goal {
+                        reviews.append(Review(activity: id, field: "title", message: Phrase(
+                            lv: "nosaukums sākās ar numuru \"\(numbering.text)\", kas nav mērķa \(goal) numurs; tas nav pārņemts",
+                            en: "the title began with the number \"\(numbering.text)\", which is not goal \(goal)'s; it was not taken over")))
+                    }
                     var schedule: Schedule
                     switch PeriodWording.read(row.period, period: period) {
                     case .schedule(let s):
@@ -398,6 +405,33 @@ public struct PlanDraft: Sendable {
             }
         }
         return PlanDraft(plan: plan, reviews: reviews)
+    }
+
+    /// An activity's title without the table's own numbering before it:
+    /// "1.1. Apmācības" and "1.1 Apmācības", "2.3) …", "3) …" and "a) …"
+    /// always; a single "3. " only before a capital letter, since "1. klašu
+    /// skolēni" is an ordinal, part of the title. The numbering taken away
+    /// is returned with the goal a two-level number names ("2.3." → 2; nil
+    /// for "3)" or "a)", which count within the goal).
+    static func withoutNumbering(_ title: String) -> (title: String, numbering: (text: String, goal: Int?)?) {
+        for pattern in [Patterns.deepNumbering, Patterns.bracketNumbering, Patterns.capitalNumbering] {
+            guard let match = pattern.firstMatch(in: title), let number = match.groups[0] else { continue }
+            let rest = String(title[match.range.upperBound...]).trimmingBlanks
+            guard !rest.isEmpty else { return (title, nil) }
+            let deep = number.dropLast(number.hasSuffix(")") ? 1 : 0).split(separator: ".").count > 1
+            return (rest, (number, deep ? number.split(separator: ".").first.flatMap { Int($0) } : nil))
+        }
+        return (title, nil)
+    }
+
+    /// The draft's patterns, compiled once.
+    enum Patterns {
+        /// "1.1.", "1.1", "2.3.4." (parts of one or two digits: "2025.05" is a date, "10.000" a count), then a space.
+        static let deepNumbering = TextPattern(#"^[ \t]*([0-9]{1,2}(?:\.[0-9]{1,2})+\.?\)?)[ \t]+(?=\S)"#)
+        /// "3)", "2.1)", "a)", then a space.
+        static let bracketNumbering = TextPattern(#"^[ \t]*([0-9]{1,3}\)|[a-zA-Z]\))[ \t]+(?=\S)"#)
+        /// "3. " before a capital letter.
+        static let capitalNumbering = TextPattern(#"^[ \t]*([0-9]{1,3}\.)[ \t]+(?=\p{Lu})"#)
     }
 
     /// A MĒRĶIS cell read: its number ("3.", "3. mērķis:", "3.mērķis –"),

@@ -1,0 +1,67 @@
+import Foundation
+import SargsCore
+import SargsPlanFile
+import Testing
+import TestSupport
+
+/// Issue 24, "Inputs that are not what they seem", through the command line.
+@Suite("Inputs that are not what they seem, end to end")
+struct InputsEndToEndTests {
+    static let table = [
+        "MĒRĶIS;PREVENCIJAS AKTIVITĀTES;ĪSTENOŠANAS PERIODS;ATBILDĪGĀ INSTITŪCIJA;FINANŠU AVOTS",
+        "PRIMĀRĀ PREVENCIJA;;;;",
+        "1. Izglītošana;1.1. Apmācīti 20 skolotāji;reizi ceturksnī;SD;PB",
+        ";1.2. Bukleti vecākiem;2026. gada martā;BT;VB",
+    ]
+
+    @Test("plan draft reads a CSV and a TSV whose lines end in a carriage return alone (old Mac exports)", arguments: ["csv", "tsv"])
+    func carriageReturnOnly(_ kind: String) throws {
+        let s = SargsProcess(today: "2025-09-10")
+        let input = s.directory + "/mac." + kind, draft = s.directory + "/draft.yaml"
+        let separator = kind == "csv" ? ";" : "\t"
+        try Data((Self.table.map { $0.replacingOccurrences(of: ";", with: separator) }.joined(separator: "\r") + "\r").utf8)
+            .write(to: URL(fileURLWithPath: input))
+        let r = s.run(["plan", "draft", input, "--period", "2025..2027", "--municipality", "Cēsu novads", "-o", draft])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.hasPrefix("2 activities, 1 goal"), "\(r.stderr)")
+        let plan = try PlanFile.read(path: draft)
+        #expect(plan.activities.map(\.title) == ["Apmācīti 20 skolotāji", "Bukleti vecākiem"])
+        #expect(plan.activities[0].schedule == .every(.quarter, from: nil, to: nil))
+        #expect(plan.activities[0].target?.count == 20)
+    }
+
+    @Test("a draft that finds no activity is an error (65) and writes nothing, to -o or to standard output")
+    func noActivity() throws {
+        let s = SargsProcess(today: "2025-09-10")
+        let input = s.directory + "/empty.csv", draft = s.directory + "/draft.yaml"
+        // A header and a band, but no row of an activity.
+        try "MĒRĶIS,AKTIVITĀTES,PERIODS,INSTITŪCIJA,FINANŠU AVOTS\nPRIMĀRĀ PREVENCIJA,,,,\n"
+            .write(toFile: input, atomically: true, encoding: .utf8)
+        for output in [["-o", draft], []] {
+            let r = s.run(["plan", "draft", input, "--period", "2025..2027", "--municipality", "Cēsu novads"] + output)
+            #expect(r.status == 65, "\(r.stderr)")
+            #expect(r.stdout.isEmpty, "\(r.stdout)")
+            #expect(r.stderr.contains("no activity was found") && r.stderr.contains("nothing was written"), "\(r.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: draft))
+        }
+        let lv = s.run(["plan", "draft", input, "--period", "2025..2027", "--municipality", "Cēsu novads", "--lang", "lv"])
+        #expect(lv.status == 65)
+        #expect(lv.stderr.contains("nav atrasta neviena aktivitāte") && lv.stderr.contains("nekas netika ierakstīts"), "\(lv.stderr)")
+    }
+
+    @Test("a period the draft cannot place exactly is marked for review in the plan file and listed by plan check")
+    func inexactPeriod() throws {
+        let s = SargsProcess(today: "2025-09-10")
+        let input = s.directory + "/plan.csv", draft = s.directory + "/draft.yaml"
+        try ("MĒRĶIS;AKTIVITĀTES;PERIODS;INSTITŪCIJA;FINANŠU AVOTS\n"
+             + "1. Izglītošana;1.1. Vecāku sapulces;2027. gada pavasaris;SD;PB\n").write(toFile: input, atomically: true, encoding: .utf8)
+        let r = s.run(["plan", "draft", input, "--period", "2025..2027", "--municipality", "Cēsu novads", "-o", draft])
+        #expect(r.status == 0, "\(r.stderr)")
+        let text = try String(contentsOfFile: draft, encoding: .utf8)
+        #expect(text.contains("# PĀRBAUDĪT: periods \"2027. gada pavasaris\""), "\(text)")
+        #expect(!text.contains("once: 2027") && !text.contains("once: '2027'"), "\(text)")
+        #expect(text.contains("title: Vecāku sapulces"), "\(text)")
+        let check = s.run(["plan", "check", draft])
+        #expect(check.status == 0 && check.stderr.contains("pavasaris"), "\(check.stderr)")
+    }
+}
