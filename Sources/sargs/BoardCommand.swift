@@ -27,29 +27,44 @@ struct BoardCommand: ParsableCommand {
         let fixedToday = try global.today.map { _ in try global.resolvedToday() }
             ?? (Environment.variables["SARGS_TODAY"].flatMap { $0.isEmpty ? nil : $0 } != nil
                 ? try global.resolvedToday() : nil)
-        // A bad theme is refused before anything is created.
+        // A bad theme and a terminal the board cannot draw on are refused before anything is created.
         let loadedTheme = try loadTheme()
-        let (store, fileDiffers) = try openOrCreateStore()
-        let (snapshot, version) = try Session.guarded { try store.snapshotAndVersion() }
-        let today = fixedToday ?? Day.riga(Date())
-
         let terminal = Terminal()
         do {
             let mouseOff = noMouse || ["0", "no", "off", "false"].contains(Environment.variables["SARGS_MOUSE"]?.lowercased() ?? "")
             try terminal.start(asciiOnly: ascii, mouse: !mouseOff)
         } catch let error as TerminalError {
-            throw Failure(.io, error.phrase)
+            // TERM=dumb, a terminal without cursor addressing, output redirected: how sargs was started (64).
+            throw Failure(error == .alreadyStarted ? .io : .usage, error.phrase)
         }
-        defer { terminal.stop() }
+        var created: Phrase?
+        do {
+            defer { terminal.stop() }
+            let (store, fileDiffers, wasCreated) = try openOrCreateStore()
+            if wasCreated { created = createdNotice(store) }
+            try runBoard(store: store, fileDiffers: fileDiffers, created: created, terminal: terminal, theme: loadedTheme,
+                         fixedToday: fixedToday, language: language)
+        }
+        // The first start says again, once the screen is the shell's, where the store was made.
+        if let created { Output.print(created.text(language)) }
+    }
+
+    /// The board on `store` until it is quit.
+    private func runBoard(store: Store, fileDiffers: Bool, created: Phrase?, terminal: Terminal, theme loadedTheme: Theme,
+                          fixedToday: Day?, language: Language) throws {
+        let (snapshot, version) = try Session.guarded { try store.snapshotAndVersion() }
+        let today = fixedToday ?? Day.riga(Date())
         let size = terminal.size
         var state = AppState(snapshot: snapshot, today: today, language: language, glyphs: terminal.glyphs,
                              width: size.width, height: size.height, author: try global.author)
         state.readOnly = !store.mayChange
+        // What the start has to say, each said whole (the status line wraps): the first start first.
+        var notices: [Phrase] = created.map { [$0] } ?? []
         // A drafted plan still to be reviewed says so on opening.
         if let plan, let text = try? String(contentsOfFile: plan, encoding: .utf8) {
             let n = PlanFile.reviewComments(in: text).count
             if n > 0 {
-                state.message = Message(.notice, Phrase(
+                notices.append(Phrase(
                     lv: "Plānā " + Plural.form(n, .lv, one: "\(n) vieta jāpārbauda", other: "\(n) vietas jāpārbauda")
                         + " (# PĀRBAUDĪT): sargs plan check \(plan)",
                     en: "The plan has " + Plural.form(n, .en, one: "\(n) place to review", other: "\(n) places to review")
@@ -58,31 +73,61 @@ struct BoardCommand: ParsableCommand {
         }
         if fileDiffers, let plan {
             // The store was made earlier; what changed in the file since is not in it.
-            state.message = Message(.notice, Phrase(
+            notices.append(Phrase(
                 lv: "Glabātuvē cits plāns nekā failā. No faila: sargs init \(SafeText.line(plan)) --force",
                 en: "The store holds another plan than the file. From the file: sargs init \(SafeText.line(plan)) --force"))
         }
         if state.readOnly {
-            state.message = Message(.notice, Phrase(
+            notices.append(Phrase(
                 lv: "Glabātuvi \(store.path) drīkst tikai lasīt (jums tā ir tikai lasāma: fails, tā mape vai disks): izmaiņas nav iespējamas",
                 en: "The store \(store.path) may only be read (it is read-only for you: its file, its folder or the disk): nothing can be changed"))
         }
-        _ = reduce(&state, .resize(width: size.width, height: size.height))
         if let fallback = terminal.fallback {
             // A terminal this machine has no description of is drawn as its nearest kin, and says so.
-            state.message = Message(.notice, Phrase(
+            notices.append(Phrase(
                 lv: "Termināļa veids \(fallback.wanted) šeit nav aprakstīts; zīmē kā \(fallback.used) (uzstādiet ncurses-term)",
                 en: "The terminal type \(fallback.wanted) is not described here; drawing as \(fallback.used) (install ncurses-term)"))
+        }
+        _ = reduce(&state, .resize(width: size.width, height: size.height))
+        if !notices.isEmpty {
+            state.message = Message(.notice, Phrase(lv: notices.map(\.lv).joined(separator: " · "),
+                                                    en: notices.map(\.en).joined(separator: " · ")))
         }
         let themeForTerminal = loadedTheme.adapted(to: terminal.colorDepth)
         var loop = BoardLoop(store: store, version: version, terminal: terminal, theme: themeForTerminal, fixedToday: fixedToday)
         loop.run(&state)
     }
 
+    /// Where the first start made the store and how the next start finds it:
+    /// by itself (the only store in the data folder, or the Madona one), else
+    /// with the same `--db` or `SARGS_DB`.
+    private func createdNotice(_ store: Store) -> Phrase {
+        let path = store.path, plan = try? store.plan()
+        let g = plan?.goals.count ?? 0, a = plan?.activities.count ?? 0
+        let what = Phrase(lv: Plural.form(g, .lv, one: "\(g) mērķis", other: "\(g) mērķi") + ", "
+                              + Plural.form(a, .lv, one: "\(a) aktivitāte", other: "\(a) aktivitātes"),
+                          en: Plural.form(g, .en, one: "\(g) goal", other: "\(g) goals") + ", "
+                              + Plural.form(a, .en, one: "\(a) activity", other: "\(a) activities"))
+        let shown = SafeText.line(path), command = "sargs --db " + ShellWord.quoted(shown)
+        let again: Phrase
+        if global.db?.isEmpty == false {
+            again = Phrase(lv: "nākamreiz: \(command)", en: "next time: \(command)")
+        } else if global.explicitStorePath != nil {
+            again = Phrase(lv: "nākamreiz ar to pašu SARGS_DB vai: \(command)", en: "next time with the same SARGS_DB, or: \(command)")
+        } else if (try? StoreLocation.existing(global)) == path {
+            again = Phrase(lv: "nākamreiz `sargs` to atradīs pats", en: "next time `sargs` finds it by itself")
+        } else {
+            again = Phrase(lv: "mapē ir arī citas glabātuves; nākamreiz: \(command)",
+                           en: "the folder holds other stores too; next time: \(command)")
+        }
+        return Phrase(lv: "Glabātuve izveidota: \(shown) (\(what.lv)); \(again.lv)",
+                      en: "Store created: \(shown) (\(what.en)); \(again.en)")
+    }
+
     /// The store the options name; created from the plan file when it is not there yet.
     /// `fileDiffers`: the store was there already and its plan is not the
-    /// `--plan` file's (statuses aside, which the board changes).
-    private func openOrCreateStore() throws -> (store: Store, fileDiffers: Bool) {
+    /// `--plan` file's (statuses aside, which the board changes); `created`: it was made now.
+    private func openOrCreateStore() throws -> (store: Store, fileDiffers: Bool, created: Bool) {
         var path = global.explicitStorePath
         var planForCreation: Plan?
         if let file = plan {
@@ -105,10 +150,10 @@ struct BoardCommand: ParsableCommand {
             }
             return (try Session.guarded {
                 try Store.create(at: storePath, plan: planForCreation!, force: false, author: try global.author, now: Date())
-            }, false)
+            }, false, true)
         }
         let store = try Session.guarded { try Store.open(at: storePath) }
-        guard plan != nil, let file = planForCreation, let stored = try? store.plan() else { return (store, false) }
+        guard plan != nil, let file = planForCreation, let stored = try? store.plan() else { return (store, false, false) }
         // Statuses and mailboxes are changed by the board and the mail commands, not by the file:
         // they do not count. (Values are compared, never their descriptions: a dictionary's order varies.)
         func activities(_ plan: Plan) -> [Activity] {
@@ -118,7 +163,7 @@ struct BoardCommand: ParsableCommand {
         let same = file.id == stored.id && file.title == stored.title && file.municipality == stored.municipality
             && file.period == stored.period && file.goals == stored.goals && file.allFunding == stored.allFunding
             && institutions(file) == institutions(stored) && activities(file) == activities(stored)
-        return (store, !same)
+        return (store, !same, false)
     }
 
     private func loadTheme() throws -> Theme {

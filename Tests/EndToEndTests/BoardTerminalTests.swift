@@ -122,10 +122,10 @@ struct BoardTerminalTests {
         #expect(!alive, "the board still runs after its terminal closed")
     }
 
-    @Test("TERM=dumb and other terminals without cursor addressing are refused, not drawn blank",
+    @Test("TERM=dumb and other terminals without cursor addressing are refused as a usage error (64), before a store is made",
           arguments: ["dumb"])
     func refusedTerminalType(_ term: String) {
-        let s = SargsProcess.madona(today: "2025-07-01")
+        let s = SargsProcess(today: "2025-07-01")
         let errors = s.directory + "/stderr.txt", status = s.directory + "/status.txt"
         let t = TmuxSession(width: 200, height: 24,
                             command: "sh -c 'TERM=\(term) \(SargsProcess.binary) 2> \(errors); echo $? > \(status)'",
@@ -137,8 +137,51 @@ struct BoardTerminalTests {
         let code = (try? String(contentsOfFile: status, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(said.hasPrefix("sargs: error: termināļa veidu \"\(term)\" nevar izmantot"), "\(said)")
         #expect(said.split(separator: "\n").count == 1, "one line, in the interface's language: \(said)")
-        #expect(code != nil && code != "0", "exit status \(code ?? "none")")
+        #expect(code == "64", "exit status \(code ?? "none")")
+        #expect(!FileManager.default.fileExists(atPath: s.database), "a store was made for a board that never opened")
         t.close()
+    }
+
+    /// The screen without its spaces and line ends, so a sentence the status line wraps (a long path broken
+    /// inside, at 80 columns) reads as one: compare with `flat` of the sentence.
+    static func flat(_ screen: String) -> String {
+        screen.filter { $0 != " " && $0 != "\n" }
+    }
+
+    @Test("the first start says where it made the store and how the next start finds it, on the board and after it")
+    func firstStartSaysWhereTheStoreIs() throws {
+        let s = SargsProcess(today: "2025-09-10")
+        // The default place: no --db, no SARGS_DB; the next `sargs` finds it by itself.
+        var env = latvian(s)
+        env.removeValue(forKey: "SARGS_DB")
+        let made = s.directory + "/xdg/sargs/madona-2025-2027.sqlite"
+        let t = TmuxSession(width: 80, height: 24, command: "bash --norc --noprofile", environment: env)
+        t.send("PS1='$ '", "Enter")
+        #expect(t.wait(for: "$ ").ok)
+        t.type("\(SargsProcess.binary) board --plan \(Fixtures.madonaPlanPath); echo after-$((40+2))")
+        t.send("Enter")
+        let said = "Glabātuve izveidota: \(made) (7 mērķi, 29 aktivitātes); nākamreiz `sargs` to atradīs pats"
+        let board = t.wait { Self.flat($0).contains(Self.flat(said)) }
+        #expect(board.ok, "\(board.screen)")
+        #expect(board.screen.components(separatedBy: "\n").allSatisfy { $0.count <= 80 })
+        t.press(.quit)
+        let after = t.wait(for: "after-42")
+        #expect(after.ok && Self.flat(after.screen).contains(Self.flat(said)),
+                "said again in the shell: \(after.screen)")
+        var next = s.environment
+        next.removeValue(forKey: "SARGS_DB")
+        #expect(SargsProcess.execute(SargsProcess.binary, ["log"], environment: next).status == 0, "the next start finds it")
+        t.close()
+        // A store named with --db: the next start needs the same --db, said as a command to paste.
+        let other = SargsProcess(today: "2025-09-10")
+        let path = other.directory + "/mana glabātuve.sqlite"
+        var plain = latvian(other)
+        plain.removeValue(forKey: "SARGS_DB")
+        let u = TmuxSession(width: 120, height: 40, command: "\(SargsProcess.binary) board --db '\(path)'", environment: plain)
+        let named = u.wait { Self.flat($0).contains(Self.flat("Glabātuve izveidota: \(path) (7 mērķi, 29 aktivitātes); nākamreiz: sargs --db '\(path)'")) }
+        #expect(named.ok, "\(named.screen)")
+        u.press(.quit)
+        u.close()
     }
 
     @Test func aMeetingsNewDateIsStoredAndUAsksBeforeItReverts() {
