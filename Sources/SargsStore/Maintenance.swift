@@ -183,6 +183,14 @@ extension Store {
     /// journaled, never between, and leaves no file behind.
     /// - Returns: where the replaced store was kept.
     public func restore(from path: String, author: String, now: Date) throws -> String {
+        try restore(from: try backupCopy(path), named: path, author: author, now: now)
+    }
+
+    /// The backup at `path` read into memory and checked as `restore` needs
+    /// it: not this store itself, a sound sargs store of this plan. Nothing
+    /// is written anywhere.
+    /// - Throws: `StoreError.invalid` naming what is wrong with the backup.
+    public func backupCopy(_ path: String) throws -> Store {
         guard Store.realPath(path) != Store.realPath(self.path) else {
             throw StoreError.invalid(Phrase(lv: "glabātuvi nevar atjaunot no tās pašas", en: "a store cannot be restored from itself"))
         }
@@ -190,29 +198,49 @@ extension Store {
         if stat(path, &source) == 0, stat(self.path, &target) == 0, source.st_ino == target.st_ino, source.st_dev == target.st_dev {
             throw StoreError.invalid(Phrase(lv: "glabātuvi nevar atjaunot no tās pašas", en: "a store cannot be restored from itself"))
         }
-        return try Interruption.whole {
-            let bytes: [UInt8]
-            do {
-                bytes = try SafeFile.read(path, limit: Store.restoreLimit)
-            } catch let refusal as FileRefusal {
-                throw StoreError.invalid(Phrase(lv: "kopiju nevar nolasīt: \(refusal.phrase.lv)", en: "the backup cannot be read: \(refusal.phrase.en)"))
+        let bytes: [UInt8]
+        do {
+            bytes = try SafeFile.read(path, limit: Store.restoreLimit)
+        } catch let refusal as FileRefusal {
+            throw StoreError.invalid(Phrase(lv: "kopiju nevar nolasīt: \(refusal.phrase.lv)", en: "the backup cannot be read: \(refusal.phrase.en)"))
+        }
+        let copy: Store
+        do {
+            copy = try Store.checkedCopy(bytes, named: path)
+        } catch let error as StoreError {
+            // The copy is the bad input, not the store.
+            if case .unavailable(let reason) = error {
+                throw StoreError.invalid(Phrase(lv: "kopija \(path) nav derīga (tā nav sargs glabātuve vai ir bojāta): \(reason)",
+                                                en: "the backup \(path) is not sound: \(reason)"))
             }
-            let copy: Store
-            do {
-                copy = try Store.checkedCopy(bytes, named: path)
-            } catch let error as StoreError {
-                // The copy is the bad input, not the store.
-                if case .unavailable(let reason) = error {
-                    throw StoreError.invalid(Phrase(lv: "kopija \(path) nav derīga: \(reason)",
-                                                    en: "the backup \(path) is not sound: \(reason)"))
-                }
-                throw error
-            }
-            let mine = try plan().id, theirs = try copy.plan().id
-            guard mine == theirs else {
-                throw StoreError.invalid(Phrase(lv: "kopija \(path) ir cita plāna (\(theirs)), ne šī (\(mine)); nekas netika mainīts",
-                                                en: "the backup \(path) holds another plan (\(theirs)), not this one (\(mine)); nothing was changed"))
-            }
+            throw error
+        }
+        let mine = try plan().id, theirs = try copy.plan().id
+        guard mine == theirs else {
+            throw StoreError.invalid(Phrase(lv: "kopija \(path) ir cita plāna (\(theirs)), ne šī (\(mine)); nekas netika mainīts",
+                                            en: "the backup \(path) holds another plan (\(theirs)), not this one (\(mine)); nothing was changed"))
+        }
+        return copy
+    }
+
+    /// What this store's journal holds that `copy`'s does not: the changes a
+    /// restore from it would take away (later records, notes, meetings, and
+    /// who made them), oldest first.
+    public func changesMissing(from copy: Store) throws -> [JournalEntry] {
+        let theirs = Set(try copy.journal().map { JournalKey($0) })
+        return try journal().filter { !theirs.contains(JournalKey($0)) }.sorted { $0.id < $1.id }
+    }
+
+    /// An entry as two journals would both hold it.
+    private struct JournalKey: Hashable {
+        var id: Int64, time: Date, author: String, action: String, subject: String
+        init(_ e: JournalEntry) { (id, time, author, action, subject) = (e.id, e.time, e.author, e.action, e.subject) }
+    }
+
+    /// Replaces this store's content with `copy` (from `backupCopy`), named
+    /// `path` in the journal, as `restore(from:author:now:)` says.
+    public func restore(from copy: Store, named path: String, author: String, now: Date) throws -> String {
+        try Interruption.whole {
             try Guard.author(author)
             // Kept beside the store itself (a --db that is a link keeps nothing in the link's folder).
             let kept = Store.keptPath(for: Store.realPath(self.path), at: now)

@@ -165,13 +165,30 @@ struct WaiveCommand: ParsableCommand {
 
 struct UndoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "undo", abstract: "Revert your latest change that is not yet undone.")
+        commandName: "undo", abstract: "Revert your latest change that is not yet undone (named first, and asked).")
 
     @OptionGroup var global: GlobalOptions
+    @Flag(help: "Undo without asking (for scripts).") var yes = false
 
     func run() throws {
         let session = try Session.open(global)
-        let entry = try session.guarded { try session.store.undo(author: session.author, now: session.now) }
+        guard session.store.mayChange else { throw Failure(.unavailable, StoreError.readOnly(path: session.store.path).phrase) }
+        // As the board does: the change is named, and undone only if the person says so.
+        guard let target = try session.guarded({ try session.store.latestUndoable(author: session.author) }) else {
+            throw Failure(.data, StoreError.nothingToUndo(author: session.author).phrase)
+        }
+        let restore = try session.guarded { try session.store.journal() }.first { $0.action == "restore" && $0.id > target.id }
+        var question = Phrase(lv: "Atsaukt #\(target.id): \(JournalText.what(target, .lv))?", en: "Undo #\(target.id): \(JournalText.what(target, .en))?")
+        if let restore {
+            // Never across a restore silently: the change was made in the store as it was before it.
+            question = Phrase(lv: question.lv + " Šī izmaiņa ir veikta pirms atjaunošanas no kopijas (#\(restore.id), \(RigaTime.text(restore.time))).",
+                              en: question.en + " This change was made before the store was restored from a backup (#\(restore.id), \(RigaTime.text(restore.time))).")
+        }
+        guard try Confirmation.ask(question, language: session.language, yes: yes) else {
+            session.say("Nekas netika atsaukts.", "Nothing was undone.")
+            return
+        }
+        let entry = try session.guarded { try session.store.undo(author: session.author, expecting: target.id, now: session.now) }
         session.say(SavedChange.undo(entry).notice)
     }
 }

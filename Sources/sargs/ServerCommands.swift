@@ -56,15 +56,45 @@ struct RestoreCommand: ParsableCommand {
         commandName: "restore", abstract: "Replace the store with a backup, checked first; the replaced store is kept beside it (journaled).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The backup to restore.", completion: .file(extensions: ["sqlite"])) var file: String
+    @Flag(help: "Restore without asking, even over changes the backup lacks (for scripts).") var yes = false
 
     func run() throws {
         let session = try Session.open(global)
         guard FileManager.default.fileExists(atPath: file) else {
             throw Failure(.noInput, Phrase(lv: "kopijas '\(SafeText.line(file))' nav", en: "there is no backup '\(SafeText.line(file))'"))
         }
-        let kept = try session.guarded { try session.store.restore(from: file, author: session.author, now: session.now) }
+        let copy = try session.guarded { try session.store.backupCopy(file) }
+        // What the restore would take away is named, and the person asked.
+        let lost = try session.guarded { try session.store.changesMissing(from: copy) }
+        if !lost.isEmpty {
+            let question = Self.question(lost, file: file)
+            guard try Confirmation.ask(question, language: session.language, yes: yes) else {
+                session.say("Nekas netika mainīts.", "Nothing was changed.")
+                return
+            }
+        }
+        let kept = try session.guarded { try session.store.restore(from: copy, named: file, author: session.author, now: session.now) }
         session.say("Atjaunots no \(file); iepriekšējā glabātuve saglabāta: \(kept)",
                     "Restored from \(file); the replaced store is kept: \(kept)")
+    }
+}
+
+extension RestoreCommand {
+    /// "The store holds 3 changes the backup lacks: … They would be gone (the store is kept beside it)."
+    static func question(_ lost: [JournalEntry], file: String) -> Phrase {
+        let authors = Array(Set(lost.map(\.author))).sorted().joined(separator: ", ")
+        let shown = lost.suffix(5).map { entry in (JournalText.line(entry, .lv), JournalText.line(entry, .en)) }
+        let more = lost.count - shown.count
+        let n = lost.count
+        let lv = "Glabātuvē ir " + Plural.form(n, .lv, one: "\(n) izmaiņa, kuras", other: "\(n) izmaiņas, kuru")
+            + " kopijā \(SafeText.line(file)) nav (\(authors)): " + shown.map(\.0).joined(separator: "; ")
+            + (more > 0 ? Plural.form(more, .lv, one: "; un vēl \(more) izmaiņa", other: "; un vēl \(more) izmaiņas") : "")
+            + ". Pēc atjaunošanas to vairs nebūs glabātuvē (pašreizējā glabātuve tiks saglabāta blakus)."
+        let en = "The store holds " + Plural.form(n, .en, one: "\(n) change", other: "\(n) changes")
+            + " the backup \(SafeText.line(file)) lacks (\(authors)): " + shown.map(\.1).joined(separator: "; ")
+            + (more > 0 ? Plural.form(more, .en, one: "; and \(more) more", other: "; and \(more) more") : "")
+            + ". After the restore they will not be in the store (the current store is kept beside it)."
+        return Phrase(lv: lv, en: en)
     }
 }
 

@@ -138,12 +138,15 @@ struct CommandTests {
         var other = s
         other.user = "other"
         #expect(other.run(["record", "3.4", "--date", "2025-06-20"]).status == 0)
-        #expect(s.run(["undo"]).status == 0)
+        // Named and asked, as the board asks: without a terminal and without --yes, nothing is undone.
+        let asked = s.run(["undo"])
+        #expect(asked.status == 64 && asked.stderr.contains("Undo #3: record 5.1: 2025-06-20?") && asked.stderr.contains("--yes"), "\(asked.stderr)")
+        #expect(s.run(["undo", "--yes"]).status == 0)
         let json = s.run(["agenda", "--format", "json"]).stdout
         #expect(json.contains("\"activity\": \"5.1\""), "5.1 is missed again after the undo")
         #expect(json.contains("\"missed\": 5, \"expected\": 6, \"windows\": [\"2025-01\", \"2025-02\", \"2025-03\", \"2025-04\", \"2025-05\"], \"last_record\": \"2025-06-20\""),
                 "the other author's record of 3.4 stays")
-        #expect(s.run(["undo"]).status == 0)
+        #expect(s.run(["undo", "--yes"]).status == 0)
         s.user = "nobody"
         let none = s.run(["undo"])
         #expect(none.status == 65)
@@ -155,6 +158,22 @@ struct CommandTests {
         #expect(logJSON.components(separatedBy: "\"action\": \"undo\"").count - 1 == 2, "the JSON keeps the stored entries")
         let latvian = s.run(["log", "--lang", "lv"]).stdout
         #expect(latvian.contains("tester\(account("lv")) atsauca #3: izpilde 5.1: 2025-06-20") && !latvian.contains("undid"), "\(latvian)")
+    }
+
+    @Test("undo after a restore names the restore it would reach across, and asks")
+    func undoAcrossARestore() {
+        let s = SargsProcess.madona(today: "2025-07-01")
+        #expect(s.run(["note", "2.1", "before the backup"]).status == 0)
+        let copy = s.directory + "/copy.sqlite"
+        #expect(s.run(["backup", copy]).status == 0)
+        #expect(s.run(["note", "2.1", "after the backup"]).status == 0)
+        #expect(s.run(["restore", copy, "--yes"]).status == 0)
+        let asked = s.run(["undo"])
+        #expect(asked.status == 64 && asked.stderr.contains("a note on 2.1") && asked.stderr.contains("before the store was restored from a backup"),
+                "\(asked.stderr)")
+        let latvian = s.run(["undo"], environment: ["SARGS_LANG": "lv"])
+        #expect(latvian.stderr.contains("pirms atjaunošanas no kopijas") && latvian.stderr.contains("pievienojiet --yes"), "\(latvian.stderr)")
+        #expect(s.run(["undo", "--yes"]).status == 0)
     }
 
     @Test func aMissingOrBrokenStoreIsUnavailable() throws {

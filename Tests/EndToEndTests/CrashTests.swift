@@ -142,7 +142,7 @@ struct KilledCopyTests {
         let wholeBackup = Date().timeIntervalSince(started)
         #expect(s.run(["note", "1.1", "after the backup"]).status == 0)
         started = Date()
-        #expect(s.run(["restore", copies + "/whole.sqlite"]).status == 0)
+        #expect(s.run(["restore", copies + "/whole.sqlite", "--yes"]).status == 0)
         let wholeRestore = Date().timeIntervalSince(started)
         var outcomes: [String: Int] = [:]
         for (round, fraction) in [0.2, 0.5, 0.8, 0.95, 1.1].enumerated() {
@@ -163,7 +163,7 @@ struct KilledCopyTests {
                 // A restore.
                 let before = s.run(["log", "--format", "json"]).stdout
                 let entries = (try? JSONSerialization.jsonObject(with: Data(before.utf8)) as? [[String: Any]]) ?? []
-                let restore = try Self.start(s, ["restore", copies + "/whole.sqlite"])
+                let restore = try Self.start(s, ["restore", copies + "/whole.sqlite", "--yes"])
                 Thread.sleep(forTimeInterval: wholeRestore * fraction)
                 kill(restore.processIdentifier, signal)
                 restore.waitUntilExit()

@@ -259,7 +259,7 @@ struct PlantedLinkTests {
         #expect(!Self.isLink(server.store + "-wal"))
         #expect(server.run(server.victimUser, ["agenda"]).status == 0)
         // A restore reads the backup; a link at the kept name is skipped, never written through.
-        let restore = server.run(nil, ["restore", fresh])
+        let restore = server.run(nil, ["restore", fresh, "--yes"])
         #expect(restore.status == 0, "\(restore.stderr)")
         #expect(backupVictim.unchanged.0 && walVictim.unchanged.0)
     }

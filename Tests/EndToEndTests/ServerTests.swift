@@ -141,7 +141,17 @@ struct ServerTests {
 
         // Restore: the store goes back to the copy; the replaced one is kept and readable; the backup itself is untouched.
         let backupBytes = try Data(contentsOf: URL(fileURLWithPath: copy))
-        let restored = s.run(["restore", copy])
+        // The notes written after the backup would be gone: named, and without a terminal to ask on, refused.
+        let asked = s.run(["restore", copy])
+        #expect(asked.status == 64, "\(asked.stdout) \(asked.stderr)")
+        #expect(asked.stderr.contains("the backup") && asked.stderr.contains("lacks") && asked.stderr.contains("tester")
+                && asked.stderr.contains("--yes") && asked.stderr.contains("nothing was changed"), "\(asked.stderr)")
+        #expect(asked.stderr.split(separator: "\n").count == 1)
+        let latvian = s.run(["restore", copy], environment: ["SARGS_LANG": "lv"])
+        #expect(latvian.stderr.contains("izmaiņas, kuru kopijā") && latvian.stderr.contains("nekas netika mainīts"), "\(latvian.stderr)")
+        let untouched = ((try? JSONSerialization.jsonObject(with: Data(s.run(["log", "2.1", "--format", "json"]).stdout.utf8)) as? [[String: Any]]) ?? [])
+        #expect(untouched.filter { $0["action"] as? String == "note" }.count == 500, "refused: nothing restored")
+        let restored = s.run(["restore", copy, "--yes"])
         #expect(try Data(contentsOf: URL(fileURLWithPath: copy)) == backupBytes)
         #expect(restored.status == 0, "\(restored.stdout) \(restored.stderr)")
         let kept = try #require(restored.stdout.components(separatedBy: "the replaced store is kept: ").last?
