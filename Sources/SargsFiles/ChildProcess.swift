@@ -84,7 +84,14 @@ public struct ChildProcess: Sendable {
     /// - Throws: when it cannot be started at all.
     public func run(input: [UInt8]) throws -> Result {
         Interruption.install()
-        _ = signal(SIGPIPE, SIG_IGN)  // a child that stops reading must not end sargs
+        // A child that stops reading must not end sargs: a write to its pipe is
+        // then EPIPE. Only where nothing else took SIGPIPE (the commands
+        // install a handler at start, which pandoc does not inherit).
+        var current = sigaction()
+        _ = sigaction(SIGPIPE, nil, &current)
+        if unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) == unsafeBitCast(SIG_DFL, to: Int.self) {
+            _ = signal(SIGPIPE, SIG_IGN)
+        }
         let (shell, words) = launch
         let process = Process()
         process.executableURL = URL(fileURLWithPath: shell)
