@@ -40,10 +40,12 @@ install: build manual
 	$(MAKE) install-files BIN=$(BIN) MANPAGE=$(MANPAGE)
 
 # The man page, made by ArgumentParser's generate-manual from the built binary.
+# Built like the binary (same configuration and flags), so `make deb` after
+# `make run` compiles only the tool's own file, not every dependency again.
 manual: build
-	$(SWIFT) build --product generate-manual
+	$(SWIFT) build -c $(CONFIG) --static-swift-stdlib --product generate-manual
 	mkdir -p $(dir $(MANPAGE))
-	.build/debug/generate-manual $(BIN) --date $(MANDATE) --authors "sargs" -o $(dir $(MANPAGE))
+	.build/$(CONFIG)/generate-manual $(BIN) --date $(MANDATE) --authors "sargs" -o $(dir $(MANPAGE))
 
 # What install copies, from a binary already built: the binary stripped, the
 # bundled plans and themes, the shell completions where each shell looks for
