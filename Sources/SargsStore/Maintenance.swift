@@ -152,18 +152,7 @@ extension Store {
         guard integrity == ["ok"] else {
             throw StoreError.unavailable("\(path) is damaged: \(integrity.prefix(3).joined(separator: "; "))")
         }
-        let (applicationID, applied, superseded, completed) = try storeOperation(at: path) {
-            try copy.reader().read { db in
-                (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
-                 try Schema.migrator.appliedIdentifiers(db),
-                 try Schema.migrator.hasBeenSuperseded(db),
-                 try Schema.migrator.hasCompletedMigrations(db))
-            }
-        }
-        guard applicationID == Schema.applicationID, applied.contains("v1-plan") else {
-            throw StoreError.unavailable("\(path) is not a sargs store")
-        }
-        guard !superseded else { throw StoreError.unavailable("\(path) was written by a newer version of sargs") }
+        let completed = try storeOperation(at: path) { try copy.reader().read { db in try sargsSchema(db, path: path) } }
         if !completed { try storeOperation(at: path) { try Schema.migrator.migrate(memory) } }
         _ = try copy.snapshot()
         return copy

@@ -218,22 +218,28 @@ public final class Store: Sendable {
             // The read-only connection checks what the file is: it neither
             // switches a foreign database to WAL nor writes to a sargs one.
             let reader = try openReader(path)
-            let (applicationID, applied, superseded, completed) = try reader.read { db in
-                (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
-                 try Schema.migrator.appliedIdentifiers(db),
-                 try Schema.migrator.hasBeenSuperseded(db),
-                 try Schema.migrator.hasCompletedMigrations(db))
-            }
-            guard applicationID == Schema.applicationID, applied.contains("v1-plan") else {
-                throw StoreError.unavailable("\(path) is not a sargs store")
-            }
-            guard !superseded else {
-                throw StoreError.unavailable("\(path) was written by a newer version of sargs")
-            }
+            let completed = try reader.read { db in try sargsSchema(db, path: path) }
             let store = Store(path: path, reader: reader)
             if !completed { try store.upgrade() }
             return store
         }
+    }
+
+    /// What a database is, read once for `open` and for a backup being
+    /// restored: a sargs store (its application id and first migration), not
+    /// one a newer sargs wrote. Returns whether every migration of this
+    /// version is applied.
+    /// - Throws: `StoreError.unavailable` naming `path` otherwise.
+    static func sargsSchema(_ db: Database, path: String) throws -> Bool {
+        let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        let applied = try Schema.migrator.appliedIdentifiers(db)
+        guard applicationID == Schema.applicationID, applied.contains("v1-plan") else {
+            throw StoreError.unavailable("\(path) is not a sargs store")
+        }
+        guard try !Schema.migrator.hasBeenSuperseded(db) else {
+            throw StoreError.unavailable("\(path) was written by a newer version of sargs")
+        }
+        return try Schema.migrator.hasCompletedMigrations(db)
     }
 
     /// Brings a store made by an earlier sargs up to this version's schema,
