@@ -19,7 +19,7 @@ struct Init: ParsableCommand {
 
     func validate() throws {
         if madona == (file != nil) {
-            throw ValidationError("give either a plan FILE or --madona")
+            throw Failure(.usage, Phrase(lv: "norādiet vai nu plāna FAILU, vai --madona", en: "give either a plan FILE or --madona"))
         }
     }
 
@@ -76,7 +76,7 @@ struct RecordCommand: ParsableCommand {
         commandName: "record", abstract: "Record that an activity was carried out.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The activity id, e.g. 5.2.") var id: String
+    @Argument(help: "The activity id, e.g. 5.2.", completion: Completions.activities) var id: String
     @Option(help: "The day it was carried out (default: today).") var date: String?
     @Option(parsing: .unconditional, help: "How many people or places it reached: 1 to 1,000,000,000.") var count: String?
     @Option(help: "A note (no personal data).") var note: String?
@@ -109,7 +109,7 @@ struct StatusCommand: ParsableCommand {
         commandName: "status", abstract: "Set an activity's status: planned, active, done, blocked or dropped.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The activity id.") var id: String
+    @Argument(help: "The activity id.", completion: Completions.activities) var id: String
     @Argument(help: "planned, active, done, blocked or dropped.") var status: Status
     @Option(help: "Why (for blocked or dropped); no personal data.") var note: String?
 
@@ -127,7 +127,7 @@ struct NoteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "note", abstract: "Add a note to an activity.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The activity id.") var id: String
+    @Argument(help: "The activity id.", completion: Completions.activities) var id: String
     @Argument(help: "The note (no personal data).") var text: String
 
     func run() throws {
@@ -147,7 +147,7 @@ struct WaiveCommand: ParsableCommand {
         discussion: "Windows are written 2025-W07, 2025-03, 2025-Q2, 2025-H1 or 2025.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The activity id.") var id: String
+    @Argument(help: "The activity id.", completion: Completions.activities) var id: String
     @Argument(help: "The window label, e.g. 2025-W14.") var window: String
     @Option(help: "Why the window is waived (required; no personal data).") var note: String
 
@@ -201,7 +201,7 @@ struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "log", abstract: "Show the journal, newest first.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Only this activity (or subject, e.g. 'meeting 3').") var id: String?
+    @Argument(help: "Only this activity (or subject, e.g. 'meeting 3').", completion: Completions.activities) var id: String?
     @Option(help: "Only changes by this author.") var author: String?
     @Option(help: "At most this many entries.") var limit: Int?
     @Option(help: "text or json.") var format: ListFormat = .text

@@ -57,6 +57,15 @@ enum CommandLineRunner {
                 // --help, --version: ArgumentParser prints them itself.
                 Sargs.exit(withError: error)
             }
+            // Command-line text that is not UTF-8 is named as such (65), before
+            // anything ArgumentParser made of its replacement characters.
+            if let refusal = CommandLineText.notUTF8() {
+                fail(refusal.phrase.text(language), code: refusal.code.rawValue)
+            }
+            // A refusal an option group's or a command's validate() threw, in both languages.
+            if let failure = thrownFailure(in: error) {
+                fail(failure.phrase.text(language), code: failure.code.rawValue)
+            }
             if let negative = arguments.first(where: isNegativeNumber) {
                 // ArgumentParser reads "-1" as an unknown option and says a value is missing.
                 fail(Phrase(lv: "'\(negative)' nav derīgs: sēžu un lēmumu numuri, skaiti un dienas ir veseli skaitļi no 1",
@@ -139,38 +148,88 @@ enum CommandLineRunner {
         guard let first = lines.first else { return message }
         guard first.hasSuffix("Please provide one of the following:") else { return first }
         let values = lines.dropFirst().compactMap { line -> String? in
-            line.hasPrefix("- ") ? String(line.dropFirst(2)) : nil
+            line.hasPrefix("- ") ? "'" + String(line.dropFirst(2)) + "'" : nil
         }
         guard let last = values.last else { return first }
         let list = values.count == 1 ? last : values.dropLast().joined(separator: ", ") + " or " + last
         return String(first.dropLast("the following:".count)) + list + "."
     }
 
-    /// ArgumentParser's usage errors, said in Latvian (its own words are
-    /// English); a message of another shape stays as it is.
-    static func latvian(_ message: String) -> String {
-        let forms: [(Regex<(Substring, Substring)>, (Substring) -> String)] = [
-            (/Missing expected argument (.+)/, { "trūkst argumenta \($0)" }),
-            (/Unknown option (.+)/, { "nezināma opcija \($0)" }),
-            (/Unexpected argument (.+)/, { "negaidīts arguments \($0)" }),
-            (/Missing value for (.+)/, { "trūkst vērtības: \($0)" }),
-            (/Unexpected arguments? (.+)/, { "negaidīti argumenti \($0)" }),
-        ]
-        for (pattern, say) in forms {
-            if let match = message.wholeMatch(of: pattern) { return say(match.1) }
+    /// The `Failure` a `validate()` threw, wherever ArgumentParser wrapped it
+    /// (its `CommandError` holds a `ParserError.userValidationError`).
+    static func thrownFailure(in value: Any, depth: Int = 0) -> Failure? {
+        if let failure = value as? Failure { return failure }
+        guard depth < 4 else { return nil }
+        for child in Mirror(reflecting: value).children {
+            if let failure = thrownFailure(in: child.value, depth: depth + 1) { return failure }
         }
-        if let match = message.wholeMatch(of: /The value (.+) is invalid for ([^.]+)\.? ?(?:Please provide one of (.+)\.)?/) {
-            return "vērtība \(match.1) nav derīga: \(match.2)"
-                + (match.3.map { "; der \($0.replacingOccurrences(of: " and ", with: " vai ").replacingOccurrences(of: " or ", with: " vai "))" } ?? "")
-        }
-        // The options' own refusals (ValidationError speaks one language).
-        if let match = message.wholeMatch(of: /--lang must be lv or en, not (.+)/) { return "--lang jābūt lv vai en, nevis \(match.1)" }
-        if let match = message.wholeMatch(of: /--today must be a date YYYY-MM-DD, not (.+)/) {
-            return "--today jābūt datumam GGGG-MM-DD, nevis \(match.1)"
-        }
-        if message == "give either a plan FILE or --madona" { return "norādiet vai nu plāna FAILU, vai --madona" }
-        return message
+        return nil
     }
+
+    /// ArgumentParser's usage errors, said in Latvian (its own words are
+    /// English), and the English `ValidationError`s of commands that throw
+    /// them. A message of no known shape is never passed on in English: it
+    /// becomes a Latvian sentence naming what it quotes.
+    static func latvian(_ message: String) -> String {
+        for (pattern, say) in latvianForms {
+            if let match = pattern.firstMatch(in: message, range: NSRange(message.startIndex..., in: message)),
+               match.range.location == 0, match.range.length == (message as NSString).length {
+                let groups = (1..<match.numberOfRanges).map { i -> String in
+                    Range(match.range(at: i), in: message).map { String(message[$0]) } ?? ""
+                }
+                return say(groups)
+            }
+        }
+        // Anything else ArgumentParser (or a command) says: what it quotes, in a Latvian sentence.
+        let quoted = message.matches(of: /'[^']*'/).map { String($0.output) }
+        return quoted.isEmpty ? "komandrinda nav saprotama; skatiet `sargs help`"
+            : "komandrinda nav saprotama: " + quoted.joined(separator: ", ") + "; skatiet `sargs help`"
+    }
+
+    /// "'a', 'b' or 'c'" → "'a', 'b' vai 'c'".
+    static func latvianList(_ list: String) -> String {
+        list.replacingOccurrences(of: " and ", with: " vai ").replacingOccurrences(of: " or ", with: " vai ")
+    }
+
+    /// Whom a value or a missing value belongs to: "opcijai '--date <date>'", "argumentam '<id>'".
+    static func latvianTarget(_ quoted: String) -> String {
+        (quoted.hasPrefix("'-") ? "opcijai " : "argumentam ") + quoted
+    }
+
+    /// The shapes of ArgumentParser's messages (swift-argument-parser's
+    /// ErrorMessageGenerator) and of the English `ValidationError`s, each
+    /// with its Latvian sentence.
+    static let latvianForms: [(NSRegularExpression, @Sendable ([String]) -> String)] = {
+        let forms: [(String, @Sendable ([String]) -> String)] = [
+            (#"Missing expected argument ('.+')"#, { "trūkst argumenta \($0[0])" }),
+            (#"Missing one of: (.+)"#, { "trūkst viena no šiem: \($0[0])" }),
+            (#"Unknown option ('[^']+')\. Did you mean ('[^']+')\?"#, { "nezināma opcija \($0[0]); vai domājāt \($0[1])?" }),
+            (#"Unknown option ('[^']+')"#, { "nezināma opcija \($0[0])" }),
+            (#"Missing value for ('.+')"#, { latvianTarget($0[0]) + " trūkst vērtības" }),
+            (#"The option ('[^']+') does not take any value, but ('.*') was specified\."#,
+             { "opcijai \($0[0]) vērtību nenorāda, bet norādīta \($0[1])" }),
+            (#"Unexpected argument ('.*')"#, { "negaidīts arguments \($0[0])" }),
+            (#"[0-9]+ unexpected arguments: (.+)"#, { "negaidīti argumenti \($0[0])" }),
+            (#"Value to be set with flag ('[^']+')(?: in '[^']*')? had already been set with flag ('[^']+')(?: in '[^']*')?"#,
+             { "\($0[0]) nevar norādīt kopā ar \($0[1]); izvēlieties vienu" }),
+            (#"The value ('.*') is invalid for ('[^']+')\. Please provide one of (.+)\."#,
+             { "vērtība \($0[0]) nav derīga \(latvianTarget($0[1])); der \(latvianList($0[2]))" }),
+            (#"The value ('.*') is invalid for ('[^']+')(?:: .*)?"#, { "vērtība \($0[0]) nav derīga \(latvianTarget($0[1]))" }),
+            (#"The value ('.*') is invalid\..*"#, { "vērtība \($0[0]) nav derīga" }),
+            (#"Invalid option: (.+)"#, { "nederīga opcija: \($0[0])" }),
+            (#"Missing required subcommand\."#, { _ in "trūkst apakškomandas; skatiet `sargs help`" }),
+            (#"Can't generate completion scripts for ('[^']*')\..*"#, { "čaulai \($0[0]) papildinājumu skripta nav; der zsh, bash vai fish" }),
+            (#"Can't autodetect a supported shell\..*"#, { _ in "čaulu nevar noteikt; norādiet --generate-completion-script zsh, bash vai fish" }),
+            (#"Internal error\..*"#, { _ in "iekšēja kļūda, lasot komandrindu" }),
+            // The English ValidationErrors of the server and mail commands.
+            (#"give either a FILE or --dir D"#, { _ in "norādiet vai nu FAILU, vai --dir D" }),
+            (#"(--[a-z-]+) must be at least ([0-9]+), not (.+)"#, { "\($0[0]) jābūt vismaz \($0[1]), nevis \($0[2])" }),
+            (#"(--[a-z-]+) must be from ([0-9]+) to ([0-9]+), not (.+)"#, { "\($0[0]) jābūt no \($0[1]) līdz \($0[2]), nevis \($0[3])" }),
+            (#"(--[a-z-]+) goes with (--[a-z-]+)"#, { "\($0[0]) lieto kopā ar \($0[1])" }),
+        ]
+        // swiftlint:disable:next force_try
+        return forms.map { (try! NSRegularExpression(pattern: $0.0, options: [.dotMatchesLineSeparators]), $0.1) }
+    }()
 
     static func isNegativeNumber(_ argument: String) -> Bool {
         argument.count > 1 && argument.hasPrefix("-") && argument.dropFirst().allSatisfy(\.isASCII) && Int(argument) != nil

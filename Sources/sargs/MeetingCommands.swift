@@ -23,9 +23,11 @@ struct AgendaCommand: ParsableCommand {
 
     func validate() throws {
         if mail, date != nil || topic != nil || kind != .regular || format != .text {
-            throw ValidationError("--mail sends the next planned meeting's own agenda: give no --date, --kind, --topic or --format with it")
+            throw Failure(.usage, Phrase(
+                lv: "--mail sūta nākamās plānotās sēdes darba kārtību: kopā ar to nenorādiet --date, --kind, --topic vai --format",
+                en: "--mail sends the next planned meeting's own agenda: give no --date, --kind, --topic or --format with it"))
         }
-        if dryRun && !mail { throw ValidationError("--dry-run goes with --mail") }
+        if dryRun && !mail { throw Failure(.usage, Phrase(lv: "--dry-run lieto kopā ar --mail", en: "--dry-run goes with --mail")) }
     }
 
     func run() throws {
@@ -124,7 +126,7 @@ struct MeetingCommand: ParsableCommand {
             commandName: "show", abstract: "Show a meeting; markdown, docx and odt write its minutes.",
             discussion: "docx and odt are made by pandoc and need -o FILE; an existing FILE is replaced only with --force.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The meeting number.") var id: Int64
+        @Argument(help: "The meeting number.", completion: Completions.meetings) var id: Int64
         @Option(help: "text, markdown, json, docx or odt.") var format: MinutesFormat = .text
         @Option(name: .shortAndLong, help: "Write to FILE instead of the standard output.", completion: .file()) var output: String?
         @Flag(help: "Replace FILE if it is there.") var force = false
@@ -144,7 +146,7 @@ struct MeetingCommand: ParsableCommand {
 
     /// What `meeting hold` and `meeting edit` take: the minutes' facts about the sitting.
     struct DetailOptions: ParsableArguments {
-        @Option(help: "Institution codes of those present, e.g. SD,BT,IN.") var attendees: String?
+        @Option(help: "Institution codes of those present, e.g. SD,BT,IN.", completion: Completions.institutionLists) var attendees: String?
         @Option(help: "Where it sat (no personal data).") var place: String?
         @Option(help: "When it started, HH:MM.") var started: String?
         @Option(help: "When it ended, HH:MM.") var ended: String?
@@ -192,7 +194,7 @@ struct MeetingCommand: ParsableCommand {
             commandName: "hold", abstract: "Mark a meeting held, with what its minutes carry.",
             discussion: "A meeting dated after today cannot be held; a held one is changed with `meeting edit`.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The meeting number.") var id: Int64
+        @Argument(help: "The meeting number.", completion: Completions.meetings) var id: Int64
         @OptionGroup var details: DetailOptions
 
         func run() throws {
@@ -211,7 +213,7 @@ struct MeetingCommand: ParsableCommand {
             commandName: "edit", abstract: "Change what the minutes carry about a meeting (journaled).",
             discussion: "Only the options given change; an empty value (--place \"\") clears a text.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The meeting number.") var id: Int64
+        @Argument(help: "The meeting number.", completion: Completions.meetings) var id: Int64
         @OptionGroup var details: DetailOptions
 
         func run() throws {
@@ -231,7 +233,7 @@ struct MeetingCommand: ParsableCommand {
     struct Cancel: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Cancel a planned meeting.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The meeting number.") var id: Int64
+        @Argument(help: "The meeting number.", completion: Completions.meetings) var id: Int64
 
         func run() throws {
             let session = try Session.open(global)
@@ -249,10 +251,10 @@ struct DecisionCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a decision; prints its number.")
         @OptionGroup var global: GlobalOptions
-        @Option(help: "The meeting number.") var meeting: Int64
-        @Option(help: "The institution responsible (code).") var owner: String
+        @Option(help: "The meeting number.", completion: Completions.meetings) var meeting: Int64
+        @Option(help: "The institution responsible (code).", completion: Completions.institutions) var owner: String
         @Option(help: "The due date (not before the meeting's date).") var due: String
-        @Option(help: "The activity it concerns.") var activity: String?
+        @Option(help: "The activity it concerns.", completion: Completions.activities) var activity: String?
         @Argument(help: "What was decided (no personal data).") var text: String
 
         func run() throws {
@@ -273,7 +275,7 @@ struct DecisionCommand: ParsableCommand {
             commandName: "list", abstract: "List decisions: the open ones (default) or all, by due date.")
         @OptionGroup var global: GlobalOptions
         @Flag(exclusivity: .exclusive, help: "Which decisions: --open (default) or --all.") var which: Which = .open
-        @Option(help: "Only those this institution (code) is responsible for.") var owner: String?
+        @Option(help: "Only those this institution (code) is responsible for.", completion: Completions.institutions) var owner: String?
         @Option(help: "text or json.") var format: ListFormat = .text
 
         enum Which: String, EnumerableFlag { case open, all }
@@ -294,8 +296,8 @@ struct DecisionCommand: ParsableCommand {
     struct Done: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "done", abstract: "Mark a decision done (today).")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The decision number.") var id: Int64
-        @Option(help: "The meeting whose review closed it (its minutes list it).") var meeting: Int64?
+        @Argument(help: "The decision number.", completion: Completions.decisions) var id: Int64
+        @Option(help: "The meeting whose review closed it (its minutes list it).", completion: Completions.meetings) var meeting: Int64?
 
         func run() throws {
             let session = try Session.open(global)
@@ -313,9 +315,9 @@ struct DecisionCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "due", abstract: "Give an open decision a new due date (the old one stays in the journal).")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The decision number.") var id: Int64
+        @Argument(help: "The decision number.", completion: Completions.decisions) var id: Int64
         @Option(help: "The new due date, YYYY-MM-DD.") var date: String
-        @Option(help: "The meeting whose review moved it (its minutes list it).") var meeting: Int64?
+        @Option(help: "The meeting whose review moved it (its minutes list it).", completion: Completions.meetings) var meeting: Int64?
 
         func run() throws {
             let session = try Session.open(global)

@@ -24,11 +24,14 @@ struct GlobalOptions: ParsableArguments {
     }
 
     func validate() throws {
+        // Text that is not UTF-8 would be read with replacement characters and saved so.
+        if let refusal = CommandLineText.notUTF8() { throw refusal }
         if let lang, Language(rawValue: lang) == nil {
-            throw ValidationError("--lang must be lv or en, not '\(lang)'")
+            throw Failure(.usage, Phrase(lv: "--lang jābūt lv vai en, nevis '\(lang)'", en: "--lang must be lv or en, not '\(lang)'"))
         }
         if let today, Day(today) == nil {
-            throw ValidationError("--today must be a date YYYY-MM-DD, not '\(today)'")
+            throw Failure(.usage, Phrase(lv: "--today jābūt datumam GGGG-MM-DD, nevis '\(today)'",
+                                         en: "--today must be a date YYYY-MM-DD, not '\(today)'"))
         }
     }
 
@@ -79,4 +82,55 @@ struct GlobalOptions: ParsableArguments {
 /// new dictionary on every call, and a command consults it several times.
 enum Environment {
     static let variables = ProcessInfo.processInfo.environment
+}
+
+/// The command line as the kernel holds it: Swift's `CommandLine.arguments`
+/// decodes each argument leniently (a byte that is not UTF-8 becomes U+FFFD),
+/// so text that is not UTF-8 is found in the raw bytes of `/proc/self/cmdline`.
+enum CommandLineText {
+    /// The refusal of the first argument that is not valid UTF-8 (exit 65),
+    /// naming its place and its first bad byte; nil when every one is text.
+    static func notUTF8() -> Failure? {
+        // Only an argument that holds a replacement character can have been
+        // decoded from bytes that were not UTF-8 (one typed as U+FFFD is text).
+        guard CommandLine.arguments.dropFirst().contains(where: { $0.unicodeScalars.contains("\u{FFFD}") }),
+              let raw = rawArguments() else { return nil }
+        for (index, bytes) in raw.enumerated().dropFirst() {
+            guard let offset = firstBadByte(bytes) else { continue }
+            let hex = String(bytes[offset], radix: 16, uppercase: true)
+            let byte = "0x" + (hex.count < 2 ? "0" : "") + hex
+            let option = index > 1 && raw[index - 1].first == UInt8(ascii: "-")
+                ? String(decoding: raw[index - 1], as: UTF8.self) : nil
+            return Failure(.data, Phrase(
+                lv: "komandrindas \(index). arguments\(option.map { " (\($0) vērtība)" } ?? "") nav derīgs UTF-8 teksts: "
+                    + "\(offset + 1). baits ir \(byte); nekas netika saglabāts",
+                en: "command-line argument \(index)\(option.map { " (the value of \($0))" } ?? "") is not valid UTF-8 text: "
+                    + "byte \(offset + 1) is \(byte); nothing was saved"))
+        }
+        return nil
+    }
+
+    /// argv[0], argv[1] … as bytes, or nil when `/proc` cannot say.
+    static func rawArguments() -> [[UInt8]]? {
+        guard let handle = FileHandle(forReadingAtPath: "/proc/self/cmdline") else { return nil }
+        defer { try? handle.close() }
+        guard let data = try? handle.readToEnd(), !data.isEmpty else { return nil }
+        var bytes = [UInt8](data)
+        if bytes.last == 0 { bytes.removeLast() }
+        return bytes.split(separator: 0, omittingEmptySubsequences: false).map(Array.init)
+    }
+
+    /// The offset of the first byte that does not begin a valid UTF-8 sequence.
+    static func firstBadByte(_ bytes: [UInt8]) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded): offset += encoded.count
+            case .error: return offset
+            case .emptyInput: return nil
+            }
+        }
+    }
 }

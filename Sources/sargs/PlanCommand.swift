@@ -7,7 +7,7 @@ import SargsPlanFile
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "Check a plan file, or export the current plan.",
+        abstract: "Check a plan file, draft one from a plan's table, or export the current plan.",
         subcommands: [Check.self, Export.self, Draft.self]
     )
 

@@ -71,8 +71,8 @@ enum StoreLocation {
             guard FileManager.default.fileExists(atPath: explicit) else {
                 if let failure = unreachable(explicit) { throw failure }
                 throw Failure(.unavailable, Phrase(
-                    lv: "glabātuves '\(explicit)' nav; izveidojiet to ar `sargs init PLĀNS.yaml`",
-                    en: "there is no store at '\(explicit)'; create it with `sargs init PLAN.yaml`"))
+                    lv: "glabātuves '\(explicit)' nav; izveidojiet to ar `sargs init PLĀNS.yaml` vai `sargs init --madona`",
+                    en: "there is no store at '\(explicit)'; create it with `sargs init PLAN.yaml` or `sargs init --madona`"))
             }
             return explicit
         }

@@ -64,4 +64,34 @@ struct InputsEndToEndTests {
         let check = s.run(["plan", "check", draft])
         #expect(check.status == 0 && check.stderr.contains("pavasaris"), "\(check.stderr)")
     }
+
+    /// Runs sargs through sh; an argument with a backslash is a printf format (`\377` is the byte 0xFF).
+    static func runBytes(_ s: SargsProcess, _ formats: [String], language: String = "en") -> SargsProcess.Result {
+        let words = formats.map { $0.contains("\\") ? "\"$(printf '\($0)')\"" : "'\($0)'" }.joined(separator: " ")
+        var env = s.environment
+        env["SARGS_LANG"] = language
+        return SargsProcess.execute("/bin/sh", ["-c", "exec \"$0\" \(words)", SargsProcess.binary], environment: env)
+    }
+
+    @Test("command-line text that is not valid UTF-8 is refused with its byte position (65), and nothing is saved with replacement characters")
+    func notUTF8() throws {
+        let s = SargsProcess.madona(today: "2025-07-01")
+        let note = Self.runBytes(s, ["note", "2.1", "ab\\377c"])
+        #expect(note.status == 65, "\(note.stderr)")
+        #expect(note.stderr == "sargs: error: command-line argument 3 is not valid UTF-8 text: byte 3 is 0xFF; nothing was saved\n", "\(note.stderr)")
+        let record = Self.runBytes(s, ["record", "2.1", "--note", "x\\303("], language: "lv")
+        #expect(record.status == 65)
+        #expect(record.stderr.contains("komandrindas 4. arguments (--note vērtība) nav derīgs UTF-8 teksts: 2. baits ir 0xC3"), "\(record.stderr)")
+        // Before the command's name, in a value ArgumentParser would refuse, in --user: the same refusal.
+        for formats in [["--user", "\\377", "note", "2.1", "x"], ["agenda", "--kind", "\\377"], ["meeting", "new", "--date", "2025-08-01", "--topic", "T\\200"]] {
+            let r = Self.runBytes(s, formats)
+            #expect(r.status == 65 && r.stderr.contains("is not valid UTF-8 text"), "\(formats): \(r.stderr)")
+        }
+        // Nothing was saved: no note, no record, no meeting, and nothing anywhere with U+FFFD.
+        #expect(s.run(["log"]).stdout.isEmpty || !s.run(["log"]).stdout.contains("2.1"), "\(s.run(["log"]).stdout)")
+        #expect(!s.run(["log", "--format", "json"]).stdout.contains("\u{FFFD}"))
+        #expect(s.run(["meeting", "list", "--format", "json"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
+        // Text that is UTF-8 (a replacement character typed as such among it) is saved.
+        #expect(s.run(["note", "2.1", "ok \u{FFFD} ā"]).status == 0)
+    }
 }
