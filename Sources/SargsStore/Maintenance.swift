@@ -126,7 +126,7 @@ extension Store {
     /// - Throws: `StoreError.unavailable` naming what is wrong with it.
     static func checkedCopy(_ bytes: [UInt8], named path: String) throws -> Store {
         guard bytes.count >= 100, bytes.prefix(16).elementsEqual("SQLite format 3\0".utf8) else {
-            throw StoreError.unavailable("\(path) is not a sargs store")
+            throw StoreError.unavailable(Phrase(lv: "\(path) nav sargs glabātuve", en: "\(path) is not a sargs store"))
         }
         let memory = try storeOperation(at: path) { () throws -> DatabaseQueue in
             var configuration = Configuration()
@@ -141,7 +141,7 @@ extension Store {
                 let flags = UInt32(SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE)
                 let code = sqlite3_deserialize(db.sqliteConnection, "main", buffer.assumingMemoryBound(to: UInt8.self),
                                                sqlite3_int64(bytes.count), sqlite3_int64(bytes.count), flags)
-                guard code == SQLITE_OK else { throw StoreError.unavailable("\(path) is not a sargs store (SQLite \(code))") }
+                guard code == SQLITE_OK else { throw StoreError.unavailable(Phrase(lv: "\(path) nav sargs glabātuve (SQLite \(code))", en: "\(path) is not a sargs store (SQLite \(code))")) }
             }
             return memory
         }
@@ -150,7 +150,8 @@ extension Store {
             try copy.reader().read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
         }
         guard integrity == ["ok"] else {
-            throw StoreError.unavailable("\(path) is damaged: \(integrity.prefix(3).joined(separator: "; "))")
+            let found = integrity.prefix(3).joined(separator: "; ")
+            throw StoreError.unavailable(Phrase(lv: "\(path) ir bojāta: \(found)", en: "\(path) is damaged: \(found)"))
         }
         let completed = try storeOperation(at: path) { try copy.reader().read { db in try sargsSchema(db, path: path) } }
         if !completed { try storeOperation(at: path) { try Schema.migrator.migrate(memory) } }
@@ -199,8 +200,8 @@ extension Store {
         } catch let error as StoreError {
             // The copy is the bad input, not the store.
             if case .unavailable(let reason) = error {
-                throw StoreError.invalid(Phrase(lv: "kopija \(path) nav derīga (tā nav sargs glabātuve vai ir bojāta): \(reason)",
-                                                en: "the backup \(path) is not sound: \(reason)"))
+                throw StoreError.invalid(Phrase(lv: "kopija nav derīga: \(reason.lv)",
+                                                en: "the backup is not sound: \(reason.en)"))
             }
             throw error
         }

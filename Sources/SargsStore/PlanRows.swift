@@ -160,7 +160,7 @@ enum PlanRows {
 
     static func plan(_ db: Database) throws -> Plan {
         guard let meta = try Row.fetchOne(db, sql: "SELECT \(planColumns) FROM plan") else {
-            throw StoreError.unavailable("the store holds no plan")
+            throw StoreError.unavailable(Phrase(lv: "glabātuvē nav plāna", en: "the store holds no plan"))
         }
         var results: [Int: [ExpectedResult]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT \(resultColumns) FROM goal_result ORDER BY goal, position") {

@@ -84,9 +84,10 @@ public final class Store: Sendable {
                         try SafeFile.makeFolder(folder, mode: group == nil ? 0o700 : 0o2770, group: group)
                     } catch let refusal as FileRefusal {
                         if let group, case .system(EPERM) = refusal.kind {
-                            throw StoreError.unavailable("cannot give the folder \(folder) to the group \(groupName(group)): only a member of the group, or root, can")
+                            throw StoreError.unavailable(Phrase(lv: "mapi \(folder) nevar nodot grupai \(groupName(group)): to var tikai grupas dalībnieks vai root",
+                                                                        en: "cannot give the folder \(folder) to the group \(groupName(group)): only a member of the group, or root, can"))
                         }
-                        throw StoreError.unavailable("cannot create the directory \(directory) (\(refusal.phrase.en))")
+                        throw StoreError.unavailable(Phrase(lv: "mapi \(directory) nevar izveidot (\(refusal.phrase.lv))", en: "cannot create the directory \(directory) (\(refusal.phrase.en))"))
                     }
                 }
             }
@@ -108,7 +109,8 @@ public final class Store: Sendable {
                 } else {
                     // Not a store sargs can open: the file as it is (link(2) never follows a link).
                     guard link(path, kept) == 0 || errno == EEXIST else {
-                        throw StoreError.unavailable("cannot keep the replaced store as \(kept): \(String(cString: strerror(errno)))")
+                        let reason = SystemError.phrase(errno)
+                        throw StoreError.unavailable(Phrase(lv: "aizstāto glabātuvi nevar saglabāt kā \(kept): \(reason.lv)", en: "cannot keep the replaced store as \(kept): \(reason.en)"))
                     }
                 }
             }
@@ -170,7 +172,8 @@ public final class Store: Sendable {
     private static func place(_ bytes: [UInt8], at path: String, group: gid_t?, replacing: Bool) throws {
         if replacing {
             for file in companionFiles(path).dropFirst() where unlink(file) != 0 && errno != ENOENT {
-                throw StoreError.unavailable("cannot replace \(file): \(String(cString: strerror(errno)))")
+                let reason = SystemError.phrase(errno)
+                throw StoreError.unavailable(Phrase(lv: "\(file) nevar aizstāt: \(reason.lv)", en: "cannot replace \(file): \(reason.en)"))
             }
         }
         do {
@@ -179,7 +182,8 @@ public final class Store: Sendable {
             switch refusal.kind {
             case .exists: throw StoreError.alreadyExists(path: path)
             case .system(EPERM) where group != nil:
-                throw StoreError.unavailable("cannot give the store to the group \(groupName(group!)) (\(String(cString: strerror(EPERM)))); only a member of the group, or root, can")
+                throw StoreError.unavailable(Phrase(lv: "glabātuvi nevar nodot grupai \(groupName(group!)); to var tikai grupas dalībnieks vai root",
+                                                    en: "cannot give the store to the group \(groupName(group!)); only a member of the group, or root, can"))
             default: throw StoreError.file(refusal)
             }
         }
@@ -192,15 +196,18 @@ public final class Store: Sendable {
             var info = stat()
             guard stat(path, &info) == 0 else {
                 if errno == ENOENT || errno == ENOTDIR { throw StoreError.missing(path: path) }
-                throw StoreError.unavailable("cannot read \(path): \(String(cString: strerror(errno)))")
+                let reason = SystemError.phrase(errno)
+                throw StoreError.unavailable(Phrase(lv: "\(path) nevar nolasīt: \(reason.lv)", en: "cannot read \(path): \(reason.en)"))
             }
             guard (info.st_mode & S_IFMT) == S_IFREG else {
-                throw StoreError.unavailable("\(path) is not a file")
+                throw StoreError.unavailable(Phrase(lv: "\(path) nav fails", en: "\(path) is not a file"))
             }
             // A store every user of the server may read would show the group's work to all of them.
             if info.st_mode & 0o007 != 0 {
                 let files = ([path] + [path + "-wal", path + "-shm"].filter(entryExists)).map(ShellWord.quoted).joined(separator: " ")
-                throw StoreError.unavailable("every user of this server may open \(path) (mode \(String(info.st_mode & 0o777, radix: 8))); take that away with: chmod o-rwx \(files)")
+                let mode = String(info.st_mode & 0o777, radix: 8)
+                throw StoreError.unavailable(Phrase(lv: "\(path) var atvērt ikviens šī servera lietotājs (režīms \(mode)); noņemiet to ar: chmod o-rwx \(files)",
+                                                    en: "every user of this server may open \(path) (mode \(mode)); take that away with: chmod o-rwx \(files)"))
             }
             // A store shared with a group: the WAL files SQLite makes must be
             // the group's from the first moment, whatever this member's umask.
@@ -208,12 +215,12 @@ public final class Store: Sendable {
             // Look before SQLite touches the file: a text file or an empty
             // file is not a store.
             guard let handle = FileHandle(forReadingAtPath: path) else {
-                throw StoreError.unavailable("cannot read \(path)")
+                throw StoreError.unavailable(Phrase(lv: "\(path) nevar nolasīt", en: "cannot read \(path)"))
             }
             let header = (try? handle.read(upToCount: 16)) ?? Data()
             try? handle.close()
             guard header == Data("SQLite format 3\0".utf8) else {
-                throw StoreError.unavailable("\(path) is not a sargs store")
+                throw StoreError.unavailable(Phrase(lv: "\(path) nav sargs glabātuve", en: "\(path) is not a sargs store"))
             }
             // The read-only connection checks what the file is: it neither
             // switches a foreign database to WAL nor writes to a sargs one.
@@ -234,10 +241,10 @@ public final class Store: Sendable {
         let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
         let applied = try Schema.migrator.appliedIdentifiers(db)
         guard applicationID == Schema.applicationID, applied.contains("v1-plan") else {
-            throw StoreError.unavailable("\(path) is not a sargs store")
+            throw StoreError.unavailable(Phrase(lv: "\(path) nav sargs glabātuve", en: "\(path) is not a sargs store"))
         }
         guard try !Schema.migrator.hasBeenSuperseded(db) else {
-            throw StoreError.unavailable("\(path) was written by a newer version of sargs")
+            throw StoreError.unavailable(Phrase(lv: "\(path) ir rakstījusi jaunāka sargs versija", en: "\(path) was written by a newer version of sargs"))
         }
         return try Schema.migrator.hasCompletedMigrations(db)
     }
@@ -253,7 +260,8 @@ public final class Store: Sendable {
         } catch {
             if (try? reader().read(Schema.migrator.hasCompletedMigrations)) == true { return }
             if case StoreError.readOnly = error {
-                throw StoreError.unavailable("\(path) was made by an earlier version of sargs and must be brought up to date once by a user who may change it (any change, or `sargs board`)")
+                throw StoreError.unavailable(Phrase(lv: "\(path) izveidoja vecāka sargs versija; tā vienreiz jāatjaunina lietotājam, kas drīkst to mainīt (jebkura izmaiņa vai `sargs board`)",
+                                                    en: "\(path) was made by an earlier version of sargs and must be brought up to date once by a user who may change it (any change, or `sargs board`)"))
             }
             throw error
         }
@@ -304,17 +312,20 @@ public final class Store: Sendable {
     }
 
     /// Why a store with WAL files beside it cannot be read, naming the file and the fix.
-    private static func unreadableReason(_ path: String, wal: Bool, shm: Bool) -> String {
+    private static func unreadableReason(_ path: String, wal: Bool, shm: Bool) -> Phrase {
         for file in [path + "-shm", path + "-wal"] where entryExists(file) && access(file, R_OK | W_OK) != 0 {
             var info = stat()
             stat(file, &info)
             let mode = String(info.st_mode & 0o777, radix: 8)
-            return "\(path) cannot be read: this user may not use \(file) (mode \(mode)); give it the store's own permissions, or, when no one is using the store, let its owner open it once"
+            return Phrase(lv: "\(path) nevar nolasīt: šis lietotājs nedrīkst lietot \(file) (režīms \(mode)); dodiet tam glabātuves atļaujas vai, kad neviens glabātuvi nelieto, lai tās īpašnieks to vienreiz atver",
+                          en: "\(path) cannot be read: this user may not use \(file) (mode \(mode)); give it the store's own permissions, or, when no one is using the store, let its owner open it once")
         }
         if wal && !shm {
-            return "\(path) cannot be read: it has a WAL file but no -shm file, and this folder may not be written; let its owner open it once (that folds the WAL into the store), or copy it into a folder you may write"
+            return Phrase(lv: "\(path) nevar nolasīt: tai ir WAL fails, bet nav -shm faila, un šajā mapē nedrīkst rakstīt; lai tās īpašnieks to vienreiz atver (tas ieraksta WAL glabātuvē) vai nokopējiet to mapē, kurā drīkstat rakstīt",
+                          en: "\(path) cannot be read: it has a WAL file but no -shm file, and this folder may not be written; let its owner open it once (that folds the WAL into the store), or copy it into a folder you may write")
         }
-        return "\(path) cannot be read here (its folder or its WAL files are not writable for this user)"
+        return Phrase(lv: "\(path) šeit nevar nolasīt (tās mapē vai WAL failos šis lietotājs nedrīkst rakstīt)",
+                      en: "\(path) cannot be read here (its folder or its WAL files are not writable for this user)")
     }
 
     /// Lets the group bits through this process's umask (a store shared with

@@ -10,7 +10,7 @@ public enum StoreError: Error, Equatable, Sendable {
     case missing(path: String)
     /// The store cannot be used: not a sargs store, unreadable, newer than
     /// this program, or busy for longer than the timeout.
-    case unavailable(String)
+    case unavailable(Phrase)
     /// Reading or writing the file failed (the disk is full, an I/O error):
     /// the change, if any, was rolled back.
     case io(String)
@@ -52,7 +52,7 @@ public enum StoreError: Error, Equatable, Sendable {
             return Phrase(lv: "glabātuves '\(path)' nav; izveidojiet to ar `sargs init PLĀNS.yaml`",
                           en: "there is no store at '\(path)'; create it with `sargs init PLAN.yaml`")
         case .unavailable(let reason):
-            return Phrase(lv: "glabātuve nav pieejama: \(reason)", en: "the store is unavailable: \(reason)")
+            return Phrase(lv: "glabātuve nav pieejama: \(reason.lv)", en: "the store is unavailable: \(reason.en)")
         case .io(let reason):
             return Phrase(lv: "glabātuvi nevar nolasīt vai ierakstīt: \(reason); nekas netika saglabāts",
                           en: "the store could not be read or written: \(reason); nothing was saved")
@@ -111,13 +111,15 @@ func storeOperation<T>(at path: String, _ body: () throws -> T) throws -> T {
     } catch let error as DatabaseError {
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            throw StoreError.unavailable("\(path) stayed locked by another program for longer than \(Int(Store.busyTimeout)) seconds")
+            let seconds = Int(Store.busyTimeout)
+            throw StoreError.unavailable(Phrase(lv: "\(path) cita programma turēja aizslēgtu ilgāk par " + Plural.form(seconds, .lv, one: "\(seconds) sekundi", other: "\(seconds) sekundēm"),
+                                                en: "\(path) stayed locked by another program for longer than \(seconds) seconds"))
         case .SQLITE_NOTADB, .SQLITE_CORRUPT:
-            throw StoreError.unavailable("\(path) is not a sargs store or is damaged")
+            throw StoreError.unavailable(Phrase(lv: "\(path) nav sargs glabātuve vai ir bojāta", en: "\(path) is not a sargs store or is damaged"))
         case .SQLITE_READONLY:
             throw StoreError.readOnly(path: path)
         case .SQLITE_PERM, .SQLITE_CANTOPEN, .SQLITE_AUTH:
-            throw StoreError.unavailable("\(path) cannot be opened (\(error.message ?? "permission denied"))")
+            throw StoreError.unavailable(Phrase(lv: "\(path) nevar atvērt (\(error.message ?? "nav atļaujas"))", en: "\(path) cannot be opened (\(error.message ?? "permission denied"))"))
         case .SQLITE_FULL:
             throw StoreError.diskFull(path: path)
         case .SQLITE_IOERR:
@@ -129,9 +131,10 @@ func storeOperation<T>(at path: String, _ body: () throws -> T) throws -> T {
             throw StoreError.invalid(Phrase(lv: "Izmaiņa pārkāpj glabātuves noteikumu (\(detail)); nekas netika saglabāts.",
                                             en: "The change breaks a rule of the store (\(detail)); nothing was saved."))
         default:
-            throw StoreError.unavailable("\(path): \(error.message ?? "SQLite error \(error.resultCode.rawValue)")")
+            let detail = error.message ?? "SQLite \(error.resultCode.rawValue)"
+            throw StoreError.unavailable(Phrase(lv: "\(path): \(detail)", en: "\(path): \(detail)"))
         }
     } catch {
-        throw StoreError.unavailable("\(path): \(error)")
+        throw StoreError.unavailable(Phrase(lv: "\(path): \(error)", en: "\(path): \(error)"))
     }
 }

@@ -9,7 +9,8 @@ import SargsCore
 /// A stored value that does not read back: the file was changed by hand or
 /// by something other than sargs.
 func damaged(_ what: String) -> StoreError {
-    .unavailable(Damage.opening + what + Damage.closing)
+    .unavailable(Phrase(lv: "glabātuvē ir vērtība, ko nevar nolasīt (" + what + "); tā, iespējams, mainīta ārpus sargs",
+                        en: Damage.opening + what + Damage.closing))
 }
 
 /// The words around what `damaged` names, so that `check` can say which
@@ -22,8 +23,8 @@ enum Damage {
     /// nil for any other error.
     static func what(_ error: any Error) -> String? {
         guard case StoreError.unavailable(let reason)? = error as? StoreError,
-              reason.hasPrefix(opening), reason.hasSuffix(closing) else { return nil }
-        return String(reason.dropFirst(opening.count).dropLast(closing.count))
+              reason.en.hasPrefix(opening), reason.en.hasSuffix(closing) else { return nil }
+        return String(reason.en.dropFirst(opening.count).dropLast(closing.count))
     }
 }
 

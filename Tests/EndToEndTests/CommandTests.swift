@@ -176,6 +176,24 @@ struct CommandTests {
         #expect(s.run(["undo", "--yes"]).status == 0)
     }
 
+    @Test("the store's refusals are in the run's language, not English inside Latvian")
+    func storeRefusalsInOneLanguage() throws {
+        let s = SargsProcess.madona(today: "2025-07-01")
+        let text = s.directory + "/not-a-store.sqlite"
+        try "plain text".write(toFile: text, atomically: true, encoding: .utf8)
+        let english = ["is not", "every user", "cannot", "the store", "backup"]
+        let restore = s.run(["restore", text, "--yes"], environment: ["SARGS_LANG": "lv"])
+        #expect(restore.status == 65 && restore.stderr.contains("nav sargs glabātuve"), "\(restore.stderr)")
+        #expect(!english.contains { restore.stderr.contains($0) }, "\(restore.stderr)")
+        chmod(s.database, 0o664)
+        let open = s.run(["agenda"], environment: ["SARGS_LANG": "lv"])
+        #expect(open.status == 69 && open.stderr.contains("var atvērt ikviens"), "\(open.stderr)")
+        #expect(!english.contains { open.stderr.contains($0) }, "\(open.stderr)")
+        let inEnglish = s.run(["agenda"])
+        #expect(inEnglish.stderr.contains("every user of this server may open"), "\(inEnglish.stderr)")
+        chmod(s.database, 0o600)
+    }
+
     @Test func aMissingOrBrokenStoreIsUnavailable() throws {
         let s = SargsProcess(today: "2025-07-01")
         let missing = s.run(["record", "5.2"])

@@ -195,7 +195,7 @@ struct StoreFileTests {
             try Store.open(at: path)
         } throws: { error in
             guard case StoreError.unavailable(let reason) = error else { return false }
-            return !reason.isEmpty && !(error as! StoreError).message.hasPrefix("error")
+            return !reason.en.isEmpty && !reason.lv.isEmpty && !(error as! StoreError).message.hasPrefix("error")
         }
         if let before {
             #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
@@ -213,14 +213,14 @@ struct StoreFileTests {
             try Store.open(at: scratch.storePath)
         } throws: { error in
             guard case StoreError.unavailable(let reason) = error else { return false }
-            return reason.contains("newer")
+            return reason.en.contains("newer") && reason.lv.contains("jaunāka")
         }
     }
 
     @Test("every error has a one-sentence message without an error: prefix")
     func messages() {
         let errors: [StoreError] = [
-            .missing(path: "/tmp/x.sqlite"), .unavailable("it is locked"), .alreadyExists(path: "/tmp/x.sqlite"),
+            .missing(path: "/tmp/x.sqlite"), .unavailable(Phrase(lv: "tā ir aizslēgta", en: "it is locked")), .diskFull(path: "/tmp/x.sqlite"), .alreadyExists(path: "/tmp/x.sqlite"),
             .unknownActivity("9.9"), .unknownMeeting(7), .unknownDecision(8),
             .conflict(field: "title", yours: "A", theirs: "B"), .nothingToUndo(author: "ieva"),
             .invalid(Phrase(lv: "Piezīme satur personas kodu.", en: "The note contains what looks like a personal code.")),
