@@ -102,7 +102,7 @@ struct InputTests {
     @Test("the mouse on the board: a click selects the card under it, a double click opens it, the wheel moves in its column")
     func mouseOnTheBoard() throws {
         var (board, _) = driver(width: 100, height: 30)
-        // Columns are 24 wide with a gap of 1; cards start on row 3 and are 6 rows apart.
+        // Columns are 24 wide with a gap of 1; the column titles take two rows, so cards start on row 4, 6 rows apart.
         board.send(.mouse(MouseEvent(.click, x: 30, y: 4)))
         #expect(board.state.selectedActivity?.id == "2.1")
         board.send(.mouse(MouseEvent(.click, x: 3, y: 10)))
@@ -112,7 +112,7 @@ struct InputTests {
         board.send(.mouse(MouseEvent(.wheelUp, x: 55, y: 12)))
         #expect(board.state.selectedActivity?.id == "3.1")
         // The blank row between cards selects nothing.
-        board.send(.mouse(MouseEvent(.click, x: 30, y: 8)))
+        board.send(.mouse(MouseEvent(.click, x: 30, y: 9)))
         #expect(board.state.selectedActivity?.id == "3.1")
         board.send(.mouse(MouseEvent(.doubleClick, x: 30, y: 4)))
         #expect(board.state.screen == .activity && board.state.openActivity == "2.1")

@@ -28,13 +28,16 @@ public struct BoardLayout: Sendable {
     public var states: [ActivityState]
     /// How many activities the filter hides.
     public var hidden: Int
+    /// How many of the activities shown are overdue (the header's count follows the filter).
+    public var overdueShown: Int
 
-    public static let empty = BoardLayout(columns: [], states: [], hidden: 0)
+    public static let empty = BoardLayout(columns: [], states: [], hidden: 0, overdueShown: 0)
 
-    public init(columns: [BoardColumn], states: [ActivityState], hidden: Int) {
+    public init(columns: [BoardColumn], states: [ActivityState], hidden: Int, overdueShown: Int) {
         self.columns = columns
         self.states = states
         self.hidden = hidden
+        self.overdueShown = overdueShown
     }
 
     /// The layout for a plan and day (facts computed here: for one-off use).
@@ -117,7 +120,8 @@ public struct BoardLayout: Sendable {
                 return BoardColumn(key: "state:\(group.rawValue)", title: group.phrase.text(language), level: nil, cards: cards[slot])
             }
         }
-        self.init(columns: columns, states: states, hidden: plan.activities.count - shown.count)
+        self.init(columns: columns, states: states, hidden: plan.activities.count - shown.count,
+                  overdueShown: shown.reduce(0) { $0 + (states[$1].isOverdue ? 1 : 0) })
     }
 
     /// Text folded for search: case and Latvian diacritics ignored ("sociāl" finds "SOCIAL").
@@ -220,7 +224,7 @@ public struct BoardFacts: Sendable {
     /// The day the states are computed for.
     public let day: Day
     public let states: [ActivityState]
-    /// How many activities are overdue (the header's count).
+    /// How many activities are overdue, whatever the filter shows.
     public let overdueCount: Int
     let stateGroups: [StateGroup]
     let periodGroups: [PeriodGroup]

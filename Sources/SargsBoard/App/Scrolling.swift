@@ -40,3 +40,42 @@ extension AppState {
         firstRow[key] = first
     }
 }
+
+// The board's room, used by the board's drawing and by a click alike.
+extension AppState {
+    /// The rows the column titles take: two when the second costs no card
+    /// (the rows left for cards are not a whole number of cards), else one.
+    public var columnTitleRows: Int {
+        (height - BoardMetrics.chromeRows) % BoardMetrics.cardHeight == 0 ? 1 : 2
+    }
+
+    /// The rows under the band and the column titles where cards stand.
+    var cardsAreaHeight: Int { max(0, height - 3 - 1 - columnTitleRows) }
+
+    /// The width of the visible column in `slot` (the last one takes what is left).
+    func columnWidth(slot: Int) -> Int {
+        let fit = columnFit
+        let count = visibleColumns.count
+        return slot == count - 1 ? width - slot * (fit.width + BoardMetrics.columnGap) : fit.width
+    }
+
+    /// How tall each card of column `index` is, drawn `width` wide, the
+    /// blank row under it included: `BoardMetrics.cardHeight` as a rule;
+    /// when every card of the column fits with its whole title and period,
+    /// each as tall as it needs (titles use the room they have).
+    func cardHeights(column index: Int, width: Int) -> [Int] {
+        let base = BoardMetrics.cardHeight
+        guard layout.columns.indices.contains(index) else { return [] }
+        let cards = layout.columns[index].cards
+        guard !cards.isEmpty, cards.count * base < cardsAreaHeight else { return cards.map { _ in base } }
+        let inner = max(1, width - 2)
+        // id row, title (two rows at least), period, badge, the gap under the card
+        let needs = cards.map { card -> Int in
+            let activity = plan.activities[card]
+            let title = wrap(activity.name(in: language), width: inner, lines: 24, glyphs: glyphs).count
+            let period = wrap(activity.period, width: inner, lines: 3, glyphs: glyphs).count
+            return max(base, 1 + max(2, title) + max(1, period) + 1 + 1)
+        }
+        return needs.reduce(0, +) <= cardsAreaHeight ? needs : cards.map { _ in base }
+    }
+}

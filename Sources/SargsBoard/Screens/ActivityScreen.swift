@@ -11,18 +11,8 @@ enum ActivityScreen {
 
     static func render(_ state: AppState, into canvas: inout Canvas, in area: Rect) {
         guard let id = state.openActivity, let activity = state.plan.activity(id) else { return }
-        let lines = self.lines(state, activity: activity, width: area.width - 2)
-        let first = min(state.scroll, max(0, lines.count - area.height))
-        for (i, line) in lines.dropFirst(first).prefix(area.height).enumerated() {
-            var x = area.x + 1
-            for (text, role) in line {
-                x += canvas.text(text, x: x, y: area.y + i, width: area.maxX - x - 1, role: role, glyphs: state.glyphs)
-            }
-        }
-        if first + area.height < lines.count {
-            let label = "+\(lines.count - first - area.height) \(state.glyphs.arrowDown)"
-            canvas.put(label, x: area.maxX - label.displayWidth - 1, y: area.maxY - 1, role: .emphasis)
-        }
+        ScrollingText.render(lines(state, activity: activity, width: area.width - 2), scroll: state.scroll, state: state,
+                             into: &canvas, in: area)
     }
 
     static func lines(_ state: AppState, activity: Activity, width: Int) -> [Line] {
@@ -181,7 +171,8 @@ enum ActivityScreen {
         let own = Set(state.snapshot.decisions.filter { $0.activity == activity.id }.map { "decision \($0.id)" })
         let journal = state.journal.filter { $0.subject == activity.id || own.contains($0.subject) }
         if journal.isEmpty { out.append([(state.text(p("Nav ierakstu.", "No entries.")), .dim)]) }
-        for entry in journal.prefix(50) { out.append(JournalScreen.line(entry, state.language)) }
+        let numberWidth = journal.prefix(50).map { "#\($0.id)".count }.max() ?? 0
+        for entry in journal.prefix(50) { out.append(JournalScreen.line(entry, state.language, numberWidth: numberWidth)) }
         return out
     }
 }

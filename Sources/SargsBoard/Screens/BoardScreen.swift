@@ -10,7 +10,8 @@ enum BoardScreen {
         let fit = state.columnFit
         let bandRow = area.y
         let titleRow = area.y + 1
-        let cardsArea = Rect(x: area.x, y: area.y + 2, width: area.width, height: max(0, area.height - 2))
+        let titleRows = state.columnTitleRows
+        let cardsArea = Rect(x: area.x, y: area.y + 1 + titleRows, width: area.width, height: max(0, area.height - 1 - titleRows))
 
         if state.layout.columns.isEmpty {
             canvas.text(state.text(Phrase(lv: "Plānā nav aktivitāšu.", en: "The plan has no activities.")),
@@ -21,16 +22,20 @@ enum BoardScreen {
         for (slot, index) in columns.enumerated() {
             let column = state.layout.columns[index]
             let x = area.x + slot * (fit.width + BoardMetrics.columnGap)
-            let width = slot == columns.count - 1 ? area.maxX - x : fit.width
+            let width = state.columnWidth(slot: slot)
             // The "◀ N" signal stands at the left of the band: the band's name starts after it.
             let signal = slot == 0 && columns.lowerBound > 0 ? "\(g.arrowLeft) \(columns.lowerBound) ".displayWidth : 0
             drawBand(state, column: column, index: index, x: x, width: width, y: bandRow, nameOffset: signal, into: &canvas)
-            let count = "(\(column.cards.count))"
-            let titleWidth = max(0, width - count.displayWidth - 1)
+            // The count, and the cards scrolled out of view above ("↑3"), at the right of the title's last row.
+            let first = state.firstCard(in: index)
+            let count = (first > 0 ? "\(g.arrowUp)\(first) " : "") + "(\(column.cards.count))"
             let selectedColumn = index == state.column
-            canvas.fill(Rect(x: x, y: titleRow, width: width, height: 1), role: .columnTitle)
-            canvas.text(column.title, x: x, y: titleRow, width: titleWidth, role: selectedColumn ? .emphasis : .columnTitle, glyphs: g)
-            canvas.rightText(count, x: x, y: titleRow, width: width, role: .columnTitle)
+            canvas.fill(Rect(x: x, y: titleRow, width: width, height: titleRows), role: .columnTitle)
+            let titleLines = wrap(column.title, width: max(1, width - count.displayWidth - 1), lines: titleRows, glyphs: g)
+            for (i, line) in titleLines.enumerated() {
+                canvas.text(line, x: x, y: titleRow + i, width: width, role: selectedColumn ? .emphasis : .columnTitle, glyphs: g)
+            }
+            canvas.rightText(count, x: x, y: titleRow + max(0, titleLines.count - 1), width: width, role: .columnTitle)
             drawCards(state, columnIndex: index, x: x, width: width, area: cardsArea, into: &canvas)
         }
 
@@ -80,20 +85,20 @@ enum BoardScreen {
             return
         }
         let shown = column.cards[first..<min(column.cards.count, first + fit)]
+        let heights = state.cardHeights(column: columnIndex, width: width)
+        var y = area.y
         for (slot, activityIndex) in shown.enumerated() {
-            let y = area.y + slot * BoardMetrics.cardHeight
+            let height = heights[first + slot]
             let selected = columnIndex == state.column && first + slot == state.row
-            drawCard(state, activityIndex: activityIndex, rect: Rect(x: x, y: y, width: width, height: BoardMetrics.cardHeight - 1),
+            drawCard(state, activityIndex: activityIndex, rect: Rect(x: x, y: y, width: width, height: height - 1),
                      selected: selected, into: &canvas)
+            y += height
         }
-        if first > 0 {
-            let label = "\(g.arrowUp) \(first)"
-            canvas.put(label, x: x + width - label.displayWidth - 1, y: area.y, role: .emphasis)
-        }
+        // The cards below, on the blank row under the last card shown (never over a card).
         let below = column.cards.count - first - shown.count
         if below > 0 {
             let label = "+\(below) \(g.arrowDown)"
-            canvas.put(label, x: x + width - label.displayWidth - 1, y: area.maxY - 1, role: .emphasis)
+            canvas.put(label, x: x + width - label.displayWidth - 1, y: y - 1, role: .emphasis)
         }
     }
 
@@ -129,15 +134,19 @@ enum BoardScreen {
             canvas.rightText(progressText, x: inner.x, y: rect.y, width: inner.width,
                              role: selected ? .cardSelected : behind ? .badgeOverdue : .progress)
         }
-        // Rows 1–2: the title, wrapped and cut by display width.
-        let title = activity.name(in: state.language)
-        for (i, line) in wrap(title, width: inner.width, lines: 2, glyphs: g).enumerated() {
+        // The title, wrapped at words over two rows, more when the card is taller (the room it has);
+        // then the plan's own period wording in the rows left; the badge on the card's last row.
+        let title = wrap(activity.name(in: state.language), width: inner.width, lines: max(2, rect.height - 3), glyphs: g)
+        let titleRows = max(2, title.count)
+        for (i, line) in title.enumerated() {
             canvas.put(line, x: inner.x, y: rect.y + 1 + i, role: base, maxWidth: inner.width)
         }
-        // Row 3: the plan's own period wording.
-        canvas.text(activity.period, x: inner.x, y: rect.y + 3, width: inner.width, role: selected ? .cardSelected : .dim, glyphs: g)
-        // Row 4: the state badge, a glyph and a word.
+        let periodRows = max(1, rect.height - 2 - titleRows)
+        for (i, line) in wrap(activity.period, width: inner.width, lines: periodRows, glyphs: g).enumerated() {
+            canvas.text(line, x: inner.x, y: rect.y + 1 + titleRows + i, width: inner.width, role: selected ? .cardSelected : .dim, glyphs: g)
+        }
+        // The state badge, a glyph and a word.
         let badge = Badge(activityState, glyphs: g, language: state.language)
-        canvas.text(badge.text, x: inner.x, y: rect.y + 4, width: inner.width, role: selected ? .cardSelected : badge.role, glyphs: g)
+        canvas.text(badge.text, x: inner.x, y: rect.maxY - 1, width: inner.width, role: selected ? .cardSelected : badge.role, glyphs: g)
     }
 }

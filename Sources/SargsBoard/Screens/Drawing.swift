@@ -51,7 +51,15 @@ func wrap(_ text: String, width: Int, lines: Int, glyphs: Glyphs) -> [String] {
     guard width > 0, lines > 0 else { return [] }
     var result: [String] = []
     // Each word's width is measured once; a line's width is their sum plus the spaces.
-    var words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+    var words: [String] = []
+    for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+        // A dash standing alone stays at the end of the line before it, never starts one ("veikta —").
+        if word.allSatisfy({ $0 == "—" || $0 == "–" || $0 == "-" }), let last = words.popLast() {
+            words.append(last + " " + word)
+        } else {
+            words.append(String(word))
+        }
+    }
     var widths = words.map(\.displayWidth)
     var i = 0
     var current = ""

@@ -56,14 +56,19 @@ enum FormScreen {
                         canvas.put(under, x: valueX + line[..<col].joined().displayWidth, y: row, role: .cardSelected)
                     }
                 }
-                // Lines out of view are signalled, as on the other screens.
-                if first > 0 {
-                    let label = "\(g.arrowUp) \(first)"
-                    canvas.put(label, x: valueX + valueWidth - label.displayWidth, y: y, role: .emphasis)
-                }
-                if first + shown < wrapped.rows.count {
-                    let label = "+\(wrapped.rows.count - first - shown) \(g.arrowDown)"
-                    canvas.put(label, x: valueX + valueWidth - label.displayWidth, y: y + shown - 1, role: .emphasis)
+                // Lines out of view are signalled, as on the other screens, in the label's column under the
+                // label, never over the text (a field shows at least two rows when it has more).
+                let above = first > 0 ? "\(g.arrowUp) \(first)" : ""
+                let below = first + shown < wrapped.rows.count ? "+\(wrapped.rows.count - first - shown) \(g.arrowDown)" : ""
+                if shown >= 2 {
+                    let lastRow = y + shown - 1
+                    if lastRow == y + 1 {
+                        let both = [above, below].filter { !$0.isEmpty }.joined(separator: " ")
+                        canvas.text(both, x: inner.x + 1, y: y + 1, width: layout.labelWidth - 1, role: .emphasis, glyphs: g)
+                    } else {
+                        canvas.text(above, x: inner.x + 1, y: y + 1, width: layout.labelWidth - 1, role: .emphasis, glyphs: g)
+                        canvas.text(below, x: inner.x + 1, y: lastRow, width: layout.labelWidth - 1, role: .emphasis, glyphs: g)
+                    }
                 }
             case .text(let text, let cursor):
                 canvas.fill(Rect(x: valueX, y: y, width: valueWidth, height: 1), role: .input)
@@ -78,16 +83,18 @@ enum FormScreen {
                     canvas.put(under, x: valueX + chars[start..<cursor].joined().displayWidth, y: y, role: .cardSelected)
                 }
             case .choice(let choices, let selected):
+                // The choice starts where every other value starts; its ◀ stands in the gap before it.
                 canvas.fill(Rect(x: valueX, y: y, width: valueWidth, height: 1), role: .input)
                 let label = choices.indices.contains(selected) ? choices[selected].label : "—"
-                let arrows = focused ? "\(g.arrowLeft) " : "  "
-                var x = valueX
-                x += canvas.put(arrows, x: x, y: y, role: .input)
-                x += canvas.text(label, x: x, y: y, width: valueWidth - 4, role: focused ? .cardSelected : .input, glyphs: g)
+                if focused { canvas.put(g.arrowLeft, x: valueX - 2, y: y, role: .emphasis) }
+                let x = valueX + canvas.text(label, x: valueX, y: y, width: valueWidth - 2, role: focused ? .cardSelected : .input, glyphs: g)
                 if focused { canvas.put(" \(g.arrowRight)", x: x, y: y, role: .input) }
             }
-            if focused, let hint = field.hint, rows.upperBound - 1 < box.maxY - 1 {
-                canvas.text(state.text(hint), x: valueX, y: rows.upperBound - 1, width: valueWidth, role: .dim, glyphs: g)
+            if focused {
+                // The hint wrapped at words under the value, never cut.
+                for (r, line) in layout.hintLines.enumerated() where rows.lowerBound + layout.textRows[i] + r < min(rows.upperBound, box.maxY - 1) {
+                    canvas.text(line, x: valueX, y: rows.lowerBound + layout.textRows[i] + r, width: valueWidth, role: .dim, glyphs: g)
+                }
             }
         }
         if !layout.errorLines.isEmpty {
@@ -115,11 +122,15 @@ struct FormLayout {
     let fieldRows: [Range<Int>]
     /// How many rows each field's value takes (1 for a line or a choice).
     let textRows: [Int]
+    /// The focused field's hint, wrapped at words to the value's width.
+    let hintLines: [String]
     let errorLines: [String]
 
     init(_ form: Form, state: AppState, width: Int, height: Int) {
         let g = state.glyphs
-        labelWidth = min(16, form.fields.map { state.text($0.label).displayWidth }.max() ?? 8) + 2
+        // A choice's ◀ and a space stand between the labels and the values, so every value starts in one column.
+        let hasChoice = form.fields.contains { if case .choice = $0.value { return true } else { return false } }
+        labelWidth = min(16, form.fields.map { state.text($0.label).displayWidth }.max() ?? 8) + (hasChoice ? 4 : 2)
         let boxWidth = min(width - 2, max(50, min(90, width - 8)))
         let valueWidth = max(1, boxWidth - 2 - 1 - labelWidth - 1)
         self.valueWidth = valueWidth
@@ -135,7 +146,13 @@ struct FormLayout {
             textRows.append(max(1, min(rows, max(FormLayout.maxTextRows, height / 3), room + 1)))
         }
         self.textRows = textRows
-        let fieldsHeight = textRows.reduce(0) { $0 + $1 + 1 }
+        let hint = form.fields.indices.contains(form.focus) ? form.fields[form.focus].hint.map { state.text($0) } : nil
+        let hintLines = hint.map { wrap($0, width: valueWidth, lines: 4, glyphs: g) } ?? []
+        self.hintLines = hintLines
+        // Each field has a row under it for its hint; the focused one as many as its hint needs.
+        let focus = form.focus
+        let hintRows = form.fields.indices.map { $0 == focus ? max(1, hintLines.count) : 1 }
+        let fieldsHeight = zip(textRows, hintRows).reduce(0) { $0 + $1.0 + $1.1 }
         // A refusal is wrapped, not cut: an edit conflict names both values (SPEC §6).
         errorLines = form.error.map {
             wrap(g.overdue + " " + state.text($0), width: max(1, boxWidth - 4), lines: max(1, height - 6 - fieldsHeight), glyphs: g)
@@ -145,9 +162,9 @@ struct FormLayout {
         valueX = box.x + 1 + 1 + labelWidth
         var y = box.y + 2
         var fieldRows: [Range<Int>] = []
-        for rows in textRows {
-            fieldRows.append(y..<(y + rows + 1))
-            y += rows + 1
+        for (rows, hint) in zip(textRows, hintRows) {
+            fieldRows.append(y..<(y + rows + hint))
+            y += rows + hint
         }
         self.fieldRows = fieldRows
     }

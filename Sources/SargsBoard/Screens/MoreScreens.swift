@@ -36,10 +36,13 @@ enum MoreScreens {
 enum JournalScreen {
     static func time(_ date: Date) -> String { RigaTime.text(date) }
 
-    /// One entry: its time, then the sentence `sargs log` prints too.
-    static func line(_ entry: JournalEntry, _ language: Language) -> [(String, Role)] {
-        [(time(entry.time) + "  ", .dim), (entry.author + " ", .emphasis),
-         (String(JournalText.sentence(entry, language).dropFirst(SafeText.line(entry.author).count + 1)), .background)]
+    /// One entry: its number (an undo names the entry it reverts, "atsauca #10"), its time, then the
+    /// sentence `sargs log` prints too; numbers are right-aligned to `numberWidth`.
+    static func line(_ entry: JournalEntry, _ language: Language, numberWidth: Int = 0) -> [(String, Role)] {
+        let number = "#\(entry.id)"
+        return [(String(repeating: " ", count: max(0, numberWidth - number.count)) + number + "  ", .dim),
+                (time(entry.time) + "  ", .dim), (entry.author + " ", .emphasis),
+                (String(JournalText.sentence(entry, language).dropFirst(SafeText.line(entry.author).count + 1)), .background)]
     }
 
     static func lines(_ state: AppState) -> [[(String, Role)]] {
@@ -52,7 +55,8 @@ enum JournalScreen {
                                                  : state.text(p("Filtrs: ", "Filter: ")) + "“\(state.journalFilter)” (\(entries.count))", .dim)])
         out.append([])
         if entries.isEmpty { out.append([(state.text(p("Nav ierakstu.", "No entries.")), .dim)]) }
-        out += entries.map { line($0, state.language) }
+        let numberWidth = entries.map { "#\($0.id)".count }.max() ?? 0
+        out += entries.map { line($0, state.language, numberWidth: numberWidth) }
         return out
     }
 }

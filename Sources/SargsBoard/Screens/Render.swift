@@ -34,14 +34,23 @@ public func render(_ state: AppState, into canvas: inout Canvas) {
 private func drawHeader(_ state: AppState, into canvas: inout Canvas) {
     let g = state.glyphs
     canvas.fill(Rect(x: 0, y: 0, width: canvas.width, height: 1), role: .header)
+    canvas.text(headerText(state, width: canvas.width), x: 0, y: 0, width: canvas.width, role: .header, glyphs: g)
+}
+
+/// The header for `width` columns: what it says about the board (its counts
+/// follow the filter) never cut; parts that only orient ("sargs", the plan,
+/// the grouping, the day) give way first, one by one, when it does not fit.
+func headerText(_ state: AppState, width: Int) -> String {
+    let g = state.glyphs
     let plan = state.plan
     let years = plan.period.first.year == plan.period.last.year ? "\(plan.period.first.year)"
         : "\(plan.period.first.year)\(g.dash)\(plan.period.last.year)"
-    var parts = ["sargs", "\(plan.municipality) \(years)", state.today.description]
+    // Each part with the order it gives way in (lower first); nil never goes.
+    var parts: [(text: String, yields: Int?)] = [("sargs", 1), ("\(plan.municipality) \(years)", 0), (state.today.description, 3)]
     if state.screen == .board {
-        parts.append(state.text(p("grupa: ", "group: ")) + state.text(state.grouping.phrase))
-        let overdue = state.facts.overdueCount
-        parts.append(state.language == .lv ? "nokavētas: \(overdue)" : "overdue: \(overdue)")
+        parts.append((state.text(p("grupa: ", "group: ")) + state.text(state.grouping.phrase), 2))
+        let overdue = state.layout.overdueShown
+        parts.append((state.language == .lv ? "nokavētas: \(overdue)" : "overdue: \(overdue)", nil))
         var filters: [String] = []
         if state.filter.overdueOnly { filters.append(state.text(p("tikai nokavētās", "overdue only"))) }
         filters += state.filter.owners.sorted()
@@ -50,14 +59,22 @@ private func drawHeader(_ state: AppState, into canvas: inout Canvas) {
         filters += state.filter.states.map { state.text($0.phrase) }
         if !state.filter.text.isEmpty { filters.append("“\(state.filter.text)”") }
         if !filters.isEmpty {
-            parts.append(state.text(p("filtrs: ", "filter: ")) + filters.joined(separator: ", ")
-                         + " (\(state.language == .lv ? "paslēptas" : "hidden") \(state.layout.hidden))")
+            let hidden = state.layout.hidden
+            let hiddenText = state.language == .lv
+                ? Plural.form(hidden, .lv, one: "\(hidden) paslēpta", other: "\(hidden) paslēptas")
+                : "\(hidden) hidden"
+            parts.append((state.text(p("filtrs: ", "filter: ")) + filters.joined(separator: ", ") + " (\(hiddenText))", nil))
         }
     } else {
-        parts.append(state.text(screenTitle(state.screen)))
+        parts.append((state.text(screenTitle(state.screen)), nil))
     }
-    if state.readOnly { parts.append(state.text(p("tikai lasīt", "read only"))) }
-    canvas.text(" " + parts.joined(separator: " \(g.vertical) "), x: 0, y: 0, width: canvas.width, role: .header, glyphs: g)
+    if state.readOnly { parts.append((state.text(p("tikai lasīt", "read only")), nil)) }
+    func joined() -> String { " " + parts.map(\.text).joined(separator: " \(g.vertical) ") }
+    while joined().displayWidth > width, let weakest = parts.indices.filter({ parts[$0].yields != nil })
+            .min(by: { parts[$0].yields! < parts[$1].yields! }) {
+        parts.remove(at: weakest)
+    }
+    return joined()
 }
 
 func screenTitle(_ screen: Screen) -> Phrase {
@@ -101,9 +118,13 @@ func statusRows(_ state: AppState, width: Int) -> [(text: String, role: Role)] {
         let level = goal.map { Level.name($0.level, state.language) } ?? ""
         let institutions = activity.owners.compactMap { state.plan.institution($0) }
         let names = institutions.map { $0.name(in: state.language) }.joined(separator: ", ")
-        // Shortened by words: the owners' codes when their names do not fit.
-        var line = " \(activity.id) \(g.bullet) \(level) \(g.bullet) \(names)"
-        if line.displayWidth > width { line = " \(activity.id) \(g.bullet) \(level) \(g.bullet) \(activity.owners.joined(separator: ", "))" }
+        // The goal's whole name where there is room for it (a column's title may be cut); shortened by
+        // words otherwise: without the goal, then the owners' codes for their names.
+        let goalName = goal.map { "\($0.number). " + $0.name(in: state.language) }
+        let candidates = [goalName.map { " \(activity.id) \(g.bullet) \($0) \(g.bullet) \(level) \(g.bullet) \(names)" },
+                          " \(activity.id) \(g.bullet) \(level) \(g.bullet) \(names)"].compactMap { $0 }
+        let line = candidates.first { $0.displayWidth <= width }
+            ?? " \(activity.id) \(g.bullet) \(level) \(g.bullet) \(activity.owners.joined(separator: ", "))"
         return [(line, .dim)]
     }
     return []

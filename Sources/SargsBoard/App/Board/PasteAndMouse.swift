@@ -92,9 +92,9 @@ private func mouseInForm(_ state: inout AppState, _ form: Form, _ event: MouseEv
           event.x >= layout.box.x, event.x < layout.box.maxX else { return [] }
     if event.kind == .click || event.kind == .doubleClick {
         state.form?.focus = field
-        // A click on a choice's arrows turns it, as ← and → do.
-        if case .choice = form.fields[field].value, field == form.focus, event.x >= layout.valueX {
-            _ = state.form?.fields[field].edit(event.x < layout.valueX + 2 ? .left : .right)
+        // A click on a choice turns it, as ← and → do: its ◀ (in the gap before it) back, the rest on.
+        if case .choice = form.fields[field].value, field == form.focus, event.x >= layout.valueX - 2 {
+            _ = state.form?.fields[field].edit(event.x < layout.valueX ? .left : .right)
         }
     }
     return []
@@ -116,7 +116,7 @@ private func mouseOnBoard(_ state: inout AppState, _ event: MouseEvent, area: Re
         move(&state, rows: event.kind == .wheelUp ? -1 : 1)
         return []
     case .click, .doubleClick:
-        let cardsTop = area.y + 2
+        let cardsTop = area.y + 1 + state.columnTitleRows
         // "◀ 2" and "3 ▶" on the band row: the next hidden column on that side.
         if event.y == area.y, event.x >= area.maxX - 6, columns.upperBound < state.layout.columns.count {
             state.column = columns.upperBound
@@ -134,8 +134,14 @@ private func mouseOnBoard(_ state: inout AppState, _ event: MouseEvent, area: Re
             state.row = min(state.firstCard(in: columnIndex), max(0, cards.count - 1))
             return []
         }
-        let row = state.firstCard(in: columnIndex) + (event.y - cardsTop) / BoardMetrics.cardHeight
-        guard cards.indices.contains(row), (event.y - cardsTop) % BoardMetrics.cardHeight < BoardMetrics.cardHeight - 1 else { return [] }
+        // The card under the click, from the heights the board draws them with; not the blank row under it.
+        let heights = state.cardHeights(column: columnIndex, width: state.columnWidth(slot: slot))
+        var row = state.firstCard(in: columnIndex), top = cardsTop
+        while heights.indices.contains(row), event.y >= top + heights[row] {
+            top += heights[row]
+            row += 1
+        }
+        guard cards.indices.contains(row), heights.indices.contains(row), event.y < top + heights[row] - 1 else { return [] }
         state.column = columnIndex
         state.row = row
         return event.kind == .doubleClick ? perform(&state, .open) : []
