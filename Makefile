@@ -5,7 +5,7 @@ PLAN ?= data/madona-2025-2027.yaml
 CONFIG ?= release
 BIN = .build/$(CONFIG)/sargs
 
-.PHONY: deps build run test install install-files manual uninstall deb bench clean
+.PHONY: deps build run test install install-files manual man-page uninstall deb bench clean
 
 # System libraries the build and the tests need, installed only when missing.
 deps:
@@ -44,8 +44,26 @@ install: build manual
 # `make run` compiles only the tool's own file, not every dependency again.
 manual: build
 	$(SWIFT) build -c $(CONFIG) --static-swift-stdlib --product generate-manual
+	$(MAKE) man-page BIN=$(BIN) MANPAGE=$(MANPAGE) GENERATE_MANUAL=.build/$(CONFIG)/generate-manual
+
+# The man page from a built binary and generate-manual: the commands and
+# options as generate-manual writes them, then sargs' own sections (the
+# board's keys, ENVIRONMENT, FILES, EXIT STATUS, EXAMPLES: `sargs
+# --manual-sections`) in place of generate-manual's generic EXIT STATUS.
+GENERATE_MANUAL ?= .build/debug/generate-manual
+man-page:
 	mkdir -p $(dir $(MANPAGE))
-	.build/$(CONFIG)/generate-manual $(BIN) --date $(MANDATE) --authors "sargs" -o $(dir $(MANPAGE))
+	$(GENERATE_MANUAL) $(BIN) --date $(MANDATE) --authors "sargs" -o - > $(MANPAGE).generated
+	$(BIN) --manual-sections > $(MANPAGE).sections
+	awk -v sections=$(MANPAGE).sections \
+	  '/^\.Sh "EXIT STATUS"/ { while ((getline line < sections) > 0) print line; skip = 1; next } \
+	   skip && /^\.Sh / { skip = 0 } !skip' $(MANPAGE).generated > $(MANPAGE)
+	grep -q '^\.Sh ENVIRONMENT' $(MANPAGE) || { echo "the man page has no ENVIRONMENT: generate-manual's EXIT STATUS not found" >&2; exit 1; }
+	rm -f $(MANPAGE).generated $(MANPAGE).sections
+
+# The package's version (git describe; see debian/version), written beside
+# the installed plans for `sargs --version`.
+PACKAGE_VERSION ?= $(shell debian/version)
 
 # What install copies, from a binary already built: the binary stripped, the
 # bundled plans and themes, the shell completions where each shell looks for
@@ -56,6 +74,7 @@ install-files:
 	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 -s $(BIN) $(DESTDIR)$(PREFIX)/bin/sargs
 	install -m 644 data/*.yaml $(DESTDIR)$(PREFIX)/share/sargs/data/
+	echo "$(PACKAGE_VERSION)" > $(DESTDIR)$(PREFIX)/share/sargs/VERSION && chmod 644 $(DESTDIR)$(PREFIX)/share/sargs/VERSION
 	install -m 644 Themes/*.yaml $(DESTDIR)$(PREFIX)/share/sargs/Themes/
 	for f in Themes/reference.docx Themes/reference.odt; do [ ! -f $$f ] || install -m 644 $$f $(DESTDIR)$(PREFIX)/share/sargs/Themes/; done
 	$(BIN) --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/sargs

@@ -155,6 +155,23 @@ enum CommandLineRunner {
         return String(first.dropLast("the following:".count)) + list + "."
     }
 
+    /// A refusal written as a sentence of its own (the store's, for the
+    /// board's status line: "Lēmums Nr. 7 jau ir izpildīts.") as the rest of
+    /// the line after "sargs: error:", as every other refusal reads: a
+    /// lower-case start (not of a name in capitals, "SARGS_DB", "YAML") and
+    /// no full stop at the end.
+    static func continuingLine(_ phrase: Phrase) -> Phrase {
+        func clause(_ text: String) -> String {
+            var out = text
+            if let first = out.first, first.isUppercase, let second = out.dropFirst().first, second.isLowercase {
+                out = first.lowercased() + out.dropFirst()
+            }
+            if out.hasSuffix("."), !out.hasSuffix("..") { out.removeLast() }
+            return out
+        }
+        return Phrase(lv: clause(phrase.lv), en: clause(phrase.en))
+    }
+
     /// The `Failure` a `validate()` threw, wherever ArgumentParser wrapped it
     /// (its `CommandError` holds a `ParserError.userValidationError`).
     static func thrownFailure(in value: Any, depth: Int = 0) -> Failure? {

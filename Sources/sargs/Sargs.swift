@@ -5,16 +5,29 @@ struct Sargs: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sargs",
         abstract: "A coordination board for a municipality's plan to prevent child sexual abuse.",
-        discussion: """
-        The board coordinates activities, never cases: no names, no personal codes. \
-        Case files stay in the institutions' own systems.
-
-
-        """ + groupCommandList(),
+        discussion: discussion,
         version: PackageVersion.shown,
         subcommands: commands,
         defaultSubcommand: BoardCommand.self
     )
+
+    /// `--manual-sections`: the man page's own sections (`ManualPage`), for `make manual`.
+    @Flag(help: .hidden) var manualSections = false
+
+    func validate() throws {
+        if manualSections { throw CleanExit.message(ManualPage.sections) }
+    }
+
+    /// What `sargs --help` says before its usage: what the board is, and
+    /// every subcommand of every group. The man page lists the subcommands
+    /// itself, with their options: there (`--experimental-dump-help`, read
+    /// by generate-manual) the list is left out.
+    static var discussion: String {
+        let board = "The board coordinates activities, never cases: no names, no personal codes. "
+            + "Case files stay in the institutions' own systems."
+        if CommandLine.arguments.contains("--experimental-dump-help") { return board }
+        return board + "\n\n" + groupCommandList()
+    }
 
     /// The commands, in the order `sargs --help` lists them.
     static let commands: [ParsableCommand.Type] = [

@@ -35,7 +35,7 @@ struct Session {
         do {
             return try body()
         } catch let error as StoreError {
-            throw Failure(error.exitCode, error.phrase)
+            throw Failure(error.exitCode, CommandLineRunner.continuingLine(error.phrase))
         } catch let refusal as ChangeRefusal {
             throw Failure(.data, refusal.phrase)
         }

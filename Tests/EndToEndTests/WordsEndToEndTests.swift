@@ -121,4 +121,26 @@ struct WordsEndToEndTests {
             #expect(FileManager.default.fileExists(atPath: home + "/.local/share/sargs/madona-2025-2027.sqlite"), "\(configuration)")
         }
     }
+
+    @Test("a refusal continues the line after 'sargs: error:' as a clause: no capital (\"Lēmums Nr. 7 jau…\") and no full stop mid-line")
+    func refusalsContinueTheLine() {
+        let s = SargsProcess.madona(today: "2025-07-01")
+        #expect(s.run(["meeting", "new", "--date", "2025-07-01"]).stdout == "1\n")
+        #expect(s.run(["decision", "add", "--meeting", "1", "--owner", "SD", "--due", "2025-08-01", "Sagatavot plānu"]).stdout == "1\n")
+        #expect(s.run(["decision", "done", "1"]).status == 0)
+        let lv = s.run(["decision", "done", "1"], environment: ["SARGS_LANG": "lv"])
+        #expect(lv.status == 65)
+        #expect(lv.stderr == "sargs: error: lēmums Nr. 1 jau ir izpildīts (2025-07-01)\n", "\(lv.stderr)")
+        let en = s.run(["decision", "due", "1", "--date", "2025-09-01"])
+        #expect(en.stderr.hasPrefix("sargs: error: decision 1 is already done") && !en.stderr.hasSuffix(".\n"), "\(en.stderr)")
+        // Every refusal of these commands starts in lower case after the prefix.
+        for arguments in [["decision", "done", "1"], ["decision", "due", "1", "--date", "2025-09-01"], ["meeting", "cancel", "9"],
+                          ["record", "9.9"], ["undo"]] {
+            for language in ["lv", "en"] {
+                let r = s.run(arguments, environment: ["SARGS_LANG": language, "SARGS_USER": "someone-else"])
+                let rest = r.stderr.dropFirst("sargs: error: ".count)
+                #expect(r.status != 0 && rest.first?.isUppercase == false, "\(arguments) \(language): \(r.stderr)")
+            }
+        }
+    }
 }
