@@ -75,7 +75,10 @@ enum CommandLineRunner {
             let message = oneLine(Sargs.message(for: error))
             let cleaned = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
             let status = code == .validationFailure || code.rawValue == 1 ? Failure.Code.usage.rawValue : code.rawValue
-            fail(language == .lv ? latvian(cleaned) : cleaned, code: status)
+            // A usage error in the run's language; an error of no kind sargs knows (a fault
+            // of its own) is named, its English description left to --lang en.
+            fail(language == .en ? cleaned : code == .validationFailure ? latvian(cleaned)
+                 : "neparedzēta kļūda (\(type(of: error))); tās aprakstu angliski rāda --lang en", code: status)
         }
     }
 

@@ -84,21 +84,55 @@ enum Environment {
     static let variables = ProcessInfo.processInfo.environment
 }
 
-/// The command line as the kernel holds it: Swift's `CommandLine.arguments`
-/// decodes each argument leniently (a byte that is not UTF-8 becomes U+FFFD),
-/// so text that is not UTF-8 is found in the raw bytes of `/proc/self/cmdline`.
+/// The command line and environment as the kernel holds them: Swift's
+/// `CommandLine.arguments` and Foundation's environment decode leniently (a
+/// byte that is not UTF-8 becomes U+FFFD), so text that is not UTF-8 is found
+/// in the raw bytes of `/proc/self/cmdline` and `/proc/self/environ`.
 enum CommandLineText {
     /// The refusal of the first argument that is not valid UTF-8 (exit 65),
     /// naming its place and its first bad byte; nil when every one is text.
     static func notUTF8() -> Failure? {
+        environmentNotUTF8() ?? argumentsNotUTF8()
+    }
+
+    /// The variables whose text sargs reads (and may save: the author).
+    static let environmentNames = ["SARGS_DB", "SARGS_TODAY", "SARGS_USER", "SARGS_LANG", "SARGS_SHARE", "SARGS_THEMES",
+                                   "SARGS_MAIL_FROM", "SARGS_SENDMAIL", "USER", "LOGNAME"]
+
+    /// The refusal of the first of `environmentNames` that is not valid UTF-8.
+    static func environmentNotUTF8() -> Failure? {
+        guard environmentNames.contains(where: { Environment.variables[$0]?.unicodeScalars.contains("\u{FFFD}") == true }),
+              let handle = FileHandle(forReadingAtPath: "/proc/self/environ") else { return nil }
+        defer { try? handle.close() }
+        guard let data = try? handle.readToEnd() else { return nil }
+        for entry in [UInt8](data).split(separator: 0) {
+            guard let equals = entry.firstIndex(of: UInt8(ascii: "=")) else { continue }
+            let name = String(decoding: entry[..<equals], as: UTF8.self)
+            let value = Array(entry[(equals + 1)...])
+            guard environmentNames.contains(name), let offset = firstBadByte(value) else { continue }
+            let byte = hexByte(value[offset])
+            return Failure(.data, Phrase(
+                lv: "vides mainīgais \(name) nav derīgs UTF-8 teksts: \(offset + 1). baits ir \(byte); nekas netika saglabāts",
+                en: "the environment variable \(name) is not valid UTF-8 text: byte \(offset + 1) is \(byte); nothing was saved"))
+        }
+        return nil
+    }
+
+    /// "0xFF".
+    static func hexByte(_ byte: UInt8) -> String {
+        let hex = String(byte, radix: 16, uppercase: true)
+        return "0x" + (hex.count < 2 ? "0" : "") + hex
+    }
+
+    /// The refusal of the first argument that is not valid UTF-8.
+    static func argumentsNotUTF8() -> Failure? {
         // Only an argument that holds a replacement character can have been
         // decoded from bytes that were not UTF-8 (one typed as U+FFFD is text).
         guard CommandLine.arguments.dropFirst().contains(where: { $0.unicodeScalars.contains("\u{FFFD}") }),
               let raw = rawArguments() else { return nil }
         for (index, bytes) in raw.enumerated().dropFirst() {
             guard let offset = firstBadByte(bytes) else { continue }
-            let hex = String(bytes[offset], radix: 16, uppercase: true)
-            let byte = "0x" + (hex.count < 2 ? "0" : "") + hex
+            let byte = hexByte(bytes[offset])
             let option = index > 1 && raw[index - 1].first == UInt8(ascii: "-")
                 ? String(decoding: raw[index - 1], as: UTF8.self) : nil
             return Failure(.data, Phrase(

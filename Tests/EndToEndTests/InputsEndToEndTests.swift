@@ -91,6 +91,14 @@ struct InputsEndToEndTests {
         #expect(s.run(["log"]).stdout.isEmpty || !s.run(["log"]).stdout.contains("2.1"), "\(s.run(["log"]).stdout)")
         #expect(!s.run(["log", "--format", "json"]).stdout.contains("\u{FFFD}"))
         #expect(s.run(["meeting", "list", "--format", "json"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
+        // The author from the environment is text sargs saves too.
+        var env = s.environment
+        env["SARGS_LANG"] = "lv"
+        let user = SargsProcess.execute("/bin/sh", ["-c", "SARGS_USER=\"$(printf 'ie\\377va')\" exec \"$0\" note 2.1 x", SargsProcess.binary],
+                                        environment: env)
+        #expect(user.status == 65, "\(user.stderr)")
+        #expect(user.stderr == "sargs: error: vides mainīgais SARGS_USER nav derīgs UTF-8 teksts: 3. baits ir 0xFF; nekas netika saglabāts\n",
+                "\(user.stderr)")
         // Text that is UTF-8 (a replacement character typed as such among it) is saved.
         #expect(s.run(["note", "2.1", "ok \u{FFFD} ā"]).status == 0)
     }

@@ -97,6 +97,7 @@ struct InputsNotWhatTheySeemTests {
             ("reizi nedēļā", .every(.week, from: nil, to: nil)),
             ("sākot ar 2026. gadu", .ongoing(report: .quarter, from: DateBound("2026")!, to: nil)),
             ("2027. gadā", .once(from: DateBound("2027")!, to: DateBound("2027")!)),
+            ("2025.–2026. gg.", .ongoing(report: .quarter, from: nil, to: DateBound("2026")!)),
         ]
         for (wording, schedule) in exact {
             #expect(PeriodWording.read(wording, period: Self.period) == .schedule(schedule), "\(wording)")
@@ -126,11 +127,12 @@ struct InputsNotWhatTheySeemTests {
             ["", "10.000 bukletu izplatīšana", "reizi gadā", "SD", "PB"],
             ["2. Atbalsts", "2.1.1. Supervīzijas speciālistiem", "reizi gadā", "SD", "PB"],
             ["", "3.4. Vasaras nometne", "reizi gadā", "SD", "PB"],
+            ["", "2.3.Lekcijas skolotājiem", "reizi gadā", "SD", "PB"],
         ])
         #expect(plan.activities.map(\.title) == [
             "Apmācīti 30 skolu pedagogi", "Lekcijas vecākiem", "Informatīvi materiāli", "Konsultācijas",
             "Nodarbības jauniešiem", "1. klašu skolēnu drošības stundas", "10.000 bukletu izplatīšana",
-            "Supervīzijas speciālistiem", "Vasaras nometne",
+            "Supervīzijas speciālistiem", "Vasaras nometne", "Lekcijas skolotājiem",
         ])
         // The count in a numbered title is still the target.
         #expect(plan.activities.first?.target?.count == 30, "\(String(describing: plan.activities.first?.target))")

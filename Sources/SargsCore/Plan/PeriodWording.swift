@@ -129,9 +129,9 @@ public enum PeriodWording {
     }
 
     /// The words years are written with, and what a span of years may say besides.
-    static let yearWords: Set<String> = ["g", "gads", "gadā", "gada", "gadam", "gadu", "gadi", "gados", "gadiem", "gadus",
+    static let yearWords: Set<String> = ["g", "gg", "gads", "gadā", "gada", "gadam", "gadu", "gadi", "gados", "gadiem", "gadus",
                                          "no", "sākot", "ar", "līdz", "beigām", "un", "visu", "visa", "visā", "periodu",
-                                         "perioda", "periodā", "laikā", "laiku", "regulāri", "pastāvīgi", "nepārtraukti"]
+                                         "perioda", "periodā", "plāna", "laikā", "laiku", "regulāri", "pastāvīgi", "nepārtraukti"]
 
     /// The wording's words: runs of letters, lower case (the text is normalised).
     static func words(of text: String) -> [String] {

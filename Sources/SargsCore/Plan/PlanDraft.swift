@@ -426,8 +426,9 @@ public struct PlanDraft: Sendable {
 
     /// The draft's patterns, compiled once.
     enum Patterns {
-        /// "1.1.", "1.1", "2.3.4." (parts of one or two digits: "2025.05" is a date, "10.000" a count), then a space.
-        static let deepNumbering = TextPattern(#"^[ \t]*([0-9]{1,2}(?:\.[0-9]{1,2})+\.?\)?)[ \t]+(?=\S)"#)
+        /// "1.1.", "1.1", "2.3.4." (parts of one or two digits: "2025.05" is a date, "10.000" a count), then a
+        /// space, or a letter straight after its last dot ("1.1.Apmācības").
+        static let deepNumbering = TextPattern(#"^[ \t]*([0-9]{1,2}(?:\.[0-9]{1,2})+\.?\)?)(?:[ \t]+(?=\S)|(?<=[.)])(?=\p{L}))"#)
         /// "3)", "2.1)", "a)", then a space.
         static let bracketNumbering = TextPattern(#"^[ \t]*([0-9]{1,3}\)|[a-zA-Z]\))[ \t]+(?=\S)"#)
         /// "3. " before a capital letter.
