@@ -141,12 +141,15 @@ struct PlanCommand: ParsableCommand {
             // about the file was not understood, and nothing is written or printed.
             if draft.plan.activities.isEmpty {
                 let rows = document.lines.count(where: { if case .row = $0 { return true } else { return false } })
+                // (No row is said in words: Latvian counts 0 in another form.)
                 throw Failure(.data, Phrase(
                     lv: "\(SafeText.line(file)): tabulā nav atrasta neviena aktivitāte ("
-                        + Plural.form(rows, .lv, one: "nolasīta \(rows) rinda", other: "nolasītas \(rows) rindas")
-                        + " zem virsraksta); nekas netika ierakstīts",
+                        + (rows == 0 ? "zem virsraksta nav nevienas rindas"
+                           : Plural.form(rows, .lv, one: "nolasīta \(rows) rinda", other: "nolasītas \(rows) rindas") + " zem virsraksta")
+                        + "); nekas netika ierakstīts",
                     en: "\(SafeText.line(file)): no activity was found in the table ("
-                        + Plural.form(rows, .en, one: "\(rows) row", other: "\(rows) rows") + " read below the header); nothing was written"))
+                        + (rows == 0 ? "no row below the header" : Plural.form(rows, .en, one: "\(rows) row", other: "\(rows) rows") + " read below the header")
+                        + "); nothing was written"))
             }
             let yaml = PlanFile.yaml(draft: draft)
             // A draft is a plan file `plan check` accepts; one that is not (a
