@@ -132,6 +132,9 @@ enum Document {
                 en: "documents are made and read by pandoc, which is not installed; install it: sudo apt-get install pandoc"))
         }
         let limits = Document.limits
+        // (pandoc 2.17's --sandbox cannot find its own DOCX templates, so it is
+        // not used: what sargs writes is escaped Markdown, and no image or link
+        // pandoc would fetch can come from the data: see SafeText.markdown.)
         let child = ChildProcess(pandoc, ["+RTS", "-M\(heapLimit)", "-RTS"] + arguments, limits: limits)
         let result: ChildProcess.Result
         do {

@@ -187,3 +187,45 @@ struct FullDiskTests {
         #expect(!check.stdout.contains("sargs restore"), "a whole store needs room, not a restore: \(check.stdout)")
     }
 }
+
+/// Issue 31: nothing in the data becomes markup in a document for the
+/// council: an image written into a note or a title is text, never a file
+/// embedded or an address fetched.
+@Suite("Documents made from hostile data")
+struct HostileDataDocumentTests {
+    @Test("an image, a link and raw HTML written into a status note and a title stay text in the report and the minutes (DOCX, ODT, Markdown); nothing is embedded",
+          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/pandoc") && FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")))
+    func noEmbedding() throws {
+        let s = SargsProcess(today: "2025-09-10")
+        let secret = s.directory + "/secret.txt"
+        try "private key bytes".write(toFile: secret, atomically: true, encoding: .utf8)
+        var plan = try String(contentsOfFile: Fixtures.madonaPlanPath, encoding: .utf8)
+        // A title as a hostile document could bring it in through plan draft.
+        let firstTitle = try #require(plan.range(of: "title: ", range: plan.range(of: "activities:")!.upperBound..<plan.endIndex))
+        let lineEnd = try #require(plan[firstTitle.upperBound...].firstIndex(of: "\n"))
+        let original = plan[firstTitle.upperBound..<lineEnd]
+        plan.replaceSubrange(firstTitle.upperBound..<lineEnd, with: "'![logo](\(secret)) \(original)'")
+        try plan.write(toFile: s.directory + "/plan.yaml", atomically: true, encoding: .utf8)
+        let made = s.run(["init", s.directory + "/plan.yaml"])
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(s.run(["status", "2.2", "blocked", "--note", "![s](\(secret)) [x](http://127.0.0.1:9/x.png) <img src=\"\(secret)\">"]).status == 0)
+        #expect(s.run(["meeting", "new", "--date", "2025-09-20", "--topic", "![t](\(secret))"]).status == 0)
+        for (name, arguments) in [("r.docx", ["report", "--year", "2025", "--format", "docx"]), ("r.odt", ["report", "--year", "2025", "--format", "odt"]),
+                                  ("m.docx", ["meeting", "show", "1", "--format", "docx"])] {
+            let output = s.directory + "/" + name
+            let run = s.run(arguments + ["-o", output])
+            #expect(run.status == 0, "\(name): \(run.stderr)")
+            let listing = SargsProcess.execute("/usr/bin/python3", ["-c", """
+                import zipfile, sys
+                z = zipfile.ZipFile(sys.argv[1])
+                names = z.namelist()
+                body = b''.join(z.read(n) for n in names)
+                print('media' if any('media' in n or 'Pictures' in n for n in names) else 'no media')
+                print('secret' if b'private key bytes' in body else 'no secret')
+                """, output], environment: [:])
+            #expect(listing.stdout == "no media\nno secret\n", "\(name): \(listing.stdout) \(listing.stderr)")
+        }
+        let markdown = s.run(["report", "--year", "2025", "--format", "markdown"]).stdout
+        #expect(!markdown.contains("![") && markdown.contains("\\!\\[logo\\]"), "\(markdown.prefix(600))")
+    }
+}

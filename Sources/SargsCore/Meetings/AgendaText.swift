@@ -116,20 +116,20 @@ public enum AgendaText {
                 out += bullet + (lv ? "Nekas nav nokavēts." : "Nothing is overdue.") + "\n"
             }
             for group in byOwner(agenda, plan: plan) {
-                heading("\(SafeText.line(group.owner)) — \(name(group.owner, plan: plan, language)) (\(group.items.count))")
+                heading("\(esc(group.owner)) — \(esc(name(group.owner, plan: plan, language))) (\(group.items.count))")
                 for item in group.items {
                     let why = self.why(item, language: language)
-                    let activity = SafeText.line(item.activity)
+                    let activity = esc(item.activity)
                     let id = markdown ? "**\(activity)**" : activity.padded(to: 5)
                     let title = markdown ? SafeText.markdown(item.title) : SafeText.line(item.title)
                     out += "\(bullet)\(id) \(title) — \(why)"
                     let coOwners = item.owners.dropFirst()
                     if !coOwners.isEmpty {
-                        let names = SafeText.line(coOwners.joined(separator: ", "))
+                        let names = esc(coOwners.joined(separator: ", "))
                         out += lv ? " (līdzatbildīgie: \(names))" : " (with \(names))"
                     }
                     if let last = item.lastRecord { out += lv ? " (pēdējā izpilde \(last))" : " (last record \(last))" }
-                    if let reason = item.blockedReason.map(SafeText.line) {
+                    if let reason = item.blockedReason.map(esc) {
                         out += lv ? " [bloķēta: \(reason)]" : " [blocked: \(reason)]"
                     }
                     out += "\n"
@@ -138,21 +138,21 @@ public enum AgendaText {
             if !agenda.upcoming.isEmpty {
                 heading(lv ? "Tuvākie termiņi (91 diena)" : "Coming deadlines (91 days)")
                 for u in agenda.upcoming {
-                    out += "\(bullet)\(SafeText.line(u.activity)) \(SafeText.line(u.title)) — \(lv ? "līdz" : "due") \(u.due)\n"
+                    out += "\(bullet)\(esc(u.activity)) \(esc(u.title)) — \(lv ? "līdz" : "due") \(u.due)\n"
                 }
             }
         case .emergency:
             // The tertiary and as-needed services, under their lead owner as the board shows them.
             out += lv ? "\nTerciārās prevencijas un pēc vajadzības sniegtie pakalpojumi\n" : "\nTertiary and as-needed services\n"
             for group in grouped(agenda.services, owners: \.owners, plan: plan) {
-                heading("\(SafeText.line(group.owner)) — \(name(group.owner, plan: plan, language)) (\(group.members.count))")
+                heading("\(esc(group.owner)) — \(esc(name(group.owner, plan: plan, language))) (\(group.members.count))")
                 for s in group.members {
                     let last = s.lastRecord.map { lv ? "pēdējā izpilde \($0)" : "last record \($0)" } ?? (lv ? "nav izpilžu" : "no records")
                     let title = markdown ? SafeText.markdown(s.title) : SafeText.line(s.title)
-                    out += "\(bullet)\(SafeText.line(s.activity)) \(title) — \(last); \(lv ? "365 dienās" : "in 365 days"): \(s.records365)"
+                    out += "\(bullet)\(esc(s.activity)) \(title) — \(last); \(lv ? "365 dienās" : "in 365 days"): \(s.records365)"
                     let coOwners = s.owners.dropFirst()
                     if !coOwners.isEmpty {
-                        let names = SafeText.line(coOwners.joined(separator: ", "))
+                        let names = esc(coOwners.joined(separator: ", "))
                         out += lv ? " (līdzatbildīgie: \(names))" : " (with \(names))"
                     }
                     out += "\n"
@@ -164,7 +164,7 @@ public enum AgendaText {
         for d in agenda.decisions {
             let late = d.overdue ? (lv ? " — NOKAVĒTS" : " — OVERDUE") : ""
             let text = markdown ? SafeText.markdownIndented(d.text, by: "  ") : SafeText.indented(d.text, by: "  ")
-            out += "\(bullet)\(lv ? "Nr." : "No.") \(d.id) [\(SafeText.line(d.owner))] \(text) — \(lv ? "līdz" : "due") \(d.due)\(late)\n"
+            out += "\(bullet)\(lv ? "Nr." : "No.") \(d.id) [\(esc(d.owner))] \(text) — \(lv ? "līdz" : "due") \(d.due)\(late)\n"
         }
         return out
     }

@@ -200,9 +200,12 @@ public struct YearReport: Hashable, Sendable {
         return out
     }
 
-    /// A Markdown table cell: one line, safe to print (`SafeText`), bars escaped.
+    /// A Markdown table cell: one line, safe to print, and nothing in it
+    /// Markdown (`SafeText.markdown`: bars, brackets, `!`, `<`, backticks
+    /// escaped), so a title or note like `![x](/etc/shadow)` stays text and
+    /// pandoc never embeds a file or fetches an address for it.
     private func cell(_ text: String) -> String {
-        SafeText.line(text).replacing(scalar: "|", with: "\\|")
+        SafeText.markdown(text)
     }
 
     /// The report as CSV (RFC 4180 quoting, `\n` line ends), one activity a
