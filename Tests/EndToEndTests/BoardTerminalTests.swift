@@ -184,6 +184,20 @@ struct BoardTerminalTests {
         u.close()
     }
 
+    @Test("at TERM=xterm (8 colours) the light theme's grey status line is not white on a light terminal")
+    func lightThemeAtEightColours() {
+        let s = SargsProcess.madona(today: "2025-07-01")
+        let t = TmuxSession(width: 80, height: 24, command: "sh -c 'TERM=xterm exec \(SargsProcess.binary) --theme light'",
+                            environment: latvian(s))
+        #expect(t.wait(for: "Sadarbības grupa").ok, "\(t.screen)")
+        // The status line's facts are the dim role: tmux gives its colours as the terminal got them.
+        let coloured = t.tmux(["capture-pane", "-p", "-e", "-t", t.name]).components(separatedBy: "\n")
+        let status = coloured.first { $0.contains("Sadarbības grupa") } ?? ""
+        #expect(status.contains("\u{1B}[30m") && !status.contains("\u{1B}[37m") && !status.contains("\u{1B}[97m"),
+                "\(status.replacingOccurrences(of: "\u{1B}", with: "ESC"))")
+        t.press(.quit)
+    }
+
     @Test func aMeetingsNewDateIsStoredAndUAsksBeforeItReverts() {
         let s = SargsProcess.madona(today: "2025-11-01")
         #expect(s.run(["meeting", "new", "--date", "2025-12-15"]).stdout == "1\n")

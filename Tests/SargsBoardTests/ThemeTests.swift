@@ -148,9 +148,10 @@ struct ThemeTests {
     @Test func colourDepthFromTheTerminal() {
         #expect(ColorDepth(colors: 256) == .twoFiftySix)
         #expect(ColorDepth(colors: 16_777_216) == .twoFiftySix)
-        #expect(ColorDepth(colors: 16) == .eight)
+        #expect(ColorDepth(colors: 16) == .sixteen)
+        #expect(ColorDepth(colors: 88) == .sixteen)
         #expect(ColorDepth(colors: 8) == .eight)
         #expect(ColorDepth(colors: 2) == ColorDepth.none)
-        #expect(ColorDepth.none < .eight && .eight < .twoFiftySix)
+        #expect(ColorDepth.none < .eight && .eight < .sixteen && .sixteen < .twoFiftySix)
     }
 }

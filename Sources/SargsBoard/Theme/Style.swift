@@ -1,3 +1,5 @@
+import Foundation
+
 /// A terminal colour: the terminal's own default, one of the 16 ANSI colours,
 /// or an index into the 256-colour palette.
 public enum Color: Hashable, Sendable, CustomStringConvertible {
@@ -109,6 +111,8 @@ public enum ColorDepth: Int, Hashable, Sendable, Comparable, CaseIterable, Custo
     case none = 0
     /// The 8 ANSI colours.
     case eight = 8
+    /// The 8 ANSI colours and their 8 bright forms (`xterm-16color`, the Linux console with 16).
+    case sixteen = 16
     /// The 256-colour palette.
     case twoFiftySix = 256
 
@@ -118,6 +122,8 @@ public enum ColorDepth: Int, Hashable, Sendable, Comparable, CaseIterable, Custo
     public init(colors: Int) {
         if colors >= 256 {
             self = .twoFiftySix
+        } else if colors >= 16 {
+            self = .sixteen
         } else if colors >= 8 {
             self = .eight
         } else {
@@ -129,6 +135,7 @@ public enum ColorDepth: Int, Hashable, Sendable, Comparable, CaseIterable, Custo
         switch self {
         case .none: return "none"
         case .eight: return "8"
+        case .sixteen: return "16"
         case .twoFiftySix: return "256"
         }
     }
@@ -220,5 +227,27 @@ enum Palette {
     /// Whether an ANSI colour (0–7) reads as light, for picking text on it.
     static func isLight(_ ansiIndex: Int) -> Bool {
         [2, 3, 6, 7].contains(ansiIndex)
+    }
+
+    /// The nearest of the 16 ANSI colours (0–15) to a palette colour, as the eye measures (redmean).
+    static func nearestSixteen(to index: Int) -> Int {
+        if index < 16 { return max(0, index) }
+        let target = rgb(index)
+        return (0..<16).min { rgb($0).distanceSquared(to: target) < rgb($1).distanceSquared(to: target) } ?? 0
+    }
+
+    /// WCAG's relative luminance of a palette colour, 0 (black) … 1 (white).
+    static func luminance(_ colour: RGB) -> Double {
+        func channel(_ value: Int) -> Double {
+            let v = Double(value) / 255
+            return v <= 0.03928 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4)
+        }
+        return 0.2126 * channel(colour.r) + 0.7152 * channel(colour.g) + 0.0722 * channel(colour.b)
+    }
+
+    /// WCAG's contrast ratio of two colours: 1 (none) … 21 (black on white).
+    static func contrast(_ a: RGB, _ b: RGB) -> Double {
+        let la = luminance(a), lb = luminance(b)
+        return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
     }
 }

@@ -32,10 +32,49 @@ public struct Theme: Hashable, Sendable {
         Dictionary(uniqueKeysWithValues: Role.allCases.map { ($0, style(for: $0)) })
     }
 
+    /// Whether the theme is drawn for a light terminal background: its own
+    /// background colour says so, else its text (dark text is for a light
+    /// background, as in `light`).
+    public var isForLightBackground: Bool {
+        if let index = style(for: .background).bg.paletteIndex { return Palette.luminance(Palette.rgb(index)) > 0.4 }
+        for role in [Role.background, .card, .emphasis] {
+            if let index = style(for: role).fg.paletteIndex { return Palette.luminance(Palette.rgb(index)) < 0.1 }
+        }
+        return false
+    }
+
+    /// The terminal's own colours as the theme expects them: white text on
+    /// black, or (`isForLightBackground`) black text on white.
+    var terminalDefaults: (fg: RGB, bg: RGB) { Theme.terminalDefaults(light: isForLightBackground) }
+
+    static func terminalDefaults(light: Bool) -> (fg: RGB, bg: RGB) {
+        light ? (RGB(r: 0, g: 0, b: 0), RGB(r: 255, g: 255, b: 255)) : (RGB(r: 229, g: 229, b: 229), RGB(r: 0, g: 0, b: 0))
+    }
+
+    /// The contrast of a role's text on its background (WCAG's ratio), the
+    /// terminal's own colours standing in for `default` (those of a light
+    /// terminal when `lightBackground`, else as the theme expects); nil when
+    /// the role sets no colour (it is the terminal's own text).
+    public func contrast(of role: Role, lightBackground: Bool? = nil) -> Double? {
+        let style = style(for: role)
+        guard style.fg != .default || style.bg != .default else { return nil }
+        let defaults = lightBackground.map(Theme.terminalDefaults(light:)) ?? terminalDefaults
+        let fg = style.fg.paletteIndex.map(Palette.rgb) ?? defaults.fg
+        let bg = style.bg.paletteIndex.map(Palette.rgb) ?? defaults.bg
+        return Palette.contrast(fg, bg)
+    }
+
+    /// The least contrast a role keeps when its colours are mapped to fewer:
+    /// its own, up to this (WCAG's for large text and the parts of an interface).
+    public static let keptContrast = 3.0
+
     /// The theme as a terminal of `depth` can show it, every role resolved:
     /// - `.twoFiftySix`: unchanged;
-    /// - `.eight`: palette colours go to the nearest of the 8 ANSI colours,
-    ///   and text that would vanish into its background gets black or white;
+    /// - `.sixteen`, `.eight`: palette colours go to the nearest of the 16
+    ///   (or 8) ANSI colours; a role whose text would then read worse than it
+    ///   did, below `keptContrast` (a grey of the light theme was white on
+    ///   white at 8 colours), gets black or white text, whichever reads better
+    ///   on its background;
     /// - `.none`: colours dropped, attributes kept; a role that stood out by
     ///   its background is shown reversed, and the selected card always differs
     ///   from a card by reverse video (or bold underline if cards are reversed).
@@ -45,9 +84,9 @@ public struct Theme: Hashable, Sendable {
         switch depth {
         case .twoFiftySix:
             adaptedStyles = all
-        case .eight:
+        case .sixteen, .eight:
             for (role, style) in all {
-                adaptedStyles[role] = Theme.toEight(style)
+                adaptedStyles[role] = fewerColours(style, depth: depth, keeping: contrast(of: role))
             }
         case .none:
             for (role, style) in all {
@@ -83,24 +122,23 @@ public struct Theme: Hashable, Sendable {
         .windowMet, .windowWaived, .windowOpen, .windowFuture,
     ]
 
-    static func toEight(_ style: Style) -> Style {
-        func eight(_ colour: Color) -> Color {
+    /// A style in the 8 or 16 ANSI colours, its text as readable as it was
+    /// (`contrast`, up to `keptContrast`) on the background the theme expects.
+    func fewerColours(_ style: Style, depth: ColorDepth, keeping contrast: Double?) -> Style {
+        func mapped(_ colour: Color) -> Color {
             guard let index = colour.paletteIndex else { return .default }
-            return Color(paletteIndex: Palette.nearestEight(to: index))
+            return Color(paletteIndex: depth == .eight ? Palette.nearestEight(to: index) : Palette.nearestSixteen(to: index))
         }
-        var result = Style(fg: eight(style.fg), bg: eight(style.bg), attributes: style.attributes)
-        // Keep the text readable when both colours land on the same side.
-        if let bg = result.bg.paletteIndex, style.fg != style.bg {
-            let fgIndex = result.fg.paletteIndex
-            let clash: Bool
-            if let fgIndex {
-                clash = fgIndex == bg || Palette.isLight(fgIndex) == Palette.isLight(bg)
-            } else {
-                clash = false
-            }
-            if clash {
-                result.fg = Palette.isLight(bg) ? .black : .white
-            }
+        var result = Style(fg: mapped(style.fg), bg: mapped(style.bg), attributes: style.attributes)
+        guard let contrast else { return result }
+        let defaults = terminalDefaults
+        let bg = result.bg.paletteIndex.map(Palette.rgb) ?? defaults.bg
+        func reads(_ colour: Color) -> Double {
+            Palette.contrast(colour.paletteIndex.map(Palette.rgb) ?? defaults.fg, bg)
+        }
+        if reads(result.fg) < min(contrast, Theme.keptContrast) - 0.005 {
+            let white: Color = depth == .eight ? .white : .brightWhite
+            result.fg = reads(.black) >= reads(white) ? .black : white
         }
         return result
     }
