@@ -198,6 +198,33 @@ struct BoardTerminalTests {
         t.press(.quit)
     }
 
+    @Test("at 80×24 the unknown-terminal notice and the minutes' file name are read whole, wrapped, never cut")
+    func statusLinesReadWholeAt80() throws {
+        let s = SargsProcess.madona(today: "2025-07-01")
+        let t = TmuxSession(width: 80, height: 24, command: "sh -c 'TERM=sargs-unknown-terminal exec \(SargsProcess.binary)'",
+                            environment: latvian(s))
+        let notice = "Termināļa veids sargs-unknown-terminal šeit nav aprakstīts; zīmē kā xterm-256color (uzstādiet ncurses-term)"
+        let drawn = t.wait { Self.flat($0).contains(Self.flat(notice)) }
+        #expect(drawn.ok, "\(drawn.screen)")
+        t.press(.quit)
+        t.close()
+        // The minutes: a folder in the way of the first name, so the notice names both.
+        let folder = Fixtures.temporaryDirectory("minutes")
+        try FileManager.default.createDirectory(atPath: folder + "/sargs-protokols-1-2025-07-01.md", withIntermediateDirectories: false)
+        let u = TmuxSession(width: 80, height: 24, command: "sh -c 'cd \(folder) && exec \(SargsProcess.binary)'", environment: latvian(s))
+        #expect(u.wait(for: "sargs").ok)
+        u.press(.agenda)
+        #expect(u.wait(for: "SG · Sadarbības grupa (2)").ok)
+        u.press(.saveMeeting)
+        #expect(u.wait(for: "Nr. 1").ok)
+        u.press(.minutes)
+        let said = "Protokols ierakstīts: sargs-protokols-1-2025-07-01-2.md (šajā mapē) (mape \(folder)/sargs-protokols-1-2025-07-01.md jau ir, tāpēc cits nosaukums)"
+        let written = u.wait { Self.flat($0).contains(Self.flat(said)) }
+        #expect(written.ok, "\(written.screen)")
+        u.press(.back)
+        u.press(.quit)
+    }
+
     @Test func aMeetingsNewDateIsStoredAndUAsksBeforeItReverts() {
         let s = SargsProcess.madona(today: "2025-11-01")
         #expect(s.run(["meeting", "new", "--date", "2025-12-15"]).stdout == "1\n")
