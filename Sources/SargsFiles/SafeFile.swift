@@ -24,6 +24,8 @@ public struct FileRefusal: Error, Sendable, Equatable {
         case exists
         /// The file is larger than `limit` bytes.
         case tooLarge(limit: Int)
+        /// A symbolic link on the way, in a folder others may change.
+        case untrustedLink(folder: String)
         /// The system refused (`errno`).
         case system(Int32)
     }
@@ -62,6 +64,10 @@ public struct FileRefusal: Error, Sendable, Equatable {
         case .exists:
             return Phrase(lv: "\(shown) jau ir; lai to aizstātu, pievienojiet --force",
                           en: "\(shown) is already there; add --force to replace it")
+        case .untrustedLink(let folder):
+            let real = ShellWord.quoted(SafeFile.realPath(path))
+            return Phrase(lv: "\(shown) ir simboliska saite mapē \(SafeText.line(folder)), kurā var rakstīt arī citi; sargs tai neseko (vai kāds to ielika?); norādiet īsto ceļu: \(real)",
+                          en: "\(shown) is a symbolic link in \(SafeText.line(folder)), a folder others may write too; sargs does not follow it (did someone plant it?); give the real path instead: \(real)")
         case .tooLarge(let limit):
             let size = ByteCount.text(limit)
             return Phrase(lv: "\(shown) ir lielāks par \(size.lv), ko sargs lasa; nekas netika nolasīts",
@@ -337,62 +343,144 @@ public enum SafeFile {
                             _ fill: (Int32, String) throws -> Void) throws {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
-        let prefix = (folder.isEmpty ? "" : folder + "/") + "." + name + ".sargs-\(getpid())-"
+        // The folder is opened once, its path checked for links others could
+        // have planted, and every step after works on that descriptor.
+        let directory = try openFolder(folder.isEmpty ? "." : folder)
+        defer { _ = close(directory) }
         removeAbandoned(in: folder, name: name)
         // An unnamed file in the folder (Linux's O_TMPFILE) has no name to
         // leave behind if sargs is killed while writing it; where the file
-        // system has none, a fresh mkstemp name.
+        // system has none, a fresh random name made with O_EXCL.
         var fd: Int32 = -1
-        var temporary: String?
+        var named: String?
         if access("/proc/self/fd", X_OK) == 0 {
-            fd = retrying { systemOpen(folder.isEmpty ? "." : folder, openTemporaryFile | O_WRONLY | O_CLOEXEC, 0o600) }
+            fd = retrying { openat(directory, ".", openTemporaryFile | O_WRONLY | O_CLOEXEC, 0o600) }
         }
         if fd < 0 {
-            var template = Array((prefix + "XXXXXX").utf8CString)
-            fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-            guard fd >= 0 else { throw FileRefusal(path, .system(errno)) }
-            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-            temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            (fd, named) = try freshName(in: directory, for: name, path: path) { candidate in
+                openat(directory, candidate, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            }
         }
-        var named = temporary
         defer {
             _ = close(fd)
-            if let named { _ = unlink(named) }
+            if let named { _ = unlinkat(directory, named, 0) }
         }
         do {
-            try fill(fd, temporary ?? path)
+            try fill(fd, path)
             if let group, fchown(fd, UInt32.max, group) != 0 { throw FileRefusal(path, .system(errno)) }
             guard fchmod(fd, mode) == 0, fsync(fd) == 0 else { throw FileRefusal(path, .system(errno)) }
-        } catch var refusal as FileRefusal {
-            if refusal.path == temporary { refusal.path = path }
-            throw refusal
         }
         let unnamed = "/proc/self/fd/\(fd)"
         if replacing {
-            // rename(2) replaces the name, a link there included, never its target.
+            // renameat(2) replaces the name, a link there included, never its target.
             if named == nil {
                 // The unnamed file gets a fresh name for the moment of the rename.
-                for attempt in 0..<100 {
-                    let candidate = prefix + String(UInt32.random(in: 0...UInt32.max), radix: 36) + "\(attempt)"
-                    if linkat(AT_FDCWD, unnamed, AT_FDCWD, candidate, AT_SYMLINK_FOLLOW) == 0 { named = candidate; break }
-                    guard errno == EEXIST else { throw FileRefusal(path, .system(errno)) }
+                (_, named) = try freshName(in: directory, for: name, path: path) { candidate in
+                    linkat(AT_FDCWD, unnamed, directory, candidate, AT_SYMLINK_FOLLOW) == 0 ? 0 : -1
                 }
-                guard named != nil else { throw FileRefusal(path, .system(EEXIST)) }
             }
-            guard let source = named, rename(source, path) == 0 else {
+            guard let source = named, renameat(directory, source, directory, name) == 0 else {
                 let code = errno
                 throw FileRefusal(path, code == EISDIR ? .notRegular : .system(code))
             }
             named = nil
         } else {
             // link(2) never follows a link at `path` and refuses a name that is taken.
-            let linked = named.map { link($0, path) } ?? linkat(AT_FDCWD, unnamed, AT_FDCWD, path, AT_SYMLINK_FOLLOW)
+            let linked = named.map { linkat(directory, $0, directory, name, 0) }
+                ?? linkat(AT_FDCWD, unnamed, directory, name, AT_SYMLINK_FOLLOW)
             guard linked == 0 else {
                 let code = errno
                 throw FileRefusal(path, code == EEXIST ? .exists : .system(code))
             }
         }
-        syncFolder(folder)
+        _ = fsync(directory)
+    }
+
+    /// A fresh `.NAME.sargs-PID-RANDOM` in `directory`: `make` is tried with
+    /// new names while it fails because the name is taken.
+    private static func freshName(in directory: Int32, for name: String, path: String,
+                                  _ make: (String) -> Int32) throws -> (Int32, String) {
+        for _ in 0..<100 {
+            let candidate = "." + name + ".sargs-\(getpid())-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+            let result = make(candidate)
+            if result >= 0 { return (result, candidate) }
+            guard errno == EEXIST else { throw FileRefusal(path, .system(errno)) }
+        }
+        throw FileRefusal(path, .system(EEXIST))
+    }
+
+    /// Opens the folder `path` (`O_DIRECTORY`), refusing one reached through
+    /// a symbolic link that someone else could have put there
+    /// (`untrustedLink`), checked again after the opening so that a link
+    /// swapped in between is seen.
+    /// - Throws: `FileRefusal`.
+    public static func openFolder(_ path: String) throws -> Int32 {
+        if let refusal = untrustedLink(in: path) { throw refusal }
+        let fd = retrying { systemOpen(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0) }
+        guard fd >= 0 else { throw FileRefusal(path, errno == ENOTDIR ? .notRegular : .system(errno)) }
+        var opened = stat(), named = stat()
+        if let refusal = untrustedLink(in: path) {
+            _ = close(fd)
+            throw refusal
+        }
+        guard fstat(fd, &opened) == 0, stat(path, &named) == 0, opened.st_dev == named.st_dev, opened.st_ino == named.st_ino else {
+            _ = close(fd)
+            throw FileRefusal(path, .untrustedLink(folder: path))
+        }
+        return fd
+    }
+
+    /// The first symbolic link on the way to `path` (any component, the
+    /// last included, and the links their targets pass through) that sits
+    /// in a folder someone other than this user (and root) may change: a
+    /// folder its group or others may write, unless it is sticky and the
+    /// link is this user's or root's, or a folder another user owns. Such a
+    /// link could have been planted to send sargs elsewhere (issue 31); nil
+    /// when there is none.
+    public static func untrustedLink(in path: String) -> FileRefusal? {
+        var budget = 40
+        return untrustedLink(in: path, budget: &budget)
+    }
+
+    private static func untrustedLink(in path: String, budget: inout Int) -> FileRefusal? {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var walked = ""
+        for component in absolute.split(separator: "/", omittingEmptySubsequences: true) {
+            let parent = walked.isEmpty ? "/" : walked
+            let current = walked + "/" + component
+            var info = stat()
+            guard lstat(current, &info) == 0 else { return nil }  // not there (yet): nothing to follow
+            if info.st_mode & S_IFMT == S_IFLNK {
+                budget -= 1
+                guard budget > 0 else { return FileRefusal(current, .system(ELOOP)) }
+                var folder = stat()
+                guard stat(parent, &folder) == 0 else { return nil }
+                let me = geteuid()
+                let othersWrite = folder.st_mode & 0o022 != 0
+                let stickyAndMine = folder.st_mode & 0o1000 != 0 && (info.st_uid == me || info.st_uid == 0)
+                let foreignOwner = folder.st_uid != me && folder.st_uid != 0
+                if (othersWrite && !stickyAndMine) || foreignOwner {
+                    return FileRefusal(current, .untrustedLink(folder: parent))
+                }
+                var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+                let n = readlink(current, &buffer, buffer.count - 1)
+                guard n > 0 else { return nil }
+                let target = String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                let resolved = target.hasPrefix("/") ? target : parent + (parent == "/" ? "" : "/") + target
+                if let refusal = untrustedLink(in: resolved, budget: &budget) { return refusal }
+                walked = realPath(resolved)
+            } else {
+                walked = current
+            }
+        }
+        return nil
+    }
+
+    /// `path` with its links resolved (itself when it cannot be).
+    static func realPath(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// Removes what a `put` killed midway left in `folder`: this user's
@@ -441,14 +529,6 @@ public enum SafeFile {
         defer { _ = close(fd) }
         if let group, fchown(fd, UInt32.max, group) != 0 { throw FileRefusal(path, .system(errno)) }
         _ = fchmod(fd, mode)
-    }
-
-    /// Flushes a folder's entries (a renamed or linked file survives a power cut).
-    static func syncFolder(_ folder: String) {
-        let fd = systemOpen(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0)
-        guard fd >= 0 else { return }
-        _ = fsync(fd)
-        _ = close(fd)
     }
 
     private static func retrying(_ call: () -> Int32) -> Int32 {

@@ -53,21 +53,43 @@ extension Store {
     public func backup(into directory: String, keep: Int, now: Date) throws -> (path: String, removed: [String]) {
         let base = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         let target = (directory as NSString).appendingPathComponent("\(base)-\(Store.stamp(now, dashed: true)).sqlite")
+        // The folder once, not through a link someone else could have put
+        // there; the old copies are looked at and removed through it.
+        let folder = try storeOperation(at: directory) { try SafeFile.openFolder(directory) }
+        defer { _ = close(folder) }
         try backup(to: target)
+        let newName = (target as NSString).lastPathComponent
         let prefix = base + "-"
         let dated = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
-            .filter { $0.hasPrefix(prefix) && $0.hasSuffix(".sqlite") }
+            .filter { $0.hasPrefix(prefix) && $0.hasSuffix(".sqlite") && $0 != newName }
             .compactMap { name -> (name: String, moment: Date)? in
                 let middle = String(name.dropFirst(prefix.count).dropLast(".sqlite".count))
-                return Store.moment(of: middle).map { (name, $0) }
+                // A name dated after now was not made by a backup: never counted, never removed.
+                guard let moment = Store.moment(of: middle), moment <= now else { return nil }
+                return (name, moment)
             }
+            .filter { Store.isSargsStore(named: $0.name, in: folder) }
             .sorted { ($0.moment, $0.name) < ($1.moment, $1.name) }
         var removed: [String] = []
-        for entry in dated.dropLast(max(1, keep)) {
-            let old = (directory as NSString).appendingPathComponent(entry.name)
-            if unlink(old) == 0 { removed.append(old) }
+        for entry in dated.dropLast(max(0, keep - 1)) where unlinkat(folder, entry.name, 0) == 0 {
+            removed.append((directory as NSString).appendingPathComponent(entry.name))
         }
         return (target, removed)
+    }
+
+    /// Whether `name` in the folder `folder` is a regular file of one name
+    /// that begins as a sargs store does (SQLite's header, sargs'
+    /// application id): only such files are ever removed by a rotation.
+    static func isSargsStore(named name: String, in folder: Int32) -> Bool {
+        let fd = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { _ = close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1 else { return false }
+        var header = [UInt8](repeating: 0, count: 72)
+        guard pread(fd, &header, 72, 0) == 72, header.prefix(16).elementsEqual("SQLite format 3\0".utf8) else { return false }
+        let id = Int32(bitPattern: UInt32(header[68]) << 24 | UInt32(header[69]) << 16 | UInt32(header[70]) << 8 | UInt32(header[71]))
+        return id == Schema.applicationID
     }
 
     /// The moment in Riga for a file's name, with its offset from UTC (so

@@ -91,6 +91,7 @@ public final class Store: Sendable {
                     }
                 }
             }
+            if let refusal = SafeFile.untrustedLink(in: path) { throw StoreError.file(refusal) }
             if entryExists(path), !force { throw StoreError.alreadyExists(path: path) }
             // Replacing a store is changing it: one this user may only read
             // is not replaced, even where the folder would let a rename through.
@@ -193,6 +194,9 @@ public final class Store: Sendable {
     /// sargs store, and a store written by a newer version of this program.
     public static func open(at path: String) throws -> Store {
         try storeOperation(at: path) {
+            // A link to the store that another member could have put in the
+            // group's folder (or swapped the store for) is not followed.
+            if let refusal = SafeFile.untrustedLink(in: path) { throw StoreError.file(refusal) }
             var info = stat()
             guard stat(path, &info) == 0 else {
                 if errno == ENOENT || errno == ENOTDIR { throw StoreError.missing(path: path) }

@@ -211,6 +211,7 @@ enum Document {
             case .notRegular:
                 throw Failure(.usage, Phrase(lv: "\(SafeText.line(path)) nav parasts fails; norādiet faila nosaukumu",
                                              en: "\(SafeText.line(path)) is not a regular file; give a file name"))
+            case .untrustedLink, .symbolicLink, .manyLinks, .foreign: throw Failure(.unavailable, refusal.phrase)
             default: throw Failure(.io, refusal.phrase)
             }
         }

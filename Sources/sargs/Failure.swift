@@ -46,6 +46,7 @@ enum CommandLineRunner {
             case .exists: code = .usage
             case .system(ENOENT), .system(ENOTDIR): code = .noInput
             case .system: code = .io
+            case .symbolicLink, .manyLinks, .foreign, .untrustedLink: code = .unavailable
             default: code = .data
             }
             fail(refusal.phrase.text(language), code: code.rawValue)

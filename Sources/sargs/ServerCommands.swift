@@ -45,7 +45,10 @@ extension BackupCommand {
             throw Failure(.usage, Phrase(lv: "\(path) jau ir; kopija nekad neaizstāj failu, izvēlieties citu nosaukumu",
                                          en: "\(path) is already there; a backup never replaces a file, choose another name"))
         } catch let error as StoreError {
-            throw Failure(.io, Phrase(lv: "kopiju nevar ierakstīt: \(error.phrase.lv)", en: "the backup cannot be written: \(error.phrase.en)"))
+            // A refusal of a planted name stays what it is (69); the rest is the copy failing (74).
+            var code = Failure.Code.io
+            if case .file(let refusal) = error, error.exitCode == .unavailable || refusal.kind == .exists { code = error.exitCode }
+            throw Failure(code, Phrase(lv: "kopiju nevar ierakstīt: \(error.phrase.lv)", en: "the backup cannot be written: \(error.phrase.en)"))
         }
     }
 }

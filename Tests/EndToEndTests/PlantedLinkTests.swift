@@ -225,6 +225,39 @@ struct PlantedLinkTests {
         #expect(victim.unchanged.0, "\(victim.unchanged.1)")
     }
 
+    @Test("the store's own name or a folder on the way swapped for a link by another member: refused (69), never followed, the targets unchanged",
+          .enabled(if: canManageUsers, "needs root, useradd and setpriv (CI runs as root)"))
+    func swappedNamesOnTheWay() throws {
+        let server = try Server()
+        let shared = server.top + "/group"
+        // A colleague's private store, and root's private folder.
+        let privateStore = server.top + "/private.sqlite"
+        #expect(SargsProcess.execute(server.binary, ["init", server.top + "/plan.yaml", "--db", privateStore], environment: server.environment()).status == 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: privateStore))
+        let rootOnly = server.top + "/rootonly"
+        mkdir(rootOnly, 0o700)
+        let rootFile = try Victim(rootOnly + "/report.csv", owner: 0, group: 0)
+        // The member moves the store aside and puts a link to the private store in its place.
+        #expect(rename(server.store, shared + "/moved.sqlite") == 0)
+        #expect(symlink(privateStore, server.store) == 0)
+        for (user, arguments) in [(nil as String?, ["note", "2.1", "x"]), (server.victimUser, ["agenda"]), (nil, ["restore", shared + "/moved.sqlite", "--yes"])] {
+            let run = server.run(user, arguments)
+            #expect(run.status == 69 && run.stderr.contains("symbolic link in") && run.stderr.contains("give the real path"), "\(arguments): \(run.status) \(run.stderr)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: privateStore)) == before, "the private store is as it was")
+        unlink(server.store)
+        #expect(rename(shared + "/moved.sqlite", server.store) == 0)
+        // A folder on the way to -o swapped for a link to root's folder.
+        #expect(symlink(rootOnly, shared + "/out") == 0)
+        let report = server.run(nil, ["report", "--year", "2025", "--format", "csv", "-o", shared + "/out/report.csv", "--force"])
+        #expect(report.status == 69 && report.stderr.contains("symbolic link in"), "\(report.status) \(report.stderr)")
+        #expect(rootFile.unchanged.0, "\(rootFile.unchanged.1)")
+        // backup --dir through it: refused, root's folder untouched.
+        let rotated = server.run(nil, ["backup", "--dir", shared + "/out", "--keep", "1"])
+        #expect(rotated.status == 69, "\(rotated.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: rootOnly) == ["report.csv"])
+    }
+
     @Test("the remind lock, a backup's name and init --force's WAL files planted as links: refused or replaced, never followed",
           .enabled(if: canManageUsers, "needs root, useradd and setpriv (CI runs as root)"))
     func locksBackupsAndInit() throws {
