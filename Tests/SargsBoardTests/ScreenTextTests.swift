@@ -201,6 +201,28 @@ struct ScreenTextTests {
         #expect(!canvas.lines.dropFirst(4).joined().contains("↑"))
     }
 
+    @Test("help wraps a key's text and the reason it cannot act now under its column at 80 columns, never cut")
+    func helpWraps() throws {
+        var state = Self.state()
+        state.select("1.1")  // a one-off: w says why it cannot act, at length
+        _ = reduce(&state, .key(state.keyMap.key(.help)))
+        let lines = HelpScreen.lines(state).map { $0.map(\.0).joined() }
+        for line in lines {
+            #expect(line.displayWidth <= 78, "|\(line)| is \(line.displayWidth) columns")
+        }
+        let reason = try #require(disabledReason(.waive, in: { var s = state; s.screen = .board; return s }()))
+        Self.expectWhole("(" + reason.lv + ")", on: lines.joined(separator: "\n"))
+    }
+
+    @Test("an activity's fields wrap under themselves at 80 columns: a goal's long name is read whole")
+    func activityFieldsWrap() throws {
+        var state = Self.state()
+        state.select("1.1")
+        _ = reduce(&state, .key(state.keyMap.key(.open)))
+        let goal = try #require(state.plan.goal(1))
+        Self.expectWhole("1. " + goal.title, on: Self.frame(state).lines.joined(separator: "\n"))
+    }
+
     // MARK: The journal
 
     @Test("the journal screen shows each entry's number, so “atsauca #10” can be found")

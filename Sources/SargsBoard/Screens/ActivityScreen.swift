@@ -25,8 +25,13 @@ enum ActivityScreen {
             out.append([])
             out.append([(state.text(phrase), .emphasis)])
         }
+        // A field's value wraps at words under itself, never cut (a goal's long name at 80 columns).
         func field(_ label: Phrase, _ value: String, _ role: Role = .background) {
-            out.append([(state.text(label).padding(toLength: 14, withPad: " ", startingAt: 0), .dim), (value, role)])
+            let rows = wrap(value, width: max(10, width - 14), lines: 20, glyphs: g)
+            for (i, row) in (rows.isEmpty ? [""] : rows).enumerated() {
+                out.append([(i == 0 ? state.text(label).padding(toLength: 14, withPad: " ", startingAt: 0) : String(repeating: " ", count: 14), .dim),
+                            (row, role)])
+            }
         }
 
         let title = activity.name(in: lang)

@@ -6,20 +6,39 @@ private func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
 /// The help screen, made from the key-binding table (data), plus what
 /// belongs on the board and what does not.
 enum HelpScreen {
-    static func lines(_ state: AppState) -> [[(String, Role)]] {
+    /// The help's lines for a screen `width` wide (the text's room: the
+    /// screen less a column each side): a key's help and the reason it cannot
+    /// act now wrap at words under the help's column, never cut.
+    static func lines(_ state: AppState, width: Int? = nil) -> [[(String, Role)]] {
+        let width = width ?? state.width - 2
         var out: [[(String, Role)]] = []
-        func line(_ binding: KeyBinding) -> [(String, Role)] {
+        func line(_ binding: KeyBinding) -> [[(String, Role)]] {
             let keys = binding.keys.map { state.glyphs.isASCII ? $0.asciiName : $0.displayName }.joined(separator: " / ")
             // Keys longer than the column ("Alt-Enter / Ctrl-J") push the text on; never cut.
             let column = keys.count < 14 ? keys.padding(toLength: 14, withPad: " ", startingAt: 0) : keys + "  "
-            var line: [(String, Role)] = [("  " + column, .helpKey),
-                                          (state.text(binding.help), .help)]
             // Why a key cannot act now, for the screen help was opened from.
             let from = stateForHelp(state)
-            if binding.context == .screens, binding.works(on: from.screen), let reason = disabledReason(binding.command, in: from) {
-                line.append(("  (" + state.text(reason) + ")", .dim))
+            var reason = ""
+            if binding.context == .screens, binding.works(on: from.screen), let why = disabledReason(binding.command, in: from) {
+                reason = "(" + state.text(why) + ")"
             }
-            return line
+            let room = max(10, width - 2 - column.displayWidth)
+            let help = state.text(binding.help)
+            let helpRows = wrap(help, width: room, lines: 20, glyphs: state.glyphs)
+            var rows: [[(String, Role)]] = helpRows.enumerated().map { i, text in
+                [(i == 0 ? "  " + column : String(repeating: " ", count: 2 + column.displayWidth), .helpKey), (text, .help)]
+            }
+            guard !reason.isEmpty else { return rows }
+            // The reason follows the help on its last row when it fits there, else on rows of its own.
+            let last = helpRows.last ?? ""
+            if last.displayWidth + 2 + reason.displayWidth <= room {
+                rows[rows.count - 1].append(("  " + reason, .dim))
+            } else {
+                for text in wrap(reason, width: room, lines: 20, glyphs: state.glyphs) {
+                    rows.append([(String(repeating: " ", count: 2 + column.displayWidth), .helpKey), (text, .dim)])
+                }
+            }
+            return rows
         }
         // The binding table, grouped by where each key works (a key that works everywhere first).
         let sections: [(Phrase, (KeyBinding) -> Bool)] = [
@@ -41,7 +60,7 @@ enum HelpScreen {
             let bindings = state.keyMap.bindings.filter(belongs)
             guard !bindings.isEmpty else { continue }
             out.append([(state.text(title), .emphasis)])
-            out += bindings.map(line)
+            out += bindings.flatMap(line)
             out.append([])
         }
         let sideways = state.glyphs.isASCII ? "Left Right" : "← →"
