@@ -81,7 +81,8 @@ struct PlanCommand: ParsableCommand {
             let document: PlanTable.Document
             do {
                 if lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") {
-                    let text = try TextFile.read(path: file)
+                    // A plan's table is some hundred kilobytes; 8 MB bounds the draft's own time and memory.
+                    let text = try TextFile.read(path: file, limit: Self.tableLimit)
                     document = PlanTable.Document(heading: [], lines: try PlanTable.lines(
                         fromRows: lower.hasSuffix(".tsv") ? PlanTable.delimitedRows(text, separator: "\t", quotes: false)
                             : PlanTable.delimitedRows(text, separator: PlanTable.csvSeparator(text))))
@@ -182,6 +183,8 @@ struct PlanCommand: ParsableCommand {
         /// (200 MB) and how many members it may have (10,000): a plan's
         /// table is far smaller, a zip bomb far larger (issue 31).
         static let documentLimit = 20 << 20, unpackedLimit = 200 << 20, memberLimit = 10_000
+        /// The largest CSV or TSV drafted (8 MB: a 60 MB one took 460 s and 5 GB).
+        static let tableLimit = 8 << 20
 
         /// pandoc's JSON of a DOCX or ODT: the file read by sargs (a regular
         /// file, within the limits above, its ZIP directory checked), then

@@ -229,3 +229,39 @@ struct HostileDataDocumentTests {
         #expect(!markdown.contains("![") && markdown.contains("\\!\\[logo\\]"), "\(markdown.prefix(600))")
     }
 }
+
+/// Issue 31: small inputs that expand: YAML aliases and long tables.
+@Suite("Inputs that expand")
+struct ExpandingInputTests {
+    @Test("a plan file whose aliases expand a 1 MB text 20,000 times, and one of nested aliases, are refused at once (65) naming the limit")
+    func aliasBombs() throws {
+        let s = SargsProcess()
+        let wide = s.directory + "/wide.yaml"
+        var text = "version: 1\nbig: &t \"" + String(repeating: "x", count: 1 << 20) + "\"\nmany: ["
+        text += Array(repeating: "*t", count: 20_000).joined(separator: ", ") + "]\n"
+        try text.write(toFile: wide, atomically: true, encoding: .utf8)
+        let deep = s.directory + "/deep.yaml"
+        var laughs = "a0: &a0 [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n"
+        for n in 1...9 { laughs += "a\(n): &a\(n) [" + Array(repeating: "*a\(n - 1)", count: 10).joined(separator: ", ") + "]\n" }
+        try laughs.write(toFile: deep, atomically: true, encoding: .utf8)
+        for file in [wide, deep] {
+            for command in [["plan", "check", file], ["init", file]] {
+                let run = s.run(command)
+                #expect(run.status == 65 && run.stderr.contains("aliases") && run.stderr.contains("MB"), "\(command): \(run.status) \(run.stderr.prefix(300))")
+            }
+        }
+        #expect(!FileManager.default.fileExists(atPath: s.database))
+    }
+
+    @Test("a CSV over 8 MB is not drafted (65), the limit named")
+    func largeTable() throws {
+        let s = SargsProcess()
+        let csv = s.directory + "/rows.csv"
+        var text = "MĒRĶIS;PREVENCIJAS AKTIVITĀTES;ĪSTENOŠANAS PERIODS;ATBILDĪGĀ INSTITŪCIJA;FINANŠU AVOTS\n"
+        let row = "1. Izglītošana;Lekcijas skolās par drošību;reizi gadā;SD;PB\n"
+        text += String(repeating: row, count: (9 << 20) / row.utf8.count)
+        try text.write(toFile: csv, atomically: true, encoding: .utf8)
+        let run = s.run(["plan", "draft", csv, "--period", "2025..2027", "--municipality", "Z novads"])
+        #expect(run.status == 65 && run.stderr.contains("8 MB"), "\(run.status) \(run.stderr)")
+    }
+}
