@@ -72,6 +72,8 @@ public enum ThemeFile {
                 throw ThemeFileError(file: file, line: 1, column: 1,
                                      phrase: Phrase(lv: "tēmas fails ir tukšs", en: "the theme file is empty"))
             }
+            // Aliases that expand the file far beyond its size are refused here as in plan files.
+            try LocatedNode.boundExpansion(node, text: yaml, file: file)
             root = node
         } catch let error as ThemeFileError {
             throw error
