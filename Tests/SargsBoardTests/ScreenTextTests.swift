@@ -261,6 +261,16 @@ struct ScreenTextTests {
                 Self.expectWhole(activity.period, on: cards)
             }
         }
+        // A click finds a taller card where it is drawn; the blank row above it selects nothing.
+        var clicked = state
+        let row = try #require(canvas.lines.firstIndex { $0.contains(" 3.2 SD,IN") })
+        let x = try #require(canvas.lines[row].range(of: " 3.2 SD,IN")).lowerBound.utf16Offset(in: canvas.lines[row]) + 2
+        _ = reduce(&clicked, .mouse(MouseEvent(.click, x: x, y: row - 1)))
+        #expect(clicked.selectedActivity?.id == "1.1")
+        _ = reduce(&clicked, .mouse(MouseEvent(.click, x: x, y: row)))
+        #expect(clicked.selectedActivity?.id == "3.2")
+        _ = reduce(&clicked, .mouse(MouseEvent(.click, x: x, y: row + 4)))
+        #expect(clicked.selectedActivity?.id == "3.2", "a taller card is one card down to its last row")
         // The goal's whole name is on the status line when it fits.
         #expect(screen.contains("1.1 • 1. Bērnu un jauniešu izglītošana seksuālās izmantošanas mazināšanai • Primārā prevencija"))
     }

@@ -60,14 +60,14 @@ extension AppState {
     }
 
     /// How tall each card of column `index` is, drawn `width` wide, the
-    /// blank row under it included: `BoardMetrics.cardHeight` as a rule;
-    /// when every card of the column fits with its whole title and period,
-    /// each as tall as it needs (titles use the room they have).
-    func cardHeights(column index: Int, width: Int) -> [Int] {
+    /// blank row under it included: nil for `BoardMetrics.cardHeight` each,
+    /// the rule; when every card of the column fits with its whole title and
+    /// period, each as tall as it needs (titles use the room they have).
+    func cardHeights(column index: Int, width: Int) -> [Int]? {
         let base = BoardMetrics.cardHeight
-        guard layout.columns.indices.contains(index) else { return [] }
+        guard layout.columns.indices.contains(index) else { return nil }
         let cards = layout.columns[index].cards
-        guard !cards.isEmpty, cards.count * base < cardsAreaHeight else { return cards.map { _ in base } }
+        guard !cards.isEmpty, cards.count * base < cardsAreaHeight else { return nil }
         let inner = max(1, width - 2)
         // id row, title (two rows at least), period, badge, the gap under the card
         let needs = cards.map { card -> Int in
@@ -76,6 +76,6 @@ extension AppState {
             let period = wrap(activity.period, width: inner, lines: 3, glyphs: glyphs).count
             return max(base, 1 + max(2, title) + max(1, period) + 1 + 1)
         }
-        return needs.reduce(0, +) <= cardsAreaHeight ? needs : cards.map { _ in base }
+        return needs.reduce(0, +) <= cardsAreaHeight && needs.contains(where: { $0 > base }) ? needs : nil
     }
 }

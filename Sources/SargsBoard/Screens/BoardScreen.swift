@@ -88,7 +88,7 @@ enum BoardScreen {
         let heights = state.cardHeights(column: columnIndex, width: width)
         var y = area.y
         for (slot, activityIndex) in shown.enumerated() {
-            let height = heights[first + slot]
+            let height = heights?[first + slot] ?? BoardMetrics.cardHeight
             let selected = columnIndex == state.column && first + slot == state.row
             drawCard(state, activityIndex: activityIndex, rect: Rect(x: x, y: y, width: width, height: height - 1),
                      selected: selected, into: &canvas)

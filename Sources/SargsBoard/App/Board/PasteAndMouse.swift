@@ -136,12 +136,13 @@ private func mouseOnBoard(_ state: inout AppState, _ event: MouseEvent, area: Re
         }
         // The card under the click, from the heights the board draws them with; not the blank row under it.
         let heights = state.cardHeights(column: columnIndex, width: state.columnWidth(slot: slot))
+        func height(_ row: Int) -> Int { heights?[row] ?? BoardMetrics.cardHeight }
         var row = state.firstCard(in: columnIndex), top = cardsTop
-        while heights.indices.contains(row), event.y >= top + heights[row] {
-            top += heights[row]
+        while cards.indices.contains(row), event.y >= top + height(row) {
+            top += height(row)
             row += 1
         }
-        guard cards.indices.contains(row), heights.indices.contains(row), event.y < top + heights[row] - 1 else { return [] }
+        guard cards.indices.contains(row), event.y < top + height(row) - 1 else { return [] }
         state.column = columnIndex
         state.row = row
         return event.kind == .doubleClick ? perform(&state, .open) : []
