@@ -351,6 +351,7 @@ extension Store {
                 return findings
             }
             // A store a newer sargs wrote may hold values this one does not know: not read.
+            if !superseded { findings += try queue.read { db in try StoreCheck.schemaObjects(db, fix: restore) } }
             let rows = superseded ? StoreCheck.Report() : try queue.read { db in StoreCheck.rows(db, fix: restore) }
             findings += rows.findings
             // The digests are compared with the records only when both can be read.

@@ -27,6 +27,60 @@ enum StoreCheck {
         var troubled: Set<String> = []
     }
 
+    /// The schema's tables, indexes, triggers and views against those this
+    /// version's migrations make (built in memory): a trigger dropped behind
+    /// sargs' back (the one that marks changed records, the one that keeps
+    /// the journal append-only) silently changes what the store does, so a
+    /// missing, changed or added object is a finding.
+    static func schemaObjects(_ db: Database, fix: String) throws -> [Store.Finding] {
+        let expected = try DatabaseQueue()
+        try Schema.migrator.migrate(expected)
+        let sql = "SELECT type, name, tbl_name, COALESCE(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations'"
+        func objects(_ db: Database) throws -> [String: (type: String, table: String, sql: String)] {
+            var found: [String: (type: String, table: String, sql: String)] = [:]
+            for row in try Row.fetchAll(db, sql: sql) {
+                let type: String = row[0], name: String = row[1], table: String = row[2], text: String = row[3]
+                found[name] = (type, table, text)
+            }
+            return found
+        }
+        let want = try expected.read(objects), have = try objects(db)
+        var findings: [Store.Finding] = []
+        for name in want.keys.sorted() {
+            let (type, table, text) = want[name]!
+            // A missing table (and what hangs on it) is the rows' finding already.
+            if type == "table" || have[table] == nil { continue }
+            guard let there = have[name] else {
+                findings.append(Store.Finding(Phrase(lv: "glabātuvē nav \(genitive(type)) \(name)", en: "the store lacks the \(typeName(type, .en)) \(name)"), fix: fix))
+                continue
+            }
+            // Tables may have grown columns differently spelled by earlier migrations: their names suffice.
+            if type != "table", there.sql != text {
+                findings.append(Store.Finding(Phrase(lv: "glabātuvē mainīts \(typeName(type, .lv)) \(name)", en: "the store's \(typeName(type, .en)) \(name) was changed"), fix: fix))
+            }
+        }
+        for name in have.keys.sorted() where want[name] == nil && have[name]!.type != "table" {
+            let type = have[name]!.type
+            findings.append(Store.Finding(Phrase(lv: "glabātuvē ir svešs \(typeName(type, .lv)) \(name)", en: "the store holds a foreign \(typeName(type, .en)) \(name)"), fix: fix))
+        }
+        return findings
+    }
+
+    /// "nav trigera X": the Latvian genitive after "nav".
+    private static func genitive(_ type: String) -> String {
+        ["trigger": "trigera", "index": "indeksa", "view": "skata", "table": "tabulas"][type] ?? type
+    }
+
+    private static func typeName(_ type: String, _ language: Language) -> String {
+        switch (type, language) {
+        case ("trigger", .lv): return "trigeris"
+        case ("index", .lv): return "indekss"
+        case ("view", .lv): return "skats"
+        case ("table", .lv): return "tabula"
+        default: return type
+        }
+    }
+
     /// Reads every table the readers read, each row decoded as they decode
     /// it; each refused row is a finding naming its table, its key and what
     /// is wrong, with `fix`.

@@ -211,3 +211,25 @@ struct StoreCheckTests {
         if kind == .symbolicLink { #expect(info.st_mode & S_IFMT == S_IFLNK) }
     }
 }
+
+/// Issue 31: a trigger dropped or added behind sargs' back changes what the
+/// store does without a value out of place: check compares the schema with
+/// the one this version makes.
+@Suite("check: the schema's objects")
+struct StoreSchemaCheckTests {
+    @Test("a dropped trigger (records marked stale, the append-only journal), a changed index and a foreign trigger are each reported; a whole store is not",
+          arguments: ["DROP TRIGGER record_stale_insert", "DROP TRIGGER journal_no_update",
+                      "CREATE TRIGGER sneaky AFTER INSERT ON record BEGIN DELETE FROM record WHERE 0; END"])
+    func schemaObjects(_ sql: String) throws {
+        let scratch = Scratch()
+        _ = try scratch.store()
+        #expect(Store.check(at: scratch.storePath).isEmpty, "a store as sargs made it is whole")
+        let raw = try DatabaseQueue(path: scratch.storePath)
+        try raw.writeWithoutTransaction { db in try db.execute(sql: sql) }
+        try raw.close()
+        let findings = Store.check(at: scratch.storePath)
+        let name = sql.split(separator: " ")[2]
+        #expect(findings.contains { $0.problem.en.contains(String(name)) && $0.fix?.contains("sargs restore") == true }, "\(findings)")
+        #expect(findings.allSatisfy { !$0.problem.lv.contains("the store") })
+    }
+}
