@@ -381,7 +381,33 @@ struct RemindLock {
             throw Failure(.unavailable, Phrase(lv: "nevar atvērt \(SafeText.line(path))", en: "cannot open \(SafeText.line(path))"))
         }
         descriptor = opened
-        while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
+        // Another run holds it: wait, saying so, but not for ever (any member
+        // of the group may hold the lock file open).
+        var said = false
+        let deadline = Date().addingTimeInterval(RemindLock.patience)
+        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR else { break }
+            if !said {
+                let language = CommandLineRunner.languageHint(Array(CommandLine.arguments.dropFirst()))
+                FileHandle.standardError.write(Data((Phrase(lv: "Gaida, kamēr beigsies cits sūtījums (\(SafeText.line(path)))…",
+                                                            en: "Waiting for another run to finish sending (\(SafeText.line(path)))…").text(language) + "\n").utf8))
+                said = true
+            }
+            guard Date() < deadline else {
+                _ = close(descriptor)
+                throw Failure(.unavailable, Phrase(
+                    lv: "cits sūtījums tur \(SafeText.line(path)) jau \(Int(RemindLock.patience)) s; nekas netika nosūtīts; pārbaudiet, kas to tur: fuser \(ShellWord.quoted(path))",
+                    en: "another run has held \(SafeText.line(path)) for \(Int(RemindLock.patience)) s; nothing was sent; see who holds it: fuser \(ShellWord.quoted(path))"))
+            }
+            usleep(100_000)
+        }
+    }
+
+    /// How long a run waits for another to finish: the mail timeout for
+    /// each of a few messages, at least 5 minutes (`SARGS_REMIND_WAIT` seconds).
+    static var patience: TimeInterval {
+        if let value = Environment.variables["SARGS_REMIND_WAIT"].flatMap(Double.init), value >= 0 { return min(value, 86_400) }
+        return max(300, Mailer.timeout * 3)
     }
 
     func release() {

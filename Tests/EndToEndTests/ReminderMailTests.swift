@@ -343,3 +343,27 @@ struct ReminderMailTests {
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: outbox)) ?? []).isEmpty, "nothing was sent")
     }
 }
+
+/// Issue 31: any member of the group may hold the remind lock open; a run
+/// waits, says so, and gives up with one line instead of hanging.
+@Suite("The remind lock held by someone else")
+struct RemindLockHeldTests {
+    @Test("remind waits SARGS_REMIND_WAIT seconds for a lock someone holds, says so, then exits 69 naming the lock; nothing is sent")
+    func heldLock() throws {
+        let s = SargsProcess.madona(today: "2025-09-10")
+        let outbox = s.directory + "/outbox"
+        try FileManager.default.createDirectory(atPath: outbox, withIntermediateDirectories: true)
+        let fake = s.directory + "/fakesm.sh"
+        try "#!/bin/sh\ncat > \"\(outbox)/$$.eml\"\n".write(toFile: fake, atomically: true, encoding: .utf8)
+        chmod(fake, 0o755)
+        #expect(s.run(["institution", "set", "SD", "--email", "sd@example.org"]).status == 0)
+        let lock = s.database + ".remind-lock"
+        #expect(FileManager.default.createFile(atPath: lock, contents: Data()))
+        let holder = open(lock, O_RDWR)
+        #expect(holder >= 0 && flock(holder, LOCK_EX) == 0)
+        defer { close(holder) }
+        let run = s.run(["remind"], environment: ["SARGS_SENDMAIL": fake, "SARGS_REMIND_WAIT": "1"])
+        #expect(run.status == 69 && run.stderr.contains("Waiting for another run") && run.stderr.contains("fuser"), "\(run.status) \(run.stderr)")
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: outbox)) ?? []).isEmpty)
+    }
+}
