@@ -125,7 +125,7 @@ func storeOperation<T>(at path: String, _ body: () throws -> T) throws -> T {
         case .SQLITE_IOERR:
             // SQLite says "disk I/O error" when the -shm cannot grow on a full disk.
             if Store.diskIsFull(at: path) { throw StoreError.diskFull(path: path) }
-            throw StoreError.io("\(path): \(error.message ?? "disk I/O error")")
+            throw StoreError.io("\(path): \(error.message ?? "disk I/O error") (SQLite \(error.extendedResultCode.rawValue))")
         case .SQLITE_CONSTRAINT:
             let detail = error.message ?? "constraint failed"
             throw StoreError.invalid(Phrase(lv: "Izmaiņa pārkāpj glabātuves noteikumu (\(detail)); nekas netika saglabāts.",

@@ -258,7 +258,7 @@ enum Mailer {
                 continue
             }
             if let problem = send(letter.message) {
-                failures.append("\(letter.code) (\(letter.message.to)): \(problem.text)")
+                failures.append("\(letter.code) (\(letter.message.to)): \(problem.text.text(lv ? .lv : .en))")
                 // A relay that does not answer one message will not answer the next: stop trying.
                 if problem.timedOut { stalled = true }
                 continue
@@ -319,7 +319,7 @@ enum Mailer {
     /// the command leaves in the background after it exits (some mail
     /// systems deliver that way) is left to finish.
     /// - Returns: nil when it exited 0, else its status and standard error in one line.
-    static func send(_ message: MailMessage) -> (text: String, timedOut: Bool)? {
+    static func send(_ message: MailMessage) -> (text: Phrase, timedOut: Bool)? {
         var child = ChildProcess("/bin/sh", ["-c", command],
                                  limits: .init(seconds: Int(timeout.rounded(.up)), memory: nil, output: 1 << 20))
         child.endsGroupOnExit = false
@@ -327,21 +327,26 @@ enum Mailer {
         do {
             result = try child.run(input: Array(message.rendered().utf8))
         } catch {
-            return ("cannot start /bin/sh: \(error)", false)
+            return (Phrase(lv: "nevar palaist /bin/sh: \(error)", en: "cannot start /bin/sh: \(error)"), false)
         }
-        let status: String
+        let status: Phrase
         switch result.ending {
         case .exited(0): return nil
-        case .timedOut: return ("no answer in \(Int(timeout)) s (SARGS_SENDMAIL_TIMEOUT); stopped", true)
-        case .outputTooLarge: status = "stopped after printing more than 1 MB"
-        case .exited(let code): status = "exit \(code)"
-        case .signalled(let number): status = "signal \(number)"
+        case .timedOut:
+            return (Phrase(lv: "nav atbildes \(Int(timeout)) s laikā (SARGS_SENDMAIL_TIMEOUT); apturēts",
+                           en: "no answer in \(Int(timeout)) s (SARGS_SENDMAIL_TIMEOUT); stopped"), true)
+        case .outputTooLarge: status = Phrase(lv: "apturēts, izdrukājis vairāk par 1 MB", en: "stopped after printing more than 1 MB")
+        case .exited(let code): status = Phrase(lv: "beidzās ar kodu \(code)", en: "exit \(code)")
+        case .signalled(let number): status = Phrase(lv: "apturēts ar signālu \(number)", en: "signal \(number)")
         }
         var detail = SafeText.line(String(decoding: result.errors.prefix(4096), as: UTF8.self).split(whereSeparator: \.isNewline).joined(separator: " "))
         if detail.count > 300 { detail = String(detail.prefix(300)) + "…" }
         let hint = result.ending == .exited(127)
-            ? " (no such command: install a mail system, e.g. Debian's msmtp-mta or postfix, or set SARGS_SENDMAIL)" : ""
-        return ((detail.isEmpty ? status : "\(status): \(detail)") + hint, false)
+            ? Phrase(lv: " (tādas komandas nav: uzstādiet pasta sistēmu, piem. Debian msmtp-mta vai postfix, vai iestatiet SARGS_SENDMAIL)",
+                     en: " (no such command: install a mail system, e.g. Debian's msmtp-mta or postfix, or set SARGS_SENDMAIL)")
+            : Phrase(lv: "", en: "")
+        let said = detail.isEmpty ? "" : ": \(detail)"
+        return (Phrase(lv: status.lv + said + hint.lv, en: status.en + said + hint.en), false)
     }
 }
 
