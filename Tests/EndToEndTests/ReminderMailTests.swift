@@ -215,7 +215,7 @@ struct ReminderMailTests {
         let r = s.run(["remind"], environment: server.environment)
         #expect(r.status == 69, "\(r.stdout) \(r.stderr)")
         #expect(r.stderr.hasPrefix("sargs: error: sendmail"))
-        #expect(r.stderr.contains("BT (barinttiesa@example.lv): exit") && r.stderr.contains("550"), "\(r.stderr)")
+        #expect(r.stderr.contains("BT (barinttiesa@example.lv): beidzās ar kodu") && r.stderr.contains("550"), "\(r.stderr)")
         #expect(r.stderr.split(separator: "\n").count == 1)
         #expect(try server.messages().map(\.to) == ["socialais.dienests@example.lv", "policija@example.lv"])
         #expect(reminders(s) == ["SD", "VP"])
