@@ -96,6 +96,10 @@ public struct ChildProcess: Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: shell)
         process.arguments = words
+        // The child reads standard input and writes standard output; it needs no
+        // folder of the caller's, and one this user may not enter (a colleague's
+        // working folder, a 0700 checkout) would stop it from starting at all.
+        process.currentDirectoryURL = URL(fileURLWithPath: "/")
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout

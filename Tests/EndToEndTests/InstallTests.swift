@@ -13,7 +13,7 @@ struct InstallTests {
         for dir in ["bin", "share/sargs/data", "share/sargs/Themes"] {
             try fm.createDirectory(atPath: prefix + "/" + dir, withIntermediateDirectories: true)
         }
-        try fm.copyItem(atPath: SargsProcess.binary, toPath: prefix + "/bin/sargs")
+        try SargsProcess.copyBinary(to: prefix + "/bin/sargs")
         try fm.copyItem(atPath: Fixtures.madonaPlanPath, toPath: prefix + "/share/sargs/data/madona-2025-2027.yaml")
         for theme in try fm.contentsOfDirectory(atPath: Fixtures.repositoryRoot + "/Themes") {
             try fm.copyItem(atPath: Fixtures.repositoryRoot + "/Themes/" + theme, toPath: prefix + "/share/sargs/Themes/" + theme)

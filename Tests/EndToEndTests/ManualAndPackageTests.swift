@@ -27,7 +27,7 @@ struct ManualAndPackageTests {
         let prefix = Fixtures.temporaryDirectory("sargs-prefix")
         try FileManager.default.createDirectory(atPath: prefix + "/bin", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: prefix + "/share/sargs", withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: SargsProcess.binary, toPath: prefix + "/bin/sargs")
+        try SargsProcess.copyBinary(to: prefix + "/bin/sargs")
         try "9.8.7+git3.abcdef0\n".write(toFile: prefix + "/share/sargs/VERSION", atomically: true, encoding: .utf8)
         let installed = SargsProcess.execute(prefix + "/bin/sargs", ["--version"], environment: [:])
         #expect(installed.stdout == "9.8.7+git3.abcdef0\n", "\(installed.stdout)")

@@ -56,7 +56,7 @@ struct PlantedLinkTests {
             top = Fixtures.temporaryDirectory("sargs-links")
             chmod(top, 0o755)
             binary = top + "/sargs"
-            try FileManager.default.copyItem(atPath: SargsProcess.binary, toPath: binary)
+            try SargsProcess.copyBinary(to: binary)
             chmod(binary, 0o755)
             let plan = top + "/plan.yaml"
             try FileManager.default.copyItem(atPath: Fixtures.madonaPlanPath, toPath: plan)

@@ -87,7 +87,7 @@ struct ReadOnlyStoreTests {
             if getuid() == 0 {
                 // `nobody` needs a binary it may reach, beside the store.
                 let binary = s.directory + "/sargs"
-                if !files.fileExists(atPath: binary) { try files.copyItem(atPath: SargsProcess.binary, toPath: binary) }
+                if !files.fileExists(atPath: binary) { try SargsProcess.copyBinary(to: binary) }
                 chmod(binary, 0o755)
                 var nobody = passwd()
                 var buffer = [CChar](repeating: 0, count: 4096)
@@ -162,7 +162,7 @@ struct ReadOnlyStoreTests {
         chmod(s.directory, 0o755)
         defer { chmod(s.directory, 0o700) }
         let binary = s.directory + "/sargs"
-        try FileManager.default.copyItem(atPath: SargsProcess.binary, toPath: binary)
+        try SargsProcess.copyBinary(to: binary)
         let nobody = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", binary]
         let first = SargsProcess.execute(nobody[0], Array(nobody.dropFirst()) + ["agenda"], environment: s.environment)
         #expect(first.status == 0, "right after init: \(first.stderr)")

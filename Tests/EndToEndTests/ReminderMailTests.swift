@@ -331,7 +331,7 @@ struct ReminderMailTests {
         try "#!/bin/sh\ncat > \"\(outbox)/$$.eml\"\n".write(toFile: fake, atomically: true, encoding: .utf8)
         chmod(fake, 0o755)
         let binary = s.directory + "/sargs"
-        try FileManager.default.copyItem(atPath: SargsProcess.binary, toPath: binary)
+        try SargsProcess.copyBinary(to: binary)
         chown(s.database, 0, 65534)
         chmod(s.database, 0o640)
         chmod(s.directory, 0o755)

@@ -37,7 +37,7 @@ struct ServerTests {
         let top = Fixtures.temporaryDirectory("sargs-server")
         chmod(top, 0o755)
         let binary = top + "/sargs"
-        try FileManager.default.copyItem(atPath: SargsProcess.binary, toPath: binary)
+        try SargsProcess.copyBinary(to: binary)
         chmod(binary, 0o755)
         let store = top + "/group/madona.sqlite"
         var admin = ProcessInfo.processInfo.environment

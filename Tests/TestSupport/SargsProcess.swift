@@ -22,6 +22,18 @@ public struct SargsProcess: Sendable {
 
     public static var binary: String { productsDirectory + "/sargs" }
 
+    /// Copies the built binary to `path` (mode 0755) through another process
+    /// (`install`), so that no descriptor open for writing it ever lives in
+    /// this test process: a child forked meanwhile by a test running beside
+    /// would inherit one, and running the copy would fail with ETXTBSY
+    /// ("Text file busy", exit 126).
+    public static func copyBinary(to path: String) throws {
+        let r = execute("/usr/bin/install", ["-m", "755", binary, path], environment: ["PATH": "/usr/bin:/bin"])
+        guard r.status == 0 else { throw CopyFailed(message: r.stderr) }
+    }
+
+    public struct CopyFailed: Error { public var message: String }
+
     public let directory: String
     public var database: String { directory + "/store.sqlite" }
     public var today: String?
