@@ -121,6 +121,12 @@ public enum ShellWord {
     public static func quoted(_ word: String) -> String {
         "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
+
+    /// A path as a word no command reads as an option: quoted, and a
+    /// relative one that begins with a dash written `./-…`.
+    public static func path(_ path: String) -> String {
+        quoted(path.hasPrefix("-") ? "./" + path : path)
+    }
 }
 
 /// Who may read a file sargs writes for people (minutes, reports,

@@ -413,6 +413,16 @@ extension Store {
         }
         let shared = mode & 0o060 == 0o060
         let group = groupName(store.st_gid)
+        // The WAL files are judged against the store as its own fixes leave it
+        // (others' bits gone; the group a setgid folder names), so no fix
+        // below undoes another, or hands the WAL files a mode being taken away.
+        var intendedMode = mode & 0o770, intendedGroup = store.st_gid, intendedShared = shared
+        var around = stat()
+        let storeFolder = (path as NSString).deletingLastPathComponent
+        if stat(storeFolder.isEmpty ? "." : storeFolder, &around) == 0, around.st_mode & 0o2000 != 0,
+           around.st_gid != store.st_gid || !shared {
+            (intendedMode, intendedGroup, intendedShared) = (0o660, around.st_gid, true)
+        }
         for file in StoreCheck.companions(path) {
             var info = stat()
             guard lstat(file, &info) == 0 else { continue }
@@ -420,15 +430,15 @@ extension Store {
                 findings.append(Finding(planted, fix: "rm -- \(q(file))"))
                 continue
             }
-            if info.st_mode & 0o777 != mode & 0o666 {
-                findings.append(Finding(Phrase(lv: "\(file) režīms \(String(info.st_mode & 0o777, radix: 8)), glabātuvei \(String(mode, radix: 8))",
-                                               en: "\(file) has mode \(String(info.st_mode & 0o777, radix: 8)), the store \(String(mode, radix: 8))"),
-                                        fix: "chmod \(String(mode & 0o666, radix: 8)) \(q(file))"))
+            if info.st_mode & 0o777 != intendedMode & 0o666 {
+                findings.append(Finding(Phrase(lv: "\(file) režīms \(String(info.st_mode & 0o777, radix: 8)), glabātuvei \(String(intendedMode, radix: 8))",
+                                               en: "\(file) has mode \(String(info.st_mode & 0o777, radix: 8)), the store \(String(intendedMode, radix: 8))"),
+                                        fix: "chmod \(String(intendedMode & 0o666, radix: 8)) \(q(file))"))
             }
-            if shared, info.st_gid != store.st_gid {
-                findings.append(Finding(Phrase(lv: "\(file) pieder grupai \(groupName(info.st_gid)), glabātuve — \(group)",
-                                               en: "\(file) belongs to the group \(groupName(info.st_gid)), the store to \(group)"),
-                                        fix: "chgrp \(group) \(q(file))"))
+            if intendedShared, info.st_gid != intendedGroup {
+                findings.append(Finding(Phrase(lv: "\(file) pieder grupai \(groupName(info.st_gid)), glabātuve — \(groupName(intendedGroup))",
+                                               en: "\(file) belongs to the group \(groupName(info.st_gid)), the store to \(groupName(intendedGroup))"),
+                                        fix: "chgrp \(groupName(intendedGroup)) \(q(file))"))
             }
         }
         let folder = (path as NSString).deletingLastPathComponent

@@ -208,7 +208,7 @@ public final class Store: Sendable {
             }
             // A store every user of the server may read would show the group's work to all of them.
             if info.st_mode & 0o007 != 0 {
-                let files = ([path] + [path + "-wal", path + "-shm"].filter(entryExists)).map(ShellWord.quoted).joined(separator: " ")
+                let files = ([path] + [path + "-wal", path + "-shm"].filter(entryExists)).map(ShellWord.path).joined(separator: " ")
                 let mode = String(info.st_mode & 0o777, radix: 8)
                 throw StoreError.unavailable(Phrase(lv: "\(path) var atvērt ikviens šī servera lietotājs (režīms \(mode)); noņemiet to ar: chmod o-rwx \(files)",
                                                     en: "every user of this server may open \(path) (mode \(mode)); take that away with: chmod o-rwx \(files)"))

@@ -66,16 +66,16 @@ struct BoardCommand: ParsableCommand {
             if n > 0 {
                 notices.append(Phrase(
                     lv: "Plānā " + Plural.form(n, .lv, one: "\(n) vieta jāpārbauda", other: "\(n) vietas jāpārbauda")
-                        + " (# PĀRBAUDĪT): sargs plan check \(plan)",
+                        + " (# PĀRBAUDĪT): sargs plan check \(ShellWord.path(plan))",
                     en: "The plan has " + Plural.form(n, .en, one: "\(n) place to review", other: "\(n) places to review")
-                        + " (# PĀRBAUDĪT): sargs plan check \(plan)"))
+                        + " (# PĀRBAUDĪT): sargs plan check \(ShellWord.path(plan))"))
             }
         }
         if fileDiffers, let plan {
             // The store was made earlier; what changed in the file since is not in it.
             notices.append(Phrase(
-                lv: "Glabātuvē cits plāns nekā failā. No faila: sargs init \(SafeText.line(plan)) --force",
-                en: "The store holds another plan than the file. From the file: sargs init \(SafeText.line(plan)) --force"))
+                lv: "Glabātuvē cits plāns nekā failā. No faila: sargs init \(ShellWord.path(plan)) --db \(ShellWord.path(store.path)) --force",
+                en: "The store holds another plan than the file. From the file: sargs init \(ShellWord.path(plan)) --db \(ShellWord.path(store.path)) --force"))
         }
         if state.readOnly {
             notices.append(Phrase(

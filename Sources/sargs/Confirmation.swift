@@ -17,8 +17,10 @@ enum Confirmation {
     static func ask(_ question: Phrase, language: Language, yes: Bool) throws -> Bool {
         if yes { return true }
         guard isatty(0) == 1 else {
-            throw Failure(.usage, Phrase(lv: question.lv + " Te nav termināļa, kur atbildēt: lai turpinātu, pievienojiet --yes; nekas netika mainīts.",
-                                         en: question.en + " There is no terminal to answer on: add --yes to go on; nothing was changed."))
+            // After "sargs: error:" the line goes on as a clause, as every refusal does.
+            func clause(_ text: String) -> String { text.prefix(1).lowercased() + text.dropFirst() }
+            throw Failure(.usage, Phrase(lv: clause(question.lv) + " Te nav termināļa, kur atbildēt: lai turpinātu, pievienojiet --yes; nekas netika mainīts",
+                                         en: clause(question.en) + " There is no terminal to answer on: add --yes to go on; nothing was changed"))
         }
         let prompt = language == .lv ? "\(question.lv) Turpināt? [j/N] " : "\(question.en) Go on? [y/N] "
         FileHandle.standardError.write(Data(SafeText.clean(prompt, keeping: [.lines]).utf8))

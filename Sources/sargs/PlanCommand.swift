@@ -171,11 +171,11 @@ struct PlanCommand: ParsableCommand {
                 ? Plural.form(n, .lv, one: "\(n) aktivitāte", other: "\(n) aktivitātes") + ", "
                   + Plural.form(draft.plan.goals.count, .lv, one: "\(draft.plan.goals.count) mērķis", other: "\(draft.plan.goals.count) mērķi") + "; "
                   + (r == 0 ? "nekas nav jāpārbauda" : Plural.form(r, .lv, one: "\(r) vieta jāpārbauda", other: "\(r) vietas jāpārbauda"))
-                  + (output.map { " (sargs plan check \(SafeText.line($0)))" } ?? " (saglabājiet ar -o PLĀNS.yaml un pārbaudiet: sargs plan check PLĀNS.yaml)")
+                  + (output.map { " (sargs plan check \(ShellWord.path(SafeText.line($0))))" } ?? " (saglabājiet ar -o PLĀNS.yaml un pārbaudiet: sargs plan check PLĀNS.yaml)")
                 : Plural.form(n, .en, one: "\(n) activity", other: "\(n) activities") + ", "
                   + Plural.form(draft.plan.goals.count, .en, one: "\(draft.plan.goals.count) goal", other: "\(draft.plan.goals.count) goals") + "; "
                   + (r == 0 ? "nothing to review" : Plural.form(r, .en, one: "\(r) place to review", other: "\(r) places to review"))
-                  + (output.map { " (sargs plan check \(SafeText.line($0)))" } ?? " (save it with -o PLAN.yaml, then: sargs plan check PLAN.yaml)")
+                  + (output.map { " (sargs plan check \(ShellWord.path(SafeText.line($0))))" } ?? " (save it with -o PLAN.yaml, then: sargs plan check PLAN.yaml)")
             FileHandle.standardError.write(Data((SafeText.line(summary) + "\n").utf8))
         }
 
