@@ -69,7 +69,7 @@ public enum StoreError: Error, Equatable, Sendable {
         case .unknownDecision(let id):
             return Phrase(lv: "nav lēmuma Nr. \(id)", en: "there is no decision \(id)")
         case .conflict(let field, let yours, let theirs):
-            return Phrase(lv: "kāds cits jau mainīja lauku '\(field)': jūsu vērtība “\(yours)”, viņu “\(theirs)”; nekas netika saglabāts",
+            return Phrase(lv: "kāds cits jau mainīja lauku '\(ConflictWords.field(field))': jūsu vērtība “\(ConflictWords.value(yours))”, viņu “\(ConflictWords.value(theirs))”; nekas netika saglabāts",
                           en: "someone else changed the \(field) since you began: yours is “\(yours)”, theirs is “\(theirs)”; nothing was saved")
         case .nothingToUndo(let author):
             return Phrase(lv: "lietotājam \(author) no šī konta nav neatsauktu izmaiņu (katrs konts atsauc tikai savas)",
@@ -136,5 +136,31 @@ func storeOperation<T>(at path: String, _ body: () throws -> T) throws -> T {
         }
     } catch {
         throw StoreError.unavailable(Phrase(lv: "\(path): \(error)", en: "\(path): \(error)"))
+    }
+}
+
+/// The Latvian words for what a conflict names: the store's field names
+/// and the values it shows ("status" is "statuss", "planned" is "plānota"),
+/// so a Latvian refusal holds no English (issue 24).
+enum ConflictWords {
+    static func field(_ field: String) -> String {
+        let words = ["status": "statuss", "status note": "statusa piezīme", "status_note": "statusa piezīme", "note": "piezīme",
+                     "done date": "izpildes datums", "done_on": "izpildes datums", "due": "termiņš", "title": "nosaukums",
+                     "en": "nosaukums angliski", "links": "saites", "period": "periods", "schedule": "grafiks", "owners": "atbildīgie",
+                     "funding": "finansējums", "target": "plānotais skaits", "goal": "mērķis", "text": "teksts"]
+        if let word = words[field] { return word }
+        if field.hasPrefix("e-mail of ") { return "e-pasts (" + field.dropFirst("e-mail of ".count) + ")" }
+        if field.hasPrefix("agenda of meeting ") { return "sēdes Nr. " + field.dropFirst("agenda of meeting ".count) + " darba kārtība" }
+        return field
+    }
+
+    static func value(_ value: String) -> String {
+        if let status = Status(rawValue: value) { return status.phrase.lv }
+        switch value {
+        case "none": return "nav"
+        case "yes", "true": return "jā"
+        case "no", "false": return "nē"
+        default: return value
+        }
     }
 }

@@ -217,6 +217,17 @@ struct StoreFileTests {
         }
     }
 
+    @Test("a conflict in a Latvian refusal names its field and values in Latvian")
+    func conflictWords() {
+        let status = StoreError.conflict(field: "status", yours: "planned", theirs: "blocked").phrase
+        #expect(status.lv.contains("'statuss'") && status.lv.contains("“plānota”") && status.lv.contains("“bloķēta”"), "\(status.lv)")
+        #expect(status.en.contains("status") && status.en.contains("planned"))
+        let mail = StoreError.conflict(field: "e-mail of SD", yours: "a@b.lv", theirs: "none").phrase.lv
+        #expect(mail.contains("'e-pasts (SD)'") && mail.contains("“nav”") && !mail.contains("e-mail"), "\(mail)")
+        let done = StoreError.conflict(field: "done date", yours: "none", theirs: "2025-03-01").phrase.lv
+        #expect(done.contains("'izpildes datums'") && !done.contains("done"), "\(done)")
+    }
+
     @Test("every error has a one-sentence message without an error: prefix")
     func messages() {
         let errors: [StoreError] = [
