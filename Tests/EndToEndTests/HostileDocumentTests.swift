@@ -175,6 +175,10 @@ struct FullDiskTests {
         defer { _ = SargsProcess.execute("/usr/bin/umount", [small], environment: [:]) }
         let store = small + "/store.sqlite"
         #expect(s.run(["init", Fixtures.madonaPlanPath, "--db", store]).status == 0)
+        let copy = s.directory + "/copy.sqlite"
+        #expect(s.run(["backup", copy, "--db", store]).status == 0)
+        // The backup's reading left an empty WAL and its -shm: gone, so a reader must make them on the full disk.
+        for file in [store + "-wal", store + "-shm"] { unlink(file) }
         _ = SargsProcess.execute("/bin/sh", ["-c", "cat /dev/zero > '\(small)/fill'"], environment: [:])
         for arguments in [["agenda"], ["log"], ["note", "2.1", "x"]] {
             let run = s.run(arguments + ["--db", store])
@@ -185,6 +189,11 @@ struct FullDiskTests {
         let check = s.run(["check", "--db", store])
         #expect(check.stdout.contains("is full") && check.stdout.contains("df -h"), "\(check.stdout)")
         #expect(!check.stdout.contains("sargs restore"), "a whole store needs room, not a restore: \(check.stdout)")
+        // A restore on the full disk replaces nothing and says why.
+        let before = try Data(contentsOf: URL(fileURLWithPath: store))
+        let restore = s.run(["restore", copy, "--yes", "--db", store])
+        #expect(restore.status == 74 && restore.stderr.contains("is full"), "\(restore.status) \(restore.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == before)
     }
 }
 
