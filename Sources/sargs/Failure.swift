@@ -130,7 +130,8 @@ enum CommandLineRunner {
             }
         }
         takeGlobals()
-        guard i < arguments.count else { return arguments }
+        // No command named (`sargs --db X --theme mono` is the board's): nothing to move.
+        guard i < arguments.count, !arguments[i].hasPrefix("-") else { return arguments }
         var command = [arguments[i]]
         i += 1
         if commandGroups.contains(command[0]) {

@@ -214,6 +214,17 @@ struct CommandTests {
         chmod(s.database, 0o600)
     }
 
+    @Test("the board's own options after a global option with a value are the board's (sargs --db X --theme mono)")
+    func boardOptionsAfterGlobals() {
+        let s = SargsProcess.madona(today: "2025-07-01")
+        for arguments in [["--db", s.database, "--theme", "mono"], ["--today", "2025-07-01", "--plan", Fixtures.madonaPlanPath], ["--lang", "lv", "--theme", "mono"]] {
+            let run = s.run(arguments, environment: ["TERM": "dumb"])
+            // Parsed: refused only for want of a terminal, not for a missing value.
+            #expect(run.status == 64 && !run.stderr.contains("--theme <theme>") && !run.stderr.contains("--plan <plan>")
+                    && !run.stderr.contains("trūkst vērtības") && !run.stderr.contains("Missing value"), "\(arguments): \(run.stderr)")
+        }
+    }
+
     @Test func aMissingOrBrokenStoreIsUnavailable() throws {
         let s = SargsProcess(today: "2025-07-01")
         let missing = s.run(["record", "5.2"])
