@@ -117,13 +117,25 @@ struct ReportTests {
         let csv = YearReport(snapshot: SmallPlan.snapshot, year: 2025, today: day("2026-03-01")).csv()
         let rows = csv.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(rows.count == 1 + 5 + 1)  // header, five activities, the final line end
-        #expect(rows[0] == "year,goal,level,activity,title,owners,schedule,state,days_overdue,blocked,"
+        #expect(rows[0] == "\u{FEFF}year,goal,level,activity,title,owners,schedule,state,days_overdue,blocked,"
             + "windows_ended,windows_met,windows_missed,windows_waived,progress,target,unit,records")
         #expect(rows[1] == "2025,1,primary,1.1,\"Reidi, \"\"drošība\"\"\",SD,every,overdue,1,false,4,2,1,1,,,,3")
         #expect(rows[2] == "2025,1,primary,1.2,Aktivitāte 1.2,SD,once,overdue,185,false,,,,,22,30,cilvēki,2")
         #expect(rows[3] == "2025,7,tertiary,7.1,Aktivitāte 7.1,SD,every,overdue,32,true,3,1,2,0,,,,1")
         #expect(rows[4] == "2025,7,tertiary,7.2,Aktivitāte 7.2,SD,as-needed,as-needed,,false,,,,,,,,2")
         #expect(rows[6] == "")
+    }
+
+    @Test("CSV for a Latvian spreadsheet: a byte-order mark, ';' between cells (',' is the decimal sign there), a cell with ';' quoted; English keeps ','")
+    func csvPerLanguage() {
+        var snapshot = SmallPlan.snapshot
+        snapshot.plan.activities[0].title = "Reidi; “drošība”, 2"
+        let report = YearReport(snapshot: snapshot, year: 2025, today: day("2026-03-01"))
+        let lv = report.csv(.lv), en = report.csv(.en)
+        #expect(Array(lv.utf8.prefix(3)) == [0xEF, 0xBB, 0xBF] && Array(en.utf8.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(lv.dropFirst().hasPrefix("gads;mērķis;līmenis;"))
+        #expect(lv.contains(";\"Reidi; “drošība”, 2\";"), "\(lv)")
+        #expect(en.dropFirst().hasPrefix("year,goal,level,") && en.contains(",\"Reidi; “drošība”, 2\","))
     }
 
     @Test("JSON: an activity's object")

@@ -214,7 +214,9 @@ public struct YearReport: Hashable, Sendable {
     /// headers and Latvian words for them, as a spreadsheet is read.
     public func csv(_ language: Language = .en) -> String {
         let lv = language == .lv
-        var out = (lv ? Self.csvHeaderLV : Self.csvHeaderEN).joined(separator: ",") + "\n"
+        let separator = Self.csvSeparator(language)
+        // A byte-order mark: a spreadsheet then reads the file as UTF-8, not the desktop's code page.
+        var out = "\u{FEFF}" + (lv ? Self.csvHeaderLV : Self.csvHeaderEN).joined(separator: String(separator)) + "\n"
         for goal in goals {
             for line in goal.activities {
                 let fields: [String] = [
@@ -228,11 +230,15 @@ public struct YearReport: Hashable, Sendable {
                     line.progress.map(String.init) ?? "", line.target.map { String($0.count) } ?? "",
                     line.target?.unit ?? "", String(line.records),
                 ]
-                out += fields.map(Self.csvField).joined(separator: ",") + "\n"
+                out += fields.map { Self.csvField($0, separator: separator) }.joined(separator: String(separator)) + "\n"
             }
         }
         return out
     }
+
+    /// Between a CSV's cells: `;` in Latvian, where spreadsheets read `,` as
+    /// the decimal sign (what a Latvian desktop's spreadsheet expects), `,` in English.
+    public static func csvSeparator(_ language: Language) -> Character { language == .lv ? ";" : "," }
 
     /// The CSV's column names, in English (machine-friendly, as in JSON) and in Latvian.
     public static let csvHeaderEN = ["year", "goal", "level", "activity", "title", "owners", "schedule", "state", "days_overdue",
@@ -257,11 +263,11 @@ public struct YearReport: Hashable, Sendable {
     /// spreadsheet, a cell that begins with `=`, `+`, `-`, `@`, a tab or a
     /// carriage return is prefixed with `'` so it is never read as a formula
     /// (SPEC §6).
-    static func csvField(_ raw: String) -> String {
+    static func csvField(_ raw: String, separator: Character = ",") -> String {
         var text = raw
         if let first = raw.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { text = "'" + raw }
         text = SafeText.clean(text, keeping: [.lines, .tabs])
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r\n" || $0 == "\t" }) else { return text }
+        guard text.contains(where: { $0 == separator || $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r\n" || $0 == "\t" }) else { return text }
         return "\"" + text.replacing(scalar: "\"", with: "\"\"") + "\""
     }
 
