@@ -279,12 +279,13 @@ enum Mailer {
             summary.append(lv ? Plural.form(n, .lv, one: "\(n) vēstule sagatavota (nav nosūtīta)", other: "\(n) vēstules sagatavotas (nav nosūtītas)")
                               : Plural.form(n, .en, one: "\(n) message prepared (not sent)", other: "\(n) messages prepared (not sent)"))
         } else {
-            summary.append(lv ? Plural.form(n, .lv, one: "nosūtīta \(n) vēstule", other: "nosūtītas \(n) vēstules")
-                              : Plural.form(n, .en, one: "\(n) message sent", other: "\(n) messages sent"))
+            // sargs knows only that the mail system took the message, not that it arrived.
+            summary.append(lv ? Plural.form(n, .lv, one: "pasta sistēmai nodota \(n) vēstule", other: "pasta sistēmai nodotas \(n) vēstules")
+                              : Plural.form(n, .en, one: "\(n) message handed to the mail system", other: "\(n) messages handed to the mail system"))
         }
         if !sent.isEmpty { summary[0] += ": " + sent.joined(separator: ", ") }
         if !already.isEmpty {
-            summary.append((lv ? "jau nosūtīts: " : "already sent: ") + already.joined(separator: ", "))
+            summary.append((lv ? "šodien jau nodots pasta sistēmai: " : "already handed to the mail system today: ") + already.joined(separator: ", "))
         }
         if !withoutAddress.isEmpty {
             let codes = withoutAddress.joined(separator: ", ")

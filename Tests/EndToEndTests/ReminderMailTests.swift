@@ -169,7 +169,7 @@ struct ReminderMailTests {
         defer { server.stop() }
         let sent = s.run(["remind"], environment: server.environment)
         #expect(sent.status == 0, "\(sent.stderr)")
-        #expect(sent.stdout.contains("Nosūtītas 3 vēstules: SD, BT, VP"), "\(sent.stdout)")
+        #expect(sent.stdout.contains("Pasta sistēmai nodotas 3 vēstules: SD, BT, VP"), "\(sent.stdout)")
         #expect(sent.stdout.contains("bez e-pasta: SG, IN, PP, AN, JC"), "\(sent.stdout)")
         let messages = try server.messages()
         #expect(messages.map(\.rcpt) == [["socialais.dienests@example.lv"], ["barinttiesa@example.lv"], ["policija@example.lv"]])
@@ -197,7 +197,7 @@ struct ReminderMailTests {
 
         let again = s.run(["remind"], environment: server.environment)
         #expect(again.status == 0, "\(again.stderr)")
-        #expect(again.stdout.contains("jau nosūtīts: SD, BT, VP"), "\(again.stdout)")
+        #expect(again.stdout.contains("šodien jau nodots pasta sistēmai: SD, BT, VP"), "\(again.stdout)")
         #expect(try server.messages().count == 3, "a cron job that runs twice sends once")
         #expect(reminders(s) == ["BT", "SD", "VP"])
     }
@@ -237,7 +237,7 @@ struct ReminderMailTests {
         let reminded = try server.messages()
         #expect(reminded.count == 3)
         #expect(reminded.allSatisfy { $0.subject.hasPrefix("sargs: sēde 15.09.") }, "\(reminded.map(\.subject))")
-        #expect(s.run(["remind", "--before-meeting", "7"], environment: server.environment).stdout.contains("jau nosūtīts"))
+        #expect(s.run(["remind", "--before-meeting", "7"], environment: server.environment).stdout.contains("jau nodots pasta sistēmai"))
         #expect(try server.messages().count == 3, "once per meeting")
 
         let agenda = s.run(["agenda", "--mail"], environment: server.environment)
@@ -246,7 +246,7 @@ struct ReminderMailTests {
         #expect(all.count == 6)
         #expect(all.suffix(3).allSatisfy { $0.subject == "sargs: sēdes Nr. 2 (2025-09-15) darba kārtība" })
         #expect(all.last?.text.contains("Kārtējās sēdes darba kārtība 2025-09-15") == true)
-        #expect(s.run(["agenda", "--mail"], environment: server.environment).stdout.contains("jau nosūtīts"))
+        #expect(s.run(["agenda", "--mail"], environment: server.environment).stdout.contains("jau nodots pasta sistēmai"))
         #expect(try server.messages().count == 6, "the agenda goes once")
     }
 

@@ -51,7 +51,7 @@ struct StoreMailboxTests {
         #expect(try !store.reminderSent(to: "SD", fingerprint: "other", on: day))
         #expect(try !store.reminderSent(to: "BT", fingerprint: "abc", on: day))
         let entry = try #require(try store.journal(limit: 1).first)
-        #expect(JournalText.sentence(entry, .lv).contains("nosūtīja atgādinājumu SD uz sd@example.lv (2 punkti)"))
+        #expect(JournalText.sentence(entry, .lv).contains("nodeva pasta sistēmai atgādinājumu SD uz sd@example.lv (2 punkti)"))
         #expect(try store.latestUndoable(author: "ieva") == nil, "a sent mail is not a change one undoes")
     }
 }

@@ -170,7 +170,7 @@ public enum JournalText {
             let lvItems = Plural.form(count, .lv, one: "\(count) punkts", other: "\(count) punkti")
             let enItems = Plural.form(count, .en, one: "\(count) item", other: "\(count) items")
             return (p("\(lvKind) \(s) (\(to), \(lvItems))", "\(enKind) to \(s) (\(to), \(enItems))"),
-                    p("nosūtīja \(lvKind) \(s) uz \(to) (\(lvItems))", "sent \(enKind) to \(s) at \(to) (\(enItems))"))
+                    p("nodeva pasta sistēmai \(lvKind) \(s) uz \(to) (\(lvItems))", "handed \(enKind) for \(s) at \(to) to the mail system (\(enItems))"))
         case "init":
             return (p("glabātuve no plāna \(s)", "the store from plan \(s)"), p("izveidoja glabātuvi no plāna \(s)", "created the store from plan \(s)"))
         default:
