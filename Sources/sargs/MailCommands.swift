@@ -128,6 +128,9 @@ struct RemindCommand: ParsableCommand {
     @Flag(help: "Print the messages instead of sending them (nothing is journaled).") var dryRun = false
     @Option(help: "Only when a planned meeting is this many days away or nearer: remind every institution of it, once per meeting.")
     var beforeMeeting: Int?
+    @Flag(help: "Hand over again what was already handed to the mail system today (a message that bounced).") var again = false
+    @Option(name: .customLong("test"), help: "Send one short message to this address to check the mail path; nothing else is sent or journaled.")
+    var testAddress: String?
 
     func validate() throws {
         if let beforeMeeting, !(0...366).contains(beforeMeeting) {
@@ -137,6 +140,7 @@ struct RemindCommand: ParsableCommand {
 
     func run() throws {
         let session = try Session.open(global)
+        if let testAddress { return try Mailer.test(testAddress, session: session) }
         let snapshot = try session.guarded { try session.store.snapshot() }
         var meeting: Meeting?
         if let beforeMeeting {
@@ -168,7 +172,7 @@ struct RemindCommand: ParsableCommand {
             letters.append(Letter(code: digest.institution.code, kind: kind, items: digest.itemIDs, message: message,
                                   once: meeting.map { "meeting-\($0.id)-\($0.date)" }))
         }
-        try Mailer.deliver(letters, session: session, dryRun: dryRun, withoutAddress: withoutAddress)
+        try Mailer.deliver(letters, session: session, dryRun: dryRun, withoutAddress: withoutAddress, again: again)
     }
 }
 
@@ -213,6 +217,28 @@ enum Mailer {
         Environment.variables["SARGS_SENDMAIL_TIMEOUT"].flatMap(Double.init).map { max(1, $0) } ?? 120
     }
 
+    /// `remind --test ADDRESS`: one short message to `address` through the
+    /// same sendmail, to see that mail leaves the server; nothing is journaled.
+    static func test(_ address: String, session: Session) throws {
+        let lv = session.language == .lv
+        guard EmailAddress.isValid(address), !PersonalCode.contains(address) else {
+            throw Failure(.usage, Phrase(lv: "'\(SafeText.line(address))' nav e-pasta adrese", en: "'\(SafeText.line(address))' is not an e-mail address"))
+        }
+        let subject = lv ? "sargs: pārbaudes vēstule" : "sargs: test message"
+        let text = lv ? "Šī ir sargs pārbaudes vēstule no \(domain). Ja tā ir atnākusi, pasts no servera iziet.\n"
+                      : "This is a test message from sargs on \(domain). If it arrived, mail leaves the server.\n"
+        guard let message = MailMessage(to: address, from: try sender(), subject: subject, text: text, markdown: text,
+                                        date: session.now, domain: domain) else {
+            throw Failure(.usage, Phrase(lv: "'\(SafeText.line(address))' nav e-pasta adrese", en: "'\(SafeText.line(address))' is not an e-mail address"))
+        }
+        if let problem = send(message) {
+            throw Failure(.unavailable, Phrase(lv: "sendmail (\(SafeText.line(command))) neizdevās: \(problem.text.lv)",
+                                               en: "sendmail (\(SafeText.line(command))) failed: \(problem.text.en)"))
+        }
+        session.say(Phrase(lv: "Pārbaudes vēstule nodota pasta sistēmai: \(address); vai tā atnāk, rāda adresāta pastkaste",
+                           en: "Test message handed to the mail system: \(address); whether it arrives, the recipient's mailbox shows"))
+    }
+
     /// The host's name for Message-IDs.
     static var domain: String {
         var buffer = [CChar](repeating: 0, count: 256)
@@ -224,7 +250,7 @@ enum Mailer {
     /// `dryRun` prints them; then says what happened. A failed delivery is
     /// not journaled; after trying every letter, any failure is an error
     /// (exit 69) naming each with sendmail's status and message.
-    static func deliver(_ letters: [Letter], session: Session, dryRun: Bool, withoutAddress: [String]) throws {
+    static func deliver(_ letters: [Letter], session: Session, dryRun: Bool, withoutAddress: [String], again: Bool = false) throws {
         let lv = session.language == .lv
         // A mail sent must be journaled, or the next run sends it again: a
         // store this account may only read sends nothing.
@@ -239,8 +265,12 @@ enum Mailer {
         for letter in letters {
             let day: Day? = letter.once == nil ? session.today : nil
             if try session.guarded({ try session.store.reminderSent(to: letter.code, fingerprint: letter.fingerprint, on: day) }) {
-                already.append(letter.code)
-                continue
+                // --again: what was handed over today goes again (it may have bounced); an earlier day's stays done.
+                let today = try session.guarded { try session.store.reminderSent(to: letter.code, fingerprint: letter.fingerprint, on: session.today) }
+                if !(again && today) {
+                    already.append(letter.code)
+                    continue
+                }
             }
             // Nothing shaped like a personal code leaves the server, whatever the store holds.
             if PersonalCode.contains(letter.message.text) || PersonalCode.contains(letter.message.markdown)

@@ -367,3 +367,37 @@ struct RemindLockHeldTests {
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: outbox)) ?? []).isEmpty)
     }
 }
+
+/// Issue 26: mail that says what happened: a test message to check the
+/// path, and a second hand-over the same day when the first bounced.
+@Suite("remind --test and --again")
+struct RemindTestAndAgainTests {
+    @Test("--test sends one short message and journals nothing; --again hands over again what went today; a bad address is refused")
+    func testAndAgain() throws {
+        let s = SargsProcess.madona(today: "2025-09-10")
+        let outbox = s.directory + "/outbox"
+        try FileManager.default.createDirectory(atPath: outbox, withIntermediateDirectories: true)
+        let fake = s.directory + "/fakesm.sh"
+        try "#!/bin/sh\ncat > \"\(outbox)/$(date +%s%N).eml\"\n".write(toFile: fake, atomically: true, encoding: .utf8)
+        chmod(fake, 0o755)
+        let mail = ["SARGS_SENDMAIL": fake]
+        func delivered() -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: outbox)) ?? []).compactMap { try? String(contentsOfFile: outbox + "/" + $0, encoding: .utf8) }
+        }
+        #expect(s.run(["institution", "set", "SD", "--email", "sd@example.org"]).status == 0)
+        let journal = s.run(["log", "--format", "json"]).stdout
+        let test = s.run(["remind", "--test", "admin@example.org"], environment: mail)
+        #expect(test.status == 0 && test.stdout.contains("handed to the mail system: admin@example.org"), "\(test.stdout) \(test.stderr)")
+        #expect(delivered().count == 1 && delivered()[0].contains("To: admin@example.org") && delivered()[0].contains("Subject: sargs: test message"))
+        #expect(s.run(["log", "--format", "json"]).stdout == journal, "a test message is not journaled")
+        #expect(s.run(["remind", "--test", "not an address"], environment: mail).status == 64)
+
+        let first = s.run(["remind"], environment: mail)
+        #expect(first.status == 0 && first.stdout.contains("handed to the mail system: SD"), "\(first.stdout) \(first.stderr)")
+        #expect(delivered().count == 2)
+        let second = s.run(["remind"], environment: mail)
+        #expect(second.stdout.contains("already handed to the mail system today: SD") && delivered().count == 2, "\(second.stdout)")
+        let again = s.run(["remind", "--again"], environment: mail)
+        #expect(again.status == 0 && again.stdout.contains("handed to the mail system: SD") && delivered().count == 3, "\(again.stdout)")
+    }
+}
