@@ -483,7 +483,7 @@ public enum SafeFile {
     }
 
     /// `path` with its links resolved (itself when it cannot be).
-    static func realPath(_ path: String) -> String {
+    public static func realPath(_ path: String) -> String {
         guard let resolved = realpath(path, nil) else { return path }
         defer { free(resolved) }
         return String(cString: resolved)

@@ -413,16 +413,18 @@ extension Store {
         }
         let shared = mode & 0o060 == 0o060
         let group = groupName(store.st_gid)
+        // The store's folder, looked at once for every finding below.
+        let folder = Store.folder(of: path)
+        var folderInfo = stat()
+        let folderKnown = stat(folder, &folderInfo) == 0
+        // A setgid folder of another group says which group the store is meant for.
+        let folderClaimsAnotherGroup = folderKnown && folderInfo.st_mode & 0o2000 != 0 && folderInfo.st_gid != store.st_gid
+        let storeNotOpenToFolder = folderKnown && folderInfo.st_mode & 0o2000 != 0 && (folderInfo.st_gid != store.st_gid || !shared)
         // The WAL files are judged against the store as its own fixes leave it
         // (others' bits gone; the group a setgid folder names), so no fix
         // below undoes another, or hands the WAL files a mode being taken away.
         var intendedMode = mode & 0o770, intendedGroup = store.st_gid, intendedShared = shared
-        var around = stat()
-        let storeFolder = (path as NSString).deletingLastPathComponent
-        if stat(storeFolder.isEmpty ? "." : storeFolder, &around) == 0, around.st_mode & 0o2000 != 0,
-           around.st_gid != store.st_gid || !shared {
-            (intendedMode, intendedGroup, intendedShared) = (0o660, around.st_gid, true)
-        }
+        if storeNotOpenToFolder { (intendedMode, intendedGroup, intendedShared) = (0o660, folderInfo.st_gid, true) }
         for file in StoreCheck.companions(path) {
             var info = stat()
             guard lstat(file, &info) == 0 else { continue }
@@ -441,34 +443,22 @@ extension Store {
                                         fix: "chgrp \(groupName(intendedGroup)) \(q(file))"))
             }
         }
-        let folder = (path as NSString).deletingLastPathComponent
-        var folderInfo = stat()
-        // A setgid folder of another group says which group the store is meant for: the store
-        // joins it, and the folder is not also told to join the store's (two fixes undoing each other).
-        var folderClaimsAnotherGroup = false
-        if stat(folder.isEmpty ? "." : folder, &folderInfo) == 0 {
-            folderClaimsAnotherGroup = folderInfo.st_mode & 0o2000 != 0 && folderInfo.st_gid != store.st_gid
-            if folderInfo.st_mode & 0o002 != 0 {
-                findings.append(Finding(Phrase(lv: "mapē \(folder) ikviens var rakstīt (glabātuvi var aizvākt vai aizstāt)",
-                                               en: "everyone may write in \(folder) (the store could be moved away or replaced)"),
-                                        fix: "chmod o-w \(q(folder.isEmpty ? "." : folder))"))
-            }
-            if folderInfo.st_mode & 0o2000 != 0, folderInfo.st_gid != store.st_gid || !shared {
-                findings.append(Finding(Phrase(lv: "mape \(folder) ir grupas \(groupName(folderInfo.st_gid)), bet glabātuve nav tai atvērta",
-                                               en: "the folder \(folder) is the group \(groupName(folderInfo.st_gid))'s, but the store is not open to it"),
-                                        fix: "chgrp \(groupName(folderInfo.st_gid)) \(q(path)) && chmod 660 \(q(path))"))
-            }
+        if folderKnown, folderInfo.st_mode & 0o002 != 0 {
+            findings.append(Finding(Phrase(lv: "mapē \(folder) ikviens var rakstīt (glabātuvi var aizvākt vai aizstāt)",
+                                           en: "everyone may write in \(folder) (the store could be moved away or replaced)"),
+                                    fix: "chmod o-w \(q(folder))"))
         }
-        if shared && !folderClaimsAnotherGroup {
-            let directory = (path as NSString).deletingLastPathComponent
-            var info = stat()
-            if stat(directory.isEmpty ? "." : directory, &info) == 0 {
-                if info.st_gid != store.st_gid || info.st_mode & 0o2070 != 0o2070 {
-                    findings.append(Finding(Phrase(lv: "mapē \(directory) grupa \(group) nevar veidot failus (vajag setgid un 2770)",
-                                                   en: "the group \(group) cannot create files in \(directory) (it needs setgid and 2770)"),
-                                            fix: "chgrp \(group) \(q(directory.isEmpty ? "." : directory)) && chmod 2770 \(q(directory.isEmpty ? "." : directory))"))
-                }
-            }
+        // The store joins the folder's group, and the folder is not also told to
+        // join the store's (two fixes undoing each other).
+        if storeNotOpenToFolder {
+            findings.append(Finding(Phrase(lv: "mape \(folder) ir grupas \(groupName(folderInfo.st_gid)), bet glabātuve nav tai atvērta",
+                                           en: "the folder \(folder) is the group \(groupName(folderInfo.st_gid))'s, but the store is not open to it"),
+                                    fix: "chgrp \(groupName(folderInfo.st_gid)) \(q(path)) && chmod 660 \(q(path))"))
+        }
+        if shared, !folderClaimsAnotherGroup, folderKnown, folderInfo.st_gid != store.st_gid || folderInfo.st_mode & 0o2070 != 0o2070 {
+            findings.append(Finding(Phrase(lv: "mapē \(folder) grupa \(group) nevar veidot failus (vajag setgid un 2770)",
+                                           en: "the group \(group) cannot create files in \(folder) (it needs setgid and 2770)"),
+                                    fix: "chgrp \(group) \(q(folder)) && chmod 2770 \(q(folder))"))
         }
         return findings
     }

@@ -342,11 +342,7 @@ public final class Store: Sendable {
     }
 
     /// The path with symbolic links resolved (the path itself when it cannot be).
-    static func realPath(_ path: String) -> String {
-        guard let resolved = realpath(path, nil) else { return path }
-        defer { free(resolved) }
-        return String(cString: resolved)
-    }
+    static func realPath(_ path: String) -> String { SafeFile.realPath(path) }
 
     /// SQLite gives `-wal` and `-shm` the store's mode when it creates them;
     /// a store whose mode changed since (`chmod 640` to share it with a
@@ -447,10 +443,7 @@ public final class Store: Sendable {
         [path, path + "-wal", path + "-shm", path + "-journal"]
     }
 
-    static func entryExists(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0
-    }
+    static func entryExists(_ path: String) -> Bool { SafeFile.entry(path) != .missing }
 
     /// `PRAGMA synchronous` of the connection that writes (2 is FULL).
     func writerSynchronous() throws -> Int {
