@@ -351,20 +351,16 @@ struct RemindLockHeldTests {
     @Test("remind waits SARGS_REMIND_WAIT seconds for a lock someone holds, says so, then exits 69 naming the lock; nothing is sent")
     func heldLock() throws {
         let s = SargsProcess.madona(today: "2025-09-10")
-        let outbox = s.directory + "/outbox"
-        try FileManager.default.createDirectory(atPath: outbox, withIntermediateDirectories: true)
-        let fake = s.directory + "/fakesm.sh"
-        try "#!/bin/sh\ncat > \"\(outbox)/$$.eml\"\n".write(toFile: fake, atomically: true, encoding: .utf8)
-        chmod(fake, 0o755)
+        let sendmail = try FakeSendmail(in: s.directory)
         #expect(s.run(["institution", "set", "SD", "--email", "sd@example.org"]).status == 0)
         let lock = s.database + ".remind-lock"
         #expect(FileManager.default.createFile(atPath: lock, contents: Data()))
         let holder = open(lock, O_RDWR)
         #expect(holder >= 0 && flock(holder, LOCK_EX) == 0)
         defer { close(holder) }
-        let run = s.run(["remind"], environment: ["SARGS_SENDMAIL": fake, "SARGS_REMIND_WAIT": "1"])
+        let run = s.run(["remind"], environment: sendmail.environment.merging(["SARGS_REMIND_WAIT": "1"]) { $1 })
         #expect(run.status == 69 && run.stderr.contains("Waiting for another run") && run.stderr.contains("fuser"), "\(run.status) \(run.stderr)")
-        #expect(((try? FileManager.default.contentsOfDirectory(atPath: outbox)) ?? []).isEmpty)
+        #expect(sendmail.messages().isEmpty)
     }
 }
 
@@ -375,15 +371,9 @@ struct RemindTestAndAgainTests {
     @Test("--test sends one short message and journals nothing; --again hands over again what went today; a bad address is refused")
     func testAndAgain() throws {
         let s = SargsProcess.madona(today: "2025-09-10")
-        let outbox = s.directory + "/outbox"
-        try FileManager.default.createDirectory(atPath: outbox, withIntermediateDirectories: true)
-        let fake = s.directory + "/fakesm.sh"
-        try "#!/bin/sh\ncat > \"\(outbox)/$(date +%s%N).eml\"\n".write(toFile: fake, atomically: true, encoding: .utf8)
-        chmod(fake, 0o755)
-        let mail = ["SARGS_SENDMAIL": fake]
-        func delivered() -> [String] {
-            ((try? FileManager.default.contentsOfDirectory(atPath: outbox)) ?? []).compactMap { try? String(contentsOfFile: outbox + "/" + $0, encoding: .utf8) }
-        }
+        let sendmail = try FakeSendmail(in: s.directory)
+        let mail = sendmail.environment
+        func delivered() -> [String] { sendmail.messages() }
         #expect(s.run(["institution", "set", "SD", "--email", "sd@example.org"]).status == 0)
         let journal = s.run(["log", "--format", "json"]).stdout
         let test = s.run(["remind", "--test", "admin@example.org"], environment: mail)
@@ -399,5 +389,29 @@ struct RemindTestAndAgainTests {
         #expect(second.stdout.contains("already handed to the mail system today: SD") && delivered().count == 2, "\(second.stdout)")
         let again = s.run(["remind", "--again"], environment: mail)
         #expect(again.status == 0 && again.stdout.contains("handed to the mail system: SD") && delivered().count == 3, "\(again.stdout)")
+    }
+}
+
+/// A sendmail for tests: each message it is handed is kept as a file in
+/// an outbox beside the store, to be counted and read back.
+struct FakeSendmail {
+    let outbox: String
+    let script: String
+
+    init(in directory: String) throws {
+        outbox = directory + "/outbox"
+        script = directory + "/fakesm.sh"
+        try FileManager.default.createDirectory(atPath: outbox, withIntermediateDirectories: true)
+        try "#!/bin/sh\ncat > \"\(outbox)/$$-$(date +%s%N).eml\"\n".write(toFile: script, atomically: true, encoding: .utf8)
+        chmod(script, 0o755)
+    }
+
+    var environment: [String: String] { ["SARGS_SENDMAIL": script] }
+
+    /// The messages handed over so far.
+    func messages() -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: outbox)) ?? []).compactMap {
+            try? String(contentsOfFile: outbox + "/" + $0, encoding: .utf8)
+        }
     }
 }
