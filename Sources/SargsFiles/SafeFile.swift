@@ -327,24 +327,6 @@ public enum SafeFile {
         }
     }
 
-    /// Puts a copy of the regular file `source` (following links: the
-    /// caller names it) at `path`, as `put(_:at:…)` does.
-    public static func put(copyOf source: String, at path: String, mode: mode_t, group: gid_t? = nil,
-                           replacing: Bool) throws {
-        let input = try open(source, followLinks: true, singleLink: false)
-        defer { _ = close(input) }
-        try put(at: path, mode: mode, group: group, replacing: replacing) { fd, temporary in
-            var buffer = [UInt8](repeating: 0, count: 1 << 16)
-            while true {
-                let n = buffer.withUnsafeMutableBytes { Glibc.read(input, $0.baseAddress, $0.count) }
-                if n < 0 && errno == EINTR { continue }
-                guard n >= 0 else { throw FileRefusal(source, .system(errno)) }
-                if n == 0 { return }
-                try buffer.withUnsafeBytes { try writeAll(fd, UnsafeRawBufferPointer(rebasing: $0.prefix(n)), path: temporary) }
-            }
-        }
-    }
-
     private static func put(at path: String, mode: mode_t, group: gid_t?, replacing: Bool,
                             _ fill: (Int32, String) throws -> Void) throws {
         let folder = (path as NSString).deletingLastPathComponent
