@@ -172,7 +172,7 @@ struct RemindCommand: ParsableCommand {
             letters.append(Letter(code: digest.institution.code, kind: kind, items: digest.itemIDs, message: message,
                                   once: meeting.map { "meeting-\($0.id)-\($0.date)" }))
         }
-        try Mailer.deliver(letters, session: session, dryRun: dryRun, withoutAddress: withoutAddress, again: again)
+        try Mailer.deliver(letters, session: session, dryRun: dryRun, withoutAddress: withoutAddress, again: again ? .today : .never)
     }
 }
 
@@ -227,8 +227,9 @@ enum Mailer {
         let subject = lv ? "sargs: pārbaudes vēstule" : "sargs: test message"
         let text = lv ? "Šī ir sargs pārbaudes vēstule no \(domain). Ja tā ir atnākusi, pasts no servera iziet.\n"
                       : "This is a test message from sargs on \(domain). If it arrived, mail leaves the server.\n"
-        guard let message = MailMessage(to: address, from: try sender(), subject: subject, text: text, markdown: text,
-                                        date: session.now, domain: domain) else {
+        let municipality = try session.guarded { try session.store.plan() }.municipality
+        guard let message = MailMessage(to: address, from: try sender(), fromName: municipality, subject: subject, text: text,
+                                        markdown: text, date: session.now, domain: domain) else {
             throw Failure(.usage, Phrase(lv: "'\(SafeText.line(address))' nav e-pasta adrese", en: "'\(SafeText.line(address))' is not an e-mail address"))
         }
         if let problem = send(message) {
@@ -246,29 +247,55 @@ enum Mailer {
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
+    /// What is handed over again of what the journal says was handed over.
+    enum Resend {
+        /// Nothing: each letter at most once (a day, or ever for a `once` letter).
+        case never
+        /// What was handed over today (`remind --again`: a message that bounced); an earlier day's stays done.
+        case today
+        /// Whatever was handed over, on any day (`meeting send --again`).
+        case always
+    }
+
     /// Sends each letter not yet sent (journaling each one sent), or with
     /// `dryRun` prints them; then says what happened. A failed delivery is
     /// not journaled; after trying every letter, any failure is an error
     /// (exit 69) naming each with sendmail's status and message.
-    static func deliver(_ letters: [Letter], session: Session, dryRun: Bool, withoutAddress: [String], again: Bool = false) throws {
+    ///
+    /// A letter with a sender gets the municipality's name beside it
+    /// (`From: Madonas novads <sargs@madona.lv>`, the plan's `municipality`).
+    /// `perLetter` prints a line for each institution, its address and what
+    /// happened; `againHint` is the command that hands over again what was
+    /// handed over before, said beside it.
+    static func deliver(_ letters: [Letter], session: Session, dryRun: Bool, withoutAddress: [String], again: Resend = .never,
+                        perLetter: Bool = false, againHint: String? = nil) throws {
         let lv = session.language == .lv
         // A mail sent must be journaled, or the next run sends it again: a
         // store this account may only read sends nothing.
         if !dryRun, !session.store.mayChange { throw Failure(.unavailable, StoreError.readOnly(path: session.store.path).phrase) }
         let lock = dryRun ? nil : try RemindLock(store: session.store.path)
         defer { lock?.release() }
+        let municipality = try session.guarded { try session.store.plan() }.municipality
         var sent: [String] = []
         var already: [String] = []
+        var alreadyBefore: [String] = []
         var failures: [String] = []
         var guarded: [String] = []
         var stalled = false
-        for letter in letters {
+        for var letter in letters {
+            if letter.message.from != nil, letter.message.fromName == nil { letter.message.fromName = municipality }
             let day: Day? = letter.once == nil ? session.today : nil
             if try session.guarded({ try session.store.reminderSent(to: letter.code, fingerprint: letter.fingerprint, on: day) }) {
-                // --again: what was handed over today goes again (it may have bounced); an earlier day's stays done.
+                // --again: what was handed over today goes again (it may have bounced); an earlier day's stays done
+                // unless `again` is `.always`.
                 let today = try session.guarded { try session.store.reminderSent(to: letter.code, fingerprint: letter.fingerprint, on: session.today) }
-                if !(again && today) {
-                    already.append(letter.code)
+                let resend = again == .always || (again == .today && today)
+                if !resend {
+                    if today { already.append(letter.code) } else { alreadyBefore.append(letter.code) }
+                    if perLetter {
+                        Output.print("\(letter.code) (\(letter.message.to)): " + (today ? (lv ? "šodien jau nodota pasta sistēmai" : "already handed to the mail system today")
+                                                                                         : (lv ? "jau agrāk nodota pasta sistēmai" : "handed to the mail system before")))
+                    }
                     continue
                 }
             }
@@ -298,6 +325,7 @@ enum Mailer {
                                                  items: letter.items, fingerprint: letter.fingerprint, day: session.today,
                                                  author: session.author, now: session.now)
             }
+            if perLetter { Output.print("\(letter.code) (\(letter.message.to)): " + (lv ? "nodota pasta sistēmai" : "handed to the mail system")) }
             sent.append(letter.code)
         }
         var summary: [String] = []
@@ -316,6 +344,12 @@ enum Mailer {
         if !sent.isEmpty { summary[0] += ": " + sent.joined(separator: ", ") }
         if !already.isEmpty {
             summary.append((lv ? "šodien jau nodots pasta sistēmai: " : "already handed to the mail system today: ") + already.joined(separator: ", "))
+        }
+        if !alreadyBefore.isEmpty {
+            summary.append((lv ? "jau agrāk nodots pasta sistēmai: " : "handed to the mail system before: ") + alreadyBefore.joined(separator: ", "))
+        }
+        if let againHint, !already.isEmpty || !alreadyBefore.isEmpty {
+            summary[summary.count - 1] += lv ? " (vēlreiz: \(againHint))" : " (to hand it over again: \(againHint))"
         }
         if !withoutAddress.isEmpty {
             let codes = withoutAddress.joined(separator: ", ")
@@ -449,5 +483,105 @@ struct RemindLock {
     func release() {
         _ = flock(descriptor, LOCK_UN)
         _ = close(descriptor)
+    }
+}
+
+/// Whether mail handed to the configured sendmail can leave this server,
+/// as far as sargs can see without sending (`sargs check`, issue 26): the
+/// command is there; Debian's exim4 is not in its local-only default; msmtp
+/// has a configuration. Whether a message arrives, only `sargs remind
+/// --test ADDRESS` and the recipient's mailbox show.
+enum MailPath {
+    /// Debian's exim4 settings (`SARGS_EXIM_CONFIG` names another file, for tests).
+    static var eximConfig: String {
+        let configured = Environment.variables["SARGS_EXIM_CONFIG"]?.trimmingBlanks ?? ""
+        return configured.isEmpty ? "/etc/exim4/update-exim4.conf.conf" : configured
+    }
+
+    /// msmtp's system configuration (`SARGS_MSMTP_CONFIG` names another file, for tests).
+    static var msmtpConfig: String {
+        let configured = Environment.variables["SARGS_MSMTP_CONFIG"]?.trimmingBlanks ?? ""
+        return configured.isEmpty ? "/etc/msmtprc" : configured
+    }
+
+    /// The README's section that sets up mail from the server.
+    static let readme = "README, \"Mail from the server\""
+
+    /// The program the sendmail command runs, found as the shell would
+    /// (a path, else on `PATH`): nil when it is not there. A command sargs
+    /// cannot read without running a shell (a variable, quotes, a pipe) is
+    /// taken as it is (`.unknown`).
+    enum Program: Equatable {
+        case found(String)
+        case missing(String)
+        case unknown
+    }
+
+    static func program(of command: String) -> Program {
+        guard let first = command.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) else { return .unknown }
+        if first.contains(where: { "$`'\"\\;|&()<>*?[]{}~=".contains($0) }) { return .unknown }
+        if first.contains("/") {
+            return FileManager.default.isExecutableFile(atPath: first) ? .found(first) : .missing(first)
+        }
+        for dir in (Environment.variables["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+            let path = "\(dir)/\(first)"
+            if FileManager.default.isExecutableFile(atPath: path) { return .found(path) }
+        }
+        return .missing(first)
+    }
+
+    /// Whether an exim4 settings file keeps mail on this server
+    /// (`dc_eximconfig_configtype='local'`, Debian's default).
+    static func eximIsLocalOnly(_ settings: String) -> Bool {
+        for line in settings.split(whereSeparator: \.isNewline) {
+            let text = line.trimmingCharacters(in: .whitespaces)
+            guard text.hasPrefix("dc_eximconfig_configtype") else { continue }
+            let value = text.drop { $0 != "=" }.dropFirst().trimmingCharacters(in: CharacterSet(charactersIn: " '\""))
+            return value == "local"
+        }
+        return false
+    }
+
+    /// Each reason mail cannot leave, with its fix, in `language`.
+    static func findings(_ language: Language) -> [Store.Finding] {
+        let lv = language == .lv
+        let command = Mailer.command
+        let install = lv ? "sudo apt-get install msmtp-mta; tad /etc/msmtprc pašvaldības pasta serverim (\(readme)); pārbaude: sargs remind --test ADRESE"
+                         : "sudo apt-get install msmtp-mta; then /etc/msmtprc for the municipality's relay (\(readme)); to try it: sargs remind --test ADDRESS"
+        switch program(of: command) {
+        case .unknown:
+            return []
+        case .missing(let name):
+            let shown = SafeText.line(name)
+            return [Store.Finding(Phrase(
+                lv: "pasts no šī servera neiziet: sendmail komandas \(shown) nav (\(Environment.variables["SARGS_SENDMAIL"] == nil ? "Debian vieta" : "SARGS_SENDMAIL")); atgādinājumi, darba kārtības un protokoli netiks nosūtīti",
+                en: "mail cannot leave this server: there is no sendmail command \(shown) (\(Environment.variables["SARGS_SENDMAIL"] == nil ? "Debian's place" : "SARGS_SENDMAIL")); reminders, agendas and minutes will not be sent"),
+                fix: install)]
+        case .found(let path):
+            let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().lastPathComponent
+            if real.hasPrefix("exim") {
+                let settings = eximConfig
+                if let text = try? String(contentsOfFile: settings, encoding: .utf8), eximIsLocalOnly(text) {
+                    let shown = SafeText.line(settings)
+                    return [Store.Finding(Phrase(
+                        lv: "pasts no šī servera neiziet: exim4 ir Debian noklusētajā iestatījumā, kas pastu piegādā tikai šajā serverī (dc_eximconfig_configtype='local' failā \(shown))",
+                        en: "mail cannot leave this server: exim4 is in Debian's default setting, which delivers only on this server (dc_eximconfig_configtype='local' in \(shown))"),
+                        fix: lv ? "sudo dpkg-reconfigure exim4-config (izvēlieties sūtīšanu caur pašvaldības pasta serveri, \"smarthost\"), vai \(install)"
+                                : "sudo dpkg-reconfigure exim4-config (choose mail sent by smarthost, the municipality's relay), or \(install)")]
+                }
+            } else if real.hasPrefix("msmtp"), !command.contains(" -C"), !command.contains("--file") {
+                let home = Environment.variables["HOME"].map { ["\($0)/.msmtprc", "\($0)/.config/msmtp/config"] } ?? []
+                let xdg = Environment.variables["XDG_CONFIG_HOME"].map { ["\($0)/msmtp/config"] } ?? []
+                if !([msmtpConfig] + home + xdg).contains(where: FileManager.default.fileExists(atPath:)) {
+                    let shown = SafeText.line(msmtpConfig)
+                    return [Store.Finding(Phrase(
+                        lv: "pasts no šī servera neiziet: msmtp nav iestatījumu (\(shown) nav), tāpēc tas nezina, caur kuru serveri sūtīt",
+                        en: "mail cannot leave this server: msmtp has no settings (there is no \(shown)), so it does not know which server to send through"),
+                        fix: lv ? "sudoedit \(ShellWord.quoted(msmtpConfig)) (\(readme)); pārbaude: sargs remind --test ADRESE"
+                                : "sudoedit \(ShellWord.quoted(msmtpConfig)) (\(readme)); to try it: sargs remind --test ADDRESS")]
+                }
+            }
+            return []
+        }
     }
 }

@@ -104,8 +104,8 @@ extension RestoreCommand {
 /// `sargs check [--repair]`: what is wrong with the store, and the command that fixes it.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "check", abstract: "Check the store: integrity, schema, every row sargs reads, record digests, file modes and groups.",
-        discussion: "Exit 0 when all is well, 65 with each problem and the command that fixes it (a row sargs cannot read, a missing table, a WAL file that is a link are problems too).")
+        commandName: "check", abstract: "Check the store: integrity, schema, every row sargs reads, record digests, file modes and groups, and the mail path.",
+        discussion: "Exit 0 when all is well, 65 with each problem and the command that fixes it (a row sargs cannot read, a missing table, a WAL file that is a link are problems too; so is, when an institution has a mailbox, a mail path that cannot leave the server: no sendmail, Debian's exim4 in its local-only default, msmtp without settings).")
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Rebuild the record digests from the records (the one repair sargs makes itself).") var repair = false
 
@@ -118,16 +118,25 @@ struct CheckCommand: ParsableCommand {
             session.say("Izpilžu kopsavilkumi pārbūvēti.", "The record digests were rebuilt.")
         }
         let findings = Store.check(at: path)
-        guard !findings.isEmpty else {
+        // The mail path matters to a store that mails its institutions (issue 26).
+        let mail = (Store.mailboxCount(at: path) ?? 0) > 0 ? MailPath.findings(language) : []
+        guard !findings.isEmpty || !mail.isEmpty else {
             Output.print(language == .lv ? "\(path): viss kārtībā" : "\(path): all is well")
             return
         }
-        for finding in findings {
+        for finding in findings + mail {
             Output.print("- " + SafeText.line(finding.problem.text(language)))
             if let fix = finding.fix { Output.print((language == .lv ? "  labojums: " : "  fix: ") + SafeText.line(fix)) }
         }
         let n = findings.count
-        throw Failure(.data, Phrase(lv: Plural.form(n, .lv, one: "glabātuvē atrasta \(n) problēma", other: "glabātuvē atrastas \(n) problēmas"),
-                                    en: Plural.form(n, .en, one: "\(n) problem found in the store", other: "\(n) problems found in the store")))
+        var said: [Phrase] = []
+        if n > 0 {
+            said.append(Phrase(lv: Plural.form(n, .lv, one: "glabātuvē atrasta \(n) problēma", other: "glabātuvē atrastas \(n) problēmas"),
+                               en: Plural.form(n, .en, one: "\(n) problem found in the store", other: "\(n) problems found in the store")))
+        }
+        if !mail.isEmpty {
+            said.append(Phrase(lv: "pasts no šī servera neiziet", en: "mail cannot leave this server"))
+        }
+        throw Failure(.data, Phrase(lv: said.map(\.lv).joined(separator: "; "), en: said.map(\.en).joined(separator: "; ")))
     }
 }
