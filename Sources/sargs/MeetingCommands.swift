@@ -80,7 +80,7 @@ extension AgendaCommand {
 struct MeetingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "meeting", abstract: "Plan, list, show, hold, edit or cancel meetings of the group.",
-        subcommands: [New.self, List.self, Show.self, Hold.self, Edit.self, Cancel.self])
+        subcommands: [New.self, List.self, Show.self, Hold.self, Edit.self, Cancel.self, Send.self])
 
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "new", abstract: "Plan a meeting; prints its number.")
@@ -231,14 +231,16 @@ struct MeetingCommand: ParsableCommand {
     }
 
     struct Cancel: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Cancel a planned meeting.")
+        static let configuration = CommandConfiguration(
+            commandName: "cancel", abstract: "Cancel a planned meeting.",
+            discussion: "--notify tells the institutions that got its agenda by mail that it is cancelled (once; also for a meeting cancelled before).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The meeting number.", completion: Completions.meetings) var id: Int64
+        @Flag(help: "Mail each institution that got the agenda that the meeting is cancelled.") var notify = false
 
         func run() throws {
             let session = try Session.open(global)
-            try session.guarded { try session.store.cancelMeeting(id, author: session.author, now: session.now) }
-            session.say(SavedChange.cancelled(meeting: id).notice)
+            try MeetingMail.cancel(id, notify: notify, session: session)
         }
     }
 }
