@@ -187,6 +187,9 @@ enum Undo {
             try db.execute(sql: "UPDATE meeting SET date = ?, kind = ?, topic = ? WHERE id = ?",
                            arguments: [date.description, kind.rawValue, before["topic"].stringValue, meetingID])
             try MeetingRows.setItems(meetingID, items, db)
+            // Entries written before issue 26 carry neither key: no removals then, and the agenda was stored.
+            try MeetingRows.setRemoved(meetingID, before["removed"].stringList ?? [], db)
+            if case .bool(false) = before["prepared"] { try MeetingRows.setPrepared(meetingID, false, db) }
         case "done", "due", "reviewed":
             // Entries written before reviews existed hold only `done_on`: the keys an entry has are what it changed.
             let decisionID = try subjectNumber(entry)

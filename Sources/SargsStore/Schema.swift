@@ -233,6 +233,24 @@ enum Schema {
                 ALTER TABLE goal_v6 RENAME TO goal;
                 """)
         }
+        // One agenda per planned meeting (issue 26): the agenda is stored
+        // with the meeting (`prepared`), items carry the chair's words for
+        // their outcome and whether she added them by hand, and the items
+        // she took off stay off when the agenda is computed again. A
+        // meeting that already has items had its agenda saved.
+        migrator.registerMigration("v7-stored-agenda") { db in
+            try db.execute(sql: """
+                ALTER TABLE meeting ADD COLUMN prepared INTEGER NOT NULL DEFAULT 0;
+                UPDATE meeting SET prepared = 1 WHERE id IN (SELECT meeting FROM meeting_item);
+                ALTER TABLE meeting_item ADD COLUMN note TEXT;
+                ALTER TABLE meeting_item ADD COLUMN added INTEGER NOT NULL DEFAULT 0;
+                CREATE TABLE meeting_removed (
+                    meeting INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+                    activity TEXT NOT NULL,
+                    PRIMARY KEY (meeting, activity)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }()
 }

@@ -720,15 +720,30 @@ public final class Store: Sendable {
 
     /// Plans a meeting; returns it with its number.
     @discardableResult
+    ///
+    /// The agenda is stored as the meeting carries it (`prepared`, items,
+    /// removals). Refuses a second meeting of the same kind on one date
+    /// that is not cancelled (issue 26), naming the one there, and texts
+    /// the guard refuses (place, topic, item words).
     public func addMeeting(_ meeting: Meeting, author: String, now: Date) throws -> Meeting {
         try Guard.text(meeting.topic, "meeting topic")
+        try Guard.text(meeting.details.place, "meeting place")
+        for item in meeting.items { try Guard.text(item.note, "outcome words") }
         return try change { db in
+            try Self.refuseTwin(of: meeting, db)
+            for item in meeting.items { try PlanRows.requireActivity(item.activity, db) }
             var saved = meeting
             saved.id = try MeetingRows.insert(meeting, db)
             _ = try Journal.append(db, time: now, author: author, action: "meeting", subject: "meeting \(saved.id)",
                                    before: nil, after: saved.json)
             return saved
         }
+    }
+
+    /// Refuses `meeting` when another meeting of its kind, not cancelled, is on its date (`ChangeRules.twin`).
+    static func refuseTwin(of meeting: Meeting, _ db: Database) throws {
+        let meetings = try MeetingRows.meetings(db)
+        try Guard.rule { () throws(ChangeRefusal) in try ChangeRules.twin(meeting, among: meetings) }
     }
 
     /// Replaces the prepared agenda of a meeting (items in calling order, with
@@ -738,6 +753,7 @@ public final class Store: Sendable {
             let meeting = try MeetingRows.require(id, db)
             for item in items { try PlanRows.requireActivity(item.activity, db) }
             try MeetingRows.setItems(id, items, db)
+            try MeetingRows.setPrepared(id, true, db)
             _ = try Journal.append(db, time: now, author: author, action: "items", subject: "meeting \(id)",
                                    before: MeetingRows.itemsJSON(meeting.items), after: MeetingRows.itemsJSON(items))
         }
@@ -750,6 +766,9 @@ public final class Store: Sendable {
     @discardableResult
     public func updateMeeting(_ meeting: Meeting, basedOn base: Meeting? = nil, author: String, now: Date) throws -> Meeting {
         try Guard.text(meeting.topic, "meeting topic")
+        for item in meeting.items { try Guard.text(item.note, "outcome words") }
+        var meeting = meeting
+        meeting.prepared = true  // what is saved here is the stored agenda
         return try change { db in
             let stored = try MeetingRows.require(meeting.id, db)
             if let base, MeetingRows.settingsJSON(stored) != MeetingRows.settingsJSON(base) {
@@ -766,10 +785,14 @@ public final class Store: Sendable {
             }
             for item in meeting.items { try PlanRows.requireActivity(item.activity, db) }
             let settingsChanged = stored.date != meeting.date || stored.kind != meeting.kind || stored.topic != meeting.topic
+            if stored.date != meeting.date || stored.kind != meeting.kind { try Self.refuseTwin(of: meeting, db) }
             try db.execute(sql: "UPDATE meeting SET date = ?, kind = ?, topic = ? WHERE id = ?",
                            arguments: [meeting.date.description, meeting.kind.rawValue, meeting.topic, meeting.id])
             try MeetingRows.setItems(meeting.id, meeting.items, db)
-            if settingsChanged {
+            try MeetingRows.setRemoved(meeting.id, meeting.removed, db)
+            try MeetingRows.setPrepared(meeting.id, true, db)
+            // Removals and the stored mark travel in `settings`, so that an undo puts them back too.
+            if settingsChanged || stored.removed.sorted() != meeting.removed.sorted() || !stored.prepared {
                 _ = try Journal.append(db, time: now, author: author, action: "settings", subject: "meeting \(meeting.id)",
                                        before: MeetingRows.settingsJSON(stored), after: MeetingRows.settingsJSON(meeting))
             } else {
@@ -781,15 +804,19 @@ public final class Store: Sendable {
     }
 
     /// Records what the group did with one item of a meeting (chair mode).
-    public func setOutcome(_ id: Int64, activity: ActivityID, outcome: Meeting.Outcome?, author: String, now: Date) throws {
+    /// `note`: the chair's words on the outcome (issue 26), one line the guard passes; nil keeps none.
+    public func setOutcome(_ id: Int64, activity: ActivityID, outcome: Meeting.Outcome?, note: String? = nil,
+                           author: String, now: Date) throws {
+        try Guard.text(note, "outcome words")
         try change { db in
             let meeting = try MeetingRows.require(id, db)
             var items = meeting.items
             if let i = items.firstIndex(where: { $0.activity == activity }) {
                 items[i].outcome = outcome
+                items[i].note = note
             } else {
                 try PlanRows.requireActivity(activity, db)
-                items.append(Meeting.Item(activity: activity, outcome: outcome))
+                items.append(Meeting.Item(activity: activity, outcome: outcome, note: note, added: true))
             }
             try MeetingRows.setItems(id, items, db)
             _ = try Journal.append(db, time: now, author: author, action: "items", subject: "meeting \(id)",

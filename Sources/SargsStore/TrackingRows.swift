@@ -94,12 +94,26 @@ enum TrackingRows {
 /// Meetings with their attendees, and decisions.
 enum MeetingRows {
     static func insert(_ m: Meeting, _ db: Database) throws -> Int64 {
-        try db.execute(sql: "INSERT INTO meeting (date, kind, topic, state) VALUES (?, ?, ?, ?)",
-                       arguments: [m.date.description, m.kind.rawValue, m.topic, m.state.rawValue])
+        try db.execute(sql: "INSERT INTO meeting (date, kind, topic, state, prepared) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [m.date.description, m.kind.rawValue, m.topic, m.state.rawValue, m.prepared ? 1 : 0])
         let id = db.lastInsertedRowID
-        try setAttendees(id, m.attendees, db)
+        try set(id, state: m.state, details: m.details, db)
         try setItems(id, m.items, db)
+        try setRemoved(id, m.removed, db)
         return id
+    }
+
+    /// Replaces the activities the chair took off a meeting's agenda.
+    static func setRemoved(_ meeting: Int64, _ removed: [ActivityID], _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM meeting_removed WHERE meeting = ?", arguments: [meeting])
+        for activity in Set(removed) {
+            try db.execute(sql: "INSERT INTO meeting_removed (meeting, activity) VALUES (?, ?)", arguments: [meeting, activity])
+        }
+    }
+
+    /// Marks whether the meeting's agenda is stored with it.
+    static func setPrepared(_ meeting: Int64, _ prepared: Bool, _ db: Database) throws {
+        try db.execute(sql: "UPDATE meeting SET prepared = ? WHERE id = ?", arguments: [prepared ? 1 : 0, meeting])
     }
 
     static func setAttendees(_ id: Int64, _ attendees: [String], _ db: Database) throws {
@@ -158,9 +172,10 @@ enum MeetingRows {
         return meeting
     }
 
-    static let meetingColumns = "id, date, kind, topic, state, place, started, ended, chair, secretary, guests, restricted"
+    static let meetingColumns = "id, date, kind, topic, state, place, started, ended, chair, secretary, guests, restricted, prepared"
     static let attendeeColumns = "meeting, institution"
-    static let itemColumns = "meeting, activity, outcome"
+    static let itemColumns = "meeting, activity, outcome, note, added"
+    static let removedColumns = "meeting, activity"
 
     /// Every meeting by date (or the one numbered `id`).
     static func meetings(_ db: Database, id: Int64? = nil) throws -> [Meeting] {
@@ -179,18 +194,26 @@ enum MeetingRows {
             let (meeting, item) = try self.item(row)
             items[meeting, default: []].append(item)
         }
+        var removed: [Int64: [ActivityID]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT \(removedColumns) FROM meeting_removed \(filter) ORDER BY meeting, activity
+            """, arguments: id.map { [$0] } ?? []) {
+            let (meeting, activity) = try self.removed(row)
+            removed[meeting, default: []].append(activity)
+        }
         let meetingFilter = id == nil ? "" : "WHERE id = ?"
         return try Row.fetchAll(db, sql: """
             SELECT \(meetingColumns) FROM meeting \(meetingFilter) ORDER BY date, id
             """, arguments: id.map { [$0] } ?? []).map { row in
-            try meeting(row, attendees: attendees, items: items)
+            try meeting(row, attendees: attendees, items: items, removed: removed)
         }
     }
 
     // Each row as the readers decode it (and `check`, row by row).
 
     /// A meeting from a row of `meetingColumns`, with its attendees and items.
-    static func meeting(_ row: Row, attendees: [Int64: [String]], items: [Int64: [Meeting.Item]]) throws -> Meeting {
+    static func meeting(_ row: Row, attendees: [Int64: [String]], items: [Int64: [Meeting.Item]],
+                        removed: [Int64: [ActivityID]] = [:]) throws -> Meeting {
         let id: Int64 = try row.stored(0, "number of a meeting")
         let kindText: String = try row.stored(2, "kind of meeting \(id)"), stateText: String = try row.stored(4, "state of meeting \(id)")
         guard let kind = Meeting.Kind(rawValue: kindText) else { throw damaged("kind “\(kindText)” of meeting \(id)") }
@@ -203,8 +226,16 @@ enum MeetingRows {
                                       chair: try row.stored(8, "chair of meeting \(id)"),
                                       secretary: try row.stored(9, "secretary of meeting \(id)"),
                                       guests: try row.stored(10, "guests of meeting \(id)"), restricted: (restricted ?? 0) != 0)
+        let prepared: Int64? = try row.stored(12, "stored-agenda mark of meeting \(id)")
         return Meeting(id: id, date: try Day.required(row.stored(1, "date of meeting \(id)"), "date of meeting \(id)"), kind: kind,
-                       topic: try row.stored(3, "topic of meeting \(id)"), state: state, details: details, items: items[id] ?? [])
+                       topic: try row.stored(3, "topic of meeting \(id)"), state: state, details: details, items: items[id] ?? [],
+                       prepared: (prepared ?? 0) != 0, removed: removed[id] ?? [])
+    }
+
+    /// A meeting's number and one activity taken off its agenda, from a row of `removedColumns`.
+    static func removed(_ row: Row) throws -> (meeting: Int64, activity: ActivityID) {
+        let meeting: Int64 = try row.stored(0, "meeting of an item taken off an agenda")
+        return (meeting, try row.stored(1, "activity taken off the agenda of meeting \(meeting)"))
     }
 
     /// A meeting's number and one attendee, from a row of `attendeeColumns`.
@@ -218,34 +249,52 @@ enum MeetingRows {
     static func item(_ row: Row) throws -> (meeting: Int64, item: Meeting.Item) {
         let meeting: Int64 = try row.stored(0, "meeting of an agenda item")
         let outcome: String? = try row.stored(2, "outcome of an item of meeting \(meeting)")
+        let added: Int64? = try row.stored(4, "hand-added mark of an item of meeting \(meeting)")
         return (meeting, Meeting.Item(activity: try row.stored(1, "activity of an item of meeting \(meeting)"),
-                                      outcome: outcome.flatMap(Meeting.Outcome.init)))
+                                      outcome: outcome.flatMap(Meeting.Outcome.init),
+                                      note: try row.stored(3, "outcome words of an item of meeting \(meeting)"),
+                                      added: (added ?? 0) != 0))
     }
 
     /// Replaces a meeting's prepared items (with their outcomes).
     static func setItems(_ meeting: Int64, _ items: [Meeting.Item], _ db: Database) throws {
         try db.execute(sql: "DELETE FROM meeting_item WHERE meeting = ?", arguments: [meeting])
         for (position, item) in items.enumerated() {
-            try db.execute(sql: "INSERT INTO meeting_item (meeting, position, activity, outcome) VALUES (?, ?, ?, ?)",
-                           arguments: [meeting, position, item.activity, item.outcome?.rawValue])
+            try db.execute(sql: "INSERT INTO meeting_item (meeting, position, activity, outcome, note, added) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [meeting, position, item.activity, item.outcome?.rawValue, item.note, item.added ? 1 : 0])
         }
     }
 
     /// What `updateMeeting` changes, as the journal writes it.
+    /// Keys written only when they say something (`removed` when the chair
+    /// took items off, `prepared` when the agenda was not stored), so that
+    /// entries written before issue 26 read and compare the same.
     static func settingsJSON(_ m: Meeting) -> JSON {
-        .object(["date": .string(m.date.description), "kind": .string(m.kind.rawValue), "topic": .string(m.topic),
-                 "items": itemsJSON(m.items)])
+        var pairs: [(key: String, value: JSON)] = [("date", .string(m.date.description)), ("kind", .string(m.kind.rawValue)),
+                                                   ("topic", .string(m.topic)), ("items", itemsJSON(m.items))]
+        if !m.removed.isEmpty { pairs.append(("removed", .strings(m.removed.sorted()))) }
+        if !m.prepared { pairs.append(("prepared", .bool(false))) }
+        return .object(pairs)
     }
 
+    /// Each item's `note` and `added` only when set, as `settingsJSON`.
     static func itemsJSON(_ items: [Meeting.Item]) -> JSON {
-        .array(items.map { .object(["activity": .string($0.activity), "outcome": .string($0.outcome?.rawValue)]) })
+        .array(items.map { item in
+            var pairs: [(key: String, value: JSON)] = [("activity", .string(item.activity)), ("outcome", .string(item.outcome?.rawValue))]
+            if let note = item.note { pairs.append(("note", .string(note))) }
+            if item.added { pairs.append(("added", .bool(true))) }
+            return .object(pairs)
+        })
     }
 
     static func items(from json: JSON) -> [Meeting.Item]? {
         guard case .array(let list) = json else { return nil }
         return list.compactMap { entry in
             guard let activity = entry["activity"].stringValue else { return nil }
-            return Meeting.Item(activity: activity, outcome: entry["outcome"].stringValue.flatMap(Meeting.Outcome.init))
+            let added: Bool
+            if case .bool(let b) = entry["added"] { added = b } else { added = false }
+            return Meeting.Item(activity: activity, outcome: entry["outcome"].stringValue.flatMap(Meeting.Outcome.init),
+                                note: entry["note"].stringValue, added: added)
         }
     }
 

@@ -326,9 +326,16 @@ extension Waiver {
 }
 
 extension Meeting {
+    /// As the journal's `meeting` entry writes it; the time, place and the
+    /// number of stored agenda items only when there are (issue 26).
     var json: JSON {
-        .object(["id": .int(id), "date": .string(date.description), "kind": .string(kind.rawValue),
-                 "topic": .string(topic), "state": .string(state.rawValue), "attendees": .strings(attendees)])
+        var pairs: [(key: String, value: JSON)] = [
+            ("id", .int(id)), ("date", .string(date.description)), ("kind", .string(kind.rawValue)),
+            ("topic", .string(topic)), ("state", .string(state.rawValue)), ("attendees", .strings(attendees))]
+        if let time { pairs.append(("time", .string(time.description))) }
+        if let place = details.place { pairs.append(("place", .string(place))) }
+        if prepared { pairs.append(("agenda_items", .int(items.count))) }
+        return .object(pairs)
     }
 }
 

@@ -12,11 +12,12 @@ struct AgendaCommand: ParsableCommand {
         commandName: "agenda", abstract: "The meeting agenda: what the group let slip since the last regular meeting.")
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "The meeting date (default: today).") var date: String?
+    @Option(help: "The meeting date (default: today); a meeting planned on it shows its stored agenda.") var date: String?
+    @Option(help: "A planned meeting's number: its stored agenda.", completion: Completions.meetings) var meeting: Int64?
     @Option(help: "regular or emergency.") var kind: Meeting.Kind = .regular
     @Option(help: "The emergency meeting's topic (no personal data).") var topic: String?
     @Option(help: "text, markdown or json.") var format: AgendaFormat = .text
-    @Flag(help: "Mail the agenda of the next planned meeting to every institution with an e-mail address, once.")
+    @Flag(help: "Mail the stored agenda of the next planned meeting (or of --meeting N) to every institution with an e-mail address, once.")
     var mail = false
     @Flag(help: "With --mail: print the messages instead of sending them (nothing is journaled).")
     var dryRun = false
@@ -24,8 +25,13 @@ struct AgendaCommand: ParsableCommand {
     func validate() throws {
         if mail, date != nil || topic != nil || kind != .regular || format != .text {
             throw Failure(.usage, Phrase(
-                lv: "--mail sūta nākamās plānotās sēdes darba kārtību: kopā ar to nenorādiet --date, --kind, --topic vai --format",
-                en: "--mail sends the next planned meeting's own agenda: give no --date, --kind, --topic or --format with it"))
+                lv: "--mail sūta plānotās sēdes saglabāto darba kārtību: kopā ar to nenorādiet --date, --kind, --topic vai --format (sēdi izvēlas --meeting N)",
+                en: "--mail sends a planned meeting's stored agenda: give no --date, --kind, --topic or --format with it (--meeting N chooses the meeting)"))
+        }
+        if meeting != nil, date != nil || topic != nil || kind != .regular {
+            throw Failure(.usage, Phrase(
+                lv: "--meeting rāda sēdes saglabāto darba kārtību ar tās datumu un veidu: kopā ar to nenorādiet --date, --kind vai --topic",
+                en: "--meeting shows a meeting's stored agenda, with its own date and kind: give no --date, --kind or --topic with it"))
         }
         if dryRun && !mail { throw Failure(.usage, Phrase(lv: "--dry-run lieto kopā ar --mail", en: "--dry-run goes with --mail")) }
     }
@@ -36,7 +42,20 @@ struct AgendaCommand: ParsableCommand {
         let day = try date.map { try parseDay($0, option: "--date") } ?? session.today
         if let topic { try Session.guarded { try ChangeRules.text(topic, field: Phrase(lv: "tēma", en: "the topic")) } }
         let snapshot = try session.guarded { try session.store.snapshot() }
-        let agenda = Agenda(snapshot: snapshot, date: day, kind: kind, topic: topic)
+        // One agenda per meeting (issue 26): a meeting's own, stored with it,
+        // whenever there is one for the number or the date and kind asked.
+        let stored: Meeting?
+        if let meeting {
+            guard let found = snapshot.meetings.first(where: { $0.id == meeting }) else {
+                throw Failure(.data, StoreError.unknownMeeting(meeting).phrase)
+            }
+            stored = found
+        } else {
+            stored = snapshot.meetings.first { $0.date == day && $0.kind == kind && $0.state != .cancelled
+                && (topic == nil || $0.topic == topic) }
+        }
+        let agenda = stored.map { Agenda(snapshot: snapshot, meeting: $0) }
+            ?? Agenda(snapshot: snapshot, date: day, kind: kind, topic: topic)
         switch format {
         case .json:
             // 10,000 activities make close to a megabyte: written as bytes, not made a String first.
@@ -54,16 +73,29 @@ extension AgendaCommand {
     /// institution with an address, at most once per meeting and institution.
     func mailAgenda(_ session: Session) throws {
         let snapshot = try session.guarded { try session.store.snapshot() }
-        guard let meeting = snapshot.meetings.filter({ $0.state == .planned && $0.date >= session.today })
-            .min(by: { ($0.date, $0.id) < ($1.date, $1.id) }) else {
+        let chosen: Meeting?
+        if let number = self.meeting {
+            guard let found = snapshot.meetings.first(where: { $0.id == number }) else {
+                throw Failure(.data, StoreError.unknownMeeting(number).phrase)
+            }
+            guard found.state == .planned else {
+                throw Failure(.data, Phrase(lv: "sēde Nr. \(number) ir \(found.state.phrase.lv); darba kārtību sūta tikai plānotai sēdei",
+                                            en: "meeting \(number) is \(found.state.phrase.en); only a planned meeting's agenda is mailed"))
+            }
+            chosen = found
+        } else {
+            chosen = snapshot.meetings.filter({ $0.state == .planned && $0.date >= session.today })
+                .min(by: { ($0.date, $0.id) < ($1.date, $1.id) })
+        }
+        guard let meeting = chosen else {
             throw Failure(.data, Phrase(lv: "nav plānotas sēdes; ieplānojiet to ar `sargs meeting new --date D`",
                                         en: "no meeting is planned; plan one with `sargs meeting new --date D`"))
         }
-        let agenda = Agenda(snapshot: snapshot, date: meeting.date, kind: meeting.kind, topic: meeting.topic)
+        // The agenda the chair saved, not one computed afresh (issue 26).
+        let agenda = Agenda(snapshot: snapshot, meeting: meeting)
         let text = AgendaText.render(agenda, snapshot: snapshot, language: session.language, markdown: false)
         let markdown = AgendaText.render(agenda, snapshot: snapshot, language: session.language, markdown: true)
-        let subject = session.language == .lv ? "sargs: sēdes Nr. \(meeting.id) (\(meeting.date)) darba kārtība"
-                                              : "sargs: agenda of meeting \(meeting.id) (\(meeting.date))"
+        let subject = MeetingText.agendaSubject(meeting, session.language)
         var letters: [Letter] = []
         var withoutAddress: [String] = []
         for institution in snapshot.plan.allInstitutions {
@@ -88,16 +120,32 @@ struct MeetingCommand: ParsableCommand {
         @Option(help: "The meeting date.") var date: String
         @Option(help: "regular or emergency.") var kind: Meeting.Kind = .regular
         @Option(help: "The topic (required for an emergency meeting; no personal data).") var topic: String?
+        @Option(help: "When it is called for, HH:MM (Europe/Riga).") var time: String?
+        @Option(help: "Where it sits (no personal data).") var place: String?
 
         func run() throws {
             let session = try Session.open(global)
             let day = try parseDay(date, option: "--date")
-            let meeting = Meeting(date: day, kind: kind, topic: topic)
+            var details = Meeting.Details()
+            details.started = try time.flatMap { try parseClock($0, option: "--time") }
+            details.place = place.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+            var meeting = Meeting(id: 0, date: day, kind: kind, topic: topic, state: .planned, details: details, items: [],
+                                  prepared: true)
             let saved = try session.guarded { () throws -> Meeting in
-                try ChangeRules.meeting(meeting, plan: try session.store.plan())
+                let snapshot = try session.store.snapshot()
+                try ChangeRules.meeting(meeting, plan: snapshot.plan)
+                try ChangeRules.details(details, plan: snapshot.plan)
+                // The agenda is computed now and stored with the meeting: every reader shows this one.
+                let agenda = Agenda(snapshot: snapshot, date: day, kind: kind, topic: topic)
+                let ids = kind == .regular ? agenda.items.map(\.activity) : agenda.services.map(\.activity)
+                meeting.items = Meeting.callingOrder(ids, in: snapshot.plan).map { Meeting.Item(activity: $0) }
                 return try session.store.addMeeting(meeting, author: session.author, now: session.now)
             }
             Output.print(saved.id)
+            let n = saved.items.count
+            session.tell(Phrase(
+                lv: "Sēde Nr. \(saved.id) ieplānota; darba kārtībā \(n) \(Plural.form(n, .lv, one: "jautājums", other: "jautājumi")) (`sargs agenda --meeting \(saved.id)`)",
+                en: "Meeting \(saved.id) planned; its agenda has \(n) \(n == 1 ? "item" : "items") (`sargs agenda --meeting \(saved.id)`)"))
         }
     }
 
@@ -168,12 +216,7 @@ struct MeetingCommand: ParsableCommand {
             }
             func time(_ value: String?, _ option: String) throws -> ClockTime?? {
                 guard let value else { return .none }
-                if value.trimmingCharacters(in: .whitespaces).isEmpty { return .some(nil) }
-                guard let t = ClockTime(value.trimmingCharacters(in: .whitespaces)) else {
-                    throw Failure(.usage, Phrase(lv: "\(option) jābūt laikam HH:MM (00:00–23:59), nevis '\(value)'",
-                                                 en: "\(option) must be a time HH:MM (00:00–23:59), not '\(value)'"))
-                }
-                return .some(t)
+                return .some(try parseClock(value, option: option))
             }
             if let attendees {
                 d.attendees = attendees.split(whereSeparator: { $0 == "," || $0 == " " }).map { $0.uppercased() }
@@ -214,19 +257,52 @@ struct MeetingCommand: ParsableCommand {
             discussion: "Only the options given change; an empty value (--place \"\") clears a text.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The meeting number.", completion: Completions.meetings) var id: Int64
+        @Option(help: "When a planned meeting is called for, HH:MM (the same as --started).") var time: String?
         @OptionGroup var details: DetailOptions
+        @Flag(help: "Add to the stored agenda what the plan made overdue since it was saved (what the chair took off stays off).")
+        var refresh = false
 
         func run() throws {
-            if details.isEmpty {
-                throw Failure(.usage, Phrase(lv: "norādiet, ko mainīt, piem. --place \"Domes zāle\"",
-                                             en: "say what to change, e.g. --place \"Council hall\""))
+            if details.isEmpty && time == nil && !refresh {
+                throw Failure(.usage, Phrase(lv: "norādiet, ko mainīt, piem. --place \"Domes zāle\" vai --time 14:00",
+                                             en: "say what to change, e.g. --place \"Council hall\" or --time 14:00"))
+            }
+            if time != nil && details.started != nil {
+                throw Failure(.usage, Phrase(lv: "--time un --started ir viens un tas pats laiks: norādiet vienu",
+                                             en: "--time and --started are the same time: give one"))
             }
             let session = try Session.open(global)
-            let changed = try session.guarded { () throws -> Bool in
-                let edited = try details.applied(to: try session.meeting(id).details)
-                return try session.store.editMeeting(id, details: edited, author: session.author, now: session.now)
+            var changed = false
+            if !details.isEmpty || time != nil {
+                changed = try session.guarded { () throws -> Bool in
+                    var edited = try details.applied(to: try session.meeting(id).details)
+                    if let time { edited.started = try parseClock(time, option: "--time") }
+                    return try session.store.editMeeting(id, details: edited, author: session.author, now: session.now)
+                }
+                session.say(SavedChange.meetingDetails(meeting: id, changed: changed).notice)
             }
-            session.say(SavedChange.meetingDetails(meeting: id, changed: changed).notice)
+            if refresh { try refreshAgenda(session) }
+        }
+
+        /// `--refresh`: the sweep's new items appended to the stored agenda, journaled as an agenda change.
+        func refreshAgenda(_ session: Session) throws {
+            let added = try session.guarded { () throws -> [ActivityID] in
+                let snapshot = try session.store.snapshot()
+                let meeting = try session.meeting(id)
+                let agenda = Agenda(snapshot: snapshot, meeting: meeting)
+                let new = agenda.notOnStored.map(\.activity) + agenda.notOnStoredServices.map(\.activity)
+                guard meeting.state == .planned, !new.isEmpty || !meeting.prepared else { return new }
+                var updated = meeting
+                updated.items = Meeting.callingOrder(meeting.items.map(\.activity) + new, in: snapshot.plan).map { id in meeting.items.first { $0.activity == id } ?? Meeting.Item(activity: id) }
+                try session.store.updateMeeting(updated, basedOn: meeting, author: session.author, now: session.now)
+                return new
+            }
+            let n = added.count
+            session.say(n == 0
+                ? Phrase(lv: "Sēdes Nr. \(id) darba kārtība jau ietver visu nokavēto; nekas nav pievienots.",
+                         en: "Meeting \(id)'s agenda already has everything overdue; nothing added.")
+                : Phrase(lv: "Sēdes Nr. \(id) darba kārtībai \(Plural.form(n, .lv, one: "pievienots \(n) jautājums", other: "pievienoti \(n) jautājumi")): \(added.joined(separator: ", "))",
+                         en: "Added \(n) \(n == 1 ? "item" : "items") to meeting \(id)'s agenda: \(added.joined(separator: ", "))"))
         }
     }
 
@@ -328,6 +404,18 @@ struct DecisionCommand: ParsableCommand {
             session.say(SavedChange.decisionMoved(id, day).notice)
         }
     }
+}
+
+/// A time of day HH:MM from an option; an empty value is no time (it
+/// clears the field). Exit 64 with the option's name for anything else.
+func parseClock(_ value: String, option: String) throws -> ClockTime? {
+    let trimmed = value.trimmingCharacters(in: .whitespaces)
+    if trimmed.isEmpty { return nil }
+    guard let t = ClockTime(trimmed) else {
+        throw Failure(.usage, Phrase(lv: "\(option) jābūt laikam HH:MM (00:00–23:59), nevis '\(SafeText.line(value))'",
+                                     en: "\(option) must be a time HH:MM (00:00–23:59), not '\(SafeText.line(value))'"))
+    }
+    return t
 }
 
 /// `meeting show --format`.

@@ -29,6 +29,12 @@ struct Session {
         Output.print(phrase.text(language))
     }
 
+    /// A line for the person, on standard error: where standard output is
+    /// kept for what a script reads (`meeting new` prints its number alone).
+    func tell(_ phrase: Phrase) {
+        FileHandle.standardError.write(Data((SafeText.line(phrase.text(language)) + "\n").utf8))
+    }
+
     /// Runs a store call, turning its refusals into failures with exit codes.
     @discardableResult
     static func guarded<T>(_ body: () throws -> T) throws -> T {

@@ -33,8 +33,8 @@ struct StoreServices: BoardServices {
             return .meeting(try store.addMeeting(meeting, author: author, now: now))
         case .updateMeeting(let meeting, let base):
             return .meetingUpdated(try store.updateMeeting(meeting, basedOn: base, author: author, now: now))
-        case .outcome(let id, let activity, let outcome):
-            try store.setOutcome(id, activity: activity, outcome: outcome, author: author, now: now)
+        case .outcome(let id, let activity, let outcome, let note):
+            try store.setOutcome(id, activity: activity, outcome: outcome, note: note, author: author, now: now)
             return .outcome(meeting: id, activity: activity, outcome)
         case .decision(let decision):
             return .decision(try store.addDecision(decision, settingOutcome: decision.activity != nil, author: author, now: now))

@@ -52,10 +52,9 @@ struct FollowUpEndToEndTests {
         t = board(s)
         #expect(t.wait(for: "sargs").ok)
         t.press(.agenda)
-        #expect(t.wait(for: "Sēde Nr. 2 — nesaglabātas izmaiņas").ok)
+        // Planned on the command line, its agenda is stored with it (issue 26): nothing unsaved that nobody made.
+        #expect(t.wait(for: "Saglabāta kā sēde Nr. 2").ok, "\(t.screen)")
         t.press(.chair)
-        #expect(t.wait(for: "Izmaiņas tiks saglabātas sēdē Nr. 2").ok, "\(t.screen)")
-        t.press(.confirmYes)
         let first = t.wait { $0.contains("lēmums 1 / 2") && $0.contains("Sagatavot materiālu skolām") }
         #expect(first.ok, "\(first.screen)")
         t.press(.reviewDone)

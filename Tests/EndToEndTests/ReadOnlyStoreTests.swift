@@ -45,7 +45,7 @@ struct ReadOnlyStoreTests {
 
     /// Every command that only reads, with the output it must have.
     static let readers: [(arguments: [String], shows: String)] = [
-        (["agenda"], "agenda"),
+        (["agenda"], "Agenda"),
         (["agenda", "--format", "json"], "\"items\""),
         (["agenda", "--kind", "emergency", "--topic", "Gadījums skolā"], "Gadījums skolā"),
         (["meeting", "list"], "2025-12-10"),

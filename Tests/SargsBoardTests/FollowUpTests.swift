@@ -275,6 +275,7 @@ extension FollowUpTests {
     func holdSavesTheAgendaFirst() throws {
         var snapshot = Self.twoMeetings()
         snapshot.meetings[1].items = []
+        snapshot.meetings[1].prepared = false  // planned by a version that stored no agenda
         var (board, services) = LoopTests.driver(snapshot, today: "2025-12-10", width: 120, height: 40)
         board.press(.agenda)
         #expect(board.state.draftHasUnsavedChanges)

@@ -153,8 +153,12 @@ struct MeetingTests {
         }
         answer(&state, meeting)
         let order = state.draftOrder
-        // 1: discussed, and on to the next item.
-        #expect(reduce(&state, .key(state.keyMap.key(.discussed))) == [.save(.outcome(meeting: 7, activity: order[0], .discussed))])
+        // 1: discussed: the chair is offered a line for the words (issue 26); Enter alone saves "izskatīts".
+        #expect(reduce(&state, .key(state.keyMap.key(.discussed))).isEmpty)
+        #expect(state.form?.kind == .outcomeWords(order[0]))
+        #expect(reduce(&state, .key(.enter)) == [.save(.outcome(meeting: 7, activity: order[0], .discussed))])
+        _ = reduce(&state, .saved(.outcome(meeting: 7, activity: order[0], .discussed)))
+        #expect(state.form == nil)
         #expect(state.draft?.current == 1)
         // 3: deferred.
         #expect(reduce(&state, .key(state.keyMap.key(.deferred))) == [.save(.outcome(meeting: 7, activity: order[1], .deferred))])

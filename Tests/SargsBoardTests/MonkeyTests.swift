@@ -114,11 +114,13 @@ struct FakeStore {
             next.meetings[i].kind = meeting.kind
             next.meetings[i].topic = meeting.topic
             next.meetings[i].items = meeting.items
+            next.meetings[i].removed = meeting.removed
+            next.meetings[i].prepared = true
             next.meetings.sort { ($0.date, $0.id) < ($1.date, $1.id) }
             saved = .meetingUpdated(meeting)
-        case .outcome(let id, let activity, let outcome):
+        case .outcome(let id, let activity, let outcome, let note):
             guard let i = next.meetings.firstIndex(where: { $0.id == id }) else { return .failure(ChangeRefusal("nav", "no such meeting")) }
-            FakeStore.set(outcome, of: activity, in: &next.meetings[i])
+            FakeStore.set(outcome, of: activity, note: note, in: &next.meetings[i])
             saved = .outcome(meeting: id, activity: activity, outcome)
         case .decision(var decision):
             guard let i = next.meetings.firstIndex(where: { $0.id == decision.meeting }) else {
@@ -188,11 +190,12 @@ struct FakeStore {
 
 extension FakeStore {
     /// What `Store.setOutcome` does: the item's outcome, the item added when missing.
-    static func set(_ outcome: Meeting.Outcome, of activity: ActivityID, in meeting: inout Meeting) {
+    static func set(_ outcome: Meeting.Outcome, of activity: ActivityID, note: String? = nil, in meeting: inout Meeting) {
         if let j = meeting.items.firstIndex(where: { $0.activity == activity }) {
             meeting.items[j].outcome = outcome
+            meeting.items[j].note = note
         } else {
-            meeting.items.append(Meeting.Item(activity: activity, outcome: outcome))
+            meeting.items.append(Meeting.Item(activity: activity, outcome: outcome, note: note, added: true))
         }
     }
 }
@@ -409,7 +412,7 @@ struct Monkey {
             if !store.snapshot.meetings.contains(where: { $0.id == meeting.id }) { return "an update of an unknown meeting \(meeting.id)" }
             if let unknown = meeting.items.first(where: { plan.activity($0.activity) == nil }) { return "an unknown activity \(unknown.activity)" }
             return check { () throws(ChangeRefusal) in try ChangeRules.meeting(meeting, plan: plan) }
-        case .outcome(let id, let activity, _):
+        case .outcome(let id, let activity, _, _):
             if !store.snapshot.meetings.contains(where: { $0.id == id }) { return "an outcome in an unknown meeting \(id)" }
             return plan.activity(activity) == nil ? "an outcome of an unknown activity \(activity)" : nil
         case .decision(let decision):

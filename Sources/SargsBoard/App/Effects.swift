@@ -17,7 +17,8 @@ public enum Change: Hashable, Sendable {
     /// A planned meeting's date, kind, topic and items, saved together;
     /// refused if the stored meeting is no longer `basedOn` (someone else changed it).
     case updateMeeting(Meeting, basedOn: Meeting?)
-    case outcome(meeting: Int64, activity: ActivityID, Meeting.Outcome)
+    /// What the group did with an item, with the chair's words (`note`), if any.
+    case outcome(meeting: Int64, activity: ActivityID, Meeting.Outcome, note: String? = nil)
     /// A decision; its item gets the outcome `decision` in the same transaction.
     case decision(Decision)
     /// Mark a planned meeting held on `today`'s terms, with what its minutes carry.

@@ -159,6 +159,8 @@ public struct Form: Hashable, Sendable {
         case decisionDue(Int64, meeting: Int64?)
         /// An institution's mailbox (issue 15).
         case institutionEmail(String)
+        /// The chair's words on an item marked discussed (issue 26).
+        case outcomeWords(ActivityID)
     }
 
     public var kind: Kind

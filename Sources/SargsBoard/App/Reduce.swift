@@ -40,7 +40,14 @@ func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect] {
             // What is saved is undone in the store (after a question), no longer as a preparation edit.
             state.draftHistory = []
         case .meetingUpdated(let meeting):
-            if state.draft?.meetingID == meeting.id { state.draft?.base = meeting }
+            if state.draft?.meetingID == meeting.id {
+                state.draft?.base = meeting
+                // Items the store added (the question "add them?") join the draft; nothing of the draft is dropped.
+                let stored = meeting.items.map(\.activity)
+                if let items = state.draft?.items, Set(items).isSubset(of: Set(stored)), items.count < stored.count {
+                    state.draft?.items = stored
+                }
+            }
             state.draftHistory = []
         case .decisionDone(let id), .decisionMoved(let id, _), .decisionKeptOpen(let id):
             // The review goes on once the store has what it did (a refusal leaves the chair on the decision).

@@ -193,7 +193,7 @@ enum MeetingsScreen {
         let meetings = state.meetingsInOrder
         if meetings.isEmpty { out.append([(state.text(p("Vēl nav nevienas sēdes.", "No meetings yet.")), .dim)]) }
         for year in MeetingYear.summary(meetings, today: state.today, period: state.plan.period) {
-            out.append([(year.text(state.language), year.held < year.required ? .badgeOverdue : .notice)])
+            out.append([(year.text(state.language), year.quarters < year.required ? .badgeOverdue : .notice)])
         }
         if !meetings.isEmpty { out.append([]) }
         var cursorLine: Int?

@@ -63,6 +63,9 @@ public struct Agenda: Hashable, Sendable {
         /// The day inside each window the schedule names as due, if it names one
         /// (so "missed" reads "by 1 March"; not in the JSON shape of §5).
         public var due: DueDay?
+        /// The chair put it on a stored agenda by hand: the sweep does not
+        /// list it (its `reasons` are then empty; issue 26).
+        public var added = false
 
         /// Creates an item.
         public init(activity: ActivityID, title: String, goal: Int, level: Level?, owners: [String],
@@ -181,6 +184,19 @@ public struct Agenda: Hashable, Sendable {
     public var meetingsHeld: Int
     /// Always `requiredMeetingsPerYear`.
     public var meetingsRequired: Int
+    /// Quarters of D's year with a held regular meeting dated on or before
+    /// D: what the rule of four counts (issue 26; `quarters_held` in JSON).
+    public var quartersHeld: Int
+    /// The planned meeting whose stored agenda this is, nil for an agenda computed for a date.
+    public var meeting: Meeting?
+    /// Items the sweep lists today that the stored agenda lacks and the
+    /// chair did not take off: the plan changed since the agenda was
+    /// saved. Adding them is the chair's act (`meeting edit N --refresh`,
+    /// the board's question), never done silently. Empty for a computed agenda.
+    public var notOnStored: [Item] = []
+    /// For an emergency meeting's stored agenda: services the chair has
+    /// neither chosen nor taken off (a service added to the plan since).
+    public var notOnStoredServices: [Service] = []
 
     /// Builds the agenda of SPEC §5 for the date; pass a tracker already built
     /// from the same snapshot to save building it again.
@@ -197,6 +213,8 @@ public struct Agenda: Hashable, Sendable {
         self.reviewFrom = Agenda.reviewFrom(meetings: snapshot.meetings, before: date, planStart: plan.period.first)
         self.meetingsHeld = Agenda.meetingsHeld(snapshot.meetings, on: date)
         self.meetingsRequired = Agenda.requiredMeetingsPerYear
+        self.quartersHeld = MeetingYear.quartersHeld(snapshot.meetings, on: date)
+        self.meeting = nil
         self.decisions = snapshot.decisions
             .filter(\.isOpen)
             .sorted { ($0.due, $0.id) < ($1.due, $1.id) }
@@ -220,6 +238,52 @@ public struct Agenda: Hashable, Sendable {
                                records365: tracker.recordCount(of: activity, in: year))
             }
         }
+    }
+
+    /// The agenda stored with `meeting` (issue 26): its items in the order the
+    /// chair saved them, each with the reasons the sweep gives it on the
+    /// meeting's date (none for an item added by hand), and the sweep's
+    /// items that the stored agenda lacks in `notOnStored`. A meeting
+    /// without a stored agenda (planned by an earlier version) gets the
+    /// computed one. Upcoming deadlines, services and decisions are always
+    /// as of now: they are reported, not chosen.
+    public init(snapshot: Snapshot, meeting: Meeting, tracker: Tracker? = nil) {
+        let tracker = tracker ?? Tracker(snapshot)
+        self.init(snapshot: snapshot, date: meeting.date, kind: meeting.kind, topic: meeting.topic, tracker: tracker)
+        self.meeting = meeting
+        guard meeting.prepared else { return }
+        let computed = Dictionary(items.map { ($0.activity, $0) }, uniquingKeysWith: { a, _ in a })
+        let plan = snapshot.plan
+        var levels: [Int: Level] = [:]
+        for goal in plan.goals where levels[goal.number] == nil { levels[goal.number] = goal.level }
+        var stored: [Item] = []
+        // An emergency agenda's stored items are the services the chair chose, in her order.
+        let serviceByID = Dictionary(services.map { ($0.activity, $0) }, uniquingKeysWith: { a, _ in a })
+        if meeting.kind == .emergency {
+            let on = Set(meeting.items.map(\.activity)).union(meeting.removed)
+            let chosen = meeting.items.compactMap { serviceByID[$0.activity] }
+            notOnStoredServices = meeting.state == .planned ? services.filter { !on.contains($0.activity) } : []
+            services = chosen
+        }
+        for saved in meeting.items where serviceByID[saved.activity] == nil || meeting.kind == .regular {
+            if var item = computed[saved.activity] {
+                item.added = saved.added
+                stored.append(item)
+            } else if let activity = plan.activity(saved.activity) {
+                var item = Item(activity: activity.id, title: activity.title, goal: activity.goal, level: levels[activity.goal],
+                                owners: activity.owners, reasons: [], daysOverdue: 0, missed: nil, expected: nil, windows: nil,
+                                lastRecord: tracker.lastRecord(of: activity, on: meeting.date),
+                                progress: activity.target.map { _ in tracker.progress(of: activity, on: meeting.date) },
+                                target: activity.target?.count,
+                                blockedReason: activity.status == .blocked ? activity.statusNote : nil, due: activity.schedule.due)
+                item.added = true
+                stored.append(item)
+            }
+            // An item whose activity is no longer in the plan is left out: nothing to call.
+        }
+        let on = Set(meeting.items.map(\.activity)).union(meeting.removed)
+        notOnStored = meeting.state == .planned ? items.filter { !on.contains($0.activity) } : []
+        items = stored
     }
 
     /// R of SPEC §5: the date of the latest held regular meeting dated before
@@ -338,18 +402,30 @@ public struct Agenda: Hashable, Sendable {
                 ("last_record", day(item.lastRecord)),
                 ("progress", int(item.progress)),
                 ("target", int(item.target)),
-            ])
+            ] + (item.added ? [("added", .bool(true))] : []))
         })
         let upcoming = JSONValue.array(self.upcoming.map { u in
             .object([("activity", .string(u.activity)), ("due", day(u.due))])
         })
+        // Keys added by issue 26 (SPEC §5 allows more keys): the stored
+        // agenda's meeting, its time and place, what the plan added since.
+        // The agenda computed for a date keeps §5's example byte for byte.
+        var stored: [(String, JSONValue)] = []
+        if let meeting {
+            stored.append(("quarters_held", .int(quartersHeld)))
+            stored.append(("meeting", .int(Int(meeting.id))))
+            stored.append(("time", meeting.time.map { .string($0.description) } ?? .null))
+            stored.append(("place", meeting.details.place.map { .string($0) } ?? .null))
+            stored.append(("stored", .bool(meeting.prepared)))
+            stored.append(("not_on_stored", .array((notOnStored.map(\.activity) + notOnStoredServices.map(\.activity)).map { .string($0) })))
+        }
         switch kind {
         case .regular:
             return .object([
                 ("date", day(date)), ("kind", .string(kind.rawValue)), ("review_from", day(reviewFrom)),
                 ("items", items), ("upcoming", upcoming), ("decisions", decisions),
                 ("meetings_held", .int(meetingsHeld)), ("meetings_required", .int(meetingsRequired)),
-            ])
+            ] + stored)
         case .emergency:
             let services = JSONValue.array(self.services.map { s in
                 .object([
@@ -366,7 +442,7 @@ public struct Agenda: Hashable, Sendable {
                 ("review_from", day(reviewFrom)), ("services", services),
                 ("items", items), ("upcoming", upcoming), ("decisions", decisions),
                 ("meetings_held", .int(meetingsHeld)), ("meetings_required", .int(meetingsRequired)),
-            ])
+            ] + stored)
         }
     }
 

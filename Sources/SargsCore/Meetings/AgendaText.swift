@@ -12,8 +12,19 @@ public enum AgendaText {
     /// The items under their first (lead) owner, groups in the plan's order
     /// of institutions (codes the plan does not list after them, an item
     /// with no owner last): each item once, as the board's agenda groups them.
+    /// A stored agenda (issue 26) keeps the chair's order: its items are
+    /// grouped only where consecutive items share a lead owner.
     public static func byOwner(_ agenda: Agenda, plan: Plan) -> [OwnerGroup] {
-        grouped(agenda.items, owners: \.owners, plan: plan).map { OwnerGroup(owner: $0.owner, items: $0.members) }
+        if agenda.meeting?.prepared == true {
+            var groups: [OwnerGroup] = []
+            for item in agenda.items {
+                let owner = item.owners.first ?? ""
+                if groups.last?.owner == owner { groups[groups.count - 1].items.append(item) }
+                else { groups.append(OwnerGroup(owner: owner, items: [item])) }
+            }
+            return groups
+        }
+        return grouped(agenda.items, owners: \.owners, plan: plan).map { OwnerGroup(owner: $0.owner, items: $0.members) }
     }
 
     /// Anything with owners, under its lead owner, groups in the plan's order of institutions.
@@ -29,6 +40,9 @@ public enum AgendaText {
     public static func why(_ item: Agenda.Item, language: Language) -> String {
         let lv = language == .lv
         var parts: [String] = []
+        if item.added && item.reasons.isEmpty {
+            return lv ? "iekļauts pēc sēdes vadītāja izvēles" : "put on the agenda by the chair"
+        }
         for reason in item.reasons {
             switch reason {
             case .deadlinePassed:
@@ -93,17 +107,35 @@ public enum AgendaText {
         var out = ""
         let kind = agenda.kind == .regular ? (lv ? "Kārtējās sēdes" : "Regular meeting")
                                            : (lv ? "Ārkārtas sēdes" : "Emergency meeting")
-        let title = lv ? "\(kind) darba kārtība \(agenda.date)" : "\(kind) agenda, \(agenda.date)"
+        let number = agenda.meeting.map { lv ? "Sēdes Nr. \($0.id) d" : "Agenda of meeting \($0.id), " }
+        let title = number.map { lv ? "\($0)arba kārtība \(agenda.date)" : "\($0)\(agenda.date)" }
+            ?? (lv ? "\(kind) darba kārtība \(agenda.date)" : "\(kind) agenda, \(agenda.date)")
         out += markdown ? "# \(title)\n\n" : "\(title)\n\(String(repeating: "=", count: title.count))\n"
         // In Markdown each of these lines is its own paragraph (else they run together).
         let end = markdown ? "\n\n" : "\n"
         func esc(_ text: String) -> String { markdown ? SafeText.markdown(text) : SafeText.line(text) }
         out += esc(plan.title) + end
+        if let meeting = agenda.meeting {
+            let kindWord = meeting.kind == .regular ? (lv ? "kārtējā sēde" : "regular meeting") : (lv ? "ārkārtas sēde" : "emergency meeting")
+            var when = "\(kindWord), \(meeting.date)"
+            if let time = meeting.time { when += lv ? " plkst. \(time)" : " at \(time)" }
+            out += (lv ? "Sēde: " : "Meeting: ") + when + end
+            if let place = meeting.details.place { out += (lv ? "Vieta: " : "Place: ") + esc(place) + end }
+        }
         if let topic = agenda.topic { out += (lv ? "Tēma: " : "Topic: ") + esc(topic) + end }
         out += lv ? "Pārskata periods: \(agenda.reviewFrom) – \(agenda.date)" + end
                   : "Review period: \(agenda.reviewFrom) – \(agenda.date)" + end
-        out += lv ? "Sēdes \(agenda.date.year). gadā: \(agenda.meetingsHeld) no \(agenda.meetingsRequired)" + end
-                  : "Meetings in \(agenda.date.year): \(agenda.meetingsHeld) of \(agenda.meetingsRequired)" + end
+        out += lv ? "Ceturkšņi ar kārtējo sēdi \(agenda.date.year). gadā: \(agenda.quartersHeld) no \(agenda.meetingsRequired)" + end
+                  : "Quarters with a regular meeting in \(agenda.date.year): \(agenda.quartersHeld) of \(agenda.meetingsRequired)" + end
+        let notOn = agenda.notOnStored.map(\.activity) + agenda.notOnStoredServices.map(\.activity)
+        if let meeting = agenda.meeting, !notOn.isEmpty {
+            let n = notOn.count
+            let ids = notOn.map { esc($0) }.joined(separator: ", ")
+            out += (lv ? "Kopš darba kārtība saglabāta, plānā \(Plural.form(n, .lv, one: "nokavēts vēl \(n) jautājums", other: "nokavēti vēl \(n) jautājumi")) (\(ids)); "
+                        + "pievienot: `sargs meeting edit \(meeting.id) --refresh`"
+                       : "Since the agenda was saved, the plan has \(n) more overdue \(n == 1 ? "item" : "items") (\(ids)); "
+                        + "to add \(n == 1 ? "it" : "them"): `sargs meeting edit \(meeting.id) --refresh`") + end
+        }
 
         func heading(_ text: String) {
             out += markdown ? "\n## \(text)\n\n" : "\n\(text)\n\(String(repeating: "-", count: text.count))\n"
@@ -113,7 +145,8 @@ public enum AgendaText {
         case .regular:
             if agenda.items.isEmpty {
                 heading(lv ? "Nokavētais" : "Overdue")
-                out += bullet + (lv ? "Nekas nav nokavēts." : "Nothing is overdue.") + "\n"
+                out += bullet + (agenda.meeting?.prepared == true ? (lv ? "Darba kārtībā nav jautājumu." : "The agenda has no items.")
+                                 : (lv ? "Nekas nav nokavēts." : "Nothing is overdue.")) + "\n"
             }
             for group in byOwner(agenda, plan: plan) {
                 heading("\(esc(group.owner)) — \(esc(name(group.owner, plan: plan, language))) (\(group.items.count))")
@@ -157,6 +190,13 @@ public enum AgendaText {
                     }
                     out += "\n"
                 }
+            }
+        }
+        if agenda.kind == .emergency, !agenda.items.isEmpty {
+            heading(lv ? "Citi jautājumi" : "Other items")
+            for item in agenda.items {
+                let title = markdown ? SafeText.markdown(item.title) : SafeText.line(item.title)
+                out += "\(bullet)\(esc(item.activity)) \(title) — \(why(item, language: language))\n"
             }
         }
         heading(lv ? "Atvērtie lēmumi" : "Open decisions")

@@ -25,10 +25,17 @@ public struct Meeting: Hashable, Sendable, Identifiable {
     public struct Item: Hashable, Sendable {
         public var activity: ActivityID
         public var outcome: Outcome?
+        /// Words the chair gave the outcome ("SD ziņos nākamajā sēdē"); one
+        /// line, passes the personal-code guard; nil when none (issue 26).
+        public var note: String?
+        /// The chair put it on the agenda by hand (the sweep did not).
+        public var added: Bool
 
-        public init(activity: ActivityID, outcome: Outcome? = nil) {
+        public init(activity: ActivityID, outcome: Outcome? = nil, note: String? = nil, added: Bool = false) {
             self.activity = activity
             self.outcome = outcome
+            self.note = note
+            self.added = added
         }
     }
 
@@ -81,6 +88,13 @@ public struct Meeting: Hashable, Sendable, Identifiable {
     public var details: Details
     /// The prepared agenda and each item's outcome (empty when none was prepared).
     public var items: [Item]
+    /// Whether the agenda is stored with the meeting (issue 26): then
+    /// `items` is the agenda every reader shows, even when empty; a meeting
+    /// planned by an earlier version without one has its agenda computed.
+    public var prepared: Bool
+    /// Activities the sweep put on the agenda and the chair took off: they
+    /// stay off when the agenda is computed again.
+    public var removed: [ActivityID]
 
     /// Institution codes of those present, recorded when the meeting is held.
     public var attendees: [String] {
@@ -94,7 +108,9 @@ public struct Meeting: Hashable, Sendable, Identifiable {
                   details: Details(attendees: attendees), items: items)
     }
 
-    public init(id: Int64, date: Day, kind: Kind, topic: String?, state: State, details: Details, items: [Item]) {
+    /// A meeting; `prepared` defaults to whether it has items.
+    public init(id: Int64, date: Day, kind: Kind, topic: String?, state: State, details: Details, items: [Item],
+                prepared: Bool? = nil, removed: [ActivityID] = []) {
         self.id = id
         self.date = date
         self.kind = kind
@@ -102,6 +118,38 @@ public struct Meeting: Hashable, Sendable, Identifiable {
         self.state = state
         self.details = details
         self.items = items
+        self.prepared = prepared ?? !items.isEmpty
+        self.removed = removed
+    }
+
+    /// The calling order of agenda items: grouped under each item's first
+    /// owner in the plan's order of institutions (an owner the plan does
+    /// not list, or none, last), the given order within a group, so the
+    /// chair calls each representative in turn. The board's agenda and
+    /// `meeting new` store items in this order.
+    public static func callingOrder(_ items: [ActivityID], in plan: Plan) -> [ActivityID] {
+        // Each item's rank is looked up once (a plan of 10,000 activities has
+        // thousands of items; a search per comparison took seconds).
+        var rankOfCode: [String: Int] = [:]
+        for (i, institution) in plan.allInstitutions.enumerated() where rankOfCode[institution.code] == nil {
+            rankOfCode[institution.code] = i
+        }
+        let wanted = Set(items)
+        var firstOwner: [ActivityID: String] = [:]
+        for activity in plan.activities where wanted.contains(activity.id) { firstOwner[activity.id] = activity.owners.first }
+        let last = rankOfCode.count
+        let ranked = items.enumerated().map { (rank: firstOwner[$0.element].flatMap { rankOfCode[$0] } ?? last, offset: $0.offset, id: $0.element) }
+        return ranked.sorted { ($0.rank, $0.offset) < ($1.rank, $1.offset) }.map(\.id)
+    }
+
+    /// The time the meeting is called for (`meeting new --time`), which is
+    /// also when it started unless `meeting hold --started` said otherwise.
+    public var time: ClockTime? { details.started }
+
+    /// Another meeting of the same kind on the same date, not cancelled:
+    /// the one that makes planning this one a mistake (issue 26).
+    public func twin(among meetings: [Meeting]) -> Meeting? {
+        meetings.first { $0.id != id && $0.date == date && $0.kind == kind && $0.state != .cancelled }
     }
 
     /// The plan's institutions not among the attendees (SPEC §8: present and absent), in plan order.
@@ -198,6 +246,8 @@ public struct MeetingYear: Hashable, Sendable {
     public var year: Int
     /// Regular meetings held in the year.
     public var held: Int
+    /// Quarters of the year with a held regular meeting (what the rule counts).
+    public var quarters: Int
     public var required: Int
     /// Quarters (1–4) that are over on the day asked and had no held regular meeting.
     public var quartersWithout: [Int]
@@ -216,20 +266,30 @@ public struct MeetingYear: Hashable, Sendable {
             let held = meetings.filter { $0.kind == .regular && $0.state == .held && $0.date.year == year }
             let quarters = Set(held.map { ($0.date.month - 1) / 3 + 1 })
             let over = (1...4).filter { q in Day(year: year, month: q * 3, day: q == 1 || q == 4 ? 31 : 30).map { $0 < today } ?? false }
-            return MeetingYear(year: year, held: held.count, required: Agenda.requiredMeetingsPerYear,
+            return MeetingYear(year: year, held: held.count, quarters: quarters.count, required: Agenda.requiredMeetingsPerYear,
                                quartersWithout: over.filter { !quarters.contains($0) })
         }
     }
 
+    /// The quarters of `date`'s year with a held regular meeting dated on or
+    /// before `date`: the group must meet at least once a quarter, so two
+    /// meetings in one quarter count once toward the four (issue 26).
+    public static func quartersHeld(_ meetings: [Meeting], on date: Day) -> Int {
+        Set(meetings.filter { $0.kind == .regular && $0.state == .held && $0.date.year == date.year && $0.date <= date }
+            .map { ($0.date.month - 1) / 3 }).count
+    }
 
-    /// "2025: notikušas kārtējās sēdes 3 no 4; ceturkšņi bez sēdes: Q2".
+
+    /// "2025: ceturkšņi ar kārtējo sēdi 3 no 4 (notikušas 4 sēdes); ceturkšņi bez sēdes: Q2".
     public func text(_ language: Language) -> String {
         let missing = quartersWithout.map { "Q\($0)" }.joined(separator: ", ")
         switch language {
         case .lv:
-            return "\(year): notikušas kārtējās sēdes \(held) no \(required)" + (missing.isEmpty ? "" : "; ceturkšņi bez sēdes: \(missing)")
+            let more = held > quarters ? " (notikušas \(held) \(Plural.form(held, .lv, one: "sēde", other: "sēdes")))" : ""
+            return "\(year): ceturkšņi ar kārtējo sēdi \(quarters) no \(required)\(more)" + (missing.isEmpty ? "" : "; ceturkšņi bez sēdes: \(missing)")
         case .en:
-            return "\(year): regular meetings held \(held) of \(required)" + (missing.isEmpty ? "" : "; quarters without one: \(missing)")
+            let more = held > quarters ? " (\(held) meetings held)" : ""
+            return "\(year): quarters with a regular meeting \(quarters) of \(required)\(more)" + (missing.isEmpty ? "" : "; quarters without one: \(missing)")
         }
     }
 }

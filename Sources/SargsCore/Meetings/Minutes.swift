@@ -22,6 +22,8 @@ public struct Minutes: Sendable {
         /// Why it was on the agenda, in words ("nokavēts 92 d."); empty when it was added by hand.
         public var reasons: [Language: String]
         public var outcome: Meeting.Outcome?
+        /// The chair's words on the outcome ("SD ziņos nākamajā sēdē"), if any.
+        public var note: String?
         public var decisions: [Decision]
     }
 
@@ -60,8 +62,8 @@ public struct Minutes: Sendable {
             return meeting.state == .planned ? d.isOpen : d.doneOn.map { $0 >= meeting.date } ?? true
         }.sorted { (reviews[$0.id]?.dueBefore ?? $0.due, $0.id) < (reviews[$1.id]?.dueBefore ?? $1.due, $1.id) }
         self.review = reviewed.map { Reviewed(decision: $0, from: $0.meeting, fromDate: dates[$0.meeting], review: reviews[$0.id]) }
-        let agenda = meeting.items.isEmpty ? nil
-            : Agenda(snapshot: snapshot, date: meeting.date, kind: meeting.kind, topic: meeting.topic)
+        // The meeting's stored agenda (issue 26): its reasons as of the meeting's date.
+        let agenda = meeting.items.isEmpty ? nil : Agenda(snapshot: snapshot, meeting: meeting)
         let why = Dictionary((agenda?.items ?? []).map { ($0.activity, $0) }, uniquingKeysWith: { a, _ in a })
         self.items = meeting.items.map { item in
             let activity = snapshot.plan.activity(item.activity)
@@ -70,7 +72,8 @@ public struct Minutes: Sendable {
                 for language in Language.allCases { reasons[language] = AgendaText.why(agendaItem, language: language) }
             }
             return Item(activity: item.activity, title: activity?.title ?? "", owners: activity?.owners ?? [],
-                        reasons: reasons, outcome: item.outcome, decisions: own.filter { $0.activity == item.activity })
+                        reasons: reasons, outcome: item.outcome, note: item.note,
+                        decisions: own.filter { $0.activity == item.activity })
         }
         self.absent = meeting.state == .held ? meeting.absent(in: snapshot.plan) : []
         self.next = meeting.next(among: snapshot.meetings)
@@ -250,7 +253,7 @@ public struct Minutes: Sendable {
             })),
             ("items", .array(items.map {
                 .object([("activity", .string($0.activity)), ("outcome", .optional($0.outcome?.rawValue)),
-                         ("reasons", .optional($0.reasons[.en]))])
+                         ("note", .optional($0.note)), ("reasons", .optional($0.reasons[.en]))])
             })),
             ("decisions", .array(decisions.map(Minutes.decisionJSON))),
             ("next_meeting", next.map { .object([("id", .int(Int($0.id))), ("date", .string($0.date.description))]) } ?? .null),

@@ -14,19 +14,41 @@ public enum CalendarExport {
         let dtstamp = formatter.string(from: stamp)
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//sargs//" + escape(plan.id) + "//LV", "CALSCALE:GREGORIAN",
                      "X-WR-CALNAME:" + escape(plan.title)]
-        func event(uid: String, day: Day, summary: String, description: String?, rule: String? = nil) {
-            let next = day.adding(days: 1)
-            lines += ["BEGIN:VEVENT", "UID:" + escape("\(uid)@\(plan.id).sargs"), "DTSTAMP:\(dtstamp)",
-                      "DTSTART;VALUE=DATE:\(compact(day))", "DTEND;VALUE=DATE:\(compact(next))"]
+        func event(uid: String, span: [String], summary: String, description: String?, rule: String? = nil, location: String? = nil) {
+            lines += ["BEGIN:VEVENT", "UID:" + escape("\(uid)@\(plan.id).sargs"), "DTSTAMP:\(dtstamp)"] + span
             if let rule { lines.append("RRULE:" + rule) }
             lines.append("SUMMARY:" + escape(summary))
+            if let location { lines.append("LOCATION:" + escape(location)) }
             if let description { lines.append("DESCRIPTION:" + escape(description)) }
             lines.append("END:VEVENT")
         }
-        for m in snapshot.meetings where m.state == .planned {
-            let kind = m.kind == .regular ? (lv ? "Sadarbības grupas sēde" : "Cooperation group meeting")
-                                          : (lv ? "Ārkārtas sēde" : "Emergency meeting")
-            event(uid: "meeting-\(m.id)", day: m.date, summary: kind + (m.topic.map { ": \($0)" } ?? ""), description: nil)
+        func event(uid: String, day: Day, summary: String, description: String?, rule: String? = nil, location: String? = nil) {
+            event(uid: uid, span: ["DTSTART;VALUE=DATE:\(compact(day))", "DTEND;VALUE=DATE:\(compact(day.adding(days: 1)))"],
+                  summary: summary, description: description, rule: rule, location: location)
+        }
+        // A planned meeting: its number, kind and topic; at its time in
+        // Europe/Riga when it has one, else all day; its place; and the
+        // items of its stored agenda (issue 26), the one every reader shows.
+        let planned = snapshot.meetings.filter { $0.state == .planned }
+        if planned.contains(where: { $0.time != nil }) { lines += rigaTimeZone }
+        let tracker = planned.isEmpty ? nil : Tracker(snapshot)
+        for m in planned {
+            let kind = m.kind == .regular ? (lv ? "kārtējā" : "regular") : (lv ? "ārkārtas" : "emergency")
+            let summary = (lv ? "Sadarbības grupas sēde Nr. \(m.id) (\(kind))" : "Cooperation group meeting \(m.id) (\(kind))")
+                + (m.topic.map { ": \($0)" } ?? "")
+            let agenda = Agenda(snapshot: snapshot, meeting: m, tracker: tracker)
+            let listed = m.kind == .regular ? agenda.items.map { "\($0.activity) \($0.title)" }
+                                            : agenda.services.map { "\($0.activity) \($0.title)" } + agenda.items.map { "\($0.activity) \($0.title)" }
+            let description = (lv ? "Darba kārtība" : "Agenda") + " (\(listed.count)):\n" + listed.joined(separator: "\n")
+            guard let time = m.time else {
+                event(uid: "meeting-\(m.id)", day: m.date, summary: summary, description: description, location: m.details.place)
+                continue
+            }
+            let start = "\(compact(m.date))T\(clock(time))"
+            var span = ["DTSTART;TZID=Europe/Riga:\(start)"]
+            if let end = m.details.ended, end > time { span.append("DTEND;TZID=Europe/Riga:\(compact(m.date))T\(clock(end))") }
+            else { span.append("DURATION:PT2H") }
+            event(uid: "meeting-\(m.id)", span: span, summary: summary, description: description, location: m.details.place)
         }
         for d in snapshot.decisions where d.isOpen {
             event(uid: "decision-\(d.id)", day: d.due, summary: (lv ? "Lēmuma termiņš" : "Decision due") + " [\(d.owner)]: \(d.text)",
@@ -85,6 +107,22 @@ public enum CalendarExport {
     }
 
     static func compact(_ day: Day) -> String { String(format: "%04d%02d%02d", day.year, day.month, day.day) }
+
+    /// HHMMSS of a local time.
+    static func clock(_ time: ClockTime) -> String { String(format: "%02d%02d00", time.minutes / 60, time.minutes % 60) }
+
+    /// Europe/Riga as RFC 5545 §3.6.5 describes a zone: EET, and EEST from
+    /// the last Sunday of March 03:00 to the last Sunday of October 04:00
+    /// local time (the EU rule since 1996), so that a client without the
+    /// zone's database still puts the meeting at the right hour.
+    static let rigaTimeZone = [
+        "BEGIN:VTIMEZONE", "TZID:Europe/Riga",
+        "BEGIN:STANDARD", "DTSTART:19701025T040000", "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+        "TZOFFSETFROM:+0300", "TZOFFSETTO:+0200", "TZNAME:EET", "END:STANDARD",
+        "BEGIN:DAYLIGHT", "DTSTART:19700329T030000", "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+        "TZOFFSETFROM:+0200", "TZOFFSETTO:+0300", "TZNAME:EEST", "END:DAYLIGHT",
+        "END:VTIMEZONE",
+    ]
 
     /// Escapes text values (RFC 5545 §3.3.11): TEXT allows no control
     /// character but HTAB, so `SafeText` replaces the rest first and a line

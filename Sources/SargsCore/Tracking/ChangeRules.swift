@@ -177,6 +177,17 @@ public enum ChangeRules {
         }
     }
 
+    /// A meeting of the same kind already on the meeting's date, not
+    /// cancelled (issue 26): one date has one agenda of each kind. Says
+    /// which meeting is there and how to change or cancel it.
+    public static func twin(_ meeting: Meeting, among meetings: [Meeting]) throws(ChangeRefusal) {
+        guard let twin = meeting.twin(among: meetings) else { return }
+        let kind = meeting.kind.phrase
+        throw ChangeRefusal(
+            "\(meeting.date) jau ir \(kind.lv) sēde Nr. \(twin.id) (\(twin.state.phrase.lv)); vienā dienā var būt viena šāda sēde — mainiet tās darba kārtību vai atceliet to (sargs meeting cancel \(twin.id))",
+            "\(meeting.date) already has \(kind.en) meeting \(twin.id) (\(twin.state.phrase.en)); one date has one meeting of a kind — change its agenda or cancel it (sargs meeting cancel \(twin.id))")
+    }
+
     /// Institution codes (owners, attendees, a decision's owner): each one the plan knows.
     public static func institutions(_ codes: [String], plan: Plan) throws(ChangeRefusal) {
         let known = Set(plan.allInstitutions.map(\.code))

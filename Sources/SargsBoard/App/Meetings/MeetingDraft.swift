@@ -28,6 +28,9 @@ public struct MeetingDraft: Hashable, Sendable {
     /// The stored meeting as this draft last read or saved it: a save based
     /// on it is refused if someone else changed the meeting since.
     public var base: Meeting?
+    /// When and where it is called for (issue 26).
+    public var time: ClockTime?
+    public var place: String?
 
     public init(date: Day, kind: Meeting.Kind = .regular, topic: String? = nil, items: [ActivityID] = [],
                 meetingID: Int64? = nil) {
@@ -50,10 +53,17 @@ public struct MeetingDraft: Hashable, Sendable {
         return draft
     }
 
+    /// The draft of a stored meeting: its stored agenda (issue 26) with the
+    /// chair's additions and removals, or the computed one for a meeting
+    /// planned without an agenda by an earlier version.
     public init(for meeting: Meeting, in snapshot: Snapshot) {
         self.init(date: meeting.date, kind: meeting.kind, topic: meeting.topic, meetingID: meeting.id)
         base = meeting
-        items = meeting.items.isEmpty ? computedItems(snapshot) : meeting.items.map(\.activity)
+        items = meeting.prepared || !meeting.items.isEmpty ? meeting.items.map(\.activity) : computedItems(snapshot)
+        added = meeting.items.filter(\.added).map(\.activity)
+        removed = Set(meeting.removed)
+        time = meeting.time
+        place = meeting.details.place
     }
 
     /// The items after the date or kind changed: the agenda SPEC §5 computes
@@ -81,27 +91,30 @@ public struct MeetingDraft: Hashable, Sendable {
     /// order of institutions, prepared order within a group — so the chair
     /// calls each representative in turn.
     public func order(in plan: Plan) -> [ActivityID] {
-        // Each item's rank is looked up once (a plan of 10,000 activities has
-        // thousands of items; a search per comparison took seconds).
-        var rankOfCode: [String: Int] = [:]
-        for (i, institution) in plan.allInstitutions.enumerated() where rankOfCode[institution.code] == nil {
-            rankOfCode[institution.code] = i
-        }
-        let wanted = Set(items)
-        var firstOwner: [ActivityID: String] = [:]
-        for activity in plan.activities where wanted.contains(activity.id) { firstOwner[activity.id] = activity.owners.first }
-        let last = rankOfCode.count
-        let ranked = items.enumerated().map { (rank: firstOwner[$0.element].flatMap { rankOfCode[$0] } ?? last, offset: $0.offset, id: $0.element) }
-        return ranked.sorted { ($0.rank, $0.offset) < ($1.rank, $1.offset) }.map(\.id)
+        Meeting.callingOrder(items, in: plan)
     }
 
     /// The meeting as it would be saved.
+    ///
+    /// The agenda is stored with it (issue 26): items in calling order
+    /// with their outcomes, the chair's words and whether she added them,
+    /// and the items she took off. The time and place go with a new
+    /// meeting; a saved one changes them through `editMeeting`.
     public func meeting(in snapshot: Snapshot) -> Meeting {
         let saved = savedMeeting(in: snapshot)
-        let outcomes = self.outcomes(in: snapshot)
+        let stored = Dictionary((saved?.items ?? []).map { ($0.activity, $0) }, uniquingKeysWith: { a, _ in a })
+        let hand = Set(added)
+        var details = saved?.details ?? Meeting.Details()
+        if saved == nil {
+            details.started = time
+            details.place = place
+        }
         return Meeting(id: meetingID ?? 0, date: date, kind: kind, topic: topic, state: saved?.state ?? .planned,
-                       details: saved?.details ?? Meeting.Details(),
-                       items: order(in: snapshot.plan).map { Meeting.Item(activity: $0, outcome: outcomes[$0]) })
+                       details: details,
+                       items: order(in: snapshot.plan).map {
+                           Meeting.Item(activity: $0, outcome: stored[$0]?.outcome, note: stored[$0]?.note, added: hand.contains($0))
+                       },
+                       prepared: true, removed: removed.sorted())
     }
 
     /// The planned meeting this draft is saved as, as the snapshot has it.
@@ -134,6 +147,6 @@ extension AppState {
         guard let draft else { return false }
         guard let stored = draftMeeting else { return true }
         return stored.date != draft.date || stored.kind != draft.kind || stored.topic != draft.topic
-            || stored.items.map(\.activity) != draftOrder
+            || stored.items.map(\.activity) != draftOrder || Set(stored.removed) != draft.removed
     }
 }

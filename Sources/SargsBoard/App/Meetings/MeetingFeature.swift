@@ -101,6 +101,22 @@ func performMeeting(_ state: inout AppState, _ command: Command) -> [Effect]? {
             state.draftHistory = []
         }
         goTo(&state, .agenda)
+        // The plan changed since the agenda was saved: adding what is new is the chair's act, asked, never silent (issue 26).
+        if let stored = state.draftMeeting, stored.state == .planned, stored.prepared, !state.draftHasUnsavedChanges {
+            let agenda = Agenda(snapshot: state.snapshot, meeting: stored, tracker: state.tracker)
+            let new = agenda.notOnStored.map(\.activity) + agenda.notOnStoredServices.map(\.activity)
+            if !new.isEmpty {
+                var updated = stored
+                updated.items = Meeting.callingOrder(stored.items.map(\.activity) + new, in: state.plan).map { id in
+                    stored.items.first { $0.activity == id } ?? Meeting.Item(activity: id)
+                }
+                let n = new.count, ids = new.joined(separator: ", ")
+                ask(&state, p("Kopš sēdes Nr. \(stored.id) darba kārtība saglabāta, plānā \(Plural.form(n, .lv, one: "nokavēts vēl \(n) jautājums", other: "nokavēti vēl \(n) jautājumi")) (\(ids)). Pievienot?",
+                              "Since meeting \(stored.id)'s agenda was saved, the plan has \(n) more overdue \(n == 1 ? "item" : "items") (\(ids)). Add \(n == 1 ? "it" : "them")?"),
+                    yes: p("pievienot", "add"), onYes: [.save(.updateMeeting(updated, basedOn: stored))])
+                return []
+            }
+        }
         // A planned meeting whose day is past was neither held nor cancelled: say so, with the keys that settle it.
         if let stored = state.draftMeeting, stored.state == .planned, stored.date < state.today {
             let hold = state.keyName(.hold), date = state.keyName(.meetingSettings), cancel = state.keyName(.cancelMeeting)
@@ -180,6 +196,10 @@ func performMeeting(_ state: inout AppState, _ command: Command) -> [Effect]? {
                       selected: draft.kind == .regular ? 0 : 1),
             FormField(key: "topic", label: p("Tēma", "Topic"), text: draft.topic ?? "",
                       hint: p("ārkārtas sēdei obligāta; bez personas datiem", "required for an emergency; no personal data")),
+            FormField(key: "time", label: p("Laiks", "Time"), text: draft.time?.description ?? "",
+                      hint: p("SS:MM, Rīgas laikā; tukšs — nav noteikts", "HH:MM, Riga time; empty: not set")),
+            FormField(key: "place", label: p("Vieta", "Place"), text: draft.place ?? "",
+                      hint: p("piem. Domes zāle; bez personas datiem", "e.g. the council hall; no personal data")),
         ])
         return []
     case .addItem:
@@ -214,12 +234,21 @@ func performMeeting(_ state: inout AppState, _ command: Command) -> [Effect]? {
         draft.cursor = target
         state.draft = draft
         return []
-    case .discussed, .deferred:
+    case .discussed:
+        // "izskatīts" alone is allowed; the chair is offered a line for what was agreed (issue 26).
+        guard let draft = state.draft, draft.meetingID != nil else { return [] }
+        let activity = state.draftOrder[draft.current]
+        let saved = draft.savedMeeting(in: state.snapshot)?.items.first { $0.activity == activity }
+        state.form = Form(kind: .outcomeWords(activity), title: p("\(activity): izskatīts", "\(activity): discussed"), fields: [
+            FormField(key: "words", label: p("Vārdi", "Words"), text: saved?.note ?? "",
+                      hint: p("neobligāti, piem. SD ziņos nākamajā sēdē; Enter — saglabāt", "optional, e.g. SD reports at the next meeting; Enter saves")),
+        ])
+        return []
+    case .deferred:
         guard let draft = state.draft, let id = draft.meetingID else { return [] }
         let order = state.draftOrder
-        let outcome: Meeting.Outcome = command == .discussed ? .discussed : .deferred
         state.draft?.current = min(draft.current + 1, order.count - 1)
-        return [.save(.outcome(meeting: id, activity: order[draft.current], outcome))]
+        return [.save(.outcome(meeting: id, activity: order[draft.current], .deferred))]
     case .decided:
         guard let draft = state.draft else { return [] }
         let order = state.draftOrder
@@ -323,6 +352,30 @@ func submitMeetingForm(_ form: Form, _ state: inout AppState) throws(ChangeRefus
         let topic = form["topic"].trimmingCharacters(in: .whitespaces)
         let meeting = Meeting(date: date, kind: kind, topic: topic.isEmpty ? nil : topic)
         try ChangeRules.meeting(meeting, plan: state.plan)
+        let timeText = form["time"].trimmingCharacters(in: .whitespaces)
+        let time = timeText.isEmpty ? nil : ClockTime(timeText)
+        if !timeText.isEmpty && time == nil {
+            throw ChangeRefusal("laikam jābūt SS:MM (00:00–23:59)", "the time must be HH:MM (00:00–23:59)")
+        }
+        let placeText = form["place"].trimmingCharacters(in: .whitespaces)
+        let place = placeText.isEmpty ? nil : placeText
+        if let place { try ChangeRules.text(place, field: Phrase(lv: "sēdes vieta", en: "the place")) }
+        // A saved meeting's time and place are what the minutes carry: saved at once, journaled.
+        var effects: [Effect] = []
+        if let stored = state.draftMeeting, stored.time != time || stored.details.place != place {
+            var details = stored.details
+            details.started = time
+            details.place = place
+            effects = [.save(.editMeeting(stored.id, details: details))]
+        }
+        state.draft?.time = time
+        state.draft?.place = place
+        if draft.date == date && draft.kind == kind && draft.topic == meeting.topic {
+            if effects.isEmpty { state.message = Message(.notice, p("Nekas nav mainīts", "Nothing changed")) }
+            return effects
+        }
+        draft.time = time
+        draft.place = place
         recordEdit(&state)
         let recompute = kind != draft.kind || date != draft.date
         draft.date = date
@@ -341,7 +394,18 @@ func submitMeetingForm(_ form: Form, _ state: inout AppState) throws(ChangeRefus
         } else {
             state.message = Message(.notice, p("Sēdes tēma mainīta; \(save) — saglabāt", "The topic is changed; \(save) saves"))
         }
-        return []
+        return effects
+    case .outcomeWords(let activity):
+        guard let draft = state.draft, let id = draft.meetingID else {
+            throw ChangeRefusal("sēde vēl nav saglabāta", "the meeting is not saved yet")
+        }
+        let words = form["words"].trimmingCharacters(in: .whitespaces)
+        if !words.isEmpty { try ChangeRules.text(words, field: Phrase(lv: "iznākuma vārdi", en: "the outcome's words")) }
+        let order = state.draftOrder
+        if order.indices.contains(draft.current), order[draft.current] == activity {
+            state.draft?.current = min(draft.current + 1, order.count - 1)
+        }
+        return [.save(.outcome(meeting: id, activity: activity, .discussed, note: words.isEmpty ? nil : words))]
     case .addItem:
         let id = form["id"].trimmingCharacters(in: .whitespaces)
         _ = try ChangeRules.activity(id, in: state.plan)
