@@ -48,7 +48,7 @@ struct MeetingRecordTests {
                      "- **Protokolēja:** Speciāliste", "- **Piedalījās:** SD (Sociālais dienests), IN (Izglītības nodaļa)",
                      "- **Nepiedalījās:** SG (Sadarbības grupa), BT (Bāriņtiesa), VP (Valsts policija), PP (Pašvaldības policija), AN (Attīstības nodaļa), JC (Jauniešu centri), VPD (Valsts probācijas dienests)",
                      "- **Uzaicinātie:** Skolas direktors",
-                     "Nākamā sēde: 2025-12-10 (Nr. 2)"] {
+                     "Nākamā sēde: 2025. gada 10. decembris (Nr. 2)"] {
             #expect(md.contains(line + "\n"), "\(line)\n\(md)")
         }
         // Absent: the plan's institutions (those its activities name too) less those present.
@@ -77,7 +77,7 @@ struct MeetingRecordTests {
         #expect(md.contains("2. **1.5** Aktivitāte 1.5 (IN; +JC)\n"))
         #expect(md.contains("   - Iznākums: nav izskatīts\n"))
         #expect(md.contains("## Lēmumi\n\n- Nr. 4 [SD] Jauns lēmums — termiņš 2026-02-01\n"))
-        #expect(md.contains("Nākamā sēde: 2026-03-11 (Nr. 3)"))
+        #expect(md.contains("Nākamā sēde: 2026. gada 11. marts (Nr. 3)"))
         // Meeting 3 is planned: it will review 2 and 3 (still open) and 4; 1 is done.
         let planned = Minutes(meeting: Self.snapshot.meetings[2], snapshot: Self.snapshot)
         #expect(planned.review.map(\.decision.id) == [3, 2, 4])

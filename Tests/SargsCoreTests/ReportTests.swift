@@ -118,11 +118,11 @@ struct ReportTests {
         let rows = csv.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(rows.count == 1 + 5 + 1)  // header, five activities, the final line end
         #expect(rows[0] == "\u{FEFF}year,goal,level,activity,title,owners,schedule,state,days_overdue,blocked,"
-            + "windows_ended,windows_met,windows_missed,windows_waived,progress,target,unit,records")
-        #expect(rows[1] == "2025,1,primary,1.1,\"Reidi, \"\"drošība\"\"\",SD,every,overdue,1,false,4,2,1,1,,,,3")
-        #expect(rows[2] == "2025,1,primary,1.2,Aktivitāte 1.2,SD,once,overdue,185,false,,,,,22,30,cilvēki,2")
-        #expect(rows[3] == "2025,7,tertiary,7.1,Aktivitāte 7.1,SD,every,overdue,32,true,3,1,2,0,,,,1")
-        #expect(rows[4] == "2025,7,tertiary,7.2,Aktivitāte 7.2,SD,as-needed,as-needed,,false,,,,,,,,2")
+            + "windows_ended,windows_met,windows_missed,windows_waived,progress,target,unit,records,total")
+        #expect(rows[1] == "2025,1,primary,1.1,\"Reidi, \"\"drošība\"\"\",SD,every,overdue,1,false,4,2,1,1,,,,3,0")
+        #expect(rows[2] == "2025,1,primary,1.2,Aktivitāte 1.2,SD,once,overdue,185,false,,,,,22,30,cilvēki,2,22")
+        #expect(rows[3] == "2025,7,tertiary,7.1,Aktivitāte 7.1,SD,every,overdue,32,true,3,1,2,0,,,,1,0")
+        #expect(rows[4] == "2025,7,tertiary,7.2,Aktivitāte 7.2,SD,as-needed,as-needed,,false,,,,,,,,2,0")
         #expect(rows[6] == "")
     }
 
@@ -149,12 +149,12 @@ struct ReportTests {
         {"activity": "7.1", "title": "Aktivitāte 7.1", "owners": ["SD"], "schedule": "every", "state": "overdue", \
         "days_overdue": 32, "blocked": true, "blocked_reason": "Nav speciālista", \
         "windows": {"ended": 3, "met": 1, "missed": 2, "waived": 0}, "progress": null, "target": null, \
-        "unit": null, "records": 1}
+        "unit": null, "records": 1, "total": 0}
         """))
         #expect(json.contains("""
         {"activity": "1.2", "title": "Aktivitāte 1.2", "owners": ["SD"], "schedule": "once", "state": "overdue", \
         "days_overdue": 185, "blocked": false, "blocked_reason": null, "windows": null, "progress": 22, \
-        "target": 30, "unit": "cilvēki", "records": 2}
+        "target": 30, "unit": "cilvēki", "records": 2, "total": 22}
         """))
     }
 
@@ -163,12 +163,24 @@ struct ReportTests {
         let report = YearReport(snapshot: SmallPlan.snapshot, year: 2025, today: day("2026-03-01"))
         let lv = report.markdown(.lv)
         #expect(lv.hasPrefix("# Pārskats par 2025. gadu\n"))
-        #expect(lv.contains("Stāvoklis 2025. gada beigās. Sadarbības grupas kārtējās sēdes: 3 no 4."))
-        #expect(lv.contains("| 7.1 | Aktivitāte 7.1 | SD | bloķēta (Nav speciālista); nokavēta, 32 d. | 1 / 2 / 0 (3) | — | 1 |"))
-        #expect(lv.contains("| 1.2 | Aktivitāte 1.2 | SD | nokavēta, 185 d. | — | 22/30 cilvēki | 2 |"))
+        #expect(lv.contains("Stāvoklis 2025. gada beigās. Sadarbības grupas kārtējās sēdes 2025. gadā: 3 no 4."))
+        // Issue 26: a list, one item per activity, not seven columns; no table at all.
+        #expect(!lv.contains("|"), "\(lv)")
+        #expect(lv.contains("""
+            - **7.1** Aktivitāte 7.1 — SD\\
+              Stāvoklis: bloķēta (Nav speciālista); nokavēta, 32 d. Logi: 1 izpildīts, 2 nokavēti, 0 atbrīvoti no 3 beigušajiem.\\
+              Izpilde 2025. gadā: 1 ieraksts.
+
+            """), "\(lv)")
+        #expect(lv.contains("""
+            - **1.2** Aktivitāte 1.2 — SD\\
+              Stāvoklis: nokavēta, 185 d.\\
+              Izpilde 2025. gadā: 2 ieraksti, kopā 22 cilvēki; mērķis — 30 cilvēki, kopš plāna sākuma 22 (73,3 %).
+
+            """), "\(lv)")
         let en = report.markdown(.en)
         #expect(en.hasPrefix("# Report for 2025\n"))
-        #expect(en.contains("| 7.2 | Aktivitāte 7.2 | SD | as needed, last 2025-11-11 | — | — | 2 |"))
+        #expect(en.contains("- **7.2** Aktivitāte 7.2 — SD\\\n  State: as needed, last 2025-11-11.\\\n  In 2025: 2 records.\n"), "\(en)")
         #expect(en.contains("## Goal 7. Mērķis 7\n"))
     }
 }

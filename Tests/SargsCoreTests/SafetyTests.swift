@@ -226,7 +226,9 @@ struct ControlCharacterTests {
             // A line break in a decision continues its Markdown list item on an indented line.
             for line in minutes.markdown(language).split(separator: "\n") where !line.isEmpty {
                 let fixed = ["Nākamā sēde: ", "Next meeting: ", "Atvērtu iepriekšējo lēmumu nav.", "No earlier decisions were open.",
-                             "Lēmumu nav.", "No decisions."]
+                             "Lēmumu nav.", "No decisions.", "Sēde notika ", "The meeting was held ", "Sēde paredzēta ",
+                             "The meeting is planned ", "Sēde, kas bija paredzēta ", "The meeting planned for ", ":::",
+                             "Sēdi vadīja: ", "Chaired by: ", "Protokolēja: ", "Minutes taken by: "]
                 let starts = ["#", "-", " ", "|", "**"].contains { line.hasPrefix($0) } || line.first!.isNumber
                     || line == Substring(SafeText.markdown(plan.title)) || fixed.contains { line.hasPrefix($0) }
                 #expect(starts, "a line of the minutes that starts outside any item: \(line.debugDescription)")

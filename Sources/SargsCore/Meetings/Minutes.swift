@@ -165,15 +165,48 @@ public struct Minutes: Sendable {
 
     // MARK: Renderings
 
-    /// The minutes as a Markdown document (the source of the DOCX/ODT document too).
+    /// The running header of the minutes' pages (DOCX, ODT, PDF): the
+    /// municipality, and "Protokols Nr. 3, 2025. gada 24. aprīlis" /
+    /// "Minutes no. 3, 24 April 2025".
+    public func pageHeader(_ language: Language) -> DocumentWords.PageHeader {
+        DocumentWords.PageHeader(left: plan.municipality,
+                                 right: (language == .lv ? "Protokols Nr. \(meeting.id), " : "Minutes no. \(meeting.id), ")
+                                     + DocumentWords.date(meeting.date, language))
+    }
+
+    /// A numbered list item's marker ("9. ", "10. ") and the indent that
+    /// keeps its further lines inside it: as wide as the marker, so the
+    /// 10th and the 100th item keep their lines as the 1st does (a fixed
+    /// three spaces end the item from "10. " on).
+    static func numbered(_ n: Int) -> (marker: String, indent: String) {
+        let marker = "\(n). "
+        return (marker, String(repeating: " ", count: marker.count))
+    }
+
+    /// The minutes as a Markdown document (the source of the DOCX, ODT and
+    /// PDF documents too): dates in the language's typography ("Sēde notika
+    /// 2025. gada 24. aprīlī"), each agenda item a numbered list item with its
+    /// reasons, outcome and decisions nested under it at any count, and, but
+    /// for a cancelled meeting, lines for the chair's and the secretary's
+    /// signatures and names (the names from the meeting's details, else a
+    /// line to write one on).
     public func markdown(_ language: Language) -> String {
         let lv = language == .lv
         let esc = SafeText.markdown
         var out = ""
         if meeting.details.restricted { out += "**\(Minutes.restrictedMark.text(language))**\n\n" }
-        out += "# \(lv ? "Protokols Nr." : "Minutes no.") \(meeting.id): \(kindText(lv)), \(meeting.date)\n\n"
+        out += "# \(lv ? "Protokols Nr." : "Minutes no.") \(meeting.id): \(kindText(lv))\n\n"
         out += "\(esc(plan.title))\n\n"
-        for (label, value) in facts(language, escape: esc) { out += "- **\(label):** \(value)\n" }
+        let when = DocumentWords.date(meeting.date, language, .locative)
+        switch meeting.state {
+        case .held: out += lv ? "Sēde notika \(when).\n\n" : "The meeting was held on \(when).\n\n"
+        case .planned: out += lv ? "Sēde paredzēta \(when).\n\n" : "The meeting is planned for \(when).\n\n"
+        case .cancelled: out += lv ? "Sēde, kas bija paredzēta \(when), atcelta.\n\n" : "The meeting planned for \(when) was cancelled.\n\n"
+        }
+        for (label, value) in facts(language, escape: esc) {
+            let shown = label == (lv ? "Datums" : "Date") ? DocumentWords.date(meeting.date, language) : value
+            out += "- **\(label):** \(shown)\n"
+        }
         if meeting.kind == .regular {
             out += "\n## \(lv ? "Iepriekšējo lēmumu izpildes kontrole" : "Review of earlier decisions")\n\n"
             if review.isEmpty { out += lv ? "Atvērtu iepriekšējo lēmumu nav.\n" : "No earlier decisions were open.\n" }
@@ -182,14 +215,16 @@ public struct Minutes: Sendable {
         if !items.isEmpty {
             out += "\n## \(lv ? "Darba kārtība" : "Agenda")\n\n"
             for (i, item) in items.enumerated() {
-                out += "\(i + 1). **\(esc(item.activity))** \(esc(title(item, language))) (\(itemOwners(item, escape: esc)))\n"
+                let (marker, indent) = Self.numbered(i + 1)
+                out += "\(marker)**\(esc(item.activity))** \(esc(title(item, language))) (\(itemOwners(item, escape: esc)))\n"
                 if let why = item.reasons[language], !why.isEmpty {
-                    out += "   - \(lv ? "Iekļauts, jo" : "On the agenda because"): \(esc(why))\n"
+                    out += "\(indent)- \(lv ? "Iekļauts, jo" : "On the agenda because"): \(esc(why))\n"
                 }
                 let outcome = item.outcome.map { $0.phrase.text(language) } ?? (lv ? "nav izskatīts" : "not reached")
-                out += "   - \(lv ? "Iznākums" : "Outcome"): \(outcome)\n"
+                let words = item.note.map { ": " + esc($0) } ?? ""
+                out += "\(indent)- \(lv ? "Iznākums" : "Outcome"): \(outcome)\(words)\n"
                 for d in item.decisions {
-                    out += "   - \(lv ? "Lēmums" : "Decision") " + decisionLine(d, language, markdown: true, indent: "     ") + "\n"
+                    out += "\(indent)- \(lv ? "Lēmums" : "Decision") " + decisionLine(d, language, markdown: true, indent: indent + "  ") + "\n"
                 }
             }
         }
@@ -197,9 +232,25 @@ public struct Minutes: Sendable {
         if decisions.isEmpty { out += lv ? "Lēmumu nav.\n" : "No decisions.\n" }
         for d in decisions { out += "- " + decisionLine(d, language, markdown: true, indent: "  ") + "\n" }
         if let next {
-            out += "\n\(lv ? "Nākamā sēde" : "Next meeting"): \(next.date) (\(lv ? "Nr." : "no.") \(next.id))\n"
+            out += "\n\(lv ? "Nākamā sēde" : "Next meeting"): \(DocumentWords.date(next.date, language)) (\(lv ? "Nr." : "no.") \(next.id))\n"
         }
+        if meeting.state != .cancelled { out += signatures(language) }
         return out
+    }
+
+    /// The lines the chair and the secretary sign: a line for the signature, then the name
+    /// (from the details) or a line to write it on, in a `signatures` div.
+    private func signatures(_ language: Language) -> String {
+        let lv = language == .lv
+        let line = String(repeating: "\\_", count: 24)
+        func row(_ label: String, _ name: String?) -> String {
+            let named = name.map { SafeText.markdown($0) } ?? "\(line) (\(lv ? "vārds, uzvārds" : "name"))"
+            return "\(label): \(line) (\(lv ? "paraksts" : "signature"))  \(named)\n"
+        }
+        // A fenced div (pandoc's reader keeps them; data cannot start one, a line's ':' is escaped):
+        // the PDF's stylesheet gives the signatures room (`.signatures`).
+        return "\n::: signatures\n" + row(lv ? "Sēdi vadīja" : "Chaired by", meeting.details.chair) + "\n"
+            + row(lv ? "Protokolēja" : "Minutes taken by", meeting.details.secretary) + ":::\n"
     }
 
     /// The minutes as plain text (the board's meeting view, `meeting show`).

@@ -45,10 +45,22 @@ public struct YearReport: Hashable, Sendable {
         public var target: Target?
         /// Records dated in the year, up to the evaluation day.
         public var records: Int
+        /// The sum of the counts of those records (a record without a count adds 0): how many
+        /// people or places the year reached, with or without a target.
+        public var total: Int
+        /// The title in English, when the plan gives one.
+        public var en: String?
+
+        /// The unit `total` and `progress` are counted in: the target's, nil without a target.
+        public var unit: String? { target?.unit }
+
+        /// The title in `language` (the plan's own when it has no English one).
+        public func name(in language: Language) -> String { language == .en ? en ?? title : title }
 
         /// Creates a line.
         public init(activity: ActivityID, title: String, owners: [String], schedule: Schedule.Kind,
-                    state: ActivityState, windows: WindowCounts?, progress: Int?, target: Target?, records: Int) {
+                    state: ActivityState, windows: WindowCounts?, progress: Int?, target: Target?, records: Int,
+                    total: Int = 0, en: String? = nil) {
             self.activity = activity
             self.title = title
             self.owners = owners
@@ -58,6 +70,8 @@ public struct YearReport: Hashable, Sendable {
             self.progress = progress
             self.target = target
             self.records = records
+            self.total = total
+            self.en = en
         }
     }
 
@@ -71,14 +85,20 @@ public struct YearReport: Hashable, Sendable {
         public var title: String
         /// The goal's activities.
         public var activities: [ActivityLine]
+        /// The title in English, when the plan gives one.
+        public var en: String?
 
         /// Creates a section.
-        public init(number: Int, level: Level?, title: String, activities: [ActivityLine]) {
+        public init(number: Int, level: Level?, title: String, activities: [ActivityLine], en: String? = nil) {
             self.number = number
             self.level = level
             self.title = title
             self.activities = activities
+            self.en = en
         }
+
+        /// The title in `language` (the plan's own when it has no English one).
+        public func name(in language: Language) -> String { language == .en ? en ?? title : title }
     }
 
     /// The calendar year reported on.
@@ -97,6 +117,10 @@ public struct YearReport: Hashable, Sendable {
     public var planID: String
     /// The plan's title.
     public var planTitle: String
+    /// The plan's title in English, when it gives one.
+    public var planTitleEN: String?
+    /// The municipality the plan is of ("Madonas novads"), for the page header.
+    public var municipality: String
     /// Every goal of the plan, in order.
     public var goals: [GoalSection]
     /// Held regular meetings dated in the year, up to the evaluation day.
@@ -121,6 +145,8 @@ public struct YearReport: Hashable, Sendable {
         self.windowsEndedBefore = cutoff
         self.planID = plan.id
         self.planTitle = plan.title
+        self.planTitleEN = plan.en
+        self.municipality = plan.municipality
         self.meetingsRequired = Agenda.requiredMeetingsPerYear
         self.meetingsHeld = snapshot.meetings.count(where: {
             $0.kind == .regular && $0.state == .held && recordSpan.contains($0.date)
@@ -149,9 +175,11 @@ public struct YearReport: Hashable, Sendable {
                     windows: counts,
                     progress: activity.target == nil ? nil : tracker.progress(of: activity, on: recordSpan.last),
                     target: activity.target,
-                    records: tracker.recordCount(of: activity, in: recordSpan))
+                    records: tracker.recordCount(of: activity, in: recordSpan),
+                    total: tracker.progress(of: activity, in: recordSpan),
+                    en: activity.en)
             }
-            return GoalSection(number: goal.number, level: goal.level, title: goal.title, activities: lines)
+            return GoalSection(number: goal.number, level: goal.level, title: goal.title, activities: lines, en: goal.en)
         }
     }
 
@@ -174,33 +202,102 @@ public struct YearReport: Hashable, Sendable {
         return text
     }
 
-    /// The report as a Markdown document, headings and words in the given language.
+    /// The running header of the report's pages: the municipality, and
+    /// "Pārskats par 2025. gadu" / "Report for 2025".
+    public func pageHeader(_ language: Language) -> DocumentWords.PageHeader {
+        DocumentWords.PageHeader(left: municipality, right: language == .lv ? "Pārskats par \(year). gadu" : "Report for \(year)")
+    }
+
+    /// The report as a Markdown document, headings and words in the given
+    /// language, laid out to be read on A4 (issue 26): per goal a list, one
+    /// item per activity: its number, title and owners, then its state, its
+    /// windows met, missed and waived, and what its records hold (how many
+    /// records in the year, the sum of their counts with the target's unit
+    /// whether or not there is a target, and progress against the target).
+    /// No table: seven columns do not fit a page's width.
     public func markdown(_ language: Language = .lv) -> String {
         let lv = language == .lv
         var out = lv ? "# Pārskats par \(year). gadu\n\n" : "# Report for \(year)\n\n"
-        out += "\(cell(planTitle))\n\n"
+        out += "**\(cell(lv ? planTitle : planTitleEN ?? planTitle))**\n\n"
+        let asOf = yearIsOver ? (lv ? "\(year). gada beigās" : "the end of \(year)") : DocumentWords.date(evaluatedOn, language, .locative)
         out += lv
-            ? "Stāvoklis \(yearIsOver ? "\(year). gada beigās" : evaluatedOn.isoText). Sadarbības grupas kārtējās sēdes: \(meetingsHeld) no \(meetingsRequired).\n"
-            : "As of \(yearIsOver ? "the end of \(year)" : evaluatedOn.isoText). Regular meetings of the cooperation group: \(meetingsHeld) of \(meetingsRequired).\n"
-        let header = lv
-            ? "| Nr. | Aktivitāte | Atbildīgie | Stāvoklis | Logi: izpildīti / nokavēti / atbrīvoti no beigušos | Progress | Ieraksti \(year). g. |\n"
-            : "| No. | Activity | Owners | State | Windows: met / missed / waived of ended | Progress | Records in \(year) |\n"
+            ? "Stāvoklis \(asOf). Sadarbības grupas kārtējās sēdes \(year). gadā: \(meetingsHeld) no \(meetingsRequired).\n"
+            : "As of \(asOf). Regular meetings of the cooperation group in \(year): \(meetingsHeld) of \(meetingsRequired).\n"
+        let all = goals.flatMap(\.activities)
+        out += "\n" + summary(all, language) + "\n"
         for goal in goals {
-            out += lv ? "\n## \(goal.number). mērķis. \(cell(goal.title))\n\n" : "\n## Goal \(goal.number). \(cell(goal.title))\n\n"
-            out += "\(Level.name(goal.level, language))\n\n"
-            out += header
-            out += "|---|---|---|---|---|---|---|\n"
+            out += lv ? "\n## \(goal.number). mērķis. \(cell(goal.name(in: language)))\n\n"
+                      : "\n## Goal \(goal.number). \(cell(goal.name(in: language)))\n\n"
+            out += "*\(cell(Level.name(goal.level, language)))*\n\n"
+            if goal.activities.isEmpty { out += lv ? "Aktivitāšu nav.\n" : "No activities.\n" }
             for line in goal.activities {
-                let windows = line.windows.map { "\($0.met) / \($0.missed) / \($0.waived) (\($0.ended))" } ?? "—"
-                let progress = line.target.map { "\(line.progress ?? 0)/\($0.count) \($0.unit)" } ?? "—"
-                out += "| \(cell(line.activity)) | \(cell(line.title)) | \(cell(line.owners.joined(separator: ", "))) | "
-                out += "\(cell(Self.stateText(line.state, language))) | \(windows) | \(cell(progress)) | \(line.records) |\n"
+                out += "- **\(cell(line.activity))** \(cell(line.name(in: language)))"
+                if !line.owners.isEmpty { out += " — \(cell(line.owners.joined(separator: ", ")))" }
+                out += "\\\n  " + sentence((lv ? "Stāvoklis: " : "State: ") + cell(Self.stateText(line.state, language)))
+                if let w = line.windows { out += " " + windowsText(w, language) + "." }
+                out += "\\\n  " + recordsText(line, language) + "\n"
             }
         }
         return out
     }
 
-    /// A Markdown table cell: one line, safe to print, and nothing in it
+    /// "29 aktivitātes: 10 izpildītas, 5 nokavētas, …": how many activities are in each state.
+    func summary(_ lines: [ActivityLine], _ language: Language) -> String {
+        var counts: [(String, Int)] = []
+        for line in lines {
+            let word = line.state.phrase.text(language)
+            if let i = counts.firstIndex(where: { $0.0 == word }) { counts[i].1 += 1 } else { counts.append((word, 1)) }
+        }
+        let n = lines.count
+        let head = language == .lv ? Plural.form(n, .lv, one: "\(n) aktivitāte", other: "\(n) aktivitātes")
+                                   : Plural.form(n, .en, one: "\(n) activity", other: "\(n) activities")
+        let parts = counts.map { language == .lv ? "\($0.0): \($0.1)" : "\($0.0): \($0.1)" }
+        return head + (parts.isEmpty ? "." : " (" + parts.joined(separator: "; ") + ").")
+    }
+
+    /// "Logi: 3 izpildīti, 1 nokavēts, 0 atbrīvoti no 4 beigušajiem" / "Windows: 3 met, 1 missed, 0 waived of 4 ended".
+    func windowsText(_ w: WindowCounts, _ language: Language) -> String {
+        switch language {
+        case .lv:
+            let met = Plural.form(w.met, .lv, one: "\(w.met) izpildīts", other: "\(w.met) izpildīti")
+            let missed = Plural.form(w.missed, .lv, one: "\(w.missed) nokavēts", other: "\(w.missed) nokavēti")
+            let waived = Plural.form(w.waived, .lv, one: "\(w.waived) atbrīvots", other: "\(w.waived) atbrīvoti")
+            let ended = Plural.form(w.ended, .lv, one: "no \(w.ended) beigušā", other: "no \(w.ended) beigušajiem")
+            return w.ended == 0 ? "Neviens logs \(year). gadā vēl nav beidzies" : "Logi: \(met), \(missed), \(waived) \(ended)"
+        case .en:
+            return w.ended == 0 ? "No window ended in \(year) yet"
+                : "Windows: \(w.met) met, \(w.missed) missed, \(w.waived) waived of \(w.ended) ended"
+        }
+    }
+
+    /// `text` ending with one full stop ("nokavēta, 3 d." gets none more).
+    func sentence(_ text: String) -> String { text.hasSuffix(".") ? text : text + "." }
+
+    /// What the records hold: "Izpilde 2025. gadā: 4 ieraksti, kopā 25 jaunieši; mērķis — 50 jaunieši,
+    /// kopš plāna sākuma 25 (50 %)". (It begins with a word: a line that began "2025. " would start a numbered list.)
+    func recordsText(_ line: ActivityLine, _ language: Language) -> String {
+        let lv = language == .lv
+        var text = lv ? "Izpilde \(year). gadā: " : "In \(year): "
+        if line.records == 0 {
+            text += lv ? "ierakstu nav" : "no records"
+        } else {
+            text += lv ? Plural.form(line.records, .lv, one: "\(line.records) ieraksts", other: "\(line.records) ieraksti")
+                       : Plural.form(line.records, .en, one: "1 record", other: "\(line.records) records")
+            if line.total > 0 {
+                text += (lv ? ", kopā " : ", in all ") + cell(DocumentWords.count(line.total, unit: line.unit, language))
+            }
+        }
+        if let target = line.target {
+            let done = line.progress ?? 0
+            let share = DocumentWords.percent(done, of: target.count, language)
+            let goal = cell(DocumentWords.count(target.count, unit: target.unit, language))
+            text += lv ? "; mērķis — \(goal), kopš plāna sākuma \(done) (\(share))"
+                       : "; target \(goal), \(done) since the plan began (\(share))"
+        }
+        return text + "."
+    }
+
+    /// Data inside the report's Markdown: one line, safe to print, and nothing in it
     /// Markdown (`SafeText.markdown`: bars, brackets, `!`, `<`, backticks
     /// escaped), so a title or note like `![x](/etc/shadow)` stays text and
     /// pandoc never embeds a file or fetches an address for it.
@@ -209,7 +306,8 @@ public struct YearReport: Hashable, Sendable {
     }
 
     /// The report as CSV (RFC 4180 quoting, `\n` line ends), one activity a
-    /// row, header first, in one language: English headers and the machine
+    /// row, header first (the last column, `total` / `kopā gadā`, the sum of
+    /// the year's record counts, with or without a target), in one language: English headers and the machine
     /// names of levels, schedules and states (as JSON has them), or Latvian
     /// headers and Latvian words for them, as a spreadsheet is read.
     public func csv(_ language: Language = .en) -> String {
@@ -228,7 +326,7 @@ public struct YearReport: Hashable, Sendable {
                     line.windows.map { String($0.ended) } ?? "", line.windows.map { String($0.met) } ?? "",
                     line.windows.map { String($0.missed) } ?? "", line.windows.map { String($0.waived) } ?? "",
                     line.progress.map(String.init) ?? "", line.target.map { String($0.count) } ?? "",
-                    line.target?.unit ?? "", String(line.records),
+                    line.target?.unit ?? "", String(line.records), String(line.total),
                 ]
                 out += fields.map { Self.csvField($0, separator: separator) }.joined(separator: String(separator)) + "\n"
             }
@@ -243,10 +341,10 @@ public struct YearReport: Hashable, Sendable {
     /// The CSV's column names, in English (machine-friendly, as in JSON) and in Latvian.
     public static let csvHeaderEN = ["year", "goal", "level", "activity", "title", "owners", "schedule", "state", "days_overdue",
                                      "blocked", "windows_ended", "windows_met", "windows_missed", "windows_waived", "progress",
-                                     "target", "unit", "records"]
+                                     "target", "unit", "records", "total"]
     public static let csvHeaderLV = ["gads", "mērķis", "līmenis", "aktivitāte", "nosaukums", "atbildīgie", "grafiks", "stāvoklis",
                                      "nokavētās dienas", "bloķēta", "beigušies logi", "izpildīti logi", "nokavēti logi",
-                                     "atbrīvoti logi", "progress", "plānotais skaits", "mērvienība", "ieraksti"]
+                                     "atbrīvoti logi", "progress", "plānotais skaits", "mērvienība", "ieraksti", "kopā gadā"]
 
     /// A kind of schedule in Latvian words, for the Latvian CSV.
     static func scheduleWord(_ kind: Schedule.Kind) -> String {
@@ -271,7 +369,8 @@ public struct YearReport: Hashable, Sendable {
         return "\"" + text.replacing(scalar: "\"", with: "\"\"") + "\""
     }
 
-    /// The report as a JSON value, keys in a fixed order.
+    /// The report as a JSON value, keys in a fixed order; each activity's
+    /// `total` is the sum of the year's record counts, with or without a target.
     public var jsonValue: JSONValue {
         func int(_ i: Int?) -> JSONValue { i.map { .int($0) } ?? .null }
         return .object([
@@ -303,6 +402,7 @@ public struct YearReport: Hashable, Sendable {
                             ("target", int(line.target?.count)),
                             ("unit", line.target.map { .string($0.unit) } ?? .null),
                             ("records", .int(line.records)),
+                            ("total", .int(line.total)),
                         ])
                     })),
                 ])
