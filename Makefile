@@ -10,7 +10,7 @@ BIN = .build/$(CONFIG)/sargs
 # System libraries the build and the tests need, installed only when missing.
 deps:
 	@missing=""; \
-	for p in libncursesw5-dev ncurses-term libsqlite3-dev tmux python3-icalendar pandoc python3-docx msmtp python3-aiosmtpd python3-icu lintian dpkg-dev; do \
+	for p in libncursesw5-dev ncurses-term libsqlite3-dev tmux python3-icalendar pandoc weasyprint poppler-utils python3-docx msmtp python3-aiosmtpd python3-icu lintian dpkg-dev; do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \

@@ -2,18 +2,20 @@ import Foundation
 import SargsCore
 import SargsFiles
 
-/// Documents for the council (SPEC §7 `meeting show --format docx|odt`,
-/// `report --format docx|odt`): the same Markdown the text formats print,
-/// made into DOCX or ODT by pandoc (Debian's `pandoc`), styled by a
-/// reference document (`reference.docx` / `reference.odt` in `Themes/` or
-/// `data/`, the municipality's letterhead) when there is one.
+/// Documents for the council (SPEC §7 `meeting show --format docx|odt|pdf`,
+/// `report --format docx|odt|pdf`): the same Markdown the text formats print,
+/// made into DOCX or ODT by pandoc (Debian's `pandoc`) on an A4 page with
+/// a running header and page numbers (`DocumentStyle.swift`), or styled by
+/// the municipality's own reference document (`reference.docx` /
+/// `reference.odt` in `Themes/` or `data/`, its letterhead) when there is
+/// one; PDF through pandoc's HTML and weasyprint (Debian's `weasyprint`).
 ///
 /// The Markdown's data is already escaped (`SafeText.markdown`); pandoc also
 /// reads it with raw HTML, raw TeX, raw attributes and citations switched
 /// off, so nothing in it can become markup or an embedded object.
 enum Document {
     enum Format: String {
-        case docx, odt
+        case docx, odt, pdf
     }
 
     /// Pandoc's reader: Markdown without any way to pass raw content through.
@@ -176,17 +178,35 @@ enum Document {
     /// pandoc prints it, sargs writes it under a fresh name and links or,
     /// with `force`, renames it into place: a link at `path` is replaced,
     /// never its target). Mode 0600 or the store's group bits (`mode`).
+    /// `header` runs along the top of every page.
     static func write(_ markdown: String, format: Format, to path: String, force: Bool, mode: FileAccess,
-                      language: Language) throws {
-        try put(try render(markdown, format: format, language: language), at: path, force: force, mode: mode)
+                      language: Language, header: DocumentWords.PageHeader? = nil) throws {
+        try put(try render(markdown, format: format, language: language, header: header), at: path, force: force, mode: mode)
     }
 
-    /// The bytes of `markdown` as a `format` document, made by pandoc.
-    static func render(_ markdown: String, format: Format, language: Language) throws -> [UInt8] {
+    /// The bytes of `markdown` as a `format` document, made by pandoc (and
+    /// weasyprint for PDF) on an A4 page, `header` (the municipality and
+    /// what the document is; none when nil) along the top of every page,
+    /// "page / pages" at the foot.
+    /// - Throws: `Failure`: 69 when pandoc (or weasyprint) is not installed,
+    ///   74 when one fails or passes its limits (`limits`).
+    static func render(_ markdown: String, format: Format, language: Language,
+                       header: DocumentWords.PageHeader? = nil) throws -> [UInt8] {
+        let header = header ?? DocumentWords.PageHeader(left: "", right: "")
+        if format == .pdf { return try pdf(markdown, language: language, header: header) }
         var arguments = ["-f", reader, "-t", format.rawValue, "-o", "-",
                          "--metadata", "lang=\(language == .lv ? "lv-LV" : "en-GB")"]
-        if let reference = reference(format) { arguments.append("--reference-doc=\(reference)") }
-        return try runPandoc(arguments, input: Array(markdown.utf8), inputName: nil)
+        if let reference = reference(format) {
+            arguments.append("--reference-doc=\(reference)")
+            return try runPandoc(arguments, input: Array(markdown.utf8), inputName: nil)
+        }
+        // No municipality's own: an A4 one made now, in a private folder pandoc reads it from.
+        let page = try a4Reference(format, header: header)
+        return try TemporaryFolder.with { folder in
+            let path = folder + "/reference." + format.rawValue
+            try TemporaryFolder.write(page, to: path)
+            return try runPandoc(arguments + ["--reference-doc=\(path)"], input: Array(markdown.utf8), inputName: nil)
+        }
     }
 
     /// The two outputs `-o` names that are not files: standard output and nothing.

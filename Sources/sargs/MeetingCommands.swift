@@ -171,11 +171,11 @@ struct MeetingCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "show", abstract: "Show a meeting; markdown, docx and odt write its minutes.",
-            discussion: "docx and odt are made by pandoc and need -o FILE; an existing FILE is replaced only with --force.")
+            commandName: "show", abstract: "Show a meeting; markdown, docx, odt and pdf write its minutes.",
+            discussion: "docx, odt and pdf (A4) are made by pandoc (pdf with weasyprint) and need -o FILE; an existing FILE is replaced only with --force.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The meeting number.", completion: Completions.meetings) var id: Int64
-        @Option(help: "text, markdown, json, docx or odt.") var format: MinutesFormat = .text
+        @Option(help: "text, markdown, json, docx, odt or pdf.") var format: MinutesFormat = .text
         @Option(name: .shortAndLong, help: "Write to FILE instead of the standard output.", completion: .file()) var output: String?
         @Flag(help: "Replace FILE if it is there.") var force = false
 
@@ -187,7 +187,7 @@ struct MeetingCommand: ParsableCommand {
             }
             let minutes = Minutes(meeting: meeting, snapshot: snapshot)
             try format.kind.emit(text: { minutes.text(session.language) }, markdown: { minutes.markdown(session.language) },
-                            json: { minutes.jsonValue.serialized(pretty: true) + "\n" },
+                            json: { minutes.jsonValue.serialized(pretty: true) + "\n" }, header: minutes.pageHeader(session.language),
                             output: output, force: force, session: session)
         }
     }
@@ -420,22 +420,23 @@ func parseClock(_ value: String, option: String) throws -> ClockTime? {
 
 /// `meeting show --format`.
 enum MinutesFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, markdown, json, docx, odt
+    case text, markdown, json, docx, odt, pdf
     var kind: DocumentFormat { DocumentFormat(rawValue: rawValue)! }
 }
 
 /// `report --format`.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case markdown, csv, json, docx, odt
+    case markdown, csv, json, docx, odt, pdf
     var kind: DocumentFormat { DocumentFormat(rawValue: rawValue)! }
 }
 
 /// The formats of a document for people: printed text, or a DOCX/ODT file made by pandoc.
 enum DocumentFormat: String {
-    case text, markdown, json, csv, docx, odt
+    case text, markdown, json, csv, docx, odt, pdf
 
-    /// Prints or writes the chosen rendering; docx and odt need `-o FILE`.
+    /// Prints or writes the chosen rendering; docx, odt and pdf need `-o FILE` and carry `header` on every page.
     func emit(text: () -> String, markdown: () -> String, json: () -> String, csv: (() -> String)? = nil,
+              header: DocumentWords.PageHeader? = nil,
               output: String?, force: Bool, session: Session) throws {
         let mode = NewFile.mode(beside: session.store.path)
         // `-o /dev/stdout` and `-o /dev/null` are what they say, not files to replace.
@@ -443,7 +444,8 @@ enum DocumentFormat: String {
         if let device {
             let bytes: [UInt8]
             switch self {
-            case .docx, .odt: bytes = try Document.render(markdown(), format: self == .docx ? .docx : .odt, language: session.language)
+            case .docx, .odt, .pdf:
+                bytes = try Document.render(markdown(), format: Document.Format(rawValue: rawValue)!, language: session.language, header: header)
             case .text: bytes = Array(SafeText.clean(text(), keeping: [.lines, .tabs]).utf8)
             case .markdown: bytes = Array(SafeText.clean(markdown(), keeping: [.lines, .tabs]).utf8)
             case .json: bytes = Array(SafeText.clean(json(), keeping: [.lines, .tabs]).utf8)
@@ -457,13 +459,13 @@ enum DocumentFormat: String {
         if let output, output != "-" { try Document.check(output, force: force, storePath: session.store.path) }
         let rendered: String
         switch self {
-        case .docx, .odt:
+        case .docx, .odt, .pdf:
             guard let output, output != "-" else {
                 throw Failure(.usage, Phrase(lv: "--format \(rawValue) raksta failu: norādiet -o FAILS.\(rawValue)",
                                              en: "--format \(rawValue) writes a file: give -o FILE.\(rawValue)"))
             }
-            try Document.write(markdown(), format: self == .docx ? .docx : .odt, to: output, force: force, mode: mode,
-                               language: session.language)
+            try Document.write(markdown(), format: Document.Format(rawValue: rawValue)!, to: output, force: force, mode: mode,
+                               language: session.language, header: header)
             session.say(Phrase(lv: "Dokuments ierakstīts: \(output)", en: "Document written: \(output)"))
             return
         case .text: rendered = text()
@@ -487,11 +489,11 @@ enum DocumentFormat: String {
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "The yearly implementation report the group gives the council.",
-        discussion: "A year that is over is evaluated as of its end; the current year as of today. docx and odt are made by pandoc and need -o FILE.")
+        discussion: "A year that is over is evaluated as of its end; the current year as of today. docx, odt and pdf (A4) are made by pandoc (pdf with weasyprint) and need -o FILE.")
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "The year.") var year: Int
-    @Option(help: "markdown, csv, json, docx or odt.") var format: ReportFormat = .markdown
+    @Option(help: "markdown, csv, json, docx, odt or pdf.") var format: ReportFormat = .markdown
     @Option(name: .shortAndLong, help: "Write to FILE instead of the standard output.", completion: .file()) var output: String?
     @Flag(help: "Replace FILE if it is there.") var force = false
 
@@ -509,7 +511,7 @@ struct ReportCommand: ParsableCommand {
         }
         let report = YearReport(snapshot: snapshot, year: year, today: session.today)
         try format.kind.emit(text: { report.markdown(session.language) }, markdown: { report.markdown(session.language) },
-                        json: { report.json() + "\n" }, csv: { report.csv(session.language) },
+                        json: { report.json() + "\n" }, csv: { report.csv(session.language) }, header: report.pageHeader(session.language),
                         output: output, force: force, session: session)
     }
 }
