@@ -176,7 +176,7 @@ struct ReminderMailTests {
         for message in messages {
             #expect(message.defects == 0)
             #expect(message.to == message.rcpt.first)
-            #expect(message.from == "sargs@example.lv")
+            #expect(message.from == "Madonas novads <sargs@example.lv>", "the municipality beside the sender (issue 26)")
             #expect(message.type == "multipart/alternative")
             #expect(message.auto == "auto-generated")
             #expect(message.subject.hasPrefix("sargs: "), "\(message.subject)")
