@@ -110,7 +110,7 @@ struct ReportTotalsTests {
         let md = minutes.markdown(.lv)
         #expect(md.contains("Sēde notika 2025. gada 24. aprīlī.\n"), "\(md)")
         #expect(md.contains("- **Datums:** 2025. gada 24. aprīlis\n"))
-        let line = String(repeating: "\\_", count: 24)
+        let line = String(repeating: "\\_", count: 18)
         #expect(md.hasSuffix("::: signatures\nSēdi vadīja: \(line) (paraksts)  Grupas vadītāja\n\nProtokolēja: \(line) (paraksts)  \(line) (vārds, uzvārds)\n:::\n"), "\(md)")
         #expect(minutes.pageHeader(.lv) == DocumentWords.PageHeader(left: "Testa novads", right: "Protokols Nr. 3, 2025. gada 24. aprīlis"))
         #expect(minutes.pageHeader(.en).right == "Minutes no. 3, 24 April 2025")

@@ -242,7 +242,7 @@ public struct Minutes: Sendable {
     /// (from the details) or a line to write it on, in a `signatures` div.
     private func signatures(_ language: Language) -> String {
         let lv = language == .lv
-        let line = String(repeating: "\\_", count: 24)
+        let line = String(repeating: "\\_", count: 18)
         func row(_ label: String, _ name: String?) -> String {
             let named = name.map { SafeText.markdown($0) } ?? "\(line) (\(lv ? "vārds, uzvārds" : "name"))"
             return "\(label): \(line) (\(lv ? "paraksts" : "signature"))  \(named)\n"
