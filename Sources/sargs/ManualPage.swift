@@ -70,7 +70,7 @@ enum ManualPage {
         ("SARGS_SENDMAIL", "The command that sends mail (default: /usr/sbin/sendmail -t -oi)."),
         ("SARGS_SENDMAIL_TIMEOUT", "Seconds sendmail may take for one message (default 120)."),
         ("SARGS_MAIL_FROM", "The sender of reminders and agendas."),
-        ("SARGS_PANDOC_TIMEOUT", "Seconds pandoc may take for a DOCX or ODT document (default 120)."),
+        ("SARGS_PANDOC_TIMEOUT", "Seconds pandoc (and weasyprint, for a PDF) may take for a DOCX, ODT or PDF document (default 120)."),
         ("XDG_DATA_HOME", "Where stores are kept: XDG_DATA_HOME/sargs (default: ~/.local/share/sargs)."),
         ("XDG_CONFIG_HOME", "The user's themes are in XDG_CONFIG_HOME/sargs/themes (default: ~/.config/sargs/themes)."),
         ("NO_COLOR", "When set, the board draws without colour."),
@@ -107,7 +107,7 @@ enum ManualPage {
         (Failure.Code.usage.rawValue, "Usage: a command line sargs cannot read, an option out of its range, a file that is there already."),
         (Failure.Code.data.rawValue, "Bad data or input: a plan file, a value or a store row refused; command-line text that is not UTF-8."),
         (Failure.Code.noInput.rawValue, "An input file that does not exist."),
-        (Failure.Code.unavailable.rawValue, "The store is unavailable: none yet, read-only for this account, another group's, locked; sendmail or pandoc missing or failing."),
+        (Failure.Code.unavailable.rawValue, "The store is unavailable: none yet, read-only for this account, another group's, locked; sendmail, pandoc or weasyprint missing or failing."),
         (Failure.Code.osError.rawValue, "A resource limit (open files, address space) below what sargs needs."),
         (Failure.Code.io.rawValue, "An I/O error: a full disk, an output that cannot be written."),
     ]
