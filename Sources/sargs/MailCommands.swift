@@ -546,16 +546,17 @@ enum MailPath {
     static func findings(_ language: Language) -> [Store.Finding] {
         let lv = language == .lv
         let command = Mailer.command
-        let install = lv ? "sudo apt-get install msmtp-mta; tad /etc/msmtprc pašvaldības pasta serverim (\(readme)); pārbaude: sargs remind --test ADRESE"
+        let install = lv ? "sudo apt-get install msmtp-mta; tad iestatiet /etc/msmtprc pašvaldības pasta serverim (\(readme)); pārbaude: sargs remind --test ADRESE"
                          : "sudo apt-get install msmtp-mta; then /etc/msmtprc for the municipality's relay (\(readme)); to try it: sargs remind --test ADDRESS"
         switch program(of: command) {
         case .unknown:
             return []
         case .missing(let name):
             let shown = SafeText.line(name)
+            let configured = !(Environment.variables["SARGS_SENDMAIL"]?.trimmingBlanks ?? "").isEmpty
             return [Store.Finding(Phrase(
-                lv: "pasts no šī servera neiziet: sendmail komandas \(shown) nav (\(Environment.variables["SARGS_SENDMAIL"] == nil ? "Debian vieta" : "SARGS_SENDMAIL")); atgādinājumi, darba kārtības un protokoli netiks nosūtīti",
-                en: "mail cannot leave this server: there is no sendmail command \(shown) (\(Environment.variables["SARGS_SENDMAIL"] == nil ? "Debian's place" : "SARGS_SENDMAIL")); reminders, agendas and minutes will not be sent"),
+                lv: "pasts no šī servera neiziet: nav sendmail komandas \(shown) (\(configured ? "SARGS_SENDMAIL" : "to nodrošina pasta sistēma, piem., msmtp-mta")); atgādinājumi, darba kārtības un protokoli netiks nosūtīti",
+                en: "mail cannot leave this server: there is no sendmail command \(shown) (\(configured ? "SARGS_SENDMAIL" : "a mail system such as msmtp-mta provides it")); reminders, agendas and minutes will not be sent"),
                 fix: install)]
         case .found(let path):
             let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().lastPathComponent
