@@ -82,6 +82,15 @@ struct StoredAgendaEndToEndTests {
         #expect(mail.status == 0, "\(mail.stderr)")
         #expect(mail.stdout.contains("kārtējās sēdes Nr. 1 darba kārtība — 2025-09-15 plkst. 10:00, Domes zāle"), "\(mail.stdout.prefix(600))")
 
+        // The reminder before the meeting: when and where, and SD's items on its stored agenda.
+        let remind = s.run(["remind", "--before-meeting", "30", "--dry-run"],
+                           environment: Self.lv.merging(["SARGS_MAIL_FROM": "sargs@example.lv"]) { a, _ in a })
+        #expect(remind.status == 0, "\(remind.stderr)")
+        #expect(remind.stdout.contains("Nākamā sēde: Nr. 1, 2025-09-15 plkst. 10:00 (kārtējā), Domes zāle"), "\(remind.stdout.prefix(1500))")
+        #expect(remind.stdout.contains("Jūsu jautājumi tās darba kārtībā ("), "\(remind.stdout.prefix(1500))")
+        let sdItems = Self.items(s.run(["agenda", "--meeting", "1", "--format", "json"], environment: Self.lv).stdout)
+        #expect(!sdItems.isEmpty)
+
         let ics = s.run(["export", "--format", "ics"], environment: Self.lv).stdout.replacingOccurrences(of: "\r\n ", with: "")
         #expect(ics.contains("TZID:Europe/Riga"))
         #expect(ics.contains("DTSTART;TZID=Europe/Riga:20250915T100000"))

@@ -41,6 +41,9 @@ public struct Digest: Hashable, Sendable {
     public var openDecisions: [Agenda.OpenDecision]
     /// The next planned meeting on or after `date`, if any.
     public var nextMeeting: Meeting?
+    /// The institution's items on that meeting's stored agenda (issue 26),
+    /// in the chair's order: what it will be called on to answer for.
+    public var onNextAgenda: [Agenda.Item] = []
     /// The agenda's review period start (R of SPEC §5).
     public var reviewFrom: Day
 
@@ -69,6 +72,8 @@ public struct Digest: Hashable, Sendable {
         let horizon = DayRange(date, date.adding(days: max(0, days)))
         let next = snapshot.meetings.filter { $0.state == .planned && $0.date >= date }
             .min { ($0.date, $0.id) < ($1.date, $1.id) }
+        // The meeting's own agenda, as stored with it: what each institution will be called on.
+        let nextAgenda = next.map { Agenda(snapshot: snapshot, meeting: $0, tracker: tracker) }
         var deadlines: [(order: Int, activity: Activity, due: Day)] = []
         for (order, activity) in plan.activities.enumerated() where activity.status != .done && activity.status != .dropped {
             switch activity.schedule {
@@ -99,11 +104,13 @@ public struct Digest: Hashable, Sendable {
             due += soonDecisions.map { Due(kind: .decision, id: String($0.id), text: $0.text, due: $0.due) }
             due.sort { ($0.due, $0.kind == .decision ? 1 : 0) < ($1.due, $1.kind == .decision ? 1 : 0) }
             let soonIDs = Set(soonDecisions.map(\.id))
-            return Digest(institution: institution, date: date, days: max(0, days),
-                          overdue: agenda.items.filter { $0.owners.contains(code) },
-                          dueSoon: due,
-                          openDecisions: decisions.filter { !soonIDs.contains($0.id) },
-                          nextMeeting: next, reviewFrom: agenda.reviewFrom)
+            var digest = Digest(institution: institution, date: date, days: max(0, days),
+                                overdue: agenda.items.filter { $0.owners.contains(code) },
+                                dueSoon: due,
+                                openDecisions: decisions.filter { !soonIDs.contains($0.id) },
+                                nextMeeting: next, reviewFrom: agenda.reviewFrom)
+            digest.onNextAgenda = nextAgenda?.items.filter { $0.owners.contains(code) } ?? []
+            return digest
         }
     }
 

@@ -13,7 +13,8 @@ public enum DigestText {
         }
         var parts: [String] = []
         if let meeting {
-            parts.append(lv ? "sēde \(short(meeting.date))" : "meeting on \(short(meeting.date))")
+            let at = meeting.time.map { lv ? " plkst. \($0)" : " at \($0)" } ?? ""
+            parts.append(lv ? "sēde \(short(meeting.date))\(at)" : "meeting on \(short(meeting.date))\(at)")
         }
         let n = digest.overdue.count
         if n > 0 {
@@ -109,10 +110,19 @@ public enum DigestText {
         }
         if let meeting = digest.nextMeeting {
             out += markdown ? "\n" : "\n"
-            out += lv ? "Nākamā sēde: Nr. \(meeting.id), \(meeting.date) (\(meeting.kind.phrase.lv))"
-                      : "Next meeting: no. \(meeting.id), \(meeting.date) (\(meeting.kind.phrase.en))"
+            out += lv ? "Nākamā sēde: Nr. \(meeting.id), \(meeting.date)" : "Next meeting: no. \(meeting.id), \(meeting.date)"
+            if let time = meeting.time { out += lv ? " plkst. \(time)" : " at \(time)" }
+            out += lv ? " (\(meeting.kind.phrase.lv))" : " (\(meeting.kind.phrase.en))"
             if let place = meeting.details.place.map(SafeText.line), !place.isEmpty { out += ", \(esc(place))" }
             out += "\n"
+            // What the institution will be called on, from the meeting's stored agenda (issue 26).
+            if !digest.onNextAgenda.isEmpty {
+                let n = digest.onNextAgenda.count
+                out += (lv ? "Jūsu jautājumi tās darba kārtībā (\(n)):" : "Your items on its agenda (\(n)):") + "\n"
+                for item in digest.onNextAgenda {
+                    out += "\(bullet)\(esc(item.activity)) \(esc(item.title))\n"
+                }
+            }
         }
         return out
     }
@@ -137,7 +147,9 @@ public enum DigestText {
                      ("overdue", .bool(d.overdue))])
         })
         let meeting: JSONValue = digest.nextMeeting.map { m in
-            .object([("id", .int(Int(m.id))), ("date", .string(m.date.isoText)), ("kind", .string(m.kind.rawValue))])
+            .object([("id", .int(Int(m.id))), ("date", .string(m.date.isoText)), ("kind", .string(m.kind.rawValue)),
+                     ("time", .optional(m.time?.description)), ("place", .optional(m.details.place)),
+                     ("items", .array(digest.onNextAgenda.map { .string($0.activity) }))])
         } ?? .null
         return .object([
             ("institution", .object([("code", .string(digest.institution.code)), ("name", .string(digest.institution.name)),
