@@ -8,10 +8,10 @@ extension MeetingCommand {
     /// meeting's minutes to every institution with a mailbox, once.
     struct Send: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "send", abstract: "Mail a held meeting's minutes to every institution with a mailbox, once (the document attached).",
+            commandName: "send", abstract: "Mail a held meeting's minutes to every institution with a mailbox, once (the PDF attached).",
             discussion: """
             Every institution with an e-mail address gets them, present or absent: the minutes as text, and the \
-            document made by pandoc attached (without pandoc the text alone, said so). Sent once per meeting and \
+            PDF attached (pandoc and weasyprint; without them the text alone, said so). Sent once per meeting and \
             institution; --again hands them over once more (a message that bounced, minutes corrected since).
             """)
         @OptionGroup var global: GlobalOptions
@@ -53,14 +53,14 @@ enum MeetingMail {
             throw Failure(.data, meeting.state == .cancelled
                 ? Phrase(lv: "sēde Nr. \(id) (\(meeting.date)) ir atcelta; protokolu sūta tikai notikušai sēdei",
                          en: "meeting \(id) (\(meeting.date)) is cancelled; minutes are sent only for a meeting that was held")
-                : Phrase(lv: "sēde Nr. \(id) (\(meeting.date)) vēl nav notikusi; protokolu sūta pēc tās: sargs meeting hold \(id)",
-                         en: "meeting \(id) (\(meeting.date)) has not been held; minutes are sent after it: sargs meeting hold \(id)"))
+                : Phrase(lv: "sēde Nr. \(id) (\(meeting.date)) vēl nav notikusi; protokolu var nosūtīt, kad sēde atzīmēta kā notikusi: sargs meeting hold \(id)",
+                         en: "meeting \(id) (\(meeting.date)) has not been held; the minutes can be sent once it is marked held: sargs meeting hold \(id)"))
         }
         let minutes = Minutes(meeting: meeting, snapshot: snapshot)
         let markdown = minutes.markdown(session.language)
         var text = minutes.text(session.language)
         var body = markdown
-        let document = minutesDocument(markdown, meeting: meeting, language: session.language)
+        let document = minutesDocument(minutes, meeting: meeting, language: session.language)
         if let attachment = document.attachment {
             text += "\n" + (lv ? "Pielikumā protokols: \(attachment.name)" : "The minutes are attached: \(attachment.name)") + "\n"
             body += "\n" + (lv ? "Pielikumā protokols: `\(attachment.name)`" : "The minutes are attached: `\(attachment.name)`") + "\n"
@@ -86,17 +86,16 @@ enum MeetingMail {
                            perLetter: !dryRun, againHint: "sargs meeting send \(id) --again")
     }
 
-    /// The minutes as a document to attach, made by pandoc from `markdown`:
-    /// DOCX for now (the PDF of `meeting show --format pdf` once
-    /// `Document` makes one). Without pandoc (or when it fails) there is no
-    /// attachment, and `leftOut` says why.
-    static func minutesDocument(_ markdown: String, meeting: Meeting, language: Language) -> (attachment: MailMessage.Attachment?, leftOut: Phrase?) {
-        let stem = (language == .lv ? "sargs-protokols-" : "sargs-minutes-") + "\(meeting.id)-\(meeting.date)"
+    /// The minutes as a PDF to attach, made as `meeting show N --format pdf`
+    /// makes it (pandoc and weasyprint, A4, the page header of `minutes`).
+    /// Without them (or when they fail) there is no attachment, and
+    /// `leftOut` says why (which package to install).
+    static func minutesDocument(_ minutes: Minutes, meeting: Meeting, language: Language) -> (attachment: MailMessage.Attachment?, leftOut: Phrase?) {
+        let name = (language == .lv ? "sargs-protokols-" : "sargs-minutes-") + "\(meeting.id)-\(meeting.date).pdf"
         do {
-            let bytes = try Document.render(markdown, format: .docx, language: language)
-            return (MailMessage.Attachment(name: stem + ".docx",
-                                           mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                                           bytes: bytes), nil)
+            let bytes = try Document.render(minutes.markdown(language), format: .pdf, language: language,
+                                            header: minutes.pageHeader(language))
+            return (MailMessage.Attachment(name: name, mimeType: "application/pdf", bytes: bytes), nil)
         } catch let failure as Failure {
             return (nil, failure.phrase)
         } catch {
@@ -160,9 +159,16 @@ enum MeetingMail {
             meeting.topic.map { lv ? " (tēma: \(escape($0)))" : " (topic: \(escape($0)))" } ?? ""
         }
         let subject = lv ? "sargs: sēde Nr. \(meeting.id) (\(meeting.date)) atcelta" : "sargs: meeting \(meeting.id) (\(meeting.date)) cancelled"
+        // When and where, as the agenda said it ("2025-10-15 plkst. 10:00, Domes zāle").
+        func when(_ escape: (String) -> String) -> String {
+            var text = meeting.date.description
+            if let time = meeting.time { text += lv ? " plkst. \(time)" : " at \(time)" }
+            if let place = meeting.details.place { text += ", " + escape(place) }
+            return text
+        }
         func body(_ escape: (String) -> String) -> String {
-            lv ? "\(kind) Nr. \(meeting.id)\(topic(escape)), kas bija plānota \(meeting.date), ir atcelta.\nTās darba kārtība, kas jums tika nosūtīta, vairs nav spēkā.\n"
-               : "\(kind) no. \(meeting.id)\(topic(escape)), planned for \(meeting.date), is cancelled.\nThe agenda you were sent for it no longer stands.\n"
+            lv ? "\(kind) Nr. \(meeting.id)\(topic(escape)), kas bija plānota \(when(escape)), ir atcelta.\nTās darba kārtība, kas jums tika nosūtīta, vairs nav spēkā.\n"
+               : "\(kind) no. \(meeting.id)\(topic(escape)), planned for \(when(escape)), is cancelled.\nThe agenda you were sent for it no longer stands.\n"
         }
         let text = body(SafeText.line), markdown = body(SafeText.markdown)
         var letters: [Letter] = []

@@ -84,6 +84,11 @@ struct MeetingMailTests {
         return (s, sendmail)
     }
 
+    /// pandoc and weasyprint, which make the PDF (make installs them).
+    static var pdfTools: Bool {
+        ["/usr/bin/pandoc", "/usr/bin/weasyprint"].allSatisfy { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
     static func mail(_ sendmail: FakeSendmail, _ extra: [String: String] = [:]) -> [String: String] {
         sendmail.environment.merging(["SARGS_MAIL_FROM": "sargs@madona.lv"]) { $1 }.merging(extra) { $1 }
     }
@@ -125,14 +130,23 @@ struct MeetingMailTests {
         for m in messages {
             #expect(m.subject == "sargs: sēdes Nr. 1 (2025-09-15) protokols")
             #expect(m.text.contains("Kārtējā sēde Nr. 1") && m.text.contains("Domes zāle"), "\(m.text.prefix(300))")
-            if FileManager.default.isExecutableFile(atPath: "/usr/bin/pandoc") {
+            if Self.pdfTools {
                 #expect(m.type == "multipart/mixed")
                 #expect(m.attachments.count == 1 && m.attachments[0].size > 1000, "\(m.attachments)")
-                #expect(m.attachments.first?.name?.hasPrefix("sargs-protokols-1-2025-09-15.") == true)
-                #expect(["application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"].contains(m.attachments.first?.type ?? ""))
+                #expect(m.attachments.first?.name == "sargs-protokols-1-2025-09-15.pdf")
+                #expect(m.attachments.first?.type == "application/pdf")
             }
         }
         #expect(journaled(s, kind: "minutes") == ["BT", "SD"])
+        // The attachment is the document meeting show makes: a PDF on A4.
+        if Self.pdfTools, FileManager.default.isExecutableFile(atPath: "/usr/bin/pdfinfo") {
+            let pdf = s.directory + "/attached.pdf"
+            let save = "import sys, email; from email import policy; m = email.message_from_bytes(open(sys.argv[1], 'rb').read(), policy=policy.default); open(sys.argv[2], 'wb').write(next(m.iter_attachments()).get_content())"
+            let first = try #require(try FileManager.default.contentsOfDirectory(atPath: sendmail.outbox).first)
+            #expect(SargsProcess.execute(Outbox.python, ["-c", save, sendmail.outbox + "/" + first, pdf], environment: [:]).status == 0)
+            let info = SargsProcess.execute("/usr/bin/pdfinfo", [pdf], environment: [:])
+            #expect(info.status == 0 && info.stdout.contains("(A4)"), "\(info.stdout)")
+        }
 
         let second = s.run(["meeting", "send", "1"], environment: mail)
         #expect(second.status == 0 && second.stdout.contains("already handed to the mail system today: SD, BT (to hand it over again: sargs meeting send 1 --again)"), "\(second.stdout)")
@@ -149,17 +163,17 @@ struct MeetingMailTests {
         #expect(cancelled.status == 65 && cancelled.stderr.contains("is cancelled"), "\(cancelled.stderr)")
     }
 
-    @Test("meeting send without pandoc: the text goes alone, and it says the document was left out and why")
+    @Test("meeting send without pandoc and weasyprint: the text goes alone, and it says the document was left out and which package makes it")
     func withoutPandoc() throws {
         let (s, sendmail) = Self.plan()
         #expect(s.run(["meeting", "hold", "1", "--attendees", "SD"]).status == 0)
-        // A PATH with what the fake sendmail needs and no pandoc.
+        // A PATH with what the fake sendmail needs and neither pandoc nor weasyprint.
         let bin = s.directory + "/bin"
         try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
         for tool in ["cat", "date"] { symlink("/bin/\(tool)", bin + "/" + tool) }
         let r = s.run(["meeting", "send", "1"], environment: Self.mail(sendmail, ["PATH": bin]))
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stderr.contains("The minutes' document is not attached") && r.stderr.contains("pandoc") && r.stderr.contains("the text goes alone"), "\(r.stderr)")
+        #expect(r.stderr.contains("The minutes' document is not attached") && r.stderr.contains("sudo apt-get install ") && r.stderr.contains("the text goes alone"), "\(r.stderr)")
         let messages = try Outbox.read(sendmail)
         #expect(messages.count == 2)
         Outbox.expectWellFormed(messages)
@@ -171,6 +185,7 @@ struct MeetingMailTests {
         let (s, sendmail) = Self.plan()
         let mail = Self.mail(sendmail)
         #expect(s.run(["meeting", "hold", "1", "--attendees", "SD"]).status == 0)
+        #expect(s.run(["meeting", "edit", "2", "--time", "10:00", "--place", "Domes *zāle*"]).status == 0)
         let agenda = s.run(["agenda", "--mail"], environment: mail)
         #expect(agenda.status == 0 && sendmail.messages().count == 2, "\(agenda.stdout) \(agenda.stderr)")
         // A mailbox given after the agenda went: that institution never got it.
@@ -190,7 +205,7 @@ struct MeetingMailTests {
         Outbox.expectWellFormed(messages)
         let notices = messages.suffix(2)
         #expect(notices.map(\.to).sorted() == ["barintiesa@example.lv", "socialais.dienests@example.lv"], "VP never got the agenda")
-        #expect(notices.allSatisfy { $0.subject == "sargs: meeting 2 (2025-10-15) cancelled" && $0.text.contains("planned for 2025-10-15, is cancelled") })
+        #expect(notices.allSatisfy { $0.subject == "sargs: meeting 2 (2025-10-15) cancelled" && $0.text.contains("planned for 2025-10-15 at 10:00, Domes *zāle*, is cancelled") })
         let twice = s.run(["meeting", "cancel", "2", "--notify"], environment: mail)
         #expect(twice.status == 0 && twice.stdout.contains("already handed to the mail system today: SD, BT"), "\(twice.stdout)")
         #expect(sendmail.messages().count == 4, "told once")
