@@ -13,7 +13,7 @@ struct WordsEndToEndTests {
         #expect(lv.status == 0, "\(lv.stderr)")
         let rows = lv.stdout.split(separator: "\n").map(String.init)
         #expect(rows.first == "\u{FEFF}gads;mērķis;līmenis;aktivitāte;nosaukums;atbildīgie;grafiks;stāvoklis;nokavētās dienas;bloķēta;"
-            + "beigušies logi;izpildīti logi;nokavēti logi;atbrīvoti logi;progress;plānotais skaits;mērvienība;ieraksti", "\(rows.first ?? "")")
+            + "beigušies logi;izpildīti logi;nokavēti logi;atbrīvoti logi;progress;plānotais skaits;mērvienība;ieraksti;kopā gadā", "\(rows.first ?? "")")
         // No English word of the header or the machine names in a Latvian CSV.
         for english in ["year", "goal", "primary", "once", "every", "ongoing", "overdue", "on-track", "false", "true", "as-needed"] {
             #expect(!rows.contains { $0.split(separator: ";").contains(Substring(english)) }, "\(english) in the Latvian CSV")
@@ -30,7 +30,7 @@ struct WordsEndToEndTests {
         ["record"], ["agenda", "--kind", "secret"], ["agenda", "--formt", "json"], ["agenda", "--zzzz"], ["frobnicate"],
         ["note", "2.1", "a", "b"], ["note", "2.1", "a", "b", "c"], ["record", "2.1", "--date"], ["record", "2.1", "--done=yes"],
         ["decision", "list", "--open", "--all"], ["meeting", "show", "abc"], ["report", "--year", "x"],
-        ["meeting", "show", "1", "--format", "pdf"], ["--today", "x", "agenda"], ["--lang", "xx", "agenda"], ["init"],
+        ["meeting", "show", "1", "--format", "rtf"], ["--today", "x", "agenda"], ["--lang", "xx", "agenda"], ["init"],
         ["init", "plan.yaml", "--madona"], ["agenda", "--mail", "--date", "2025-07-01"], ["agenda", "--dry-run"],
         ["backup"], ["backup", "--dir", "/nonexistent", "--keep", "0"], ["backup", "x.sqlite", "--keep", "2"],
         ["digest", "--days", "999"], ["remind", "--before-meeting", "999"], ["--generate-completion-script", "tcsh"],
