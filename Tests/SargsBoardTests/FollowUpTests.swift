@@ -288,3 +288,105 @@ extension FollowUpTests {
         #expect(board.state.form?["attendees"] == "")
     }
 }
+
+/// One agenda per planned meeting on the board (issue 26).
+@Suite("The stored agenda on the board")
+struct StoredAgendaBoardTests {
+    static let plan = FollowUpTests.plan
+
+    @Test("the plan's news since the agenda was saved is asked about, not added: n keeps the saved agenda, y saves it with them")
+    func newsIsAsked() throws {
+        var snapshot = FollowUpTests.twoMeetings()
+        // Two items the sweep lists are not on the saved agenda, and the chair took a third off.
+        let saved = snapshot.meetings[1].items.map(\.activity)
+        snapshot.meetings[1].items.removeAll { ["5.2", "5.1"].contains($0.activity) }
+        snapshot.meetings[1].removed = ["2.9"]
+        snapshot.meetings[1].items.removeAll { $0.activity == "2.9" }
+        #expect(saved.contains("5.2") && saved.contains("5.1") && saved.contains("2.9"))
+        var (board, services) = LoopTests.driver(snapshot, today: "2025-12-01", width: 120, height: 40)
+        board.press(.agenda)
+        let question = try #require(board.state.confirmation?.question.lv)
+        #expect(question.hasPrefix("Kopš sēdes Nr. 2 darba kārtība saglabāta, plānā nokavēti vēl 2 jautājumi (5.2, 5.1). Pievienot?")
+                    || question.hasPrefix("Kopš sēdes Nr. 2 darba kārtība saglabāta, plānā nokavēti vēl 2 jautājumi (5.1, 5.2). Pievienot?"),
+                "\(question)")
+        #expect(!question.contains("2.9"), "what the chair took off is not news")
+        board.press(.confirmNo)
+        #expect(!board.state.draftOrder.contains("5.2"))
+        #expect(!board.state.draftHasUnsavedChanges, "no answer makes a change nobody asked for")
+        #expect(services.store.snapshot.meetings[1].items.count == snapshot.meetings[1].items.count)
+
+        board.press(.back)
+        board.press(.agenda)
+        #expect(board.state.confirmation != nil, "asked again the next time: it is still news")
+        board.press(.confirmYes)
+        let stored = services.store.snapshot.meetings[1]
+        #expect(stored.items.contains { $0.activity == "5.2" } && stored.items.contains { $0.activity == "5.1" })
+        #expect(stored.removed == ["2.9"])
+        #expect(board.state.draftOrder.contains("5.2"))
+        #expect(!board.state.draftHasUnsavedChanges)
+    }
+
+    @Test("the meeting form takes a time and a place; a saved meeting's are saved at once, a bad time is refused in the form")
+    func timeAndPlace() throws {
+        var (board, services) = LoopTests.driver(FollowUpTests.twoMeetings(), today: "2025-12-01", width: 120, height: 40)
+        board.press(.agenda)
+        board.press(.meetingSettings)
+        #expect(board.state.form?.kind == .meetingSettings)
+        board.state.form?.set("time", text: "25:00")
+        board.press(.formSave)
+        #expect(board.state.form?.error?.lv == "laikam jābūt SS:MM (00:00–23:59)")
+        board.state.form?.set("time", text: "14:00")
+        board.state.form?.set("place", text: "Domes zāle")
+        board.press(.formSave)
+        #expect(board.state.form == nil)
+        let stored = services.store.snapshot.meetings[1]
+        #expect(stored.time == ClockTime("14:00") && stored.details.place == "Domes zāle")
+        #expect(!board.state.draftHasUnsavedChanges)
+        board.press(.meetingSettings)
+        #expect(board.state.form?["time"] == "14:00" && board.state.form?["place"] == "Domes zāle")
+    }
+
+    @Test("what the chair took off stays off after the agenda is saved and opened again; the draft of a stored meeting has her additions")
+    func removalsAndAdditionsAreStored() throws {
+        var (board, services) = LoopTests.driver(FollowUpTests.twoMeetings(), today: "2025-12-01", width: 120, height: 40)
+        board.press(.agenda)
+        let first = try #require(board.state.draftOrder.first)
+        board.press(.removeItem)
+        #expect(!board.state.draftOrder.contains(first), "\(String(describing: board.state.message)) \(String(describing: board.state.confirmation))")
+        board.press(.addItem)
+        board.state.form?.set("id", text: "4.2")
+        board.press(.formSave)
+        #expect(board.state.form == nil && board.state.draftOrder.contains("4.2"))
+        board.press(.saveMeeting)
+        let stored = services.store.snapshot.meetings[1]
+        #expect(stored.removed == [first])
+        #expect(stored.items.first { $0.activity == "4.2" }?.added == true)
+        let draft = MeetingDraft(for: stored, in: services.store.snapshot)
+        #expect(draft.removed == [first] && draft.added == ["4.2"])
+        #expect(!draft.items.contains(first))
+    }
+
+    @Test("discussed offers a line for the chair's words; Enter alone saves 'izskatīts'; the words are guarded")
+    func outcomeWords() throws {
+        var (board, services) = LoopTests.driver(FollowUpTests.twoMeetings(), today: "2025-12-10", width: 120, height: 40)
+        board.press(.agenda)
+        board.press(.chair)
+        while board.state.draft?.reviewing != nil { board.press(.reviewOpen) }
+        let first = try #require(board.state.draftOrder.first)
+        board.press(.discussed)
+        #expect(board.state.form?.kind == .outcomeWords(first))
+        board.state.form?.set("words", text: "par 010203-12345")
+        board.press(.formSave)
+        #expect(board.state.form?.error != nil, "a personal code is refused in the form")
+        board.state.form?.set("words", text: "SD ziņos nākamajā sēdē")
+        board.press(.formSave)
+        let item = services.store.snapshot.meetings[1].items.first { $0.activity == first }
+        #expect(item?.outcome == .discussed && item?.note == "SD ziņos nākamajā sēdē")
+        #expect(board.state.draft?.current == 1)
+        let second = board.state.draftOrder[1]
+        board.press(.discussed)
+        board.press(.formSave)
+        let plain = services.store.snapshot.meetings[1].items.first { $0.activity == second }
+        #expect(plain?.outcome == .discussed && plain?.note == nil)
+    }
+}

@@ -25,8 +25,9 @@ enum AgendaScreen {
             let kind = draft.kind == .regular ? (lv ? "kārtējā sēde" : "regular meeting") : (lv ? "ārkārtas sēde" : "emergency meeting")
             return [("\(draft.date) · \(kind)", .emphasis), (draft.topic.map { " · \($0)" } ?? "", .emphasis)]
         case .review:
-            return [(lv ? "Pārskata periods \(agenda.reviewFrom) – \(agenda.date) · sēdes \(agenda.date.year). gadā: \(agenda.meetingsHeld) no \(agenda.meetingsRequired)"
-                        : "Review period \(agenda.reviewFrom) – \(agenda.date) · meetings in \(agenda.date.year): \(agenda.meetingsHeld) of \(agenda.meetingsRequired)", .dim)]
+            // The rule of four counts quarters with a held regular meeting (issue 26).
+            return [(lv ? "Pārskata periods \(agenda.reviewFrom) – \(agenda.date) · ceturkšņi ar sēdi \(agenda.date.year). gadā: \(agenda.quartersHeld) no \(agenda.meetingsRequired)"
+                        : "Review period \(agenda.reviewFrom) – \(agenda.date) · quarters with a meeting in \(agenda.date.year): \(agenda.quartersHeld) of \(agenda.meetingsRequired)", .dim)]
         case .saved:
             // "Saved" only when the store holds what the screen shows.
             let save = state.keyName(.saveMeeting)

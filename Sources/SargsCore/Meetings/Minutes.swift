@@ -271,7 +271,8 @@ public struct Minutes: Sendable {
         for (i, item) in items.enumerated() {
             let outcome = item.outcome.map { $0.phrase.text(language) } ?? (lv ? "nav izskatīts" : "not reached")
             let why = item.reasons[language].map { $0.isEmpty ? "" : " (\(esc($0)))" } ?? ""
-            out += "  \(i + 1). \(esc(item.activity)) \(esc(title(item, language))) — \(outcome)\(why)\n"
+            let words = item.note.map { ": " + esc($0) } ?? ""
+            out += "  \(i + 1). \(esc(item.activity)) \(esc(title(item, language))) — \(outcome)\(words)\(why)\n"
         }
         out += lv ? "Lēmumi:\n" : "Decisions:\n"
         if decisions.isEmpty { out += lv ? "  nav\n" : "  none\n" }
