@@ -163,7 +163,7 @@ struct ReportTests {
         let report = YearReport(snapshot: SmallPlan.snapshot, year: 2025, today: day("2026-03-01"))
         let lv = report.markdown(.lv)
         #expect(lv.hasPrefix("# Pārskats par 2025. gadu\n"))
-        #expect(lv.contains("Stāvoklis 2025. gada beigās. Sadarbības grupas kārtējās sēdes 2025. gadā: 3 no 4."))
+        #expect(lv.contains("Stāvoklis 2025. gada beigās. Ceturkšņi ar sadarbības grupas kārtējo sēdi 2025. gadā: 3 no 4."))
         // Issue 26: a list, one item per activity, not seven columns; no table at all.
         #expect(!lv.contains("|"), "\(lv)")
         #expect(lv.contains("""

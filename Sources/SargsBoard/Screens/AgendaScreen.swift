@@ -23,7 +23,10 @@ enum AgendaScreen {
         switch line {
         case .heading:
             let kind = draft.kind == .regular ? (lv ? "kārtējā sēde" : "regular meeting") : (lv ? "ārkārtas sēde" : "emergency meeting")
-            return [("\(draft.date) · \(kind)", .emphasis), (draft.topic.map { " · \($0)" } ?? "", .emphasis)]
+            // When and where it sits (issue 26), as the meeting form set them.
+            let time = draft.time.map { lv ? " plkst. \($0)" : " at \($0)" } ?? ""
+            return [("\(draft.date)\(time) · \(kind)", .emphasis), (draft.topic.map { " · \($0)" } ?? "", .emphasis),
+                    (draft.place.map { " · \($0)" } ?? "", .dim)]
         case .review:
             // The rule of four counts quarters with a held regular meeting (issue 26).
             return [(lv ? "Pārskata periods \(agenda.reviewFrom) – \(agenda.date) · ceturkšņi ar sēdi \(agenda.date.year). gadā: \(agenda.quartersHeld) no \(agenda.meetingsRequired)"

@@ -125,6 +125,9 @@ public struct YearReport: Hashable, Sendable {
     public var goals: [GoalSection]
     /// Held regular meetings dated in the year, up to the evaluation day.
     public var meetingsHeld: Int
+    /// Quarters of the year with a held regular meeting by the evaluation
+    /// day: what the rule of four counts (issue 26).
+    public var quartersHeld: Int
     /// Regular meetings required a year.
     public var meetingsRequired: Int
 
@@ -151,6 +154,7 @@ public struct YearReport: Hashable, Sendable {
         self.meetingsHeld = snapshot.meetings.count(where: {
             $0.kind == .regular && $0.state == .held && recordSpan.contains($0.date)
         })
+        self.quartersHeld = MeetingYear.quartersHeld(snapshot.meetings, on: recordSpan.last)
 
         self.goals = plan.goals.map { goal in
             let lines = plan.activities.filter { $0.goal == goal.number }.map { activity in
@@ -221,8 +225,10 @@ public struct YearReport: Hashable, Sendable {
         out += "**\(cell(lv ? planTitle : planTitleEN ?? planTitle))**\n\n"
         let asOf = yearIsOver ? (lv ? "\(year). gada beigās" : "the end of \(year)") : DocumentWords.date(evaluatedOn, language, .locative)
         out += lv
-            ? "Stāvoklis \(asOf). Sadarbības grupas kārtējās sēdes \(year). gadā: \(meetingsHeld) no \(meetingsRequired).\n"
-            : "As of \(asOf). Regular meetings of the cooperation group in \(year): \(meetingsHeld) of \(meetingsRequired).\n"
+            ? "Stāvoklis \(asOf). Ceturkšņi ar sadarbības grupas kārtējo sēdi \(year). gadā: \(quartersHeld) no \(meetingsRequired)"
+                + (meetingsHeld > quartersHeld ? " (notikušas \(meetingsHeld) \(Plural.form(meetingsHeld, .lv, one: "sēde", other: "sēdes")))" : "") + ".\n"
+            : "As of \(asOf). Quarters with a regular meeting of the cooperation group in \(year): \(quartersHeld) of \(meetingsRequired)"
+                + (meetingsHeld > quartersHeld ? " (\(meetingsHeld) meetings held)" : "") + ".\n"
         let all = goals.flatMap(\.activities)
         out += "\n" + summary(all, language) + "\n"
         for goal in goals {
@@ -407,6 +413,8 @@ public struct YearReport: Hashable, Sendable {
                     })),
                 ])
             })),
+            // Added by issue 26 after the keys of earlier versions: what the rule of four counts.
+            ("quarters_held", .int(quartersHeld)),
         ])
     }
 
