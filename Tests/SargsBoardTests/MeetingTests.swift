@@ -56,7 +56,7 @@ struct MeetingTests {
         let text = canvas.lines.joined(separator: "\n")
         for id in items { #expect(text.contains(" \(id) "), "\(id) is shown") }
         #expect(text.contains("Pārskata periods 2025-01-01 – 2025-07-01"))
-        #expect(text.contains("ceturkšņi ar sēdi 2025. gadā: 0 no 4"))
+        #expect(text.contains("ceturkšņi ar sēdi 2025: 0 no 4"))
         #expect(text.contains("26 no 26 nedēļām bez izpildes"))
     }
 

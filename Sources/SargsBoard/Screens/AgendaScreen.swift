@@ -29,8 +29,8 @@ enum AgendaScreen {
                     (draft.place.map { " · \($0)" } ?? "", .dim)]
         case .review:
             // The rule of four counts quarters with a held regular meeting (issue 26).
-            return [(lv ? "Pārskata periods \(agenda.reviewFrom) – \(agenda.date) · ceturkšņi ar sēdi \(agenda.date.year). gadā: \(agenda.quartersHeld) no \(agenda.meetingsRequired)"
-                        : "Review period \(agenda.reviewFrom) – \(agenda.date) · quarters with a meeting in \(agenda.date.year): \(agenda.quartersHeld) of \(agenda.meetingsRequired)", .dim)]
+            return [(lv ? "Pārskata periods \(agenda.reviewFrom) – \(agenda.date) · ceturkšņi ar sēdi \(agenda.date.year): \(agenda.quartersHeld) no \(agenda.meetingsRequired)"
+                        : "Review period \(agenda.reviewFrom) – \(agenda.date) · quarters met in \(agenda.date.year): \(agenda.quartersHeld) of \(agenda.meetingsRequired)", .dim)]
         case .saved:
             // "Saved" only when the store holds what the screen shows.
             let save = state.keyName(.saveMeeting)
@@ -121,7 +121,8 @@ enum ChairScreen {
         let kind = draft.kind == .regular ? (lv ? "kārtējā sēde" : "regular meeting") : (lv ? "ārkārtas sēde" : "emergency meeting")
         let stage = reviewing != nil ? (lv ? "lēmums" : "decision") : (lv ? "jautājums" : "item")
         var y = inner.y
-        let headline = "\(draft.date) · \(kind)" + (draft.meetingID.map { lv ? " Nr. \($0)" : " no. \($0)" } ?? "")
+        let headline = "\(draft.date)" + (draft.time.map { lv ? " plkst. \($0)" : " at \($0)" } ?? "") + " · \(kind)"
+            + (draft.meetingID.map { lv ? " Nr. \($0)" : " no. \($0)" } ?? "")
         let counterText = "\(stage) \(counter)"
         var textWidth = inner.width
         if large {

@@ -228,8 +228,8 @@ public enum JournalText {
         switch key {
         case "attendees": return Phrase(lv: "dalībnieki", en: "attendees")
         case "place": return Phrase(lv: "vieta", en: "place")
-        case "started": return Phrase(lv: "sākums", en: "start")
-        case "ended": return Phrase(lv: "beigas", en: "end")
+        case "started": return Phrase(lv: "sākuma laiks", en: "start time")
+        case "ended": return Phrase(lv: "beigu laiks", en: "end time")
         case "chair": return Phrase(lv: "vadītājs", en: "chair")
         case "secretary": return Phrase(lv: "protokolētājs", en: "secretary")
         case "guests": return Phrase(lv: "uzaicinātie", en: "guests")
