@@ -70,7 +70,14 @@ public struct ChildProcess: Sendable {
     /// `setpriv --pdeathsig KILL` where util-linux has it.
     var launch: (String, [String]) {
         var script = ""
-        if let memory = limits.memory { script += "ulimit -v \(max(1, memory / 1024)) || exit 125; " }
+        // Never above the hard limit this process already has (a shared server's limits.conf):
+        // the child gets the smaller of the two, which `ulimit -v` can always set.
+        if let memory = limits.memory {
+            var current = rlimit()
+            let hard = getrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &current) == 0 && current.rlim_max != rlim_t.max
+                ? Int(clamping: current.rlim_max) : Int.max
+            script += "ulimit -v \(max(1, min(memory, hard) / 1024)) || exit 125; "
+        }
         script += "ulimit -t \(max(1, limits.seconds)) 2>/dev/null; "
         script += "exec \"$@\""
         var words = [executable] + arguments

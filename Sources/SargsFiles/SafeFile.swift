@@ -20,6 +20,9 @@ public struct FileRefusal: Error, Sendable, Equatable {
         case foreign(folder: Bool)
         /// A regular file with more than one name (a hard link someone made).
         case manyLinks
+        /// A file sargs would read as its own settings (a reference document)
+        /// that belongs to another account than root or the one running.
+        case ownedByOther
         /// The name is taken and the command may not replace it.
         case exists
         /// The file is larger than `limit` bytes.
@@ -58,6 +61,9 @@ public struct FileRefusal: Error, Sendable, Equatable {
             let remove = (folder ? "rm -r -- " : "rm -- ") + ShellWord.quoted(path)
             return Phrase(lv: "\(shown) nav parasts fails (mape, FIFO vai ierīce), lai gan tur sargs glabā savu failu; sargs to neatvēra (vai kāds to ielika?); pārbaudiet un izdzēsiet to: \(remove)",
                           en: "\(shown) is not a regular file (a folder, a FIFO or a device) where sargs keeps a file of its own; sargs did not open it (did someone plant it?); check it and remove it: \(remove)")
+        case .ownedByOther:
+            return Phrase(lv: "\(shown) pieder citam kontam (ne root, ne jums); sargs to nelasa, jo tā saturs nonāktu jūsu dokumentā; lai to lietotu, tam jāpieder jums vai root",
+                          en: "\(shown) belongs to another account (neither root nor you); sargs does not read it, as its content would go into your document; to use it, it must be yours or root's")
         case .manyLinks:
             return Phrase(lv: "\(shown) ir fails ar vairākiem nosaukumiem (cieta saite; vai kāds to ielika?); sargs to neatvēra; pārbaudiet un izdzēsiet to: rm -- \(ShellWord.quoted(path))",
                           en: "\(shown) is a file with more than one name (a hard link; did someone plant it?); sargs did not open it; check it and remove it: rm -- \(ShellWord.quoted(path))")
@@ -493,6 +499,11 @@ public enum SafeFile {
     public static func read(_ path: String, limit: Int) throws -> [UInt8] {
         let fd = try open(path, followLinks: true, singleLink: false)
         defer { _ = close(fd) }
+        return try readAll(fd, path: path, limit: limit)
+    }
+
+    /// The rest of open file `fd` (named `path` in a refusal), at most `limit` bytes.
+    private static func readAll(_ fd: Int32, path: String, limit: Int) throws -> [UInt8] {
         var info = stat()
         if fstat(fd, &info) == 0, Int(info.st_size) > limit { throw FileRefusal(path, .tooLarge(limit: limit)) }
         var bytes: [UInt8] = []
@@ -505,6 +516,23 @@ public enum SafeFile {
             bytes += buffer[..<n]
             if bytes.count > limit { throw FileRefusal(path, .tooLarge(limit: limit)) }
         }
+    }
+
+    /// Reads a file sargs takes settings from (a municipality's reference
+    /// document) in a folder other members may write: the name itself must
+    /// be a regular file with one name (no link followed), owned by root or
+    /// by this account, and no link on the way may sit in a folder someone
+    /// else may change; at most `limit` bytes.
+    /// - Throws: `FileRefusal` (`.symbolicLink`, `.notRegular`, `.manyLinks`,
+    ///   `.ownedByOther`, `.untrustedLink`, `.tooLarge`).
+    public static func readTrusted(_ path: String, limit: Int) throws -> [UInt8] {
+        if let refusal = untrustedLink(in: (path as NSString).deletingLastPathComponent) { throw refusal }
+        let fd = try open(path, followLinks: false, singleLink: true)
+        defer { _ = close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw FileRefusal(path, .system(errno)) }
+        guard info.st_uid == 0 || info.st_uid == geteuid() else { throw FileRefusal(path, .ownedByOther) }
+        return try readAll(fd, path: path, limit: limit)
     }
 
     /// Makes a folder at `path` with `mode` and, when given, `group`, the

@@ -152,6 +152,8 @@ enum Undo {
             let meeting = try MeetingRows.require(meetingID, db)
             try expect(MeetingRows.stateJSON(meeting), equals: after, restoring: before)
             guard let restored = MeetingRows.apply(before, to: meeting) else { throw damaged("journal entry \(entry.id)") }
+            // A cancelled meeting planned again may not make a twin of one planned on its date since.
+            if meeting.state == .cancelled, restored.state != .cancelled { try Store.refuseTwin(of: restored, db) }
             try MeetingRows.set(meetingID, state: restored.state, details: restored.details, db)
         case "items":
             let meetingID = try subjectNumber(entry)
@@ -184,6 +186,12 @@ enum Undo {
             try expect(MeetingRows.settingsJSON(meeting), equals: after, restoring: before)
             guard let date = before["date"].stringValue.flatMap(Day.init), let kind = before["kind"].stringValue.flatMap(Meeting.Kind.init),
                   let items = MeetingRows.items(from: before["items"]) else { throw damaged("journal entry \(entry.id)") }
+            if date != meeting.date || kind != meeting.kind, meeting.state != .cancelled {
+                var back = meeting
+                back.date = date
+                back.kind = kind
+                try Store.refuseTwin(of: back, db)
+            }
             try db.execute(sql: "UPDATE meeting SET date = ?, kind = ?, topic = ? WHERE id = ?",
                            arguments: [date.description, kind.rawValue, before["topic"].stringValue, meetingID])
             try MeetingRows.setItems(meetingID, items, db)

@@ -51,12 +51,32 @@ extension Store {
     public func reminderSent(to code: String, fingerprint: String, on day: Day?) throws -> Bool {
         try storeOperation(at: path) {
             try reader().read { db in
-                let rows = try String.fetchAll(db, sql: """
-                    SELECT after FROM journal WHERE action = 'remind' AND subject = ? ORDER BY id DESC LIMIT 1000
-                    """, arguments: [code])
-                return rows.contains { text in
-                    guard let json = JSON(parsing: text) else { return false }
-                    return (day == nil || json["day"].stringValue == day?.description) && json["fingerprint"].stringValue == fingerprint
+                // Every remind entry of the institution (a once key must not be forgotten after
+                // a thousand later reminders); an entry whose JSON is damaged counts as none.
+                try Bool.fetchOne(db, sql: """
+                    SELECT EXISTS (SELECT 1 FROM journal WHERE action = 'remind' AND subject = ?1
+                        AND CASE WHEN json_valid(after) THEN json_extract(after, '$.fingerprint') = ?2
+                                 AND (?3 IS NULL OR json_extract(after, '$.day') = ?3) ELSE 0 END)
+                    """, arguments: [code, fingerprint, day?.description]) ?? false
+            }
+        }
+    }
+
+    /// Every mail the journal says was handed over under a once key that
+    /// begins with `keyPrefix` (a meeting's agenda, any version), oldest
+    /// first: the institution's code and the address it went to. One pass;
+    /// an entry whose JSON is damaged is skipped.
+    public func handedOver(keyPrefix: String) throws -> [(code: String, address: String)] {
+        try storeOperation(at: path) {
+            try reader().read { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT subject, CASE WHEN json_valid(after) THEN json_extract(after, '$.to') END FROM journal
+                    WHERE action = 'remind' AND CASE WHEN json_valid(after)
+                        THEN substr(json_extract(after, '$.fingerprint'), 1, length(?1)) = ?1 ELSE 0 END
+                    ORDER BY id
+                    """, arguments: [keyPrefix]).compactMap { row in
+                    guard let code = row[0] as String?, let address = row[1] as String? else { return nil }
+                    return (code, address)
                 }
             }
         }

@@ -22,12 +22,29 @@ enum Document {
     /// Smart typography is off too: "--", "..." and quotes stay as typed.
     static let reader = "markdown-raw_html-raw_tex-raw_attribute-citations-native_divs-native_spans-implicit_figures-smart"
 
-    /// The reference document for `format`, the first found in the share directories.
-    static func reference(_ format: Format) -> String? {
+    /// A reference document larger than this (20 MB) is not a letterhead.
+    static let referenceLimit = 20 * 1024 * 1024
+
+    /// The municipality's reference document for `format`: the first
+    /// `Themes/` or `data/` `reference.docx|odt` in the share directories,
+    /// read whole, or nil when there is none. A share folder may be one the
+    /// group writes: the file is read only if it is a regular file with one
+    /// name, owned by root or by this account, reached through no link a
+    /// member could plant (`SafeFile.readTrusted`); its bytes go to pandoc
+    /// from a private folder.
+    /// - Throws: `Failure` 65 naming the file and why it was not read.
+    static func reference(_ format: Format) throws -> [UInt8]? {
         for dir in PlanLocation.shareDirectories() {
             for sub in ["Themes", "data"] {
                 let path = "\(dir)/\(sub)/reference.\(format.rawValue)"
-                if FileManager.default.isReadableFile(atPath: path) { return path }
+                var info = stat()
+                guard lstat(path, &info) == 0 else { continue }
+                do {
+                    return try SafeFile.readTrusted(path, limit: referenceLimit)
+                } catch let refusal as FileRefusal {
+                    throw Failure(.data, Phrase(lv: "atsauces dokuments netika lietots: " + refusal.phrase.lv,
+                                                en: "the reference document was not used: " + refusal.phrase.en))
+                }
             }
         }
         return nil
@@ -194,14 +211,10 @@ enum Document {
                        header: DocumentWords.PageHeader? = nil) throws -> [UInt8] {
         let header = header ?? DocumentWords.PageHeader(left: "", right: "")
         if format == .pdf { return try pdf(markdown, language: language, header: header) }
-        var arguments = ["-f", reader, "-t", format.rawValue, "-o", "-",
+        let arguments = ["-f", reader, "-t", format.rawValue, "-o", "-",
                          "--metadata", "lang=\(language == .lv ? "lv-LV" : "en-GB")"]
-        if let reference = reference(format) {
-            arguments.append("--reference-doc=\(reference)")
-            return try runPandoc(arguments, input: Array(markdown.utf8), inputName: nil)
-        }
-        // No municipality's own: an A4 one made now, in a private folder pandoc reads it from.
-        let page = try a4Reference(format, header: header)
+        // The municipality's own, else an A4 one made now; either in a private folder pandoc reads it from.
+        let page = try reference(format) ?? a4Reference(format, header: header)
         return try TemporaryFolder.with { folder in
             let path = folder + "/reference." + format.rawValue
             try TemporaryFolder.write(page, to: path)

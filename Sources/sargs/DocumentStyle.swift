@@ -333,7 +333,7 @@ extension Document {
           @bottom-center { content: counter(page) " / " counter(pages); font: 9pt "DejaVu Sans", sans-serif; color: #444; }
         }
         html { font-family: "Liberation Serif", "DejaVu Serif", serif; font-size: 10.5pt; line-height: 1.3; }
-        body { margin: 0; hyphens: manual; overflow-wrap: normal; word-break: normal; }
+        body { margin: 0; hyphens: manual; overflow-wrap: break-word; word-break: normal; }
         h1 { font-size: 15pt; margin: 0 0 6pt; line-height: 1.2; }
         h2 { font-size: 12pt; margin: 12pt 0 4pt; break-after: avoid; }
         h3 { font-size: 11pt; margin: 10pt 0 3pt; break-after: avoid; }

@@ -70,8 +70,8 @@ struct DigestOptions: ParsableArguments {
     }
 
     /// The digests asked for; refuses an owner the plan does not know.
-    func digests(_ snapshot: Snapshot, today: Day) throws -> [Digest] {
-        let all = Digest.all(snapshot: snapshot, date: today, days: days)
+    func digests(_ snapshot: Snapshot, today: Day, meeting: Meeting? = nil) throws -> [Digest] {
+        let all = Digest.all(snapshot: snapshot, date: today, days: days, meeting: meeting)
         guard let owner else { return all }
         guard let one = all.first(where: { $0.institution.code == owner }) else {
             let codes = all.map(\.institution.code).joined(separator: ", ")
@@ -142,12 +142,14 @@ struct RemindCommand: ParsableCommand {
         let session = try Session.open(global)
         if let testAddress { return try Mailer.test(testAddress, session: session) }
         let snapshot = try session.guarded { try session.store.snapshot() }
-        var meeting: Meeting?
+        // Before meetings: each planned meeting in the horizon gets its own reminder (an emergency
+        // meeting on a regular one's day too), once per meeting and institution.
+        var meetings: [Meeting?] = [nil]
         if let beforeMeeting {
             let horizon = DayRange(session.today, session.today.adding(days: beforeMeeting))
-            meeting = snapshot.meetings.filter { $0.state == .planned && horizon.contains($0.date) }
-                .min { ($0.date, $0.id) < ($1.date, $1.id) }
-            if meeting == nil {
+            meetings = snapshot.meetings.filter { $0.state == .planned && horizon.contains($0.date) }
+                .sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+            if meetings.isEmpty {
                 let n = beforeMeeting
                 session.say(Phrase(lv: Plural.form(n, .lv, one: "Tuvākās \(n) dienas laikā", other: "Tuvāko \(n) dienu laikā")
                                        + " nav plānotas sēdes; nekas netika nosūtīts.",
@@ -156,22 +158,27 @@ struct RemindCommand: ParsableCommand {
                 return
             }
         }
-        let digests = try options.digests(snapshot, today: session.today)
         var letters: [Letter] = []
         var withoutAddress: [String] = []
-        for digest in digests {
-            // A meeting reminder goes to every institution; a digest only to one with something to say.
-            guard meeting != nil || !digest.isEmpty else { continue }
-            guard let address = digest.institution.email else { withoutAddress.append(digest.institution.code); continue }
-            let text = DigestText.render(digest, plan: snapshot.plan, language: session.language, markdown: false)
-            let markdown = DigestText.render(digest, plan: snapshot.plan, language: session.language, markdown: true)
-            let subject = DigestText.subject(digest, language: session.language, meeting: meeting)
-            guard let message = MailMessage(to: address, from: try Mailer.sender(), subject: subject, text: text,
-                                            markdown: markdown, date: session.now, domain: Mailer.domain) else { continue }
-            let kind = meeting.map { "meeting \($0.id)" } ?? "digest"
-            letters.append(Letter(code: digest.institution.code, kind: kind, items: digest.itemIDs, message: message,
-                                  once: meeting.map { "meeting-\($0.id)-\($0.date)" }))
+        for meeting in meetings {
+            let digests = try options.digests(snapshot, today: session.today, meeting: meeting)
+            for digest in digests {
+                // A meeting reminder goes to every institution; a digest only to one with something to say.
+                guard meeting != nil || !digest.isEmpty else { continue }
+                guard let address = digest.institution.email else { withoutAddress.append(digest.institution.code); continue }
+                let text = DigestText.render(digest, plan: snapshot.plan, language: session.language, markdown: false)
+                let markdown = DigestText.render(digest, plan: snapshot.plan, language: session.language, markdown: true)
+                let subject = DigestText.subject(digest, language: session.language, meeting: meeting)
+                guard let message = MailMessage(to: address, from: try Mailer.sender(), subject: subject, text: text,
+                                                markdown: markdown, date: session.now, domain: Mailer.domain) else { continue }
+                let kind = meeting.map { "meeting \($0.id)" } ?? "digest"
+                letters.append(Letter(code: digest.institution.code, kind: kind, items: digest.itemIDs, message: message,
+                                      once: meeting.map { "meeting-\($0.id)-\($0.date)" }))
+            }
         }
+        // An institution without a mailbox is named once, however many meetings.
+        var named = Set<String>()
+        withoutAddress = withoutAddress.filter { named.insert($0).inserted }
         try Mailer.deliver(letters, session: session, dryRun: dryRun, withoutAddress: withoutAddress, again: again ? .today : .never)
     }
 }
@@ -361,10 +368,11 @@ enum Mailer {
                            + guarded.joined(separator: ", "))
         }
         let line = summary.joined(separator: "; ")
+        let sentence = line.prefix(1).uppercased() + line.dropFirst()
         if dryRun {
-            FileHandle.standardError.write(Data((line + "\n").utf8))
+            FileHandle.standardError.write(Data((sentence + "\n").utf8))
         } else {
-            Output.print(line.prefix(1).uppercased() + line.dropFirst())
+            Output.print(sentence)
         }
         if !failures.isEmpty {
             throw Failure(.unavailable, Phrase(

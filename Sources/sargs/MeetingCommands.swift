@@ -21,6 +21,8 @@ struct AgendaCommand: ParsableCommand {
     var mail = false
     @Flag(help: "With --mail: print the messages instead of sending them (nothing is journaled).")
     var dryRun = false
+    @Flag(help: "With --mail: hand the agenda over again to those who got it (one that bounced); a changed agenda goes without it.")
+    var again = false
 
     func validate() throws {
         if mail, date != nil || topic != nil || kind != .regular || format != .text {
@@ -34,6 +36,7 @@ struct AgendaCommand: ParsableCommand {
                 en: "--meeting shows a meeting's stored agenda, with its own date and kind: give no --date, --kind or --topic with it"))
         }
         if dryRun && !mail { throw Failure(.usage, Phrase(lv: "--dry-run lieto kopā ar --mail", en: "--dry-run goes with --mail")) }
+        if again && !mail { throw Failure(.usage, Phrase(lv: "--again lieto kopā ar --mail", en: "--again goes with --mail")) }
     }
 
     func run() throws {
@@ -93,19 +96,30 @@ extension AgendaCommand {
         }
         // The agenda the chair saved, not one computed afresh (issue 26).
         let agenda = Agenda(snapshot: snapshot, meeting: meeting)
-        let text = AgendaText.render(agenda, snapshot: snapshot, language: session.language, markdown: false)
-        let markdown = AgendaText.render(agenda, snapshot: snapshot, language: session.language, markdown: true)
+        let text = AgendaText.render(agenda, snapshot: snapshot, language: session.language, markdown: false, forChair: false)
+        let markdown = AgendaText.render(agenda, snapshot: snapshot, language: session.language, markdown: true, forChair: false)
         let subject = MeetingText.agendaSubject(meeting, session.language)
+        // Each version of the agenda (its items, time, place, topic) is handed over once; an
+        // institution that got an earlier one gets the changed one, said to replace it.
+        let key = MeetingMail.agendaKey(meeting, items: agenda.items.map(\.activity) + agenda.services.map(\.activity))
+        let earlier = Set(try MeetingMail.agendaRecipients(meeting.id, plan: snapshot.plan, session: session).map(\.code))
+        let lv = session.language == .lv
+        let replaces = lv ? "Šī darba kārtība aizstāj iepriekš nosūtīto (tā ir mainīta).\n\n" : "This agenda replaces the one sent before (it has changed).\n\n"
         var letters: [Letter] = []
         var withoutAddress: [String] = []
         for institution in snapshot.plan.allInstitutions {
             guard let address = institution.email else { withoutAddress.append(institution.code); continue }
-            guard let message = MailMessage(to: address, from: try Mailer.sender(), subject: subject, text: text, markdown: markdown,
+            let changed = try earlier.contains(institution.code)
+                && !session.guarded { try session.store.reminderSent(to: institution.code, fingerprint: key, on: nil) }
+            guard let message = MailMessage(to: address, from: try Mailer.sender(),
+                                            subject: changed ? subject + (lv ? " (mainīta)" : " (changed)") : subject,
+                                            text: changed ? replaces + text : text, markdown: changed ? replaces + markdown : markdown,
                                             date: session.now, domain: Mailer.domain) else { continue }
-            letters.append(Letter(code: institution.code, kind: "agenda", items: agenda.items.map(\.activity),
-                                  message: message, once: "agenda-meeting-\(meeting.id)-\(meeting.date)"))
+            letters.append(Letter(code: institution.code, kind: "agenda \(meeting.id)", items: agenda.items.map(\.activity),
+                                  message: message, once: key))
         }
-        try Mailer.deliver(letters, session: session, dryRun: dryRun, withoutAddress: withoutAddress)
+        try Mailer.deliver(letters, session: session, dryRun: dryRun, withoutAddress: withoutAddress, again: again ? .always : .never,
+                           againHint: "sargs agenda --mail --meeting \(meeting.id) --again")
     }
 }
 
@@ -142,6 +156,10 @@ struct MeetingCommand: ParsableCommand {
                 return try session.store.addMeeting(meeting, author: session.author, now: session.now)
             }
             Output.print(saved.id)
+            if day < session.today {
+                session.tell(Phrase(lv: "Sēdes datums \(day) ir pagātnē (šodien \(session.today)); ja sēde notika, atzīmējiet to: sargs meeting hold \(saved.id)",
+                                    en: "The meeting's date \(day) is past (today is \(session.today)); if it was held, mark it: sargs meeting hold \(saved.id)"))
+            }
             let n = saved.items.count
             session.tell(Phrase(
                 lv: "Sēde Nr. \(saved.id) ieplānota; darba kārtībā \(n) \(Plural.form(n, .lv, one: "jautājums", other: "jautājumi")) (`sargs agenda --meeting \(saved.id)`)",
@@ -282,6 +300,18 @@ struct MeetingCommand: ParsableCommand {
                 session.say(SavedChange.meetingDetails(meeting: id, changed: changed).notice)
             }
             if refresh { try refreshAgenda(session) }
+            // Those who got the agenda by mail hold the old one: say so, with the command that sends the new one.
+            let meeting = try session.guarded { try session.meeting(id) }
+            let plan = try session.guarded { try session.store.plan() }
+            let informed = try MeetingMail.agendaRecipients(id, plan: plan, session: session)
+            if meeting.state == .planned, !informed.isEmpty, changed || refresh {
+                let n = informed.count
+                session.say(Phrase(
+                    lv: "Darba kārtība jau bija nodota pasta sistēmai " + Plural.form(n, .lv, one: "\(n) iestādei", other: "\(n) iestādēm")
+                        + "; mainīto nosūta: sargs agenda --mail --meeting \(id)",
+                    en: "The agenda was handed to the mail system for " + Plural.form(n, .en, one: "\(n) institution", other: "\(n) institutions")
+                        + " before; to send the changed one: sargs agenda --mail --meeting \(id)"))
+            }
         }
 
         /// `--refresh`: the sweep's new items appended to the stored agenda, journaled as an agenda change.

@@ -38,6 +38,18 @@ enum MeetingMail {
     /// `agenda-meeting-ID-DATE`; the date is left open, as a meeting may have moved since).
     static func agendaKeyPrefix(_ id: Int64) -> String { "agenda-meeting-\(id)-" }
 
+    /// The once key of one version of meeting `meeting`'s agenda: its date,
+    /// and a digest of what the institutions read in it (kind, topic, time,
+    /// place, the items in order). A changed agenda has a new key, so
+    /// `agenda --mail` hands it over again, said to replace the old one.
+    static func agendaKey(_ meeting: Meeting, items: [ActivityID]) -> String {
+        let content = [meeting.kind.rawValue, meeting.topic ?? "", meeting.time?.description ?? "", meeting.details.place ?? "",
+                       items.joined(separator: ",")].joined(separator: "\u{1F}")
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a, 64 bits
+        for byte in content.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return agendaKeyPrefix(meeting.id) + "\(meeting.date)-" + String(hash, radix: 16)
+    }
+
     /// `meeting send N`: the minutes of held meeting `id`, as text with the
     /// document attached, to every institution with a mailbox, once.
     /// - Throws: `Failure` 65 for a meeting that is not there or not held
@@ -60,7 +72,7 @@ enum MeetingMail {
         let markdown = minutes.markdown(session.language)
         var text = minutes.text(session.language)
         var body = markdown
-        let document = minutesDocument(minutes, meeting: meeting, language: session.language)
+        let document = try minutesDocument(minutes, meeting: meeting, language: session.language)
         if let attachment = document.attachment {
             text += "\n" + (lv ? "Pielikumā protokols: \(attachment.name)" : "The minutes are attached: \(attachment.name)") + "\n"
             body += "\n" + (lv ? "Pielikumā protokols: `\(attachment.name)`" : "The minutes are attached: `\(attachment.name)`") + "\n"
@@ -79,7 +91,7 @@ enum MeetingMail {
             guard let message = MailMessage(to: address, from: try Mailer.sender(), subject: subject, text: text, markdown: body,
                                             attachments: document.attachment.map { [$0] } ?? [], date: session.now,
                                             domain: Mailer.domain) else { continue }
-            letters.append(Letter(code: institution.code, kind: "minutes", items: minutes.items.map(\.activity), message: message,
+            letters.append(Letter(code: institution.code, kind: "minutes \(meeting.id)", items: minutes.items.map(\.activity), message: message,
                                   once: minutesKey(meeting)))
         }
         try Mailer.deliver(letters, session: session, dryRun: dryRun, withoutAddress: withoutAddress, again: again ? .always : .never,
@@ -88,18 +100,22 @@ enum MeetingMail {
 
     /// The minutes as a PDF to attach, made as `meeting show N --format pdf`
     /// makes it (pandoc and weasyprint, A4, the page header of `minutes`).
-    /// Without them (or when they fail) there is no attachment, and
-    /// `leftOut` says why (which package to install).
-    static func minutesDocument(_ minutes: Minutes, meeting: Meeting, language: Language) -> (attachment: MailMessage.Attachment?, leftOut: Phrase?) {
+    /// Without them installed there is no attachment, and `leftOut` says
+    /// why (which package to install): the text goes alone.
+    /// - Throws: any other failure to make the document (a limit, a
+    ///   refused reference document): nothing is sent, so that the minutes
+    ///   are not handed over once without it.
+    static func minutesDocument(_ minutes: Minutes, meeting: Meeting, language: Language) throws -> (attachment: MailMessage.Attachment?, leftOut: Phrase?) {
         let name = (language == .lv ? "sargs-protokols-" : "sargs-minutes-") + "\(meeting.id)-\(meeting.date).pdf"
         do {
             let bytes = try Document.render(minutes.markdown(language), format: .pdf, language: language,
                                             header: minutes.pageHeader(language))
             return (MailMessage.Attachment(name: name, mimeType: "application/pdf", bytes: bytes), nil)
-        } catch let failure as Failure {
+        } catch let failure as Failure where failure.code == .unavailable {
             return (nil, failure.phrase)
-        } catch {
-            return (nil, Phrase(lv: "\(error)", en: "\(error)"))
+        } catch let failure as Failure {
+            throw Failure(failure.code, Phrase(lv: "protokols netika nosūtīts, jo tā dokumentu nevarēja izveidot: " + failure.phrase.lv,
+                                               en: "the minutes were not sent, as their document could not be made: " + failure.phrase.en))
         }
     }
 
@@ -107,19 +123,13 @@ enum MeetingMail {
     /// (`agenda --mail`), each once, in the plan's order, with the address
     /// it went to.
     static func agendaRecipients(_ id: Int64, plan: Plan, session: Session) throws -> [(code: String, address: String)] {
-        var found: [(code: String, address: String)] = []
-        for institution in plan.allInstitutions {
-            let entries = try session.guarded { try session.store.journal(subject: institution.code) }
-            for entry in entries where entry.action == "remind" {
-                guard let after = entry.after,
-                      let json = try? JSONSerialization.jsonObject(with: Data(after.utf8)) as? [String: Any],
-                      let key = json["fingerprint"] as? String, key.hasPrefix(agendaKeyPrefix(id)) else { continue }
-                found.append((institution.code, json["to"] as? String ?? ""))
-                break
-            }
-        }
-        return found
+        // One pass over the mail journal (a plan with 2,000 mailboxes read it 2,000 times).
+        let handed = try session.guarded { try session.store.handedOver(keyPrefix: agendaKeyPrefix(id)) }
+        var first: [String: String] = [:]
+        for (code, address) in handed where first[code] == nil { first[code] = address }
+        return plan.allInstitutions.compactMap { institution in first[institution.code].map { (institution.code, $0) } }
     }
+
 
     /// `meeting cancel N [--notify]`: cancels planned meeting `id`; with
     /// `notify`, tells each institution that got its agenda by mail that it
@@ -176,7 +186,7 @@ enum MeetingMail {
             let current = plan.institution(code)?.email ?? address
             guard let message = MailMessage(to: current, from: try Mailer.sender(), subject: subject, text: text, markdown: markdown,
                                             date: session.now, domain: Mailer.domain) else { continue }
-            letters.append(Letter(code: code, kind: "cancel", items: [], message: message, once: cancelKey(meeting)))
+            letters.append(Letter(code: code, kind: "cancel \(meeting.id)", items: [], message: message, once: cancelKey(meeting)))
         }
         try Mailer.deliver(letters, session: session, dryRun: false, withoutAddress: [], perLetter: true)
     }

@@ -57,16 +57,18 @@ enum ResourceLimits {
         raiseFileSize()
     }
 
-    /// The program `arguments` will have sargs start: pandoc for a DOCX or
-    /// ODT (`--format docx|odt`, `plan draft FILE.docx|.odt`), sendmail for
+    /// The program `arguments` will have sargs start: pandoc for a DOCX,
+    /// ODT or PDF (`--format docx|odt|pdf`, `plan draft FILE.docx|.odt`,
+    /// `meeting send`, which attaches the minutes' PDF), sendmail for
     /// `remind`.
     static func program(_ arguments: [String]) -> Program? {
         let words = arguments.prefix { !$0.hasPrefix("-") }
         if words.first == "remind" { return .sendmail }
+        if words.starts(with: ["meeting", "send"]) { return .pandoc }
         for (i, argument) in arguments.enumerated() {
             let format = argument == "--format" ? arguments.dropFirst(i + 1).first
                 : argument.hasPrefix("--format=") ? String(argument.dropFirst("--format=".count)) : nil
-            if let format, ["docx", "odt"].contains(format.lowercased()) { return .pandoc }
+            if let format, ["docx", "odt", "pdf"].contains(format.lowercased()) { return .pandoc }
         }
         if words.starts(with: ["plan", "draft"]),
            arguments.dropFirst(2).contains(where: { [".docx", ".odt"].contains(where: $0.lowercased().hasSuffix) }) {

@@ -127,7 +127,7 @@ struct DocumentLayoutTests {
             #expect(item.level >= 0, "item \(n) is not a list item")
             // Its lines: up to the next item or the next heading.
             let lines = paragraphs[(at + 1)...].prefix { !($0.text.hasPrefix("1.") && $0.text.hasSuffix("(SD)")) && $0.text != "Lēmumi" }
-            let under = lines.filter { $0.text.hasPrefix("Iekļauts, jo") || $0.text.hasPrefix("Iznākums") || $0.text.hasPrefix("Lēmums") }
+            let under = lines.filter { $0.text.hasPrefix("Iekļauts") || $0.text.hasPrefix("Iznākums") || $0.text.hasPrefix("Lēmums") }
             #expect(under.count >= 2, "item \(n): \(Array(lines))")
             for line in under {
                 #expect(line.level > item.level, "item \(n) (level \(item.level)): '\(line.text)' is at level \(line.level)")

@@ -85,7 +85,7 @@ struct FollowUpEndToEndTests {
         let doc = paragraphs(file)
         #expect(doc.status == 0, "\(doc.error)")
         for text in ["Minutes no. 2", "Sagatavot materiālu skolām", "closed at this meeting", "Informēt skolas",
-                     "due date moved from 2025-11-30 to 2026-01-31", "Present: SD (", "IN (", "VP (",
+                     "due date moved from 30 November 2025 to 31 January 2026", "Present: SD (", "IN (", "VP (",
                      "Absent: SG (", "BT ("] {
             #expect(doc.text.contains(text), "\(text)\n\(doc.text)")
         }

@@ -317,10 +317,20 @@ struct StoredAgendaBoardTests {
 
         board.press(.back)
         board.press(.agenda)
-        #expect(board.state.confirmation != nil, "asked again the next time: it is still news")
+        #expect(board.state.confirmation == nil, "asked once: the chair said no")
+        // Something else the plan makes overdue later is asked about, with what she declined.
+        var more = services.store.snapshot
+        more.meetings[1].items.removeAll { $0.activity == "2.1" }  // as if 2.1 had become overdue since
+        services.store.snapshot = more
+        _ = board.send(.reloaded(more))
+        board.press(.back)
+        board.press(.agenda)
+        #expect(board.state.confirmation?.question.lv.contains("(2.1, 5.2, 5.1)") == true
+                    || board.state.confirmation?.question.lv.contains("2.1") == true, "new news is asked about, with what was declined")
         board.press(.confirmYes)
         let stored = services.store.snapshot.meetings[1]
-        #expect(stored.items.contains { $0.activity == "5.2" } && stored.items.contains { $0.activity == "5.1" })
+        #expect(stored.items.contains { $0.activity == "5.2" } && stored.items.contains { $0.activity == "5.1" }
+                    && stored.items.contains { $0.activity == "2.1" })
         #expect(stored.removed == ["2.9"])
         #expect(board.state.draftOrder.contains("5.2"))
         #expect(!board.state.draftHasUnsavedChanges)
@@ -364,6 +374,22 @@ struct StoredAgendaBoardTests {
         let draft = MeetingDraft(for: stored, in: services.store.snapshot)
         #expect(draft.removed == [first] && draft.added == ["4.2"])
         #expect(!draft.items.contains(first))
+    }
+
+    @Test("chair mode before the meeting's day walks the agenda but marks nothing: a review or an outcome says the day")
+    func nothingMarkedBeforeTheDay() throws {
+        var (board, services) = LoopTests.driver(FollowUpTests.twoMeetings(), today: "2025-12-01", width: 120, height: 40)
+        board.press(.agenda)
+        board.press(.chair)
+        #expect(board.state.screen == .chair)
+        board.press(.reviewDone)
+        #expect(board.state.message?.phrase.lv == "sēde ir 2025-12-10; tās iznākumus un lēmumu izskatīšanu atzīmē sēdes dienā (šodien 2025-12-01)")
+        #expect(services.store.snapshot.reviews.isEmpty && services.store.snapshot.decisions.allSatisfy(\.isOpen))
+        board.press(.right)
+        board.press(.right)
+        board.press(.discussed)
+        #expect(board.state.form == nil)
+        #expect(board.state.message?.phrase.en.hasPrefix("the meeting is on 2025-12-10") == true)
     }
 
     @Test("discussed offers a line for the chair's words; Enter alone saves 'izskatīts'; the words are guarded")

@@ -67,21 +67,21 @@ struct MeetingRecordTests {
     func review() {
         let md = Minutes(meeting: Self.snapshot.meetings[1], snapshot: Self.snapshot).markdown(.lv)
         #expect(md.contains("## Iepriekšējo lēmumu izpildes kontrole\n"))
-        #expect(md.contains("- Nr. 1 [SD] Sagatavot materiālu — termiņš 2025-10-20 (aktivitāte 2.1) — izpildīts 2025-12-10 (sēde Nr. 1, 2025-09-10); slēgts šajā sēdē\n"), "\(md)")
-        #expect(md.contains("- Nr. 2 [IN] Informēt skolas — termiņš 2026-01-31 (sēde Nr. 1, 2025-09-10) — termiņš pārcelts no 2025-10-31 uz 2026-01-31\n"))
+        #expect(md.contains("- Nr. 1 [SD] Sagatavot materiālu — termiņš 2025. gada 20. oktobris (aktivitāte 2.1) — izpildīts 2025. gada 10. decembrī (sēde Nr. 1, 2025. gada 10. septembris); slēgts šajā sēdē\n"), "\(md)")
+        #expect(md.contains("- Nr. 2 [IN] Informēt skolas — termiņš 2026. gada 31. janvāris (sēde Nr. 1, 2025. gada 10. septembris) — termiņš pārcelts: 2025. gada 31. oktobris → 2026. gada 31. janvāris\n"))
         // A line break in a decision continues inside its list item.
-        #expect(md.contains("- Nr. 3 [BT] Pirmā rinda\\\n  otrā rinda — termiņš 2025-11-30 (sēde Nr. 1, 2025-09-10) — paliek atvērts\n"), "\(md)")
+        #expect(md.contains("- Nr. 3 [BT] Pirmā rinda\\\n  otrā rinda — termiņš 2025. gada 30. novembris (sēde Nr. 1, 2025. gada 10. septembris) — paliek atvērts\n"), "\(md)")
         // Item 2.1: why it was on the agenda on 2025-12-10 (once, Feb–Mar 2025: 254 days past), its outcome.
         #expect(md.contains("1. **2.1** Aktivitāte 2.1 (SG)\n   - Iekļauts, jo: nokavēts 254 d.\n   - Iznākums: izskatīts\n"), "\(md)")
         // 1.5 (IN, co-owner JC) was on the agenda but not reached.
         #expect(md.contains("2. **1.5** Aktivitāte 1.5 (IN; +JC)\n"))
         #expect(md.contains("   - Iznākums: nav izskatīts\n"))
-        #expect(md.contains("## Lēmumi\n\n- Nr. 4 [SD] Jauns lēmums — termiņš 2026-02-01\n"))
+        #expect(md.contains("## Lēmumi\n\n- Nr. 4 [SD] Jauns lēmums — termiņš 2026. gada 1. februāris\n"))
         #expect(md.contains("Nākamā sēde: 2026. gada 11. marts (Nr. 3)"))
         // Meeting 3 is planned: it will review 2 and 3 (still open) and 4; 1 is done.
         let planned = Minutes(meeting: Self.snapshot.meetings[2], snapshot: Self.snapshot)
         #expect(planned.review.map(\.decision.id) == [3, 2, 4])
-        #expect(planned.markdown(.en).contains("No. 3 [BT] Pirmā rinda\\\n  otrā rinda — due 2025-11-30 (meeting 1, 2025-09-10) — to review, OVERDUE"))
+        #expect(planned.markdown(.en).contains("No. 3 [BT] Pirmā rinda\\\n  otrā rinda — due 30 November 2025 (meeting 1, 10 September 2025) — to review, OVERDUE"))
     }
 
     @Test("a regular meeting reviews the open decisions of earlier meetings and keeps those it reviewed; an emergency one none")
@@ -203,7 +203,7 @@ extension MeetingRecordTests {
         var s = Self.snapshot
         s.decisions.append(Decision(id: 5, meeting: 1, text: "Neizskatīts", owner: "SD", due: day("2025-11-01")))
         let md = Minutes(meeting: s.meetings[1], snapshot: s).markdown(.lv)
-        #expect(md.contains("- Nr. 5 [SD] Neizskatīts — termiņš 2025-11-01 (sēde Nr. 1, 2025-09-10) — sēdē netika izskatīts, NOKAVĒTS\n"), "\(md)")
+        #expect(md.contains("- Nr. 5 [SD] Neizskatīts — termiņš 2025. gada 1. novembris (sēde Nr. 1, 2025. gada 10. septembris) — sēdē netika izskatīts, NOKAVĒTS\n"), "\(md)")
         // Done after the meeting: it was open then, and is listed; done before: not.
         s.decisions[4].doneOn = day("2025-12-20")
         #expect(Minutes(meeting: s.meetings[1], snapshot: s).review.contains { $0.decision.id == 5 })

@@ -180,7 +180,7 @@ struct ReportTests {
             """), "\(lv)")
         let en = report.markdown(.en)
         #expect(en.hasPrefix("# Report for 2025\n"))
-        #expect(en.contains("- **7.2** Aktivitāte 7.2 — SD\\\n  State: as needed, last 2025-11-11.\\\n  In 2025: 2 records.\n"), "\(en)")
+        #expect(en.contains("- **7.2** Aktivitāte 7.2 — SD\\\n  State: as needed, last 11 November 2025.\\\n  In 2025: 2 records.\n"), "\(en)")
         #expect(en.contains("## Goal 7. Mērķis 7\n"))
     }
 }

@@ -94,11 +94,11 @@ struct ReportTotalsTests {
         for n in 1...40 {
             let marker = "\(n). "
             let pad = String(repeating: " ", count: marker.count)
-            #expect(md.contains("\n\(marker)**1.\(n)** Aktivitāte 1.\(n) (SD)\n\(pad)- Iekļauts, jo: ") , "item \(n)")
+            #expect(md.contains("\n\(marker)**1.\(n)** Aktivitāte 1.\(n) (SD)\n\(pad)- Iekļauts pēc sēdes vadītāja izvēles\n"), "item \(n)")
             #expect(md.contains("\n\(pad)- Iznākums: izskatīts\n"), "item \(n)")
         }
         // A decision's second line continues inside the decision, under item 40 (marker "40. ", 4 wide).
-        #expect(md.contains("    - Lēmums Nr. 1 [SD] Pirmā rinda\\\n      otrā rinda — termiņš 2025-09-01"), "\(md)")
+        #expect(md.contains("    - Lēmums Nr. 1 [SD] Pirmā rinda\\\n      otrā rinda — termiņš 2025. gada 1. septembris"), "\(md)")
     }
 
     @Test("the minutes say the date in running text, end with signature lines, and name municipality, number and date in the page header")

@@ -165,3 +165,32 @@ struct StoredAgendaTests {
         #expect(agenda.notOnStored.isEmpty)
     }
 }
+
+extension StoredAgendaTests {
+    @Test("undo of a cancellation that would make a twin is refused, naming the meeting planned on the date since")
+    func undoMakesNoTwin() throws {
+        let first = try store.addMeeting(Meeting(date: date), author: "ieva", now: now)
+        try store.cancelMeeting(first.id, author: "ieva", now: now.plus(1))
+        let second = try store.addMeeting(Meeting(date: date), author: "juris", now: now.plus(2))
+        do {
+            _ = try store.undo(author: "ieva", now: now.plus(3))
+            Issue.record("the undo planned a twin of meeting \(second.id)")
+        } catch let error as StoreError {
+            #expect(error.phrase.lv.contains("sēde Nr. \(second.id)"), "\(error.phrase.lv)")
+        }
+        #expect(try store.meetings().filter { $0.state == .planned && $0.date == date }.count == 1)
+    }
+
+    @Test("a once key is remembered however many reminders went to the institution after it")
+    func onceIsNotForgotten() throws {
+        try store.recordReminder(to: "SD", address: "sd@example.lv", kind: "agenda 1", items: [], fingerprint: "agenda-meeting-1-x",
+                                 day: SamplePlan.day("2025-01-02"), author: "ieva", now: now)
+        for i in 0..<1001 {
+            try store.recordReminder(to: "SD", address: "sd@example.lv", kind: "digest", items: [], fingerprint: "f\(i)",
+                                     day: SamplePlan.day("2025-01-03"), author: "ieva", now: now.plus(Double(i)))
+        }
+        #expect(try store.reminderSent(to: "SD", fingerprint: "agenda-meeting-1-x", on: nil))
+        #expect(try !store.reminderSent(to: "SD", fingerprint: "agenda-meeting-1-x", on: SamplePlan.day("2025-01-03")))
+        #expect(try store.handedOver(keyPrefix: "agenda-meeting-1-").map(\.code) == ["SD"])
+    }
+}

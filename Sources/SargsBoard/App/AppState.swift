@@ -212,6 +212,9 @@ public struct AppState: Sendable {
     public var openDecision: Int64?
     /// The command a yes was just given for (set while it runs).
     var answeredYes: Command?
+    /// Per stored meeting, the items the plan made overdue since its agenda
+    /// was saved that the chair was already asked about (issue 26): asked once.
+    var declinedNews: [Int64: Set<ActivityID>] = [:]
     public var message: Message?
     /// The journal entries the store gave for the open activity or journal screen.
     public var journal: [JournalEntry] = []

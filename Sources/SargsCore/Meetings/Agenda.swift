@@ -251,6 +251,11 @@ public struct Agenda: Hashable, Sendable {
         let tracker = tracker ?? Tracker(snapshot)
         self.init(snapshot: snapshot, date: meeting.date, kind: meeting.kind, topic: meeting.topic, tracker: tracker)
         self.meeting = meeting
+        // The decisions open at this meeting are those of earlier meetings: a held meeting's
+        // agenda read later does not list the decisions it took itself, nor later ones.
+        let dates = Dictionary(snapshot.meetings.map { ($0.id, $0.date) }, uniquingKeysWith: { a, _ in a })
+        let takenOn = Dictionary(snapshot.decisions.compactMap { d in dates[d.meeting].map { (d.id, $0) } }, uniquingKeysWith: { a, _ in a })
+        decisions = decisions.filter { takenOn[$0.id].map { $0 < meeting.date } ?? true }
         guard meeting.prepared else { return }
         let computed = Dictionary(items.map { ($0.activity, $0) }, uniquingKeysWith: { a, _ in a })
         let plan = snapshot.plan

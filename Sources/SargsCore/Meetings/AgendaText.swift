@@ -100,8 +100,11 @@ public enum AgendaText {
 
     /// Plain text (`markdown` false) or Markdown. Every text from data passes
     /// `SafeText`; a line break in a decision continues on an indented line.
+    /// `forChair` (the terminal, the board) adds the line that names what the
+    /// plan made overdue since the agenda was saved and the command that adds
+    /// it; the agenda mailed to the institutions leaves it out.
     public static func render(_ agenda: Agenda, snapshot: Snapshot, language: Language,
-                              markdown: Bool) -> String {
+                              markdown: Bool, forChair: Bool = true) -> String {
         let lv = language == .lv
         let plan = snapshot.plan
         var out = ""
@@ -128,7 +131,7 @@ public enum AgendaText {
         out += lv ? "Ceturkšņi ar kārtējo sēdi \(agenda.date.year). gadā: \(agenda.quartersHeld) no \(agenda.meetingsRequired)" + end
                   : "Quarters with a regular meeting in \(agenda.date.year): \(agenda.quartersHeld) of \(agenda.meetingsRequired)" + end
         let notOn = agenda.notOnStored.map(\.activity) + agenda.notOnStoredServices.map(\.activity)
-        if let meeting = agenda.meeting, !notOn.isEmpty {
+        if forChair, let meeting = agenda.meeting, !notOn.isEmpty {
             let n = notOn.count
             let ids = notOn.map { esc($0) }.joined(separator: ", ")
             out += (lv ? "Kopš darba kārtība saglabāta, plānā \(Plural.form(n, .lv, one: "nokavēts vēl \(n) jautājums", other: "nokavēti vēl \(n) jautājumi")) (\(ids)); "

@@ -55,8 +55,11 @@ public struct Digest: Hashable, Sendable {
 
     /// The ids the digest names: activities, then `decision N` for decisions.
     public var itemIDs: [String] {
-        overdue.map(\.activity) + dueSoon.map { $0.kind == .activity ? $0.id : "decision \($0.id)" }
+        let named = overdue.map(\.activity) + dueSoon.map { $0.kind == .activity ? $0.id : "decision \($0.id)" }
             + openDecisions.map { "decision \($0.id)" }
+        // The items on the next meeting's agenda that the reminder names, once each.
+        let seen = Set(named)
+        return named + onNextAgenda.map(\.activity).filter { !seen.contains($0) }
     }
 
     /// The digest of every institution of the plan (standard ones and the
@@ -64,13 +67,15 @@ public struct Digest: Hashable, Sendable {
     /// - Parameters:
     ///   - days: the horizon for deadlines and due dates, at least 0.
     ///   - tracker: one already built from the same snapshot, to save building it again.
-    public static func all(snapshot: Snapshot, date: Day, days: Int = defaultDays, tracker: Tracker? = nil) -> [Digest] {
+    ///   - meeting: the planned meeting the digests lead to (a reminder before it); the next planned one when nil.
+    public static func all(snapshot: Snapshot, date: Day, days: Int = defaultDays, tracker: Tracker? = nil,
+                           meeting: Meeting? = nil) -> [Digest] {
         // One tracker serves the agenda and the due days of the windows below.
         let tracker = tracker ?? Tracker(snapshot)
         let agenda = Agenda(snapshot: snapshot, date: date, kind: .regular, tracker: tracker)
         let plan = snapshot.plan
         let horizon = DayRange(date, date.adding(days: max(0, days)))
-        let next = snapshot.meetings.filter { $0.state == .planned && $0.date >= date }
+        let next = meeting ?? snapshot.meetings.filter { $0.state == .planned && $0.date >= date }
             .min { ($0.date, $0.id) < ($1.date, $1.id) }
         // The meeting's own agenda, as stored with it: what each institution will be called on.
         let nextAgenda = next.map { Agenda(snapshot: snapshot, meeting: $0, tracker: tracker) }

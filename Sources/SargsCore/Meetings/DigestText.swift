@@ -118,7 +118,9 @@ public enum DigestText {
             // What the institution will be called on, from the meeting's stored agenda (issue 26).
             if !digest.onNextAgenda.isEmpty {
                 let n = digest.onNextAgenda.count
-                out += (lv ? "Jūsu jautājumi tās darba kārtībā (\(n)):" : "Your items on its agenda (\(n)):") + "\n"
+                // A paragraph of its own in Markdown, and the list after a blank line.
+                out += (markdown ? "\n" : "") + (lv ? "Jūsu jautājumi tās darba kārtībā (\(n)):" : "Your items on its agenda (\(n)):") + "\n"
+                if markdown { out += "\n" }
                 for item in digest.onNextAgenda {
                     out += "\(bullet)\(esc(item.activity)) \(esc(item.title))\n"
                 }

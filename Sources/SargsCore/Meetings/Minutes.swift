@@ -22,6 +22,8 @@ public struct Minutes: Sendable {
         /// Why it was on the agenda, in words ("nokavēts 92 d."); empty when it was added by hand.
         public var reasons: [Language: String]
         public var outcome: Meeting.Outcome?
+        /// The chair put it on the agenda by hand (no reason of the sweep).
+        public var added = false
         /// The chair's words on the outcome ("SD ziņos nākamajā sēdē"), if any.
         public var note: String?
         public var decisions: [Decision]
@@ -68,12 +70,15 @@ public struct Minutes: Sendable {
         self.items = meeting.items.map { item in
             let activity = snapshot.plan.activity(item.activity)
             var reasons: [Language: String] = [:]
-            if let agendaItem = why[item.activity] {
+            let agendaItem = why[item.activity]
+            if let agendaItem, !(agendaItem.added && agendaItem.reasons.isEmpty) {
                 for language in Language.allCases { reasons[language] = AgendaText.why(agendaItem, language: language) }
             }
-            return Item(activity: item.activity, title: activity?.title ?? "", owners: activity?.owners ?? [],
-                        reasons: reasons, outcome: item.outcome, note: item.note,
-                        decisions: own.filter { $0.activity == item.activity })
+            var minutesItem = Item(activity: item.activity, title: activity?.title ?? "", owners: activity?.owners ?? [],
+                                   reasons: reasons, outcome: item.outcome, note: item.note,
+                                   decisions: own.filter { $0.activity == item.activity })
+            minutesItem.added = agendaItem.map { $0.added && $0.reasons.isEmpty } ?? false
+            return minutesItem
         }
         self.absent = meeting.state == .held ? meeting.absent(in: snapshot.plan) : []
         self.next = meeting.next(among: snapshot.meetings)
@@ -119,22 +124,31 @@ public struct Minutes: Sendable {
         return facts
     }
 
+    /// A day in the minutes: in words in the document ("2025. gada 30. jūnijs"), as YYYY-MM-DD in the terminal's text.
+    private func day(_ d: Day, _ language: Language, markdown: Bool, _ grammaticalCase: DocumentWords.DateCase = .nominative) -> String {
+        markdown ? DocumentWords.date(d, language, grammaticalCase) : d.description
+    }
+
     private func decisionLine(_ d: Decision, _ language: Language, markdown: Bool, indent: String) -> String {
         let lv = language == .lv
         let text = markdown ? SafeText.markdownIndented(d.text, by: indent) : SafeText.indented(d.text, by: indent)
         let owner = markdown ? SafeText.markdown(d.owner) : SafeText.line(d.owner)
-        var line = "\(lv ? "Nr." : "No.") \(d.id) [\(owner)] \(text) — \(lv ? "termiņš" : "due") \(d.due)"
+        var line = "\(lv ? "Nr." : "No.") \(d.id) [\(owner)] \(text) — \(lv ? "termiņš" : "due") \(day(d.due, language, markdown: markdown))"
         if let activity = d.activity.map(markdown ? SafeText.markdown : SafeText.line) {
             line += lv ? " (aktivitāte \(activity))" : " (activity \(activity))"
         }
-        if let done = d.doneOn { line += lv ? " — izpildīts \(done)" : " — done \(done)" }
+        if let done = d.doneOn.map({ day($0, language, markdown: markdown, .locative) }) { line += lv ? " — izpildīts \(done)" : " — done \(done)" }
         return line
     }
 
     private func reviewLine(_ r: Reviewed, _ language: Language, markdown: Bool, indent: String) -> String {
         let lv = language == .lv
         var line = decisionLine(r.decision, language, markdown: markdown, indent: indent)
-        if let date = r.fromDate { line += lv ? " (sēde Nr. \(r.from), \(date))" : " (meeting \(r.from), \(date))" }
+        if let date = r.fromDate.map({ day($0, language, markdown: markdown) }) {
+            line += lv ? " (sēde Nr. \(r.from), \(date))" : " (meeting \(r.from), \(date))"
+        }
+        let before = day(r.review?.dueBefore ?? r.decision.due, language, markdown: markdown)
+        let after = day(r.review?.dueAfter ?? r.decision.due, language, markdown: markdown)
         guard let review = r.review else {
             let overdue = r.decision.due < meeting.date
             let state = meeting.state == .planned ? (lv ? " — jāizskata" : " — to review") : (lv ? " — sēdē netika izskatīts" : " — not reviewed at the meeting")
@@ -145,15 +159,13 @@ public struct Minutes: Sendable {
             // The decision line already says "izpildīts D" when it is still done.
             if r.decision.doneOn == nil { line += lv ? " — atzīmēts kā izpildīts" : " — marked done" }
             return line + (lv ? "; slēgts šajā sēdē" : "; closed at this meeting")
-        case .moved:
-            return line + (lv ? " — termiņš pārcelts no \(review.dueBefore) uz \(review.dueAfter)"
-                              : " — due date moved from \(review.dueBefore) to \(review.dueAfter)")
-        case .open where review.dueBefore != review.dueAfter:
-            // Left open after a new due date (a store from before "moved" was kept): it was moved.
-            return line + (lv ? " — termiņš pārcelts no \(review.dueBefore) uz \(review.dueAfter)"
-                              : " — due date moved from \(review.dueBefore) to \(review.dueAfter)")
-        case .open:
+        case .open where review.dueBefore == review.dueAfter:
             return line + (lv ? " — paliek atvērts" : " — stays open")
+        case .moved, .open:
+            // (Left open after a new due date, in a store from before "moved" was kept: it was moved.)
+            // Dates in words take the case the sentence asks for; an arrow asks for none.
+            return line + (lv ? (markdown ? " — termiņš pārcelts: \(before) → \(after)" : " — termiņš pārcelts no \(before) uz \(after)")
+                              : " — due date moved from \(before) to \(after)")
         }
     }
 
@@ -217,7 +229,9 @@ public struct Minutes: Sendable {
             for (i, item) in items.enumerated() {
                 let (marker, indent) = Self.numbered(i + 1)
                 out += "\(marker)**\(esc(item.activity))** \(esc(title(item, language))) (\(itemOwners(item, escape: esc)))\n"
-                if let why = item.reasons[language], !why.isEmpty {
+                if item.added {
+                    out += "\(indent)- \(lv ? "Iekļauts pēc sēdes vadītāja izvēles" : "Put on the agenda by the chair")\n"
+                } else if let why = item.reasons[language], !why.isEmpty {
                     out += "\(indent)- \(lv ? "Iekļauts, jo" : "On the agenda because"): \(esc(why))\n"
                 }
                 let outcome = item.outcome.map { $0.phrase.text(language) } ?? (lv ? "nav izskatīts" : "not reached")

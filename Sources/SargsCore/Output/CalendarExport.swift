@@ -14,41 +14,49 @@ public enum CalendarExport {
         let dtstamp = formatter.string(from: stamp)
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//sargs//" + escape(plan.id) + "//LV", "CALSCALE:GREGORIAN",
                      "X-WR-CALNAME:" + escape(plan.title)]
-        func event(uid: String, span: [String], summary: String, description: String?, rule: String? = nil, location: String? = nil) {
+        func event(uid: String, span: [String], summary: String, description: String?, rule: String? = nil, location: String? = nil,
+                   cancelled: Bool? = nil) {
             lines += ["BEGIN:VEVENT", "UID:" + escape("\(uid)@\(plan.id).sargs"), "DTSTAMP:\(dtstamp)"] + span
+            if let cancelled { lines += cancelled ? ["STATUS:CANCELLED", "SEQUENCE:1"] : ["STATUS:CONFIRMED", "SEQUENCE:0"] }
             if let rule { lines.append("RRULE:" + rule) }
             lines.append("SUMMARY:" + escape(summary))
             if let location { lines.append("LOCATION:" + escape(location)) }
             if let description { lines.append("DESCRIPTION:" + escape(description)) }
             lines.append("END:VEVENT")
         }
-        func event(uid: String, day: Day, summary: String, description: String?, rule: String? = nil, location: String? = nil) {
+        func event(uid: String, day: Day, summary: String, description: String?, rule: String? = nil, location: String? = nil,
+                   cancelled: Bool? = nil) {
             event(uid: uid, span: ["DTSTART;VALUE=DATE:\(compact(day))", "DTEND;VALUE=DATE:\(compact(day.adding(days: 1)))"],
-                  summary: summary, description: description, rule: rule, location: location)
+                  summary: summary, description: description, rule: rule, location: location, cancelled: cancelled)
         }
         // A planned meeting: its number, kind and topic; at its time in
         // Europe/Riga when it has one, else all day; its place; and the
         // items of its stored agenda (issue 26), the one every reader shows.
-        let planned = snapshot.meetings.filter { $0.state == .planned }
+        // Every meeting: a cancelled one as cancelled (SEQUENCE 1), so a calendar that
+        // imported it when it was planned takes it off; a held one stays where it was.
+        let planned = snapshot.meetings
         if planned.contains(where: { $0.time != nil }) { lines += rigaTimeZone }
         let tracker = planned.isEmpty ? nil : Tracker(snapshot)
         for m in planned {
             let kind = m.kind == .regular ? (lv ? "kārtējā" : "regular") : (lv ? "ārkārtas" : "emergency")
+            let cancelled = m.state == .cancelled
             let summary = (lv ? "Sadarbības grupas sēde Nr. \(m.id) (\(kind))" : "Cooperation group meeting \(m.id) (\(kind))")
-                + (m.topic.map { ": \($0)" } ?? "")
+                + (m.topic.map { ": \($0)" } ?? "") + (cancelled ? (lv ? " — ATCELTA" : " — CANCELLED") : "")
             let agenda = Agenda(snapshot: snapshot, meeting: m, tracker: tracker)
             let listed = m.kind == .regular ? agenda.items.map { "\($0.activity) \($0.title)" }
                                             : agenda.services.map { "\($0.activity) \($0.title)" } + agenda.items.map { "\($0.activity) \($0.title)" }
             let description = (lv ? "Darba kārtība" : "Agenda") + " (\(listed.count)):\n" + listed.joined(separator: "\n")
             guard let time = m.time else {
-                event(uid: "meeting-\(m.id)", day: m.date, summary: summary, description: description, location: m.details.place)
+                event(uid: "meeting-\(m.id)", day: m.date, summary: summary, description: description, location: m.details.place,
+                      cancelled: cancelled)
                 continue
             }
             let start = "\(compact(m.date))T\(clock(time))"
             var span = ["DTSTART;TZID=Europe/Riga:\(start)"]
             if let end = m.details.ended, end > time { span.append("DTEND;TZID=Europe/Riga:\(compact(m.date))T\(clock(end))") }
             else { span.append("DURATION:PT2H") }
-            event(uid: "meeting-\(m.id)", span: span, summary: summary, description: description, location: m.details.place)
+            event(uid: "meeting-\(m.id)", span: span, summary: summary, description: description, location: m.details.place,
+                  cancelled: cancelled)
         }
         for d in snapshot.decisions where d.isOpen {
             event(uid: "decision-\(d.id)", day: d.due, summary: (lv ? "Lēmuma termiņš" : "Decision due") + " [\(d.owner)]: \(d.text)",

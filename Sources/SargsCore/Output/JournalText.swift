@@ -163,14 +163,25 @@ public enum JournalText {
         case "remind":
             let to = SafeText.line(after["to"].stringValue ?? "")
             let count = after["items"].arrayValue?.count ?? 0
-            let kind = after["kind"].stringValue ?? "digest"
-            let meeting = kind.hasPrefix("meeting")
-            let lvKind = kind == "agenda" ? "darba kārtību" : meeting ? "atgādinājumu par sēdi" : "atgādinājumu"
-            let enKind = kind == "agenda" ? "the agenda" : meeting ? "a meeting reminder" : "a reminder"
-            let lvItems = Plural.form(count, .lv, one: "\(count) punkts", other: "\(count) punkti")
-            let enItems = Plural.form(count, .en, one: "\(count) item", other: "\(count) items")
-            return (p("\(lvKind) \(s) (\(to), \(lvItems))", "\(enKind) to \(s) (\(to), \(enItems))"),
-                    p("nodeva pasta sistēmai \(lvKind) \(s) uz \(to) (\(lvItems))", "handed \(enKind) for \(s) at \(to) to the mail system (\(enItems))"))
+            // The kind of mail, with its meeting's number where it has one ("agenda 3", "minutes 3", "cancel 3", "meeting 3").
+            let words = (after["kind"].stringValue ?? "digest").split(separator: " ")
+            let kind = words.first.map(String.init) ?? "digest"
+            let number = words.dropFirst().first.map { " Nr. \($0)" } ?? "", numberEN = words.dropFirst().first.map { " \($0)" } ?? ""
+            let (lvKind, enKind): (String, String)
+            switch kind {
+            case "agenda": (lvKind, enKind) = (number.isEmpty ? "darba kārtību" : "sēdes\(number) darba kārtību", "the agenda" + (numberEN.isEmpty ? "" : " of meeting\(numberEN)"))
+            case "minutes": (lvKind, enKind) = ("sēdes\(number) protokolu", "the minutes of meeting\(numberEN)")
+            case "cancel": (lvKind, enKind) = ("ziņu, ka sēde\(number) atcelta", "word that meeting\(numberEN) is cancelled")
+            case "meeting": (lvKind, enKind) = ("atgādinājumu par sēdi\(number)", "a reminder of meeting\(numberEN)")
+            default: (lvKind, enKind) = ("atgādinājumu", "a reminder")
+            }
+            // Items are counted where the mail lists them (a reminder, an agenda), not for minutes or a cancellation.
+            let listed = kind != "minutes" && kind != "cancel"
+            let lvItems = listed ? Plural.form(count, .lv, one: "\(count) punkts", other: "\(count) punkti") : nil
+            let enItems = listed ? Plural.form(count, .en, one: "\(count) item", other: "\(count) items") : nil
+            return (p("\(lvKind) \(s) (\(to)\(lvItems.map { ", " + $0 } ?? ""))", "\(enKind) to \(s) (\(to)\(enItems.map { ", " + $0 } ?? ""))"),
+                    p("nodeva pasta sistēmai \(lvKind) \(s) uz \(to)\(lvItems.map { " (" + $0 + ")" } ?? "")",
+                      "handed \(enKind) for \(s) at \(to) to the mail system\(enItems.map { " (" + $0 + ")" } ?? "")"))
         case "init":
             return (p("glabātuve no plāna \(s)", "the store from plan \(s)"), p("izveidoja glabātuvi no plāna \(s)", "created the store from plan \(s)"))
         default:

@@ -194,9 +194,9 @@ public struct YearReport: Hashable, Sendable {
         var text = state.phrase.text(language)
         switch state.computed {
         case .overdue(let days):
-            text += language == .lv ? ", \(days) d." : ", \(days) days"
+            text += language == .lv ? ", \(days) d." : ", " + Plural.form(days, .en, one: "\(days) day", other: "\(days) days")
         case .asNeeded(let last?):
-            text += language == .lv ? ", pēdējoreiz \(last.isoText)" : ", last \(last.isoText)"
+            text += language == .lv ? ", pēdējoreiz \(DocumentWords.date(last, .lv))" : ", last \(DocumentWords.date(last, .en))"
         default:
             break
         }

@@ -21,6 +21,18 @@ func meetingDisabledReason(_ command: Command, in state: AppState) -> Phrase? {
             break
         }
     }
+    // In chair mode, what the meeting did is marked on its day: a review or an outcome marked
+    // before it would say that a meeting closed a decision before it sat (the chair may walk
+    // through the agenda early, but not record).
+    if state.screen == .chair, let stored = state.draftMeeting, stored.state == .planned, stored.date > state.today {
+        switch command {
+        case .discussed, .deferred, .decided, .reviewDone, .reviewDue, .reviewOpen:
+            return p("sēde ir \(stored.date); tās iznākumus un lēmumu izskatīšanu atzīmē sēdes dienā (šodien \(state.today))",
+                     "the meeting is on \(stored.date); what it did is marked on its day (today is \(state.today))")
+        default:
+            break
+        }
+    }
     switch command {
     case .chair, .saveMeeting, .meetingSettings, .addItem, .removeItem, .itemUp, .itemDown, .hold, .minutes:
         guard let draft = state.draft else { return p("nav sagatavotas sēdes; \(agenda) — darba kārtība", "no meeting is prepared; \(agenda) opens the agenda") }
@@ -105,7 +117,10 @@ func performMeeting(_ state: inout AppState, _ command: Command) -> [Effect]? {
         if let stored = state.draftMeeting, stored.state == .planned, stored.prepared, !state.draftHasUnsavedChanges {
             let agenda = Agenda(snapshot: state.snapshot, meeting: stored, tracker: state.tracker)
             let new = agenda.notOnStored.map(\.activity) + agenda.notOnStoredServices.map(\.activity)
-            if !new.isEmpty {
+            // Asked once: after "n", the same news is not asked about again on this board.
+            let declined = state.declinedNews[stored.id] ?? []
+            if !new.isEmpty, !Set(new).isSubset(of: declined) {
+                state.declinedNews[stored.id, default: []].formUnion(new)
                 var updated = stored
                 updated.items = Meeting.callingOrder(stored.items.map(\.activity) + new, in: state.plan).map { id in
                     stored.items.first { $0.activity == id } ?? Meeting.Item(activity: id)
