@@ -100,3 +100,68 @@ struct StoredAgendaEndToEndTests {
         #expect(ics.contains("DTSTART;VALUE=DATE:20250915"))
     }
 }
+
+extension StoredAgendaEndToEndTests {
+    /// A message's subject, decoded as a mail client shows it (Python's e-mail parser).
+    static func subjects(_ messages: [String]) -> [String] {
+        messages.map { message in
+            let decode = "import sys, email, email.policy\nprint(email.message_from_string(sys.stdin.read(), policy=email.policy.default)['subject'])"
+            let path = NSTemporaryDirectory() + "sargs-subject-\(UUID().uuidString).eml"
+            try? message.write(toFile: path, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            return SargsProcess.execute("/bin/sh", ["-c", "python3 -c \"$0\" < \"$1\"", decode, path], environment: [:])
+                .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+    }
+
+    @Test("the agenda mailed is the one saved: a changed agenda goes again, said to replace the first; the same one goes once (or --again); the journal names it")
+    func aChangedAgendaIsMailedAgain() throws {
+        let s = SargsProcess.madona(today: "2025-09-01")
+        let sendmail = try FakeSendmail(in: s.directory)
+        let mail = Self.lv.merging(sendmail.environment) { a, _ in a }.merging(["SARGS_MAIL_FROM": "sargs@example.lv"]) { a, _ in a }
+        #expect(s.run(["institution", "set", "SD", "--email", "sd@example.lv"]).status == 0)
+        #expect(s.run(["meeting", "new", "--date", "2025-09-15", "--time", "14:00"], environment: Self.lv).stdout == "1\n")
+        #expect(s.run(["agenda", "--mail"], environment: mail).status == 0)
+        #expect(sendmail.messages().count == 1)
+        #expect(!sendmail.messages()[0].contains("--refresh"), "the chair's note stays on the terminal")
+        let same = s.run(["agenda", "--mail"], environment: mail)
+        #expect(same.stdout.contains("šodien jau nodots pasta sistēmai: SD (vēlreiz: sargs agenda --mail --meeting 1 --again)"), "\(same.stdout)")
+        #expect(sendmail.messages().count == 1)
+        // The time changes: the edit says who holds the old one; the next --mail sends the changed one, once.
+        let edit = s.run(["meeting", "edit", "1", "--time", "15:30"], environment: Self.lv)
+        #expect(edit.stdout.contains("Darba kārtība jau bija nodota pasta sistēmai 1 iestādei; mainīto nosūta: sargs agenda --mail --meeting 1"),
+                "\(edit.stdout)")
+        #expect(s.run(["agenda", "--mail"], environment: mail).status == 0)
+        let all = sendmail.messages()
+        #expect(all.count == 2)
+        let subjects = Self.subjects(all).sorted()
+        #expect(subjects.contains("sargs: kārtējās sēdes Nr. 1 darba kārtība — 2025-09-15 plkst. 15:30 (mainīta)"), "\(subjects)")
+        #expect(s.run(["agenda", "--mail"], environment: mail).stdout.contains("jau nodots"))
+        #expect(s.run(["agenda", "--mail", "--again"], environment: mail).status == 0)
+        #expect(sendmail.messages().count == 3)
+        #expect(s.run(["log"], environment: Self.lv).stdout.contains("nodeva pasta sistēmai sēdes Nr. 1 darba kārtību SD uz sd@example.lv"))
+    }
+
+    @Test("two meetings within the horizon each get their reminder (an emergency on a regular one's day too); the calendar keeps a cancelled one as cancelled")
+    func everyMeetingIsReminded() throws {
+        let s = SargsProcess.madona(today: "2025-09-10")
+        let sendmail = try FakeSendmail(in: s.directory)
+        let mail = Self.lv.merging(sendmail.environment) { a, _ in a }.merging(["SARGS_MAIL_FROM": "sargs@example.lv"]) { a, _ in a }
+        #expect(s.run(["institution", "set", "SD", "--email", "sd@example.lv"]).status == 0)
+        #expect(s.run(["meeting", "new", "--date", "2025-09-15"], environment: Self.lv).status == 0)
+        #expect(s.run(["meeting", "new", "--date", "2025-09-15", "--kind", "emergency", "--topic", "Ziņojums"], environment: Self.lv).status == 0)
+        #expect(s.run(["remind", "--before-meeting", "7"], environment: mail).status == 0)
+        let texts = sendmail.messages()
+        #expect(texts.count == 2, "one reminder per meeting")
+        #expect(s.run(["remind", "--before-meeting", "7"], environment: mail).stdout.contains("jau nodots"))
+        #expect(sendmail.messages().count == 2)
+        let log = s.run(["log"], environment: Self.lv).stdout
+        #expect(log.contains("atgādinājumu par sēdi Nr. 1 SD") && log.contains("atgādinājumu par sēdi Nr. 2 SD"), "\(log)")
+        #expect(s.run(["meeting", "cancel", "2"], environment: Self.lv).status == 0)
+        let ics = s.run(["export", "--format", "ics"], environment: Self.lv).stdout.replacingOccurrences(of: "\r\n ", with: "")
+        let cancelled = ics.components(separatedBy: "BEGIN:VEVENT").first { $0.contains("UID:meeting-2@") } ?? ""
+        #expect(cancelled.contains("STATUS:CANCELLED") && cancelled.contains("SEQUENCE:1"), "\(cancelled)")
+        let planned = ics.components(separatedBy: "BEGIN:VEVENT").first { $0.contains("UID:meeting-1@") } ?? ""
+        #expect(planned.contains("STATUS:CONFIRMED"), "\(planned)")
+    }
+}
