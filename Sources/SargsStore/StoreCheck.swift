@@ -131,7 +131,13 @@ enum StoreCheck {
         // Meetings, with their attendees and items, decisions and reviews.
         scan(db, "meeting", columns: MeetingRows.meetingColumns, order: "id", tables: tables, fix: fix, into: &report,
              key: { row in Phrase(lv: "sēde Nr. \(key(row, 0))", en: "meeting \(key(row, 0))") }) { row in
-            _ = try MeetingRows.meeting(row, attendees: [:], items: [:])
+            let meeting = try MeetingRows.meeting(row, attendees: [:], items: [:])
+            // A time another tool wrote badly is read as none; here it is named.
+            for (index, what) in [(6, "start"), (7, "end")] {
+                if let text: String = try row.stored(index, "\(what) of meeting \(meeting.id)"), ClockTime(text) == nil {
+                    throw damaged("\(what) time “\(SafeText.line(text))” of meeting \(meeting.id)")
+                }
+            }
         }
         scan(db, "meeting_attendee", columns: MeetingRows.attendeeColumns, order: "meeting, position", tables: tables, fix: fix,
              into: &report, key: { row in Phrase(lv: "sēdes Nr. \(key(row, 0)) dalībnieks", en: "an attendee of meeting \(key(row, 0))") }) { row in
@@ -141,6 +147,26 @@ enum StoreCheck {
              into: &report, key: { row in Phrase(lv: "sēdes Nr. \(key(row, 0)) punkts \(key(row, 1))",
                                                  en: "item \(key(row, 1)) of meeting \(key(row, 0))") }) { row in
             _ = try MeetingRows.item(row)
+        }
+        scan(db, "meeting_removed", columns: MeetingRows.removedColumns, order: "meeting, activity", tables: tables, fix: fix,
+             into: &report, key: { row in Phrase(lv: "no sēdes Nr. \(key(row, 0)) darba kārtības izņemtais \(key(row, 1))",
+                                                 en: "\(key(row, 1)) taken off the agenda of meeting \(key(row, 0))") }) { row in
+            _ = try MeetingRows.removed(row)
+        }
+        // An agenda's item or removal must name an activity of the plan (a reader leaves it out).
+        if tables.contains("meeting_item"), tables.contains("meeting_removed"), tables.contains("activity") {
+            let strays = (try? Row.fetchAll(db, sql: """
+                SELECT meeting, activity, 'item' FROM meeting_item WHERE activity NOT IN (SELECT id FROM activity)
+                UNION ALL SELECT meeting, activity, 'removed' FROM meeting_removed WHERE activity NOT IN (SELECT id FROM activity)
+                ORDER BY 1, 2
+                """)) ?? []
+            for row in strays.prefix(shownPerTable) {
+                let meeting = key(row, 0), activity = SafeText.line(key(row, 1))
+                report.findings.append(Store.Finding(Phrase(
+                    lv: "sēdes Nr. \(meeting) darba kārtībā ir aktivitāte “\(activity)”, kuras plānā nav",
+                    en: "the agenda of meeting \(meeting) names an activity “\(activity)” the plan does not have"), fix: fix))
+            }
+            if !strays.isEmpty { report.troubled.insert("meeting_item") }
         }
         scan(db, "decision", columns: MeetingRows.decisionColumns, order: "id", tables: tables, fix: fix, into: &report,
              key: { row in Phrase(lv: "lēmums Nr. \(key(row, 0))", en: "decision \(key(row, 0))") }) { row in

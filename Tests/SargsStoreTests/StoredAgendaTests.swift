@@ -194,3 +194,26 @@ extension StoredAgendaTests {
         #expect(try store.handedOver(keyPrefix: "agenda-meeting-1-").map(\.code) == ["SD"])
     }
 }
+
+extension StoredAgendaTests {
+    @Test("check names a stored agenda's item or removal the plan does not have, and a meeting's time another tool wrote badly")
+    func checkNamesDamagedAgendaRows() throws {
+        let scratch = Scratch()
+        _ = try StoreCheckTests.fullStore(scratch.storePath)
+        #expect(Store.check(at: scratch.storePath) == [])
+        try StoreCheckTests.damage(scratch.storePath, [
+            "UPDATE meeting_item SET activity = '99.99' WHERE meeting = 1",
+            "INSERT INTO meeting_removed (meeting, activity) VALUES (1, 'zz.9')",
+            "UPDATE meeting SET started = '99:99' WHERE id = 1",
+        ])
+        let findings = Store.check(at: scratch.storePath).map(\.problem.en)
+        #expect(findings.contains { $0.contains("the agenda of meeting 1 names an activity “99.99” the plan does not have") }, "\(findings)")
+        #expect(findings.contains { $0.contains("“zz.9”") }, "\(findings)")
+        #expect(findings.contains { $0.contains("start time “99:99” of meeting 1") }, "\(findings)")
+        // Readers still read it: the stray item is left out, the time is none.
+        let store = try Store.open(at: scratch.storePath)
+        let meeting = try #require(try store.meetings().first { $0.id == 1 })
+        #expect(meeting.time == nil)
+        #expect(Agenda(snapshot: try store.snapshot(), meeting: meeting).items.isEmpty)
+    }
+}
