@@ -31,20 +31,20 @@ enum Journal {
     }()
 
     @discardableResult
-    static func append(_ db: Database, time: Date, author: String, action: String, subject: String,
+    static func append(_ db: Database, time: Date, author: String, action: JournalAction, subject: String,
                        before: JSON?, after: JSON?) throws -> Int64 {
         try append(db, time: time, author: author, action: action, subject: subject,
                    beforeText: before?.text, afterText: after?.text, undoes: nil)
     }
 
     @discardableResult
-    static func append(_ db: Database, time: Date, author: String, action: String, subject: String,
+    static func append(_ db: Database, time: Date, author: String, action: JournalAction, subject: String,
                        beforeText: String?, afterText: String?, undoes: Int64?) throws -> Int64 {
         try Guard.author(author)
         let statement = try db.cachedStatement(sql: """
             INSERT INTO journal (time, author, action, subject, before, after, undoes, login) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        try statement.execute(arguments: [Timestamp.text(time), author, action, subject, beforeText, afterText, undoes, login])
+        try statement.execute(arguments: [Timestamp.text(time), author, action.rawValue, subject, beforeText, afterText, undoes, login])
         return db.lastInsertedRowID
     }
 
@@ -81,7 +81,27 @@ enum Journal {
             sql += " LIMIT ?"
             arguments += [max(0, limit)]
         }
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map(entry(from:))
+        return try withReverted(Row.fetchAll(db, sql: sql, arguments: arguments).map(entry(from:)), db)
+    }
+
+    /// `entries` with each undo entry's `reverted` set: the action of the entry it reverts, read in one query.
+    static func withReverted(_ entries: [JournalEntry], _ db: Database) throws -> [JournalEntry] {
+        let targets = entries.compactMap(\.undoes)
+        guard !targets.isEmpty else { return entries }
+        var actions: [Int64: JournalAction] = [:]
+        for chunk in stride(from: 0, to: targets.count, by: 500).map({ Array(targets[$0..<min($0 + 500, targets.count)]) }) {
+            let marks = chunk.map { _ in "?" }.joined(separator: ", ")
+            for row in try Row.fetchAll(db, sql: "SELECT id, action FROM journal WHERE id IN (\(marks))", arguments: StatementArguments(chunk)) {
+                let id: Int64 = try row.stored(0, "number of a journal entry")
+                let action: String = try row.stored(1, "action of journal entry \(id)")
+                actions[id] = JournalAction(rawValue: action)
+            }
+        }
+        return entries.map { entry in
+            var entry = entry
+            entry.reverted = entry.undoes.flatMap { actions[$0] }
+            return entry
+        }
     }
 
     /// The author's latest change that no undo entry reverts yet; undo and
@@ -89,7 +109,7 @@ enum Journal {
     static func latestUndoable(by author: String, _ db: Database) throws -> JournalEntry? {
         try Row.fetchOne(db, sql: """
             SELECT \(columns) FROM journal j
-            WHERE j.author = ? AND j.action NOT IN ('undo', 'init', 'remind', 'restore')
+            WHERE j.author = ? AND j.action NOT IN (\(JournalAction.allCases.filter { !$0.undoable }.map { "'\($0.rawValue)'" }.joined(separator: ", ")))
               AND (j.login IS NULL OR j.login = ?)
               AND NOT EXISTS (SELECT 1 FROM journal u WHERE u.undoes = j.id)
             ORDER BY j.id DESC LIMIT 1
@@ -105,8 +125,11 @@ enum Undo {
     static func revert(_ entry: JournalEntry, _ db: Database) throws {
         let before = try payload(entry.before, entry)
         let after = try payload(entry.after, entry)
-        switch entry.action {
-        case "record":
+        let notUndone = StoreError.invalid(Phrase(lv: "Izmaiņu veidu “\(entry.action)” nevar atsaukt.",
+                                                  en: "A change of kind “\(entry.action)” cannot be undone."))
+        guard let action = entry.kind else { throw notUndone }
+        switch action {
+        case .record:
             if let previous = after["status_before"].stringValue {
                 // `record --done` finished the activity: its status goes back with the record.
                 guard let status = Status(rawValue: previous) else { throw damaged("journal entry \(entry.id)") }
@@ -116,24 +139,24 @@ enum Undo {
                 try db.execute(sql: "UPDATE activity SET status = ? WHERE id = ?", arguments: [status.rawValue, entry.subject])
             }
             try db.execute(sql: "DELETE FROM record WHERE id = ?", arguments: [try id(after, entry)])
-        case "import":
+        case .imported:
             guard let first = after["first"].int64Value, let last = after["last"].int64Value else {
                 throw damaged("journal entry \(entry.id)")
             }
             try db.execute(sql: "DELETE FROM record WHERE id BETWEEN ? AND ?", arguments: [first, last])
-        case "note":
+        case .note:
             try db.execute(sql: "DELETE FROM note WHERE id = ?", arguments: [try id(after, entry)])
-        case "waive":
+        case .waive:
             try db.execute(sql: "DELETE FROM waiver WHERE id = ?", arguments: [try id(after, entry)])
-        case "status":
+        case .status:
             try revertStatus(entry.subject, before: before, after: after, db)
-        case "edit":
+        case .edit:
             try revertEdit(entry.subject, before: before, after: after, db)
-        case "institution":
+        case .institution:
             try Mailboxes.revert(entry.subject, before: before, after: after, db)
-        case "add":
+        case .add:
             try revertAdd(entry.subject, after: after, db)
-        case "meeting":
+        case .meeting:
             let meetingID = try id(after, entry)
             let meeting = try MeetingRows.require(meetingID, db)
             try expect(MeetingRows.stateJSON(meeting),
@@ -147,7 +170,7 @@ enum Undo {
                     en: "Meeting \(meetingID) has decisions now, so it cannot be removed; undo or keep them first."))
             }
             try db.execute(sql: "DELETE FROM meeting WHERE id = ?", arguments: [meetingID])
-        case "hold", "cancel", "details":
+        case .hold, .cancel, .details:
             let meetingID = try subjectNumber(entry)
             let meeting = try MeetingRows.require(meetingID, db)
             try expect(MeetingRows.stateJSON(meeting), equals: after, restoring: before)
@@ -155,13 +178,13 @@ enum Undo {
             // A cancelled meeting planned again may not make a twin of one planned on its date since.
             if meeting.state == .cancelled, restored.state != .cancelled { try Store.refuseTwin(of: restored, db) }
             try MeetingRows.set(meetingID, state: restored.state, details: restored.details, db)
-        case "items":
+        case .items:
             let meetingID = try subjectNumber(entry)
             let meeting = try MeetingRows.require(meetingID, db)
             try expect(MeetingRows.itemsJSON(meeting.items), equals: after, restoring: before)
             guard let items = MeetingRows.items(from: before) else { throw damaged("journal entry \(entry.id)") }
             try MeetingRows.setItems(meetingID, items, db)
-        case "decision":
+        case .decision:
             let decisionID = try id(after, entry)
             let current = try doneOn(decisionID, db)
             try expect(.object(["done_on": current]), equals: .object(["done_on": after["done_on"]]))
@@ -180,7 +203,7 @@ enum Undo {
                 try MeetingRows.setItems(meetingID, items, db)
             }
             try db.execute(sql: "DELETE FROM decision WHERE id = ?", arguments: [decisionID])
-        case "settings":
+        case .settings:
             let meetingID = try subjectNumber(entry)
             let meeting = try MeetingRows.require(meetingID, db)
             try expect(MeetingRows.settingsJSON(meeting), equals: after, restoring: before)
@@ -198,7 +221,7 @@ enum Undo {
             // Entries written before issue 26 carry neither key: no removals then, and the agenda was stored.
             try MeetingRows.setRemoved(meetingID, before["removed"].stringList ?? [], db)
             if case .bool(false) = before["prepared"] { try MeetingRows.setPrepared(meetingID, false, db) }
-        case "done", "due", "reviewed":
+        case .done, .due, .reviewed:
             // Entries written before reviews existed hold only `done_on`: the keys an entry has are what it changed.
             let decisionID = try subjectNumber(entry)
             let decision = try MeetingRows.requireDecision(decisionID, db)
@@ -227,9 +250,8 @@ enum Undo {
                                    arguments: [reviewMeeting, decisionID])
                 }
             }
-        default:
-            throw StoreError.invalid(Phrase(lv: "Izmaiņu veidu “\(entry.action)” nevar atsaukt.",
-                                            en: "A change of kind “\(entry.action)” cannot be undone."))
+        case .undo, .created, .remind, .restore:
+            throw notUndone
         }
     }
 

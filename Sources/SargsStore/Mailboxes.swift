@@ -38,7 +38,7 @@ extension Store {
                 institutions.append(added)
             }
             try Mailboxes.write(institutions, db)
-            _ = try Journal.append(db, time: now, author: author, action: "institution", subject: code,
+            _ = try Journal.append(db, time: now, author: author, action: .institution, subject: code,
                                    before: .object(["email": .string(known.email)]),
                                    after: .object(["email": .string(email)]))
             return true
@@ -88,7 +88,7 @@ extension Store {
     public func recordReminder(to code: String, address: String, kind: String, items: [String], fingerprint: String,
                                day: Day, author: String, now: Date) throws {
         _ = try change { db in
-            try Journal.append(db, time: now, author: author, action: "remind", subject: code, before: nil, after: .object([
+            try Journal.append(db, time: now, author: author, action: .remind, subject: code, before: nil, after: .object([
                 "to": .string(address), "kind": .string(kind), "items": .array(items.map { .string($0) }),
                 "fingerprint": .string(fingerprint), "day": .string(day.description),
             ]))

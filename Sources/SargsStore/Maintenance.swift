@@ -268,8 +268,8 @@ extension Store {
                 let after = JSON.object(["from": .string(from), "kept": .string(kept), "journal": .int(entries)])
                 try db.execute(sql: """
                     INSERT INTO journal (id, time, author, action, subject, before, after, undoes, login)
-                    VALUES (?, ?, ?, 'restore', 'store', NULL, ?, NULL, ?)
-                    """, arguments: [next, Timestamp.text(now), author, after.text, Journal.login])
+                    VALUES (?, ?, ?, ?, 'store', NULL, ?, NULL, ?)
+                    """, arguments: [next, Timestamp.text(now), author, JournalAction.restore.rawValue, after.text, Journal.login])
             }
             try storeOperation(at: self.path) {
                 try copy.reader().backup(to: try writer())

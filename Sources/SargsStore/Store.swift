@@ -135,7 +135,7 @@ public final class Store: Sendable {
                 "plan": .string(plan.id), "title": .string(plan.title),
                 "goals": .int(plan.goals.count), "activities": .int(plan.activities.count),
             ])
-            _ = try Journal.append(db, time: now, author: author, action: "init", subject: plan.id,
+            _ = try Journal.append(db, time: now, author: author, action: .created, subject: plan.id,
                                    before: nil, after: summary)
         }
         return try fileBytes(of: memory, journal: .wal)
@@ -575,7 +575,7 @@ public final class Store: Sendable {
                     after = .object(members)
                 }
             }
-            _ = try Journal.append(db, time: now, author: record.author, action: "record", subject: record.activity,
+            _ = try Journal.append(db, time: now, author: record.author, action: .record, subject: record.activity,
                                    before: nil, after: after)
             return saved
         }
@@ -603,7 +603,7 @@ public final class Store: Sendable {
             let after: JSON = .object(["first": .int(saved[0].id), "last": .int(saved[saved.count - 1].id),
                                        "count": .int(saved.count)])
             let subject = try String.fetchOne(db, sql: "SELECT id FROM plan") ?? ""
-            _ = try Journal.append(db, time: now, author: author, action: "import", subject: subject,
+            _ = try Journal.append(db, time: now, author: author, action: .imported, subject: subject,
                                    before: nil, after: after)
             return saved
         }
@@ -622,7 +622,7 @@ public final class Store: Sendable {
             if before == after { return }  // the same status and note: nothing changes, nothing is journaled
             try db.execute(sql: "UPDATE activity SET status = ?, status_note = ? WHERE id = ?",
                            arguments: [status.rawValue, note, activity])
-            _ = try Journal.append(db, time: now, author: author, action: "status", subject: activity,
+            _ = try Journal.append(db, time: now, author: author, action: .status, subject: activity,
                                    before: before, after: after)
         }
     }
@@ -635,7 +635,7 @@ public final class Store: Sendable {
             try PlanRows.requireActivity(activity, db)
             var note = Note(activity: activity, text: text, author: author, time: Timestamp.normalized(now))
             note.id = try TrackingRows.insert(note, db)
-            _ = try Journal.append(db, time: now, author: author, action: "note", subject: activity,
+            _ = try Journal.append(db, time: now, author: author, action: .note, subject: activity,
                                    before: nil, after: note.json)
             return note
         }
@@ -649,7 +649,7 @@ public final class Store: Sendable {
             try PlanRows.requireActivity(waiver.activity, db)
             var saved = waiver
             saved.id = try TrackingRows.insert(waiver, db)
-            _ = try Journal.append(db, time: now, author: waiver.author, action: "waive", subject: waiver.activity,
+            _ = try Journal.append(db, time: now, author: waiver.author, action: .waive, subject: waiver.activity,
                                    before: nil, after: saved.json)
             return saved
         }
@@ -694,7 +694,7 @@ public final class Store: Sendable {
                 after.append((key: "position", value: .int(to)))
             }
             try PlanRows.update(merged, db)
-            _ = try Journal.append(db, time: now, author: author, action: "edit", subject: stored.id,
+            _ = try Journal.append(db, time: now, author: author, action: .edit, subject: stored.id,
                                    before: .object(before), after: .object(after))
         }
     }
@@ -713,7 +713,7 @@ public final class Store: Sendable {
             let position = try PlanRows.insertionPoint(forGoal: activity.goal, excluding: nil, db)
             try PlanRows.shift(from: position, by: 1, db)
             try PlanRows.insert(activity, at: position, db)
-            _ = try Journal.append(db, time: now, author: author, action: "add", subject: activity.id,
+            _ = try Journal.append(db, time: now, author: author, action: .add, subject: activity.id,
                                    before: nil, after: activity.json)
         }
     }
@@ -734,7 +734,7 @@ public final class Store: Sendable {
             for item in meeting.items { try PlanRows.requireActivity(item.activity, db) }
             var saved = meeting
             saved.id = try MeetingRows.insert(meeting, db)
-            _ = try Journal.append(db, time: now, author: author, action: "meeting", subject: "meeting \(saved.id)",
+            _ = try Journal.append(db, time: now, author: author, action: .meeting, subject: "meeting \(saved.id)",
                                    before: nil, after: saved.json)
             return saved
         }
@@ -754,7 +754,7 @@ public final class Store: Sendable {
             for item in items { try PlanRows.requireActivity(item.activity, db) }
             try MeetingRows.setItems(id, items, db)
             try MeetingRows.setPrepared(id, true, db)
-            _ = try Journal.append(db, time: now, author: author, action: "items", subject: "meeting \(id)",
+            _ = try Journal.append(db, time: now, author: author, action: .items, subject: "meeting \(id)",
                                    before: MeetingRows.itemsJSON(meeting.items), after: MeetingRows.itemsJSON(items))
         }
     }
@@ -793,10 +793,10 @@ public final class Store: Sendable {
             try MeetingRows.setPrepared(meeting.id, true, db)
             // Removals and the stored mark travel in `settings`, so that an undo puts them back too.
             if settingsChanged || stored.removed.sorted() != meeting.removed.sorted() || !stored.prepared {
-                _ = try Journal.append(db, time: now, author: author, action: "settings", subject: "meeting \(meeting.id)",
+                _ = try Journal.append(db, time: now, author: author, action: .settings, subject: "meeting \(meeting.id)",
                                        before: MeetingRows.settingsJSON(stored), after: MeetingRows.settingsJSON(meeting))
             } else {
-                _ = try Journal.append(db, time: now, author: author, action: "items", subject: "meeting \(meeting.id)",
+                _ = try Journal.append(db, time: now, author: author, action: .items, subject: "meeting \(meeting.id)",
                                        before: MeetingRows.itemsJSON(stored.items), after: MeetingRows.itemsJSON(meeting.items))
             }
             return try MeetingRows.require(meeting.id, db)
@@ -819,7 +819,7 @@ public final class Store: Sendable {
                 items.append(Meeting.Item(activity: activity, outcome: outcome, note: note, added: true))
             }
             try MeetingRows.setItems(id, items, db)
-            _ = try Journal.append(db, time: now, author: author, action: "items", subject: "meeting \(id)",
+            _ = try Journal.append(db, time: now, author: author, action: .items, subject: "meeting \(id)",
                                    before: MeetingRows.itemsJSON(meeting.items), after: MeetingRows.itemsJSON(items))
         }
     }
@@ -841,7 +841,7 @@ public final class Store: Sendable {
             held.state = .held
             held.details = details
             try MeetingRows.set(id, state: .held, details: details, db)
-            _ = try Journal.append(db, time: now, author: author, action: "hold", subject: "meeting \(id)",
+            _ = try Journal.append(db, time: now, author: author, action: .hold, subject: "meeting \(id)",
                                    before: MeetingRows.stateJSON(meeting), after: MeetingRows.stateJSON(held))
         }
     }
@@ -865,7 +865,7 @@ public final class Store: Sendable {
             let changed = after.keys.filter { before[$0] != after[$0] }
             guard !changed.isEmpty else { return false }
             try MeetingRows.set(id, state: meeting.state, details: details, db)
-            _ = try Journal.append(db, time: now, author: author, action: "details", subject: "meeting \(id)",
+            _ = try Journal.append(db, time: now, author: author, action: .details, subject: "meeting \(id)",
                                    before: .object(changed.map { ($0, before[$0]) }),
                                    after: .object(changed.map { ($0, after[$0]) }))
             return true
@@ -880,7 +880,7 @@ public final class Store: Sendable {
             var cancelled = meeting
             cancelled.state = .cancelled
             try MeetingRows.set(id, state: .cancelled, details: meeting.details, db)
-            _ = try Journal.append(db, time: now, author: author, action: "cancel", subject: "meeting \(id)",
+            _ = try Journal.append(db, time: now, author: author, action: .cancel, subject: "meeting \(id)",
                                    before: MeetingRows.stateJSON(meeting), after: MeetingRows.stateJSON(cancelled))
         }
     }
@@ -918,7 +918,7 @@ public final class Store: Sendable {
                 members.append((key: "items", value: MeetingRows.itemsJSON(items)))
                 after = .object(members)
             }
-            _ = try Journal.append(db, time: now, author: author, action: "decision", subject: "decision \(saved.id)",
+            _ = try Journal.append(db, time: now, author: author, action: .decision, subject: "decision \(saved.id)",
                                    before: before, after: after)
             return saved
         }
@@ -928,7 +928,7 @@ public final class Store: Sendable {
     /// review did it (the minutes list it as closed there). One journal
     /// entry `done`. A decision already done is refused.
     public func completeDecision(_ id: Int64, on day: Day, at meeting: Int64? = nil, author: String, now: Date) throws {
-        try reviewDecision(id, at: meeting, action: "done", author: author, now: now) { d, _ throws in
+        try reviewDecision(id, at: meeting, action: .done, author: author, now: now) { d, _ throws in
             guard d.isOpen else {
                 throw StoreError.invalid(Phrase(lv: "Lēmums Nr. \(id) jau ir izpildīts (\(d.doneOn?.description ?? "")).",
                                                 en: "Decision \(id) is already done (\(d.doneOn?.description ?? "")).")) }
@@ -941,7 +941,7 @@ public final class Store: Sendable {
     /// journal, and in the review of `meeting` when given). A date before
     /// the decision's meeting is refused. One journal entry `due`.
     public func moveDecision(_ id: Int64, to due: Day, at meeting: Int64? = nil, author: String, now: Date) throws {
-        try reviewDecision(id, at: meeting, action: "due", author: author, now: now) { d, takenOn throws in
+        try reviewDecision(id, at: meeting, action: .due, author: author, now: now) { d, takenOn throws in
             guard d.isOpen else {
                 throw StoreError.invalid(Phrase(lv: "Lēmums Nr. \(id) jau ir izpildīts; tā termiņu vairs nemaina.",
                                                 en: "Decision \(id) is already done; its due date no longer changes.")) }
@@ -953,7 +953,7 @@ public final class Store: Sendable {
 
     /// Records that `meeting` reviewed an open decision and left it open.
     public func keepDecisionOpen(_ id: Int64, at meeting: Int64, author: String, now: Date) throws {
-        try reviewDecision(id, at: meeting, action: "reviewed", author: author, now: now) { d, _ throws in
+        try reviewDecision(id, at: meeting, action: .reviewed, author: author, now: now) { d, _ throws in
             // A decision that is done cannot be "left open": that would be a contradiction in the minutes.
             guard d.isOpen else {
                 throw StoreError.invalid(Phrase(lv: "Lēmums Nr. \(id) jau ir izpildīts; atvērts tas nevar palikt.",
@@ -966,7 +966,7 @@ public final class Store: Sendable {
     /// One change of a decision's state, with the review row of `meeting`
     /// (nil: outside a meeting); `body` changes the decision given the date
     /// of the meeting that took it and says what the review did.
-    private func reviewDecision(_ id: Int64, at meeting: Int64?, action: String, author: String, now: Date,
+    private func reviewDecision(_ id: Int64, at meeting: Int64?, action: JournalAction, author: String, now: Date,
                                 _ body: (inout Decision, Day) throws -> DecisionReview.Outcome) throws {
         try change { db in
             let decision = try MeetingRows.requireDecision(id, db)
@@ -1013,10 +1013,10 @@ public final class Store: Sendable {
                     en: "Your latest change is no longer the one you were asked about (#\(expecting)); nothing was undone. Undo again to see what it is now."))
             }
             try Undo.revert(target, db)
-            var entry = JournalEntry(time: Timestamp.normalized(now), author: author, action: "undo",
+            var entry = JournalEntry(time: Timestamp.normalized(now), author: author, action: .undo,
                                      subject: target.subject, before: target.after, after: target.before,
-                                     undoes: target.id, login: Journal.login)
-            entry.id = try Journal.append(db, time: now, author: author, action: "undo", subject: target.subject,
+                                     undoes: target.id, login: Journal.login, reverted: target.kind)
+            entry.id = try Journal.append(db, time: now, author: author, action: .undo, subject: target.subject,
                                           beforeText: target.after, afterText: target.before, undoes: target.id)
             return entry
         }

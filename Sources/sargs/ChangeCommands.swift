@@ -177,7 +177,7 @@ struct UndoCommand: ParsableCommand {
         guard let target = try session.guarded({ try session.store.latestUndoable(author: session.author) }) else {
             throw Failure(.data, StoreError.nothingToUndo(author: session.author).phrase)
         }
-        let restore = try session.guarded { try session.store.journal() }.first { $0.action == "restore" && $0.id > target.id }
+        let restore = try session.guarded { try session.store.journal() }.first { $0.kind == .restore && $0.id > target.id }
         var question = Phrase(lv: "Atsaukt #\(target.id): \(JournalText.what(target, .lv))?", en: "Undo #\(target.id): \(JournalText.what(target, .en))?")
         if let restore {
             // Never across a restore silently: the change was made in the store as it was before it.

@@ -154,9 +154,10 @@ struct LoopTests {
         #expect(SavedChange.record(record).notice.lv == "Izpilde pierakstīta: 2.1, 2025-03-10, 12")
         #expect(SavedChange.status("2.1", .blocked).notice.lv == "Statuss: 2.1 → bloķēta")
         #expect(SavedChange.status("2.1", .blocked).notice.en == "Status: 2.1 → blocked")
-        let undo = JournalEntry(id: 9, time: Date(timeIntervalSince1970: 0), author: "ieva", action: "undo", subject: "2.1",
+        // The store reads an undo entry with the action of the entry it reverts (`reverted`).
+        let undo = JournalEntry(id: 9, time: Date(timeIntervalSince1970: 0), author: "ieva", action: .undo, subject: "2.1",
                                 before: #"{"id":4,"activity":"2.1","date":"2025-03-10","count":12,"note":null,"author":"x"}"#,
-                                undoes: 8)
+                                undoes: 8, reverted: .record)
         #expect(SavedChange.undo(undo).notice.lv == "Atsaukts: izpilde 2.1: 2025-03-10, 12")
         #expect(JournalText.sentence(undo, .lv) == "ieva atsauca #8: izpilde 2.1: 2025-03-10, 12")
         #expect(JournalText.sentence(undo, .en) == "ieva undid #8: record 2.1: 2025-03-10, 12")

@@ -58,47 +58,56 @@ public enum JournalText {
         let after = e.after.flatMap(JSONValue.init(parsing:)) ?? .null
         let s = e.subject
         func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
-        switch e.action {
-        case "undo":
-            // An undo swaps before and after: read the reverted change from them.
-            let reverted = JournalEntry(id: e.undoes ?? 0, time: e.time, author: e.author, action: revertedAction(e, before, after),
+        guard let kind = e.kind else {
+            // An action a later version wrote: said by its name.
+            return (p("\(e.action) \(s)", "\(e.action) \(s)"), p("\(e.action) \(s)", "\(e.action) \(s)"))
+        }
+        switch kind {
+        case .undo:
+            // An undo swaps before and after: the reverted change is read from them, under the
+            // action of the entry it reverts, which the store reads beside it.
+            guard let revertedAction = e.reverted else {
+                let number = e.undoes.map { " #\($0)" } ?? ""
+                return (p("atsaukums\(number)", "undo\(number)"), p("atsauca\(number)", "undid\(number)"))
+            }
+            let reverted = JournalEntry(id: e.undoes ?? 0, time: e.time, author: e.author, action: revertedAction,
                                         subject: s, before: e.after, after: e.before)
             let inner = words(reverted).what
             let number = e.undoes.map { " #\($0)" } ?? ""
             return (p("atsaukums\(number): \(inner.lv)", "undo\(number): \(inner.en)"),
                     p("atsauca\(number): \(inner.lv)", "undid\(number): \(inner.en)"))
-        case "record":
+        case .record:
             let detail = recordDetail(after)
             let done: (lv: String, en: String) = after["status"].stringValue == Status.done.rawValue ? ("; pabeigta", "; finished") : ("", "")
             return (p("izpilde \(s)\(detail)\(done.lv)", "record \(s)\(detail)\(done.en)"),
                     p("pierakstīja izpildi \(s)\(detail)\(done.lv)", "recorded \(s)\(detail)\(done.en)"))
-        case "import":
+        case .imported:
             let count = after["count"].intValue ?? 0
             return (p("\(count) izpilžu imports", "an import of \(count) records"),
                     p("importēja \(count) izpildes", "imported \(count) records"))
-        case "status":
+        case .status:
             let from = before["status"].stringValue.flatMap(Status.init(rawValue:))
             let to = after["status"].stringValue.flatMap(Status.init(rawValue:))
             let change = [from?.phrase, to?.phrase].compactMap { $0 }
             let lv = change.map(\.lv).joined(separator: " → "), en = change.map(\.en).joined(separator: " → ")
             return (p("statuss \(s): \(lv)", "status of \(s): \(en)"), p("mainīja statusu \(s): \(lv)", "set the status of \(s): \(en)"))
-        case "note":
+        case .note:
             return (p("piezīme \(s)", "a note on \(s)"), p("pievienoja piezīmi \(s)", "added a note to \(s)"))
-        case "waive":
+        case .waive:
             let window = after["window"].stringValue ?? ""
             return (p("atbrīvojums \(s) \(window)", "waiver of \(s) \(window)"),
                     p("atbrīvoja \(s) logu \(window)", "waived window \(window) of \(s)"))
-        case "edit":
+        case .edit:
             let names = after.keys.map { Self.activityFieldName($0) }
             let lv = names.map(\.lv).joined(separator: ", "), en = names.map(\.en).joined(separator: ", ")
             return (p("labojums \(s): \(lv)", "edit of \(s): \(en)"), p("laboja \(s): \(lv)", "edited \(s): \(en)"))
-        case "add":
+        case .add:
             return (p("aktivitāte \(s)", "activity \(s)"), p("pievienoja aktivitāti \(s)", "added activity \(s)"))
-        case "meeting":
+        case .meeting:
             let date = after["date"].stringValue.map { " (\($0))" } ?? ""
             let n = number(s)
             return (p("sēde Nr. \(n)\(date)", "meeting \(n)\(date)"), p("ieplānoja sēdi Nr. \(n)\(date)", "planned meeting \(n)\(date)"))
-        case "items":
+        case .items:
             let n = number(s)
             // One item's outcome (chair mode) reads as the board said it: "2.1: izskatīts".
             if let (activity, outcome) = oneOutcome(before, after) {
@@ -107,7 +116,7 @@ public enum JournalText {
             }
             return (p("sēdes Nr. \(n) darba kārtība", "the agenda of meeting \(n)"),
                     p("sagatavoja sēdes Nr. \(n) darba kārtību", "prepared the agenda of meeting \(n)"))
-        case "settings":
+        case .settings:
             let n = number(s)
             let date = after["date"].stringValue ?? ""
             let dateChanged = before["date"] != after["date"] || before["kind"] != after["kind"]
@@ -118,49 +127,49 @@ public enum JournalText {
                 : dateChanged ? ("datumu", "the date") : topicChanged ? ("tēmu", "the topic") : ("darba kārtību", "the agenda")
             return (p("sēdes Nr. \(n) \(lv) (\(date))", "\(en) of meeting \(n) (\(date))"),
                     p("mainīja sēdes Nr. \(n) \(lvAcc) (\(date))", "changed \(enDid) of meeting \(n) (\(date))"))
-        case "hold":
+        case .hold:
             let n = number(s)
             return (p("sēde Nr. \(n) notikusi", "meeting \(n) held"), p("atzīmēja sēdi Nr. \(n) kā notikušu", "marked meeting \(n) held"))
-        case "cancel":
+        case .cancel:
             let n = number(s)
             return (p("sēde Nr. \(n) atcelta", "meeting \(n) cancelled"), p("atcēla sēdi Nr. \(n)", "cancelled meeting \(n)"))
-        case "decision":
+        case .decision:
             let n = number(s)
             let activity = after["activity"].stringValue.map { " (\($0))" } ?? ""
             return (p("lēmums Nr. \(n)\(activity)", "decision \(n)\(activity)"),
                     p("pieņēma lēmumu Nr. \(n)\(activity)", "took decision \(n)\(activity)"))
-        case "done":
+        case .done:
             let n = number(s)
             let at: (lv: String, en: String) = after["review"]["meeting"].intValue.map { (" sēdē Nr. \($0)", " at meeting \($0)") } ?? ("", "")
             return (p("lēmums Nr. \(n) izpildīts\(at.lv)", "decision \(n) done\(at.en)"),
                     p("atzīmēja lēmumu Nr. \(n) kā izpildītu\(at.lv)", "marked decision \(n) done\(at.en)"))
-        case "due":
+        case .due:
             let n = number(s)
             let from = before["due"].stringValue ?? "", to = after["due"].stringValue ?? ""
             return (p("lēmuma Nr. \(n) termiņš: \(from) → \(to)", "due date of decision \(n): \(from) → \(to)"),
                     p("mainīja lēmuma Nr. \(n) termiņu: \(from) → \(to)", "moved the due date of decision \(n): \(from) → \(to)"))
-        case "reviewed":
+        case .reviewed:
             let n = number(s)
             let m = after["review"]["meeting"].intValue.map(String.init) ?? ""
             return (p("lēmums Nr. \(n) izskatīts sēdē Nr. \(m), paliek atvērts", "decision \(n) reviewed at meeting \(m), left open"),
                     p("izskatīja lēmumu Nr. \(n) sēdē Nr. \(m) un atstāja atvērtu", "reviewed decision \(n) at meeting \(m) and left it open"))
-        case "details":
+        case .details:
             let n = number(s)
             let fields = after.keys.filter { before[$0] != after[$0] }
             let names = fields.map { Self.detailName($0) }
             let lv = names.map(\.lv).joined(separator: ", "), en = names.map(\.en).joined(separator: ", ")
             return (p("sēdes Nr. \(n) ziņas: \(lv)", "details of meeting \(n): \(en)"),
                     p("laboja sēdes Nr. \(n) ziņas: \(lv)", "edited the details of meeting \(n): \(en)"))
-        case "institution":
+        case .institution:
             let address = after["email"].stringValue.map(SafeText.line)
             return address.map { (p("\(s) e-pasts: \($0)", "e-mail of \(s): \($0)"), p("iestādei \(s) norādīja e-pastu \($0)", "set the e-mail of \(s) to \($0)")) }
                 ?? (p("\(s) e-pasts noņemts", "e-mail of \(s) removed"), p("noņēma iestādes \(s) e-pastu", "removed the e-mail of \(s)"))
-        case "restore":
+        case .restore:
             let from = SafeText.line(after["from"].stringValue ?? "")
             let kept = SafeText.line(after["kept"].stringValue ?? "")
             return (p("atjaunošana no \(from)", "a restore from \(from)"),
                     p("atjaunoja glabātuvi no \(from) (iepriekšējā saglabāta: \(kept))", "restored the store from \(from) (the replaced one kept: \(kept))"))
-        case "remind":
+        case .remind:
             let to = SafeText.line(after["to"].stringValue ?? "")
             let count = after["items"].arrayValue?.count ?? 0
             // The kind of mail, with its meeting's number where it has one ("agenda 3", "minutes 3", "cancel 3", "meeting 3").
@@ -182,38 +191,9 @@ public enum JournalText {
             return (p("\(lvKind) \(s) (\(to)\(lvItems.map { ", " + $0 } ?? ""))", "\(enKind) to \(s) (\(to)\(enItems.map { ", " + $0 } ?? ""))"),
                     p("nodeva pasta sistēmai \(lvKind) \(s) uz \(to)\(lvItems.map { " (" + $0 + ")" } ?? "")",
                       "handed \(enKind) for \(s) at \(to) to the mail system\(enItems.map { " (" + $0 + ")" } ?? "")"))
-        case "init":
+        case .created:
             return (p("glabātuve no plāna \(s)", "the store from plan \(s)"), p("izveidoja glabātuvi no plāna \(s)", "created the store from plan \(s)"))
-        default:
-            return (p("\(e.action) \(s)", "\(e.action) \(s)"), p("\(e.action) \(s)", "\(e.action) \(s)"))
         }
-    }
-
-    /// An undo entry does not name the action it reverts; its shapes do.
-    private static func revertedAction(_ e: JournalEntry, _ before: JSONValue, _ after: JSONValue) -> String {
-        let s = e.subject
-        if s.hasPrefix("meeting ") {
-            if !before.isNull, after.isNull { return "meeting" }
-            if before["state"].isNull, before["date"].isNull, !before.keys.isEmpty { return "details" }
-            if before["state"].stringValue == "held" { return "hold" }
-            if before["state"].stringValue == "cancelled" { return "cancel" }
-            if before["date"].stringValue != nil { return "settings" }
-            return "items"
-        }
-        if s.hasPrefix("decision ") {
-            if !before["text"].isNull { return "decision" }
-            if before["review"]["outcome"].stringValue == "open" { return "reviewed" }
-            if before.keys.contains("due"), before["due"] != after["due"] { return "due" }
-            return before.keys.contains("done_on") ? "done" : "decision"
-        }
-        if before.keys == ["email"] { return "institution" }
-        if before["window"].stringValue != nil { return "waive" }
-        if before["date"].stringValue != nil && before["activity"].stringValue != nil { return "record" }
-        if before["text"].stringValue != nil && before["time"].stringValue != nil { return "note" }
-        if before["status"].stringValue != nil && before.keys.count <= 2 { return "status" }
-        if before["first"].intValue != nil { return "import" }
-        if !before.isNull && after.isNull && before["title"].stringValue != nil { return "add" }
-        return "edit"
     }
 
     /// A meeting detail's name, as `meeting edit` journals it.

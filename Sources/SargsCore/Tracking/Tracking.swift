@@ -57,6 +57,39 @@ public struct Note: Hashable, Sendable, Identifiable {
 }
 
 /// One append-only line of the journal: who changed what, before and after.
+/// What a journal entry records (SPEC §6): one case per kind of change the
+/// store journals, stored as its raw value in the `action` column. Every
+/// reader and the undo switch over this type, so a new kind of change is
+/// a new case the compiler asks each of them about.
+public enum JournalAction: String, CaseIterable, Hashable, Sendable {
+    case record, status, note, waive, edit, add, institution
+    /// Records read from a file at once.
+    case imported = "import"
+    /// A meeting planned.
+    case meeting
+    /// A meeting's prepared items (or one item's outcome).
+    case items
+    /// A planned meeting's date, kind, topic and agenda, saved together.
+    case settings
+    case hold, cancel, details
+    case decision, done, due, reviewed
+    case undo
+    /// The store made from a plan.
+    case created = "init"
+    /// A mail handed to the mail system.
+    case remind
+    /// The store replaced by a backup.
+    case restore
+
+    /// Whether `sargs undo` reverts it: not an undo, the store's making, a mail handed over or a restore.
+    public var undoable: Bool {
+        switch self {
+        case .undo, .created, .remind, .restore: return false
+        default: return true
+        }
+    }
+}
+
 public struct JournalEntry: Hashable, Sendable, Identifiable {
     public var id: Int64
     public var time: Date
@@ -72,6 +105,13 @@ public struct JournalEntry: Hashable, Sendable, Identifiable {
     /// The login account of the program that made the change (nil in
     /// entries made before sargs kept it).
     public var login: String?
+    /// For an undo entry, the action of the entry it reverts, as the store
+    /// read it beside this one (nil when not read, or not an undo).
+    public var reverted: JournalAction?
+
+    /// The action as the type every reader switches over; nil for an
+    /// action this version does not know (a later version wrote it).
+    public var kind: JournalAction? { JournalAction(rawValue: action) }
 
     /// The author as the journal shows it: the name, and the account when it differs ("ieva (konts: root)").
     public func shownAuthor(_ language: Language) -> String {
@@ -79,6 +119,15 @@ public struct JournalEntry: Hashable, Sendable, Identifiable {
         return author + (language == .lv ? " (konts: \(login))" : " (account: \(login))")
     }
 
+    public init(id: Int64 = 0, time: Date, author: String, action: JournalAction, subject: String,
+                before: String? = nil, after: String? = nil, undoes: Int64? = nil, login: String? = nil,
+                reverted: JournalAction? = nil) {
+        self.init(id: id, time: time, author: author, action: action.rawValue, subject: subject, before: before, after: after,
+                  undoes: undoes, login: login)
+        self.reverted = reverted
+    }
+
+    /// An entry as stored, its action a name (one this version may not know).
     public init(id: Int64 = 0, time: Date, author: String, action: String, subject: String,
                 before: String? = nil, after: String? = nil, undoes: Int64? = nil, login: String? = nil) {
         self.id = id
