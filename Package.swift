@@ -15,10 +15,13 @@ let package = Package(
     targets: [
         // The plan and its rules: Foundation only.
         .target(name: "SargsCore"),
+        // Reading another plan's document into a draft (issue 16): its
+        // table, its period wording, its institutions and funding; only the core.
+        .target(name: "SargsPlanDraft", dependencies: ["SargsCore"]),
         // YAML ⇄ Plan, errors located FILE:LINE:COLUMN.
         // Plan and theme files: YAML ⇄ values, errors located FILE:LINE:COLUMN.
         .target(name: "SargsPlanFile", dependencies: [
-            "SargsCore", "SargsBoard", "SargsFiles",
+            "SargsCore", "SargsPlanDraft", "SargsBoard", "SargsFiles",
             .product(name: "Yams", package: "Yams"),
         ]),
         // Files in folders others may write, and the programs sargs runs:
@@ -43,7 +46,7 @@ let package = Package(
         .target(name: "SargsTerminal", dependencies: ["CNcursesw", "SargsBoard"]),
         // The executable: commands and wiring.
         .executableTarget(name: "sargs", dependencies: [
-            "SargsCore", "SargsPlanFile", "SargsStore", "SargsBoard", "SargsTerminal", "SargsFiles",
+            "SargsCore", "SargsPlanDraft", "SargsPlanFile", "SargsStore", "SargsBoard", "SargsTerminal", "SargsFiles",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -52,14 +55,14 @@ let package = Package(
         .executableTarget(name: "sargs-bench", dependencies: [
             "SargsCore", "SargsPlanFile", "SargsStore", "SargsBoard", "TestSupport",
         ], path: "Benchmarks/Sources"),
-        .testTarget(name: "SargsCoreTests", dependencies: ["SargsCore", "TestSupport"]),
-        .testTarget(name: "SargsPlanFileTests", dependencies: ["SargsPlanFile", "SargsCore", "SargsBoard", "TestSupport"]),
+        .testTarget(name: "SargsCoreTests", dependencies: ["SargsCore", "SargsPlanDraft", "TestSupport"]),
+        .testTarget(name: "SargsPlanFileTests", dependencies: ["SargsPlanFile", "SargsPlanDraft", "SargsCore", "SargsBoard", "TestSupport"]),
         .testTarget(name: "SargsStoreTests", dependencies: [
             "SargsStore", "SargsCore", "SargsPlanFile", "SargsFiles", "TestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "SargsBoardTests", dependencies: ["SargsBoard", "SargsCore", "SargsPlanFile", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "SargsBoard", "SargsCore", "SargsPlanFile"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "SargsBoard", "SargsCore", "SargsPlanDraft", "SargsPlanFile"]),
     ],
     swiftLanguageModes: [.v6]
 )

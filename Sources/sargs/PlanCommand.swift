@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SargsCore
+import SargsPlanDraft
 import SargsFiles
 import SargsPlanFile
 

@@ -1,5 +1,6 @@
 import Foundation
 import SargsCore
+import SargsPlanDraft
 import SargsPlanFile
 import Testing
 import TestSupport

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import SargsCore
+import SargsPlanDraft
 
 /// Issue 16, SPEC §3: an amount in euros per funding source, and goals
 /// without a level.

@@ -1,4 +1,5 @@
 import Foundation
+import SargsCore
 
 /// The words of a plan's table read into the plan file's codes (issue 16):
 /// the institution column into owner codes, the funding column into funding

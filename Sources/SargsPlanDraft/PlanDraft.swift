@@ -1,4 +1,5 @@
 import Foundation
+import SargsCore
 
 /// A plan drafted from its own table 2 (issue 16): MĒRĶIS | PREVENCIJAS
 /// AKTIVITĀTES | ĪSTENOŠANAS PERIODS | ATBILDĪGĀ INSTITŪCIJA | FINANŠU AVOTS,

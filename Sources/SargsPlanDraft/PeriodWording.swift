@@ -1,4 +1,5 @@
 import Foundation
+import SargsCore
 
 /// Reads a plan's period wording ("Visu periodu reizi ceturksnī", "2025. gada
 /// II pusgads", "līdz 2026. gada 1. martam") into a schedule (SPEC §3's
