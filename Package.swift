@@ -21,7 +21,12 @@ let package = Package(
         // YAML ⇄ Plan, errors located FILE:LINE:COLUMN.
         // Plan and theme files: YAML ⇄ values, errors located FILE:LINE:COLUMN.
         .target(name: "SargsPlanFile", dependencies: [
-            "SargsCore", "SargsPlanDraft", "SargsBoard", "SargsFiles",
+            "SargsCore", "SargsPlanDraft", "SargsFiles",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        // Theme files: YAML ⇄ the board's themes, errors located as plan files'.
+        .target(name: "SargsThemeFile", dependencies: [
+            "SargsCore", "SargsBoard", "SargsPlanFile",
             .product(name: "Yams", package: "Yams"),
         ]),
         // Files in folders others may write, and the programs sargs runs:
@@ -46,7 +51,7 @@ let package = Package(
         .target(name: "SargsTerminal", dependencies: ["CNcursesw", "SargsBoard"]),
         // The executable: commands and wiring.
         .executableTarget(name: "sargs", dependencies: [
-            "SargsCore", "SargsPlanDraft", "SargsPlanFile", "SargsStore", "SargsBoard", "SargsTerminal", "SargsFiles",
+            "SargsCore", "SargsPlanDraft", "SargsPlanFile", "SargsThemeFile", "SargsStore", "SargsBoard", "SargsTerminal", "SargsFiles",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -56,12 +61,12 @@ let package = Package(
             "SargsCore", "SargsPlanFile", "SargsStore", "SargsBoard", "TestSupport",
         ], path: "Benchmarks/Sources"),
         .testTarget(name: "SargsCoreTests", dependencies: ["SargsCore", "SargsPlanDraft", "TestSupport"]),
-        .testTarget(name: "SargsPlanFileTests", dependencies: ["SargsPlanFile", "SargsPlanDraft", "SargsCore", "SargsBoard", "TestSupport"]),
+        .testTarget(name: "SargsPlanFileTests", dependencies: ["SargsPlanFile", "SargsPlanDraft", "SargsThemeFile", "SargsCore", "SargsBoard", "TestSupport"]),
         .testTarget(name: "SargsStoreTests", dependencies: [
             "SargsStore", "SargsCore", "SargsPlanFile", "SargsFiles", "TestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "SargsBoardTests", dependencies: ["SargsBoard", "SargsCore", "SargsPlanFile", "TestSupport"]),
+        .testTarget(name: "SargsBoardTests", dependencies: ["SargsBoard", "SargsCore", "SargsPlanFile", "SargsThemeFile", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "SargsBoard", "SargsCore", "SargsPlanDraft", "SargsPlanFile"]),
     ],
     swiftLanguageModes: [.v6]

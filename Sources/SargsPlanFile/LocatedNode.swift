@@ -68,7 +68,7 @@ public struct LocatedError: Error, Hashable, Sendable, CustomStringConvertible {
 
 /// A YAML node together with the file it came from, so that every refusal
 /// can name where it stands.
-struct LocatedNode {
+public struct LocatedNode {
     let node: Node
     let file: String
 
@@ -105,7 +105,7 @@ struct LocatedNode {
     /// are 20 GB once expanded): the texts may come to 4 times the file and
     /// 1 MB more, in at most 2,000,000 nodes. The walk stops at the limit,
     /// so a document of nested aliases costs no more than that to refuse.
-    static func boundExpansion(_ root: Node, text: String, file: String) throws(LocatedError) {
+    public static func boundExpansion(_ root: Node, text: String, file: String) throws(LocatedError) {
         let byteLimit = text.utf8.count * 4 + (1 << 20), nodeLimit = 2_000_000
         var bytes = 0, nodes = 0
         var stack = [root]

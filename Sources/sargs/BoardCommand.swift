@@ -4,6 +4,7 @@ import SargsBoard
 import SargsCore
 import SargsFiles
 import SargsPlanFile
+import SargsThemeFile
 import SargsStore
 import SargsTerminal
 

@@ -1,6 +1,7 @@
 import Foundation
 @testable import SargsBoard
 import SargsPlanFile
+import SargsThemeFile
 import Testing
 import TestSupport
 

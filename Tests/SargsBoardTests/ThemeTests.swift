@@ -1,3 +1,4 @@
+import SargsThemeFile
 import Testing
 @testable import SargsBoard
 

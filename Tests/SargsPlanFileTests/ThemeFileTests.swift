@@ -1,5 +1,6 @@
 import Foundation
 import SargsBoard
+import SargsThemeFile
 import Testing
 import TestSupport
 @testable import SargsPlanFile

@@ -1,6 +1,7 @@
 import Foundation
 import SargsBoard
 import SargsCore
+import SargsPlanFile
 import Yams
 
 /// A theme file that cannot be used, located at the offending YAML node:
