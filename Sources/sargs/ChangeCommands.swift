@@ -92,13 +92,13 @@ struct RecordCommand: ParsableCommand {
             return n
         }
         let record = Record(activity: id, date: day, count: number, note: note, author: session.author)
-        let saved = try session.guarded { () throws -> Record in
+        let saved = try session.guarded { () throws -> SavedChange in
             let plan = try session.store.plan()
             try ChangeRules.record(record, plan: plan, today: session.today)
             if done { try ChangeRules.finishing(try ChangeRules.activity(id, in: plan)) }
-            return try session.store.addRecord(record, finishing: done, now: session.now)
+            return try session.apply(done ? .recordFinishing(record) : .record(record))
         }
-        session.say((done ? SavedChange.finished(saved) : SavedChange.record(saved)).notice)
+        session.say(saved.notice)
     }
 }
 
@@ -115,11 +115,11 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let session = try Session.open(global)
-        try session.guarded {
+        let saved = try session.guarded { () throws -> SavedChange in
             try ChangeRules.status(id, note: note, plan: try session.store.plan())
-            try session.store.setStatus(id, to: status, note: note, author: session.author, now: session.now)
+            return try session.apply(.status(id, status, note: note))
         }
-        session.say(SavedChange.status(id, status).notice)
+        session.say(saved.notice)
     }
 }
 
@@ -132,12 +132,12 @@ struct NoteCommand: ParsableCommand {
 
     func run() throws {
         let session = try Session.open(global)
-        try session.guarded {
+        let saved = try session.guarded { () throws -> SavedChange in
             _ = try ChangeRules.activity(id, in: try session.store.plan())
             try ChangeRules.requiredText(text, field: ChangeRules.noteField, lines: .several)
-            _ = try session.store.addNote(id, text: text, author: session.author, now: session.now)
+            return try session.apply(.note(id, text))
         }
-        session.say(SavedChange.note(id).notice)
+        session.say(saved.notice)
     }
 }
 
@@ -154,12 +154,12 @@ struct WaiveCommand: ParsableCommand {
     func run() throws {
         let session = try Session.open(global)
         let waiver = Waiver(activity: id, window: window, note: note, author: session.author)
-        try session.guarded {
+        let saved = try session.guarded { () throws -> SavedChange in
             let snapshot = try session.store.snapshot()
             try ChangeRules.waiver(waiver, tracker: Tracker(snapshot), today: session.today)
-            _ = try session.store.addWaiver(waiver, now: session.now)
+            return try session.apply(.waiver(waiver))
         }
-        session.say(SavedChange.waiver(waiver).notice)
+        session.say(saved.notice)
     }
 }
 
@@ -188,8 +188,8 @@ struct UndoCommand: ParsableCommand {
             session.say("Nekas netika atsaukts.", "Nothing was undone.")
             return
         }
-        let entry = try session.guarded { try session.store.undo(author: session.author, expecting: target.id, now: session.now) }
-        session.say(SavedChange.undo(entry).notice)
+        let undone = try session.guarded { try session.apply(.undo(of: target.id)) }
+        session.say(undone.notice)
     }
 }
 

@@ -27,10 +27,8 @@ struct InstitutionCommand: ParsableCommand {
             if !address.isEmpty, !EmailAddress.isValid(address) {
                 throw Failure(.data, EmailAddress.refusal(address, field: Phrase(lv: "--email", en: "--email")))
             }
-            let changed = try session.guarded {
-                try session.store.setInstitutionEmail(code, email: address.isEmpty ? nil : address,
-                                                      author: session.author, now: session.now)
-            }
+            let saved = try session.guarded { try session.apply(.institutionEmail(code, address.isEmpty ? nil : address)) }
+            guard case .institutionEmail(_, _, let changed) = saved else { return }
             let safeCode = SafeText.line(code)
             if !changed {
                 session.say("\(safeCode): e-pasts jau ir tāds; nekas netika mainīts", "\(safeCode): the e-mail is already that; nothing changed")

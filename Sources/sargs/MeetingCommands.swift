@@ -153,7 +153,8 @@ struct MeetingCommand: ParsableCommand {
                 let agenda = Agenda(snapshot: snapshot, date: day, kind: kind, topic: topic)
                 let ids = kind == .regular ? agenda.items.map(\.activity) : agenda.services.map(\.activity)
                 meeting.items = Meeting.callingOrder(ids, in: snapshot.plan).map { Meeting.Item(activity: $0) }
-                return try session.store.addMeeting(meeting, author: session.author, now: session.now)
+                guard case .meeting(let saved) = try session.apply(.newMeeting(meeting)) else { throw StoreError.unknownMeeting(0) }
+                return saved
             }
             Output.print(saved.id)
             if day < session.today {
@@ -263,7 +264,7 @@ struct MeetingCommand: ParsableCommand {
             // The store checks the rules (a date to come, held already, the texts) in its own transaction.
             try session.guarded {
                 let held = try details.applied(to: try session.meeting(id).details)
-                try session.store.holdMeeting(id, details: held, today: session.today, author: session.author, now: session.now)
+                try session.apply(.hold(meeting: id, details: held, today: session.today))
             }
             session.say(SavedChange.held(meeting: id).notice)
         }
@@ -295,7 +296,8 @@ struct MeetingCommand: ParsableCommand {
                 changed = try session.guarded { () throws -> Bool in
                     var edited = try details.applied(to: try session.meeting(id).details)
                     if let time { edited.started = try parseClock(time, option: "--time") }
-                    return try session.store.editMeeting(id, details: edited, author: session.author, now: session.now)
+                    guard case .meetingDetails(_, let changed) = try session.apply(.editMeeting(id, details: edited)) else { return false }
+                    return changed
                 }
                 session.say(SavedChange.meetingDetails(meeting: id, changed: changed).notice)
             }
@@ -324,7 +326,7 @@ struct MeetingCommand: ParsableCommand {
                 guard meeting.state == .planned, !new.isEmpty || !meeting.prepared else { return new }
                 var updated = meeting
                 updated.items = Meeting.callingOrder(meeting.items.map(\.activity) + new, in: snapshot.plan).map { id in meeting.items.first { $0.activity == id } ?? Meeting.Item(activity: id) }
-                try session.store.updateMeeting(updated, basedOn: meeting, author: session.author, now: session.now)
+                try session.apply(.updateMeeting(updated, basedOn: meeting))
                 return new
             }
             let n = added.count
@@ -410,10 +412,10 @@ struct DecisionCommand: ParsableCommand {
         func run() throws {
             let session = try Session.open(global)
             try session.guarded {
-                // Closed by a meeting's review: on that meeting's day (not a day still to come).
-                let day = try meeting.flatMap { m in try session.store.meetings().first { $0.id == m }?.date }
-                    .map { min($0, session.today) } ?? session.today
-                try session.store.completeDecision(id, on: day, at: meeting, author: session.author, now: session.now)
+                // Closed by a meeting's review: on that meeting's day (not a day still to come), else today.
+                let reviewing = try meeting.map { try session.meeting($0) }
+                // (A decision marked done keeps its due date: `due` is read only for a move.)
+                try session.apply(.review(decision: id, meeting: reviewing, .done, due: session.today, today: session.today))
             }
             session.say(SavedChange.decisionDone(id).notice)
         }
@@ -430,7 +432,9 @@ struct DecisionCommand: ParsableCommand {
         func run() throws {
             let session = try Session.open(global)
             let day = try parseDay(date, option: "--date")
-            try session.guarded { try session.store.moveDecision(id, to: day, at: meeting, author: session.author, now: session.now) }
+            _ = try session.guarded {
+                try session.apply(.review(decision: id, meeting: try meeting.map { try session.meeting($0) }, .moved, due: day, today: session.today))
+            }
             session.say(SavedChange.decisionMoved(id, day).notice)
         }
     }

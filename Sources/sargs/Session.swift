@@ -51,6 +51,12 @@ struct Session {
         try Session.guarded(body)
     }
 
+    /// Makes `change` through the store's one door, by this session's author, now.
+    @discardableResult
+    func apply(_ change: Change) throws -> SavedChange {
+        try store.apply(change, author: author, now: now)
+    }
+
     /// The meeting numbered `id` as stored; `StoreError.unknownMeeting` when there is none.
     func meeting(_ id: Int64) throws -> Meeting {
         guard let meeting = try store.meetings().first(where: { $0.id == id }) else { throw StoreError.unknownMeeting(id) }
