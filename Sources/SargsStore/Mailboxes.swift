@@ -20,7 +20,7 @@ extension Store {
         if let email, !EmailAddress.isValid(email) {
             throw StoreError.invalid(EmailAddress.refusal(email, field: Phrase(lv: "e-pasts", en: "the e-mail")))
         }
-        try Guard.text(email, "e-mail of \(code)")
+        try Guard.text(email, Phrase(lv: "iestādes \(code) e-pasts", en: "the e-mail of \(code)"))
         return try change { db in
             let plan = try PlanRows.plan(db)
             guard let known = plan.institution(code) else {

@@ -67,7 +67,7 @@ public final class Store: Sendable {
                               group: gid_t? = nil) throws -> Store {
         try storeOperation(at: path) {
             try Guard.texts(plan.texts)
-            for activity in plan.activities { try Guard.count(activity.target?.count, "target of \(activity.id)") }
+            for activity in plan.activities { try Guard.count(activity.target?.count, Self.targetField(activity.id)) }
             let files = FileManager.default
             let directory = (path as NSString).deletingLastPathComponent
             if !directory.isEmpty, !files.fileExists(atPath: directory) {
@@ -558,8 +558,8 @@ public final class Store: Sendable {
     /// or dropped, is refused then.
     @discardableResult
     public func addRecord(_ record: SargsCore.Record, finishing: Bool = false, now: Date) throws -> SargsCore.Record {
-        try Guard.text(record.note, "record note", lines: .several)
-        try Guard.count(record.count, "record's count")
+        try Guard.text(record.note, Phrase(lv: "izpildes piezīme", en: "the record's note"), lines: .several)
+        try Guard.count(record.count, Phrase(lv: "izpildes skaitam", en: "the record's count"))
         return try change { db in
             try PlanRows.requireActivity(record.activity, db)
             var saved = record
@@ -588,8 +588,9 @@ public final class Store: Sendable {
     @discardableResult
     public func importRecords(_ records: [SargsCore.Record], author: String, now: Date) throws -> [SargsCore.Record] {
         for record in records {
-            try Guard.text(record.note, "note of a record of \(record.activity)", lines: .several)
-            try Guard.count(record.count, "count of a record of \(record.activity)")
+            try Guard.text(record.note, Phrase(lv: "aktivitātes \(record.activity) izpildes piezīme", en: "the note of a record of \(record.activity)"),
+                           lines: .several)
+            try Guard.count(record.count, Phrase(lv: "aktivitātes \(record.activity) izpildes skaitam", en: "the count of a record of \(record.activity)"))
         }
         guard !records.isEmpty else { return [] }
         return try change { db in
@@ -611,7 +612,7 @@ public final class Store: Sendable {
 
     /// Sets an activity's status and its note (nil clears the note).
     public func setStatus(_ activity: ActivityID, to status: Status, note: String?, author: String, now: Date) throws {
-        try Guard.text(note, "status note", lines: .several)
+        try Guard.text(note, Phrase(lv: "statusa piezīme", en: "the status note"), lines: .several)
         try change { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT status, status_note FROM activity WHERE id = ?",
                                              arguments: [activity]) else {
@@ -630,7 +631,7 @@ public final class Store: Sendable {
     /// Adds a free-text note to an activity, timed `now`.
     @discardableResult
     public func addNote(_ activity: ActivityID, text: String, author: String, now: Date) throws -> Note {
-        try Guard.text(text, "note", lines: .several)
+        try Guard.text(text, ChangeRules.noteField, lines: .several)
         return try change { db in
             try PlanRows.requireActivity(activity, db)
             var note = Note(activity: activity, text: text, author: author, time: Timestamp.normalized(now))
@@ -644,7 +645,7 @@ public final class Store: Sendable {
     /// Saves the chair's word that a window is not expected.
     @discardableResult
     public func addWaiver(_ waiver: Waiver, now: Date) throws -> Waiver {
-        try Guard.text(waiver.note, "waiver note", lines: .several)
+        try Guard.text(waiver.note, Phrase(lv: "atbrīvojuma piezīme", en: "the waiver's note"), lines: .several)
         return try change { db in
             try PlanRows.requireActivity(waiver.activity, db)
             var saved = waiver
@@ -665,7 +666,7 @@ public final class Store: Sendable {
                                             en: "An activity keeps its id: \(original.id) cannot become \(edited.id)."))
         }
         try Guard.texts(edited.texts)
-        try Guard.count(edited.target?.count, "target of \(edited.id)")
+        try Guard.count(edited.target?.count, Self.targetField(edited.id))
         try change { db in
             guard let stored = try PlanRows.activity(original.id, db) else {
                 throw StoreError.unknownActivity(original.id)
@@ -703,7 +704,7 @@ public final class Store: Sendable {
     /// its goal must exist.
     public func addActivity(_ activity: Activity, author: String, now: Date) throws {
         try Guard.texts(activity.texts)
-        try Guard.count(activity.target?.count, "target of \(activity.id)")
+        try Guard.count(activity.target?.count, Self.targetField(activity.id))
         try change { db in
             if try PlanRows.activityExists(activity.id, db) {
                 throw StoreError.invalid(Phrase(lv: "Plānā jau ir aktivitāte \(activity.id).",
@@ -726,9 +727,9 @@ public final class Store: Sendable {
     /// that is not cancelled (issue 26), naming the one there, and texts
     /// the guard refuses (place, topic, item words).
     public func addMeeting(_ meeting: Meeting, author: String, now: Date) throws -> Meeting {
-        try Guard.text(meeting.topic, "meeting topic")
-        try Guard.text(meeting.details.place, "meeting place")
-        for item in meeting.items { try Guard.text(item.note, "outcome words") }
+        try Guard.text(meeting.topic, Self.topicField)
+        try Guard.text(meeting.details.place, Phrase(lv: "sēdes vieta", en: "the meeting's place"))
+        for item in meeting.items { try Guard.text(item.note, Self.outcomeWordsField) }
         return try change { db in
             try Self.refuseTwin(of: meeting, db)
             for item in meeting.items { try PlanRows.requireActivity(item.activity, db) }
@@ -765,8 +766,8 @@ public final class Store: Sendable {
     /// Refuses a meeting that is held or cancelled. Returns the meeting as stored.
     @discardableResult
     public func updateMeeting(_ meeting: Meeting, basedOn base: Meeting? = nil, author: String, now: Date) throws -> Meeting {
-        try Guard.text(meeting.topic, "meeting topic")
-        for item in meeting.items { try Guard.text(item.note, "outcome words") }
+        try Guard.text(meeting.topic, Self.topicField)
+        for item in meeting.items { try Guard.text(item.note, Self.outcomeWordsField) }
         var meeting = meeting
         meeting.prepared = true  // what is saved here is the stored agenda
         return try change { db in
@@ -807,7 +808,7 @@ public final class Store: Sendable {
     /// `note`: the chair's words on the outcome (issue 26), one line the guard passes; nil keeps none.
     public func setOutcome(_ id: Int64, activity: ActivityID, outcome: Meeting.Outcome?, note: String? = nil,
                            author: String, now: Date) throws {
-        try Guard.text(note, "outcome words")
+        try Guard.text(note, Self.outcomeWordsField)
         try change { db in
             let meeting = try MeetingRows.require(id, db)
             var items = meeting.items
@@ -892,7 +893,7 @@ public final class Store: Sendable {
     /// undo removes both).
     @discardableResult
     public func addDecision(_ decision: Decision, settingOutcome: Bool = false, author: String, now: Date) throws -> Decision {
-        try Guard.text(decision.text, "decision", lines: .several)
+        try Guard.text(decision.text, Phrase(lv: "lēmuma teksts", en: "the decision's text"), lines: .several)
         return try change { db in
             let meeting = try MeetingRows.require(decision.meeting, db)
             if meeting.state == .cancelled {
@@ -1029,11 +1030,14 @@ public final class Store: Sendable {
 /// whoever calls the store. The same checks as `ChangeRules`, from the
 /// core's `FreeText` and `Counts`.
 enum Guard {
-    static func text(_ text: String?, _ what: String, lines: FreeText.Lines = .one) throws {
+    /// `field` names the text as the interface does, in both languages
+    /// ("sēdes tēma" / "the meeting's topic"): the refusal is a sentence
+    /// about it in the run's language, never an English name inside Latvian.
+    static func text(_ text: String?, _ field: Phrase, lines: FreeText.Lines = .one) throws {
         guard let text, let problem = FreeText.problem(in: text, lines: lines) else { return }
         switch problem {
-        case .personalCode: throw StoreError.personalCode(in: what)
-        case .lineBreak, .control: throw StoreError.invalid(problem.phrase(field: Phrase(lv: what, en: "The " + what)))
+        case .personalCode: throw StoreError.personalCode(in: field)
+        case .lineBreak, .control: throw StoreError.invalid(problem.phrase(field: field.capitalized))
         }
     }
 
@@ -1042,35 +1046,59 @@ enum Guard {
         do { try body() } catch { throw StoreError.invalid(error.phrase) }
     }
 
-    static func texts(_ texts: [(String, String?)]) throws {
-        for (what, text) in texts { try Guard.text(text, what, lines: what.hasPrefix("status note") ? .several : .one) }
+    static func texts(_ texts: [FreeTextField]) throws {
+        for field in texts { try Guard.text(field.text, field.name, lines: field.lines) }
     }
 
-    static func count(_ value: Int?, _ what: String) throws {
+    /// `field` in the dative in Latvian ("izpildes skaitam jābūt…").
+    static func count(_ value: Int?, _ field: Phrase) throws {
         guard let value, !Counts.range.contains(value) else { return }
-        throw StoreError.invalid(Counts.refusal(value, field: Phrase(lv: what, en: "The " + what)))
+        throw StoreError.invalid(Counts.refusal(value, field: field.capitalized))
     }
 
     static func author(_ author: String) throws {
-        try text(author, "author's name")
+        try text(author, Phrase(lv: "autora vārds", en: "the author's name"))
     }
+}
+
+/// A free text with its name in the interface's words, for the guard.
+struct FreeTextField {
+    var name: Phrase
+    var text: String?
+    var lines: FreeText.Lines = .one
+}
+
+extension Store {
+    /// Names of fields that several changes guard, as the interface says them.
+    static let topicField = Phrase(lv: "sēdes tēma", en: "the meeting's topic")
+    static let outcomeWordsField = Phrase(lv: "iznākuma vārdi", en: "the outcome's words")
+    /// An activity's target, in the dative in Latvian ("mērķa skaitam jābūt…").
+    static func targetField(_ id: ActivityID) -> Phrase { Phrase(lv: "aktivitātes \(id) mērķa skaitam", en: "the target of \(id)") }
 }
 
 extension Plan {
     /// Every free text of the plan, named for a refusal message.
-    var texts: [(String, String?)] {
-        var texts: [(String, String?)] = [("plan title", title), ("plan's English title", en)]
+    var texts: [FreeTextField] {
+        var texts = [FreeTextField(name: Phrase(lv: "plāna nosaukums", en: "the plan's title"), text: title),
+                     FreeTextField(name: Phrase(lv: "plāna angliskais nosaukums", en: "the plan's English title"), text: en)]
         for goal in goals {
-            texts += [("title of goal \(goal.number)", goal.title), ("English title of goal \(goal.number)", goal.en)]
+            texts += [FreeTextField(name: Phrase(lv: "\(goal.number). mērķa nosaukums", en: "the title of goal \(goal.number)"), text: goal.title),
+                      FreeTextField(name: Phrase(lv: "\(goal.number). mērķa angliskais nosaukums", en: "the English title of goal \(goal.number)"),
+                                    text: goal.en)]
             for result in goal.results {
-                texts += [("expected result \(result.id)", result.text), ("expected result \(result.id)", result.en)]
+                let name = Phrase(lv: "sagaidāmais rezultāts \(result.id)", en: "expected result \(result.id)")
+                texts += [FreeTextField(name: name, text: result.text), FreeTextField(name: name, text: result.en)]
             }
         }
-        for activity in activities {
-            texts += activity.texts.map { ("\($0.0) of \(activity.id)", $0.1) }
+        for activity in activities { texts += activity.texts }
+        for entry in glossary {
+            texts.append(FreeTextField(name: Phrase(lv: "saīsinājuma \(entry.abbreviation) skaidrojums", en: "the glossary entry \(entry.abbreviation)"),
+                                       text: entry.text))
         }
-        for entry in glossary { texts.append(("glossary entry \(entry.abbreviation)", entry.text)) }
-        for indicator in indicators { texts.append(("indicator \(indicator.id)", indicator.title)) }
+        for indicator in indicators {
+            texts.append(FreeTextField(name: Phrase(lv: "rādītāja \(indicator.id) nosaukums", en: "the title of indicator \(indicator.id)"),
+                                       text: indicator.title))
+        }
         return texts
     }
 }

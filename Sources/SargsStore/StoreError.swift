@@ -87,8 +87,8 @@ public enum StoreError: Error, Equatable, Sendable {
 
     /// The refusal for a text that holds something shaped like a Latvian
     /// personal code. The code itself is not repeated.
-    static func personalCode(in what: String) -> StoreError {
-        .invalid(FreeText.Problem.personalCode.phrase(field: Phrase(lv: what, en: "The " + what)))
+    static func personalCode(in field: Phrase) -> StoreError {
+        .invalid(FreeText.Problem.personalCode.phrase(field: field.capitalized))
     }
 }
 

@@ -296,9 +296,12 @@ extension Activity {
     }
 
     /// Every free text of the activity, named for a refusal message.
-    var texts: [(String, String?)] {
-        [("title", title), ("English title", en), ("period wording", period), ("status note", statusNote),
-         ("target unit", target?.unit)]
+    var texts: [FreeTextField] {
+        [FreeTextField(name: Phrase(lv: "aktivitātes \(id) nosaukums", en: "the title of \(id)"), text: title),
+         FreeTextField(name: Phrase(lv: "aktivitātes \(id) angliskais nosaukums", en: "the English title of \(id)"), text: en),
+         FreeTextField(name: Phrase(lv: "aktivitātes \(id) perioda apraksts", en: "the period wording of \(id)"), text: period),
+         FreeTextField(name: Phrase(lv: "aktivitātes \(id) statusa piezīme", en: "the status note of \(id)"), text: statusNote, lines: .several),
+         FreeTextField(name: Phrase(lv: "aktivitātes \(id) mērķa mērvienība", en: "the target unit of \(id)"), text: target?.unit)]
     }
 }
 

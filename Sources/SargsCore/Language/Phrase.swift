@@ -19,6 +19,11 @@ public struct Phrase: Hashable, Sendable, CustomStringConvertible {
 
     /// English, for logs and debugging.
     public var description: String { en }
+
+    /// Both texts with their first letter upper case (a phrase that begins a sentence).
+    public var capitalized: Phrase {
+        Phrase(lv: lv.prefix(1).uppercased() + lv.dropFirst(), en: en.prefix(1).uppercased() + en.dropFirst())
+    }
 }
 
 /// Words that agree with a number, by CLDR's plural rules: Latvian "one"
