@@ -4,17 +4,18 @@ import SargsCore
 extension Store {
     /// Makes `change` (issue 25: the one door of every change, the board's
     /// and the commands'): one transaction and one journal entry at `now`,
-    /// by `author`; the same checks whoever asks.
+    /// by `author`; the same checks whoever asks, a record's date against
+    /// `today` among them (none when nil: a tool loading history).
     /// - Returns: what was saved, which says itself (`SavedChange.notice`).
     /// - Throws: `StoreError` (a refusal in both languages, a conflict with
     ///   someone else's change, an unavailable store).
     @discardableResult
-    public func apply(_ change: Change, author: String, now: Date) throws -> SavedChange {
+    public func apply(_ change: Change, author: String, now: Date, today: Day?) throws -> SavedChange {
         switch change {
         case .record(let record):
-            return .record(try addRecord(record, now: now))
+            return .record(try addRecord(record, today: today, now: now))
         case .recordFinishing(let record):
-            return .finished(try addRecord(record, finishing: true, now: now))
+            return .finished(try addRecord(record, finishing: true, today: today, now: now))
         case .status(let id, let status, let note):
             try setStatus(id, to: status, note: note, author: author, now: now)
             return .status(id, status)

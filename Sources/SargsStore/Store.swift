@@ -557,11 +557,21 @@ public final class Store: Sendable {
     /// record and gives the status back). A repeating activity, or one done
     /// or dropped, is refused then.
     @discardableResult
-    public func addRecord(_ record: SargsCore.Record, finishing: Bool = false, now: Date) throws -> SargsCore.Record {
+    ///
+    /// With `today`, its date is checked inside the transaction that writes
+    /// it (`ChangeRules.recordDate`: not after today, not before the plan
+    /// starts), whoever calls.
+    public func addRecord(_ record: SargsCore.Record, finishing: Bool = false, today: Day? = nil, now: Date) throws -> SargsCore.Record {
         try Guard.text(record.note, Phrase(lv: "izpildes piezīme", en: "the record's note"), lines: .several)
         try Guard.count(record.count, Phrase(lv: "izpildes skaitam", en: "the record's count"))
         return try change { db in
             try PlanRows.requireActivity(record.activity, db)
+            if let today {
+                let start = try String.fetchOne(db, sql: "SELECT period_first FROM plan").flatMap(Day.init)
+                try Guard.rule { () throws(ChangeRefusal) in
+                    try ChangeRules.recordDate(record.date, today: today, planStart: start ?? record.date)
+                }
+            }
             var saved = record
             saved.id = try TrackingRows.insert(record, db)
             var after = saved.json

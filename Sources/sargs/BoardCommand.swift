@@ -199,7 +199,7 @@ struct BoardLoop {
         self.terminal = terminal
         self.theme = theme
         self.fixedToday = fixedToday
-        self.runner = EffectRunner(services: StoreServices(store: store), version: version)
+        self.runner = EffectRunner(services: StoreServices(store: store, today: { fixedToday ?? Day.riga(Date()) }), version: version)
     }
 
     mutating func run(_ state: inout AppState) {

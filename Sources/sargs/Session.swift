@@ -54,7 +54,7 @@ struct Session {
     /// Makes `change` through the store's one door, by this session's author, now.
     @discardableResult
     func apply(_ change: Change) throws -> SavedChange {
-        try store.apply(change, author: author, now: now)
+        try store.apply(change, author: author, now: now, today: today)
     }
 
     /// The meeting numbered `id` as stored; `StoreError.unknownMeeting` when there is none.

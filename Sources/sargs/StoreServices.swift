@@ -7,10 +7,13 @@ import SargsStore
 /// (one transaction, one journal entry), answered with what was saved.
 struct StoreServices: BoardServices {
     let store: Store
+    /// The day the store checks a change against: the one `--today` or
+    /// `SARGS_TODAY` fixed, else Riga's date at the moment of the change.
+    var today: @Sendable () -> Day = { Day.riga(Date()) }
 
     /// The board's changes go through the store's one door, at the moment the runner saves them.
     func save(_ change: Change, author: String) throws -> SavedChange {
-        try store.apply(change, author: author, now: Date())
+        try store.apply(change, author: author, now: Date(), today: today())
     }
 
     func load() throws -> (snapshot: Snapshot, version: Int64) { try store.snapshotAndVersion() }

@@ -60,17 +60,23 @@ public enum ChangeRules {
     /// a positive count, a note with no personal code.
     public static func record(_ record: Record, plan: Plan, today: Day) throws(ChangeRefusal) {
         _ = try activity(record.activity, in: plan)
-        if record.date > today {
-            throw ChangeRefusal("izpildes datums \(record.date) ir pēc šodienas (\(today))",
-                                "the record's date \(record.date) is after today (\(today))")
-        }
-        if record.date < plan.period.first {
-            throw ChangeRefusal("izpildes datums \(record.date) ir pirms plāna sākuma (\(plan.period.first))",
-                                "the record's date \(record.date) is before the plan starts (\(plan.period.first))")
-        }
+        try recordDate(record.date, today: today, planStart: plan.period.first)
         if let count = record.count { try self.count(count, field: Phrase(lv: "skaitam", en: "the count")) }
         if let note = record.note { try text(note, field: noteField, lines: .several) }
         try author(record.author)
+    }
+
+    /// A record's date: not after today, not before the plan starts. The
+    /// store runs it too, inside the transaction that writes the record.
+    public static func recordDate(_ date: Day, today: Day, planStart: Day) throws(ChangeRefusal) {
+        if date > today {
+            throw ChangeRefusal("izpildes datums \(date) ir pēc šodienas (\(today))",
+                                "the record's date \(date) is after today (\(today))")
+        }
+        if date < planStart {
+            throw ChangeRefusal("izpildes datums \(date) ir pirms plāna sākuma (\(planStart))",
+                                "the record's date \(date) is before the plan starts (\(planStart))")
+        }
     }
 
     /// A record that also finishes its activity (`record --done`): only a
