@@ -117,7 +117,9 @@ public enum AgendaText {
         // In Markdown each of these lines is its own paragraph (else they run together).
         let end = markdown ? "\n\n" : "\n"
         func esc(_ text: String) -> String { markdown ? SafeText.markdown(text) : SafeText.line(text) }
-        out += esc(plan.title) + end
+        // Titles in the run's language where the plan gives them (SPEC §1: else the plan's own).
+        func named(_ id: ActivityID, _ title: String) -> String { plan.activity(id)?.name(in: language) ?? title }
+        out += esc(language == .en ? plan.en ?? plan.title : plan.title) + end
         if let meeting = agenda.meeting {
             let kindWord = meeting.kind == .regular ? (lv ? "kārtējā sēde" : "regular meeting") : (lv ? "ārkārtas sēde" : "emergency meeting")
             var when = "\(kindWord), \(meeting.date)"
@@ -157,7 +159,8 @@ public enum AgendaText {
                     let why = self.why(item, language: language)
                     let activity = esc(item.activity)
                     let id = markdown ? "**\(activity)**" : activity.padded(to: 5)
-                    let title = markdown ? SafeText.markdown(item.title) : SafeText.line(item.title)
+                    let name = named(item.activity, item.title)
+                    let title = markdown ? SafeText.markdown(name) : SafeText.line(name)
                     out += "\(bullet)\(id) \(title) — \(why)"
                     let coOwners = item.owners.dropFirst()
                     if !coOwners.isEmpty {
@@ -174,7 +177,7 @@ public enum AgendaText {
             if !agenda.upcoming.isEmpty {
                 heading(lv ? "Tuvākie termiņi (91 diena)" : "Coming deadlines (91 days)")
                 for u in agenda.upcoming {
-                    out += "\(bullet)\(esc(u.activity)) \(esc(u.title)) — \(lv ? "līdz" : "due") \(u.due)\n"
+                    out += "\(bullet)\(esc(u.activity)) \(esc(named(u.activity, u.title))) — \(lv ? "līdz" : "due") \(u.due)\n"
                 }
             }
         case .emergency:
@@ -184,7 +187,7 @@ public enum AgendaText {
                 heading("\(esc(group.owner)) — \(esc(name(group.owner, plan: plan, language))) (\(group.members.count))")
                 for s in group.members {
                     let last = s.lastRecord.map { lv ? "pēdējā izpilde \($0)" : "last record \($0)" } ?? (lv ? "nav izpilžu" : "no records")
-                    let title = markdown ? SafeText.markdown(s.title) : SafeText.line(s.title)
+                    let title = markdown ? SafeText.markdown(named(s.activity, s.title)) : SafeText.line(named(s.activity, s.title))
                     out += "\(bullet)\(esc(s.activity)) \(title) — \(last); \(lv ? "365 dienās" : "in 365 days"): \(s.records365)"
                     let coOwners = s.owners.dropFirst()
                     if !coOwners.isEmpty {
@@ -198,7 +201,7 @@ public enum AgendaText {
         if agenda.kind == .emergency, !agenda.items.isEmpty {
             heading(lv ? "Citi jautājumi" : "Other items")
             for item in agenda.items {
-                let title = markdown ? SafeText.markdown(item.title) : SafeText.line(item.title)
+                let title = markdown ? SafeText.markdown(named(item.activity, item.title)) : SafeText.line(named(item.activity, item.title))
                 out += "\(bullet)\(esc(item.activity)) \(title) — \(why(item, language: language))\n"
             }
         }

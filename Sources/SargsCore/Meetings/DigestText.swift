@@ -60,7 +60,9 @@ public enum DigestText {
         func esc(_ text: String) -> String { markdown ? SafeText.markdown(text) : SafeText.line(text) }
         out += markdown ? "# \(markdown ? SafeText.markdown(title) : title)\n\n"
                         : "\(title)\n\(String(repeating: "=", count: title.count))\n"
-        out += esc(plan.title) + (markdown ? "\n\n" : "\n")
+        // Titles in the run's language where the plan gives them (SPEC §1: else the plan's own).
+        func named(_ id: ActivityID, _ title: String) -> String { plan.activity(id)?.name(in: language) ?? title }
+        out += esc(language == .en ? plan.en ?? plan.title : plan.title) + (markdown ? "\n\n" : "\n")
         func heading(_ text: String) {
             out += markdown ? "\n## \(text)\n\n" : "\n\(text)\n\(String(repeating: "-", count: text.count))\n"
         }
@@ -72,7 +74,7 @@ public enum DigestText {
                 + (markdown ? "\n\n" : "\n")
             for item in digest.overdue {
                 let id = markdown ? "**\(SafeText.line(item.activity))**" : SafeText.line(item.activity).padded(to: 5)
-                out += "\(bullet)\(id) \(esc(item.title)) — \(AgendaText.why(item, language: language))"
+                out += "\(bullet)\(id) \(esc(named(item.activity, item.title))) — \(AgendaText.why(item, language: language))"
                 let others = item.owners.filter { $0 != digest.institution.code }
                 if !others.isEmpty {
                     let names = SafeText.line(others.joined(separator: ", "))
@@ -93,7 +95,7 @@ public enum DigestText {
             for due in digest.dueSoon {
                 switch due.kind {
                 case .activity:
-                    out += "\(bullet)\(due.due)  \(SafeText.line(due.id)) \(esc(due.text))\n"
+                    out += "\(bullet)\(due.due)  \(SafeText.line(due.id)) \(esc(named(due.id, due.text)))\n"
                 case .decision:
                     let text = markdown ? SafeText.markdownIndented(due.text, by: "  ") : SafeText.indented(due.text, by: "  ")
                     out += "\(bullet)\(due.due)  \(lv ? "lēmums Nr." : "decision") \(due.id): \(text)\n"
@@ -122,7 +124,7 @@ public enum DigestText {
                 out += (markdown ? "\n" : "") + (lv ? "Jūsu jautājumi tās darba kārtībā (\(n)):" : "Your items on its agenda (\(n)):") + "\n"
                 if markdown { out += "\n" }
                 for item in digest.onNextAgenda {
-                    out += "\(bullet)\(esc(item.activity)) \(esc(item.title))\n"
+                    out += "\(bullet)\(esc(item.activity)) \(esc(named(item.activity, item.title)))\n"
                 }
             }
         }

@@ -325,7 +325,7 @@ public struct YearReport: Hashable, Sendable {
             for line in goal.activities {
                 let fields: [String] = [
                     String(year), String(goal.number),
-                    lv ? Level.name(goal.level, .lv) : goal.level?.rawValue ?? "", line.activity, line.title,
+                    lv ? Level.name(goal.level, .lv) : goal.level?.rawValue ?? "", line.activity, line.name(in: language),
                     line.owners.joined(separator: " "), lv ? Self.scheduleWord(line.schedule) : line.schedule.rawValue,
                     lv ? line.state.phrase.lv : line.state.code,
                     line.state.daysOverdue.map(String.init) ?? "", line.state.isBlocked ? (lv ? "jā" : "true") : (lv ? "nē" : "false"),
