@@ -82,6 +82,24 @@ extension Store {
         }
     }
 
+    /// For each meeting, how many journal entries changed it after the one
+    /// that planned it (its agenda, date, time, place, holding, cancelling,
+    /// and their undos): the calendar's `SEQUENCE`. One query.
+    public func meetingRevisions() throws -> [Int64: Int] {
+        try storeOperation(at: path) {
+            try reader().read { db in
+                var revisions: [Int64: Int] = [:]
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT subject, COUNT(*) FROM journal WHERE subject LIKE 'meeting %' AND action != 'meeting' GROUP BY subject
+                    """) {
+                    guard let subject = row[0] as String?, let id = Int64(subject.dropFirst("meeting ".count)), let n = row[1] as Int? else { continue }
+                    revisions[id] = n
+                }
+                return revisions
+            }
+        }
+    }
+
     /// Journals a reminder sent to institution `code` at `to`: its kind
     /// (`digest`, `agenda`, `meeting`), the items it named, its fingerprint
     /// and the day. Not a change one undoes (a sent mail stays sent).

@@ -115,7 +115,8 @@ extension AgendaCommand {
                                             subject: changed ? subject + (lv ? " (mainīta)" : " (changed)") : subject,
                                             text: changed ? replaces + text : text, markdown: changed ? replaces + markdown : markdown,
                                             date: session.now, domain: Mailer.domain) else { continue }
-            letters.append(Letter(code: institution.code, kind: "agenda \(meeting.id)", items: agenda.items.map(\.activity),
+            letters.append(Letter(code: institution.code, kind: "agenda \(meeting.id)",
+                                  items: agenda.items.map(\.activity) + agenda.services.map(\.activity),
                                   message: message, once: key))
         }
         try Mailer.deliver(letters, session: session, dryRun: dryRun, withoutAddress: withoutAddress, again: again ? .always : .never,
@@ -562,7 +563,8 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let session = try Session.open(global)
         let snapshot = try session.guarded { try session.store.snapshot() }
-        Output.print(CalendarExport.ics(snapshot, stamp: Date(), language: session.language), terminator: "",
+        let revisions = try session.guarded { try session.store.meetingRevisions() }
+        Output.print(CalendarExport.ics(snapshot, stamp: Date(), language: session.language, revisions: revisions), terminator: "",
                      keeping: [.lines, .tabs, .crlf])
     }
 }

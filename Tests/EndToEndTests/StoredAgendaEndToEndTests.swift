@@ -114,6 +114,17 @@ extension StoredAgendaEndToEndTests {
         }
     }
 
+    /// A message's text part, decoded as a mail client shows it.
+    static func bodies(_ messages: [String]) -> [String] {
+        messages.map { message in
+            let decode = "import sys, email, email.policy\nm = email.message_from_string(sys.stdin.read(), policy=email.policy.default)\nprint(m.get_body(preferencelist=('plain',)).get_content())"
+            let path = NSTemporaryDirectory() + "sargs-body-\(UUID().uuidString).eml"
+            try? message.write(toFile: path, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            return SargsProcess.execute("/bin/sh", ["-c", "python3 -c \"$0\" < \"$1\"", decode, path], environment: [:]).stdout
+        }
+    }
+
     @Test("the agenda mailed is the one saved: a changed agenda goes again, said to replace the first; the same one goes once (or --again); the journal names it")
     func aChangedAgendaIsMailedAgain() throws {
         let s = SargsProcess.madona(today: "2025-09-01")
@@ -153,15 +164,24 @@ extension StoredAgendaEndToEndTests {
         #expect(s.run(["remind", "--before-meeting", "7"], environment: mail).status == 0)
         let texts = sendmail.messages()
         #expect(texts.count == 2, "one reminder per meeting")
+        // Each names SD's own items on that meeting's agenda: the regular sweep's, the emergency's services.
+        let bodies = Self.bodies(texts)
+        #expect(bodies.filter { $0.contains("Jūsu jautājumi tās darba kārtībā (") }.count == 2, "\(bodies)")
+        #expect(bodies.contains { $0.contains("tēma: Ziņojums") }, "\(bodies)")
         #expect(s.run(["remind", "--before-meeting", "7"], environment: mail).stdout.contains("jau nodots"))
         #expect(sendmail.messages().count == 2)
         let log = s.run(["log"], environment: Self.lv).stdout
         #expect(log.contains("atgādinājumu par sēdi Nr. 1 SD") && log.contains("atgādinājumu par sēdi Nr. 2 SD"), "\(log)")
+        // The emergency agenda's mail counts the services it lists.
+        #expect(s.run(["agenda", "--mail", "--meeting", "2"], environment: mail).status == 0)
+        let agendaLine = s.run(["log"], environment: Self.lv).stdout.split(separator: "\n").first { $0.contains("sēdes Nr. 2 darba kārtību SD") }
+        #expect(agendaLine.map { !$0.contains("(0 punkti)") } == true, "\(String(describing: agendaLine))")
+        #expect(s.run(["meeting", "edit", "1", "--time", "09:00"], environment: Self.lv).status == 0)
         #expect(s.run(["meeting", "cancel", "2"], environment: Self.lv).status == 0)
         let ics = s.run(["export", "--format", "ics"], environment: Self.lv).stdout.replacingOccurrences(of: "\r\n ", with: "")
         let cancelled = ics.components(separatedBy: "BEGIN:VEVENT").first { $0.contains("UID:meeting-2@") } ?? ""
         #expect(cancelled.contains("STATUS:CANCELLED") && cancelled.contains("SEQUENCE:1"), "\(cancelled)")
         let planned = ics.components(separatedBy: "BEGIN:VEVENT").first { $0.contains("UID:meeting-1@") } ?? ""
-        #expect(planned.contains("STATUS:CONFIRMED"), "\(planned)")
+        #expect(planned.contains("STATUS:CONFIRMED") && planned.contains("SEQUENCE:1"), "a new time is a new sequence: \(planned)")
     }
 }

@@ -67,6 +67,13 @@ public struct Agenda: Hashable, Sendable {
         /// list it (its `reasons` are then empty; issue 26).
         public var added = false
 
+        /// An emergency agenda's service as an item the chair calls (no reasons of the sweep).
+        public init(service: Service) {
+            self.init(activity: service.activity, title: service.title, goal: service.goal, level: service.level, owners: service.owners,
+                      reasons: [], daysOverdue: 0, missed: nil, expected: nil, windows: nil, lastRecord: service.lastRecord,
+                      progress: nil, target: nil)
+        }
+
         /// Creates an item.
         public init(activity: ActivityID, title: String, goal: Int, level: Level?, owners: [String],
                     reasons: [Reason], daysOverdue: Int, missed: Int?, expected: Int?, windows: [String]?,

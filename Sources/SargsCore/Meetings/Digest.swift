@@ -114,7 +114,8 @@ public struct Digest: Hashable, Sendable {
                                 dueSoon: due,
                                 openDecisions: decisions.filter { !soonIDs.contains($0.id) },
                                 nextMeeting: next, reviewFrom: agenda.reviewFrom)
-            digest.onNextAgenda = nextAgenda?.items.filter { $0.owners.contains(code) } ?? []
+            digest.onNextAgenda = (nextAgenda.map { $0.items + $0.services.map(Agenda.Item.init(service:)) } ?? [])
+                .filter { $0.owners.contains(code) }
             return digest
         }
     }

@@ -115,6 +115,7 @@ public enum DigestText {
             out += lv ? "Nākamā sēde: Nr. \(meeting.id), \(meeting.date)" : "Next meeting: no. \(meeting.id), \(meeting.date)"
             if let time = meeting.time { out += lv ? " plkst. \(time)" : " at \(time)" }
             out += lv ? " (\(meeting.kind.phrase.lv))" : " (\(meeting.kind.phrase.en))"
+            if let topic = meeting.topic { out += (lv ? ", tēma: " : ", topic: ") + esc(topic) }
             if let place = meeting.details.place.map(SafeText.line), !place.isEmpty { out += ", \(esc(place))" }
             out += "\n"
             // What the institution will be called on, from the meeting's stored agenda (issue 26).

@@ -284,7 +284,8 @@ public struct Minutes: Sendable {
         if !items.isEmpty { out += lv ? "Darba kārtība:\n" : "Agenda:\n" }
         for (i, item) in items.enumerated() {
             let outcome = item.outcome.map { $0.phrase.text(language) } ?? (lv ? "nav izskatīts" : "not reached")
-            let why = item.reasons[language].map { $0.isEmpty ? "" : " (\(esc($0)))" } ?? ""
+            let why = item.added ? (lv ? " (iekļauts pēc sēdes vadītāja izvēles)" : " (put on the agenda by the chair)")
+                : item.reasons[language].map { $0.isEmpty ? "" : " (\(esc($0)))" } ?? ""
             let words = item.note.map { ": " + esc($0) } ?? ""
             out += "  \(i + 1). \(esc(item.activity)) \(esc(title(item, language))) — \(outcome)\(words)\(why)\n"
         }

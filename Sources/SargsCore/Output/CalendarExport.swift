@@ -4,7 +4,11 @@ import Foundation
 /// recurring duties name inside their windows (`due:`) as an
 /// iCalendar file (RFC 5545), so the group's calendars show them.
 public enum CalendarExport {
-    public static func ics(_ snapshot: Snapshot, stamp: Date, language: Language) -> String {
+    /// `revisions`: for each meeting, how many changes the journal holds
+    /// about it after its planning (a new time, place, date or the
+    /// cancellation): its `SEQUENCE`, so a calendar that imported it takes
+    /// the newer one (RFC 5545 §3.8.7.4). Without it, 0, and 1 when cancelled.
+    public static func ics(_ snapshot: Snapshot, stamp: Date, language: Language, revisions: [Int64: Int] = [:]) -> String {
         let lv = language == .lv
         let plan = snapshot.plan
         let formatter = DateFormatter()
@@ -15,9 +19,9 @@ public enum CalendarExport {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//sargs//" + escape(plan.id) + "//LV", "CALSCALE:GREGORIAN",
                      "X-WR-CALNAME:" + escape(plan.title)]
         func event(uid: String, span: [String], summary: String, description: String?, rule: String? = nil, location: String? = nil,
-                   cancelled: Bool? = nil) {
+                   cancelled: Bool? = nil, sequence: Int = 0) {
             lines += ["BEGIN:VEVENT", "UID:" + escape("\(uid)@\(plan.id).sargs"), "DTSTAMP:\(dtstamp)"] + span
-            if let cancelled { lines += cancelled ? ["STATUS:CANCELLED", "SEQUENCE:1"] : ["STATUS:CONFIRMED", "SEQUENCE:0"] }
+            if let cancelled { lines += [cancelled ? "STATUS:CANCELLED" : "STATUS:CONFIRMED", "SEQUENCE:\(max(sequence, cancelled ? 1 : 0))"] }
             if let rule { lines.append("RRULE:" + rule) }
             lines.append("SUMMARY:" + escape(summary))
             if let location { lines.append("LOCATION:" + escape(location)) }
@@ -25,9 +29,9 @@ public enum CalendarExport {
             lines.append("END:VEVENT")
         }
         func event(uid: String, day: Day, summary: String, description: String?, rule: String? = nil, location: String? = nil,
-                   cancelled: Bool? = nil) {
+                   cancelled: Bool? = nil, sequence: Int = 0) {
             event(uid: uid, span: ["DTSTART;VALUE=DATE:\(compact(day))", "DTEND;VALUE=DATE:\(compact(day.adding(days: 1)))"],
-                  summary: summary, description: description, rule: rule, location: location, cancelled: cancelled)
+                  summary: summary, description: description, rule: rule, location: location, cancelled: cancelled, sequence: sequence)
         }
         // A planned meeting: its number, kind and topic; at its time in
         // Europe/Riga when it has one, else all day; its place; and the
@@ -48,7 +52,7 @@ public enum CalendarExport {
             let description = (lv ? "Darba kārtība" : "Agenda") + " (\(listed.count)):\n" + listed.joined(separator: "\n")
             guard let time = m.time else {
                 event(uid: "meeting-\(m.id)", day: m.date, summary: summary, description: description, location: m.details.place,
-                      cancelled: cancelled)
+                      cancelled: cancelled, sequence: revisions[m.id] ?? 0)
                 continue
             }
             let start = "\(compact(m.date))T\(clock(time))"
@@ -56,7 +60,7 @@ public enum CalendarExport {
             if let end = m.details.ended, end > time { span.append("DTEND;TZID=Europe/Riga:\(compact(m.date))T\(clock(end))") }
             else { span.append("DURATION:PT2H") }
             event(uid: "meeting-\(m.id)", span: span, summary: summary, description: description, location: m.details.place,
-                  cancelled: cancelled)
+                  cancelled: cancelled, sequence: revisions[m.id] ?? 0)
         }
         for d in snapshot.decisions where d.isOpen {
             event(uid: "decision-\(d.id)", day: d.due, summary: (lv ? "Lēmuma termiņš" : "Decision due") + " [\(d.owner)]: \(d.text)",
