@@ -39,8 +39,8 @@ extension Store {
         case .outcome(let id, let activity, let outcome, let note):
             try setOutcome(id, activity: activity, outcome: outcome, note: note, author: author, now: now)
             return .outcome(meeting: id, activity: activity, outcome)
-        case .decision(let decision):
-            return .decision(try addDecision(decision, settingOutcome: decision.activity != nil, author: author, now: now))
+        case .decision(let decision, let settingOutcome):
+            return .decision(try addDecision(decision, settingOutcome: settingOutcome && decision.activity != nil, author: author, now: now))
         case .hold(let id, let details, let today):
             try holdMeeting(id, details: details, today: today, author: author, now: now)
             return .held(meeting: id)

@@ -375,7 +375,9 @@ struct DecisionCommand: ParsableCommand {
             let saved = try session.guarded { () throws -> Decision in
                 let date = try session.store.meetings().first { $0.id == meeting }?.date
                 try ChangeRules.decision(decision, plan: try session.store.plan(), meetingDate: date)
-                return try session.store.addDecision(decision, author: session.author, now: session.now)
+                // Through the one door; the item's outcome is chair mode's to mark, not this command's.
+                guard case .decision(let saved) = try session.apply(.decision(decision, settingOutcome: false)) else { return decision }
+                return saved
             }
             Output.print(saved.id)
         }

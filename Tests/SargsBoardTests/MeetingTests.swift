@@ -176,7 +176,7 @@ struct MeetingTests {
         _ = reduce(&state, .key(.control("u")))
         for c in "Sagatavot grafiku" { _ = reduce(&state, .key(.character(c))) }
         let decision = reduce(&state, .key(.enter))
-        guard case .save(.decision(let d))? = decision.first else {
+        guard case .save(.decision(let d, _))? = decision.first else {
             Issue.record("expected a decision, got \(decision)")
             return
         }

@@ -122,7 +122,7 @@ struct FakeStore {
             guard let i = next.meetings.firstIndex(where: { $0.id == id }) else { return .failure(ChangeRefusal("nav", "no such meeting")) }
             FakeStore.set(outcome, of: activity, note: note, in: &next.meetings[i])
             saved = .outcome(meeting: id, activity: activity, outcome)
-        case .decision(var decision):
+        case .decision(var decision, _):
             guard let i = next.meetings.firstIndex(where: { $0.id == decision.meeting }) else {
                 return .failure(ChangeRefusal("nav", "no such meeting"))
             }
@@ -415,7 +415,7 @@ struct Monkey {
         case .outcome(let id, let activity, _, _):
             if !store.snapshot.meetings.contains(where: { $0.id == id }) { return "an outcome in an unknown meeting \(id)" }
             return plan.activity(activity) == nil ? "an outcome of an unknown activity \(activity)" : nil
-        case .decision(let decision):
+        case .decision(let decision, _):
             if !store.snapshot.meetings.contains(where: { $0.id == decision.meeting }) { return "a decision of an unknown meeting" }
             return check { () throws(ChangeRefusal) in try ChangeRules.decision(decision, plan: plan) }
         case .hold(let id, let details, _), .editMeeting(let id, let details):

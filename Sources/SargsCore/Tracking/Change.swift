@@ -21,8 +21,9 @@ public enum Change: Hashable, Sendable {
     case updateMeeting(Meeting, basedOn: Meeting?)
     /// What the group did with an item, with the chair's words (`note`), if any.
     case outcome(meeting: Int64, activity: ActivityID, Meeting.Outcome, note: String? = nil)
-    /// A decision; its item gets the outcome `decision` in the same transaction.
-    case decision(Decision)
+    /// A decision; with `settingOutcome` (chair mode's `2`), its item gets the
+    /// outcome `decision` in the same transaction; `decision add` sets none.
+    case decision(Decision, settingOutcome: Bool = true)
     /// Mark a planned meeting held on `today`'s terms, with what its minutes carry.
     case hold(meeting: Int64, details: Meeting.Details, today: Day)
     /// Change what the minutes carry about a planned or held meeting.
