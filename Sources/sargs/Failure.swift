@@ -243,11 +243,7 @@ enum CommandLineRunner {
             (#"Can't generate completion scripts for ('[^']*')\..*"#, { "čaulai \($0[0]) papildinājumu skripta nav; der zsh, bash vai fish" }),
             (#"Can't autodetect a supported shell\..*"#, { _ in "čaulu nevar noteikt; norādiet --generate-completion-script zsh, bash vai fish" }),
             (#"Internal error\..*"#, { _ in "iekšēja kļūda, lasot komandrindu" }),
-            // The English ValidationErrors of the server and mail commands.
-            (#"give either a FILE or --dir D"#, { _ in "norādiet vai nu FAILU, vai --dir D" }),
-            (#"(--[a-z-]+) must be at least ([0-9]+), not (.+)"#, { "\($0[0]) jābūt vismaz \($0[1]), nevis \($0[2])" }),
-            (#"(--[a-z-]+) must be from ([0-9]+) to ([0-9]+), not (.+)"#, { "\($0[0]) jābūt no \($0[1]) līdz \($0[2]), nevis \($0[3])" }),
-            (#"(--[a-z-]+) goes with (--[a-z-]+)"#, { "\($0[0]) lieto kopā ar \($0[1])" }),
+            // sargs' own usage errors are thrown as `Failure`s in both languages: none is translated here.
         ]
         // swiftlint:disable:next force_try
         return forms.map { (try! NSRegularExpression(pattern: $0.0, options: [.dotMatchesLineSeparators]), $0.1) }

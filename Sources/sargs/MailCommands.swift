@@ -64,7 +64,9 @@ struct DigestOptions: ParsableArguments {
     @Option(help: "How many days ahead deadlines and due dates count (default 14).") var days: Int = Digest.defaultDays
 
     func validate() throws {
-        guard (0...366).contains(days) else { throw ValidationError("--days must be from 0 to 366, not \(days)") }
+        guard (0...366).contains(days) else {
+            throw Failure(.usage, Phrase(lv: "--days jābūt no 0 līdz 366, nevis \(days)", en: "--days must be from 0 to 366, not \(days)"))
+        }
     }
 
     /// The digests asked for; refuses an owner the plan does not know.
@@ -132,7 +134,8 @@ struct RemindCommand: ParsableCommand {
 
     func validate() throws {
         if let beforeMeeting, !(0...366).contains(beforeMeeting) {
-            throw ValidationError("--before-meeting must be from 0 to 366, not \(beforeMeeting)")
+            throw Failure(.usage, Phrase(lv: "--before-meeting jābūt no 0 līdz 366, nevis \(beforeMeeting)",
+                                         en: "--before-meeting must be from 0 to 366, not \(beforeMeeting)"))
         }
     }
 

@@ -14,9 +14,11 @@ struct BackupCommand: ParsableCommand {
     @Option(help: "With --dir: how many dated copies to keep (default 14).") var keep: Int?
 
     func validate() throws {
-        if (file == nil) == (dir == nil) { throw ValidationError("give either a FILE or --dir D") }
-        if let keep, keep < 1 { throw ValidationError("--keep must be at least 1, not \(keep)") }
-        if keep != nil && dir == nil { throw ValidationError("--keep goes with --dir") }
+        if (file == nil) == (dir == nil) {
+            throw Failure(.usage, Phrase(lv: "norādiet vai nu FAILU, vai --dir D", en: "give either a FILE or --dir D"))
+        }
+        if let keep, keep < 1 { throw Failure(.usage, Phrase(lv: "--keep jābūt vismaz 1, nevis \(keep)", en: "--keep must be at least 1, not \(keep)")) }
+        if keep != nil && dir == nil { throw Failure(.usage, Phrase(lv: "--keep lieto kopā ar --dir", en: "--keep goes with --dir")) }
     }
 
     func run() throws {
