@@ -21,6 +21,65 @@ import SargsCore
 ///   `{"due", "done_on", "review"}`, the review being the row of the meeting
 ///   that did it, or null (before v4: `done` held `{"done_on"}` only).
 /// - `undo`: before/after swapped from the entry it reverts, named by `undoes`.
+/// A row of the journal table, as GRDB's record types read and write it
+/// (GRDB's guide: one record type per table). Reading goes column by column
+/// through `Row.stored`, so a value of the wrong type in a row is a damaged
+/// store named in words, never a crash; `entry()` checks the time.
+struct JournalRecord: FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "journal"
+
+    var id: Int64?
+    var time: String
+    var author: String
+    var action: String
+    var subject: String
+    var before: String?
+    var after: String?
+    var undoes: Int64?
+    var login: String?
+
+    init(id: Int64?, time: String, author: String, action: String, subject: String, before: String?, after: String?,
+         undoes: Int64?, login: String?) {
+        (self.id, self.time, self.author, self.action, self.subject) = (id, time, author, action, subject)
+        (self.before, self.after, self.undoes, self.login) = (before, after, undoes, login)
+    }
+
+    /// From a row of `Journal.columns`, in their order.
+    init(row: Row) throws {
+        let id: Int64 = try row.stored(0, "number of a journal entry")
+        let what = "journal entry \(id)"
+        self.init(id: id, time: try row.stored(1, "time of \(what)"), author: try row.stored(2, "author of \(what)"),
+                  action: try row.stored(3, "action of \(what)"), subject: try row.stored(4, "subject of \(what)"),
+                  before: try row.stored(5, "before of \(what)"), after: try row.stored(6, "after of \(what)"),
+                  undoes: try row.stored(7, "undoes of \(what)"), login: try row.stored(8, "login of \(what)"))
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        container["id"] = id
+        container["time"] = time
+        container["author"] = author
+        container["action"] = action
+        container["subject"] = subject
+        container["before"] = before
+        container["after"] = after
+        container["undoes"] = undoes
+        container["login"] = login
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+
+    /// The entry as every reader sees it.
+    /// - Throws: `StoreError` naming the entry when its time is not one.
+    func entry() throws -> JournalEntry {
+        let number = id ?? 0
+        let what = "journal entry \(number)"
+        return JournalEntry(id: number, time: try Timestamp.required(time, "time of \(what)"), author: author, action: action,
+                            subject: subject, before: before, after: after, undoes: undoes, login: login)
+    }
+}
+
 enum Journal {
     static let columns = "id, time, author, action, subject, before, after, undoes, login"
 
@@ -41,22 +100,15 @@ enum Journal {
     static func append(_ db: Database, time: Date, author: String, action: JournalAction, subject: String,
                        beforeText: String?, afterText: String?, undoes: Int64?) throws -> Int64 {
         try Guard.author(author)
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO journal (time, author, action, subject, before, after, undoes, login) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        try statement.execute(arguments: [Timestamp.text(time), author, action.rawValue, subject, beforeText, afterText, undoes, login])
-        return db.lastInsertedRowID
+        var record = JournalRecord(id: nil, time: Timestamp.text(time), author: author, action: action.rawValue, subject: subject,
+                                   before: beforeText, after: afterText, undoes: undoes, login: login)
+        try record.insert(db)
+        return record.id ?? db.lastInsertedRowID
     }
 
     /// An entry from a row of `columns` (and `check`, row by row).
     static func entry(from row: Row) throws -> JournalEntry {
-        let id: Int64 = try row.stored(0, "number of a journal entry")
-        let what = "journal entry \(id)"
-        return JournalEntry(id: id, time: try Timestamp.required(row.stored(1, "time of \(what)"), "time of \(what)"),
-                            author: try row.stored(2, "author of \(what)"), action: try row.stored(3, "action of \(what)"),
-                            subject: try row.stored(4, "subject of \(what)"), before: try row.stored(5, "before of \(what)"),
-                            after: try row.stored(6, "after of \(what)"), undoes: try row.stored(7, "undoes of \(what)"),
-                            login: try row.stored(8, "login of \(what)"))
+        try JournalRecord(row: row).entry()
     }
 
     static func entries(_ db: Database, subject: String?, author: String?, limit: Int?) throws -> [JournalEntry] {
@@ -81,7 +133,7 @@ enum Journal {
             sql += " LIMIT ?"
             arguments += [max(0, limit)]
         }
-        return try withReverted(Row.fetchAll(db, sql: sql, arguments: arguments).map(entry(from:)), db)
+        return try withReverted(JournalRecord.fetchAll(db, sql: sql, arguments: arguments).map { try $0.entry() }, db)
     }
 
     /// `entries` with each undo entry's `reverted` set: the action of the entry it reverts, read in one query.
@@ -107,13 +159,13 @@ enum Journal {
     /// The author's latest change that no undo entry reverts yet; undo and
     /// init entries are not changes one can undo.
     static func latestUndoable(by author: String, _ db: Database) throws -> JournalEntry? {
-        try Row.fetchOne(db, sql: """
+        try JournalRecord.fetchOne(db, sql: """
             SELECT \(columns) FROM journal j
             WHERE j.author = ? AND j.action NOT IN (\(JournalAction.allCases.filter { !$0.undoable }.map { "'\($0.rawValue)'" }.joined(separator: ", ")))
               AND (j.login IS NULL OR j.login = ?)
               AND NOT EXISTS (SELECT 1 FROM journal u WHERE u.undoes = j.id)
             ORDER BY j.id DESC LIMIT 1
-            """, arguments: [author, login]).map(entry(from:))
+            """, arguments: [author, login]).map { try $0.entry() }
     }
 }
 

@@ -266,10 +266,9 @@ extension Store {
                 let next = max(lastBefore, Int64(entries)) + 1
                 let from = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
                 let after = JSON.object(["from": .string(from), "kept": .string(kept), "journal": .int(entries)])
-                try db.execute(sql: """
-                    INSERT INTO journal (id, time, author, action, subject, before, after, undoes, login)
-                    VALUES (?, ?, ?, ?, 'store', NULL, ?, NULL, ?)
-                    """, arguments: [next, Timestamp.text(now), author, JournalAction.restore.rawValue, after.text, Journal.login])
+                var entry = JournalRecord(id: next, time: Timestamp.text(now), author: author, action: JournalAction.restore.rawValue,
+                                          subject: "store", before: nil, after: after.text, undoes: nil, login: Journal.login)
+                try entry.insert(db)
             }
             try storeOperation(at: self.path) {
                 try copy.reader().backup(to: try writer())
