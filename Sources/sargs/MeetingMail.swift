@@ -78,8 +78,8 @@ enum MeetingMail {
             body += "\n" + (lv ? "Pielikumā protokols: `\(attachment.name)`" : "The minutes are attached: `\(attachment.name)`") + "\n"
         } else if let reason = document.leftOut {
             // Said once, before the messages: the text goes alone.
-            FileHandle.standardError.write(Data(((lv ? "Protokola dokuments netiek pievienots: " : "The minutes' document is not attached: ")
-                                                 + reason.text(session.language) + (lv ? "; sūta tikai tekstu" : "; the text goes alone") + "\n").utf8))
+            session.tell(Phrase(lv: "Protokola dokuments netiek pievienots: " + reason.lv + "; sūta tikai tekstu",
+                                en: "The minutes' document is not attached: " + reason.en + "; the text goes alone"))
         }
         let restricted = meeting.details.restricted ? (lv ? " (ierobežotas pieejamības informācija)" : " (restricted access)") : ""
         let subject = lv ? "sargs: sēdes Nr. \(meeting.id) (\(meeting.date)) protokols\(restricted)"
@@ -170,12 +170,7 @@ enum MeetingMail {
         }
         let subject = lv ? "sargs: sēde Nr. \(meeting.id) (\(meeting.date)) atcelta" : "sargs: meeting \(meeting.id) (\(meeting.date)) cancelled"
         // When and where, as the agenda said it ("2025-10-15 plkst. 10:00, Domes zāle").
-        func when(_ escape: (String) -> String) -> String {
-            var text = meeting.date.description
-            if let time = meeting.time { text += lv ? " plkst. \(time)" : " at \(time)" }
-            if let place = meeting.details.place { text += ", " + escape(place) }
-            return text
-        }
+        func when(_ escape: (String) -> String) -> String { MeetingText.when(meeting, session.language, escape: escape) }
         func body(_ escape: (String) -> String) -> String {
             lv ? "\(kind) Nr. \(meeting.id)\(topic(escape)), kas bija plānota \(when(escape)), ir atcelta.\nTās darba kārtība, kas jums tika nosūtīta, vairs nav spēkā.\n"
                : "\(kind) no. \(meeting.id)\(topic(escape)), planned for \(when(escape)), is cancelled.\nThe agenda you were sent for it no longer stands.\n"

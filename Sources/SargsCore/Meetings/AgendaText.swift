@@ -122,9 +122,7 @@ public enum AgendaText {
         out += esc(language == .en ? plan.en ?? plan.title : plan.title) + end
         if let meeting = agenda.meeting {
             let kindWord = meeting.kind == .regular ? (lv ? "kārtējā sēde" : "regular meeting") : (lv ? "ārkārtas sēde" : "emergency meeting")
-            var when = "\(kindWord), \(meeting.date)"
-            if let time = meeting.time { when += lv ? " plkst. \(time)" : " at \(time)" }
-            out += (lv ? "Sēde: " : "Meeting: ") + when + end
+            out += (lv ? "Sēde: " : "Meeting: ") + "\(kindWord), \(meeting.date)" + MeetingText.at(meeting, language) + end
             if let place = meeting.details.place { out += (lv ? "Vieta: " : "Place: ") + esc(place) + end }
         }
         if let topic = agenda.topic { out += (lv ? "Tēma: " : "Topic: ") + esc(topic) + end }

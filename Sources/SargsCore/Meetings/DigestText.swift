@@ -13,7 +13,7 @@ public enum DigestText {
         }
         var parts: [String] = []
         if let meeting {
-            let at = meeting.time.map { lv ? " plkst. \($0)" : " at \($0)" } ?? ""
+            let at = MeetingText.at(meeting, language)
             parts.append(lv ? "sēde \(short(meeting.date))\(at)" : "meeting on \(short(meeting.date))\(at)")
         }
         let n = digest.overdue.count
@@ -113,7 +113,7 @@ public enum DigestText {
         if let meeting = digest.nextMeeting {
             out += markdown ? "\n" : "\n"
             out += lv ? "Nākamā sēde: Nr. \(meeting.id), \(meeting.date)" : "Next meeting: no. \(meeting.id), \(meeting.date)"
-            if let time = meeting.time { out += lv ? " plkst. \(time)" : " at \(time)" }
+            out += MeetingText.at(meeting, language)
             out += lv ? " (\(meeting.kind.phrase.lv))" : " (\(meeting.kind.phrase.en))"
             if let topic = meeting.topic { out += (lv ? ", tēma: " : ", topic: ") + esc(topic) }
             if let place = meeting.details.place.map(SafeText.line), !place.isEmpty { out += ", \(esc(place))" }

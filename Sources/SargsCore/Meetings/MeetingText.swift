@@ -23,12 +23,17 @@ public enum MeetingText {
                  ("agenda_items", m.prepared ? .int(m.items.count) : .null)])
     }
 
+    /// The time a meeting is called for, after its date: " plkst. 14:00" /
+    /// " at 14:00"; empty without one.
+    public static func at(_ m: Meeting, _ language: Language) -> String {
+        m.time.map { language == .lv ? " plkst. \($0)" : " at \($0)" } ?? ""
+    }
+
     /// When and where, in words: "2025-04-24 plkst. 14:00, Domes zāle"
-    /// (the place passes `SafeText.line`).
-    public static func when(_ m: Meeting, _ language: Language) -> String {
-        var text = m.date.description
-        if let time = m.time { text += language == .lv ? " plkst. \(time)" : " at \(time)" }
-        if let place = m.details.place { text += ", " + SafeText.line(place) }
+    /// (the place passes `escape`: `SafeText.line` for text, `SafeText.markdown` for Markdown).
+    public static func when(_ m: Meeting, _ language: Language, escape: (String) -> String = SafeText.line) -> String {
+        var text = m.date.description + at(m, language)
+        if let place = m.details.place { text += ", " + escape(place) }
         return text
     }
 
