@@ -102,29 +102,6 @@ struct StoredAgendaEndToEndTests {
 }
 
 extension StoredAgendaEndToEndTests {
-    /// A message's subject, decoded as a mail client shows it (Python's e-mail parser).
-    static func subjects(_ messages: [String]) -> [String] {
-        messages.map { message in
-            let decode = "import sys, email, email.policy\nprint(email.message_from_string(sys.stdin.read(), policy=email.policy.default)['subject'])"
-            let path = NSTemporaryDirectory() + "sargs-subject-\(UUID().uuidString).eml"
-            try? message.write(toFile: path, atomically: true, encoding: .utf8)
-            defer { try? FileManager.default.removeItem(atPath: path) }
-            return SargsProcess.execute("/bin/sh", ["-c", "python3 -c \"$0\" < \"$1\"", decode, path], environment: [:])
-                .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        }
-    }
-
-    /// A message's text part, decoded as a mail client shows it.
-    static func bodies(_ messages: [String]) -> [String] {
-        messages.map { message in
-            let decode = "import sys, email, email.policy\nm = email.message_from_string(sys.stdin.read(), policy=email.policy.default)\nprint(m.get_body(preferencelist=('plain',)).get_content())"
-            let path = NSTemporaryDirectory() + "sargs-body-\(UUID().uuidString).eml"
-            try? message.write(toFile: path, atomically: true, encoding: .utf8)
-            defer { try? FileManager.default.removeItem(atPath: path) }
-            return SargsProcess.execute("/bin/sh", ["-c", "python3 -c \"$0\" < \"$1\"", decode, path], environment: [:]).stdout
-        }
-    }
-
     @Test("the agenda mailed is the one saved: a changed agenda goes again, said to replace the first; the same one goes once (or --again); the journal names it")
     func aChangedAgendaIsMailedAgain() throws {
         let s = SargsProcess.madona(today: "2025-09-01")
@@ -145,7 +122,8 @@ extension StoredAgendaEndToEndTests {
         #expect(s.run(["agenda", "--mail"], environment: mail).status == 0)
         let all = sendmail.messages()
         #expect(all.count == 2)
-        let subjects = Self.subjects(all).sorted()
+        // Read as a mail client shows them (Python's e-mail parser).
+        let subjects = try Outbox.read(sendmail).map(\.subject).sorted()
         #expect(subjects.contains("sargs: kārtējās sēdes Nr. 1 darba kārtība — 2025-09-15 plkst. 15:30 (mainīta)"), "\(subjects)")
         #expect(s.run(["agenda", "--mail"], environment: mail).stdout.contains("jau nodots"))
         #expect(s.run(["agenda", "--mail", "--again"], environment: mail).status == 0)
@@ -165,7 +143,7 @@ extension StoredAgendaEndToEndTests {
         let texts = sendmail.messages()
         #expect(texts.count == 2, "one reminder per meeting")
         // Each names SD's own items on that meeting's agenda: the regular sweep's, the emergency's services.
-        let bodies = Self.bodies(texts)
+        let bodies = try Outbox.read(sendmail).map(\.text)
         #expect(bodies.filter { $0.contains("Jūsu jautājumi tās darba kārtībā (") }.count == 2, "\(bodies)")
         #expect(bodies.contains { $0.contains("tēma: Ziņojums") }, "\(bodies)")
         #expect(s.run(["remind", "--before-meeting", "7"], environment: mail).stdout.contains("jau nodots"))
