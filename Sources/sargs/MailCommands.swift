@@ -70,8 +70,8 @@ struct DigestOptions: ParsableArguments {
     }
 
     /// The digests asked for; refuses an owner the plan does not know.
-    func digests(_ snapshot: Snapshot, today: Day, meeting: Meeting? = nil) throws -> [Digest] {
-        let all = Digest.all(snapshot: snapshot, date: today, days: days, meeting: meeting)
+    func digests(_ snapshot: Snapshot, today: Day, meeting: Meeting? = nil, tracker: Tracker? = nil) throws -> [Digest] {
+        let all = Digest.all(snapshot: snapshot, date: today, days: days, tracker: tracker, meeting: meeting)
         guard let owner else { return all }
         guard let one = all.first(where: { $0.institution.code == owner }) else {
             let codes = all.map(\.institution.code).joined(separator: ", ")
@@ -161,8 +161,10 @@ struct RemindCommand: ParsableCommand {
         }
         var letters: [Letter] = []
         var withoutAddress: [String] = []
+        // One tracker for every meeting's digests (building it reads every record's digest).
+        let tracker = Tracker(snapshot)
         for meeting in meetings {
-            let digests = try options.digests(snapshot, today: session.today, meeting: meeting)
+            let digests = try options.digests(snapshot, today: session.today, meeting: meeting, tracker: tracker)
             for digest in digests {
                 // A meeting reminder goes to every institution; a digest only to one with something to say.
                 guard meeting != nil || !digest.isEmpty else { continue }
