@@ -143,61 +143,27 @@ struct RemindCommand: ParsableCommand {
         let session = try Session.open(global)
         if let testAddress { return try Mailer.test(testAddress, session: session) }
         let snapshot = try session.guarded { try session.store.snapshot() }
-        // Before meetings: each planned meeting in the horizon gets its own reminder (an emergency
-        // meeting on a regular one's day too), once per meeting and institution.
         var meetings: [Meeting?] = [nil]
         if let beforeMeeting {
-            let horizon = DayRange(session.today, session.today.adding(days: beforeMeeting))
-            meetings = snapshot.meetings.filter { $0.state == .planned && horizon.contains($0.date) }
-                .sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+            meetings = Reminders.meetings(snapshot.meetings, today: session.today, within: beforeMeeting)
             if meetings.isEmpty {
-                let n = beforeMeeting
-                session.say(Phrase(lv: Plural.form(n, .lv, one: "Tuvākās \(n) dienas laikā", other: "Tuvāko \(n) dienu laikā")
-                                       + " nav plānotas sēdes; nekas netika nosūtīts.",
-                                   en: "No meeting is planned in the next " + Plural.form(n, .en, one: "\(n) day", other: "\(n) days")
-                                       + "; nothing was sent."))
+                session.say(Reminders.noMeeting(within: beforeMeeting))
                 return
             }
         }
-        var letters: [Letter] = []
-        var withoutAddress: [String] = []
         // One tracker for every meeting's digests (building it reads every record's digest).
         let tracker = Tracker(snapshot)
-        for meeting in meetings {
-            let digests = try options.digests(snapshot, today: session.today, meeting: meeting, tracker: tracker)
-            for digest in digests {
-                // A meeting reminder goes to every institution; a digest only to one with something to say.
-                guard meeting != nil || !digest.isEmpty else { continue }
-                guard let address = digest.institution.email else { withoutAddress.append(digest.institution.code); continue }
-                let text = DigestText.render(digest, plan: snapshot.plan, language: session.language, markdown: false)
-                let markdown = DigestText.render(digest, plan: snapshot.plan, language: session.language, markdown: true)
-                let subject = DigestText.subject(digest, language: session.language, meeting: meeting)
-                guard let message = MailMessage(to: address, from: try Mailer.sender(), subject: subject, text: text,
-                                                markdown: markdown, date: session.now, domain: Mailer.domain) else { continue }
-                let kind = meeting.map { "meeting \($0.id)" } ?? "digest"
-                letters.append(Letter(code: digest.institution.code, kind: kind, items: digest.itemIDs, message: message,
-                                      once: meeting.map { "meeting-\($0.id)-\($0.date)" }))
-            }
+        let rounds = try meetings.map { meeting in
+            Reminders.Round(meeting: meeting, digests: try options.digests(snapshot, today: session.today, meeting: meeting, tracker: tracker))
         }
-        // An institution without a mailbox is named once, however many meetings.
-        var named = Set<String>()
-        withoutAddress = withoutAddress.filter { named.insert($0).inserted }
-        try Mailer.deliver(letters, session: session, dryRun: dryRun, withoutAddress: withoutAddress, again: again ? .today : .never)
+        let choice = Reminders.choose(rounds)
+        // SARGS_MAIL_FROM is read (and refused) only when a letter is to be made.
+        let from = choice.due.isEmpty ? nil : try Mailer.sender()
+        let letters = choice.due.compactMap {
+            Reminders.letter($0, plan: snapshot.plan, language: session.language, from: from, date: session.now, domain: Mailer.domain)
+        }
+        try Mailer.deliver(letters, session: session, dryRun: dryRun, withoutAddress: choice.withoutAddress, again: again ? .today : .never)
     }
-}
-
-/// One message for one institution, with what the journal keeps of it.
-struct Letter {
-    var code: String
-    /// `digest`, `agenda` or `meeting N`.
-    var kind: String
-    var items: [String]
-    var message: MailMessage
-    /// Sent at most once ever under this key (an agenda, a meeting); nil:
-    /// at most once a day with the same content.
-    var once: String?
-
-    var fingerprint: String { once ?? message.fingerprint }
 }
 
 /// The system's sendmail interface (`/usr/sbin/sendmail -t -oi`, or the
@@ -257,136 +223,58 @@ enum Mailer {
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    /// What is handed over again of what the journal says was handed over.
-    enum Resend {
-        /// Nothing: each letter at most once (a day, or ever for a `once` letter).
-        case never
-        /// What was handed over today (`remind --again`: a message that bounced); an earlier day's stays done.
-        case today
-        /// Whatever was handed over, on any day (`meeting send --again`).
-        case always
-    }
-
     /// Sends each letter not yet sent (journaling each one sent), or with
-    /// `dryRun` prints them; then says what happened. A failed delivery is
-    /// not journaled; after trying every letter, any failure is an error
-    /// (exit 69) naming each with sendmail's status and message.
+    /// `dryRun` prints them; then says what happened. Which letters go and
+    /// the words are `MailDelivery`'s (the journal, `again`, the
+    /// personal-code rule); here: the lock, sendmail, the journal, printing.
+    /// A failed delivery is not journaled; after trying every letter, any
+    /// failure is an error (exit 69) naming each with sendmail's status and
+    /// message, and a letter held back for a personal code one of exit 65.
     ///
     /// A letter with a sender gets the municipality's name beside it
-    /// (`From: Madonas novads <sargs@madona.lv>`, the plan's `municipality`).
-    /// `perLetter` prints a line for each institution, its address and what
-    /// happened; `againHint` is the command that hands over again what was
-    /// handed over before, said beside it.
+    /// (`Letter.nameSender`). `perLetter` prints a line for each
+    /// institution, its address and what happened; `againHint` is the
+    /// command that hands over again what was handed over before, said beside it.
     static func deliver(_ letters: [Letter], session: Session, dryRun: Bool, withoutAddress: [String], again: Resend = .never,
                         perLetter: Bool = false, againHint: String? = nil) throws {
-        let lv = session.language == .lv
         // A mail sent must be journaled, or the next run sends it again: a
         // store this account may only read sends nothing.
         if !dryRun, !session.store.mayChange { throw Failure(.unavailable, StoreError.readOnly(path: session.store.path).phrase) }
         let lock = dryRun ? nil : try RemindLock(store: session.store.path)
         defer { lock?.release() }
         let municipality = try session.guarded { try session.store.plan() }.municipality
-        var sent: [String] = []
-        var already: [String] = []
-        var alreadyBefore: [String] = []
-        var failures: [String] = []
-        var guarded: [String] = []
-        var stalled = false
+        let store = session.store
+        var delivery = MailDelivery(today: session.today, resend: again, dryRun: dryRun, withoutAddress: withoutAddress, againHint: againHint)
         for var letter in letters {
-            if letter.message.from != nil, letter.message.fromName == nil { letter.message.fromName = municipality }
-            let day: Day? = letter.once == nil ? session.today : nil
-            if try session.guarded({ try session.store.reminderSent(to: letter.code, fingerprint: letter.fingerprint, on: day) }) {
-                // --again: what was handed over today goes again (it may have bounced); an earlier day's stays done
-                // unless `again` is `.always`.
-                let today = try session.guarded { try session.store.reminderSent(to: letter.code, fingerprint: letter.fingerprint, on: session.today) }
-                let resend = again == .always || (again == .today && today)
-                if !resend {
-                    if today { already.append(letter.code) } else { alreadyBefore.append(letter.code) }
-                    if perLetter {
-                        Output.print("\(letter.code) (\(letter.message.to)): " + (today ? (lv ? "šodien jau nodota pasta sistēmai" : "already handed to the mail system today")
-                                                                                         : (lv ? "jau agrāk nodota pasta sistēmai" : "handed to the mail system before")))
-                    }
+            letter.nameSender(municipality)
+            let step = try session.guarded { try delivery.next(letter, handedOver: { try store.reminderSent(to: $0, fingerprint: $1, on: $2) }) }
+            switch step {
+            case .skip(let line):
+                if perLetter, let line { Output.print(line.text(session.language)) }
+            case .preview:
+                Output.print(letter.message.preview)
+            case .send:
+                if let problem = send(letter.message) {
+                    delivery.failed(letter, reason: problem.text, stalls: problem.timedOut)
                     continue
                 }
+                try session.guarded {
+                    try store.recordReminder(to: letter.code, address: letter.message.to, kind: letter.kind,
+                                             items: letter.items, fingerprint: letter.fingerprint, day: session.today,
+                                             author: session.author, now: session.now)
+                }
+                let line = delivery.handedOver(letter)
+                if perLetter { Output.print(line.text(session.language)) }
             }
-            // Nothing shaped like a personal code leaves the server, whatever the store holds.
-            if PersonalCode.contains(letter.message.text) || PersonalCode.contains(letter.message.markdown)
-                || PersonalCode.contains(letter.message.subject) {
-                guarded.append(letter.code)
-                continue
-            }
-            if dryRun {
-                Output.print(letter.message.preview)
-                sent.append(letter.code)
-                continue
-            }
-            if stalled {
-                failures.append("\(letter.code) (\(letter.message.to)): " + (lv ? "nemēģināts, jo sendmail neatbildēja" : "not tried, sendmail did not answer"))
-                continue
-            }
-            if let problem = send(letter.message) {
-                failures.append("\(letter.code) (\(letter.message.to)): \(problem.text.text(lv ? .lv : .en))")
-                // A relay that does not answer one message will not answer the next: stop trying.
-                if problem.timedOut { stalled = true }
-                continue
-            }
-            try session.guarded {
-                try session.store.recordReminder(to: letter.code, address: letter.message.to, kind: letter.kind,
-                                                 items: letter.items, fingerprint: letter.fingerprint, day: session.today,
-                                                 author: session.author, now: session.now)
-            }
-            if perLetter { Output.print("\(letter.code) (\(letter.message.to)): " + (lv ? "nodota pasta sistēmai" : "handed to the mail system")) }
-            sent.append(letter.code)
         }
-        var summary: [String] = []
-        let n = sent.count
-        if n == 0 {
-            // Latvian counts 0 in another form ("0 vēstuļu"): said in words instead.
-            summary.append(lv ? "nekas netika nosūtīts" : "nothing was sent")
-        } else if dryRun {
-            summary.append(lv ? Plural.form(n, .lv, one: "\(n) vēstule sagatavota (nav nosūtīta)", other: "\(n) vēstules sagatavotas (nav nosūtītas)")
-                              : Plural.form(n, .en, one: "\(n) message prepared (not sent)", other: "\(n) messages prepared (not sent)"))
-        } else {
-            // sargs knows only that the mail system took the message, not that it arrived.
-            summary.append(lv ? Plural.form(n, .lv, one: "pasta sistēmai nodota \(n) vēstule", other: "pasta sistēmai nodotas \(n) vēstules")
-                              : Plural.form(n, .en, one: "\(n) message handed to the mail system", other: "\(n) messages handed to the mail system"))
-        }
-        if !sent.isEmpty { summary[0] += ": " + sent.joined(separator: ", ") }
-        if !already.isEmpty {
-            summary.append((lv ? "šodien jau nodots pasta sistēmai: " : "already handed to the mail system today: ") + already.joined(separator: ", "))
-        }
-        if !alreadyBefore.isEmpty {
-            summary.append((lv ? "jau agrāk nodots pasta sistēmai: " : "handed to the mail system before: ") + alreadyBefore.joined(separator: ", "))
-        }
-        if let againHint, !already.isEmpty || !alreadyBefore.isEmpty {
-            summary[summary.count - 1] += lv ? " (vēlreiz: \(againHint))" : " (to hand it over again: \(againHint))"
-        }
-        if !withoutAddress.isEmpty {
-            let codes = withoutAddress.joined(separator: ", ")
-            summary.append(lv ? "bez e-pasta: \(codes) (sargs institution set KODS --email ADRESE)"
-                              : "without an e-mail address: \(codes) (sargs institution set CODE --email ADDRESS)")
-        }
-        if !guarded.isEmpty {
-            summary.append((lv ? "nenosūtīts (tekstā ir kaut kas līdzīgs personas kodam): " : "not sent (the text holds something shaped like a personal code): ")
-                           + guarded.joined(separator: ", "))
-        }
-        let line = summary.joined(separator: "; ")
-        let sentence = line.prefix(1).uppercased() + line.dropFirst()
+        let sentence = delivery.summary.text(session.language)
         if dryRun {
             FileHandle.standardError.write(Data((sentence + "\n").utf8))
         } else {
             Output.print(sentence)
         }
-        if !failures.isEmpty {
-            throw Failure(.unavailable, Phrase(
-                lv: "sendmail (\(SafeText.line(command))) neizdevās: " + failures.joined(separator: "; ") + "; par neizdevušos nekas netika ierakstīts žurnālā",
-                en: "sendmail (\(SafeText.line(command))) failed: " + failures.joined(separator: "; ") + "; nothing was journaled for what failed"))
-        }
-        if !guarded.isEmpty {
-            throw Failure(.data, Phrase(
-                lv: "vēstule iestādei \(guarded.joined(separator: ", ")) netika nosūtīta: tekstā ir kaut kas līdzīgs personas kodam (piezīme vai lēmums, kas mainīts ārpus sargs?)",
-                en: "no message went to \(guarded.joined(separator: ", ")): its text holds something shaped like a personal code (a note or decision changed outside sargs?)"))
-        }
+        if let failure = delivery.sendmailFailure(command: command) { throw Failure(.unavailable, failure) }
+        if let refusal = delivery.guardRefusal { throw Failure(.data, refusal) }
     }
 
     /// Runs the sendmail command with the message on its standard input, as
