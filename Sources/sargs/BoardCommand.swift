@@ -127,7 +127,7 @@ struct BoardCommand: ParsableCommand {
 
     /// The store the options name; created from the plan file when it is not there yet.
     /// `fileDiffers`: the store was there already and its plan is not the
-    /// `--plan` file's (statuses aside, which the board changes); `created`: it was made now.
+    /// `--plan` file's (`Plan.sameContent(as:)`: statuses and mailboxes aside); `created`: it was made now.
     private func openOrCreateStore() throws -> (store: Store, fileDiffers: Bool, created: Bool) {
         var path = global.explicitStorePath
         var planForCreation: Plan?
@@ -155,16 +155,8 @@ struct BoardCommand: ParsableCommand {
         }
         let store = try Session.guarded { try Store.open(at: storePath) }
         guard plan != nil, let file = planForCreation, let stored = try? store.plan() else { return (store, false, false) }
-        // Statuses and mailboxes are changed by the board and the mail commands, not by the file:
-        // they do not count. (Values are compared, never their descriptions: a dictionary's order varies.)
-        func activities(_ plan: Plan) -> [Activity] {
-            plan.activities.map { a in var a = a; a.status = .planned; a.statusNote = nil; return a }
-        }
-        func institutions(_ plan: Plan) -> [String] { plan.allInstitutions.map { "\($0.code)=\($0.name)" } }
-        let same = file.id == stored.id && file.title == stored.title && file.municipality == stored.municipality
-            && file.period == stored.period && file.goals == stored.goals && file.allFunding == stored.allFunding
-            && institutions(file) == institutions(stored) && activities(file) == activities(stored)
-        return (store, !same, false)
+        // Statuses and mailboxes are the board's and the mail commands', not the file's (`Plan.sameContent`).
+        return (store, !file.sameContent(as: stored), false)
     }
 
     private func loadTheme() throws -> Theme {
