@@ -89,11 +89,17 @@ enum Journal {
         return String(cString: name)
     }()
 
+    /// Journals `change` at `time` by `author`, its subject, before and after
+    /// as the typed change writes them (issue 25: the one form of every entry).
+    /// - Returns: the entry's number.
     @discardableResult
-    static func append(_ db: Database, time: Date, author: String, action: JournalAction, subject: String,
-                       before: JSON?, after: JSON?) throws -> Int64 {
-        try append(db, time: time, author: author, action: action, subject: subject,
-                   beforeText: before?.text, afterText: after?.text, undoes: nil)
+    static func append(_ db: Database, _ change: JournalChange, time: Date, author: String) throws -> Int64 {
+        guard let action = change.kind, action != .undo else {
+            throw StoreError.invalid(Phrase(lv: "Šādu izmaiņu žurnālā nevar ierakstīt: \(change.action).",
+                                            en: "A change of this kind cannot be journaled: \(change.action)."))
+        }
+        return try append(db, time: time, author: author, action: action, subject: change.subject,
+                          beforeText: change.before?.text, afterText: change.after?.text, undoes: nil)
     }
 
     @discardableResult
@@ -174,168 +180,157 @@ enum Journal {
 /// undo is a `.conflict` and nothing is written, so no one's later change is
 /// overwritten silently.
 enum Undo {
+    /// Reverts `entry`, switching over its typed change (issue 25).
+    /// - Throws: `StoreError.conflict` when what the entry wrote was changed
+    ///   since, `.invalid` for a change that cannot be undone (or whose undo
+    ///   would lose what came after it), `.damaged` for an unreadable entry.
     static func revert(_ entry: JournalEntry, _ db: Database) throws {
-        let before = try payload(entry.before, entry)
-        let after = try payload(entry.after, entry)
         let notUndone = StoreError.invalid(Phrase(lv: "Izmaiņu veidu “\(entry.action)” nevar atsaukt.",
                                                   en: "A change of kind “\(entry.action)” cannot be undone."))
-        guard let action = entry.kind else { throw notUndone }
-        switch action {
-        case .record:
-            if let previous = after["status_before"].stringValue {
+        switch entry.change {
+        case .record(let record, let finished):
+            if let previous = finished {
                 // `record --done` finished the activity: its status goes back with the record.
-                guard let status = Status(rawValue: previous) else { throw damaged("journal entry \(entry.id)") }
-                let current = try String.fetchOne(db, sql: "SELECT status FROM activity WHERE id = ?", arguments: [entry.subject])
-                try expect(.object(["status": .string(current)]), equals: .object(["status": after["status"]]),
-                           restoring: .object(["status": .string(previous)]))
-                try db.execute(sql: "UPDATE activity SET status = ? WHERE id = ?", arguments: [status.rawValue, entry.subject])
+                let current = try String.fetchOne(db, sql: "SELECT status FROM activity WHERE id = ?", arguments: [record.activity])
+                try expect(.object(["status": .string(current)]), equals: .object(["status": .string(Status.done.rawValue)]),
+                           restoring: .object(["status": .string(previous.rawValue)]))
+                try db.execute(sql: "UPDATE activity SET status = ? WHERE id = ?", arguments: [previous.rawValue, record.activity])
             }
-            try db.execute(sql: "DELETE FROM record WHERE id = ?", arguments: [try id(after, entry)])
-        case .imported:
-            guard let first = after["first"].int64Value, let last = after["last"].int64Value else {
-                throw damaged("journal entry \(entry.id)")
-            }
+            try db.execute(sql: "DELETE FROM record WHERE id = ?", arguments: [record.id])
+        case .imported(_, let first, let last, _):
             try db.execute(sql: "DELETE FROM record WHERE id BETWEEN ? AND ?", arguments: [first, last])
-        case .note:
-            try db.execute(sql: "DELETE FROM note WHERE id = ?", arguments: [try id(after, entry)])
-        case .waive:
-            try db.execute(sql: "DELETE FROM waiver WHERE id = ?", arguments: [try id(after, entry)])
-        case .status:
-            try revertStatus(entry.subject, before: before, after: after, db)
-        case .edit:
-            try revertEdit(entry.subject, before: before, after: after, db)
-        case .institution:
-            try Mailboxes.revert(entry.subject, before: before, after: after, db)
-        case .add:
-            try revertAdd(entry.subject, after: after, db)
-        case .meeting:
-            let meetingID = try id(after, entry)
-            let meeting = try MeetingRows.require(meetingID, db)
+        case .note(let note):
+            try db.execute(sql: "DELETE FROM note WHERE id = ?", arguments: [note.id])
+        case .waive(let waiver):
+            try db.execute(sql: "DELETE FROM waiver WHERE id = ?", arguments: [waiver.id])
+        case .status(let activity, let before, let after):
+            try revertStatus(activity, before: before, after: after, db)
+        case .edit(let activity, let changes, let position):
+            try revertEdit(activity, changes, position: position, db)
+        case .institution(let code, let before, let after):
+            try Mailboxes.revert(code, before: before, after: after, db)
+        case .add(let activity, let fields):
+            try revertAdd(activity, fields: fields, db)
+        case .meeting(let planned):
+            let meeting = try MeetingRows.require(planned.id, db)
             try expect(MeetingRows.stateJSON(meeting),
-                       equals: .object(["state": .string(after["state"].stringValue ?? Meeting.State.planned.rawValue),
-                                        "attendees": .strings(after["attendees"].stringList ?? [])]))
+                       equals: SittingField.json([.state(planned.state), .attendees(planned.attendees)]))
             if try Bool.fetchOne(db, sql: """
                 SELECT EXISTS (SELECT 1 FROM decision WHERE meeting = ?1) OR EXISTS (SELECT 1 FROM decision_review WHERE meeting = ?1)
-                """, arguments: [meetingID]) == true {
+                """, arguments: [planned.id]) == true {
                 throw StoreError.invalid(Phrase(
-                    lv: "Sēdei Nr. \(meetingID) tagad ir lēmumi, tāpēc to nevar izņemt; vispirms atsauciet vai paturiet tos.",
-                    en: "Meeting \(meetingID) has decisions now, so it cannot be removed; undo or keep them first."))
+                    lv: "Sēdei Nr. \(planned.id) tagad ir lēmumi, tāpēc to nevar izņemt; vispirms atsauciet vai paturiet tos.",
+                    en: "Meeting \(planned.id) has decisions now, so it cannot be removed; undo or keep them first."))
             }
-            try db.execute(sql: "DELETE FROM meeting WHERE id = ?", arguments: [meetingID])
-        case .hold, .cancel, .details:
-            let meetingID = try subjectNumber(entry)
-            let meeting = try MeetingRows.require(meetingID, db)
-            try expect(MeetingRows.stateJSON(meeting), equals: after, restoring: before)
-            guard let restored = MeetingRows.apply(before, to: meeting) else { throw damaged("journal entry \(entry.id)") }
+            try db.execute(sql: "DELETE FROM meeting WHERE id = ?", arguments: [planned.id])
+        case .hold(let id, let before, let after), .cancel(let id, let before, let after), .details(let id, let before, let after):
+            let meeting = try MeetingRows.require(id, db)
+            try expect(MeetingRows.stateJSON(meeting), equals: SittingField.json(after), restoring: SittingField.json(before))
+            var restored = meeting
+            for field in before { field.apply(to: &restored) }
             // A cancelled meeting planned again may not make a twin of one planned on its date since.
             if meeting.state == .cancelled, restored.state != .cancelled { try Store.refuseTwin(of: restored, db) }
-            try MeetingRows.set(meetingID, state: restored.state, details: restored.details, db)
-        case .items:
-            let meetingID = try subjectNumber(entry)
-            let meeting = try MeetingRows.require(meetingID, db)
-            try expect(MeetingRows.itemsJSON(meeting.items), equals: after, restoring: before)
-            guard let items = MeetingRows.items(from: before) else { throw damaged("journal entry \(entry.id)") }
-            try MeetingRows.setItems(meetingID, items, db)
-        case .decision:
-            let decisionID = try id(after, entry)
-            let current = try doneOn(decisionID, db)
-            try expect(.object(["done_on": current]), equals: .object(["done_on": after["done_on"]]))
+            try MeetingRows.set(id, state: restored.state, details: restored.details, db)
+        case .items(let id, let before, let after):
+            let meeting = try MeetingRows.require(id, db)
+            // Compared as one value: someone else's change of any item since is a conflict.
+            try expect(.object(["items": JournalChange.json(meeting.items)]), equals: .object(["items": JournalChange.json(after)]),
+                       restoring: .object(["items": JournalChange.json(before)]))
+            try MeetingRows.setItems(id, before, db)
+        case .decision(let decision, let outcome):
+            let current = try doneOn(decision.id, db)
+            try expect(.object(["done_on": current]), equals: .object(["done_on": .string(decision.doneOn?.description)]))
             if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM decision_review WHERE decision = ?)",
-                                 arguments: [decisionID]) == true {
+                                 arguments: [decision.id]) == true {
                 throw StoreError.invalid(Phrase(
-                    lv: "Lēmums Nr. \(decisionID) jau ir izskatīts sēdē, tāpēc to nevar izņemt; vispirms atsauciet izskatīšanu.",
-                    en: "Decision \(decisionID) has been reviewed at a meeting, so it cannot be removed; undo the review first."))
+                    lv: "Lēmums Nr. \(decision.id) jau ir izskatīts sēdē, tāpēc to nevar izņemt; vispirms atsauciet izskatīšanu.",
+                    en: "Decision \(decision.id) has been reviewed at a meeting, so it cannot be removed; undo the review first."))
             }
-            if !after["items"].isNull, let meetingID = after["meeting"].int64Value {
+            if let outcome {
                 // The outcome the decision set on its item goes back with it.
-                let meeting = try MeetingRows.require(meetingID, db)
-                try expect(.object(["items": MeetingRows.itemsJSON(meeting.items)]), equals: .object(["items": after["items"]]),
-                           restoring: before)
-                guard let items = MeetingRows.items(from: before["items"]) else { throw damaged("journal entry \(entry.id)") }
-                try MeetingRows.setItems(meetingID, items, db)
+                let meeting = try MeetingRows.require(decision.meeting, db)
+                try expect(.object(["items": JournalChange.json(meeting.items)]), equals: .object(["items": JournalChange.json(outcome.after)]),
+                           restoring: .object(["items": JournalChange.json(outcome.before)]))
+                try MeetingRows.setItems(decision.meeting, outcome.before, db)
             }
-            try db.execute(sql: "DELETE FROM decision WHERE id = ?", arguments: [decisionID])
-        case .settings:
-            let meetingID = try subjectNumber(entry)
-            let meeting = try MeetingRows.require(meetingID, db)
-            try expect(MeetingRows.settingsJSON(meeting), equals: after, restoring: before)
-            guard let date = before["date"].stringValue.flatMap(Day.init), let kind = before["kind"].stringValue.flatMap(Meeting.Kind.init),
-                  let items = MeetingRows.items(from: before["items"]) else { throw damaged("journal entry \(entry.id)") }
-            if date != meeting.date || kind != meeting.kind, meeting.state != .cancelled {
+            try db.execute(sql: "DELETE FROM decision WHERE id = ?", arguments: [decision.id])
+        case .settings(let id, let before, let after):
+            let meeting = try MeetingRows.require(id, db)
+            try expect(MeetingRows.settingsJSON(meeting), equals: JournalChange.json(after), restoring: JournalChange.json(before))
+            if before.date != meeting.date || before.kind != meeting.kind, meeting.state != .cancelled {
                 var back = meeting
-                back.date = date
-                back.kind = kind
+                back.date = before.date
+                back.kind = before.kind
                 try Store.refuseTwin(of: back, db)
             }
             try db.execute(sql: "UPDATE meeting SET date = ?, kind = ?, topic = ? WHERE id = ?",
-                           arguments: [date.description, kind.rawValue, before["topic"].stringValue, meetingID])
-            try MeetingRows.setItems(meetingID, items, db)
-            // Entries written before issue 26 carry neither key: no removals then, and the agenda was stored.
-            try MeetingRows.setRemoved(meetingID, before["removed"].stringList ?? [], db)
-            if case .bool(false) = before["prepared"] { try MeetingRows.setPrepared(meetingID, false, db) }
-        case .done, .due, .reviewed:
-            // Entries written before reviews existed hold only `done_on`: the keys an entry has are what it changed.
-            let decisionID = try subjectNumber(entry)
-            let decision = try MeetingRows.requireDecision(decisionID, db)
-            let reviewMeeting = after["review"]["meeting"].int64Value ?? before["review"]["meeting"].int64Value
-            let review = try reviewMeeting.flatMap { try MeetingRows.review(meeting: $0, decision: decisionID, db) }
-            try expect(MeetingRows.decisionStateJSON(decision, review: review), equals: after, restoring: before)
-            if before.keys.contains("done_on") {
-                try db.execute(sql: "UPDATE decision SET done_on = ? WHERE id = ?",
-                               arguments: [before["done_on"].stringValue, decisionID])
+                           arguments: [before.date.description, before.kind.rawValue, before.topic, id])
+            try MeetingRows.setItems(id, before.items, db)
+            // Entries written before issue 26 carry neither removals nor the mark: none then, and the agenda was stored.
+            try MeetingRows.setRemoved(id, before.removed, db)
+            if !before.prepared { try MeetingRows.setPrepared(id, false, db) }
+        case .done(let id, let before, let after), .due(let id, let before, let after), .reviewed(let id, let before, let after):
+            // Entries written before reviews existed hold only the done date: the fields an entry has are what it changed.
+            let decision = try MeetingRows.requireDecision(id, db)
+            func reviewMeeting(_ fields: [DecisionField]) -> Int64? {
+                for case .review(let review?) in fields { return review.meeting }
+                return nil
             }
-            if before.keys.contains("due") {
-                guard let due = before["due"].stringValue.flatMap(Day.init) else { throw damaged("journal entry \(entry.id)") }
-                try db.execute(sql: "UPDATE decision SET due = ? WHERE id = ?", arguments: [due.description, decisionID])
-            }
-            if before.keys.contains("review"), let reviewMeeting {
-                if case .object = before["review"] {
-                    guard let outcome = before["review"]["outcome"].stringValue.flatMap(DecisionReview.Outcome.init),
-                          let from = before["review"]["due_before"].stringValue.flatMap(Day.init),
-                          let to = before["review"]["due_after"].stringValue.flatMap(Day.init) else {
-                        throw damaged("journal entry \(entry.id)")
+            let meetingOfReview = reviewMeeting(after) ?? reviewMeeting(before)
+            let review = try meetingOfReview.flatMap { try MeetingRows.review(meeting: $0, decision: id, db) }
+            try expect(MeetingRows.decisionStateJSON(decision, review: review), equals: DecisionField.json(after),
+                       restoring: DecisionField.json(before))
+            for field in before {
+                switch field {
+                case .doneOn(let day):
+                    try db.execute(sql: "UPDATE decision SET done_on = ? WHERE id = ?", arguments: [day?.description, id])
+                case .due(let day):
+                    try db.execute(sql: "UPDATE decision SET due = ? WHERE id = ?", arguments: [day.description, id])
+                case .review(let earlier):
+                    guard let meetingOfReview else { continue }
+                    if var earlier {
+                        earlier.meeting = meetingOfReview
+                        try MeetingRows.setReview(earlier, db)
+                    } else {
+                        try db.execute(sql: "DELETE FROM decision_review WHERE meeting = ? AND decision = ?",
+                                       arguments: [meetingOfReview, id])
                     }
-                    try MeetingRows.setReview(DecisionReview(meeting: reviewMeeting, decision: decisionID, outcome: outcome,
-                                                             dueBefore: from, dueAfter: to), db)
-                } else {
-                    try db.execute(sql: "DELETE FROM decision_review WHERE meeting = ? AND decision = ?",
-                                   arguments: [reviewMeeting, decisionID])
                 }
             }
-        case .undo, .created, .remind, .restore:
+        case .unreadable:
+            throw damaged("journal entry \(entry.id)")
+        case .undo, .created, .remind, .restore, .unknown:
             throw notUndone
         }
     }
 
-    private static func revertStatus(_ activity: ActivityID, before: JSON, after: JSON, _ db: Database) throws {
+    private static func revertStatus(_ activity: ActivityID, before: JournalChange.StatusSetting, after: JournalChange.StatusSetting,
+                                     _ db: Database) throws {
         guard let row = try Row.fetchOne(db, sql: "SELECT status, status_note FROM activity WHERE id = ?",
                                          arguments: [activity]) else {
             throw StoreError.unknownActivity(activity)
         }
         let current: JSON = .object(["status": .string(row[0] as String), "note": .string(row[1] as String?)])
-        try expect(current, equals: after, restoring: before)
-        guard let status = before["status"].stringValue.flatMap(Status.init(rawValue:)) else {
-            throw damaged("status in the journal")
-        }
+        try expect(current, equals: JournalChange.json(after), restoring: JournalChange.json(before))
         try db.execute(sql: "UPDATE activity SET status = ?, status_note = ? WHERE id = ?",
-                       arguments: [status.rawValue, before["note"].stringValue, activity])
+                       arguments: [before.status.rawValue, before.note, activity])
     }
 
-    private static func revertEdit(_ activity: ActivityID, before: JSON, after: JSON, _ db: Database) throws {
+    private static func revertEdit(_ activity: ActivityID, _ changes: [JournalChange.ActivityFieldChange],
+                                   position: JournalChange.Moved?, _ db: Database) throws {
         guard let stored = try PlanRows.activity(activity, db) else { throw StoreError.unknownActivity(activity) }
         var restored = stored
-        for key in after.keys where key != "position" {
-            guard let field = ActivityField(rawValue: key) else { throw damaged("field “\(key)” in the journal") }
-            let current = field.value(of: stored)
-            if current != after[key] {
-                throw StoreError.conflict(field: key, yours: before[key].display, theirs: current.display)
+        for change in changes {
+            let current = change.field.value(of: stored)
+            if current != change.after {
+                throw StoreError.conflict(field: change.field.rawValue, yours: change.before.display, theirs: current.display)
             }
-            guard field.set(before[key], on: &restored) else { throw damaged("\(key) in the journal") }
+            guard change.field.set(change.before, on: &restored) else { throw damaged("\(change.field.rawValue) in the journal") }
         }
         if restored.goal != stored.goal {
             try PlanRows.requireGoal(restored.goal, db)
-            if let position = before["position"].int64Value {
-                _ = try PlanRows.move(activity, db) { _ in position }
+            if let position {
+                _ = try PlanRows.move(activity, db) { _ in position.from }
             } else {
                 _ = try PlanRows.move(activity, toEndOfGoal: restored.goal, db)
             }
@@ -343,13 +338,12 @@ enum Undo {
         try PlanRows.update(restored, db)
     }
 
-    private static func revertAdd(_ activity: ActivityID, after: JSON, _ db: Database) throws {
+    private static func revertAdd(_ activity: ActivityID, fields: [ActivityField: JSON], _ db: Database) throws {
         guard let stored = try PlanRows.activity(activity, db) else { throw StoreError.unknownActivity(activity) }
         for field in ActivityField.allCases {
-            let current = field.value(of: stored)
-            if current != after[field.rawValue] {
-                throw StoreError.conflict(field: field.rawValue, yours: after[field.rawValue].display,
-                                          theirs: current.display)
+            let current = field.value(of: stored), written = fields[field] ?? .null
+            if current != written {
+                throw StoreError.conflict(field: field.rawValue, yours: written.display, theirs: current.display)
             }
         }
         let used = try Bool.fetchOne(db, sql: """
@@ -394,18 +388,5 @@ enum Undo {
         guard let text else { return .null }
         guard let json = JSON(parsing: text) else { throw damaged("journal entry \(entry.id): its before or after is not JSON") }
         return json
-    }
-
-    private static func id(_ payload: JSON, _ entry: JournalEntry) throws -> Int64 {
-        guard let id = payload["id"].int64Value else { throw damaged("journal entry \(entry.id)") }
-        return id
-    }
-
-    /// The number in a subject such as "meeting 3".
-    private static func subjectNumber(_ entry: JournalEntry) throws -> Int64 {
-        guard let last = entry.subject.split(separator: " ").last, let id = Int64(last) else {
-            throw damaged("journal entry \(entry.id)")
-        }
-        return id
     }
 }

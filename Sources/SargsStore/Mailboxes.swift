@@ -38,9 +38,7 @@ extension Store {
                 institutions.append(added)
             }
             try Mailboxes.write(institutions, db)
-            _ = try Journal.append(db, time: now, author: author, action: .institution, subject: code,
-                                   before: .object(["email": .string(known.email)]),
-                                   after: .object(["email": .string(email)]))
+            _ = try Journal.append(db, .institution(code, before: known.email, after: email), time: now, author: author)
             return true
         }
     }
@@ -106,10 +104,8 @@ extension Store {
     public func recordReminder(to code: String, address: String, kind: String, items: [String], fingerprint: String,
                                day: Day, author: String, now: Date) throws {
         _ = try change { db in
-            try Journal.append(db, time: now, author: author, action: .remind, subject: code, before: nil, after: .object([
-                "to": .string(address), "kind": .string(kind), "items": .array(items.map { .string($0) }),
-                "fingerprint": .string(fingerprint), "day": .string(day.description),
-            ]))
+            try Journal.append(db, .remind(code: code, JournalChange.Reminder(to: address, kind: JournalChange.MailKind(kind), items: items,
+                                                                          fingerprint: fingerprint, day: day)), time: now, author: author)
         }
     }
 }
@@ -121,16 +117,15 @@ enum Mailboxes {
     }
 
     /// Undo of `institution`: the address before, if the one written is still there.
-    static func revert(_ code: String, before: JSON, after: JSON, _ db: Database) throws {
+    static func revert(_ code: String, before: String?, after: String?, _ db: Database) throws {
         let plan = try PlanRows.plan(db)
         let current = plan.institution(code)?.email
-        guard current == after["email"].stringValue else {
-            throw StoreError.conflict(field: "e-mail of \(code)", yours: after["email"].display,
-                                      theirs: current ?? "—")
+        guard current == after else {
+            throw StoreError.conflict(field: "e-mail of \(code)", yours: JSON.string(after).display, theirs: current ?? "—")
         }
         var institutions = plan.institutions
         guard let i = institutions.firstIndex(where: { $0.code == code }) else { return }
-        institutions[i].email = before["email"].stringValue
+        institutions[i].email = before
         try write(institutions, db)
     }
 }

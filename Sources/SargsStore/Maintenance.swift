@@ -265,9 +265,9 @@ extension Store {
                 // After every id the replaced store had, so a board that knew it sees a change.
                 let next = max(lastBefore, Int64(entries)) + 1
                 let from = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-                let after = JSON.object(["from": .string(from), "kept": .string(kept), "journal": .int(entries)])
+                let restore = JournalChange.restore(from: from, kept: kept, entries: entries)
                 var entry = JournalRecord(id: next, time: Timestamp.text(now), author: author, action: JournalAction.restore.rawValue,
-                                          subject: "store", before: nil, after: after.text, undoes: nil, login: Journal.login)
+                                          subject: restore.subject, before: nil, after: restore.after?.text, undoes: nil, login: Journal.login)
                 try entry.insert(db)
             }
             try storeOperation(at: self.path) {

@@ -123,6 +123,12 @@ public final class Store: Sendable {
     /// A new store for `plan`, built in memory: the schema, the plan and the
     /// `init` journal entry, as the bytes of a SQLite file in WAL mode.
     private static func built(_ plan: Plan, author: String, now: Date) throws -> [UInt8] {
+        try fileBytes(of: try memoryQueue(plan, author: author, now: now), journal: .wal)
+    }
+
+    /// The schema, the plan and the `init` journal entry in a new in-memory
+    /// queue: what `built` writes out as a file and `inMemory` keeps.
+    static func memoryQueue(_ plan: Plan, author: String, now: Date) throws -> DatabaseQueue {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.label = "sargs.build"
@@ -131,14 +137,10 @@ public final class Store: Sendable {
         try memory.write { db in
             try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
             try PlanRows.insert(plan, into: db)
-            let summary: JSON = .object([
-                "plan": .string(plan.id), "title": .string(plan.title),
-                "goals": .int(plan.goals.count), "activities": .int(plan.activities.count),
-            ])
-            _ = try Journal.append(db, time: now, author: author, action: .created, subject: plan.id,
-                                   before: nil, after: summary)
+            _ = try Journal.append(db, .created(plan: plan.id, title: plan.title, goals: plan.goals.count,
+                                                activities: plan.activities.count), time: now, author: author)
         }
-        return try fileBytes(of: memory, journal: .wal)
+        return memory
     }
 
     /// How a SQLite file journals: bytes 18 and 19 of its header (1: a
@@ -574,19 +576,14 @@ public final class Store: Sendable {
             }
             var saved = record
             saved.id = try TrackingRows.insert(record, db)
-            var after = saved.json
+            var finished: Status?
             if finishing {
                 guard let activity = try PlanRows.activity(record.activity, db) else { throw StoreError.unknownActivity(record.activity) }
                 try Guard.rule { () throws(ChangeRefusal) in try ChangeRules.finishing(activity) }
                 try db.execute(sql: "UPDATE activity SET status = 'done' WHERE id = ?", arguments: [record.activity])
-                if case .object(var members) = after {
-                    members.append((key: "status", value: .string(Status.done.rawValue)))
-                    members.append((key: "status_before", value: .string(activity.status.rawValue)))
-                    after = .object(members)
-                }
+                finished = activity.status
             }
-            _ = try Journal.append(db, time: now, author: record.author, action: .record, subject: record.activity,
-                                   before: nil, after: after)
+            _ = try Journal.append(db, .record(saved, finished: finished), time: now, author: record.author)
             return saved
         }
     }
@@ -611,11 +608,9 @@ public final class Store: Sendable {
                 known.insert(saved[i].activity)
             }
             try TrackingRows.insert(&saved, db)
-            let after: JSON = .object(["first": .int(saved[0].id), "last": .int(saved[saved.count - 1].id),
-                                       "count": .int(saved.count)])
-            let subject = try String.fetchOne(db, sql: "SELECT id FROM plan") ?? ""
-            _ = try Journal.append(db, time: now, author: author, action: .imported, subject: subject,
-                                   before: nil, after: after)
+            let plan = try String.fetchOne(db, sql: "SELECT id FROM plan") ?? ""
+            _ = try Journal.append(db, .imported(plan: plan, first: saved[0].id, last: saved[saved.count - 1].id, count: saved.count),
+                                   time: now, author: author)
             return saved
         }
     }
@@ -628,13 +623,14 @@ public final class Store: Sendable {
                                              arguments: [activity]) else {
                 throw StoreError.unknownActivity(activity)
             }
-            let before: JSON = .object(["status": .string(row[0] as String), "note": .string(row[1] as String?)])
-            let after: JSON = .object(["status": .string(status.rawValue), "note": .string(note)])
+            let stored: String = try row.stored(0, "status of activity \(activity)")
+            guard let current = Status(rawValue: stored) else { throw damaged("status “\(stored)” of activity \(activity)") }
+            let before = JournalChange.StatusSetting(status: current, note: try row.stored(1, "status note of activity \(activity)"))
+            let after = JournalChange.StatusSetting(status: status, note: note)
             if before == after { return }  // the same status and note: nothing changes, nothing is journaled
             try db.execute(sql: "UPDATE activity SET status = ?, status_note = ? WHERE id = ?",
                            arguments: [status.rawValue, note, activity])
-            _ = try Journal.append(db, time: now, author: author, action: .status, subject: activity,
-                                   before: before, after: after)
+            _ = try Journal.append(db, .status(activity, before: before, after: after), time: now, author: author)
         }
     }
 
@@ -646,8 +642,7 @@ public final class Store: Sendable {
             try PlanRows.requireActivity(activity, db)
             var note = Note(activity: activity, text: text, author: author, time: Timestamp.normalized(now))
             note.id = try TrackingRows.insert(note, db)
-            _ = try Journal.append(db, time: now, author: author, action: .note, subject: activity,
-                                   before: nil, after: note.json)
+            _ = try Journal.append(db, .note(note), time: now, author: author)
             return note
         }
     }
@@ -660,8 +655,7 @@ public final class Store: Sendable {
             try PlanRows.requireActivity(waiver.activity, db)
             var saved = waiver
             saved.id = try TrackingRows.insert(waiver, db)
-            _ = try Journal.append(db, time: now, author: waiver.author, action: .waive, subject: waiver.activity,
-                                   before: nil, after: saved.json)
+            _ = try Journal.append(db, .waive(saved), time: now, author: waiver.author)
             return saved
         }
     }
@@ -682,8 +676,7 @@ public final class Store: Sendable {
                 throw StoreError.unknownActivity(original.id)
             }
             var merged = stored
-            var before: [(key: String, value: JSON)] = []
-            var after: [(key: String, value: JSON)] = []
+            var changes: [JournalChange.ActivityFieldChange] = []
             for field in ActivityField.allCases {
                 let yours = field.value(of: edited)
                 let base = field.value(of: original)
@@ -693,20 +686,18 @@ public final class Store: Sendable {
                     throw StoreError.conflict(field: field.rawValue, yours: yours.display, theirs: theirs.display)
                 }
                 _ = field.set(yours, on: &merged)
-                before.append((key: field.rawValue, value: theirs))
-                after.append((key: field.rawValue, value: yours))
+                changes.append(JournalChange.ActivityFieldChange(field: field, before: theirs, after: yours))
             }
-            guard !after.isEmpty else { return }
+            guard !changes.isEmpty else { return }
+            var moved: JournalChange.Moved?
             if merged.goal != stored.goal {
                 try PlanRows.requireGoal(merged.goal, db)
                 let from = try PlanRows.position(of: stored.id, db)
                 let to = try PlanRows.move(stored.id, toEndOfGoal: merged.goal, db)
-                before.append((key: "position", value: .int(from)))
-                after.append((key: "position", value: .int(to)))
+                moved = JournalChange.Moved(from: from, to: to)
             }
             try PlanRows.update(merged, db)
-            _ = try Journal.append(db, time: now, author: author, action: .edit, subject: stored.id,
-                                   before: .object(before), after: .object(after))
+            _ = try Journal.append(db, .edit(stored.id, changes, position: moved), time: now, author: author)
         }
     }
 
@@ -724,8 +715,7 @@ public final class Store: Sendable {
             let position = try PlanRows.insertionPoint(forGoal: activity.goal, excluding: nil, db)
             try PlanRows.shift(from: position, by: 1, db)
             try PlanRows.insert(activity, at: position, db)
-            _ = try Journal.append(db, time: now, author: author, action: .add, subject: activity.id,
-                                   before: nil, after: activity.json)
+            _ = try Journal.append(db, .add(activity.id, activity.fields), time: now, author: author)
         }
     }
 
@@ -745,8 +735,7 @@ public final class Store: Sendable {
             for item in meeting.items { try PlanRows.requireActivity(item.activity, db) }
             var saved = meeting
             saved.id = try MeetingRows.insert(meeting, db)
-            _ = try Journal.append(db, time: now, author: author, action: .meeting, subject: "meeting \(saved.id)",
-                                   before: nil, after: saved.json)
+            _ = try Journal.append(db, .meeting(JournalChange.PlannedMeeting(saved)), time: now, author: author)
             return saved
         }
     }
@@ -765,8 +754,7 @@ public final class Store: Sendable {
             for item in items { try PlanRows.requireActivity(item.activity, db) }
             try MeetingRows.setItems(id, items, db)
             try MeetingRows.setPrepared(id, true, db)
-            _ = try Journal.append(db, time: now, author: author, action: .items, subject: "meeting \(id)",
-                                   before: MeetingRows.itemsJSON(meeting.items), after: MeetingRows.itemsJSON(items))
+            _ = try Journal.append(db, .items(meeting: id, before: meeting.items, after: items), time: now, author: author)
         }
     }
 
@@ -804,11 +792,10 @@ public final class Store: Sendable {
             try MeetingRows.setPrepared(meeting.id, true, db)
             // Removals and the stored mark travel in `settings`, so that an undo puts them back too.
             if settingsChanged || stored.removed.sorted() != meeting.removed.sorted() || !stored.prepared {
-                _ = try Journal.append(db, time: now, author: author, action: .settings, subject: "meeting \(meeting.id)",
-                                       before: MeetingRows.settingsJSON(stored), after: MeetingRows.settingsJSON(meeting))
+                _ = try Journal.append(db, .settings(meeting: meeting.id, before: JournalChange.MeetingSettings(stored),
+                                                     after: JournalChange.MeetingSettings(meeting)), time: now, author: author)
             } else {
-                _ = try Journal.append(db, time: now, author: author, action: .items, subject: "meeting \(meeting.id)",
-                                       before: MeetingRows.itemsJSON(stored.items), after: MeetingRows.itemsJSON(meeting.items))
+                _ = try Journal.append(db, .items(meeting: meeting.id, before: stored.items, after: meeting.items), time: now, author: author)
             }
             return try MeetingRows.require(meeting.id, db)
         }
@@ -830,8 +817,7 @@ public final class Store: Sendable {
                 items.append(Meeting.Item(activity: activity, outcome: outcome, note: note, added: true))
             }
             try MeetingRows.setItems(id, items, db)
-            _ = try Journal.append(db, time: now, author: author, action: .items, subject: "meeting \(id)",
-                                   before: MeetingRows.itemsJSON(meeting.items), after: MeetingRows.itemsJSON(items))
+            _ = try Journal.append(db, .items(meeting: id, before: meeting.items, after: items), time: now, author: author)
         }
     }
 
@@ -852,8 +838,8 @@ public final class Store: Sendable {
             held.state = .held
             held.details = details
             try MeetingRows.set(id, state: .held, details: details, db)
-            _ = try Journal.append(db, time: now, author: author, action: .hold, subject: "meeting \(id)",
-                                   before: MeetingRows.stateJSON(meeting), after: MeetingRows.stateJSON(held))
+            _ = try Journal.append(db, .hold(meeting: id, before: SittingField.all(of: meeting), after: SittingField.all(of: held)),
+                                   time: now, author: author)
         }
     }
 
@@ -872,13 +858,10 @@ public final class Store: Sendable {
             }
             var edited = meeting
             edited.details = details
-            let before = MeetingRows.stateJSON(meeting), after = MeetingRows.stateJSON(edited)
-            let changed = after.keys.filter { before[$0] != after[$0] }
-            guard !changed.isEmpty else { return false }
+            let changed = SittingField.changed(from: meeting, to: edited)
+            guard !changed.after.isEmpty else { return false }
             try MeetingRows.set(id, state: meeting.state, details: details, db)
-            _ = try Journal.append(db, time: now, author: author, action: .details, subject: "meeting \(id)",
-                                   before: .object(changed.map { ($0, before[$0]) }),
-                                   after: .object(changed.map { ($0, after[$0]) }))
+            _ = try Journal.append(db, .details(meeting: id, before: changed.before, after: changed.after), time: now, author: author)
             return true
         }
     }
@@ -891,8 +874,8 @@ public final class Store: Sendable {
             var cancelled = meeting
             cancelled.state = .cancelled
             try MeetingRows.set(id, state: .cancelled, details: meeting.details, db)
-            _ = try Journal.append(db, time: now, author: author, action: .cancel, subject: "meeting \(id)",
-                                   before: MeetingRows.stateJSON(meeting), after: MeetingRows.stateJSON(cancelled))
+            _ = try Journal.append(db, .cancel(meeting: id, before: SittingField.all(of: meeting), after: SittingField.all(of: cancelled)),
+                                   time: now, author: author)
         }
     }
 
@@ -914,8 +897,7 @@ public final class Store: Sendable {
             if let activity = decision.activity { try PlanRows.requireActivity(activity, db) }
             var saved = decision
             saved.id = try MeetingRows.insert(decision, db)
-            var before: JSON? = nil
-            var after = saved.json
+            var outcome: JournalChange.ItemsChange?
             if settingOutcome, let activity = decision.activity {
                 var items = meeting.items
                 if let i = items.firstIndex(where: { $0.activity == activity }) {
@@ -924,13 +906,9 @@ public final class Store: Sendable {
                     items.append(Meeting.Item(activity: activity, outcome: .decision))
                 }
                 try MeetingRows.setItems(meeting.id, items, db)
-                before = .object(["items": MeetingRows.itemsJSON(meeting.items)])
-                guard case .object(var members) = after else { return saved }
-                members.append((key: "items", value: MeetingRows.itemsJSON(items)))
-                after = .object(members)
+                outcome = JournalChange.ItemsChange(before: meeting.items, after: items)
             }
-            _ = try Journal.append(db, time: now, author: author, action: .decision, subject: "decision \(saved.id)",
-                                   before: before, after: after)
+            _ = try Journal.append(db, .decision(saved, outcome: outcome), time: now, author: author)
             return saved
         }
     }
@@ -1000,9 +978,14 @@ public final class Store: Sendable {
             try db.execute(sql: "UPDATE decision SET due = ?, done_on = ? WHERE id = ?",
                            arguments: [changed.due.description, changed.doneOn?.description, id])
             if let review { try MeetingRows.setReview(review, db) }
-            _ = try Journal.append(db, time: now, author: author, action: action, subject: "decision \(id)",
-                                   before: MeetingRows.decisionStateJSON(decision, review: oldReview),
-                                   after: MeetingRows.decisionStateJSON(changed, review: review))
+            let before = DecisionField.all(of: decision, review: oldReview), after = DecisionField.all(of: changed, review: review)
+            let entry: JournalChange
+            switch action {
+            case .done: entry = .done(decision: id, before: before, after: after)
+            case .due: entry = .due(decision: id, before: before, after: after)
+            default: entry = .reviewed(decision: id, before: before, after: after)
+            }
+            _ = try Journal.append(db, entry, time: now, author: author)
         }
     }
 

@@ -135,36 +135,9 @@ enum MeetingRows {
     }
 
     /// The part of a meeting that holding, cancelling or `meeting edit`
-    /// changes, as the journal writes it. Entries written before details
-    /// existed hold only `state` and `attendees`; a revert reads the keys an
-    /// entry has (`apply`).
+    /// changes, as the journal writes it (`SittingField`).
     static func stateJSON(_ m: Meeting) -> JSON {
-        let d = m.details
-        return .object(["state": .string(m.state.rawValue), "attendees": .strings(d.attendees),
-                        "place": .string(d.place), "started": .string(d.started?.description),
-                        "ended": .string(d.ended?.description), "chair": .string(d.chair),
-                        "secretary": .string(d.secretary), "guests": .string(d.guests), "restricted": .bool(d.restricted)])
-    }
-
-    /// `meeting` with the keys of `json` (as `stateJSON` writes them) set; nil when a value is damaged.
-    static func apply(_ json: JSON, to meeting: Meeting) -> Meeting? {
-        var m = meeting
-        for key in json.keys {
-            let value = json[key]
-            switch key {
-            case "state": guard let s = value.stringValue.flatMap(Meeting.State.init) else { return nil }; m.state = s
-            case "attendees": guard case .array(let list) = value else { return nil }; m.details.attendees = list.compactMap(\.stringValue)
-            case "place": m.details.place = value.stringValue
-            case "started": m.details.started = value.stringValue.flatMap(ClockTime.init)
-            case "ended": m.details.ended = value.stringValue.flatMap(ClockTime.init)
-            case "chair": m.details.chair = value.stringValue
-            case "secretary": m.details.secretary = value.stringValue
-            case "guests": m.details.guests = value.stringValue
-            case "restricted": guard case .bool(let b) = value else { return nil }; m.details.restricted = b
-            default: return nil
-            }
-        }
-        return m
+        SittingField.json(SittingField.all(of: m))
     }
 
     static func require(_ id: Int64, _ db: Database) throws -> Meeting {
@@ -265,37 +238,9 @@ enum MeetingRows {
         }
     }
 
-    /// What `updateMeeting` changes, as the journal writes it.
-    /// Keys written only when they say something (`removed` when the chair
-    /// took items off, `prepared` when the agenda was not stored), so that
-    /// entries written before issue 26 read and compare the same.
+    /// What `updateMeeting` changes, as the journal writes it (`JournalChange.MeetingSettings`).
     static func settingsJSON(_ m: Meeting) -> JSON {
-        var pairs: [(key: String, value: JSON)] = [("date", .string(m.date.description)), ("kind", .string(m.kind.rawValue)),
-                                                   ("topic", .string(m.topic)), ("items", itemsJSON(m.items))]
-        if !m.removed.isEmpty { pairs.append(("removed", .strings(m.removed.sorted()))) }
-        if !m.prepared { pairs.append(("prepared", .bool(false))) }
-        return .object(pairs)
-    }
-
-    /// Each item's `note` and `added` only when set, as `settingsJSON`.
-    static func itemsJSON(_ items: [Meeting.Item]) -> JSON {
-        .array(items.map { item in
-            var pairs: [(key: String, value: JSON)] = [("activity", .string(item.activity)), ("outcome", .string(item.outcome?.rawValue))]
-            if let note = item.note { pairs.append(("note", .string(note))) }
-            if item.added { pairs.append(("added", .bool(true))) }
-            return .object(pairs)
-        })
-    }
-
-    static func items(from json: JSON) -> [Meeting.Item]? {
-        guard case .array(let list) = json else { return nil }
-        return list.compactMap { entry in
-            guard let activity = entry["activity"].stringValue else { return nil }
-            let added: Bool
-            if case .bool(let b) = entry["added"] { added = b } else { added = false }
-            return Meeting.Item(activity: activity, outcome: entry["outcome"].stringValue.flatMap(Meeting.Outcome.init),
-                                note: entry["note"].stringValue, added: added)
-        }
+        JournalChange.json(JournalChange.MeetingSettings(m))
     }
 
     static func insert(_ d: Decision, _ db: Database) throws -> Int64 {
@@ -341,13 +286,9 @@ enum MeetingRows {
     }
 
     /// The part of a decision that `done`, `due` and a review change, as the
-    /// journal writes it: due date, done date, and the review at `meeting`.
+    /// journal writes it: due date, done date, and the review at `meeting` (`DecisionField`).
     static func decisionStateJSON(_ d: Decision, review: DecisionReview?) -> JSON {
-        .object(["due": .string(d.due.description), "done_on": .string(d.doneOn?.description),
-                 "review": review.map { r in
-                     .object(["meeting": .int(r.meeting), "outcome": .string(r.outcome.rawValue),
-                              "due_before": .string(r.dueBefore.description), "due_after": .string(r.dueAfter.description)])
-                 } ?? .null])
+        DecisionField.json(DecisionField.all(of: d, review: review))
     }
 
     static func setReview(_ r: DecisionReview, _ db: Database) throws {

@@ -49,57 +49,10 @@ extension Day {
     }
 }
 
-/// Instants as UTC text to the millisecond, `2025-03-01T09:15:30.123Z`: it
-/// sorts as it reads, and a `Date` read back equals the one returned when it
-/// was written.
-enum Timestamp {
-    static func milliseconds(_ date: Date) -> Int64 {
-        Int64((date.timeIntervalSince1970 * 1000).rounded())
-    }
-
-    /// The instant as the store keeps it (to the millisecond).
-    static func normalized(_ date: Date) -> Date {
-        Date(timeIntervalSince1970: Double(milliseconds(date)) / 1000)
-    }
-
-    static func text(_ date: Date) -> String {
-        let ms = milliseconds(date)
-        let perDay: Int64 = 86_400_000
-        var dayNumber = ms / perDay
-        var rest = ms % perDay
-        if rest < 0 { rest += perDay; dayNumber -= 1 }
-        let day = Day(ordinal: Int(dayNumber))
-        let h = rest / 3_600_000, m = rest / 60_000 % 60, s = rest / 1000 % 60, f = rest % 1000
-        return day.description + "T" + pad(h, 2) + ":" + pad(m, 2) + ":" + pad(s, 2) + "." + pad(f, 3) + "Z"
-    }
-
-    static func date(_ text: String) -> Date? {
-        let parts = text.split(separator: "T")
-        guard parts.count == 2, let day = Day(String(parts[0])) else { return nil }
-        var clock = Substring(parts[1])
-        guard clock.hasSuffix("Z") else { return nil }
-        clock = clock.dropLast()
-        let fields = clock.split(separator: ":")
-        guard fields.count == 3, let h = Int64(fields[0]), let m = Int64(fields[1]) else { return nil }
-        let secondParts = fields[2].split(separator: ".")
-        guard let s = Int64(secondParts[0]) else { return nil }
-        var f: Int64 = 0
-        if secondParts.count == 2 {
-            guard secondParts[1].count == 3, let ms = Int64(secondParts[1]) else { return nil }
-            f = ms
-        }
-        let ms = Int64(day.ordinal) * 86_400_000 + h * 3_600_000 + m * 60_000 + s * 1000 + f
-        return Date(timeIntervalSince1970: Double(ms) / 1000)
-    }
-
+extension Timestamp {
     static func required(_ text: String, _ what: String = "time") throws -> Date {
         guard let date = Timestamp.date(text) else { throw damaged("\(what) “\(text)”") }
         return date
-    }
-
-    private static func pad(_ n: Int64, _ width: Int) -> String {
-        let s = String(n)
-        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
     }
 }
 
@@ -220,9 +173,7 @@ extension Schedule {
 /// The fields of an activity that a change can touch, by the names the
 /// journal and conflict messages use. The id is not among them: it never
 /// changes once given.
-enum ActivityField: String, CaseIterable, Sendable {
-    case goal, title, en, links, period, schedule, owners, funding, target, status
-    case statusNote = "status_note"
+extension ActivityField {
 
     func value(of a: Activity) -> JSON {
         switch self {
@@ -289,10 +240,9 @@ enum ActivityField: String, CaseIterable, Sendable {
 }
 
 extension Activity {
-    /// The whole activity as the journal shows an added one.
-    var json: JSON {
-        .object([(key: "id", value: .string(id))]
-                + ActivityField.allCases.map { (key: $0.rawValue, value: $0.value(of: self)) })
+    /// Every field of the activity as the store keeps it (the journal's `add`).
+    var fields: [ActivityField: JSON] {
+        Dictionary(uniqueKeysWithValues: ActivityField.allCases.map { ($0, $0.value(of: self)) })
     }
 
     /// Every free text of the activity, named for a refusal message.
@@ -302,51 +252,6 @@ extension Activity {
          FreeTextField(name: Phrase(lv: "aktivitātes \(id) perioda apraksts", en: "the period wording of \(id)"), text: period),
          FreeTextField(name: Phrase(lv: "aktivitātes \(id) statusa piezīme", en: "the status note of \(id)"), text: statusNote, lines: .several),
          FreeTextField(name: Phrase(lv: "aktivitātes \(id) mērķa mērvienība", en: "the target unit of \(id)"), text: target?.unit)]
-    }
-}
-
-// MARK: - Journal forms of the tracked values
-
-extension SargsCore.Record {
-    var json: JSON {
-        .object(["id": .int(id), "activity": .string(activity), "date": .string(date.description),
-                 "count": .int(count), "note": .string(note), "author": .string(author)])
-    }
-}
-
-extension Note {
-    var json: JSON {
-        .object(["id": .int(id), "activity": .string(activity), "text": .string(text),
-                 "author": .string(author), "time": .string(Timestamp.text(time))])
-    }
-}
-
-extension Waiver {
-    var json: JSON {
-        .object(["id": .int(id), "activity": .string(activity), "window": .string(window),
-                 "note": .string(note), "author": .string(author)])
-    }
-}
-
-extension Meeting {
-    /// As the journal's `meeting` entry writes it; the time, place and the
-    /// number of stored agenda items only when there are (issue 26).
-    var json: JSON {
-        var pairs: [(key: String, value: JSON)] = [
-            ("id", .int(id)), ("date", .string(date.description)), ("kind", .string(kind.rawValue)),
-            ("topic", .string(topic)), ("state", .string(state.rawValue)), ("attendees", .strings(attendees))]
-        if let time { pairs.append(("time", .string(time.description))) }
-        if let place = details.place { pairs.append(("place", .string(place))) }
-        if prepared { pairs.append(("agenda_items", .int(items.count))) }
-        return .object(pairs)
-    }
-}
-
-extension Decision {
-    var json: JSON {
-        .object(["id": .int(id), "meeting": .int(meeting), "text": .string(text), "owner": .string(owner),
-                 "due": .string(due.description), "activity": .string(activity),
-                 "done_on": .string(doneOn?.description)])
     }
 }
 
