@@ -86,3 +86,25 @@ struct JournalChangeTests {
         #expect(JournalChange.MailKind("minutes") == .other("minutes"))
     }
 }
+
+@Suite("Undo of a meeting's items")
+struct ItemsUndoTests {
+    @Test("an undo of one item's outcome refuses when someone else marked another item since, and writes nothing")
+    func itemsConflict() throws {
+        let scratch = Scratch()
+        let store = try scratch.store()
+        let today = Day("2025-06-02")!
+        guard case .meeting(let meeting) = try store.apply(.newMeeting(Meeting(date: Day("2025-06-02")!, kind: .regular)),
+                                                          author: "ieva", now: SamplePlan.now, today: today) else {
+            Issue.record("no meeting"); return
+        }
+        try store.apply(.outcome(meeting: meeting.id, activity: "1.1", .discussed), author: "ieva", now: SamplePlan.now.plus(1), today: today)
+        try store.apply(.outcome(meeting: meeting.id, activity: "1.2", .discussed), author: "juris", now: SamplePlan.now.plus(2), today: today)
+        let before = try Everything(store)
+        let latest = try #require(try store.latestUndoable(author: "ieva"))
+        #expect(throws: StoreError.self) {
+            try store.apply(.undo(of: latest.id), author: "ieva", now: SamplePlan.now.plus(3), today: today)
+        }
+        #expect(try Everything(store) == before, "the other member's outcome stays, nothing is journaled")
+    }
+}
