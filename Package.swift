@@ -66,7 +66,7 @@ let package = Package(
             "SargsStore", "SargsCore", "SargsPlanFile", "SargsFiles", "TestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "SargsBoardTests", dependencies: ["SargsBoard", "SargsCore", "SargsPlanFile", "SargsThemeFile", "TestSupport"]),
+        .testTarget(name: "SargsBoardTests", dependencies: ["SargsBoard", "SargsCore", "SargsPlanFile", "SargsThemeFile", "SargsStore", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "SargsBoard", "SargsCore", "SargsPlanDraft", "SargsPlanFile"]),
     ],
     swiftLanguageModes: [.v6]

@@ -11,32 +11,32 @@ import TestSupport
 struct InputTests {
     static let plan = LoopTests.plan
 
-    func driver(width: Int = 120, height: Int = 40, today: String = "2025-07-01") -> (BoardDriver<FakeServices>, FakeServices) {
-        LoopTests.driver(Snapshot(plan: Self.plan), today: today, width: width, height: height)
+    func driver(width: Int = 120, height: Int = 40, today: String = "2025-07-01") throws -> (BoardDriver<MemoryServices>, MemoryServices) {
+        try LoopTests.driver(Snapshot(plan: Self.plan), today: today, width: width, height: height)
     }
 
     @Test("a paste of two lines into the note form is one note with both lines; the pasted 'u' is text, not undo")
     func pasteIntoANote() throws {
-        var (board, services) = driver()
+        var (board, services) = try driver()
         board.state.select("1.1")
         board.press(.note)
         #expect(board.send(.paste("sarunāts ar skolu\nu")).isEmpty)
         #expect(board.state.form?["note"] == "sarunāts ar skolu\nu")
         board.press(.formSave)
-        #expect(services.store.snapshot.notes.map(\.text) == ["sarunāts ar skolu\nu"])
+        #expect(try services.snapshot.notes.map(\.text) == ["sarunāts ar skolu\nu"])
         #expect(board.state.message?.phrase.lv == "Piezīme pievienota: 1.1")
         // 200 lines, Windows line ends included: one note, every line.
         board.press(.note)
         let lines = (1...200).map { "rinda \($0)" }
         board.send(.paste(lines.joined(separator: "\r\n")))
         board.press(.formSave)
-        #expect(services.store.snapshot.notes.count == 2)
-        #expect(services.store.snapshot.notes.last?.text == lines.joined(separator: "\n"))
+        #expect(try services.snapshot.notes.count == 2)
+        #expect(try services.snapshot.notes.last?.text == lines.joined(separator: "\n"))
     }
 
     @Test("a paste longer than the field's limit is refused whole with the limit named; the field is as it was")
     func pasteOverTheLimit() throws {
-        var (board, _) = driver()
+        var (board, _) = try driver()
         board.state.select("1.1")
         board.press(.note)
         board.type("sākums")
@@ -52,7 +52,7 @@ struct InputTests {
 
     @Test("a one-line field takes a paste of several lines as one line; Ctrl-J there says why not")
     func oneLineField() throws {
-        var (board, _) = driver()
+        var (board, _) = try driver()
         board.state.select("1.1")
         board.press(.record)
         board.state.form?.set("date", text: "")
@@ -79,11 +79,11 @@ struct InputTests {
 
     @Test("outside a field a paste runs nothing: on the board it searches its first line; elsewhere it says why")
     func pasteOutsideAField() throws {
-        var (board, services) = driver()
-        let before = services.store.snapshot
+        var (board, services) = try driver()
+        let before = try services.snapshot
         #expect(board.send(.paste("reidus\nu\nx\nq")).isEmpty)
         #expect(board.state.searching && board.state.filter.text == "reidus u x q", "the search line is one line: the paste's lines joined")
-        #expect(services.store.snapshot == before)
+        #expect(try services.snapshot == before)
         #expect(!board.state.quitting)
         board.press(.searchClear)
         board.state.select("1.1")
@@ -101,7 +101,7 @@ struct InputTests {
 
     @Test("the mouse on the board: a click selects the card under it, a double click opens it, the wheel moves in its column")
     func mouseOnTheBoard() throws {
-        var (board, _) = driver(width: 100, height: 30)
+        var (board, _) = try driver(width: 100, height: 30)
         // Columns are 24 wide with a gap of 1; the column titles take two rows, so cards start on row 4, 6 rows apart.
         board.send(.mouse(MouseEvent(.click, x: 30, y: 4)))
         #expect(board.state.selectedActivity?.id == "2.1")
@@ -123,7 +123,7 @@ struct InputTests {
 
     @Test("the mouse on the agenda, a form and the key bar: select, open, focus, press")
     func mouseElsewhere() throws {
-        var (board, _) = driver(width: 100, height: 30)
+        var (board, _) = try driver(width: 100, height: 30)
         board.press(.agenda)
         // Lines: heading, review, saved, blank, the first owner, then items (row 1 is the first line).
         let lines = try #require(board.state.currentAgendaView?.lines)
@@ -150,7 +150,7 @@ struct InputTests {
 extension InputTests {
     @Test("what the first review of input found: tabs and the cursor, ↑ ↓ in a note, scrolling back after End, the hidden-columns signal, reasons and decisions of several lines")
     func inputFindings() throws {
-        var (board, _) = driver(width: 100, height: 30)
+        var (board, _) = try driver(width: 100, height: 30)
         // A tab shows as a space and the cursor stands on the character it is on.
         board.state.select("1.1")
         board.press(.record)
@@ -191,7 +191,7 @@ extension InputTests {
         snapshot.meetings = [Meeting(id: 1, date: Day("2025-06-01")!, state: .held)]
         snapshot.decisions = [Decision(id: 1, meeting: 1, text: "rinda viens\nrinda divi\nrinda trīs", owner: "SG",
                                        due: Day("2025-08-01")!, activity: "2.1")]
-        var (board, _) = LoopTests.driver(snapshot, today: "2025-07-01", width: 120, height: 40)
+        var (board, _) = try LoopTests.driver(snapshot, today: "2025-07-01", width: 120, height: 40)
         board.state.select("2.1")
         board.press(.open)
         let screen = board.screen

@@ -2,20 +2,24 @@ import Foundation
 import SargsBoard
 import SargsCore
 import SargsPlanFile
+import SargsStore
 import Testing
 import TestSupport
 
 /// What users saw of the loop (issue 12), each through the board's own
-/// runner and a store in memory, keys pressed by binding name.
+/// runner and the real store in memory (`MemoryServices`), keys pressed by binding name.
 @Suite("The loop: what is shown as saved is stored")
 struct LoopTests {
     static let plan = try! PlanFile.read(path: Fixtures.madonaPlanPath)
 
-    /// A board on `snapshot`, its effects run against a store in memory.
-    static func driver(_ snapshot: Snapshot, today: String, width: Int = 120, height: Int = 40) -> (BoardDriver<FakeServices>, FakeServices) {
+    /// A board on `snapshot` (`records`: the whole records behind its index),
+    /// its effects run against the real store in memory holding the same
+    /// (`Store.seeded`: refused if the store cannot hold exactly that).
+    static func driver(_ snapshot: Snapshot, records: [Record] = [], today: String, width: Int = 120,
+                       height: Int = 40) throws -> (BoardDriver<MemoryServices>, MemoryServices) {
         let day = Day(today)!
-        let services = FakeServices(store: FakeStore(snapshot: snapshot, records: []), today: day)
-        let state = AppState(snapshot: snapshot, today: day, width: width, height: height, author: "chair")
+        let services = MemoryServices(store: try Store.seeded(snapshot, records: records), today: day)
+        let state = AppState(snapshot: try services.snapshot, today: day, width: width, height: height, author: "chair")
         return (BoardDriver(state, services: services), services)
     }
 
@@ -26,7 +30,7 @@ struct LoopTests {
 
     @Test("a changed date and topic of a saved meeting are stored by p, with the agenda of the new date")
     func dateChangeIsStored() throws {
-        var (board, services) = Self.driver(Self.plannedMeeting6(), today: "2026-01-20")
+        var (board, services) = try Self.driver(Self.plannedMeeting6(), today: "2026-01-20")
         board.press(.agenda)
         #expect(board.state.draft?.meetingID == 6)
         board.press(.meetingSettings)
@@ -37,20 +41,20 @@ struct LoopTests {
         board.type("Gada pārskats")
         board.press(.formSave)
         board.press(.saveMeeting)
-        let stored = try #require(services.store.snapshot.meetings.first { $0.id == 6 })
+        let stored = try #require(try services.snapshot.meetings.first { $0.id == 6 })
         #expect(stored.date == Day("2026-01-22")!)
         #expect(stored.topic == "Gada pārskats")
         // The items are the agenda of the new date: its review period and sweep, not the old one's.
-        let expected = Agenda(snapshot: services.store.snapshot, date: Day("2026-01-22")!).items.map(\.activity)
+        let expected = Agenda(snapshot: try services.snapshot, date: Day("2026-01-22")!).items.map(\.activity)
         #expect(Set(stored.items.map(\.activity)) == Set(expected))
         #expect(board.state.message?.phrase.lv.hasPrefix("Sēde Nr. 6 saglabāta: 2026-01-22") == true, "\(String(describing: board.state.message))")
         // One meeting still: the same number, not a second meeting.
-        #expect(services.store.snapshot.meetings.count == 1)
+        #expect(try services.snapshot.meetings.count == 1)
     }
 
     @Test("d on an agenda not yet saved keeps what the chair removed, added and moved")
     func settingsKeepThePreparation() throws {
-        var (board, _) = Self.driver(Snapshot(plan: Self.plan), today: "2025-07-01")
+        var (board, _) = try Self.driver(Snapshot(plan: Self.plan), today: "2025-07-01")
         board.press(.agenda)
         let order = board.state.draftOrder
         let removed = order[0]
@@ -73,7 +77,7 @@ struct LoopTests {
 
     @Test("u in the agenda view takes back the preparation's last edit, not a change in the store")
     func undoInTheAgenda() throws {
-        var (board, services) = Self.driver(Self.plannedMeeting6(), today: "2025-12-01")
+        var (board, services) = try Self.driver(Self.plannedMeeting6(), today: "2025-12-01")
         board.press(.agenda)
         let before = board.state.draftOrder
         board.press(.removeItem)
@@ -81,7 +85,7 @@ struct LoopTests {
         let effects = board.press(.undo)
         #expect(effects.isEmpty)
         #expect(board.state.draftOrder == before)
-        #expect(services.store.snapshot.meetings.first?.state == .planned)
+        #expect(try services.snapshot.meetings.first?.state == .planned)
         // With nothing left to take back, u asks about the store's latest change (and there is none here).
         board.press(.undo)
         #expect(board.state.message?.phrase.en == "you have no change left to undo")
@@ -89,7 +93,7 @@ struct LoopTests {
 
     @Test("the keys of the agenda view all act: Home, End, PgUp, PgDn move, Enter opens the activity")
     func agendaKeys() throws {
-        var (board, _) = Self.driver(Snapshot(plan: Self.plan), today: "2025-07-01", width: 80, height: 24)
+        var (board, _) = try Self.driver(Snapshot(plan: Self.plan), today: "2025-07-01", width: 80, height: 24)
         board.press(.agenda)
         let count = board.state.draftOrder.count
         board.press(.end)
@@ -114,7 +118,7 @@ struct LoopTests {
         var snapshot = Self.plannedMeeting6()
         snapshot.meetings[0].items[0].outcome = .discussed
         snapshot.decisions = [Decision(id: 3, meeting: 6, text: "Sagatavot plānu", owner: "SD", due: Day("2026-01-31")!)]
-        var (board, _) = Self.driver(snapshot, today: "2025-12-20")
+        var (board, _) = try Self.driver(snapshot, today: "2025-12-20")
         board.press(.meetings)
         #expect(board.screen.contains("kārtējā") && board.screen.contains("plānota"), "Latvian words: \(board.screen)")
         #expect(!board.screen.contains("regular planned"))
@@ -128,7 +132,7 @@ struct LoopTests {
 
     @Test("a key with nothing to do says so; a meeting key without a saved meeting says what to do first")
     func keysSayWhy() throws {
-        var (board, _) = Self.driver(Snapshot(plan: Self.plan), today: "2025-07-01")
+        var (board, _) = try Self.driver(Snapshot(plan: Self.plan), today: "2025-07-01")
         board.key(.character("Z"))
         #expect(board.state.message?.kind == .error)
         #expect(board.state.message?.phrase.lv.contains("nav nozīmes") == true)
@@ -138,7 +142,7 @@ struct LoopTests {
             #expect(board.state.message?.phrase.lv == "vispirms saglabājiet sēdi (\(board.state.keyName(.saveMeeting)))", "\(command)")
         }
         // Every command of the agenda view either acts or says why, on an agenda with no items.
-        var (empty, _) = Self.driver(Snapshot(plan: Self.plan), today: "2025-01-02")
+        var (empty, _) = try Self.driver(Snapshot(plan: Self.plan), today: "2025-01-02")
         empty.press(.agenda)
         #expect(empty.state.draftOrder.isEmpty)
         for command in [Command.removeItem, .itemUp, .itemDown, .chair, .open] {
@@ -165,7 +169,7 @@ struct LoopTests {
 
     @Test("after p, u asks about the stored change; the draft stays the saved meeting (no second meeting)")
     func undoAfterSave() throws {
-        var (board, services) = Self.driver(Snapshot(plan: Self.plan), today: "2026-01-20")
+        var (board, services) = try Self.driver(Snapshot(plan: Self.plan), today: "2026-01-20")
         board.press(.agenda)
         board.press(.removeItem)
         board.press(.saveMeeting)
@@ -175,14 +179,14 @@ struct LoopTests {
         board.press(.confirmNo)
         #expect(board.state.draft?.meetingID == id)
         board.press(.saveMeeting)
-        #expect(services.store.snapshot.meetings.count == 1, "still one meeting")
+        #expect(try services.snapshot.meetings.count == 1, "still one meeting")
     }
 
     @Test("'saved' only when the store holds what the screen shows; chair mode saves what it shows first")
     func savedMeansStored() throws {
         // A meeting planned on the command line holds no items; the board computes them.
         let snapshot = Snapshot(plan: Self.plan, meetings: [Meeting(id: 6, date: Day("2025-12-15")!, state: .planned)])
-        var (board, services) = Self.driver(snapshot, today: "2026-01-20")
+        var (board, services) = try Self.driver(snapshot, today: "2026-01-20")
         board.press(.agenda)
         #expect(board.state.draftHasUnsavedChanges)
         #expect(board.screen.contains("Sēde Nr. 6 — nesaglabātas izmaiņas"), "\(board.screen)")
@@ -192,20 +196,21 @@ struct LoopTests {
         board.press(.chair)
         // Chair mode says it will save the agenda and asks; nothing is saved before the yes.
         #expect(board.state.confirmation?.question.lv.contains("Izmaiņas tiks saglabātas sēdē Nr. 6") == true)
-        #expect(services.store.snapshot.meetings.first?.items.isEmpty == true)
+        #expect(try services.snapshot.meetings.first?.items.isEmpty == true)
         board.press(.confirmYes)
         #expect(board.state.screen == .chair)
-        #expect(services.store.snapshot.meetings.first?.items.map(\.activity) == board.state.draftOrder)
+        #expect(try services.snapshot.meetings.first?.items.map(\.activity) == board.state.draftOrder)
         board.press(.back)
         #expect(board.screen.contains("Saglabāta kā sēde Nr. 6"), "\(board.screen)")
     }
 
     @Test("a meeting cancelled or held elsewhere is no longer prepared or chaired here, and says why")
     func notPlannedAnyMore() throws {
-        var (board, services) = Self.driver(Self.plannedMeeting6(), today: "2025-12-01")
+        var (board, services) = try Self.driver(Self.plannedMeeting6(), today: "2025-12-01")
         board.press(.agenda)
-        services.store.snapshot.meetings[0].state = .cancelled
-        board.send(.reloaded(services.store.snapshot))
+        // Someone else cancels it meanwhile.
+        try services.store.apply(.cancelMeeting(6), author: "anna", now: Seed.now, today: Day("2025-12-01")!)
+        board.send(.reloaded(try services.snapshot))
         for command in [Command.saveMeeting, .removeItem, .chair, .hold, .meetingSettings] {
             board.state.message = nil
             #expect(board.press(command).isEmpty, "\(command)")
@@ -215,21 +220,21 @@ struct LoopTests {
 
     @Test("another board's save is not overwritten silently")
     func twoBoards() throws {
-        var (first, services) = Self.driver(Self.plannedMeeting6(), today: "2025-12-01")
+        var (first, services) = try Self.driver(Self.plannedMeeting6(), today: "2025-12-01")
         first.press(.agenda)
         first.press(.removeItem)
         // Someone else saves the same meeting meanwhile.
-        var other = services.store.snapshot.meetings[0]
+        var other = try services.snapshot.meetings[0]
         other.items.removeLast()
-        _ = try services.save(.updateMeeting(other, basedOn: services.store.snapshot.meetings[0]), author: "anna")
+        _ = try services.save(.updateMeeting(other, basedOn: try services.snapshot.meetings[0]), author: "anna")
         first.press(.saveMeeting)
         #expect(first.state.message?.kind == .error, "\(String(describing: first.state.message))")
-        #expect(services.store.snapshot.meetings[0].items == other.items)
+        #expect(try services.snapshot.meetings[0].items == other.items)
     }
 
     @Test("Esc keeps a preparation with edits; q asks before it throws one away")
     func preparationIsNotLost() throws {
-        var (board, _) = Self.driver(Snapshot(plan: Self.plan), today: "2025-07-01")
+        var (board, _) = try Self.driver(Snapshot(plan: Self.plan), today: "2025-07-01")
         board.press(.agenda)
         let full = board.state.draftOrder
         board.press(.removeItem)

@@ -2,13 +2,14 @@ import Foundation
 import SargsBoard
 import SargsCore
 import SargsPlanFile
+import SargsStore
 import Testing
 import TestSupport
 
 /// Random keys, commands and resizes through `reduce` and `render`, with the
-/// board's invariants checked after every one, and the effects run by a fake
-/// store the way the executable runs them (save, then `.reloaded`, then
-/// `.saved`), so the state always answers to a store.
+/// board's invariants checked after every one, and the effects run by the
+/// real store in memory (`Store.inMemory`) the way the executable runs them
+/// (save, then `.reloaded`, then `.saved`), so the state always answers to a store.
 @Suite("Monkey: random keys through reduce and render")
 struct MonkeyTests {
     /// 10,000 per plan, 20,000 in all; MONKEY_KEYS=N for a shorter local run.
@@ -31,11 +32,11 @@ struct MonkeyTests {
             plan = SyntheticPlan.plan(activities: 150, seed: 9)
             records = SyntheticPlan.records(for: plan, count: 1_500, until: today, seed: 10)
         }
-        var monkey = Monkey(plan: plan, records: records, today: today, seed: kind == .madona ? 20_251 : 20_252)
+        var monkey = try Monkey(plan: plan, records: records, today: today, seed: kind == .madona ? 20_251 : 20_252)
         let started = Date()
         monkey.run(steps: Self.keysPerPlan)
         let seconds = Date().timeIntervalSince(started)
-        print("monkey (\(kind.rawValue)): \(monkey.steps) actions (\(monkey.keys) keys, \(monkey.resizes) resizes at \(monkey.sizes.count) sizes, \(monkey.commands) commands, \(monkey.idles) idle), \(monkey.formsOpened) forms, \(monkey.saves) saves, \(monkey.refusals) refused by the store, \(monkey.formRefusals) refused by the form, \(monkey.personalCodesTyped) personal codes typed, steps per screen \(monkey.stepsOn.map { "\($0.key.rawValue) \($0.value)" }.sorted().joined(separator: ", ")), \(String(format: "%.1f", seconds)) s")
+        print("monkey (\(kind.rawValue)): \(monkey.steps) actions (\(monkey.keys) keys, \(monkey.resizes) resizes at \(monkey.sizes.count) sizes, \(monkey.commands) commands, \(monkey.idles) idle), \(monkey.formsOpened) forms, \(monkey.saves) saves, \(monkey.refusals) refused by the store\(monkey.services.refused.isEmpty ? "" : " (" + Set(monkey.services.refused).sorted().joined(separator: "; ") + ")"), \(monkey.formRefusals) refused by the form, \(monkey.personalCodesTyped) personal codes typed, steps per screen \(monkey.stepsOn.map { "\($0.key.rawValue) \($0.value)" }.sorted().joined(separator: ", ")), \(String(format: "%.1f", seconds)) s")
         #expect(monkey.failure == nil, "\(monkey.failure ?? "")")
         #expect(monkey.steps == Self.keysPerPlan)
         // The walk went everywhere it should have.
@@ -45,215 +46,13 @@ struct MonkeyTests {
     }
 }
 
-/// A store in memory that runs the board's changes as the real one would,
-/// keeping what is needed for undo.
-struct FakeStore {
-    var snapshot: Snapshot
-    /// The whole records (the snapshot holds only their index).
-    var records: [Record]
-    var undo: [(snapshot: Snapshot, records: [Record])] = []
-    var nextID: Int64 = 1_000_000
-    /// The journal entry the next undo reverts (the latest change).
-    var latestEntry: Int64?
-
-    /// Runs one change; a refusal comes back as the phrase the board shows.
-    mutating func save(_ change: Change, author: String, today: Day) -> Result<SavedChange, ChangeRefusal> {
-        var next = snapshot
-        var nextRecords = records
-        nextID += 1
-        var saved = SavedChange.note("")
-        switch change {
-        case .record(var record):
-            record.id = nextID
-            nextRecords.append(record)
-            next.records = RecordIndex(nextRecords)
-            saved = .record(record)
-        case .status(let id, let status, let note):
-            guard let i = next.plan.activities.firstIndex(where: { $0.id == id }) else { return .failure(ChangeRefusal("nav", "no such activity")) }
-            next.plan.activities[i].status = status
-            next.plan.activities[i].statusNote = note
-        case .note(let id, let text):
-            next.notes.append(Note(id: nextID, activity: id, text: text, author: author))
-            saved = .note(id)
-        case .waiver(var waiver):
-            waiver.id = nextID
-            next.waivers.append(waiver)
-        case .edit(let edited, let original):
-            guard let i = next.plan.activities.firstIndex(where: { $0.id == original.id }) else {
-                return .failure(ChangeRefusal("nav", "no such activity"))
-            }
-            next.plan.activities[i] = edited
-        case .add(let activity):
-            let at = (next.plan.activities.lastIndex { $0.goal == activity.goal }).map { $0 + 1 }
-                ?? next.plan.activities.firstIndex { $0.goal > activity.goal } ?? next.plan.activities.count
-            next.plan.activities.insert(activity, at: at)
-        case .undo(let expected):
-            guard let previous = undo.popLast() else { return .failure(ChangeRefusal("nav ko atsaukt", "nothing to undo")) }
-            guard expected == latestEntry else {
-                undo.append(previous)
-                return .failure(ChangeRefusal("ne tā izmaiņa", "not the change asked about"))
-            }
-            (snapshot, records) = previous
-            latestEntry = undo.isEmpty ? nil : latestEntry.map { $0 - 1 }
-            return .success(.undo(JournalEntry(id: nextID, time: Date(timeIntervalSince1970: 0), author: author,
-                                               action: "undo", subject: "x", undoes: expected)))
-        case .newMeeting(var meeting):
-            meeting.id = nextID
-            next.meetings.append(meeting)
-            next.meetings.sort { ($0.date, $0.id) < ($1.date, $1.id) }
-            saved = .meeting(meeting)
-        case .updateMeeting(let meeting, let base):
-            guard let i = next.meetings.firstIndex(where: { $0.id == meeting.id }), next.meetings[i].state == .planned else {
-                return .failure(ChangeRefusal("nav", "no such planned meeting"))
-            }
-            if let base, (base.date, base.kind, base.topic, base.items) != (next.meetings[i].date, next.meetings[i].kind,
-                                                                           next.meetings[i].topic, next.meetings[i].items) {
-                return .failure(ChangeRefusal("kāds cits mainīja sēdi", "someone else changed the meeting"))
-            }
-            next.meetings[i].date = meeting.date
-            next.meetings[i].kind = meeting.kind
-            next.meetings[i].topic = meeting.topic
-            next.meetings[i].items = meeting.items
-            next.meetings[i].removed = meeting.removed
-            next.meetings[i].prepared = true
-            next.meetings.sort { ($0.date, $0.id) < ($1.date, $1.id) }
-            saved = .meetingUpdated(meeting)
-        case .outcome(let id, let activity, let outcome, let note):
-            guard let i = next.meetings.firstIndex(where: { $0.id == id }) else { return .failure(ChangeRefusal("nav", "no such meeting")) }
-            FakeStore.set(outcome, of: activity, note: note, in: &next.meetings[i])
-            saved = .outcome(meeting: id, activity: activity, outcome)
-        case .decision(var decision, _):
-            guard let i = next.meetings.firstIndex(where: { $0.id == decision.meeting }) else {
-                return .failure(ChangeRefusal("nav", "no such meeting"))
-            }
-            decision.id = nextID
-            next.decisions.append(decision)
-            if let activity = decision.activity { FakeStore.set(.decision, of: activity, in: &next.meetings[i]) }
-            saved = .decision(decision)
-        case .hold(let id, let details, _):
-            guard let i = next.meetings.firstIndex(where: { $0.id == id }) else { return .failure(ChangeRefusal("nav", "no such meeting")) }
-            next.meetings[i].state = .held
-            next.meetings[i].details = details
-            saved = .held(meeting: id)
-        case .editMeeting(let id, let details):
-            guard let i = next.meetings.firstIndex(where: { $0.id == id }) else { return .failure(ChangeRefusal("nav", "no such meeting")) }
-            let changed = next.meetings[i].details != details
-            next.meetings[i].details = details
-            saved = .meetingDetails(meeting: id, changed: changed)
-        case .cancelMeeting(let id):
-            guard let i = next.meetings.firstIndex(where: { $0.id == id }), next.meetings[i].state == .planned else {
-                return .failure(ChangeRefusal("nav", "no such planned meeting"))
-            }
-            next.meetings[i].state = .cancelled
-            saved = .cancelled(meeting: id)
-        case .review(let id, let meeting, let outcome, let due, let today):
-            guard let i = next.decisions.firstIndex(where: { $0.id == id }), next.decisions[i].isOpen else {
-                return .failure(ChangeRefusal("nav", "no such open decision"))
-            }
-            let before = next.decisions[i].due
-            switch outcome {
-            case .done: next.decisions[i].doneOn = min(meeting?.date ?? today, today); saved = .decisionDone(id)
-            case .moved: next.decisions[i].due = due; saved = .decisionMoved(id, due)
-            case .open: saved = .decisionKeptOpen(id)
-            }
-            if let meeting {
-                // As the store does: the review keeps the due date it began with, and "moved" stays moved when left open.
-                let old = next.reviews.first { $0.meeting == meeting.id && $0.decision == id }
-                next.reviews.removeAll { $0.meeting == meeting.id && $0.decision == id }
-                next.reviews.append(DecisionReview(meeting: meeting.id, decision: id,
-                                                   outcome: outcome == .open && old?.outcome == .moved ? .moved : outcome,
-                                                   dueBefore: old?.dueBefore ?? before, dueAfter: next.decisions[i].due))
-            }
-        case .recordFinishing(var record):
-            record.id = nextID
-            nextRecords.append(record)
-            next.records = RecordIndex(nextRecords)
-            if let i = next.plan.activities.firstIndex(where: { $0.id == record.activity }) { next.plan.activities[i].status = .done }
-            saved = .finished(record)
-        case .institutionEmail(let code, let email):
-            guard var institution = next.plan.institution(code) else { return .failure(ChangeRefusal("nav", "no such institution")) }
-            institution.email = email
-            if let i = next.plan.institutions.firstIndex(where: { $0.code == code }) {
-                next.plan.institutions[i] = institution
-            } else {
-                next.plan.institutions.append(institution)
-            }
-            saved = .institutionEmail(code, email, changed: true)
-        }
-        undo.append((snapshot, records))
-        snapshot = next
-        records = nextRecords
-        latestEntry = nextID
-        return .success(saved)
-    }
-}
-
-extension FakeStore {
-    /// What `Store.setOutcome` does: the item's outcome, the item added when missing.
-    static func set(_ outcome: Meeting.Outcome, of activity: ActivityID, note: String? = nil, in meeting: inout Meeting) {
-        if let j = meeting.items.firstIndex(where: { $0.activity == activity }) {
-            meeting.items[j].outcome = outcome
-            meeting.items[j].note = note
-        } else {
-            meeting.items.append(Meeting.Item(activity: activity, outcome: outcome, note: note, added: true))
-        }
-    }
-}
-
-/// The random walk and its invariants.
-/// The store in memory as the board's services; it checks every change the
-/// board asks for before it saves it.
-final class FakeServices: BoardServices {
-    var store: FakeStore
-    var today: Day
-    var saves = 0, refusals = 0
-    /// The first change the board should not have asked for.
-    var problem: String?
-    var check: ((Change, FakeStore, Day) -> String?)?
-
-    init(store: FakeStore, today: Day) {
-        self.store = store
-        self.today = today
-    }
-
-    func save(_ change: Change, author: String) throws -> SavedChange {
-        if problem == nil, let why = check?(change, store, today) {
-            problem = "the board asked to save an invalid change \(change): \(why)"
-        }
-        switch store.save(change, author: author, today: today) {
-        case .success(let saved):
-            saves += 1
-            return saved
-        case .failure(let refusal):
-            refusals += 1
-            throw refusal
-        }
-    }
-
-    func load() throws -> (snapshot: Snapshot, version: Int64) { (store.snapshot, store.nextID) }
-    func version() throws -> Int64 { store.nextID }
-    func journal(subject: String?) throws -> [JournalEntry] {
-        [JournalEntry(id: 1, time: Date(timeIntervalSince1970: 1_750_000_000), author: "monkey",
-                      action: "record", subject: subject ?? "1.1", after: "{}")]
-    }
-    func records(of activity: ActivityID) throws -> [Record] {
-        store.records.filter { $0.activity == activity }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
-    }
-    func latestUndoable(author: String) throws -> JournalEntry? {
-        store.latestEntry.map { JournalEntry(id: $0, time: Date(timeIntervalSince1970: 0), author: author, action: "record", subject: "1.1") }
-    }
-    func writeMinutes(meeting: Int64, language: Language) throws -> Phrase {
-        Phrase(lv: "Protokols: sede-\(meeting).md", en: "Minutes: meeting-\(meeting).md")
-    }
-    func refusal(for error: any Error) -> Phrase {
-        (error as? ChangeRefusal)?.phrase ?? Phrase(lv: "\(error)", en: "\(error)")
-    }
-}
-
+/// The random walk and its invariants, against the real store in memory
+/// (`MemoryServices`), which answers every change the board asks for.
 struct Monkey {
     var state: AppState
-    let services: FakeServices
-    var store: FakeStore { services.store }
+    let services: MemoryServices
+    /// The store's snapshot as last read: read again after every step that ran effects (only they change the store).
+    var stored: Snapshot
     var random: SyntheticPlan.Random
     var steps = 0, keys = 0, resizes = 0, commands = 0, formsOpened = 0, idles = 0
     var saves: Int { services.saves }
@@ -266,13 +65,13 @@ struct Monkey {
     var failure: String?
     private var pending: [Key] = []
 
-    init(plan: Plan, records: [Record], today: Day, seed: UInt64) {
-        let snapshot = Snapshot(plan: plan, records: records)
-        state = AppState(snapshot: snapshot, today: today, language: .lv, glyphs: .unicode, width: 100, height: 30,
+    init(plan: Plan, records: [Record], today: Day, seed: UInt64) throws {
+        services = MemoryServices(store: try Store.seeded(Snapshot(plan: plan, records: records), records: records), today: today)
+        stored = try services.snapshot
+        state = AppState(snapshot: stored, today: today, language: .lv, glyphs: .unicode, width: 100, height: 30,
                          author: "monkey")
-        services = FakeServices(store: FakeStore(snapshot: snapshot, records: records), today: today)
         random = SyntheticPlan.Random(seed: seed)
-        services.check = { change, store, today in Monkey.invalid(change, store: store, today: today) }
+        services.check = { change, snapshot, today in Monkey.invalid(change, snapshot: snapshot, today: today) }
     }
 
     static let latvian = Array("āčēģīķļņšūžĀČĒĢĪĶĻŅŠŪŽ")
@@ -357,10 +156,20 @@ struct Monkey {
                 failure = "step \(steps) after \(action): \(problem)"
                 return
             }
-            if state.snapshot != store.snapshot {
+            if !effects.isEmpty {
+                do {
+                    stored = try services.snapshot
+                } catch {
+                    failure = "step \(steps) after \(action): the store cannot be read: \(error)"
+                    return
+                }
+            }
+            if state.snapshot != stored {
                 failure = "step \(steps) after \(action): the board's snapshot is not the store's"
                 return
             }
+            // Equal: keep the board's value, so the next step compares a shared value quickly unless the board changed it.
+            stored = state.snapshot
         }
     }
 
@@ -375,8 +184,8 @@ struct Monkey {
     }
 
     /// Why a change the board asks for must not be saved, if it must not.
-    static func invalid(_ change: Change, store: FakeStore, today: Day) -> String? {
-        let plan = store.snapshot.plan
+    static func invalid(_ change: Change, snapshot: Snapshot, today: Day) -> String? {
+        let plan = snapshot.plan
         func check(_ body: () throws(ChangeRefusal) -> Void) -> String? {
             do { try body() } catch { return error.description }
             return nil
@@ -395,7 +204,7 @@ struct Monkey {
         case .waiver(let waiver):
             if PersonalCode.contains(waiver.note) { return "a personal code in the note" }
             return check { () throws(ChangeRefusal) in
-                try ChangeRules.waiver(waiver, tracker: Tracker(store.snapshot), today: today)
+                try ChangeRules.waiver(waiver, tracker: Tracker(snapshot), today: today)
             }
         case .edit(let edited, let original):
             if edited.id != original.id { return "an edit changes the id" }
@@ -409,27 +218,27 @@ struct Monkey {
         case .newMeeting(let meeting):
             return check { () throws(ChangeRefusal) in try ChangeRules.meeting(meeting, plan: plan) }
         case .updateMeeting(let meeting, _):
-            if !store.snapshot.meetings.contains(where: { $0.id == meeting.id }) { return "an update of an unknown meeting \(meeting.id)" }
+            if !snapshot.meetings.contains(where: { $0.id == meeting.id }) { return "an update of an unknown meeting \(meeting.id)" }
             if let unknown = meeting.items.first(where: { plan.activity($0.activity) == nil }) { return "an unknown activity \(unknown.activity)" }
             return check { () throws(ChangeRefusal) in try ChangeRules.meeting(meeting, plan: plan) }
         case .outcome(let id, let activity, _, _):
-            if !store.snapshot.meetings.contains(where: { $0.id == id }) { return "an outcome in an unknown meeting \(id)" }
+            if !snapshot.meetings.contains(where: { $0.id == id }) { return "an outcome in an unknown meeting \(id)" }
             return plan.activity(activity) == nil ? "an outcome of an unknown activity \(activity)" : nil
         case .decision(let decision, _):
-            if !store.snapshot.meetings.contains(where: { $0.id == decision.meeting }) { return "a decision of an unknown meeting" }
+            if !snapshot.meetings.contains(where: { $0.id == decision.meeting }) { return "a decision of an unknown meeting" }
             return check { () throws(ChangeRefusal) in try ChangeRules.decision(decision, plan: plan) }
         case .hold(let id, let details, _), .editMeeting(let id, let details):
-            guard let meeting = store.snapshot.meetings.first(where: { $0.id == id }) else { return "holding an unknown meeting \(id)" }
+            guard let meeting = snapshot.meetings.first(where: { $0.id == id }) else { return "holding an unknown meeting \(id)" }
             if let unknown = details.attendees.first(where: { plan.institution($0) == nil }) { return "an unknown institution \(unknown)" }
             if case .hold = change, meeting.date > today { return "holding a meeting in the future" }
             return check { () throws(ChangeRefusal) in try ChangeRules.details(details, plan: plan) }
         case .cancelMeeting(let id):
-            return store.snapshot.meetings.first(where: { $0.id == id })?.state == .planned ? nil : "cancelling a meeting that is not planned"
+            return snapshot.meetings.first(where: { $0.id == id })?.state == .planned ? nil : "cancelling a meeting that is not planned"
         case .review(let id, let meeting, let outcome, let due, _):
-            guard let d = store.snapshot.decisions.first(where: { $0.id == id }) else { return "reviewing an unknown decision" }
+            guard let d = snapshot.decisions.first(where: { $0.id == id }) else { return "reviewing an unknown decision" }
             if !d.isOpen { return "reviewing a decision that is done" }
             if let meeting, meeting.id == d.meeting { return "a meeting reviewing its own decision" }
-            if outcome == .moved, let taken = store.snapshot.meetings.first(where: { $0.id == d.meeting }), due < taken.date {
+            if outcome == .moved, let taken = snapshot.meetings.first(where: { $0.id == d.meeting }), due < taken.date {
                 return "a due date before the meeting"
             }
             return nil

@@ -17,8 +17,8 @@ struct QuestionTests {
     }()
 
     /// A board on the meetings of FollowUpTests, its effects run against a store in memory.
-    static func board(today: String = "2025-12-10") -> (BoardDriver<FakeServices>, FakeServices) {
-        LoopTests.driver(FollowUpTests.twoMeetings(), today: today, width: 80, height: 24)
+    static func board(today: String = "2025-12-10") throws -> (BoardDriver<MemoryServices>, MemoryServices) {
+        try LoopTests.driver(FollowUpTests.twoMeetings(), today: today, width: 80, height: 24)
     }
 
     /// Each question the board asks, reached as a person reaches it.
@@ -38,7 +38,7 @@ struct QuestionTests {
             }
         }
 
-        func ask(_ board: inout BoardDriver<FakeServices>) {
+        func ask(_ board: inout BoardDriver<MemoryServices>) {
             switch self {
             case .undo:
                 board.state.select("2.3")
@@ -68,7 +68,7 @@ struct QuestionTests {
 
     @Test("each question names what yes does and the key that does it", arguments: Asked.allCases)
     func namesItsAction(_ question: Asked) throws {
-        var (board, _) = Self.board()
+        var (board, _) = try Self.board()
         question.ask(&board)
         let asked = try #require(board.state.confirmation, "\(question.rawValue) asked nothing")
         let yes = board.state.keyName(.confirmYes), no = board.state.keyName(.confirmNo)
@@ -81,10 +81,10 @@ struct QuestionTests {
 
     @Test("moving keys in a question do nothing but say how to answer", arguments: Asked.allCases)
     func movingKeysDoNotAnswer(_ question: Asked) throws {
-        var (board, services) = Self.board()
+        var (board, services) = try Self.board()
         question.ask(&board)
         let asked = try #require(board.state.confirmation)
-        let before = services.store.snapshot
+        let before = try services.snapshot
         let saves = services.saves
         for key in Self.movingKeys + [.enter, .character(" ")] {
             let effects = board.key(key)
@@ -95,8 +95,8 @@ struct QuestionTests {
             #expect(said.contains("\(board.state.keyName(.confirmYes)) — \(asked.action.lv)"), "\(key.displayName): \(said)")
         }
         #expect(services.saves == saves)
-        #expect(services.store.snapshot.meetings == before.meetings)
-        #expect(services.store.snapshot.plan == before.plan)
+        #expect(try services.snapshot.meetings == before.meetings)
+        #expect(try services.snapshot.plan == before.plan)
         // n leaves everything as it was; the question is gone.
         board.press(.confirmNo)
         #expect(board.state.confirmation == nil && !board.state.quitting)
@@ -105,19 +105,19 @@ struct QuestionTests {
 
     @Test("u then j (meant as down) reverts nothing; y reverts the change the question named")
     func undoThenDown() throws {
-        var (board, services) = Self.board()
+        var (board, services) = try Self.board()
         board.state.select("2.3")
         board.press(.note)
         board.type("Runāts ar skolu")
         board.press(.formSave)
-        let notes = services.store.snapshot.notes.count
+        let notes = try services.snapshot.notes.count
         board.press(.undo)
         #expect(board.state.confirmation != nil)
         board.key(.character("j"))
-        #expect(services.store.snapshot.notes.count == notes, "j undid the note")
+        #expect(try services.snapshot.notes.count == notes, "j undid the note")
         #expect(board.state.confirmation != nil)
         board.key(.character("y"))
         #expect(board.state.confirmation == nil)
-        #expect(services.store.snapshot.notes.count == notes - 1)
+        #expect(try services.snapshot.notes.count == notes - 1)
     }
 }

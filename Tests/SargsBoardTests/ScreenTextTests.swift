@@ -119,8 +119,8 @@ struct ScreenTextTests {
     // MARK: Forms
 
     /// The hold form of meeting 2 (FollowUpTests), at 80×24, focused on `field`.
-    static func holdForm(focus field: String) throws -> BoardDriver<FakeServices> {
-        var (board, _) = LoopTests.driver(FollowUpTests.twoMeetings(), today: "2025-12-10", width: 80, height: 24)
+    static func holdForm(focus field: String) throws -> BoardDriver<MemoryServices> {
+        var (board, _) = try LoopTests.driver(FollowUpTests.twoMeetings(), today: "2025-12-10", width: 80, height: 24)
         board.press(.agenda)
         board.press(.hold)
         let form = try #require(board.state.form)
