@@ -159,6 +159,11 @@ enum PlanRows {
     static let resultColumns = "goal, id, text, en"
 
     static func plan(_ db: Database) throws -> Plan {
+        try plan(db, activities: nil)
+    }
+
+    /// The plan with only the activities `ids` names that it has (all when nil): what a rule reads of one change.
+    static func plan(_ db: Database, activities ids: [ActivityID]?) throws -> Plan {
         guard let meta = try Row.fetchOne(db, sql: "SELECT \(planColumns) FROM plan") else {
             throw StoreError.unavailable(Phrase(lv: "glabātuvē nav plāna", en: "the store holds no plan"))
         }
@@ -171,7 +176,8 @@ enum PlanRows {
         for row in try Row.fetchAll(db, sql: "SELECT \(goalColumns) FROM goal ORDER BY position") {
             goals.append(try goal(row, results: results))
         }
-        return try plan(meta, goals: goals, activities: try allActivities(db))
+        let activities = try ids.map { try $0.compactMap { try activity($0, db) } } ?? allActivities(db)
+        return try plan(meta, goals: goals, activities: activities)
     }
 
     // Each row as the readers above decode it (and `check`, row by row).

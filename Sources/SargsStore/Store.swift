@@ -543,9 +543,12 @@ public final class Store: Sendable {
 
     /// Runs one change: one write transaction, rolled back if `body` throws.
     func change<T>(_ body: (Database) throws -> T) throws -> T {
-        try storeOperation(at: path) {
+        // Inside a change of this store already (`apply` checks the rules in
+        // the transaction that writes, then makes the change): join it.
+        if let open = OpenTransaction.current, open.store == ObjectIdentifier(self) { return try body(open.database) }
+        return try storeOperation(at: path) {
             try writer().write { db in
-                let result = try body(db)
+                let result = try OpenTransaction.$current.withValue(OpenTransaction(db, self)) { try body(db) }
                 try RecordDigests.refreshStale(db)
                 return result
             }

@@ -92,12 +92,8 @@ struct RecordCommand: ParsableCommand {
             return n
         }
         let record = Record(activity: id, date: day, count: number, note: note, author: session.author)
-        let saved = try session.guarded { () throws -> SavedChange in
-            let plan = try session.store.plan()
-            try ChangeRules.record(record, plan: plan, today: session.today)
-            if done { try ChangeRules.finishing(try ChangeRules.activity(id, in: plan)) }
-            return try session.apply(done ? .recordFinishing(record) : .record(record))
-        }
+        // The store checks it (ChangeRules.check) in the transaction that writes it.
+        let saved = try session.guarded { try session.apply(done ? .recordFinishing(record) : .record(record)) }
         session.say(saved.notice)
     }
 }
@@ -115,10 +111,7 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let session = try Session.open(global)
-        let saved = try session.guarded { () throws -> SavedChange in
-            try ChangeRules.status(id, note: note, plan: try session.store.plan())
-            return try session.apply(.status(id, status, note: note))
-        }
+        let saved = try session.guarded { try session.apply(.status(id, status, note: note)) }
         session.say(saved.notice)
     }
 }
@@ -132,11 +125,7 @@ struct NoteCommand: ParsableCommand {
 
     func run() throws {
         let session = try Session.open(global)
-        let saved = try session.guarded { () throws -> SavedChange in
-            _ = try ChangeRules.activity(id, in: try session.store.plan())
-            try ChangeRules.requiredText(text, field: ChangeRules.noteField, lines: .several)
-            return try session.apply(.note(id, text))
-        }
+        let saved = try session.guarded { try session.apply(.note(id, text)) }
         session.say(saved.notice)
     }
 }
@@ -154,11 +143,7 @@ struct WaiveCommand: ParsableCommand {
     func run() throws {
         let session = try Session.open(global)
         let waiver = Waiver(activity: id, window: window, note: note, author: session.author)
-        let saved = try session.guarded { () throws -> SavedChange in
-            let snapshot = try session.store.snapshot()
-            try ChangeRules.waiver(waiver, tracker: Tracker(snapshot), today: session.today)
-            return try session.apply(.waiver(waiver))
-        }
+        let saved = try session.guarded { try session.apply(.waiver(waiver)) }
         session.say(saved.notice)
     }
 }

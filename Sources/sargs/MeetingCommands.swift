@@ -148,9 +148,7 @@ struct MeetingCommand: ParsableCommand {
                                   prepared: true)
             let saved = try session.guarded { () throws -> Meeting in
                 let snapshot = try session.store.snapshot()
-                try ChangeRules.meeting(meeting, plan: snapshot.plan)
-                try ChangeRules.details(details, plan: snapshot.plan)
-                // The agenda is computed now and stored with the meeting: every reader shows this one.
+                // The store checks the meeting (ChangeRules.check) as it saves it. The agenda is computed now and stored with the meeting: every reader shows this one.
                 let agenda = Agenda(snapshot: snapshot, date: day, kind: kind, topic: topic)
                 let ids = kind == .regular ? agenda.items.map(\.activity) : agenda.services.map(\.activity)
                 meeting.items = Meeting.callingOrder(ids, in: snapshot.plan).map { Meeting.Item(activity: $0) }
@@ -373,9 +371,7 @@ struct DecisionCommand: ParsableCommand {
             let decision = Decision(meeting: meeting, text: text, owner: owner.uppercased(), due: try parseDay(due, option: "--due"),
                                     activity: activity)
             let saved = try session.guarded { () throws -> Decision in
-                let date = try session.store.meetings().first { $0.id == meeting }?.date
-                try ChangeRules.decision(decision, plan: try session.store.plan(), meetingDate: date)
-                // Through the one door; the item's outcome is chair mode's to mark, not this command's.
+                // Through the one door, which checks it; the item's outcome is chair mode's to mark, not this command's.
                 guard case .decision(let saved) = try session.apply(.decision(decision, settingOutcome: false)) else { return decision }
                 return saved
             }

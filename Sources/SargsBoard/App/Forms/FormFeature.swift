@@ -182,40 +182,31 @@ func submit(_ form: Form, _ state: inout AppState) throws(ChangeRefusal) -> [Eff
             count = n
         }
         let record = Record(activity: id, date: date, count: count, note: optionalText("note"), author: state.author)
-        try ChangeRules.record(record, plan: plan, today: state.today)
-        if form["done"] == "yes" {
-            try ChangeRules.finishing(try ChangeRules.activity(id, in: plan))
-            return [.save(.recordFinishing(record))]
-        }
-        return [.save(.record(record))]
+        return try checked(form["done"] == "yes" ? .recordFinishing(record) : .record(record), state)
     case .status(let id):
         guard let status = Status(rawValue: form["status"]) else { return [] }
         let note = optionalText("note")
-        try ChangeRules.status(id, note: note, plan: plan)
-        return [.save(.status(id, status, note: note))]
+        return try checked(.status(id, status, note: note), state)
     case .note(let id):
         let text = form["note"].trimmingCharacters(in: .whitespacesAndNewlines)
-        try ChangeRules.requiredText(text, field: ChangeRules.noteField, lines: .several)
-        return [.save(.note(id, text))]
+        return try checked(.note(id, text), state)
     case .waive(let id):
         let waiver = Waiver(activity: id, window: form["window"], note: form["note"].trimmingCharacters(in: .whitespaces),
                             author: state.author)
-        try ChangeRules.waiver(waiver, tracker: state.tracker, today: state.today)
-        return [.save(.waiver(waiver))]
+        return try checked(.waiver(waiver), state)
     case .edit(let original):
         var edited = original
         try fill(&edited, from: form, plan: plan)
         try ChangeRules.activityFields(edited, plan: plan)
         if edited == original { return [] }
-        return [.save(.edit(edited, original: original))]
+        return try checked(.edit(edited, original: original), state)
     case .add:
         let goal = Int(form["goal"]) ?? 1
         let taken = plan.activities(of: goal).compactMap { Int($0.id.split(separator: ".").last ?? "") }
         var activity = Activity(id: "\(goal).\((taken.max() ?? 0) + 1)", goal: goal, title: "", period: "",
                                 schedule: .asNeeded, owners: [], funding: [])
         try fill(&activity, from: form, plan: plan)
-        try ChangeRules.activityFields(activity, plan: plan)
-        return [.save(.add(activity))]
+        return try checked(.add(activity), state)
     case .filter:
         var filter = Filter()
         filter.overdueOnly = state.filter.overdueOnly
@@ -306,4 +297,11 @@ func fill(_ activity: inout Activity, from form: Form, plan: Plan) throws(Change
         }
         activity.target = Target(count: count, unit: parts.count > 1 ? String(parts[1]) : "")
     }
+}
+
+/// `change` through the one gate (`ChangeRules.check`) on the board's
+/// snapshot, then asked of the store, which runs the gate again as it writes.
+func checked(_ change: Change, _ state: AppState) throws(ChangeRefusal) -> [Effect] {
+    try ChangeRules.check(change, in: state.snapshot, today: state.today)
+    return [.save(change)]
 }

@@ -415,12 +415,12 @@ func submitMeetingForm(_ form: Form, _ state: inout AppState) throws(ChangeRefus
             throw ChangeRefusal("sēde vēl nav saglabāta", "the meeting is not saved yet")
         }
         let words = form["words"].trimmingCharacters(in: .whitespaces)
-        if !words.isEmpty { try ChangeRules.text(words, field: Phrase(lv: "iznākuma vārdi", en: "the outcome's words")) }
+        let effects = try checked(.outcome(meeting: id, activity: activity, .discussed, note: words.isEmpty ? nil : words), state)
         let order = state.draftOrder
         if order.indices.contains(draft.current), order[draft.current] == activity {
             state.draft?.current = min(draft.current + 1, order.count - 1)
         }
-        return [.save(.outcome(meeting: id, activity: activity, .discussed, note: words.isEmpty ? nil : words))]
+        return effects
     case .addItem:
         let id = form["id"].trimmingCharacters(in: .whitespaces)
         _ = try ChangeRules.activity(id, in: state.plan)
@@ -441,9 +441,9 @@ func submitMeetingForm(_ form: Form, _ state: inout AppState) throws(ChangeRefus
         }
         let decision = Decision(meeting: meeting, text: form["text"].trimmingCharacters(in: .whitespacesAndNewlines),
                                 owner: form["owner"], due: due, activity: activity)
-        try ChangeRules.decision(decision, plan: state.plan, meetingDate: draft.date)
+        let effects = try checked(.decision(decision), state)
         state.draft?.current = min(draft.current + 1, max(0, draft.items.count - 1))
-        return [.save(.decision(decision))]
+        return effects
     case .hold:
         guard let stored = state.draftMeeting else {
             throw ChangeRefusal("sēde vēl nav saglabāta", "the meeting is not saved yet")
@@ -463,10 +463,8 @@ func submitMeetingForm(_ form: Form, _ state: inout AppState) throws(ChangeRefus
             attendees: form["attendees"].split(whereSeparator: { $0 == "," || $0 == " " }).map { $0.uppercased() },
             place: text("place"), started: try time("started", p("Sākums", "Started")), ended: try time("ended", p("Beigas", "Ended")),
             chair: text("chair"), secretary: text("secretary"), guests: text("guests"), restricted: form["restricted"] == "yes")
-        try ChangeRules.details(details, plan: state.plan)
-        if stored.state == .held { return [.save(.editMeeting(stored.id, details: details))] }
-        try ChangeRules.hold(stored, today: state.today)
-        return [.save(.hold(meeting: stored.id, details: details, today: state.today))]
+        if stored.state == .held { return try checked(.editMeeting(stored.id, details: details), state) }
+        return try checked(.hold(meeting: stored.id, details: details, today: state.today), state)
     case .decisionDue(let id, let meetingID):
         guard let decision = state.snapshot.decisions.first(where: { $0.id == id }) else {
             throw ChangeRefusal("lēmuma Nr. \(id) vairs nav", "decision \(id) is gone")

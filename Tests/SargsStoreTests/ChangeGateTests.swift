@@ -1,0 +1,125 @@
+import Foundation
+import SargsCore
+@testable import SargsStore
+import Testing
+
+/// The one gate (issue 25): `ChangeRules.check` gives the same verdict on
+/// the few rows the store reads for a change (`Store.facts`) as on the whole
+/// snapshot the board holds, and the store refuses through it whoever calls
+/// (no command checks first any more).
+@Suite("The one gate")
+struct ChangeGateTests {
+    let scratch = Scratch()
+    static let today = SamplePlan.day("2025-06-20")
+
+    /// A store with a record, a waiver-able missed window, two meetings (one cancelled) and a decision.
+    func busyStore() throws -> (Store, held: Meeting, cancelled: Meeting, decision: Decision) {
+        let store = try scratch.store()
+        let now = SamplePlan.now, today = Self.today
+        try store.apply(.record(Record(activity: "2.1", date: SamplePlan.day("2025-05-02"), count: 4, author: "ieva")),
+                        author: "ieva", now: now, today: today)
+        guard case .meeting(let first) = try store.apply(.newMeeting(Meeting(date: SamplePlan.day("2025-06-02"))), author: "ieva", now: now, today: today),
+              case .meeting(let second) = try store.apply(.newMeeting(Meeting(date: SamplePlan.day("2025-06-30"))), author: "ieva", now: now, today: today)
+        else { throw StoreError.unknownMeeting(0) }
+        try store.apply(.hold(meeting: first.id, details: Meeting.Details(attendees: ["SD"]), today: today), author: "ieva", now: now, today: today)
+        try store.apply(.cancelMeeting(second.id), author: "ieva", now: now, today: today)
+        guard case .decision(let decision) = try store.apply(.decision(Decision(meeting: first.id, text: "Sagatavot bukletu", owner: "SD",
+                                                                                due: SamplePlan.day("2025-09-01"), activity: "1.2")),
+                                                             author: "ieva", now: now, today: today)
+        else { throw StoreError.unknownDecision(0) }
+        let meetings = try store.meetings()
+        return (store, meetings.first { $0.id == first.id }!, meetings.first { $0.id == second.id }!, decision)
+    }
+
+    /// Changes of every kind, each both a right one and a wrong one.
+    func changes(held: Meeting, cancelled: Meeting, decision: Decision) -> [Change] {
+        let day = SamplePlan.day
+        let activity = SamplePlan.plan.activity("2.3")!
+        var edited = activity
+        edited.title = "Atbalsta grupas vecākiem un audžuģimenēm"
+        var renamed = activity
+        renamed.id = "2.9"
+        var badGoal = activity
+        badGoal.goal = 7
+        let added = Activity(id: "3.4", goal: 3, title: "Jauna grupa", period: "2026. g.", schedule: .asNeeded, owners: ["SD"], funding: [])
+        var ownerless = added
+        ownerless.owners = ["XX"]
+        return [
+            .record(Record(activity: "2.1", date: day("2025-06-20"), author: "ieva")),
+            .record(Record(activity: "2.1", date: day("2025-06-21"), author: "ieva")),
+            .record(Record(activity: "9.9", date: day("2025-06-01"), author: "ieva")),
+            .recordFinishing(Record(activity: "1.2", date: day("2025-06-01"), author: "ieva")),
+            .recordFinishing(Record(activity: "2.1", date: day("2025-06-01"), author: "ieva")),
+            .status("3.3", .active, note: nil), .status("9.9", .active, note: nil),
+            .note("2.2", "Reidi notiek"), .note("9.9", "Nav tādas"), .note("2.2", "   "),
+            .waiver(Waiver(activity: "2.1", window: "2025-Q1", note: "Telpas remontā", author: "ieva")),
+            .waiver(Waiver(activity: "2.1", window: "2025-Q2", note: "Vēl nav beidzies", author: "ieva")),
+            .waiver(Waiver(activity: "1.1", window: "2025-Q1", note: "Vienreizēja", author: "ieva")),
+            .edit(edited, original: activity), .edit(renamed, original: activity), .edit(badGoal, original: activity),
+            .add(added), .add(ownerless), .add(SamplePlan.plan.activity("2.1")!),
+            .newMeeting(Meeting(date: day("2025-07-01"))), .newMeeting(Meeting(date: held.date)),
+            .newMeeting(Meeting(date: day("2025-07-01"), kind: .emergency)), .newMeeting(Meeting(date: day("2031-01-01"))),
+            .outcome(meeting: held.id, activity: "2.2", .discussed), .outcome(meeting: held.id, activity: "9.9", .discussed),
+            .outcome(meeting: 99, activity: "2.2", .discussed),
+            .decision(Decision(meeting: held.id, text: "Ziņot", owner: "PP", due: day("2025-07-01")), settingOutcome: false),
+            .decision(Decision(meeting: held.id, text: "Ziņot", owner: "PP", due: day("2025-05-01")), settingOutcome: false),
+            .decision(Decision(meeting: cancelled.id, text: "Ziņot", owner: "PP", due: day("2025-07-01")), settingOutcome: false),
+            .decision(Decision(meeting: held.id, text: "Ziņot", owner: "XX", due: day("2025-07-01")), settingOutcome: false),
+            .hold(meeting: held.id, details: Meeting.Details(), today: Self.today),
+            .hold(meeting: cancelled.id, details: Meeting.Details(), today: Self.today),
+            .editMeeting(held.id, details: Meeting.Details(attendees: ["SD", "PP"])),
+            .editMeeting(held.id, details: Meeting.Details(attendees: ["XX"])),
+            .editMeeting(cancelled.id, details: Meeting.Details()),
+            .cancelMeeting(held.id), .cancelMeeting(cancelled.id),
+            .review(decision: decision.id, meeting: nil, .done, due: decision.due, today: Self.today),
+            .review(decision: decision.id, meeting: nil, .moved, due: day("2025-10-01"), today: Self.today),
+            .review(decision: decision.id, meeting: nil, .moved, due: day("2025-01-01"), today: Self.today),
+            .review(decision: 99, meeting: nil, .done, due: day("2025-10-01"), today: Self.today),
+            .institutionEmail("SD", "sd@example.lv"), .institutionEmail("SD", "nav adrese"), .institutionEmail("XX", "xx@example.lv"),
+        ]
+    }
+
+    @Test("the verdict on the rows the store reads for a change is the verdict on the whole snapshot, for every kind")
+    func factsGiveTheSameVerdict() throws {
+        let (store, held, cancelled, decision) = try busyStore()
+        let whole = try store.snapshot()
+        var refused = 0, passed = 0
+        for change in changes(held: held, cancelled: cancelled, decision: decision) {
+            let onWhole = Result { () throws(ChangeRefusal) in try ChangeRules.check(change, in: whole, today: Self.today) }
+            let facts = try store.writerFacts(for: change)
+            let onFacts = Result { () throws(ChangeRefusal) in try ChangeRules.check(change, in: facts, today: Self.today) }
+            switch (onWhole, onFacts) {
+            case (.success, .success): passed += 1
+            case (.failure(let a), .failure(let b)):
+                refused += 1
+                #expect(a.phrase == b.phrase, "\(change)")
+            default: Issue.record("\(change): on the snapshot \(onWhole), on the store's rows \(onFacts)")
+            }
+        }
+        #expect(refused >= 20 && passed >= 12, "refused \(refused), passed \(passed)")
+    }
+
+    @Test("what the gate refuses, the store refuses through apply, in its words, and writes nothing")
+    func storeRefusesThroughTheGate() throws {
+        let (store, held, cancelled, decision) = try busyStore()
+        let whole = try store.snapshot()
+        for change in changes(held: held, cancelled: cancelled, decision: decision) {
+            do throws(ChangeRefusal) {
+                try ChangeRules.check(change, in: whole, today: Self.today)
+            } catch {
+                let before = try Everything(store)
+                #expect(throws: StoreError.invalid(error.phrase), "\(change)") {
+                    try store.apply(change, author: "ieva", now: SamplePlan.now.plus(10), today: Self.today)
+                }
+                #expect(try Everything(store) == before, "\(change)")
+            }
+        }
+    }
+}
+
+extension Store {
+    /// `Store.facts` as `apply` reads them, in a transaction of its own (the test's look at them).
+    func writerFacts(for change: Change) throws -> Snapshot {
+        try self.change { db in try Store.facts(for: change, db) }
+    }
+}
