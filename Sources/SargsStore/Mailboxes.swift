@@ -126,6 +126,10 @@ enum Mailboxes {
         var institutions = plan.institutions
         guard let i = institutions.firstIndex(where: { $0.code == code }) else { return }
         institutions[i].email = before
+        // A standard institution that setting its mailbox added to the plan's list leaves it again.
+        if before == nil, let standard = Institution.standard.first(where: { $0.code == code }), institutions[i] == standard {
+            institutions.remove(at: i)
+        }
         try write(institutions, db)
     }
 }
