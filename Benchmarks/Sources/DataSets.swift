@@ -85,24 +85,26 @@ struct DataSetMaker {
         var number = 0
         while quarterEnd <= today && quarterEnd <= plan.period.last {
             number += 1
-            let meeting = try store.addMeeting(Meeting(date: quarterEnd, kind: .regular), author: "bench", now: now)
-            try store.holdMeeting(meeting.id, details: Meeting.Details(attendees: Array(owners.prefix(4)), place: "Domes zāle"),
-                                  today: today, author: "bench", now: now)
+            guard case .meeting(let meeting) = try store.apply(.newMeeting(Meeting(date: quarterEnd, kind: .regular)),
+                                                               author: "bench", now: now, today: today) else { continue }
+            try store.apply(.hold(meeting: meeting.id, details: Meeting.Details(attendees: Array(owners.prefix(4)), place: "Domes zāle"),
+                                  today: today), author: "bench", now: now, today: today)
             for d in 0..<3 {
                 let activity = plan.activities.isEmpty ? nil : plan.activities[random.int(0...(plan.activities.count - 1))].id
-                let decision = try store.addDecision(
+                guard case .decision(let decision) = try store.apply(.decision(
                     Decision(meeting: meeting.id, text: "Lēmums \(number).\(d + 1): pārskatīt izpildi un ziņot grupai",
-                             owner: random.pick(owners), due: quarterEnd.adding(days: 30), activity: activity),
-                    author: "bench", now: now)
+                             owner: random.pick(owners), due: quarterEnd.adding(days: 30), activity: activity), settingOutcome: false),
+                    author: "bench", now: now, today: today) else { continue }
                 if random.chance(60), quarterEnd.adding(days: 20) <= today {
-                    try store.completeDecision(decision.id, on: quarterEnd.adding(days: 20), author: "bench", now: now)
+                    try store.apply(.review(decision: decision.id, meeting: nil, .done, due: decision.due, today: quarterEnd.adding(days: 20)),
+                                    author: "bench", now: now, today: today)
                 }
             }
             quarterEnd = Day(ordinal: quarterEnd.ordinal + 91)
             quarterEnd = Day(year: quarterEnd.year, month: quarterEnd.month, day: 15)!
         }
         if quarterEnd <= plan.period.last {
-            _ = try store.addMeeting(Meeting(date: quarterEnd, kind: .regular), author: "bench", now: now)
+            try store.apply(.newMeeting(Meeting(date: quarterEnd, kind: .regular)), author: "bench", now: now, today: today)
         }
     }
 }

@@ -143,7 +143,7 @@ enum InProcess {
                 let activity = activities[random.int(0...(activities.count - 1))]
                 let record = Record(activity: activity.id, date: today, count: i % 3 == 0 ? 2 : nil,
                                     note: i % 5 == 0 ? "Nodarbība notika" : nil, author: "bench")
-                let (ms, _) = try timed { try store.addRecord(record, now: Date()) }
+                let (ms, _) = try timed { try store.apply(.record(record), author: "bench", now: Date(), today: today) }
                 samples.add(ms)
             }
         }()

@@ -16,7 +16,7 @@ extension Store {
     /// - Throws: `StoreError.invalid` for an unknown code or an address of a
     ///   wrong form; `StoreError.readOnly` when the store may only be read.
     @discardableResult
-    public func setInstitutionEmail(_ code: String, email: String?, author: String, now: Date) throws -> Bool {
+    func setInstitutionEmail(_ code: String, email: String?, author: String, now: Date) throws -> Bool {
         if let email, !EmailAddress.isValid(email) {
             throw StoreError.invalid(EmailAddress.refusal(email, field: Phrase(lv: "e-pasts", en: "the e-mail")))
         }

@@ -566,7 +566,7 @@ public final class Store: Sendable {
     /// With `today`, its date is checked inside the transaction that writes
     /// it (`ChangeRules.recordDate`: not after today, not before the plan
     /// starts), whoever calls.
-    public func addRecord(_ record: SargsCore.Record, finishing: Bool = false, today: Day? = nil, now: Date) throws -> SargsCore.Record {
+    func addRecord(_ record: SargsCore.Record, finishing: Bool = false, today: Day? = nil, now: Date) throws -> SargsCore.Record {
         try Guard.text(record.note, Phrase(lv: "izpildes piezīme", en: "the record's note"), lines: .several)
         try Guard.count(record.count, Phrase(lv: "izpildes skaitam", en: "the record's count"))
         return try change { db in
@@ -619,7 +619,7 @@ public final class Store: Sendable {
     }
 
     /// Sets an activity's status and its note (nil clears the note).
-    public func setStatus(_ activity: ActivityID, to status: Status, note: String?, author: String, now: Date) throws {
+    func setStatus(_ activity: ActivityID, to status: Status, note: String?, author: String, now: Date) throws {
         try Guard.text(note, Phrase(lv: "statusa piezīme", en: "the status note"), lines: .several)
         try change { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT status, status_note FROM activity WHERE id = ?",
@@ -639,7 +639,7 @@ public final class Store: Sendable {
 
     /// Adds a free-text note to an activity, timed `now`.
     @discardableResult
-    public func addNote(_ activity: ActivityID, text: String, author: String, now: Date) throws -> Note {
+    func addNote(_ activity: ActivityID, text: String, author: String, now: Date) throws -> Note {
         try Guard.text(text, ChangeRules.noteField, lines: .several)
         return try change { db in
             try PlanRows.requireActivity(activity, db)
@@ -652,7 +652,7 @@ public final class Store: Sendable {
 
     /// Saves the chair's word that a window is not expected.
     @discardableResult
-    public func addWaiver(_ waiver: Waiver, now: Date) throws -> Waiver {
+    func addWaiver(_ waiver: Waiver, now: Date) throws -> Waiver {
         try Guard.text(waiver.note, Phrase(lv: "atbrīvojuma piezīme", en: "the waiver's note"), lines: .several)
         return try change { db in
             try PlanRows.requireActivity(waiver.activity, db)
@@ -667,7 +667,7 @@ public final class Store: Sendable {
     /// the form showed it). A field that someone else changed since and that
     /// this edit changes to something else is a `.conflict`, and nothing is
     /// written; fields this edit leaves alone keep whatever is stored now.
-    public func editActivity(_ edited: Activity, basedOn original: Activity, author: String, now: Date) throws {
+    func editActivity(_ edited: Activity, basedOn original: Activity, author: String, now: Date) throws {
         guard edited.id == original.id else {
             throw StoreError.invalid(Phrase(lv: "Aktivitāte patur savu id: \(original.id) nevar kļūt par \(edited.id).",
                                             en: "An activity keeps its id: \(original.id) cannot become \(edited.id)."))
@@ -706,7 +706,7 @@ public final class Store: Sendable {
 
     /// Adds a new activity at the end of its goal. Its id must be new and
     /// its goal must exist.
-    public func addActivity(_ activity: Activity, author: String, now: Date) throws {
+    func addActivity(_ activity: Activity, author: String, now: Date) throws {
         try Guard.texts(activity.texts)
         try Guard.count(activity.target?.count, Self.targetField(activity.id))
         try change { db in
@@ -729,7 +729,7 @@ public final class Store: Sendable {
     /// removals). Refuses a second meeting of the same kind on one date
     /// that is not cancelled (issue 26), naming the one there, and texts
     /// the guard refuses (place, topic, item words).
-    public func addMeeting(_ meeting: Meeting, author: String, now: Date) throws -> Meeting {
+    func addMeeting(_ meeting: Meeting, author: String, now: Date) throws -> Meeting {
         try Guard.text(meeting.topic, Self.topicField)
         try Guard.text(meeting.details.place, Phrase(lv: "sēdes vieta", en: "the meeting's place"))
         for item in meeting.items { try Guard.text(item.note, Self.outcomeWordsField) }
@@ -751,7 +751,7 @@ public final class Store: Sendable {
 
     /// Replaces the prepared agenda of a meeting (items in calling order, with
     /// any outcomes they carry); one journal entry with the list before and after.
-    public func setMeetingItems(_ id: Int64, items: [Meeting.Item], author: String, now: Date) throws {
+    func setMeetingItems(_ id: Int64, items: [Meeting.Item], author: String, now: Date) throws {
         try change { db in
             let meeting = try MeetingRows.require(id, db)
             for item in items { try PlanRows.requireActivity(item.activity, db) }
@@ -766,7 +766,7 @@ public final class Store: Sendable {
     /// entry (`settings` when the date, kind or topic changed, else `items`).
     /// Refuses a meeting that is held or cancelled. Returns the meeting as stored.
     @discardableResult
-    public func updateMeeting(_ meeting: Meeting, basedOn base: Meeting? = nil, author: String, now: Date) throws -> Meeting {
+    func updateMeeting(_ meeting: Meeting, basedOn base: Meeting? = nil, author: String, now: Date) throws -> Meeting {
         try Guard.text(meeting.topic, Self.topicField)
         for item in meeting.items { try Guard.text(item.note, Self.outcomeWordsField) }
         var meeting = meeting
@@ -806,7 +806,7 @@ public final class Store: Sendable {
 
     /// Records what the group did with one item of a meeting (chair mode).
     /// `note`: the chair's words on the outcome (issue 26), one line the guard passes; nil keeps none.
-    public func setOutcome(_ id: Int64, activity: ActivityID, outcome: Meeting.Outcome?, note: String? = nil,
+    func setOutcome(_ id: Int64, activity: ActivityID, outcome: Meeting.Outcome?, note: String? = nil,
                            author: String, now: Date) throws {
         try Guard.text(note, Self.outcomeWordsField)
         try change { db in
@@ -829,7 +829,7 @@ public final class Store: Sendable {
     /// restricted mark. Refuses a meeting dated after `today`, a held one
     /// (`editMeeting` changes it) and a cancelled one; the texts pass the
     /// guard. One journal entry `hold`.
-    public func holdMeeting(_ id: Int64, details: Meeting.Details, today: Day, author: String, now: Date) throws {
+    func holdMeeting(_ id: Int64, details: Meeting.Details, today: Day, author: String, now: Date) throws {
         try change { db in
             let meeting = try MeetingRows.require(id, db)
             let plan = try PlanRows.plan(db)
@@ -851,7 +851,7 @@ public final class Store: Sendable {
     /// before and after; nothing is written when nothing changed. Returns
     /// whether anything changed.
     @discardableResult
-    public func editMeeting(_ id: Int64, details: Meeting.Details, author: String, now: Date) throws -> Bool {
+    func editMeeting(_ id: Int64, details: Meeting.Details, author: String, now: Date) throws -> Bool {
         return try change { db in
             let meeting = try MeetingRows.require(id, db)
             let plan = try PlanRows.plan(db)
@@ -870,7 +870,7 @@ public final class Store: Sendable {
     }
 
     /// Marks a planned meeting cancelled; a held or cancelled one is refused.
-    public func cancelMeeting(_ id: Int64, author: String, now: Date) throws {
+    func cancelMeeting(_ id: Int64, author: String, now: Date) throws {
         try change { db in
             let meeting = try MeetingRows.require(id, db)
             try Guard.rule { () throws(ChangeRefusal) in try ChangeRules.cancel(meeting) }
@@ -888,7 +888,7 @@ public final class Store: Sendable {
     /// outcome `decision` in the same transaction and journal entry (its
     /// undo removes both).
     @discardableResult
-    public func addDecision(_ decision: Decision, settingOutcome: Bool = false, author: String, now: Date) throws -> Decision {
+    func addDecision(_ decision: Decision, settingOutcome: Bool = false, author: String, now: Date) throws -> Decision {
         try Guard.text(decision.text, Phrase(lv: "lēmuma teksts", en: "the decision's text"), lines: .several)
         return try change { db in
             let meeting = try MeetingRows.require(decision.meeting, db)
@@ -919,7 +919,7 @@ public final class Store: Sendable {
     /// Marks a decision done on `day`; with `meeting`, as that meeting's
     /// review did it (the minutes list it as closed there). One journal
     /// entry `done`. A decision already done is refused.
-    public func completeDecision(_ id: Int64, on day: Day, at meeting: Int64? = nil, author: String, now: Date) throws {
+    func completeDecision(_ id: Int64, on day: Day, at meeting: Int64? = nil, author: String, now: Date) throws {
         try reviewDecision(id, at: meeting, action: .done, author: author, now: now) { d, _ throws in
             guard d.isOpen else {
                 throw StoreError.invalid(Phrase(lv: "Lēmums Nr. \(id) jau ir izpildīts (\(d.doneOn?.description ?? "")).",
@@ -932,7 +932,7 @@ public final class Store: Sendable {
     /// Gives an open decision a new due date (the old one stays in the
     /// journal, and in the review of `meeting` when given). A date before
     /// the decision's meeting is refused. One journal entry `due`.
-    public func moveDecision(_ id: Int64, to due: Day, at meeting: Int64? = nil, author: String, now: Date) throws {
+    func moveDecision(_ id: Int64, to due: Day, at meeting: Int64? = nil, author: String, now: Date) throws {
         try reviewDecision(id, at: meeting, action: .due, author: author, now: now) { d, takenOn throws in
             guard d.isOpen else {
                 throw StoreError.invalid(Phrase(lv: "Lēmums Nr. \(id) jau ir izpildīts; tā termiņu vairs nemaina.",
@@ -944,7 +944,7 @@ public final class Store: Sendable {
     }
 
     /// Records that `meeting` reviewed an open decision and left it open.
-    public func keepDecisionOpen(_ id: Int64, at meeting: Int64, author: String, now: Date) throws {
+    func keepDecisionOpen(_ id: Int64, at meeting: Int64, author: String, now: Date) throws {
         try reviewDecision(id, at: meeting, action: .reviewed, author: author, now: now) { d, _ throws in
             // A decision that is done cannot be "left open": that would be a contradiction in the minutes.
             guard d.isOpen else {
@@ -999,7 +999,7 @@ public final class Store: Sendable {
     /// latest one to undo (what the board asked the person about); otherwise
     /// it is refused and nothing is written.
     @discardableResult
-    public func undo(author: String, expecting: Int64? = nil, now: Date) throws -> JournalEntry {
+    func undo(author: String, expecting: Int64? = nil, now: Date) throws -> JournalEntry {
         try change { db in
             guard let target = try Journal.latestUndoable(by: author, db) else {
                 throw StoreError.nothingToUndo(author: author)

@@ -2,7 +2,7 @@ import Foundation
 import SargsBoard
 import SargsCore
 import SargsPlanFile
-import SargsStore
+@testable import SargsStore
 import Testing
 import TestSupport
 

@@ -1,7 +1,7 @@
 import Foundation
 import SargsBoard
 import SargsCore
-import SargsStore
+@testable import SargsStore
 
 /// The real store in memory (`Store.inMemory`, issue 25) as the board's
 /// services, the way the executable's `StoreServices` runs them: each

@@ -1,6 +1,6 @@
 import Foundation
 import SargsCore
-import SargsStore
+@testable import SargsStore
 import Testing
 
 /// Makes `Tests/Fixtures/journal-v7/store.sqlite`: a store written by this

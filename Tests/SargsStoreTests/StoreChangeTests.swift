@@ -1,6 +1,6 @@
 import Foundation
 import SargsCore
-import SargsStore
+@testable import SargsStore
 import Testing
 
 @Suite("Changes: each one transaction and one journal entry; refusals write nothing")

@@ -1,6 +1,6 @@
 import Foundation
 import SargsCore
-import SargsStore
+@testable import SargsStore
 import Testing
 
 /// Holding a meeting with its details, editing them, the review of earlier

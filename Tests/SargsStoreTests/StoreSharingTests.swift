@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
 import SargsCore
-import SargsStore
+@testable import SargsStore
 import Synchronization
 import Testing
 

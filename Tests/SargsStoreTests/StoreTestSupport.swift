@@ -1,6 +1,6 @@
 import Foundation
 import SargsCore
-import SargsStore
+@testable import SargsStore
 import Testing
 
 /// A small plan with every schedule form and bound precision, reference

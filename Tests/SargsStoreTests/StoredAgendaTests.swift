@@ -1,6 +1,6 @@
 import Foundation
 import SargsCore
-import SargsStore
+@testable import SargsStore
 import Testing
 
 /// One agenda per planned meeting (issue 26): the agenda the chair saved is
