@@ -87,7 +87,7 @@ struct DataSetMaker {
             number += 1
             guard case .meeting(let meeting) = try store.apply(.newMeeting(Meeting(date: quarterEnd, kind: .regular)),
                                                                author: "bench", now: now, today: today) else { continue }
-            try store.apply(.hold(meeting: meeting.id, details: Meeting.Details(attendees: Array(owners.prefix(4)), place: "Domes zāle"),
+            try store.apply(.hold(meeting: meeting.number, details: Meeting.Details(attendees: Array(owners.prefix(4)), place: "Domes zāle"),
                                   today: today), author: "bench", now: now, today: today)
             for d in 0..<3 {
                 let activity = plan.activities.isEmpty ? nil : plan.activities[random.int(0...(plan.activities.count - 1))].id
@@ -96,7 +96,7 @@ struct DataSetMaker {
                              owner: random.pick(owners), due: quarterEnd.adding(days: 30), activity: activity), settingOutcome: false),
                     author: "bench", now: now, today: today) else { continue }
                 if random.chance(60), quarterEnd.adding(days: 20) <= today {
-                    try store.apply(.review(decision: decision.id, meeting: nil, .done, due: decision.due, today: quarterEnd.adding(days: 20)),
+                    try store.apply(.review(decision: decision.number, meeting: nil, .done, due: decision.due, today: quarterEnd.adding(days: 20)),
                                     author: "bench", now: now, today: today)
                 }
             }

@@ -48,35 +48,42 @@ extension Store {
             try addActivity(activity, author: author, now: now)
             return .add(activity)
         case .undo(let expected):
-            return .undo(try undo(author: author, expecting: expected, now: now))
+            return .undo(try undo(author: author, expecting: expected.rawValue, now: now))
         case .newMeeting(let meeting):
             return .meeting(try addMeeting(meeting, author: author, now: now))
         case .updateMeeting(let meeting, let base):
             return .meetingUpdated(try updateMeeting(meeting, basedOn: base, author: author, now: now))
-        case .outcome(let id, let activity, let outcome, let note):
+        case .outcome(let meeting, let activity, let outcome, let note):
+            let id = meeting.rawValue
             try setOutcome(id, activity: activity, outcome: outcome, note: note, author: author, now: now)
             return .outcome(meeting: id, activity: activity, outcome)
         case .decision(let decision, let settingOutcome):
             return .decision(try addDecision(decision, settingOutcome: settingOutcome && decision.activity != nil, author: author, now: now))
-        case .hold(let id, let details, let today):
+        case .hold(let meeting, let details, let today):
+            let id = meeting.rawValue
             try holdMeeting(id, details: details, today: today, author: author, now: now)
             return .held(meeting: id)
-        case .editMeeting(let id, let details):
+        case .editMeeting(let meeting, let details):
+            let id = meeting.rawValue
             return .meetingDetails(meeting: id, changed: try editMeeting(id, details: details, author: author, now: now))
         case .institutionEmail(let code, let email):
             let changed = try setInstitutionEmail(code, email: email, author: author, now: now)
             return .institutionEmail(code, email, changed: changed)
-        case .cancelMeeting(let id):
+        case .cancelMeeting(let meeting):
+            let id = meeting.rawValue
             try cancelMeeting(id, author: author, now: now)
             return .cancelled(meeting: id)
-        case .review(let decision, let meeting, .done, _, let today):
+        case .review(let number, let meeting, .done, _, let today):
+            let decision = number.rawValue
             // Done at the meeting that reviewed it, else on the day it is marked.
             try completeDecision(decision, on: min(meeting?.date ?? today, today), at: meeting?.id, author: author, now: now)
             return .decisionDone(decision)
-        case .review(let decision, let meeting, .moved, let due, _):
+        case .review(let number, let meeting, .moved, let due, _):
+            let decision = number.rawValue
             try moveDecision(decision, to: due, at: meeting?.id, author: author, now: now)
             return .decisionMoved(decision, due)
-        case .review(let decision, let meeting, .open, _, _):
+        case .review(let number, let meeting, .open, _, _):
+            let decision = number.rawValue
             guard let meeting else { return .decisionKeptOpen(decision) }
             try keepDecisionOpen(decision, at: meeting.id, author: author, now: now)
             return .decisionKeptOpen(decision)
@@ -113,7 +120,7 @@ extension Store {
             needsMeetings = true
         case .hold, .editMeeting, .cancelMeeting: needsMeetings = true
         case .review(let id, _, _, _, _):
-            decisions = [id]
+            decisions = [id.rawValue]
             needsMeetings = true
         }
         let plan = try PlanRows.plan(db, activities: activities)

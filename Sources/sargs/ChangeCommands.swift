@@ -173,7 +173,7 @@ struct UndoCommand: ParsableCommand {
             session.say("Nekas netika atsaukts.", "Nothing was undone.")
             return
         }
-        let undone = try session.guarded { try session.apply(.undo(of: target.id)) }
+        let undone = try session.guarded { try session.apply(.undo(of: target.number)) }
         session.say(undone.notice)
     }
 }

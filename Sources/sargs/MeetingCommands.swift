@@ -263,7 +263,7 @@ struct MeetingCommand: ParsableCommand {
             // The store checks the rules (a date to come, held already, the texts) in its own transaction.
             try session.guarded {
                 let held = try details.applied(to: try session.meeting(id).details)
-                try session.apply(.hold(meeting: id, details: held, today: session.today))
+                try session.apply(.hold(meeting: MeetingID(id), details: held, today: session.today))
             }
             session.say(SavedChange.held(meeting: id).notice)
         }
@@ -295,7 +295,7 @@ struct MeetingCommand: ParsableCommand {
                 changed = try session.guarded { () throws -> Bool in
                     var edited = try details.applied(to: try session.meeting(id).details)
                     if let time { edited.started = try parseClock(time, option: "--time") }
-                    guard case .meetingDetails(_, let changed) = try session.apply(.editMeeting(id, details: edited)) else { return false }
+                    guard case .meetingDetails(_, let changed) = try session.apply(.editMeeting(MeetingID(id), details: edited)) else { return false }
                     return changed
                 }
                 session.say(SavedChange.meetingDetails(meeting: id, changed: changed).notice)
@@ -414,7 +414,7 @@ struct DecisionCommand: ParsableCommand {
                 // Closed by a meeting's review: on that meeting's day (not a day still to come), else today.
                 let reviewing = try meeting.map { try session.meeting($0) }
                 // (A decision marked done keeps its due date: `due` is read only for a move.)
-                try session.apply(.review(decision: id, meeting: reviewing, .done, due: session.today, today: session.today))
+                try session.apply(.review(decision: DecisionID(id), meeting: reviewing, .done, due: session.today, today: session.today))
             }
             session.say(SavedChange.decisionDone(id).notice)
         }
@@ -432,7 +432,7 @@ struct DecisionCommand: ParsableCommand {
             let session = try Session.open(global)
             let day = try parseDay(date, option: "--date")
             _ = try session.guarded {
-                try session.apply(.review(decision: id, meeting: try meeting.map { try session.meeting($0) }, .moved, due: day, today: session.today))
+                try session.apply(.review(decision: DecisionID(id), meeting: try meeting.map { try session.meeting($0) }, .moved, due: day, today: session.today))
             }
             session.say(SavedChange.decisionMoved(id, day).notice)
         }

@@ -143,7 +143,7 @@ enum MeetingMail {
         let meeting = try session.guarded { try session.meeting(id) }
         let plan = try session.guarded { try session.store.plan() }
         if !(notify && meeting.state == .cancelled) {
-            _ = try session.guarded { try session.apply(.cancelMeeting(id)) }
+            _ = try session.guarded { try session.apply(.cancelMeeting(MeetingID(id))) }
             session.say(SavedChange.cancelled(meeting: id).notice)
         }
         let informed = try agendaRecipients(id, plan: plan, session: session)

@@ -222,20 +222,20 @@ struct Monkey {
             if let unknown = meeting.items.first(where: { plan.activity($0.activity) == nil }) { return "an unknown activity \(unknown.activity)" }
             return check { () throws(ChangeRefusal) in try ChangeRules.meeting(meeting, plan: plan) }
         case .outcome(let id, let activity, _, _):
-            if !snapshot.meetings.contains(where: { $0.id == id }) { return "an outcome in an unknown meeting \(id)" }
+            if !snapshot.meetings.contains(where: { $0.number == id }) { return "an outcome in an unknown meeting \(id)" }
             return plan.activity(activity) == nil ? "an outcome of an unknown activity \(activity)" : nil
         case .decision(let decision, _):
             if !snapshot.meetings.contains(where: { $0.id == decision.meeting }) { return "a decision of an unknown meeting" }
             return check { () throws(ChangeRefusal) in try ChangeRules.decision(decision, plan: plan) }
         case .hold(let id, let details, _), .editMeeting(let id, let details):
-            guard let meeting = snapshot.meetings.first(where: { $0.id == id }) else { return "holding an unknown meeting \(id)" }
+            guard let meeting = snapshot.meetings.first(where: { $0.number == id }) else { return "holding an unknown meeting \(id)" }
             if let unknown = details.attendees.first(where: { plan.institution($0) == nil }) { return "an unknown institution \(unknown)" }
             if case .hold = change, meeting.date > today { return "holding a meeting in the future" }
             return check { () throws(ChangeRefusal) in try ChangeRules.details(details, plan: plan) }
         case .cancelMeeting(let id):
-            return snapshot.meetings.first(where: { $0.id == id })?.state == .planned ? nil : "cancelling a meeting that is not planned"
+            return snapshot.meetings.first(where: { $0.number == id })?.state == .planned ? nil : "cancelling a meeting that is not planned"
         case .review(let id, let meeting, let outcome, let due, _):
-            guard let d = snapshot.decisions.first(where: { $0.id == id }) else { return "reviewing an unknown decision" }
+            guard let d = snapshot.decisions.first(where: { $0.number == id }) else { return "reviewing an unknown decision" }
             if !d.isOpen { return "reviewing a decision that is done" }
             if let meeting, meeting.id == d.meeting { return "a meeting reviewing its own decision" }
             if outcome == .moved, let taken = snapshot.meetings.first(where: { $0.id == d.meeting }), due < taken.date {

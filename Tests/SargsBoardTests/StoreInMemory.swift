@@ -107,7 +107,7 @@ extension Store {
             guard let latest = try store.latestUndoable(author: Seed.author) else {
                 throw Seed.Unreachable(description: "nothing to undo after a filler")
             }
-            try apply(.undo(of: latest.id))
+            try apply(.undo(of: latest.number))
         }
         if !records.isEmpty { try store.importRecords(records, author: Seed.author, now: Seed.now) }
 
@@ -130,8 +130,8 @@ extension Store {
             }
             switch meeting.state {
             case .planned: break
-            case .held: try apply(.hold(meeting: meeting.id, details: meeting.details, today: meeting.date))
-            case .cancelled: try apply(.cancelMeeting(meeting.id))
+            case .held: try apply(.hold(meeting: meeting.number, details: meeting.details, today: meeting.date))
+            case .cancelled: try apply(.cancelMeeting(meeting.number))
             }
             next = meeting.id + 1
         }
@@ -158,11 +158,11 @@ extension Store {
             guard let meeting = snapshot.meetings.first(where: { $0.id == review.meeting }) else {
                 throw Seed.Unreachable(description: "a review at meeting \(review.meeting), which the snapshot does not hold")
             }
-            try apply(.review(decision: review.decision, meeting: meeting, review.outcome, due: review.dueAfter, today: meeting.date))
+            try apply(.review(decision: DecisionID(review.decision), meeting: meeting, review.outcome, due: review.dueAfter, today: meeting.date))
         }
         for decision in snapshot.decisions where decision.doneOn != nil {
             guard !snapshot.reviews.contains(where: { $0.decision == decision.id && $0.outcome == .done }), let day = decision.doneOn else { continue }
-            try apply(.review(decision: decision.id, meeting: nil, .done, due: decision.due, today: day))
+            try apply(.review(decision: decision.number, meeting: nil, .done, due: decision.due, today: day))
         }
 
         let stored = try store.snapshot()

@@ -36,9 +36,9 @@ struct ApplyTests {
             Issue.record("a new meeting answers with the meeting")
             return
         }
-        #expect(try store.apply(.cancelMeeting(meeting.id), author: "ieva", now: now, today: today) == .cancelled(meeting: meeting.id))
+        #expect(try store.apply(.cancelMeeting(meeting.number), author: "ieva", now: now, today: today) == .cancelled(meeting: meeting.id))
         let latest = try #require(try store.latestUndoable(author: "ieva"))
-        guard case .undo(let entry) = try store.apply(.undo(of: latest.id), author: "ieva", now: now, today: today) else {
+        guard case .undo(let entry) = try store.apply(.undo(of: latest.number), author: "ieva", now: now, today: today) else {
             Issue.record("an undo answers with its entry")
             return
         }

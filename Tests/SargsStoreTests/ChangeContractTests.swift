@@ -51,7 +51,7 @@ struct ChangeContractTests {
     /// Meeting 1 held on 2025-03-10 took decision 1 (SD, due 2025-05-31, about 2.1); meeting 2 is planned for 2025-06-10.
     static func decisionToReview(_ store: Store) throws -> (decision: Int64, reviewing: Meeting) {
         let taking = try meeting(store, "2025-03-10", items: ["2.1"])
-        try prepare(store, .hold(meeting: taking, details: Meeting.Details(attendees: ["SD", "NVO"]), today: day("2025-03-10")))
+        try prepare(store, .hold(meeting: MeetingID(taking), details: Meeting.Details(attendees: ["SD", "NVO"]), today: day("2025-03-10")))
         guard case .decision(let decision) = try prepare(store, .decision(Decision(meeting: taking, text: "Sagatavot materiālu skolām", owner: "SD",
                                                                                    due: day("2025-05-31"), activity: "2.1"), settingOutcome: false))
         else { throw Unexpected(description: "a decision answers with the decision") }
@@ -195,7 +195,7 @@ struct ChangeContractTests {
         Contract(name: "outcome (an item on the agenda, with the chair's words)", kind: .outcome,
                  change: { store in
                      let id = try meeting(store, "2025-06-10", items: ["2.1", "2.3"])
-                     return .outcome(meeting: id, activity: "2.1", .discussed, note: "SD ziņos nākamajā sēdē")
+                     return .outcome(meeting: MeetingID(id), activity: "2.1", .discussed, note: "SD ziņos nākamajā sēdē")
                  },
                  action: .items, subject: "meeting 1",
                  lv: "ieva sēdē Nr. 1 atzīmēja 2.1: izskatīts", en: "ieva marked in meeting 1 2.1: discussed",
@@ -207,7 +207,7 @@ struct ChangeContractTests {
         Contract(name: "outcome (an activity not on the agenda: added with it)", kind: .outcome,
                  change: { store in
                      let id = try meeting(store, "2025-06-10", items: ["2.1"])
-                     return .outcome(meeting: id, activity: "3.2", .deferred)
+                     return .outcome(meeting: MeetingID(id), activity: "3.2", .deferred)
                  },
                  action: .items, subject: "meeting 1",
                  // JournalText reads one outcome only when the list keeps its length: an added item reads as a prepared agenda.
@@ -246,7 +246,7 @@ struct ChangeContractTests {
         Contract(name: "hold", kind: .hold,
                  change: { store in
                      let id = try meeting(store, "2025-06-10", items: ["2.1"])
-                     return .hold(meeting: id, details: Meeting.Details(attendees: ["SD", "NVO"], place: "Domes zāle", started: ClockTime("10:00"),
+                     return .hold(meeting: MeetingID(id), details: Meeting.Details(attendees: ["SD", "NVO"], place: "Domes zāle", started: ClockTime("10:00"),
                                                                         ended: ClockTime("11:30"), chair: "Grupas vadītāja"),
                                   today: day("2025-06-10"))
                  },
@@ -258,23 +258,23 @@ struct ChangeContractTests {
                  change: { store in
                      let id = try meeting(store, "2025-06-10", items: ["2.1"])
                      let details = Meeting.Details(attendees: ["SD"], place: "Domes zāle")
-                     try prepare(store, .hold(meeting: id, details: details, today: day("2025-06-10")))
+                     try prepare(store, .hold(meeting: MeetingID(id), details: details, today: day("2025-06-10")))
                      var edited = details
                      edited.place = "Sociālā dienesta zāle"
-                     return .editMeeting(id, details: edited)
+                     return .editMeeting(MeetingID(id), details: edited)
                  },
                  action: .details, subject: "meeting 1",
                  lv: "ieva laboja sēdes Nr. 1 ziņas: vieta", en: "ieva edited the details of meeting 1: place",
                  undoLV: "ieva atsauca #N: sēdes Nr. 1 ziņas: vieta", undoEN: "ieva undid #N: details of meeting 1: place"),
         Contract(name: "cancelMeeting", kind: .cancelMeeting,
-                 change: { store in .cancelMeeting(try meeting(store, "2025-06-10", items: ["2.1"])) },
+                 change: { store in .cancelMeeting(MeetingID(try meeting(store, "2025-06-10", items: ["2.1"]))) },
                  action: .cancel, subject: "meeting 1",
                  lv: "ieva atcēla sēdi Nr. 1", en: "ieva cancelled meeting 1",
                  undoLV: "ieva atsauca #N: sēde Nr. 1 atcelta", undoEN: "ieva undid #N: meeting 1 cancelled"),
         Contract(name: "review .done at a meeting", kind: .reviewDone,
                  change: { store in
                      let (decision, reviewing) = try decisionToReview(store)
-                     return .review(decision: decision, meeting: reviewing, .done, due: day("2025-05-31"), today: day("2025-06-10"))
+                     return .review(decision: DecisionID(decision), meeting: reviewing, .done, due: day("2025-05-31"), today: day("2025-06-10"))
                  },
                  action: .done, subject: "decision 1",
                  lv: "ieva atzīmēja lēmumu Nr. 1 kā izpildītu sēdē Nr. 2", en: "ieva marked decision 1 done at meeting 2",
@@ -287,7 +287,7 @@ struct ChangeContractTests {
         Contract(name: "review .done outside a meeting (the decision view)", kind: .reviewDone,
                  change: { store in
                      let (decision, _) = try decisionToReview(store)
-                     return .review(decision: decision, meeting: nil, .done, due: day("2025-05-31"), today: day("2025-06-20"))
+                     return .review(decision: DecisionID(decision), meeting: nil, .done, due: day("2025-05-31"), today: day("2025-06-20"))
                  },
                  action: .done, subject: "decision 1",
                  lv: "ieva atzīmēja lēmumu Nr. 1 kā izpildītu", en: "ieva marked decision 1 done",
@@ -299,7 +299,7 @@ struct ChangeContractTests {
         Contract(name: "review .moved at a meeting", kind: .reviewMoved,
                  change: { store in
                      let (decision, reviewing) = try decisionToReview(store)
-                     return .review(decision: decision, meeting: reviewing, .moved, due: day("2025-09-30"), today: day("2025-06-10"))
+                     return .review(decision: DecisionID(decision), meeting: reviewing, .moved, due: day("2025-09-30"), today: day("2025-06-10"))
                  },
                  action: .due, subject: "decision 1",
                  lv: "ieva mainīja lēmuma Nr. 1 termiņu: 2025-05-31 → 2025-09-30",
@@ -314,7 +314,7 @@ struct ChangeContractTests {
         Contract(name: "review .moved outside a meeting", kind: .reviewMoved,
                  change: { store in
                      let (decision, _) = try decisionToReview(store)
-                     return .review(decision: decision, meeting: nil, .moved, due: day("2025-09-30"), today: day("2025-06-20"))
+                     return .review(decision: DecisionID(decision), meeting: nil, .moved, due: day("2025-09-30"), today: day("2025-06-20"))
                  },
                  action: .due, subject: "decision 1",
                  lv: "ieva mainīja lēmuma Nr. 1 termiņu: 2025-05-31 → 2025-09-30",
@@ -328,7 +328,7 @@ struct ChangeContractTests {
         Contract(name: "review .open at a meeting", kind: .reviewOpen,
                  change: { store in
                      let (decision, reviewing) = try decisionToReview(store)
-                     return .review(decision: decision, meeting: reviewing, .open, due: day("2025-05-31"), today: day("2025-06-10"))
+                     return .review(decision: DecisionID(decision), meeting: reviewing, .open, due: day("2025-05-31"), today: day("2025-06-10"))
                  },
                  action: .reviewed, subject: "decision 1",
                  lv: "ieva izskatīja lēmumu Nr. 1 sēdē Nr. 2 un atstāja atvērtu",
@@ -392,7 +392,7 @@ struct ChangeContractTests {
         #expect(applied.snapshot != before.snapshot || applied.records != before.records, "the change changed nothing")
         if let problem = contract.effect?(applied.snapshot) { Issue.record("after the change: \(problem)") }
 
-        let undone = try store.apply(.undo(of: entry.id), author: Self.author, now: Self.undone, today: Self.today)
+        let undone = try store.apply(.undo(of: entry.number), author: Self.author, now: Self.undone, today: Self.today)
         let undo = try #require(try store.journal(limit: 1).first)
         #expect(undone == .undo(undo), "the door answers with the undo's entry as the journal reads it")
         #expect(undo.kind == .undo && undo.undoes == entry.id && undo.subject == entry.subject && undo.reverted == contract.action
@@ -416,7 +416,7 @@ struct ChangeContractTests {
         let before = try Everything(store)
         try store.apply(.note("2.1", "Sarunāts ar skolu"), author: Self.author, now: Self.prepared, today: Self.today)
         let note = try #require(try store.latestUndoable(author: Self.author))
-        let change = Change.undo(of: note.id)
+        let change = Change.undo(of: note.number)
         #expect(ChangeCase(change) == .undo)
 
         try store.apply(change, author: Self.author, now: Self.changed, today: Self.today)
@@ -429,7 +429,7 @@ struct ChangeContractTests {
         // Undoing the undo: nothing of hers is left to undo, and the undo entry is not one.
         #expect(try store.latestUndoable(author: Self.author) == nil)
         try expectRefused(store, .nothingToUndo(author: Self.author)) {
-            try store.apply(.undo(of: undo.id), author: Self.author, now: Self.undone, today: Self.today)
+            try store.apply(.undo(of: undo.number), author: Self.author, now: Self.undone, today: Self.today)
         }
 
         // With an earlier change of hers, the undo of the undo is still refused: it is not her latest change.
@@ -438,14 +438,14 @@ struct ChangeContractTests {
         let status = try #require(try other.latestUndoable(author: Self.author))
         try other.apply(.note("2.1", "Sarunāts ar skolu"), author: Self.author, now: Self.prepared, today: Self.today)
         let second = try #require(try other.latestUndoable(author: Self.author))
-        try other.apply(.undo(of: second.id), author: Self.author, now: Self.changed, today: Self.today)
+        try other.apply(.undo(of: second.number), author: Self.author, now: Self.changed, today: Self.today)
         let secondUndo = try #require(try other.journal(limit: 1).first)
         #expect(try other.latestUndoable(author: Self.author)?.id == status.id)
         let asked = Phrase(
             lv: "Jūsu pēdējā izmaiņa vairs nav tā, par kuru jautāja (#\(secondUndo.id)); nekas netika atsaukts. Atsauciet vēlreiz, lai redzētu, kas tā ir tagad.",
             en: "Your latest change is no longer the one you were asked about (#\(secondUndo.id)); nothing was undone. Undo again to see what it is now.")
         try expectRefused(other, .invalid(asked)) {
-            try other.apply(.undo(of: secondUndo.id), author: Self.author, now: Self.undone, today: Self.today)
+            try other.apply(.undo(of: secondUndo.number), author: Self.author, now: Self.undone, today: Self.today)
         }
         #expect(try other.plan().activity("2.1")?.status == .active, "the earlier change stays")
     }
@@ -471,8 +471,8 @@ struct ChangeContractTests {
         Unchanged(name: "editMeeting: the details as stored", kind: .editMeeting) { store in
             let id = try meeting(store, "2025-06-10", items: ["2.1"])
             let details = Meeting.Details(attendees: ["SD"], place: "Domes zāle")
-            try prepare(store, .hold(meeting: id, details: details, today: day("2025-06-10")))
-            return (.editMeeting(id, details: details), .meetingDetails(meeting: id, changed: false))
+            try prepare(store, .hold(meeting: MeetingID(id), details: details, today: day("2025-06-10")))
+            return (.editMeeting(MeetingID(id), details: details), .meetingDetails(meeting: id, changed: false))
         },
         Unchanged(name: "institutionEmail: the mailbox it has", kind: .institutionEmail) { store in
             try prepare(store, .institutionEmail("SD", "sd@example.lv"))
@@ -480,7 +480,7 @@ struct ChangeContractTests {
         },
         Unchanged(name: "review .open outside a meeting (the decision view keeps it open)", kind: .reviewOpen) { store in
             let (decision, _) = try decisionToReview(store)
-            return (.review(decision: decision, meeting: nil, .open, due: day("2025-05-31"), today: today), .decisionKeptOpen(decision))
+            return (.review(decision: DecisionID(decision), meeting: nil, .open, due: day("2025-05-31"), today: today), .decisionKeptOpen(decision))
         },
     ]
 

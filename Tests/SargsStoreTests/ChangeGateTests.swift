@@ -21,8 +21,8 @@ struct ChangeGateTests {
         guard case .meeting(let first) = try store.apply(.newMeeting(Meeting(date: SamplePlan.day("2025-06-02"))), author: "ieva", now: now, today: today),
               case .meeting(let second) = try store.apply(.newMeeting(Meeting(date: SamplePlan.day("2025-06-30"))), author: "ieva", now: now, today: today)
         else { throw StoreError.unknownMeeting(0) }
-        try store.apply(.hold(meeting: first.id, details: Meeting.Details(attendees: ["SD"]), today: today), author: "ieva", now: now, today: today)
-        try store.apply(.cancelMeeting(second.id), author: "ieva", now: now, today: today)
+        try store.apply(.hold(meeting: first.number, details: Meeting.Details(attendees: ["SD"]), today: today), author: "ieva", now: now, today: today)
+        try store.apply(.cancelMeeting(second.number), author: "ieva", now: now, today: today)
         guard case .decision(let decision) = try store.apply(.decision(Decision(meeting: first.id, text: "Sagatavot bukletu", owner: "SD",
                                                                                 due: SamplePlan.day("2025-09-01"), activity: "1.2")),
                                                              author: "ieva", now: now, today: today)
@@ -59,21 +59,21 @@ struct ChangeGateTests {
             .add(added), .add(ownerless), .add(SamplePlan.plan.activity("2.1")!),
             .newMeeting(Meeting(date: day("2025-07-01"))), .newMeeting(Meeting(date: held.date)),
             .newMeeting(Meeting(date: day("2025-07-01"), kind: .emergency)), .newMeeting(Meeting(date: day("2031-01-01"))),
-            .outcome(meeting: held.id, activity: "2.2", .discussed), .outcome(meeting: held.id, activity: "9.9", .discussed),
+            .outcome(meeting: held.number, activity: "2.2", .discussed), .outcome(meeting: held.number, activity: "9.9", .discussed),
             .outcome(meeting: 99, activity: "2.2", .discussed),
             .decision(Decision(meeting: held.id, text: "Ziņot", owner: "PP", due: day("2025-07-01")), settingOutcome: false),
             .decision(Decision(meeting: held.id, text: "Ziņot", owner: "PP", due: day("2025-05-01")), settingOutcome: false),
             .decision(Decision(meeting: cancelled.id, text: "Ziņot", owner: "PP", due: day("2025-07-01")), settingOutcome: false),
             .decision(Decision(meeting: held.id, text: "Ziņot", owner: "XX", due: day("2025-07-01")), settingOutcome: false),
-            .hold(meeting: held.id, details: Meeting.Details(), today: Self.today),
-            .hold(meeting: cancelled.id, details: Meeting.Details(), today: Self.today),
-            .editMeeting(held.id, details: Meeting.Details(attendees: ["SD", "PP"])),
-            .editMeeting(held.id, details: Meeting.Details(attendees: ["XX"])),
-            .editMeeting(cancelled.id, details: Meeting.Details()),
-            .cancelMeeting(held.id), .cancelMeeting(cancelled.id),
-            .review(decision: decision.id, meeting: nil, .done, due: decision.due, today: Self.today),
-            .review(decision: decision.id, meeting: nil, .moved, due: day("2025-10-01"), today: Self.today),
-            .review(decision: decision.id, meeting: nil, .moved, due: day("2025-01-01"), today: Self.today),
+            .hold(meeting: held.number, details: Meeting.Details(), today: Self.today),
+            .hold(meeting: cancelled.number, details: Meeting.Details(), today: Self.today),
+            .editMeeting(held.number, details: Meeting.Details(attendees: ["SD", "PP"])),
+            .editMeeting(held.number, details: Meeting.Details(attendees: ["XX"])),
+            .editMeeting(cancelled.number, details: Meeting.Details()),
+            .cancelMeeting(held.number), .cancelMeeting(cancelled.number),
+            .review(decision: decision.number, meeting: nil, .done, due: decision.due, today: Self.today),
+            .review(decision: decision.number, meeting: nil, .moved, due: day("2025-10-01"), today: Self.today),
+            .review(decision: decision.number, meeting: nil, .moved, due: day("2025-01-01"), today: Self.today),
             .review(decision: 99, meeting: nil, .done, due: day("2025-10-01"), today: Self.today),
             .institutionEmail("SD", "sd@example.lv"), .institutionEmail("SD", "nav adrese"), .institutionEmail("XX", "xx@example.lv"),
         ]

@@ -98,12 +98,12 @@ struct ItemsUndoTests {
                                                           author: "ieva", now: SamplePlan.now, today: today) else {
             Issue.record("no meeting"); return
         }
-        try store.apply(.outcome(meeting: meeting.id, activity: "1.1", .discussed), author: "ieva", now: SamplePlan.now.plus(1), today: today)
-        try store.apply(.outcome(meeting: meeting.id, activity: "1.2", .discussed), author: "juris", now: SamplePlan.now.plus(2), today: today)
+        try store.apply(.outcome(meeting: meeting.number, activity: "1.1", .discussed), author: "ieva", now: SamplePlan.now.plus(1), today: today)
+        try store.apply(.outcome(meeting: meeting.number, activity: "1.2", .discussed), author: "juris", now: SamplePlan.now.plus(2), today: today)
         let before = try Everything(store)
         let latest = try #require(try store.latestUndoable(author: "ieva"))
         #expect(throws: StoreError.self) {
-            try store.apply(.undo(of: latest.id), author: "ieva", now: SamplePlan.now.plus(3), today: today)
+            try store.apply(.undo(of: latest.number), author: "ieva", now: SamplePlan.now.plus(3), today: today)
         }
         #expect(try Everything(store) == before, "the other member's outcome stays, nothing is journaled")
     }

@@ -70,7 +70,7 @@ func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect] {
             return []
         }
         ask(&state, p("Atsaukt: \(JournalText.what(entry, .lv))?", "Undo: \(JournalText.what(entry, .en))?"),
-            yes: p("atsaukt", "undo"), onYes: [.save(.undo(of: entry.id))])
+            yes: p("atsaukt", "undo"), onYes: [.save(.undo(of: entry.number))])
         return []
     case .refused(let phrase):
         if state.form != nil {

@@ -17,14 +17,14 @@ extension ChangeRules {
     /// - Throws: the refusal, in both languages, naming the field or rule.
     public static func check(_ change: Change, in facts: Snapshot, today: Day) throws(ChangeRefusal) {
         let plan = facts.plan
-        func meeting(_ id: Int64) throws(ChangeRefusal) -> Meeting {
-            guard let meeting = facts.meetings.first(where: { $0.id == id }) else {
+        func meeting(_ id: MeetingID) throws(ChangeRefusal) -> Meeting {
+            guard let meeting = facts.meetings.first(where: { $0.number == id }) else {
                 throw ChangeRefusal("nav sēdes Nr. \(id)", "there is no meeting \(id)")
             }
             return meeting
         }
-        func decision(_ id: Int64) throws(ChangeRefusal) -> Decision {
-            guard let decision = facts.decisions.first(where: { $0.id == id }) else {
+        func decision(_ id: DecisionID) throws(ChangeRefusal) -> Decision {
+            guard let decision = facts.decisions.first(where: { $0.number == id }) else {
                 throw ChangeRefusal("nav lēmuma Nr. \(id)", "there is no decision \(id)")
             }
             return decision
@@ -66,7 +66,7 @@ extension ChangeRules {
             try agendaItems(m.items, plan: plan)
             try twin(m, among: facts.meetings)
         case .updateMeeting(let m, _):
-            let stored = try meeting(m.id)
+            let stored = try meeting(m.number)
             try self.meeting(m, plan: plan)
             try agendaItems(m.items, plan: plan)
             if stored.date != m.date || stored.kind != m.kind { try twin(m, among: facts.meetings) }
@@ -75,7 +75,7 @@ extension ChangeRules {
             _ = try activity(a, in: plan)
             if let note { try text(note, field: outcomeWordsField) }
         case .decision(let d, _):
-            let taken = try meeting(d.meeting)
+            let taken = try meeting(MeetingID(d.meeting))
             if taken.state == .cancelled {
                 throw ChangeRefusal("sēde Nr. \(taken.id) ir atcelta; tai lēmumu nav", "meeting \(taken.id) is cancelled; it takes no decisions")
             }
@@ -90,8 +90,8 @@ extension ChangeRules {
             try cancel(try meeting(id))
         case .review(let id, let at, let outcome, let due, _):
             let d = try decision(id)
-            if let at { _ = try meeting(at.id) }
-            if outcome == .moved { try self.due(due, meetingDate: try meeting(d.meeting).date) }
+            if let at { _ = try meeting(at.number) }
+            if outcome == .moved { try self.due(due, meetingDate: try meeting(MeetingID(d.meeting)).date) }
         case .institutionEmail(let code, let email):
             try institutions([code], plan: plan)
             if let email, !EmailAddress.isValid(email) || PersonalCode.contains(email) {

@@ -166,7 +166,7 @@ func performMeeting(_ state: inout AppState, _ command: Command) -> [Effect]? {
     case .cancelMeeting:
         guard let stored = state.draftMeeting else { return [] }
         ask(&state, p("Atcelt sēdi Nr. \(stored.id) (\(stored.date))?", "Cancel meeting \(stored.id) (\(stored.date))?"),
-            yes: p("atcelt sēdi", "cancel it"), onYes: [.save(.cancelMeeting(stored.id))])
+            yes: p("atcelt sēdi", "cancel it"), onYes: [.save(.cancelMeeting(stored.number))])
         return []
     case .reviewDone, .reviewOpen, .reviewDue:
         let meeting: Meeting?, decision: Decision
@@ -195,7 +195,7 @@ func performMeeting(_ state: inout AppState, _ command: Command) -> [Effect]? {
             ])
             return []
         }
-        return [.save(.review(decision: decision.id, meeting: meeting, command == .reviewDone ? .done : .open, due: decision.due,
+        return [.save(.review(decision: decision.number, meeting: meeting, command == .reviewDone ? .done : .open, due: decision.due,
                               today: state.today))]
     case .saveMeeting:
         guard let draft = state.draft else { return [] }
@@ -263,7 +263,7 @@ func performMeeting(_ state: inout AppState, _ command: Command) -> [Effect]? {
         guard let draft = state.draft, let id = draft.meetingID else { return [] }
         let order = state.draftOrder
         state.draft?.current = min(draft.current + 1, order.count - 1)
-        return [.save(.outcome(meeting: id, activity: order[draft.current], .deferred))]
+        return [.save(.outcome(meeting: MeetingID(id), activity: order[draft.current], .deferred))]
     case .decided:
         guard let draft = state.draft else { return [] }
         let order = state.draftOrder
@@ -381,7 +381,7 @@ func submitMeetingForm(_ form: Form, _ state: inout AppState) throws(ChangeRefus
             var details = stored.details
             details.started = time
             details.place = place
-            effects = [.save(.editMeeting(stored.id, details: details))]
+            effects = [.save(.editMeeting(stored.number, details: details))]
         }
         state.draft?.time = time
         state.draft?.place = place
@@ -415,7 +415,7 @@ func submitMeetingForm(_ form: Form, _ state: inout AppState) throws(ChangeRefus
             throw ChangeRefusal("sēde vēl nav saglabāta", "the meeting is not saved yet")
         }
         let words = form["words"].trimmingCharacters(in: .whitespaces)
-        let effects = try checked(.outcome(meeting: id, activity: activity, .discussed, note: words.isEmpty ? nil : words), state)
+        let effects = try checked(.outcome(meeting: MeetingID(id), activity: activity, .discussed, note: words.isEmpty ? nil : words), state)
         let order = state.draftOrder
         if order.indices.contains(draft.current), order[draft.current] == activity {
             state.draft?.current = min(draft.current + 1, order.count - 1)
@@ -463,8 +463,8 @@ func submitMeetingForm(_ form: Form, _ state: inout AppState) throws(ChangeRefus
             attendees: form["attendees"].split(whereSeparator: { $0 == "," || $0 == " " }).map { $0.uppercased() },
             place: text("place"), started: try time("started", p("Sākums", "Started")), ended: try time("ended", p("Beigas", "Ended")),
             chair: text("chair"), secretary: text("secretary"), guests: text("guests"), restricted: form["restricted"] == "yes")
-        if stored.state == .held { return try checked(.editMeeting(stored.id, details: details), state) }
-        return try checked(.hold(meeting: stored.id, details: details, today: state.today), state)
+        if stored.state == .held { return try checked(.editMeeting(stored.number, details: details), state) }
+        return try checked(.hold(meeting: stored.number, details: details, today: state.today), state)
     case .decisionDue(let id, let meetingID):
         guard let decision = state.snapshot.decisions.first(where: { $0.id == id }) else {
             throw ChangeRefusal("lēmuma Nr. \(id) vairs nav", "decision \(id) is gone")
@@ -476,7 +476,7 @@ func submitMeetingForm(_ form: Form, _ state: inout AppState) throws(ChangeRefus
             try ChangeRules.due(due, meetingDate: taken.date)
         }
         let meeting = meetingID.flatMap { m in state.snapshot.meetings.first { $0.id == m } }
-        return [.save(.review(decision: id, meeting: meeting, .moved, due: due, today: state.today))]
+        return [.save(.review(decision: DecisionID(id), meeting: meeting, .moved, due: due, today: state.today))]
     default:
         return nil
     }
