@@ -115,7 +115,7 @@ struct Bench {
             note("durable changes …")
             for data in [madona, large] {
                 let samples = try InProcess.durableChanges(data, scratch: scratch, today: o.today, runs: runs(200))
-                rows.append(.limit("one recorded change committed durably (Store.addRecord, WAL, synchronous=FULL), \(data.name)",
+                rows.append(.limit("one recorded change committed durably (Store.apply: gate, record, journal; WAL, synchronous=FULL), \(data.name)",
                                    .ms, atMost: 5, budget: "≤ 5 ms median", samples: samples))
             }
         }

@@ -128,7 +128,7 @@ enum InProcess {
         return keys
     }
 
-    /// One recorded change, committed durably: `Store.addRecord` on a copy of
+    /// One recorded change, committed durably: `Store.apply(.record…)` (the gate, the record and its journal entry) on a copy of
     /// the store, `runs` times, each for a random activity today.
     static func durableChanges(_ data: DataSet, scratch: String, today: Day, runs: Int) throws -> Samples {
         let copy = scratch + "/durable-\(UUID().uuidString).sqlite"

@@ -164,16 +164,16 @@ enum PlanRows {
 
     /// The plan with only the activities `ids` names that it has (all when nil): what a rule reads of one change.
     static func plan(_ db: Database, activities ids: [ActivityID]?) throws -> Plan {
-        guard let meta = try Row.fetchOne(db, sql: "SELECT \(planColumns) FROM plan") else {
+        guard let meta = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(planColumns) FROM plan")) else {
             throw StoreError.unavailable(Phrase(lv: "glabātuvē nav plāna", en: "the store holds no plan"))
         }
         var results: [Int: [ExpectedResult]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT \(resultColumns) FROM goal_result ORDER BY goal, position") {
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT \(resultColumns) FROM goal_result ORDER BY goal, position")) {
             let (goal, result) = try self.result(row)
             results[goal, default: []].append(result)
         }
         var goals: [Goal] = []
-        for row in try Row.fetchAll(db, sql: "SELECT \(goalColumns) FROM goal ORDER BY position") {
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT \(goalColumns) FROM goal ORDER BY position")) {
             goals.append(try goal(row, results: results))
         }
         let activities = try ids.map { try $0.compactMap { try activity($0, db) } } ?? allActivities(db)

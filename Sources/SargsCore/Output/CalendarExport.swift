@@ -40,15 +40,24 @@ public enum CalendarExport {
         // imported it when it was planned takes it off; a held one stays where it was.
         let planned = snapshot.meetings
         if planned.contains(where: { $0.time != nil }) { lines += rigaTimeZone }
-        let tracker = planned.isEmpty ? nil : Tracker(snapshot)
+        let needsSweep = planned.contains { $0.kind != .regular || !$0.prepared }
+        let tracker = needsSweep ? Tracker(snapshot) : nil
+        let byID = Dictionary(plan.activities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for m in planned {
             let kind = m.kind == .regular ? (lv ? "kārtējā" : "regular") : (lv ? "ārkārtas" : "emergency")
             let cancelled = m.state == .cancelled
             let summary = (lv ? "Sadarbības grupas sēde Nr. \(m.id) (\(kind))" : "Cooperation group meeting \(m.id) (\(kind))")
                 + (m.topic.map { ": \($0)" } ?? "") + (cancelled ? (lv ? " — ATCELTA" : " — CANCELLED") : "")
-            let agenda = Agenda(snapshot: snapshot, meeting: m, tracker: tracker)
-            let listed = m.kind == .regular ? agenda.items.map { "\($0.activity) \($0.title)" }
+            let listed: [String]
+            if m.kind == .regular, m.prepared {
+                // A regular meeting's stored agenda is its items in calling order, as `Agenda(snapshot:meeting:)`
+                // gives them: read from the plan, without a sweep of every activity for each meeting (SPEC §9).
+                listed = m.items.compactMap { item in byID[item.activity].map { "\($0.id) \($0.title)" } }
+            } else {
+                let agenda = Agenda(snapshot: snapshot, meeting: m, tracker: tracker)
+                listed = m.kind == .regular ? agenda.items.map { "\($0.activity) \($0.title)" }
                                             : agenda.services.map { "\($0.activity) \($0.title)" } + agenda.items.map { "\($0.activity) \($0.title)" }
+            }
             let description = (lv ? "Darba kārtība" : "Agenda") + " (\(listed.count)):\n" + listed.joined(separator: "\n")
             guard let time = m.time else {
                 event(uid: "meeting-\(m.id)", day: m.date, summary: summary, description: description, location: m.details.place,
