@@ -67,7 +67,11 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "SargsBoardTests", dependencies: ["SargsBoard", "SargsCore", "SargsPlanFile", "SargsThemeFile", "SargsStore", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "SargsBoard", "SargsCore", "SargsPlanDraft", "SargsPlanFile"]),
+        // The executable too, for what is read from ArgumentParser's errors (UsageErrorTests).
+        .testTarget(name: "EndToEndTests", dependencies: [
+            "TestSupport", "SargsBoard", "SargsCore", "SargsPlanDraft", "SargsPlanFile", "sargs",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -73,13 +73,17 @@ enum CommandLineRunner {
                             en: "'\(negative)' is not valid: meeting and decision numbers, counts and days are whole numbers from 1")
                         .text(language), code: Failure.Code.usage.rawValue)
             }
-            let message = oneLine(Sargs.message(for: error))
-            let cleaned = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
-            let status = code == .validationFailure || code.rawValue == 1 ? Failure.Code.usage.rawValue : code.rawValue
-            // A usage error in the run's language; an error of no kind sargs knows (a fault
-            // of its own) is named, its English description left to --lang en.
-            fail(language == .en ? cleaned : code == .validationFailure ? latvian(cleaned)
-                 : "neparedzēta kļūda (\(type(of: error))); tās aprakstu angliski rāda --lang en", code: status)
+            // ArgumentParser's usage error, in sargs' words and the run's language, its kind read
+            // from ArgumentParser's error itself (UsageError); a usage error of no kind known names what it quotes.
+            let message = Sargs.message(for: error)
+            if let usage = UsageError(error, message: message) ?? (code == .validationFailure ? .unclassified(message) : nil) {
+                fail(usage.phrase.text(language), code: Failure.Code.usage.rawValue)
+            }
+            let line = oneLine(message)
+            let cleaned = line.hasPrefix("Error: ") ? String(line.dropFirst(7)) : line
+            let status = code.rawValue == 1 ? Failure.Code.usage.rawValue : code.rawValue
+            // An error of no kind sargs knows (a fault of its own) is named, its English description left to --lang en.
+            fail(language == .en ? cleaned : "neparedzēta kļūda (\(type(of: error))); tās aprakstu angliski rāda --lang en", code: status)
         }
     }
 
@@ -187,67 +191,6 @@ enum CommandLineRunner {
         }
         return nil
     }
-
-    /// ArgumentParser's usage errors, said in Latvian (its own words are
-    /// English), and the English `ValidationError`s of commands that throw
-    /// them. A message of no known shape is never passed on in English: it
-    /// becomes a Latvian sentence naming what it quotes.
-    static func latvian(_ message: String) -> String {
-        for (pattern, say) in latvianForms {
-            if let match = pattern.firstMatch(in: message, range: NSRange(message.startIndex..., in: message)),
-               match.range.location == 0, match.range.length == (message as NSString).length {
-                let groups = (1..<match.numberOfRanges).map { i -> String in
-                    Range(match.range(at: i), in: message).map { String(message[$0]) } ?? ""
-                }
-                return say(groups)
-            }
-        }
-        // Anything else ArgumentParser (or a command) says: what it quotes, in a Latvian sentence.
-        let quoted = message.matches(of: /'[^']*'/).map { String($0.output) }
-        return quoted.isEmpty ? "komandrinda nav saprotama; skatiet `sargs help`"
-            : "komandrinda nav saprotama: " + quoted.joined(separator: ", ") + "; skatiet `sargs help`"
-    }
-
-    /// "'a', 'b' or 'c'" → "'a', 'b' vai 'c'".
-    static func latvianList(_ list: String) -> String {
-        list.replacingOccurrences(of: " and ", with: " vai ").replacingOccurrences(of: " or ", with: " vai ")
-    }
-
-    /// Whom a value or a missing value belongs to: "opcijai '--date <date>'", "argumentam '<id>'".
-    static func latvianTarget(_ quoted: String) -> String {
-        (quoted.hasPrefix("'-") ? "opcijai " : "argumentam ") + quoted
-    }
-
-    /// The shapes of ArgumentParser's messages (swift-argument-parser's
-    /// ErrorMessageGenerator) and of the English `ValidationError`s, each
-    /// with its Latvian sentence.
-    static let latvianForms: [(NSRegularExpression, @Sendable ([String]) -> String)] = {
-        let forms: [(String, @Sendable ([String]) -> String)] = [
-            (#"Missing expected argument ('.+')"#, { "trūkst argumenta \($0[0])" }),
-            (#"Missing one of: (.+)"#, { "trūkst viena no šiem: \($0[0])" }),
-            (#"Unknown option ('[^']+')\. Did you mean ('[^']+')\?"#, { "nezināma opcija \($0[0]); vai domājāt \($0[1])?" }),
-            (#"Unknown option ('[^']+')"#, { "nezināma opcija \($0[0])" }),
-            (#"Missing value for ('.+')"#, { latvianTarget($0[0]) + " trūkst vērtības" }),
-            (#"The option ('[^']+') does not take any value, but ('.*') was specified\."#,
-             { "opcijai \($0[0]) vērtību nenorāda, bet norādīta \($0[1])" }),
-            (#"Unexpected argument ('.*')"#, { "negaidīts arguments \($0[0])" }),
-            (#"[0-9]+ unexpected arguments: (.+)"#, { "negaidīti argumenti \($0[0])" }),
-            (#"Value to be set with flag ('[^']+')(?: in '[^']*')? had already been set with flag ('[^']+')(?: in '[^']*')?"#,
-             { "\($0[0]) nevar norādīt kopā ar \($0[1]); izvēlieties vienu" }),
-            (#"The value ('.*') is invalid for ('[^']+')\. Please provide one of (.+)\."#,
-             { "vērtība \($0[0]) nav derīga \(latvianTarget($0[1])); der \(latvianList($0[2]))" }),
-            (#"The value ('.*') is invalid for ('[^']+')(?:: .*)?"#, { "vērtība \($0[0]) nav derīga \(latvianTarget($0[1]))" }),
-            (#"The value ('.*') is invalid\..*"#, { "vērtība \($0[0]) nav derīga" }),
-            (#"Invalid option: (.+)"#, { "nederīga opcija: \($0[0])" }),
-            (#"Missing required subcommand\."#, { _ in "trūkst apakškomandas; skatiet `sargs help`" }),
-            (#"Can't generate completion scripts for ('[^']*')\..*"#, { "čaulai \($0[0]) papildinājumu skripta nav; der zsh, bash vai fish" }),
-            (#"Can't autodetect a supported shell\..*"#, { _ in "čaulu nevar noteikt; norādiet --generate-completion-script zsh, bash vai fish" }),
-            (#"Internal error\..*"#, { _ in "iekšēja kļūda, lasot komandrindu" }),
-            // sargs' own usage errors are thrown as `Failure`s in both languages: none is translated here.
-        ]
-        // swiftlint:disable:next force_try
-        return forms.map { (try! NSRegularExpression(pattern: $0.0, options: [.dotMatchesLineSeparators]), $0.1) }
-    }()
 
     static func isNegativeNumber(_ argument: String) -> Bool {
         argument.count > 1 && argument.hasPrefix("-") && argument.dropFirst().allSatisfy(\.isASCII) && Int(argument) != nil

@@ -83,7 +83,7 @@ struct CommandTests {
             (["record", "5.2", "--note", "bērns 010203-12345"], 65, "personal code"),
             (["record", "5.2", "--note", "kods 01020312345"], 65, "personal code"),
             (["record", "5.2", "--date", "2025-13-01"], 64, "YYYY-MM-DD"),
-            (["record"], 64, "Missing expected argument"),
+            (["record"], 64, "the argument '<id>' is missing"),
         ]
         for (args, status, message) in refusals {
             let r = s.run(args)
@@ -221,7 +221,7 @@ struct CommandTests {
             let run = s.run(arguments, environment: ["TERM": "dumb"])
             // Parsed: refused only for want of a terminal, not for a missing value.
             #expect(run.status == 64 && !run.stderr.contains("--theme <theme>") && !run.stderr.contains("--plan <plan>")
-                    && !run.stderr.contains("trūkst vērtības") && !run.stderr.contains("Missing value"), "\(arguments): \(run.stderr)")
+                    && !run.stderr.contains("trūkst vērtības") && !run.stderr.contains("needs a value"), "\(arguments): \(run.stderr)")
         }
     }
 
