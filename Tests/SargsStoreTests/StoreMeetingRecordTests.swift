@@ -29,7 +29,7 @@ struct StoreMeetingRecordTests {
             try store.holdMeeting(m.id, details: Self.details, today: today, author: "ieva", now: now)
         }
         var bad = Self.details
-        bad.ended = ClockTime("09:00")
+        bad.ended = ClockTime("10:00")  // the start's minute: no length (an end before the start is the next day's)
         #expect(throws: StoreError.self) {
             try store.holdMeeting(m.id, details: bad, today: SamplePlan.day("2025-06-11"), author: "ieva", now: now)
         }

@@ -70,6 +70,20 @@ public struct Meeting: Hashable, Sendable, Identifiable {
             self.restricted = restricted
         }
 
+        /// Whether the sitting ended the day after it started: an end time
+        /// before the start time (23:30–00:30, issue 27).
+        public var endsNextDay: Bool {
+            guard let started, let ended else { return false }
+            return ended < started
+        }
+
+        /// How long the sitting lasted, in minutes (1…1440), when both times are known.
+        public var length: Int? {
+            guard let started, let ended else { return nil }
+            let minutes = (ended.minutes - started.minutes + 1440) % 1440
+            return minutes == 0 ? 1440 : minutes
+        }
+
         /// The free texts with their names, for the guard and its refusals.
         public var texts: [(field: Phrase, text: String?)] {
             [(Phrase(lv: "sēdes vieta", en: "the place"), place),

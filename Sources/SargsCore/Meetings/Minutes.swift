@@ -108,7 +108,8 @@ public struct Minutes: Sendable {
         var facts: [(String, String)] = [(lv ? "Datums" : "Date", meeting.date.description)]
         if let place = d.place { facts.append((lv ? "Vieta" : "Place", escape(place))) }
         if d.started != nil || d.ended != nil {
-            facts.append((lv ? "Laiks" : "Time", "\(d.started?.description ?? "…")–\(d.ended?.description ?? "…")"))
+            let nextDay = d.endsNextDay ? (lv ? " (nākamajā dienā)" : " (the next day)") : ""
+            facts.append((lv ? "Laiks" : "Time", "\(d.started?.description ?? "…")–\(d.ended?.description ?? "…")\(nextDay)"))
         }
         facts.append((lv ? "Veids" : "Kind", kindText(lv)))
         facts.append((lv ? "Stāvoklis" : "State", meeting.state.phrase.text(language)))

@@ -66,8 +66,13 @@ public enum CalendarExport {
             }
             let start = "\(compact(m.date))T\(clock(time))"
             var span = ["DTSTART;TZID=Europe/Riga:\(start)"]
-            if let end = m.details.ended, end > time { span.append("DTEND;TZID=Europe/Riga:\(compact(m.date))T\(clock(end))") }
-            else { span.append("DURATION:PT2H") }
+            if let end = m.details.ended, end != time {
+                // An end before the start is the next day's (issue 27).
+                let endDay = end > time ? m.date : m.date.adding(days: 1)
+                span.append("DTEND;TZID=Europe/Riga:\(compact(endDay))T\(clock(end))")
+            } else {
+                span.append("DURATION:PT2H")
+            }
             event(uid: "meeting-\(m.id)", span: span, summary: summary, description: description, location: m.details.place,
                   cancelled: cancelled, sequence: revisions[m.id] ?? 0)
         }

@@ -220,13 +220,16 @@ public enum ChangeRules {
     }
 
     /// What the minutes carry about a sitting: one-line texts without
-    /// personal data, known institutions, an end not before the start.
+    /// personal data, known institutions, an end other than the start (an
+    /// end before it is the next day: `Meeting.Details.endsNextDay`).
     public static func details(_ details: Meeting.Details, plan: Plan) throws(ChangeRefusal) {
         for (field, value) in details.texts { if let value { try text(value, field: field) } }
         try institutions(details.attendees, plan: plan)
-        if let started = details.started, let ended = details.ended, ended < started {
-            throw ChangeRefusal("beigu laiks \(ended) ir pirms sākuma laika \(started)",
-                                "the end time \(ended) is before the start time \(started)")
+        // An end before the start is the next day (a sitting from 23:30 to 00:30, issue 27): at most
+        // 24 hours. One at the very minute it started has no length: a slip, said so.
+        if let started = details.started, let ended = details.ended, ended == started {
+            throw ChangeRefusal("beigu laiks \(ended) sakrīt ar sākuma laiku; ja sēde beidzās nākamajā dienā tajā pašā laikā, tā ilga 24 stundas — pārbaudiet laikus",
+                                "the end time \(ended) is the start time; a sitting that ended at the same time the next day lasted 24 hours — check the times")
         }
     }
 

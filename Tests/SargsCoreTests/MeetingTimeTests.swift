@@ -1,0 +1,53 @@
+import Foundation
+import SargsCore
+import Testing
+
+/// A sitting that ends after midnight (issue 27): an end time before the
+/// start time is the next day's, at most 24 hours; the minutes and the
+/// calendar say so; an end at the start's very minute is refused as a slip.
+@Suite("Meetings in real time")
+struct MeetingTimeTests {
+    static func details(_ started: String, _ ended: String) -> Meeting.Details {
+        Meeting.Details(attendees: ["SD"], started: ClockTime(started), ended: ClockTime(ended))
+    }
+
+    @Test("the rule: an end before the start is the next day; the same minute is refused", arguments: [
+        ("23:30", "00:30", 60, true), ("10:00", "11:30", 90, false), ("00:00", "23:59", 1439, false),
+        ("23:59", "00:00", 1, true), ("10:00", "09:59", 1439, true),
+    ])
+    func lengths(_ started: String, _ ended: String, _ minutes: Int, _ nextDay: Bool) throws {
+        let d = Self.details(started, ended)
+        #expect(d.length == minutes)
+        #expect(d.endsNextDay == nextDay)
+        try ChangeRules.details(d, plan: Madona.plan())
+    }
+
+    @Test("an end at the minute of the start is refused, in both languages")
+    func sameMinute() {
+        #expect(throws: ChangeRefusal.self) { try ChangeRules.details(Self.details("14:00", "14:00"), plan: Madona.plan()) }
+        do {
+            try ChangeRules.details(Self.details("14:00", "14:00"), plan: Madona.plan())
+        } catch {
+            #expect(error.phrase.lv.hasPrefix("beigu laiks 14:00 sakrīt ar sākuma laiku"))
+            #expect(error.phrase.en.hasPrefix("the end time 14:00 is the start time"))
+        }
+    }
+
+    @Test("the minutes say the sitting ended the next day; the calendar ends it on the next day's date")
+    func minutesAndCalendar() {
+        var held = Meeting(id: 1, date: Day("2025-12-10")!, state: .held)
+        held.details = Self.details("23:30", "00:30")
+        let snapshot = Snapshot(plan: Madona.plan(), meetings: [held])
+        let minutes = Minutes(meeting: held, snapshot: snapshot)
+        #expect(minutes.markdown(.lv).contains("- **Laiks:** 23:30–00:30 (nākamajā dienā)"))
+        #expect(minutes.markdown(.en).contains("- **Time:** 23:30–00:30 (the next day)"))
+        #expect(minutes.text(.lv).contains("23:30–00:30 (nākamajā dienā)"))
+        let ics = CalendarExport.ics(snapshot, stamp: Date(timeIntervalSince1970: 1_760_000_000), language: .lv)
+        #expect(ics.contains("DTSTART;TZID=Europe/Riga:20251210T233000\r\nDTEND;TZID=Europe/Riga:20251211T003000"), "\(ics)")
+        // The same day's end stays on the same day.
+        held.details = Self.details("10:00", "11:30")
+        let same = CalendarExport.ics(Snapshot(plan: Madona.plan(), meetings: [held]), stamp: Date(timeIntervalSince1970: 1_760_000_000), language: .lv)
+        #expect(same.contains("DTEND;TZID=Europe/Riga:20251210T113000"))
+        #expect(!Minutes(meeting: held, snapshot: snapshot).markdown(.lv).contains("nākamajā dienā"))
+    }
+}
