@@ -267,8 +267,16 @@ enum ChairScreen {
             lines.field(p("Pieņemts", "Taken at"), lv ? "sēdē Nr. \(m.id), \(m.date)" : "meeting \(m.id), \(m.date)", .background)
         }
         if let a = d.activity {
-            let title = state.plan.activity(a).map { $0.name(in: state.language) } ?? ""
+            let activity = state.plan.activity(a)
+            let title = activity.map { $0.name(in: state.language) } ?? ""
             lines.field(p("Aktivitāte", "Activity"), SafeText.line("\(a) \(title)"), .background)
+            if let activity {
+                // The facts the chair closes it on (issue 27): the activity's state and its last record.
+                let badge = Badge(state.tracker.state(of: activity, on: draft.date), glyphs: state.glyphs, language: state.language)
+                let last = state.tracker.lastRecord(of: activity, on: draft.date)
+                    .map { lv ? "pēdējā izpilde \($0)" : "last record \($0)" } ?? (lv ? "izpildes nav" : "no record")
+                lines.field(p("Tās stāvoklis", "Its state"), badge.text + " · " + last, badge.role)
+            }
         }
         if let r = view.reviewed[d.id] {
             var text = state.glyphs.done + " " + state.text(r.outcome.phrase)

@@ -129,15 +129,22 @@ public struct Agenda: Hashable, Sendable {
         public var overdue: Bool
         /// The activity it concerns, if any.
         public var activity: ActivityID?
+        /// That activity's state on the agenda's date and its last record
+        /// before it, so the chair closes the decision on facts (issue 27).
+        public var activityState: ActivityState?
+        public var lastRecord: Day?
 
         /// Creates an agenda line for a decision.
-        public init(id: Int64, text: String, owner: String, due: Day, overdue: Bool, activity: ActivityID? = nil) {
+        public init(id: Int64, text: String, owner: String, due: Day, overdue: Bool, activity: ActivityID? = nil,
+                    activityState: ActivityState? = nil, lastRecord: Day? = nil) {
             self.id = id
             self.text = text
             self.owner = owner
             self.due = due
             self.overdue = overdue
             self.activity = activity
+            self.activityState = activityState
+            self.lastRecord = lastRecord
         }
     }
 
@@ -225,8 +232,12 @@ public struct Agenda: Hashable, Sendable {
         self.decisions = snapshot.decisions
             .filter(\.isOpen)
             .sorted { ($0.due, $0.id) < ($1.due, $1.id) }
-            .map { OpenDecision(id: $0.id, text: $0.text, owner: $0.owner, due: $0.due,
-                                overdue: $0.due < date, activity: $0.activity) }
+            .map { d in
+                let activity = d.activity.flatMap(plan.activity)
+                return OpenDecision(id: d.id, text: d.text, owner: d.owner, due: d.due, overdue: d.due < date, activity: d.activity,
+                                    activityState: activity.map { tracker.state(of: $0, on: date) },
+                                    lastRecord: activity.flatMap { tracker.lastRecord(of: $0, on: date) })
+            }
 
         switch kind {
         case .regular:

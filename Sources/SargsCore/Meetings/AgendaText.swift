@@ -210,8 +210,26 @@ public enum AgendaText {
         for d in agenda.decisions {
             let late = d.overdue ? (lv ? " — NOKAVĒTS" : " — OVERDUE") : ""
             let text = markdown ? SafeText.markdownIndented(d.text, by: "  ") : SafeText.indented(d.text, by: "  ")
-            out += "\(bullet)\(lv ? "Nr." : "No.") \(d.id) [\(esc(d.owner))] \(text) — \(lv ? "līdz" : "due") \(d.due)\(late)\n"
+            out += "\(bullet)\(lv ? "Nr." : "No.") \(d.id) [\(esc(d.owner))] \(text) — \(lv ? "līdz" : "due") \(d.due)\(late)"
+                + (d.activity.map { " — " + esc($0) + ": " + Self.facts(d, language) } ?? "") + "\n"
         }
         return out
+    }
+
+    /// An open decision's activity as the review needs it: its state and its
+    /// last record ("nokavēta 30 d., pēdējā izpilde 2025-10-01"; issue 27).
+    static func facts(_ d: Agenda.OpenDecision, _ language: Language) -> String {
+        let lv = language == .lv
+        var parts: [String] = []
+        if let state = d.activityState {
+            if let days = state.daysOverdue {
+                parts.append(lv ? "nokavēta \(days) d." : "overdue \(days) d")
+            } else {
+                parts.append(state.computed.phrase.text(language))
+            }
+            if state.isBlocked { parts[parts.count - 1] = ActivityState.blockedPhrase.text(language) + ", " + parts[parts.count - 1] }
+        }
+        parts.append(d.lastRecord.map { lv ? "pēdējā izpilde \($0)" : "last record \($0)" } ?? (lv ? "izpildes nav" : "no record"))
+        return parts.joined(separator: lv ? ", " : ", ")
     }
 }
