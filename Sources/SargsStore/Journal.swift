@@ -210,8 +210,10 @@ enum Undo {
         case .institution(let code, let before, let after):
             try Mailboxes.revert(code, before: before, after: after, db)
         case .add(let activity, let fields):
+            try refuseLaterChanges(to: entry, Phrase(lv: "Aktivitāti \(activity)", en: "Activity \(activity)"), db)
             try revertAdd(activity, fields: fields, db)
         case .meeting(let planned):
+            try refuseLaterChanges(to: entry, Phrase(lv: "Sēdi Nr. \(planned.id)", en: "Meeting \(planned.id)"), db)
             let meeting = try MeetingRows.require(planned.id, db)
             try expect(MeetingRows.stateJSON(meeting),
                        equals: SittingField.json([.state(planned.state), .attendees(planned.attendees)]))
@@ -238,6 +240,7 @@ enum Undo {
                        restoring: .object(["items": JournalChange.json(before)]))
             try MeetingRows.setItems(id, before, db)
         case .decision(let decision, let outcome):
+            try refuseLaterChanges(to: entry, Phrase(lv: "Lēmumu Nr. \(decision.id)", en: "Decision \(decision.id)"), db)
             let current = try doneOn(decision.id, db)
             try expect(.object(["done_on": current]), equals: .object(["done_on": .string(decision.doneOn?.description)]))
             if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM decision_review WHERE decision = ?)",
@@ -323,7 +326,7 @@ enum Undo {
         for change in changes {
             let current = change.field.value(of: stored)
             if current != change.after {
-                throw StoreError.conflict(field: change.field.rawValue, yours: change.before.display, theirs: current.display)
+                throw StoreError.undoConflict(field: change.field.rawValue, now: current.display, by: nil)
             }
             guard change.field.set(change.before, on: &restored) else { throw damaged("\(change.field.rawValue) in the journal") }
         }
@@ -343,7 +346,7 @@ enum Undo {
         for field in ActivityField.allCases {
             let current = field.value(of: stored), written = fields[field] ?? .null
             if current != written {
-                throw StoreError.conflict(field: field.rawValue, yours: written.display, theirs: current.display)
+                throw StoreError.undoConflict(field: field.rawValue, now: current.display, by: nil)
             }
         }
         let used = try Bool.fetchOne(db, sql: """
@@ -365,13 +368,28 @@ enum Undo {
         return .string(row[0] as String?)
     }
 
+    /// Refuses to take away what `entry` made (a meeting, a decision, an
+    /// activity) while a later change to it, by anyone, is not undone: the
+    /// undo would take that change with it, and its own undo would then find
+    /// nothing. Names who made it and what it was.
+    private static func refuseLaterChanges(to entry: JournalEntry, _ made: Phrase, _ db: Database) throws {
+        guard let later = try JournalRecord.fetchOne(db, sql: """
+            SELECT \(Journal.columns) FROM journal j
+            WHERE j.subject = ? AND j.id > ? AND j.action NOT IN ('undo', 'remind')
+              AND NOT EXISTS (SELECT 1 FROM journal u WHERE u.undoes = j.id)
+            ORDER BY j.id LIMIT 1
+            """, arguments: [entry.subject, entry.id]).map({ try $0.entry() }) else { return }
+        throw StoreError.invalid(Phrase(
+            lv: "\(made.lv) pēc tam mainīja \(later.author) (#\(later.id): \(JournalText.what(later, .lv))), tāpēc to nevar izņemt; vispirms jāatsauc tā izmaiņa; nekas netika mainīts",
+            en: "\(made.en) was changed since by \(later.author) (#\(later.id): \(JournalText.what(later, .en))), so it cannot be removed; that change must be undone first; nothing was changed"))
+    }
+
     /// Refuses the undo unless `current` still equals what the entry wrote.
     /// The conflict names the first field that differs: yours is what the
     /// undo would restore, theirs what is stored now.
     private static func expect(_ current: JSON, equals written: JSON, restoring previous: JSON? = nil) throws {
         for key in written.keys where current[key] != written[key] {
-            throw StoreError.conflict(field: name(key), yours: (previous ?? written)[key].display,
-                                      theirs: current[key].display)
+            throw StoreError.undoConflict(field: name(key), now: current[key].display, by: nil)
         }
     }
 

@@ -121,7 +121,7 @@ enum Mailboxes {
         let plan = try PlanRows.plan(db)
         let current = plan.institution(code)?.email
         guard current == after else {
-            throw StoreError.conflict(field: "e-mail of \(code)", yours: JSON.string(after).display, theirs: current ?? "—")
+            throw StoreError.undoConflict(field: "e-mail of \(code)", now: current ?? "—", by: nil)
         }
         var institutions = plan.institutions
         guard let i = institutions.firstIndex(where: { $0.code == code }) else { return }

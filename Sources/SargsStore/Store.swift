@@ -1009,7 +1009,15 @@ public final class Store: Sendable {
                     lv: "Jūsu pēdējā izmaiņa vairs nav tā, par kuru jautāja (#\(expecting)); nekas netika atsaukts. Atsauciet vēlreiz, lai redzētu, kas tā ir tagad.",
                     en: "Your latest change is no longer the one you were asked about (#\(expecting)); nothing was undone. Undo again to see what it is now."))
             }
-            try Undo.revert(target, db)
+            do {
+                try Undo.revert(target, db)
+            } catch StoreError.undoConflict(let field, let now, nil) {
+                // Who changed it since: the latest change to the same subject after the one undone, by someone else.
+                let by = try String.fetchOne(db, sql: """
+                    SELECT author FROM journal WHERE subject = ? AND id > ? AND action != 'undo' AND author != ? ORDER BY id DESC LIMIT 1
+                    """, arguments: [target.subject, target.id, author])
+                throw StoreError.undoConflict(field: field, now: now, by: by)
+            }
             var entry = JournalEntry(time: Timestamp.normalized(now), author: author, action: .undo,
                                      subject: target.subject, before: target.after, after: target.before,
                                      undoes: target.id, login: Journal.login, reverted: target.kind)

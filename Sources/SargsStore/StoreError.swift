@@ -25,6 +25,10 @@ public enum StoreError: Error, Equatable, Sendable {
     /// Someone else changed `field` since the change was prepared; `yours`
     /// is the value this change would write, `theirs` the value stored now.
     case conflict(field: String, yours: String, theirs: String)
+    /// An undo that would overwrite what someone changed since: `field`
+    /// holds `now`, written by `by` (nil when not found) after the change
+    /// being undone. Nothing was changed.
+    case undoConflict(field: String, now: String, by: String?)
     case nothingToUndo(author: String)
     /// The change is refused as it stands (a personal code in a text, an id
     /// already taken, an undo that would remove what others rely on), said
@@ -71,6 +75,10 @@ public enum StoreError: Error, Equatable, Sendable {
         case .conflict(let field, let yours, let theirs):
             return Phrase(lv: "kāds cits jau mainīja lauku '\(ConflictWords.field(field))': jūsu vērtība “\(ConflictWords.value(yours))”, viņu “\(ConflictWords.value(theirs))”; nekas netika saglabāts",
                           en: "someone else changed the \(field) since you began: yours is “\(yours)”, theirs is “\(theirs)”; nothing was saved")
+        case .undoConflict(let field, let now, let by):
+            let who = by.map { (lv: $0, en: $0) } ?? (lv: "kāds cits", en: "someone else")
+            return Phrase(lv: "atsaukt nevar: pēc šīs izmaiņas \(who.lv) mainīja lauku '\(ConflictWords.field(field))' (tagad “\(ConflictWords.value(now))”), un atsaukums to pārrakstītu; nekas netika mainīts",
+                          en: "cannot undo: after this change \(who.en) changed the \(ConflictWords.englishField(field)) (now “\(now)”), and the undo would overwrite it; nothing was changed")
         case .nothingToUndo(let author):
             return Phrase(lv: "lietotājam \(author) no šī konta nav neatsauktu izmaiņu (katrs konts atsauc tikai savas)",
                           en: "\(author) has no change left to undo from this account (each account undoes only its own)")
@@ -147,15 +155,29 @@ enum ConflictWords {
         let words = ["status": "statuss", "status note": "statusa piezīme", "status_note": "statusa piezīme", "note": "piezīme",
                      "done date": "izpildes datums", "done_on": "izpildes datums", "due": "termiņš", "title": "nosaukums",
                      "en": "nosaukums angliski", "links": "saites", "period": "periods", "schedule": "grafiks", "owners": "atbildīgie",
-                     "funding": "finansējums", "target": "plānotais skaits", "goal": "mērķis", "text": "teksts"]
+                     "funding": "finansējums", "target": "plānotais skaits", "goal": "mērķis", "text": "teksts",
+                     "state": "stāvoklis", "attendees": "dalībnieki", "place": "vieta", "started": "sākuma laiks",
+                     "ended": "beigu laiks", "chair": "vadītājs", "secretary": "protokolētājs", "guests": "uzaicinātie",
+                     "restricted": "ierobežota pieejamība", "items": "darba kārtības jautājumi", "date": "datums",
+                     "kind": "veids", "topic": "tēma", "removed": "izņemtie jautājumi", "prepared": "saglabātā darba kārtība",
+                     "review": "izskatīšana sēdē"]
         if let word = words[field] { return word }
         if field.hasPrefix("e-mail of ") { return "e-pasts (" + field.dropFirst("e-mail of ".count) + ")" }
         if field.hasPrefix("agenda of meeting ") { return "sēdes Nr. " + field.dropFirst("agenda of meeting ".count) + " darba kārtība" }
         return field
     }
 
+    /// A field's name in English words (the journal's keys are not all words).
+    static func englishField(_ field: String) -> String {
+        let words = ["done_on": "done date", "status_note": "status note", "due": "due date", "items": "agenda items",
+                     "started": "start time", "ended": "end time", "en": "English title", "target": "target",
+                     "restricted": "restricted mark", "removed": "items taken off", "prepared": "stored agenda"]
+        return words[field] ?? field
+    }
+
     static func value(_ value: String) -> String {
         if let status = Status(rawValue: value) { return status.phrase.lv }
+        if let state = Meeting.State(rawValue: value) { return state.phrase.lv }
         switch value {
         case "none": return "nav"
         case "yes", "true": return "jā"

@@ -76,6 +76,12 @@ struct ChangeGateTests {
             .review(decision: decision.number, meeting: nil, .moved, due: day("2025-01-01"), today: Self.today),
             .review(decision: 99, meeting: nil, .done, due: day("2025-10-01"), today: Self.today),
             .institutionEmail("SD", "sd@example.lv"), .institutionEmail("SD", "nav adrese"), .institutionEmail("XX", "xx@example.lv"),
+            // What the first tester of issue 25 got past the command line:
+            .institutionEmail("SD", "010101-11111@example.lv"),
+            .note("2.2", String(repeating: "x", count: 10_001)), .note("2.2", String(repeating: "x", count: 10_000)),
+            .newMeeting({ var m = Meeting(date: day("2025-07-02")); m.details.place = String(repeating: "y", count: 501); return m }()),
+            .record(Record(activity: "2.1", date: day("2025-06-20"), count: nil, note: String(repeating: "z", count: 10_001), author: "ieva")),
+            .decision(Decision(meeting: cancelled.id, text: "Nākotnē", owner: "PP", due: day("2025-08-01")), settingOutcome: false),
         ]
     }
 
@@ -121,5 +127,132 @@ extension Store {
     /// `Store.facts` as `apply` reads them, in a transaction of its own (the test's look at them).
     func writerFacts(for change: Change) throws -> Snapshot {
         try self.change { db in try Store.facts(for: change, db) }
+    }
+}
+
+/// What the first tester of issue 25 found the gate let through, each
+/// refused in words, with nothing written.
+@Suite("The gate's later findings")
+struct ChangeGateFindingsTests {
+    let scratch = Scratch()
+
+    @Test("a review at a meeting before the decision's, or one not yet sat, is refused; a decision for a meeting not yet sat too")
+    func reviewsAndDecisionsKeepTime() throws {
+        let store = try scratch.store()
+        let today = SamplePlan.day("2025-11-20"), now = SamplePlan.now
+        func plan(_ date: String) throws -> Meeting {
+            guard case .meeting(let m) = try store.apply(.newMeeting(Meeting(date: SamplePlan.day(date))), author: "ieva", now: now, today: today)
+            else { throw StoreError.unknownMeeting(0) }
+            return m
+        }
+        let early = try plan("2025-11-10"), taking = try plan("2025-11-17"), future = try plan("2025-12-04")
+        guard case .decision(let d) = try store.apply(.decision(Decision(meeting: taking.id, text: "Ziņot", owner: "SD", due: SamplePlan.day("2025-12-20")),
+                                                                settingOutcome: false), author: "ieva", now: now, today: today)
+        else { Issue.record("no decision"); return }
+        let before = try Everything(store)
+        for (change, lv) in [
+            (Change.review(decision: d.number, meeting: early, .done, due: d.due, today: today), "nav pēc sēdes Nr. \(taking.id)"),
+            (Change.review(decision: d.number, meeting: future, .done, due: d.due, today: today), "atzīmē sēdes dienā vai vēlāk"),
+            (Change.decision(Decision(meeting: future.id, text: "Par agru", owner: "SD", due: SamplePlan.day("2025-12-20")), settingOutcome: false),
+             "lēmumus pieņem sēdē, ne agrāk"),
+        ] {
+            do {
+                try store.apply(change, author: "ieva", now: now, today: today)
+                Issue.record("\(change) was saved")
+            } catch let error as StoreError {
+                #expect(error.phrase.lv.contains(lv), "\(error.phrase.lv)")
+            }
+        }
+        #expect(try Everything(store) == before)
+    }
+
+    @Test("an e-mail address holding a personal code is refused as one, and the code is not said back")
+    func emailWithPersonalCode() throws {
+        let store = try scratch.store()
+        do {
+            try store.apply(.institutionEmail("SD", "010101-11111@example.lv"), author: "ieva", now: SamplePlan.now, today: SamplePlan.day("2025-06-01"))
+            Issue.record("saved")
+        } catch let error as StoreError {
+            #expect(error.phrase.lv.contains("personas kodu") && !error.phrase.lv.contains("010101"), "\(error.phrase.lv)")
+            #expect(error.phrase.en.contains("personal code") && !error.phrase.en.contains("010101"))
+        }
+    }
+
+    @Test("a record dated after the plan ends is refused")
+    func recordAfterThePlan() throws {
+        let store = try scratch.store()
+        let plan = try store.plan()
+        let after = plan.period.last.adding(days: 1)
+        #expect(throws: StoreError.self) {
+            try store.apply(.record(Record(activity: "2.1", date: after, author: "ieva")), author: "ieva", now: SamplePlan.now, today: after.adding(days: 30))
+        }
+    }
+}
+
+/// Undo never takes a colleague's later change with it (the first tester
+/// of issue 25: a meeting planned, its place changed by another member,
+/// the planning undone, and the member's own undo then stuck for good).
+@Suite("Undo and a colleague's later change")
+struct UndoLaterChangeTests {
+    let scratch = Scratch()
+
+    @Test("planning a meeting is not undone while another member's later change to it stands; after theirs is undone, it is")
+    func meetingWithALaterEdit() throws {
+        let store = try scratch.store()
+        let today = SamplePlan.day("2025-11-20"), now = SamplePlan.now
+        guard case .meeting(let m) = try store.apply(.newMeeting(Meeting(date: SamplePlan.day("2025-12-11"))), author: "anna", now: now, today: today)
+        else { Issue.record("no meeting"); return }
+        try store.apply(.editMeeting(m.number, details: Meeting.Details(place: "Mazā zāle")), author: "ieva", now: now.plus(1), today: today)
+        let annas = try #require(try store.latestUndoable(author: "anna"))
+        let before = try Everything(store)
+        do {
+            try store.apply(.undo(of: annas.number), author: "anna", now: now.plus(2), today: today)
+            Issue.record("the meeting was removed with ieva's change in it")
+        } catch let error as StoreError {
+            #expect(error.phrase.lv.hasPrefix("Sēdi Nr. \(m.id) pēc tam mainīja ieva (#"), "\(error.phrase.lv)")
+            #expect(error.phrase.lv.contains("ziņas: vieta"), "\(error.phrase.lv)")
+        }
+        #expect(try Everything(store) == before)
+        let ievas = try #require(try store.latestUndoable(author: "ieva"))
+        try store.apply(.undo(of: ievas.number), author: "ieva", now: now.plus(3), today: today)
+        try store.apply(.undo(of: annas.number), author: "anna", now: now.plus(4), today: today)
+        #expect(try store.meetings().isEmpty)
+    }
+
+    @Test("a decision is not undone while another member's new due date stands")
+    func decisionWithALaterDueDate() throws {
+        let store = try scratch.store()
+        let today = SamplePlan.day("2025-11-20"), now = SamplePlan.now
+        guard case .meeting(let m) = try store.apply(.newMeeting(Meeting(date: SamplePlan.day("2025-11-10"))), author: "ieva", now: now, today: today),
+              case .decision(let d) = try store.apply(.decision(Decision(meeting: m.id, text: "Ziņot", owner: "SD", due: SamplePlan.day("2025-12-01")),
+                                                                settingOutcome: false), author: "ieva", now: now, today: today)
+        else { Issue.record("no decision"); return }
+        try store.apply(.review(decision: d.number, meeting: nil, .moved, due: SamplePlan.day("2025-12-10"), today: today), author: "anna", now: now.plus(1), today: today)
+        let ievas = try #require(try store.latestUndoable(author: "ieva"))
+        #expect(throws: StoreError.self) { try store.apply(.undo(of: ievas.number), author: "ieva", now: now.plus(2), today: today) }
+        #expect(try store.snapshot().decisions.map(\.due) == [SamplePlan.day("2025-12-10")], "anna's due date stands")
+        // Her own undo still works.
+        let annas = try #require(try store.latestUndoable(author: "anna"))
+        try store.apply(.undo(of: annas.number), author: "anna", now: now.plus(3), today: today)
+    }
+
+    @Test("an undo that would overwrite a colleague's change says who and what, in Latvian words, never the journal's keys")
+    func conflictInWords() throws {
+        let store = try scratch.store()
+        let today = SamplePlan.day("2025-11-20"), now = SamplePlan.now
+        guard case .meeting(let m) = try store.apply(.newMeeting(Meeting(date: SamplePlan.day("2025-11-10"))), author: "anna", now: now, today: today)
+        else { Issue.record("no meeting"); return }
+        try store.apply(.hold(meeting: m.number, details: Meeting.Details(attendees: ["SD"], chair: "Vadītāja"), today: today),
+                        author: "anna", now: now.plus(1), today: today)
+        try store.apply(.editMeeting(m.number, details: Meeting.Details(attendees: ["SD"], chair: "Cita vadītāja")), author: "ieva", now: now.plus(2), today: today)
+        let annas = try #require(try store.latestUndoable(author: "anna"))
+        do {
+            try store.apply(.undo(of: annas.number), author: "anna", now: now.plus(3), today: today)
+            Issue.record("anna's undo overwrote ieva's chair")
+        } catch let error as StoreError {
+            #expect(error.phrase.lv == "atsaukt nevar: pēc šīs izmaiņas ieva mainīja lauku 'vadītājs' (tagad “Cita vadītāja”), un atsaukums to pārrakstītu; nekas netika mainīts",
+                    "\(error.phrase.lv)")
+            #expect(error.phrase.en.contains("ieva changed the chair (now “Cita vadītāja”)"), "\(error.phrase.en)")
+        }
     }
 }

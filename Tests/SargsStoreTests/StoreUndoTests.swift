@@ -153,7 +153,7 @@ struct StoreUndoTests {
     func undoConflicts() throws {
         try store.setStatus("2.1", to: .blocked, note: "Gaida", author: "anna", now: .now)
         try store.setStatus("2.1", to: .done, note: nil, author: "juris", now: .now)
-        try expectRefused(store, .conflict(field: "status", yours: "planned", theirs: "done")) {
+        try expectRefused(store, .undoConflict(field: "status", now: "done", by: "juris")) {
             _ = try store.undo(author: "anna", now: .now)
         }
 
@@ -164,14 +164,14 @@ struct StoreUndoTests {
         var again = edited
         again.title = "Jura nosaukums"
         try store.editActivity(again, basedOn: edited, author: "juris", now: .now)
-        try expectRefused(store, .conflict(field: "title", yours: original.title, theirs: "Jura nosaukums")) {
+        try expectRefused(store, .undoConflict(field: "title", now: "Jura nosaukums", by: "juris")) {
             _ = try store.undo(author: "anna", now: .now)
         }
 
         let meeting = try store.addMeeting(Meeting(date: SamplePlan.day("2025-06-11")), author: "ieva", now: .now)
         try store.holdMeeting(meeting.id, attendees: ["SG"], author: "ieva", now: .now)
         try store.editMeeting(meeting.id, details: Meeting.Details(attendees: ["SG", "SD"]), author: "juris", now: .now)
-        try expectRefused(store, .conflict(field: "attendees", yours: "none", theirs: "SG, SD")) {
+        try expectRefused(store, .undoConflict(field: "attendees", now: "SG, SD", by: "juris")) {
             _ = try store.undo(author: "ieva", now: .now)
         }
     }

@@ -30,8 +30,8 @@ public struct FormField: Hashable, Sendable {
     public var limit: Int
 
     /// The limits of a text field: a line, and several lines.
-    public static let lineLimit = 500
-    public static let multilineLimit = 10_000
+    public static let lineLimit = FreeText.limit(.one)
+    public static let multilineLimit = FreeText.limit(.several)
 
     public init(key: String, label: Phrase, text: String = "", hint: Phrase? = nil, multiline: Bool = false) {
         self.key = key

@@ -16,6 +16,10 @@ public enum FreeText {
         case several
     }
 
+    /// The most characters a change may write into a field: a line (500)
+    /// or several (10,000), as the board's text fields hold them.
+    public static func limit(_ lines: Lines) -> Int { lines == .one ? 500 : 10_000 }
+
     /// Why a text is refused.
     public enum Problem: Hashable, Sendable {
         case personalCode

@@ -79,6 +79,10 @@ extension ChangeRules {
             if taken.state == .cancelled {
                 throw ChangeRefusal("sēde Nr. \(taken.id) ir atcelta; tai lēmumu nav", "meeting \(taken.id) is cancelled; it takes no decisions")
             }
+            if taken.date > today {
+                throw ChangeRefusal("sēde Nr. \(taken.id) ir plānota \(taken.date); lēmumus pieņem sēdē, ne agrāk (šodien \(today))",
+                                    "meeting \(taken.id) is planned for \(taken.date); decisions are taken at the meeting, not before (today is \(today))")
+            }
             try self.decision(d, plan: plan, meetingDate: taken.date)
         case .hold(let id, let held, let day):
             try hold(try meeting(id), today: day)
@@ -90,11 +94,23 @@ extension ChangeRules {
             try cancel(try meeting(id))
         case .review(let id, let at, let outcome, let due, _):
             let d = try decision(id)
-            if let at { _ = try meeting(at.number) }
+            if let at {
+                let reviewing = try meeting(at.number), taken = try meeting(MeetingID(d.meeting))
+                // A review is what a later sitting did: after the one that took it, and not before it sits.
+                if reviewing.date <= taken.date {
+                    throw ChangeRefusal("sēde Nr. \(reviewing.id) (\(reviewing.date)) nav pēc sēdes Nr. \(taken.id) (\(taken.date)), kas pieņēma lēmumu Nr. \(d.id); to izskata vēlāka sēde",
+                                        "meeting \(reviewing.id) (\(reviewing.date)) is not after meeting \(taken.id) (\(taken.date)), which took decision \(d.id); a later meeting reviews it")
+                }
+                if reviewing.date > today {
+                    throw ChangeRefusal("sēde Nr. \(reviewing.id) ir \(reviewing.date); tās lēmumu izskatīšanu atzīmē sēdes dienā vai vēlāk (šodien \(today))",
+                                        "meeting \(reviewing.id) is on \(reviewing.date); its review of decisions is marked on that day or later (today is \(today))")
+                }
+            }
             if outcome == .moved { try self.due(due, meetingDate: try meeting(MeetingID(d.meeting)).date) }
         case .institutionEmail(let code, let email):
             try institutions([code], plan: plan)
-            if let email, !EmailAddress.isValid(email) || PersonalCode.contains(email) {
+            if let email { try text(email, field: Phrase(lv: "e-pasta adrese", en: "the e-mail address")) }
+            if let email, !EmailAddress.isValid(email) {
                 throw ChangeRefusal("'\(SafeText.line(email))' nav e-pasta adrese", "'\(SafeText.line(email))' is not an e-mail address")
             }
         }

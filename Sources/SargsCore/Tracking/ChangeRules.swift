@@ -26,9 +26,16 @@ public enum ChangeRules {
 
     /// A free-text field: no personal code, no control character, a line
     /// break only where `lines` is `.several` (SPEC §6; see `FreeText`).
+    /// A change's text is at most `FreeText.limit(lines)` characters, the
+    /// board's field limit, whoever writes it (issue 25: the one gate).
     public static func text(_ text: String, field: Phrase, lines: FreeText.Lines = .one) throws(ChangeRefusal) {
         if let problem = FreeText.problem(in: text, lines: lines) {
             throw ChangeRefusal(problem.phrase(field: field))
+        }
+        let limit = FreeText.limit(lines), count = text.count
+        if count > limit {
+            throw ChangeRefusal("\(field.lv) ir par garu: līdz \(limit) rakstzīmēm, nevis \(count); nekas netika saglabāts",
+                                "\(field.en) is too long: up to \(limit) characters, not \(count); nothing was saved")
         }
     }
 
@@ -61,6 +68,10 @@ public enum ChangeRules {
     public static func record(_ record: Record, plan: Plan, today: Day) throws(ChangeRefusal) {
         _ = try activity(record.activity, in: plan)
         try recordDate(record.date, today: today, planStart: plan.period.first)
+        if record.date > plan.period.last {
+            throw ChangeRefusal("izpildes datums \(record.date) ir pēc plāna beigām (\(plan.period.last))",
+                                "the record's date \(record.date) is after the plan ends (\(plan.period.last))")
+        }
         if let count = record.count { try self.count(count, field: Phrase(lv: "skaitam", en: "the count")) }
         if let note = record.note { try text(note, field: noteField, lines: .several) }
         try author(record.author)
