@@ -11,6 +11,9 @@ import TestSupport
 struct JournalChangeTests {
     static let fixture = Fixtures.repositoryRoot + "/Tests/Fixtures/journal-v7/store.sqlite"
 
+    /// Journal actions added after the fixture was written (it is never made again: `make.sh`).
+    static let newerThanFixture: Set<JournalAction> = []
+
     /// The fixture store of every kind of change, written before the typed journal.
     func fixtureStore() throws -> (Store, String) {
         let work = Fixtures.temporaryDirectory("sargs-journal-change")
@@ -41,8 +44,10 @@ struct JournalChangeTests {
             #expect(change.after?.text == entry.after, "after of entry \(entry.id) (\(entry.action))")
             if let kind = change.kind { kinds.insert(kind) }
         }
-        // The fixture holds every kind of change but the store's own making from a backup.
-        #expect(kinds == Set(JournalAction.allCases), "kinds missing: \(Set(JournalAction.allCases).subtracting(kinds))")
+        // The fixture holds every kind of change there was when it was made; a kind added since is in
+        // `newerThanFixture`, and its rows are held to their bytes by the contract tests (ChangeContractTests).
+        #expect(kinds == Set(JournalAction.allCases).subtracting(Self.newerThanFixture),
+                "kinds missing: \(Set(JournalAction.allCases).subtracting(kinds).subtracting(Self.newerThanFixture))")
     }
 
     @Test("entries as versions before 4 and before issue 26 wrote them still read and undo")

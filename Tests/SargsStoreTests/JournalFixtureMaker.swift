@@ -10,9 +10,10 @@ import Testing
 ///
 /// Not a test: it runs only when `SARGS_MAKE_JOURNAL_FIXTURE` names the file
 /// to write, and the fixture it made is committed beside what the version
-/// printed for it (`log-lv.txt`, `log-en.txt`, `log.json`, `undo.txt`; see
-/// `Tests/Fixtures/journal-v7/README.md`). `JournalFixtureTests` (end to end)
-/// checks every later version against those.
+/// printed for it (`log-lv.txt`, `log-en.txt`, `log.json`, `undo.txt`,
+/// `state.txt`; `Tests/Fixtures/journal-v7/make.sh` says how, and why it is
+/// never made again). `JournalFixtureTests` (end to end) checks every later
+/// version against those.
 @Suite("The journal fixture (made on request)")
 struct JournalFixtureMaker {
     static let target = ProcessInfo.processInfo.environment["SARGS_MAKE_JOURNAL_FIXTURE"]
