@@ -28,6 +28,23 @@ struct LoopTests {
         return Snapshot(plan: plan, meetings: [Meeting(id: 6, date: Day("2025-12-15")!, kind: .regular, state: .planned, items: items)])
     }
 
+    @Test("back on the journal after saving on another screen, the journal holds the new entry")
+    func journalAfterASaveElsewhere() throws {
+        var (board, _) = try Self.driver(Self.plannedMeeting6(), today: "2025-12-01")
+        board.press(.journal)
+        let before = board.state.journal.count
+        board.press(.agenda)
+        board.press(.meetingSettings)
+        board.press(.formNext)
+        board.press(.formNext)
+        board.type("Nākamā tēma")
+        board.press(.formSave)
+        board.press(.saveMeeting)
+        board.press(.back)
+        #expect(board.state.screen == .journal)
+        #expect(board.state.journal.count == before + 1, "\(board.state.journal.map { JournalText.sentence($0, .lv) })")
+    }
+
     @Test("a changed date and topic of a saved meeting are stored by p, with the agenda of the new date")
     func dateChangeIsStored() throws {
         var (board, services) = try Self.driver(Self.plannedMeeting6(), today: "2026-01-20")

@@ -207,6 +207,8 @@ func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
         state.screen = state.screenStack.popLast() ?? .board
         state.scroll = 0
         if state.screen == .activity, let id = state.openActivity { return loads(of: id) }
+        // Back on the journal: read it again, with what was saved on the screen just left.
+        if state.screen == .journal { return [.loadJournal(subject: nil)] }
     case .record, .status, .note, .waive, .edit:
         guard let activity = target(state) else { return [] }
         state.form = makeForm(command, for: activity, state: state)
