@@ -153,18 +153,27 @@ public enum CalendarExport {
     /// Escapes text values (RFC 5545 §3.3.11): TEXT allows no control
     /// character but HTAB, so `SafeText` replaces the rest first and a line
     /// break is written `\n`.
+    /// Built as bytes in one buffer, as `fold` is: appending scalar by
+    /// scalar to a `String.UnicodeScalarView` was half of the calendar's
+    /// time at 10k activities (SPEC §9). The four characters escaped are
+    /// ASCII, so no byte of a longer UTF-8 character is ever one of them.
     static func escape(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in SafeText.clean(text, keeping: [.lines, .tabs]).unicodeScalars {
-            switch scalar {
-            case "\\": out.append("\\"); out.append("\\")
-            case ";": out.append("\\"); out.append(";")
-            case ",": out.append("\\"); out.append(",")
-            case "\n": out.append("\\"); out.append("n")
-            default: out.append(scalar)
+        let clean = SafeText.clean(text, keeping: [.lines, .tabs]).utf8
+        var out: [UInt8] = []
+        out.reserveCapacity(clean.count + clean.count / 16 + 4)
+        for byte in clean {
+            switch byte {
+            case UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ","):
+                out.append(UInt8(ascii: "\\"))
+                out.append(byte)
+            case 0x0A:
+                out.append(UInt8(ascii: "\\"))
+                out.append(UInt8(ascii: "n"))
+            default:
+                out.append(byte)
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Folds lines longer than 75 octets, never inside a UTF-8 character.
