@@ -568,7 +568,7 @@ struct ReducerTests {
         #expect(selected == 0)
         Self.press(&state, key: .tab)
         #expect(Self.press(&state, key: .enter).isEmpty)
-        #expect(state.form?.error?.lv == "jāaizpilda: atbrīvojuma piezīme")
+        #expect(state.form?.error?.lv == "jāaizpilda: iemesls", "the field's own name, as the form shows it")
         Self.type(&state, "Nebija telpu")
         Self.press(&state, key: .backTab)
         Self.press(&state, key: .right)

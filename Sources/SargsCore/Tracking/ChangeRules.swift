@@ -62,6 +62,9 @@ public enum ChangeRules {
     }
 
     public static let noteField = Phrase(lv: "piezīme", en: "the note")
+    /// Why a window is waived, or an activity blocked or dropped: the waive
+    /// and status forms call the field "Iemesls", and so do their refusals.
+    public static let reasonField = Phrase(lv: "iemesls", en: "the reason")
 
     /// A record: dated no later than today and no earlier than the plan start,
     /// a positive count, a note with no personal code.
@@ -116,7 +119,7 @@ public enum ChangeRules {
             throw ChangeRefusal("vienreizējai aktivitātei \(activity.id) nav atkārtotu logu, ko atbrīvot; ja tā netiks veikta — “sargs status \(activity.id) dropped”",
                                 "the one-off activity \(activity.id) has no repeating windows to waive; if it will not be done: “sargs status \(activity.id) dropped”")
         }
-        try requiredText(waiver.note, field: Phrase(lv: "atbrīvojuma piezīme", en: "the waiver note"), lines: .several)
+        try requiredText(waiver.note, field: reasonField, lines: .several)
         try author(waiver.author)
         guard Window.parse(waiver.window) != nil else {
             throw ChangeRefusal(
@@ -138,7 +141,7 @@ public enum ChangeRules {
     /// A status change, with an optional note.
     public static func status(_ id: ActivityID, note: String?, plan: Plan) throws(ChangeRefusal) {
         _ = try activity(id, in: plan)
-        if let note { try text(note, field: noteField, lines: .several) }
+        if let note { try text(note, field: reasonField, lines: .several) }
     }
 
     /// A new or edited activity, against the plan it joins.
