@@ -653,7 +653,7 @@ public final class Store: Sendable {
     /// Saves the chair's word that a window is not expected.
     @discardableResult
     func addWaiver(_ waiver: Waiver, now: Date) throws -> Waiver {
-        try Guard.text(waiver.note, Phrase(lv: "atbrīvojuma piezīme", en: "the waiver's note"), lines: .several)
+        try Guard.text(waiver.note, ChangeRules.reasonField, lines: .several)
         return try change { db in
             try PlanRows.requireActivity(waiver.activity, db)
             var saved = waiver
