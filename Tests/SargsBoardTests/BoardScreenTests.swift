@@ -74,19 +74,19 @@ struct BoardScreenTests {
             " Materiāla par drošām       Materiāla par pozitīvas    Diskusiju grupas         ",
             " cieņpilnām attiecībām i…   disciplinēšanas pamatpr…   vecākiem par vecāku pie… ",
             " 2025.g.                    2025. g. februāris – ma…   Visu periodu reizi cetu… ",
-            " ○ atvērta                  ▲ nokavēta 92 d.           ▲ nokavēta 92 d.         ",
+            " ○ atvērta                  ▲ nokavēta 92 d.           ▲ 2025. g. II cet. +1    ",
             "                                                                                ",
             " 1.2 SG                     2.2 SG                     3.2 SD,IN                ",
             " Materiāla par drošām       Materiāla par pozitīvas    Nodrošināt vecākiem,     ",
             " cieņpilnām attiecībām i…   disciplinēšanas pamatpr…   kuri audzina bērnus līd… ",
             " 2025.g.                    2025.g. aprīlis – maijs    Visu periodu reizi pusg… ",
-            " ○ atvērta                  ▲ nokavēta 31 d.           ▲ nokavēta 1 d.          ",
+            " ○ atvērta                  ▲ nokavēta 31 d.           ▲ 2025. g. 1. pusg.      ",
             "                                                                                ",
             " 1.3 IN               0/3   2.3 SD,IN                  3.3 AN              0/50 ",
             " Turpināt nodrošināt        Nodrošināt CAP un BEA      Izglītoti 50 jaunieši    ",
             " Džimbas drošības progra…   vecākiem kuri audzina b…   par vardarbību digitāla… ",
             " 2025.–2027.g.              Visu periodu reizi cetu…   2025. gadā               ",
-            " ▲ nokavēta 92 d.           ▲ nokavēta 92 d.           ○ atvērta                ",
+            " ▲ 2025. g. II cet. +1      ▲ 2025. g. II cet. +1      ○ atvērta                ",
             "                     +2 ↓                       +8 ↓                       +1 ↓ ",
             " 1.1 • Primārā prevencija • Sadarbības grupa                                    ",
             " Enter atvērt  r izpilde  s statuss  n piezīme  w atbrīvot  ? palīdzība  q iziet",
@@ -99,8 +99,9 @@ struct BoardScreenTests {
         // The card below it is not.
         #expect(!Self.roles(canvas, y: 10, 0..<26).contains(.cardSelected))
         #expect(Self.roles(canvas, y: 14, 1..<10) == [.badgeOpen])
-        // 1.3's overdue badge: a glyph and a word, in the overdue role, not colour alone.
-        #expect(Self.text(canvas, y: 20, 1..<17) == "▲ nokavēta 92 d.")
+        // 1.3's overdue badge: a glyph and what it owes (the latest missed quarter, and one more
+        // before it), in the overdue role, not colour alone (issue 27).
+        #expect(Self.text(canvas, y: 20, 1..<22) == "▲ 2025. g. II cet. +1")
         #expect(Self.roles(canvas, y: 20, 1..<17) == [.badgeOverdue])
         #expect(canvas.cell(atX: 1, y: 20) == Cell("▲", role: .badgeOverdue))
         // 2.2 is overdue from the end of its May window: 31 days.
@@ -137,35 +138,35 @@ struct BoardScreenTests {
             " Materiāla par drošām    Materiāla par           Diskusiju grupas        Iesaistīt jauniešus     Apzināt jaunas vietas, ",
             " cieņpilnām attiecībā…   pozitīvas disciplinē…   vecākiem par vecāku     (15-29 gadus vecus)     kur pulcējas jaunieši  ",
             " 2025.g.                 2025. g. februāris –…   pienākumiem un          programmā PROTI un      Reizi mēnesī           ",
-            " ○ atvērta               ▲ nokavēta 92 d.        noteikumiem             DARI                    ▲ nokavēta 151 d.      ",
+            " ○ atvērta               ▲ nokavēta 92 d.        noteikumiem             DARI                    ▲ 2025. g. jūnijs +5   ",
             "                                                 jauniešiem              Visu periodu                                   ",
-            " 1.2 SG                  2.2 SG                  Visu periodu reizi      ▲ nokavēta 92 d.        5.2 VP,PP              ",
+            " 1.2 SG                  2.2 SG                  Visu periodu reizi      ▲ 2025. g. II cet. +1   5.2 VP,PP              ",
             " Materiāla par drošām    Materiāla par           ceturksnī                                       Nodrošināt regulārus   ",
-            " cieņpilnām attiecībā…   pozitīvas disciplinē…   ▲ nokavēta 92 d.        4.2 SD                  reidus bērnu un        ",
+            " cieņpilnām attiecībā…   pozitīvas disciplinē…   ▲ 2025. g. II cet. +1   4.2 SD                  reidus bērnu un        ",
             " 2025.g.                 2025.g. aprīlis – ma…                           Pakalpojuma “Ģimenes    jauniešu pulcēšanās    ",
             " ○ atvērta               ▲ nokavēta 31 d.        3.2 SD,IN               asistents” sniegšana    vietās                 ",
             "                                                 Nodrošināt vecākiem,    ģimenēm no riska        Reizi nedēļā           ",
-            " 1.3 IN            0/3   2.3 SD,IN               kuri audzina bērnus     grupām                  ▲ nokavēta 177 d.      ",
+            " 1.3 IN            0/3   2.3 SD,IN               kuri audzina bērnus     grupām                  ▲ 26. ned. +25         ",
             " Turpināt nodrošināt     Nodrošināt CAP un BEA   līdz 3 g.v.             Visu periodu pēc                               ",
             " Džimbas drošības pro…   vecākiem kuri audzin…   Sargeņģeļa programmu    nepieciešamības                                ",
             " 2025.–2027.g.           Visu periodu reizi c…   Visu periodu reizi      ◆ pēc vajadzības                               ",
-            " ▲ nokavēta 92 d.        ▲ nokavēta 92 d.        pusgadā                                                                ",
-            "                                                 ▲ nokavēta 1 d.         4.3 IN,BT                                      ",
+            " ▲ 2025. g. II cet. +1   ▲ 2025. g. II cet. +1   pusgadā                                                                ",
+            "                                                 ▲ 2025. g. 1. pusg.     4.3 IN,BT                                      ",
             " 1.4 IN           0/10   2.4 IN           0/30                           Izglītojoši pasākumi                           ",
             " Nodrošināt Džimbas      Apmācīti 30 skolu       3.3 AN           0/50   bērniem un jauniešiem                          ",
             " drošības programmu 1…   pedagogi un speciāli…   Izglītoti 50 jaunieši   ar GRT par drošām un                           ",
             " 2025.–2027.g.           Regulāri visa period…   par vardarbību          cieņpilnām attiecībām                          ",
-            " ▲ nokavēta 92 d.        ▲ nokavēta 92 d.        digitālajā vidē         Visu periodu reizi                             ",
+            " ▲ 2025. g. II cet. +1   ▲ 2025. g. II cet. +1   digitālajā vidē         Visu periodu reizi                             ",
             "                                                 2025. gadā              sešos mēnešos                                  ",
-            " 1.5 IN,JC               2.5 AN           0/19   ○ atvērta               ▲ nokavēta 1 d.                                ",
+            " 1.5 IN,JC               2.5 AN           0/19   ○ atvērta               ▲ 2025. g. 1. pusg.                            ",
             " Nodrošināt apmācības    Apmācīti 19                                                                                    ",
             " jauniešiem (kā izvai…   darbinieki darbā ar …   3.4 IN                                                                 ",
             " Visu periodu reizi p…   Regulāri visa period…   Ieviest un nodrošināt                                                  ",
-            " ▲ nokavēta 1 d.         ▲ nokavēta 92 d.        skolās un PII                                                          ",
+            " ▲ 2025. g. 1. pusg.     ▲ 2025. g. II cet. +1   skolās un PII                                                          ",
             "                                          +6 ↓   “Veselības mācību”                                                     ",
             "                                                 Visu periodu reizi                                                     ",
             "                                                 mēnesī                                                                 ",
-            "                                                 ▲ nokavēta 151 d.                                                      ",
+            "                                                 ▲ 2025. g. jūnijs +5                                                   ",
             "                                                                                                                        ",
             " 1.1 • 1. Bērnu un jauniešu izglītošana seksuālās izmantošanas mazināšanai • Primārā prevencija • Sadarbības grupa      ",
             " Enter atvērt  r izpilde  s statuss  n piezīme  w atbrīvot  u atsaukt  / meklēt  f filtrs  ? palīdzība  q iziet         ",
@@ -174,8 +175,8 @@ struct BoardScreenTests {
             #expect(Self.roles(canvas, y: y, 0..<23) == [.cardSelected], "row \(y) of the selected card")
         }
         // 5.2: weekly, overdue from the end of 2025-W01 (5 January): 177 days.
-        #expect(Self.text(canvas, y: 16, 97..<114) == "▲ nokavēta 177 d.")
-        #expect(Self.roles(canvas, y: 16, 97..<114) == [.badgeOverdue])
+        #expect(Self.text(canvas, y: 16, 97..<111) == "▲ 26. ned. +25", "a narrow card names the week without its year, and the count whole")
+        #expect(Self.roles(canvas, y: 16, 97..<111) == [.badgeOverdue])
         // 4.2 is as-needed: never overdue, its own glyph and word.
         #expect(Self.text(canvas, y: 19, 73..<89) == "◆ pēc vajadzības")
         #expect(Self.roles(canvas, y: 19, 73..<89) == [.badgeAsNeeded])
@@ -195,24 +196,24 @@ struct BoardScreenTests {
             " Developing material on     Developing material on     Discussion groups for    ",
             " safe, respectful relati…   the basic principles of…   parents on parents' dut… ",
             " 2025.g.                    2025. g. februāris – ma…   Visu periodu reizi cetu… ",
-            " ○ open                     ▲ overdue 92 d             ▲ overdue 92 d           ",
+            " ○ open                     ▲ overdue 92 d             ▲ Q2 2025 +1             ",
             "                                                                                ",
             " 1.2 SG                     2.2 SG                     3.2 SD,IN                ",
             " Distributing material on   Distributing material on   Provide the Guardian     ",
             " safe, respectful relati…   the basic principles of…   Angel (Sargeņģelis) pro… ",
             " 2025.g.                    2025.g. aprīlis – maijs    Visu periodu reizi pusg… ",
-            " ○ open                     ▲ overdue 31 d             ▲ overdue 1 d            ",
+            " ○ open                     ▲ overdue 31 d             ▲ H1 2025 not recorded   ",
             "                                                                                ",
             " 1.3 IN               0/3   2.3 SD,IN                  3.3 AN              0/50 ",
             " Continue the Jimba         Provide CAP and BEA for    50 young people educated ",
             " safety programme in 3 p…   parents raising childre…   about violence in the d… ",
             " 2025.–2027.g.              Visu periodu reizi cetu…   2025. gadā               ",
-            " ▲ overdue 92 d             ▲ overdue 92 d             ○ open                   ",
+            " ▲ Q2 2025 +1               ▲ Q2 2025 +1               ○ open                   ",
             "                     +2 ↓                       +8 ↓                       +1 ↓ ",
             " 1.1 • Primary prevention • Cooperation group                                   ",
             " Enter open  r record  s status  n note  w waive  u undo  ? help  q quit        ",
         ])
-        #expect(Self.roles(canvas, y: 20, 1..<15) == [.badgeOverdue])
+        #expect(Self.roles(canvas, y: 20, 1..<13) == [.badgeOverdue])
     }
 
     @Test("ASCII glyphs: ! for overdue, ~ for a cut, > and v for hidden columns and cards")
@@ -228,19 +229,19 @@ struct BoardScreenTests {
             " Materiāla par drošām       Materiāla par pozitīvas    Diskusiju grupas         ",
             " cieņpilnām attiecībām i~   disciplinēšanas pamatpr~   vecākiem par vecāku pie~ ",
             " 2025.g.                    2025. g. februāris – ma~   Visu periodu reizi cetu~ ",
-            " o atvērta                  ! nokavēta 92 d.           ! nokavēta 92 d.         ",
+            " o atvērta                  ! nokavēta 92 d.           ! 2025. g. II cet. +1    ",
             "                                                                                ",
             " 1.2 SG                     2.2 SG                     3.2 SD,IN                ",
             " Materiāla par drošām       Materiāla par pozitīvas    Nodrošināt vecākiem,     ",
             " cieņpilnām attiecībām i~   disciplinēšanas pamatpr~   kuri audzina bērnus līd~ ",
             " 2025.g.                    2025.g. aprīlis – maijs    Visu periodu reizi pusg~ ",
-            " o atvērta                  ! nokavēta 31 d.           ! nokavēta 1 d.          ",
+            " o atvērta                  ! nokavēta 31 d.           ! 2025. g. 1. pusg.      ",
             "                                                                                ",
             " 1.3 IN               0/3   2.3 SD,IN                  3.3 AN              0/50 ",
             " Turpināt nodrošināt        Nodrošināt CAP un BEA      Izglītoti 50 jaunieši    ",
             " Džimbas drošības progra~   vecākiem kuri audzina b~   par vardarbību digitāla~ ",
             " 2025.–2027.g.              Visu periodu reizi cetu~   2025. gadā               ",
-            " ! nokavēta 92 d.           ! nokavēta 92 d.           o atvērta                ",
+            " ! 2025. g. II cet. +1      ! 2025. g. II cet. +1      o atvērta                ",
             "                     +2 v                       +8 v                       +1 v ",
             " 1.1 * Primārā prevencija * Sadarbības grupa                                    ",
             " Enter atvērt  r izpilde  s statuss  n piezīme  w atbrīvot  ? palīdzība  q iziet",
@@ -267,19 +268,19 @@ struct BoardScreenTests {
             " Diskusiju grupas           Iesaistīt jauniešus        Apzināt jaunas vietas,   ",
             " vecākiem par vecāku pie…   (15-29 gadus vecus) pro…   kur pulcējas jaunieši    ",
             " Visu periodu reizi cetu…   Visu periodu               Reizi mēnesī             ",
-            " ▲ nokavēta 92 d.           ▲ nokavēta 92 d.           ▲ nokavēta 151 d.        ",
+            " ▲ 2025. g. II cet. +1      ▲ 2025. g. II cet. +1      ▲ 2025. g. jūnijs +5     ",
             "                                                                                ",
             " 3.2 SD,IN                  4.2 SD                     5.2 VP,PP                ",
             " Nodrošināt vecākiem,       Pakalpojuma “Ģimenes       Nodrošināt regulārus     ",
             " kuri audzina bērnus līd…   asistents” sniegšana ģi…   reidus bērnu un jauniešu ",
             " Visu periodu reizi pusg…   Visu periodu pēc nepiec…   pulcēšanās vietās        ",
-            " ▲ nokavēta 1 d.            ◆ pēc vajadzības           Reizi nedēļā             ",
-            "                                                       ▲ nokavēta 177 d.        ",
+            " ▲ 2025. g. 1. pusg.        ◆ pēc vajadzības           Reizi nedēļā             ",
+            "                                                       ▲ 2025. g. 26. ned. +25  ",
             " 3.3 AN              0/50   4.3 IN,BT                                           ",
             " Izglītoti 50 jaunieši      Izglītojoši pasākumi                                ",
             " par vardarbību digitāla…   bērniem un jauniešiem a…                            ",
             " 2025. gadā                 Visu periodu reizi sešo…                            ",
-            " ○ atvērta                  ▲ nokavēta 1 d.                                     ",
+            " ○ atvērta                  ▲ 2025. g. 1. pusg.                                 ",
             "                     +1 ↓                                                       ",
             " 5.2 • Sekundārā prevencija • Valsts policija, Pašvaldības policija             ",
             " Enter atvērt  r izpilde  s statuss  n piezīme  w atbrīvot  ? palīdzība  q iziet",
@@ -392,7 +393,7 @@ struct BoardScreenTests {
             " sargs │ Madonas novads 2025–2027 │ 2025-07-01 │ aktivitāte                     ",
             " 5.2  Nodrošināt regulārus reidus bērnu un jauniešu pulcēšanās vietās           ",
             "                                                                                ",
-            " Stāvoklis     ▲ nokavēta 177 d.                                                ",
+            " Stāvoklis     ▲ 2025. g. 26. ned. bez izpildes +25                             ",
             " Statuss       plānota                                                          ",
             " Mērķis        5. Situācijas prevencijas nodrošināšana augsta riska vietās      ",
             " Līmenis       Sekundārā prevencija                                             ",
@@ -432,7 +433,7 @@ struct BoardScreenTests {
             " sargs │ Madonas novads 2025–2027 │ 2025-07-01 │ aktivitāte                                                             ",
             " 5.2  Nodrošināt regulārus reidus bērnu un jauniešu pulcēšanās vietās                                                   ",
             "                                                                                                                        ",
-            " Stāvoklis     ▲ nokavēta 177 d.                                                                                        ",
+            " Stāvoklis     ▲ 2025. g. 26. ned. bez izpildes +25                                                                     ",
             " Statuss       plānota                                                                                                  ",
             " Mērķis        5. Situācijas prevencijas nodrošināšana augsta riska vietās                                              ",
             " Līmenis       Sekundārā prevencija                                                                                     ",
@@ -580,14 +581,14 @@ struct BoardScreenTests {
         // The box: 72 × 10, centred (x 4…75, y 7…16), framed in every theme.
         Self.expectLines(canvas, [
             " Vis┌─ Izpilde: 5.2 ───────────────────────────────────────────────────────┐    ",
-            " ▲ n│                                                                      │    ",
+            " ▲ 2│                                                                      │    ",
             "    │ Datums   2025-07-01                                                  │    ",
             " 3.2│          GGGG-MM-DD                                                  │    ",
             " Nod│ Skaits                                                               │    ",
             " kur│                                                                      │ešu ",
             " Vis│ Piezīme                                                              │    ",
-            " ▲ n│                                                                      │    ",
-            "    │                                                                      │    ",
+            " ▲ 2│                                                                      │    ",
+            "    │                                                                      │25  ",
             " 3.3└──────────────────────────────────────────────────────────────────────┘    ",
         ], rows: 7..<17)
         #expect(Self.roles(canvas, y: 12, 4..<5) == [.border])
@@ -609,7 +610,7 @@ struct BoardScreenTests {
         #expect(effects.isEmpty)
         let canvas = Self.frame(state)
         // With the error the box is 12 rows: y 6…17; the error on row 16.
-        #expect(canvas.line(8) == " ▲ n│ Datums   2025-07-01                                                  │    ")
+        #expect(canvas.line(8) == " ▲ 2│ Datums   2025-07-01                                                  │    ")
         #expect(Self.text(canvas, y: 10, 6..<20) == "Skaits   0    ")
         #expect(Self.text(canvas, y: 16, 6..<71) == "▲ skaitam jābūt veselam skaitlim no 1 līdz 1 000 000 000, nevis 0")
         #expect(Self.roles(canvas, y: 16, 6..<45) == [.error])

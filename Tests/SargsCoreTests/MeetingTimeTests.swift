@@ -51,3 +51,44 @@ struct MeetingTimeTests {
         #expect(!Minutes(meeting: held, snapshot: snapshot).markdown(.lv).contains("nākamajā dienā"))
     }
 }
+
+/// A card that says what is owed (issue 27): windows named as people say them,
+/// and the run of missed windows an overdue activity owes, the latest first.
+@Suite("What an overdue activity owes")
+struct OwedWindowsTests {
+    @Test("window names in both languages, and without the year", arguments: [
+        ("2025-Q3", "2025. g. III cet.", "Q3 2025", "III cet.", "Q3"),
+        ("2025-03", "2025. g. marts", "March 2025", "marts", "March"),
+        ("2025-W07", "2025. g. 7. ned.", "week 7, 2025", "7. ned.", "week 7"),
+        ("2026-H1", "2026. g. 1. pusg.", "H1 2026", "1. pusg.", "H1"),
+        ("2025", "2025. g.", "2025", "2025. g.", "2025"),
+        ("nav logs", "nav logs", "nav logs", "nav logs", "nav logs"),
+    ])
+    func names(_ label: String, _ lv: String, _ en: String, _ shortLV: String, _ shortEN: String) {
+        #expect(WindowWords.name(label, .lv) == lv)
+        #expect(WindowWords.name(label, .en) == en)
+        #expect(WindowWords.short(label, .lv) == shortLV)
+        #expect(WindowWords.short(label, .en) == shortEN)
+    }
+
+    @Test("a quarter recorded now, the one before missed: the card owes the one before, not the days since the first")
+    func owedIsTheMissedRun() {
+        let activity = Activity(id: "2.1", goal: 2, title: "Sanāksmes", period: "reizi ceturksnī",
+                                schedule: .every(.quarter, from: nil, to: nil), owners: ["SD"], funding: [])
+        let plan = Plan(id: "t", title: "T", municipality: "M", period: DayRange(Day("2025-01-01")!, Day("2027-12-31")!),
+                        goals: [Goal(number: 2, level: nil, title: "G")], activities: [activity])
+        // Q1 recorded, Q2 and Q3 missed, Q4 (this quarter) recorded.
+        let records = [Record(activity: "2.1", date: Day("2025-02-10")!), Record(activity: "2.1", date: Day("2025-10-20")!)]
+        let tracker = Tracker(Snapshot(plan: plan, records: records))
+        let today = Day("2025-11-20")!
+        #expect(tracker.owed(of: activity, on: today) == ["2025-Q3", "2025-Q2"])
+        #expect(tracker.state(of: activity, on: today).isOverdue)
+        // Nothing owed once the latest ended quarter is recorded.
+        let all = Tracker(Snapshot(plan: plan, records: records + [Record(activity: "2.1", date: Day("2025-08-01")!)]))
+        #expect(all.owed(of: activity, on: today).isEmpty)
+        // A one-off owes its deadline, not windows.
+        var once = activity
+        once.schedule = .once(from: nil, to: DateBound("2025-03")!)
+        #expect(tracker.owed(of: once, on: today).isEmpty)
+    }
+}

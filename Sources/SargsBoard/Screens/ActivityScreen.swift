@@ -45,13 +45,16 @@ enum ActivityScreen {
             // The plan's own title, wrapped like the rest, never cut.
             for line in wrap(activity.title, width: width - 2, lines: 6, glyphs: g) { out.append([("  " + line, .dim)]) }
         }
-        let badge = Badge(activityState, glyphs: g, language: lang)
+        let owed = activityState.isOverdue ? state.tracker.owed(of: activity, on: state.today) : []
+        let badge = Badge(activityState, owed: owed, glyphs: g, language: lang)
         out.append([])
         field(p("Stāvoklis", "State"), badge.text, badge.role)
+        // A reason is why it is blocked or dropped; a note left on another status is only a note.
+        let isReason = activity.status == .blocked || activity.status == .dropped
         if let reason = activityState.blockedReason ?? activity.statusNote {
             // A reason of several lines is shown whole, each line under the first.
             let lines = SafeText.clean(reason, keeping: .lines).split(separator: "\n", omittingEmptySubsequences: false)
-            field(p("Iemesls", "Reason"), String(lines.first ?? ""))
+            field(isReason ? p("Iemesls", "Reason") : p("Statusa piezīme", "Status note"), String(lines.first ?? ""))
             for more in lines.dropFirst() { out.append([(String(repeating: " ", count: 14) + more, .background)]) }
         }
         field(p("Statuss", "Status"), state.text(activity.status.phrase))

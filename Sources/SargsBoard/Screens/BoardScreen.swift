@@ -146,7 +146,9 @@ enum BoardScreen {
             canvas.text(line, x: inner.x, y: rect.y + 1 + titleRows + i, width: inner.width, role: selected ? .cardSelected : .dim, glyphs: g)
         }
         // The state badge, a glyph and a word.
-        let badge = Badge(activityState, glyphs: g, language: state.language)
-        canvas.text(badge.text, x: inner.x, y: rect.maxY - 1, width: inner.width, role: selected ? .cardSelected : badge.role, glyphs: g)
+        let owed = activityState.isOverdue ? state.tracker.owed(of: activity, on: state.today) : []
+        let badge = Badge(activityState, owed: owed, glyphs: g, language: state.language)
+        canvas.text(badge.text(fitting: inner.width), x: inner.x, y: rect.maxY - 1, width: inner.width,
+                    role: selected ? .cardSelected : badge.role, glyphs: g)
     }
 }

@@ -103,14 +103,35 @@ public struct Badge: Hashable, Sendable {
     public var word: String
     public var role: Role
 
+    /// Shorter words for narrow cards, longest first: the owed window and how
+    /// many more without "bez izpildes", then without its year.
+    public var shorterWords: [String] = []
+
     public var text: String { glyph + " " + word }
 
-    public init(_ state: ActivityState, glyphs: Glyphs, language: Language) {
+    /// `text`, or where it does not fit `width` columns, the longest shorter form that does.
+    public func text(fitting width: Int) -> String {
+        guard text.displayWidth > width else { return text }
+        for shorter in shorterWords where (glyph + " " + shorter).displayWidth <= width { return glyph + " " + shorter }
+        return shorterWords.last.map { glyph + " " + $0 } ?? text
+    }
+
+    /// `owed`: the windows an overdue repeating activity owes, the latest
+    /// first (`Tracker.owed`): the badge names the latest and counts the
+    /// rest ("▲ 2025. g. III cet. bez izpildes +2", issue 27), not only days.
+    public init(_ state: ActivityState, owed: [String] = [], glyphs: Glyphs, language: Language) {
         let lv = language == .lv
         switch state.computed {
         case .overdue(let days):
             glyph = glyphs.overdue
-            word = lv ? "nokavēta \(days) d." : "overdue \(days) d"
+            if let latest = owed.first {
+                let more = owed.count > 1 ? " +\(owed.count - 1)" : ""
+                let name = WindowWords.name(latest, language)
+                word = (lv ? "\(name) bez izpildes" : "\(name) not recorded") + more
+                shorterWords = [name + more, WindowWords.short(latest, language) + more]
+            } else {
+                word = lv ? "nokavēta \(days) d." : "overdue \(days) d"
+            }
             role = .badgeOverdue
         case .open: glyph = glyphs.open; word = state.phrase.text(language); role = .badgeOpen
         case .upcoming: glyph = glyphs.upcoming; word = state.phrase.text(language); role = .badgeUpcoming

@@ -326,6 +326,23 @@ public struct Tracker: Sendable {
     /// windows ending with the latest window that ended before the day; nil if
     /// that latest window is not missed (or none has ended).
     private func overdueDays(of activity: Activity, cadence: Cadence, span: DayRange, on day: Day) -> Int? {
+        missedRun(of: activity, cadence: cadence, span: span, on: day).map { day.ordinal - $0.earliestDue }
+    }
+
+    /// What an overdue repeating activity owes (issue 27: a card that says
+    /// why): the labels of the run of missed windows that ends with the
+    /// latest window ended before the day, the latest first; empty when it
+    /// owes none, or for a one-off (whose deadline is what it owes).
+    public func owed(of activity: Activity, on day: Day) -> [String] {
+        guard activity.status != .done, activity.status != .dropped, let cadence = activity.schedule.cadence,
+              activity.schedule.kind != .once else { return [] }
+        return missedRun(of: activity, cadence: cadence, span: span(of: activity), on: day)?.labels ?? []
+    }
+
+    /// The run of missed windows ending with the latest window that ended
+    /// before the day (labels, latest first) and the earliest one's due
+    /// day; nil if that latest window is not missed (or none has ended).
+    private func missedRun(of activity: Activity, cadence: Cadence, span: DayRange, on day: Day) -> (labels: [String], earliestDue: Int)? {
         guard !span.isEmpty else { return nil }
         let dayOrdinal = day.ordinal, spanFirst = span.first.ordinal, spanLast = span.last.ordinal
         let lastEnded = min(dayOrdinal - 1, spanLast)
@@ -342,15 +359,17 @@ public struct Tracker: Sendable {
         if bounds(i).due > lastEnded { i -= 1 }
         let t = track(activity)
         var earliestMissedDue: Int?
+        var labels: [String] = []
         while i >= bottom {
             let (first, last, due) = bounds(i)
             let index = i
             let state = Self.state(first: first, last: last, due: due, on: dayOrdinal, track: t) { cadence.label(at: index) }
             guard state == .missed else { break }
             earliestMissedDue = due
+            labels.append(cadence.label(at: index))
             i -= 1
         }
-        return earliestMissedDue.map { dayOrdinal - $0 }
+        return earliestMissedDue.map { (labels, $0) }
     }
 
     /// The ordinal of a window's due day: the named day inside `[first, last]`, or `last`.
