@@ -28,6 +28,33 @@ struct LoopTests {
         return Snapshot(plan: plan, meetings: [Meeting(id: 6, date: Day("2025-12-15")!, kind: .regular, state: .planned, items: items)])
     }
 
+    @Test("a one-off recorded but not marked finished says so on its card, and d finishes it through the store", arguments: [(80, 24), (120, 40), (200, 60)])
+    func recordedNotFinished(width: Int, height: Int) throws {
+        let once = try #require(Self.plan.activities.first { $0.schedule.kind == .once && $0.status == .planned })
+        let day = once.schedule.span(in: Self.plan.period).first
+        let record = Record(id: 1, activity: once.id, date: day, author: "ieva")
+        let today = day.adding(days: 400) <= Self.plan.period.last ? day.adding(days: 400) : Self.plan.period.last
+        var (board, services) = try Self.driver(Snapshot(plan: Self.plan, records: [record]), records: [record], today: today.description,
+                                                width: width, height: height)
+        board.state.select(once.id)
+        let lines = board.lines
+        #expect(lines.contains { $0.contains("nav pabeigta") || $0.contains("nav atzīmēta kā pabeigta") }, "\(board.screen)")
+        #expect(!lines.contains { $0.contains("\(once.id) ") && $0.contains("nokavēta") })
+        #expect(disabledReason(.finish, in: board.state) == nil)
+        board.press(.open)
+        #expect(board.lines.contains { $0.contains("izpilde ierakstīta, nav atzīmēta kā pabeigta") }, "\(board.screen)")
+        #expect(board.lines.contains { $0.contains("Pabeigt") && $0.contains("d — atzīmēt kā pabeigtu") }, "\(board.screen)")
+        #expect(board.lines.allSatisfy { $0.displayWidth <= width })
+        board.press(.finish)
+        #expect(try services.snapshot.plan.activity(once.id)?.status == .done)
+        #expect(board.state.plan.activity(once.id)?.status == .done)
+        // Now it is finished: d says why it does nothing, and a repeating activity never offers it.
+        #expect(disabledReason(.finish, in: board.state)?.lv.contains("pabeidz vienreizēju aktivitāti") == true)
+        let repeating = try #require(Self.plan.activities.first { $0.schedule.kind != .once })
+        board.state.select(repeating.id)
+        #expect(disabledReason(.finish, in: board.state) != nil)
+    }
+
     @Test("back on the journal after saving on another screen, the journal holds the new entry")
     func journalAfterASaveElsewhere() throws {
         var (board, _) = try Self.driver(Self.plannedMeeting6(), today: "2025-12-01")

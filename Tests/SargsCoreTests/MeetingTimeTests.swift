@@ -92,3 +92,25 @@ struct OwedWindowsTests {
         #expect(tracker.owed(of: once, on: today).isEmpty)
     }
 }
+
+@Suite("A one-off recorded but not finished")
+struct RecordedNotFinishedTests {
+    @Test("a record inside the one-off's span and no done status; not for a repeating one, a done one, or a record outside")
+    func recordedNotFinished() {
+        let once = Activity(id: "1.1", goal: 1, title: "Kampaņa", period: "2025. g. marts", schedule: .once(from: DateBound("2025-03")!, to: DateBound("2025-03")!),
+                            owners: ["SD"], funding: [])
+        let plan = Plan(id: "t", title: "T", municipality: "M", period: DayRange(Day("2025-01-01")!, Day("2027-12-31")!),
+                        goals: [Goal(number: 1, level: nil, title: "G")], activities: [once])
+        let today = Day("2025-06-01")!
+        let inside = Tracker(Snapshot(plan: plan, records: [Record(activity: "1.1", date: Day("2025-03-10")!)]))
+        #expect(inside.recordedNotFinished(once, on: today))
+        let outside = Tracker(Snapshot(plan: plan, records: [Record(activity: "1.1", date: Day("2025-05-10")!)]))
+        #expect(!outside.recordedNotFinished(once, on: today))
+        var done = once
+        done.status = .done
+        #expect(!inside.recordedNotFinished(done, on: today))
+        var repeating = once
+        repeating.schedule = .every(.month, from: nil, to: nil)
+        #expect(!inside.recordedNotFinished(repeating, on: today))
+    }
+}

@@ -5,7 +5,7 @@ import SargsCore
 public enum Command: String, CaseIterable, Hashable, Sendable {
     case up, down, left, right, pageUp, pageDown, home, end
     case open, back
-    case record, status, note, waive, edit, add, undo
+    case record, status, note, waive, edit, add, undo, finish
     case search, filter, group, overdueOnly, clearFilters
     case agenda, meetings, institutions, journal, indicators, help, quit
     // The agenda view and chair mode.
@@ -22,7 +22,7 @@ extension Command {
     /// form, the agenda's draft or chair mode); refused on a read-only store.
     public var changesStore: Bool {
         switch self {
-        case .record, .status, .note, .waive, .edit, .add, .undo,
+        case .record, .status, .note, .waive, .edit, .add, .undo, .finish,
              .meetingSettings, .saveMeeting, .addItem, .removeItem, .itemUp, .itemDown, .chair,
              .discussed, .decided, .deferred, .hold, .cancelMeeting, .reviewDone, .reviewDue, .reviewOpen:
             return true
@@ -104,6 +104,8 @@ public struct KeyMap: Sendable {
         KeyBinding(.waive, [.character("w")], help: p("atbrīvot nokavētu logu (ar piezīmi)", "waive a missed window (with a note)"),
                    bar: p("atbrīvot", "waive"), screens: cards),
         KeyBinding(.edit, [.character("e")], help: p("labot laukus", "edit fields"), screens: cards),
+        KeyBinding(.finish, [.character("d")], help: p("atzīmēt vienreizēju aktivitāti ar ierakstītu izpildi kā pabeigtu",
+                                                     "mark a one-off activity with a record as finished"), screens: cards),
         KeyBinding(.add, [.character("a")], help: p("pievienot aktivitāti", "add an activity"), screens: [.board]),
         KeyBinding(.undo, [.character("u")], help: p("atsaukt savu pēdējo izmaiņu", "undo your latest change"), bar: p("atsaukt", "undo")),
         KeyBinding(.search, [.character("/")], help: p("meklēt tekstu (uzreiz); žurnālā — aktivitāte vai autors", "search text (as you type); on the journal, an activity or author"),

@@ -151,6 +151,14 @@ public func disabledReason(_ command: Command, in state: AppState) -> Phrase? {
     switch command {
     case .record, .status, .note, .edit:
         return target(state) == nil ? p("nav izvēlētas aktivitātes", "no activity is selected") : nil
+    case .finish:
+        guard let activity = target(state) else { return p("nav izvēlētas aktivitātes", "no activity is selected") }
+        if !state.tracker.recordedNotFinished(activity, on: state.today) {
+            let record = state.keyName(.record), status = state.keyName(.status)
+            return p("\(state.keyName(.finish)) pabeidz vienreizēju aktivitāti, kurai ir ierakstīta izpilde, bet kas nav atzīmēta kā pabeigta; citādi — izpilde (\(record)) vai statuss (\(status))",
+                     "\(state.keyName(.finish)) finishes a one-off activity that has a record but is not marked finished; otherwise record (\(record)) or set the status (\(status))")
+        }
+        return nil
     case .waive:
         guard let activity = target(state) else { return p("nav izvēlētas aktivitātes", "no activity is selected") }
         if activity.schedule.kind == .once {
@@ -212,6 +220,15 @@ func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
     case .record, .status, .note, .waive, .edit:
         guard let activity = target(state) else { return [] }
         state.form = makeForm(command, for: activity, state: state)
+    case .finish:
+        // A one-off recorded but not marked finished (issue 27): marked done, through the gate, at once.
+        guard let activity = target(state) else { return [] }
+        do {
+            return try checked(.status(activity.id, .done, note: activity.statusNote), state)
+        } catch {
+            state.message = Message(.error, error.phrase)
+            return []
+        }
     case .add:
         state.form = addForm(state)
     case .undo:

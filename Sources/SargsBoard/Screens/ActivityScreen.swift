@@ -46,9 +46,14 @@ enum ActivityScreen {
             for line in wrap(activity.title, width: width - 2, lines: 6, glyphs: g) { out.append([("  " + line, .dim)]) }
         }
         let owed = activityState.isOverdue ? state.tracker.owed(of: activity, on: state.today) : []
-        let badge = Badge(activityState, owed: owed, glyphs: g, language: lang)
+        let unfinished = state.tracker.recordedNotFinished(activity, on: state.today)
+        let badge = Badge(activityState, owed: owed, recordedNotFinished: unfinished, glyphs: g, language: lang)
         out.append([])
+        // A one-off carried out but not marked finished offers the key that finishes it (issue 27).
         field(p("Stāvoklis", "State"), badge.text, badge.role)
+        if unfinished {
+            field(p("Pabeigt", "Finish"), lang == .lv ? "\(state.keyName(.finish)) — atzīmēt kā pabeigtu" : "\(state.keyName(.finish)) marks it finished")
+        }
         // A reason is why it is blocked or dropped; a note left on another status is only a note.
         let isReason = activity.status == .blocked || activity.status == .dropped
         if let reason = activityState.blockedReason ?? activity.statusNote {

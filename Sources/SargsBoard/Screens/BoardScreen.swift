@@ -147,7 +147,8 @@ enum BoardScreen {
         }
         // The state badge, a glyph and a word.
         let owed = activityState.isOverdue ? state.tracker.owed(of: activity, on: state.today) : []
-        let badge = Badge(activityState, owed: owed, glyphs: g, language: state.language)
+        let badge = Badge(activityState, owed: owed, recordedNotFinished: state.tracker.recordedNotFinished(activity, on: state.today),
+                          glyphs: g, language: state.language)
         canvas.text(badge.text(fitting: inner.width), x: inner.x, y: rect.maxY - 1, width: inner.width,
                     role: selected ? .cardSelected : badge.role, glyphs: g)
     }

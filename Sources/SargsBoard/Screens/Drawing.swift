@@ -119,8 +119,16 @@ public struct Badge: Hashable, Sendable {
     /// `owed`: the windows an overdue repeating activity owes, the latest
     /// first (`Tracker.owed`): the badge names the latest and counts the
     /// rest ("▲ 2025. g. III cet. bez izpildes +2", issue 27), not only days.
-    public init(_ state: ActivityState, owed: [String] = [], glyphs: Glyphs, language: Language) {
+    public init(_ state: ActivityState, owed: [String] = [], recordedNotFinished: Bool = false, glyphs: Glyphs, language: Language) {
         let lv = language == .lv
+        if recordedNotFinished, !state.isBlocked {
+            // Carried out, not marked finished: said so, not "overdue" (issue 27); `d` finishes it.
+            glyph = glyphs.open
+            word = lv ? "izpilde ierakstīta, nav atzīmēta kā pabeigta" : "recorded, not marked finished"
+            shorterWords = lv ? ["ierakstīta, nav pabeigta", "nav pabeigta"] : ["recorded, not finished", "not finished"]
+            role = .badgeOpen
+            return
+        }
         switch state.computed {
         case .overdue(let days):
             glyph = glyphs.overdue

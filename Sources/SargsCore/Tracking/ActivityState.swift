@@ -329,6 +329,14 @@ public struct Tracker: Sendable {
         missedRun(of: activity, cadence: cadence, span: span, on: day).map { day.ordinal - $0.earliestDue }
     }
 
+    /// A one-off activity with a record in its span but not marked done or
+    /// dropped (issue 27): the card says so and offers to finish it.
+    public func recordedNotFinished(_ activity: Activity, on day: Day) -> Bool {
+        guard activity.schedule.kind == .once, activity.status != .done, activity.status != .dropped,
+              let last = lastRecord(of: activity, on: day) else { return false }
+        return span(of: activity).contains(last)
+    }
+
     /// What an overdue repeating activity owes (issue 27: a card that says
     /// why): the labels of the run of missed windows that ends with the
     /// latest window ended before the day, the latest first; empty when it
