@@ -39,7 +39,7 @@ let package = Package(
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         // The terminal app with no terminal in it.
-        .target(name: "SargsBoard", dependencies: ["SargsCore"]),
+        .target(name: "SargsBoard", dependencies: ["SargsCore", "SargsPlanDraft"]),
         // The only C: ncursesw.
         // Linked through module.modulemap: pkg-config's -D flags are refused by
         // SwiftPM (shim.h defines what they would).

@@ -17,6 +17,8 @@ extension Store {
         try self.change { db in
             // The one gate (`ChangeRules.check`), on what the change names as stored now.
             let facts = try Self.facts(for: change, db)
+            // A year over by today is closed before anything changes in it (issue 27).
+            try ClosedYears.close(before: today, db)
             try Guard.rule { () throws(ChangeRefusal) in try ChangeRules.check(change, in: facts, today: today) }
             return try make(change, author: author, now: now, today: today)
         }
@@ -40,7 +42,7 @@ extension Store {
             return .note(id)
         case .waiver(var waiver):
             waiver.author = author
-            return .waiver(try addWaiver(waiver, now: now))
+            return .waiver(try addWaiver(waiver, today: today, now: now))
         case .edit(let edited, let original):
             try editActivity(edited, basedOn: original, author: author, now: now)
             return .edit(edited)

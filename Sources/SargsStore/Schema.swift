@@ -251,6 +251,39 @@ enum Schema {
                 ) WITHOUT ROWID;
                 """)
         }
+        // A year that is over is closed (issue 27): the first change made
+        // after it ends keeps the activities as they stood then, and its
+        // report reads them, so a later change to the plan leaves it as it
+        // was. A record or a waiver keeps the day it was entered, so a report
+        // says how many came after its year ended (NULL: entered before v8).
+        migrator.registerMigration("v8-closed-years") { db in
+            try db.execute(sql: """
+                CREATE TABLE closed_year (
+                    year INTEGER PRIMARY KEY,
+                    closed_on TEXT NOT NULL
+                );
+                CREATE TABLE closed_activity (
+                    year INTEGER NOT NULL REFERENCES closed_year(year),
+                    position INTEGER NOT NULL,
+                    id TEXT NOT NULL,
+                    goal INTEGER NOT NULL,
+                    title TEXT NOT NULL,
+                    en TEXT,
+                    links TEXT NOT NULL DEFAULT '[]',
+                    period TEXT NOT NULL,
+                    schedule TEXT NOT NULL,
+                    owners TEXT NOT NULL DEFAULT '[]',
+                    funding TEXT NOT NULL DEFAULT '[]',
+                    target_count INTEGER,
+                    target_unit TEXT,
+                    status TEXT NOT NULL,
+                    status_note TEXT,
+                    PRIMARY KEY (year, id)
+                ) WITHOUT ROWID;
+                ALTER TABLE record ADD COLUMN entered TEXT;
+                ALTER TABLE waiver ADD COLUMN entered TEXT;
+                """)
+        }
         return migrator
     }()
 }

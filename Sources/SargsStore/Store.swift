@@ -477,7 +477,7 @@ public final class Store: Sendable {
         }
     }
 
-    private static func snapshot(_ db: Database) throws -> Snapshot {
+    static func snapshot(_ db: Database) throws -> Snapshot {
         Snapshot(plan: try PlanRows.plan(db),
                  records: try RecordDigests.index(db),
                  waivers: try TrackingRows.waivers(db),
@@ -578,7 +578,7 @@ public final class Store: Sendable {
                 }
             }
             var saved = record
-            saved.id = try TrackingRows.insert(record, db)
+            saved.id = try TrackingRows.insert(record, entered: today ?? Store.day(of: now), db)
             var finished: Status?
             if finishing {
                 guard let activity = try PlanRows.activity(record.activity, db) else { throw StoreError.unknownActivity(record.activity) }
@@ -610,7 +610,7 @@ public final class Store: Sendable {
                 try PlanRows.requireActivity(saved[i].activity, db)
                 known.insert(saved[i].activity)
             }
-            try TrackingRows.insert(&saved, db)
+            try TrackingRows.insert(&saved, entered: Store.day(of: now), db)
             let plan = try String.fetchOne(db, sql: "SELECT id FROM plan") ?? ""
             _ = try Journal.append(db, .imported(plan: plan, first: saved[0].id, last: saved[saved.count - 1].id, count: saved.count),
                                    time: now, author: author)
@@ -652,12 +652,12 @@ public final class Store: Sendable {
 
     /// Saves the chair's word that a window is not expected.
     @discardableResult
-    func addWaiver(_ waiver: Waiver, now: Date) throws -> Waiver {
+    func addWaiver(_ waiver: Waiver, today: Day? = nil, now: Date) throws -> Waiver {
         try Guard.text(waiver.note, ChangeRules.reasonField, lines: .several)
         return try change { db in
             try PlanRows.requireActivity(waiver.activity, db)
             var saved = waiver
-            saved.id = try TrackingRows.insert(waiver, db)
+            saved.id = try TrackingRows.insert(waiver, entered: today ?? Store.day(of: now), db)
             _ = try Journal.append(db, .waive(saved), time: now, author: waiver.author)
             return saved
         }

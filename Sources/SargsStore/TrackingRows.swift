@@ -3,22 +3,25 @@ import SargsCore
 
 /// Records, notes and waivers.
 enum TrackingRows {
-    static func insert(_ r: SargsCore.Record, _ db: Database) throws -> Int64 {
+    /// `entered`: the day the record is entered (issue 27: a report says how
+    /// many of its year's records came after the year ended).
+    static func insert(_ r: SargsCore.Record, entered: Day, _ db: Database) throws -> Int64 {
         let statement = try db.cachedStatement(sql: """
-            INSERT INTO record (activity, date, count, note, author) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO record (activity, date, count, note, author, entered) VALUES (?, ?, ?, ?, ?, ?)
             """)
-        try statement.execute(arguments: [r.activity, r.date.description, r.count, r.note, r.author])
+        try statement.execute(arguments: [r.activity, r.date.description, r.count, r.note, r.author, entered.description])
         return db.lastInsertedRowID
     }
 
     /// Inserts many records with one prepared statement, setting their ids.
-    static func insert(_ records: inout [SargsCore.Record], _ db: Database) throws {
+    static func insert(_ records: inout [SargsCore.Record], entered: Day, _ db: Database) throws {
         let statement = try db.makeStatement(sql: """
-            INSERT INTO record (activity, date, count, note, author) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO record (activity, date, count, note, author, entered) VALUES (?, ?, ?, ?, ?, ?)
             """)
+        let day = entered.description
         for i in records.indices {
             let r = records[i]
-            try statement.execute(arguments: [r.activity, r.date.description, r.count, r.note, r.author])
+            try statement.execute(arguments: [r.activity, r.date.description, r.count, r.note, r.author, day])
             records[i].id = db.lastInsertedRowID
         }
     }
@@ -29,9 +32,9 @@ enum TrackingRows {
         return db.lastInsertedRowID
     }
 
-    static func insert(_ w: Waiver, _ db: Database) throws -> Int64 {
-        try db.execute(sql: "INSERT INTO waiver (activity, label, note, author) VALUES (?, ?, ?, ?)",
-                       arguments: [w.activity, w.window, w.note, w.author])
+    static func insert(_ w: Waiver, entered: Day, _ db: Database) throws -> Int64 {
+        try db.execute(sql: "INSERT INTO waiver (activity, label, note, author, entered) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [w.activity, w.window, w.note, w.author, entered.description])
         return db.lastInsertedRowID
     }
 

@@ -532,7 +532,8 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let session = try Session.open(global)
-        let snapshot = try session.guarded { try session.store.snapshot() }
+        // A year that is over is read as it was closed (issue 27), with what came after it ended.
+        let (snapshot, late) = try session.guarded { try session.store.yearSnapshot(year, today: session.today) }
         guard (snapshot.plan.period.first.year...snapshot.plan.period.last.year).contains(year) else {
             throw Failure(.data, Phrase(
                 lv: "\(year). gads nav plāna periodā (\(snapshot.plan.period.first.year)–\(snapshot.plan.period.last.year))",
@@ -542,7 +543,7 @@ struct ReportCommand: ParsableCommand {
             throw Failure(.data, Phrase(lv: "\(year). gads vēl nav sācies (šodien \(session.today)); pārskats ir par gadu, kas sākies",
                                         en: "\(year) has not begun (today is \(session.today)); a report is of a year that has begun"))
         }
-        let report = YearReport(snapshot: snapshot, year: year, today: session.today)
+        let report = YearReport(snapshot: snapshot, year: year, today: session.today, late: late)
         try format.kind.emit(text: { report.markdown(session.language) }, markdown: { report.markdown(session.language) },
                         json: { report.json() + "\n" }, csv: { report.csv(session.language) }, header: report.pageHeader(session.language),
                         output: output, force: force, session: session)

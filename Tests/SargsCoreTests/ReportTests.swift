@@ -118,11 +118,11 @@ struct ReportTests {
         let rows = csv.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(rows.count == 1 + 5 + 1)  // header, five activities, the final line end
         #expect(rows[0] == "\u{FEFF}year,goal,level,activity,title,owners,schedule,state,days_overdue,blocked,"
-            + "windows_ended,windows_met,windows_missed,windows_waived,progress,target,unit,records,total")
-        #expect(rows[1] == "2025,1,primary,1.1,\"Reidi, \"\"drošība\"\"\",SD,every,overdue,1,false,4,2,1,1,,,,3,0")
-        #expect(rows[2] == "2025,1,primary,1.2,Aktivitāte 1.2,SD,once,overdue,185,false,,,,,22,30,cilvēki,2,22")
-        #expect(rows[3] == "2025,7,tertiary,7.1,Aktivitāte 7.1,SD,every,overdue,32,true,3,1,2,0,,,,1,0")
-        #expect(rows[4] == "2025,7,tertiary,7.2,Aktivitāte 7.2,SD,as-needed,as-needed,,false,,,,,,,,2,0")
+            + "windows_ended,windows_met,windows_missed,windows_waived,progress,target,unit,records,total,late_records")
+        #expect(rows[1] == "2025,1,primary,1.1,\"Reidi, \"\"drošība\"\"\",SD,every,overdue,1,false,4,2,1,1,,,,3,0,0")
+        #expect(rows[2] == "2025,1,primary,1.2,Aktivitāte 1.2,SD,once,overdue,185,false,,,,,22,30,cilvēki,2,22,0")
+        #expect(rows[3] == "2025,7,tertiary,7.1,Aktivitāte 7.1,SD,every,overdue,32,true,3,1,2,0,,,,1,0,0")
+        #expect(rows[4] == "2025,7,tertiary,7.2,Aktivitāte 7.2,SD,as-needed,as-needed,,false,,,,,,,,2,0,0")
         #expect(rows[6] == "")
     }
 
@@ -149,12 +149,12 @@ struct ReportTests {
         {"activity": "7.1", "title": "Aktivitāte 7.1", "owners": ["SD"], "schedule": "every", "state": "overdue", \
         "days_overdue": 32, "blocked": true, "blocked_reason": "Nav speciālista", \
         "windows": {"ended": 3, "met": 1, "missed": 2, "waived": 0}, "progress": null, "target": null, \
-        "unit": null, "records": 1, "total": 0}
+        "unit": null, "records": 1, "total": 0, "late_records": 0, "late_waivers": 0}
         """))
         #expect(json.contains("""
         {"activity": "1.2", "title": "Aktivitāte 1.2", "owners": ["SD"], "schedule": "once", "state": "overdue", \
         "days_overdue": 185, "blocked": false, "blocked_reason": null, "windows": null, "progress": 22, \
-        "target": 30, "unit": "cilvēki", "records": 2, "total": 22}
+        "target": 30, "unit": "cilvēki", "records": 2, "total": 22, "late_records": 0, "late_waivers": 0}
         """))
     }
 

@@ -149,7 +149,19 @@ enum BoardScreen {
         let owed = activityState.isOverdue ? state.tracker.owed(of: activity, on: state.today) : []
         let badge = Badge(activityState, owed: owed, recordedNotFinished: state.tracker.recordedNotFinished(activity, on: state.today),
                           glyphs: g, language: state.language)
-        canvas.text(badge.text(fitting: inner.width), x: inner.x, y: rect.maxY - 1, width: inner.width,
+        var badgeText = badge.text(fitting: inner.width)
+        // A status the badge does not say ("notiek") stands at the row's right end
+        // when the badge, shortened if need be, leaves room for it (issue 27).
+        if activity.status == .active, !activityState.isBlocked {
+            let status = activity.status.phrase.text(state.language)
+            let room = inner.width - status.displayWidth - 1
+            let fitted = badge.text(fitting: room)
+            if room > 0, fitted.displayWidth <= room {
+                badgeText = fitted
+                canvas.rightText(status, x: inner.x, y: rect.maxY - 1, width: inner.width, role: selected ? .cardSelected : .dim)
+            }
+        }
+        canvas.text(badgeText, x: inner.x, y: rect.maxY - 1, width: inner.width,
                     role: selected ? .cardSelected : badge.role, glyphs: g)
     }
 }

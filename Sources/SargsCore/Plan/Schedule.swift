@@ -134,3 +134,46 @@ public struct Target: Hashable, Sendable {
         self.unit = unit
     }
 }
+
+// MARK: - Taking effect mid-plan (issue 27)
+
+extension DateBound {
+    /// The coarsest bound that begins on `day`: the year when it is 1
+    /// January, the month when it is a month's first day, else the day.
+    public static func starting(_ day: Day) -> DateBound {
+        if day.month == 1 && day.day == 1 { return .year(day.year) }
+        if day.day == 1 { return .month(day.year, day.month) }
+        return .day(day)
+    }
+}
+
+extension Schedule {
+    /// The schedule as it applies from `day` on (issue 27: an activity added,
+    /// or a schedule changed, mid-plan takes effect from a date): its start
+    /// is the later of its own and `day`, so its windows before `day` do
+    /// not exist (a window `day` falls inside begins on `day`). `as-needed`
+    /// has no windows and is returned as it is; so is a schedule that starts
+    /// on or after `day` already.
+    public func effective(from day: Day, in period: DayRange) -> Schedule {
+        guard day > span(in: period).first else { return self }
+        let start = DateBound.starting(day)
+        switch self {
+        case .once(_, let to): return .once(from: start, to: to)
+        case .every(let cadence, _, let to, let due): return .every(cadence, from: start, to: to, due: due)
+        case .ongoing(let report, _, let to): return .ongoing(report: report, from: start, to: to)
+        case .asNeeded: return self
+        }
+    }
+
+    /// The day a change to this schedule takes effect unless the person says
+    /// otherwise (issue 27): the first day of the window `today` falls in
+    /// (of the cadence for a repeating schedule; the one window of a one-off),
+    /// never before the schedule's own start; the schedule's start when
+    /// `today` is before it.
+    public func defaultEffectiveDay(on today: Day, in period: DayRange) -> Day {
+        let span = span(in: period)
+        guard today > span.first else { return span.first }
+        guard let cadence else { return span.first }
+        return max(span.first, cadence.window(containing: min(today, span.last)).first)
+    }
+}

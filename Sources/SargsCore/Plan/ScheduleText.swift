@@ -109,6 +109,42 @@ public enum ScheduleText {
         }
     }
 
+    /// What a form understood, said back before it saves (issue 27):
+    /// "→ katru ceturksni, 2026-01 … 2027-12", "→ vienreiz, 2026-01 … 2026-06",
+    /// "→ katru gadu līdz 1. martam, 2026 … 2027", "→ pēc vajadzības". The
+    /// days are the schedule's span inside the plan `period`, written as
+    /// whole years or months where they are.
+    public static func showBack(_ schedule: Schedule, period: DayRange, _ language: Language) -> String {
+        let lv = language == .lv
+        let span = schedule.span(in: period)
+        let what: String
+        switch schedule {
+        case .asNeeded:
+            return "→ " + (lv ? "pēc vajadzības (nekad nav nokavēta)" : "as needed (never overdue)")
+        case .once:
+            what = lv ? "vienreiz" : "once"
+        case .every(let c, _, _, let due):
+            what = describe(.every(c, from: nil, to: nil, due: due), language)
+        case .ongoing(let report, _, _):
+            what = describe(.ongoing(report: report, from: nil, to: nil), language)
+        }
+        return "→ " + what + ", " + spanText(span)
+    }
+
+    /// `2026 … 2027`, `2026-01 … 2027-06`, or days where a bound is not a month's edge.
+    static func spanText(_ span: DayRange) -> String {
+        let first = span.first, last = span.last
+        let lastOfMonth = last.day == Day.daysIn(month: last.month, year: last.year)
+        if first.month == 1 && first.day == 1 && last.month == 12 && last.day == 31 {
+            return first.year == last.year ? "\(first.year)" : "\(first.year) … \(last.year)"
+        }
+        if first.day == 1 && lastOfMonth {
+            let a = DateBound.month(first.year, first.month).description, b = DateBound.month(last.year, last.month).description
+            return a == b ? a : a + " … " + b
+        }
+        return first == last ? first.description : first.description + " … " + last.description
+    }
+
     /// A due day in words: "līdz 1. martam", "līdz 10. datumam"; "by 1 March", "by the 10th".
     public static func dueText(_ due: DueDay, _ language: Language) -> String {
         if let month = due.month {

@@ -1,5 +1,23 @@
 import Foundation
 
+/// What was entered about a year after it ended (issue 27: a closed year
+/// stays closed, but a record dated inside it may still come late, and the
+/// report says so): by activity, the records dated in the year and the
+/// waivers' window labels, entered on a day after its last.
+public struct LateEntries: Hashable, Sendable {
+    /// Records dated in the year, entered after it ended, by activity.
+    public var records: [ActivityID: Int]
+    /// Labels of windows waived after the year ended, by activity (the
+    /// report counts those of its own windows).
+    public var waivers: [ActivityID: Set<String>]
+
+    /// Creates the entries; none by default.
+    public init(records: [ActivityID: Int] = [:], waivers: [ActivityID: Set<String>] = [:]) {
+        self.records = records
+        self.waivers = waivers
+    }
+}
+
 /// The yearly report (`sargs report --year Y`): for each goal and activity,
 /// the state at the year's end (or today, in the current year), the windows
 /// met, missed and waived among those that ended in the year, progress against
@@ -50,6 +68,10 @@ public struct YearReport: Hashable, Sendable {
         public var total: Int
         /// The title in English, when the plan gives one.
         public var en: String?
+        /// Of `records`, how many were entered after the year ended.
+        public var lateRecords = 0
+        /// Of the waived windows, how many were waived after the year ended.
+        public var lateWaivers = 0
 
         /// The unit `total` and `progress` are counted in: the target's, nil without a target.
         public var unit: String? { target?.unit }
@@ -131,8 +153,15 @@ public struct YearReport: Hashable, Sendable {
     /// Regular meetings required a year.
     public var meetingsRequired: Int
 
-    /// Builds the report for `year` as known on `today`.
-    public init(snapshot: Snapshot, year: Int, today: Day, tracker: Tracker? = nil) {
+    /// Records dated in the year and entered after it ended, in all.
+    public var lateRecords: Int { goals.reduce(0) { $0 + $1.activities.reduce(0) { $0 + $1.lateRecords } } }
+    /// Windows of the year waived after it ended, in all.
+    public var lateWaivers: Int { goals.reduce(0) { $0 + $1.activities.reduce(0) { $0 + $1.lateWaivers } } }
+
+    /// Builds the report for `year` as known on `today`; `late` names what
+    /// was entered after the year ended (the store's `yearSnapshot`, whose
+    /// plan is the one the year was closed with).
+    public init(snapshot: Snapshot, year: Int, today: Day, tracker: Tracker? = nil, late: LateEntries = LateEntries()) {
         let tracker = tracker ?? Tracker(snapshot)
         let plan = snapshot.plan
         let yearFirst = Day(year: year, month: 1, day: 1)!
@@ -159,6 +188,8 @@ public struct YearReport: Hashable, Sendable {
         self.goals = plan.goals.map { goal in
             let lines = plan.activities.filter { $0.goal == goal.number }.map { activity in
                 var counts: WindowCounts?
+                var lateWaivers = 0
+                let waivedLate = late.waivers[activity.id] ?? []
                 if activity.schedule.cadence != nil {
                     var c = WindowCounts(ended: 0, met: 0, missed: 0, waived: 0)
                     for window in activity.schedule.windows(in: plan.period)
@@ -166,14 +197,16 @@ public struct YearReport: Hashable, Sendable {
                         c.ended += 1
                         switch tracker.state(of: window, for: activity, on: cutoff) {
                         case .met: c.met += 1
-                        case .waived: c.waived += 1
+                        case .waived:
+                            c.waived += 1
+                            if waivedLate.contains(window.label) { lateWaivers += 1 }
                         case .missed: c.missed += 1
                         case .open, .future: break  // cannot happen for an ended window
                         }
                     }
                     counts = c
                 }
-                return ActivityLine(
+                var line = ActivityLine(
                     activity: activity.id, title: activity.title, owners: activity.owners,
                     schedule: activity.schedule.kind, state: tracker.state(of: activity, on: evaluatedOn),
                     windows: counts,
@@ -182,6 +215,9 @@ public struct YearReport: Hashable, Sendable {
                     records: tracker.recordCount(of: activity, in: recordSpan),
                     total: tracker.progress(of: activity, in: recordSpan),
                     en: activity.en)
+                line.lateRecords = min(late.records[activity.id] ?? 0, line.records)
+                line.lateWaivers = lateWaivers
+                return line
             }
             return GoalSection(number: goal.number, level: goal.level, title: goal.title, activities: lines, en: goal.en)
         }
@@ -229,6 +265,7 @@ public struct YearReport: Hashable, Sendable {
                 + (meetingsHeld > quartersHeld ? " (notikušas \(meetingsHeld) \(Plural.form(meetingsHeld, .lv, one: "sēde", other: "sēdes")))" : "") + ".\n"
             : "As of \(asOf). Quarters with a regular meeting of the cooperation group in \(year): \(quartersHeld) of \(meetingsRequired)"
                 + (meetingsHeld > quartersHeld ? " (\(meetingsHeld) meetings held)" : "") + ".\n"
+        if let lateText = lateText(language) { out += lateText + "\n" }
         let all = goals.flatMap(\.activities)
         out += "\n" + summary(all, language) + "\n"
         for goal in goals {
@@ -245,6 +282,26 @@ public struct YearReport: Hashable, Sendable {
             }
         }
         return out
+    }
+
+    /// "1 ieraksts pievienots pēc gada beigām." (and the waivers likewise), or
+    /// nil when nothing about the year came after it ended.
+    func lateText(_ language: Language) -> String? {
+        let records = lateRecords, waivers = lateWaivers
+        guard records > 0 || waivers > 0 else { return nil }
+        var parts: [String] = []
+        if records > 0 {
+            parts.append(language == .lv
+                ? Plural.form(records, .lv, one: "\(records) ieraksts pievienots", other: "\(records) ieraksti pievienoti")
+                : Plural.form(records, .en, one: "1 record", other: "\(records) records"))
+        }
+        if waivers > 0 {
+            parts.append(language == .lv
+                ? Plural.form(waivers, .lv, one: "\(waivers) atbrīvojums pievienots", other: "\(waivers) atbrīvojumi pievienoti")
+                : Plural.form(waivers, .en, one: "1 waiver", other: "\(waivers) waivers"))
+        }
+        return language == .lv ? parts.joined(separator: " un ") + " pēc gada beigām."
+                               : parts.joined(separator: " and ") + " added after the year ended."
     }
 
     /// "29 aktivitātes: 10 izpildītas, 5 nokavētas, …": how many activities are in each state.
@@ -289,6 +346,11 @@ public struct YearReport: Hashable, Sendable {
         } else {
             text += lv ? Plural.form(line.records, .lv, one: "\(line.records) ieraksts", other: "\(line.records) ieraksti")
                        : Plural.form(line.records, .en, one: "1 record", other: "\(line.records) records")
+            if line.lateRecords > 0 {
+                let n = line.lateRecords
+                text += lv ? " (" + Plural.form(n, .lv, one: "\(n) pievienots", other: "\(n) pievienoti") + " pēc gada beigām)"
+                           : " (\(n) added after the year ended)"
+            }
             if line.total > 0 {
                 text += (lv ? ", kopā " : ", in all ") + cell(DocumentWords.count(line.total, unit: line.unit, language))
             }
@@ -332,7 +394,7 @@ public struct YearReport: Hashable, Sendable {
                     line.windows.map { String($0.ended) } ?? "", line.windows.map { String($0.met) } ?? "",
                     line.windows.map { String($0.missed) } ?? "", line.windows.map { String($0.waived) } ?? "",
                     line.progress.map(String.init) ?? "", line.target.map { String($0.count) } ?? "",
-                    line.target?.unit ?? "", String(line.records), String(line.total),
+                    line.target?.unit ?? "", String(line.records), String(line.total), String(line.lateRecords),
                 ]
                 out += fields.map { Self.csvField($0, separator: separator) }.joined(separator: String(separator)) + "\n"
             }
@@ -347,10 +409,11 @@ public struct YearReport: Hashable, Sendable {
     /// The CSV's column names, in English (machine-friendly, as in JSON) and in Latvian.
     public static let csvHeaderEN = ["year", "goal", "level", "activity", "title", "owners", "schedule", "state", "days_overdue",
                                      "blocked", "windows_ended", "windows_met", "windows_missed", "windows_waived", "progress",
-                                     "target", "unit", "records", "total"]
+                                     "target", "unit", "records", "total", "late_records"]
     public static let csvHeaderLV = ["gads", "mērķis", "līmenis", "aktivitāte", "nosaukums", "atbildīgie", "grafiks", "stāvoklis",
                                      "nokavētās dienas", "bloķēta", "beigušies logi", "izpildīti logi", "nokavēti logi",
-                                     "atbrīvoti logi", "progress", "plānotais skaits", "mērvienība", "ieraksti", "kopā gadā"]
+                                     "atbrīvoti logi", "progress", "plānotais skaits", "mērvienība", "ieraksti", "kopā gadā",
+                                     "pievienoti pēc gada beigām"]
 
     /// A kind of schedule in Latvian words, for the Latvian CSV.
     static func scheduleWord(_ kind: Schedule.Kind) -> String {
@@ -409,12 +472,17 @@ public struct YearReport: Hashable, Sendable {
                             ("unit", line.target.map { .string($0.unit) } ?? .null),
                             ("records", .int(line.records)),
                             ("total", .int(line.total)),
+                            ("late_records", .int(line.lateRecords)),
+                            ("late_waivers", .int(line.lateWaivers)),
                         ])
                     })),
                 ])
             })),
             // Added by issue 26 after the keys of earlier versions: what the rule of four counts.
             ("quarters_held", .int(quartersHeld)),
+            // Added by issue 27: what was entered about the year after it ended.
+            ("late_records", .int(lateRecords)),
+            ("late_waivers", .int(lateWaivers)),
         ])
     }
 

@@ -49,11 +49,13 @@ extension ChangeRules {
             }
             _ = try activity(original.id, in: plan)
             try activityFields(edited, plan: plan)
+            try openYears(edited.schedule, was: original.schedule, period: plan.period, today: today)
         case .add(let a):
             if plan.activity(a.id) != nil {
                 throw ChangeRefusal("plānā jau ir aktivitāte \(a.id)", "there is already an activity \(a.id) in the plan")
             }
             try activityFields(a, plan: plan)
+            try openYears(a.schedule, was: nil, period: plan.period, today: today)
         case .undo:
             break
         case .newMeeting(let m):

@@ -185,6 +185,25 @@ public enum ChangeRules {
         if let note = activity.statusNote { try text(note, field: noteField, lines: .several) }
     }
 
+    /// A new schedule, or a changed one, takes effect in a year that is not
+    /// over (issue 27: a year that is over is closed, and its report stays as
+    /// it was): its span must not begin before 1 January of `today`'s year.
+    /// A schedule left as it was (`original`), and `as-needed`, which has no
+    /// windows, pass.
+    public static func openYears(_ schedule: Schedule, was original: Schedule?, period: DayRange, today: Day) throws(ChangeRefusal) {
+        guard schedule != original, schedule.kind != .asNeeded else { return }
+        let yearStart = Day(year: today.year, month: 1, day: 1)!
+        let first = schedule.span(in: period).first
+        guard first < yearStart else { return }
+        let one = first.year == today.year - 1
+        let lv = one ? "\(first.year). gads ir noslēgts, tā pārskats vairs nemainās"
+                     : "\(first.year).–\(today.year - 1). gadi ir noslēgti, to pārskati vairs nemainās"
+        let en = one ? "\(first.year) is closed and its report no longer changes"
+                     : "\(first.year)–\(today.year - 1) are closed and their reports no longer change"
+        throw ChangeRefusal("\(lv): grafiks nevar sākties \(first); “Spēkā no” jābūt \(yearStart) vai vēlāk",
+                            "\(en): the schedule cannot start on \(first); “Effective from” must be \(yearStart) or later")
+    }
+
     /// A meeting's topic; an emergency meeting needs one.
     public static func meeting(_ meeting: Meeting, plan: Plan) throws(ChangeRefusal) {
         if !plan.period.contains(meeting.date) {

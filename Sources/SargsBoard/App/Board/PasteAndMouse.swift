@@ -20,6 +20,7 @@ func reducePaste(_ state: inout AppState, _ text: String) -> [Effect] {
     if var form = state.form {
         guard !form.saving, form.fields.indices.contains(form.focus) else { return [] }
         form.error = form.fields[form.focus].insert(text)
+        showScheduleBack(&form, state)
         state.form = form
         return []
     }

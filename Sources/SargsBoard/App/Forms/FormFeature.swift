@@ -1,5 +1,6 @@
 import Foundation
 import SargsCore
+import SargsPlanDraft
 
 private func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
 
@@ -44,11 +45,16 @@ func makeForm(_ command: Command, for activity: Activity, state: AppState) -> Fo
                       multiline: true),
         ])
     case .edit:
-        return Form(kind: .edit(original: activity), title: p("Labot: \(id)", "Edit: \(id)"), fields: [
+        // The schedule field is left empty when the period wording reads as the
+        // stored schedule (it is then the source); else it holds the short line,
+        // which reads back exactly.
+        let fromPeriod = ScheduleReading.read(activity.period, language: state.language, period: state.plan.period).schedule
+        var form = Form(kind: .edit(original: activity), title: p("Labot: \(id)", "Edit: \(id)"), fields: [
             FormField(key: "title", label: p("Nosaukums", "Title"), text: activity.title),
-            FormField(key: "period", label: p("Periods", "Period"), text: activity.period, hint: p("plāna formulējums", "the plan's wording")),
-            FormField(key: "schedule", label: p("Grafiks", "Schedule"), text: ScheduleText.format(activity.schedule),
-                      hint: p("once 2025-06 · every quarter · ongoing quarter · as-needed", "once 2025-06 · every quarter · ongoing quarter · as-needed")),
+            FormField(key: "period", label: p("Periods", "Period"), text: activity.period, hint: periodHint),
+            FormField(key: "schedule", label: p("Grafiks", "Schedule"),
+                      text: fromPeriod == activity.schedule ? "" : ScheduleText.format(activity.schedule), hint: scheduleHint),
+            FormField(key: "effective", label: p("Spēkā no", "Effective from"), hint: effectiveHint),
             FormField(key: "owners", label: p("Atbildīgie", "Owners"), text: activity.owners.joined(separator: ", ")),
             FormField(key: "funding", label: p("Finansējums", "Funding"),
                       text: activity.funding.map { code in activity.amounts[code].map { "\(code) \($0)" } ?? code }.joined(separator: ", "),
@@ -56,6 +62,8 @@ func makeForm(_ command: Command, for activity: Activity, state: AppState) -> Fo
             FormField(key: "target", label: p("Mērķa skaits", "Target"), text: activity.target.map { "\($0.count) \($0.unit)" } ?? "",
                       hint: p("piem. 30 pedagogi; tukšs — bez mērķa", "e.g. 30 pedagogi; empty for none")),
         ])
+        showScheduleBack(&form, state)
+        return form
     default:
         return nil
     }
@@ -64,17 +72,118 @@ func makeForm(_ command: Command, for activity: Activity, state: AppState) -> Fo
 func addForm(_ state: AppState) -> Form {
     let goals = state.plan.goals.map { Choice("\($0.number)", "\($0.number). \($0.title)") }
     let current = state.selectedActivity?.goal ?? state.plan.goals.first?.number ?? 1
-    return Form(kind: .add, title: p("Jauna aktivitāte", "New activity"), fields: [
+    var form = Form(kind: .add, title: p("Jauna aktivitāte", "New activity"), fields: [
         FormField(key: "goal", label: p("Mērķis", "Goal"), choices: goals,
                   selected: state.plan.goals.firstIndex { $0.number == current } ?? 0),
         FormField(key: "title", label: p("Nosaukums", "Title")),
-        FormField(key: "period", label: p("Periods", "Period"), hint: p("plāna formulējums", "the plan's wording")),
-        FormField(key: "schedule", label: p("Grafiks", "Schedule"), text: "ongoing quarter",
-                  hint: p("once 2025-06 · every quarter · ongoing quarter · as-needed", "once 2025-06 · every quarter · ongoing quarter · as-needed")),
+        FormField(key: "period", label: p("Periods", "Period"), hint: periodHint),
+        FormField(key: "schedule", label: p("Grafiks", "Schedule"), hint: scheduleHint),
+        FormField(key: "effective", label: p("Spēkā no", "Effective from"), hint: effectiveHint),
         FormField(key: "owners", label: p("Atbildīgie", "Owners"), hint: p("kodi, piem. SD, IN", "codes, e.g. SD, IN")),
         FormField(key: "funding", label: p("Finansējums", "Funding"), text: "PB"),
         FormField(key: "target", label: p("Mērķa skaits", "Target"), hint: p("piem. 30 pedagogi; tukšs — bez mērķa", "e.g. 30 pedagogi; empty for none")),
     ])
+    showScheduleBack(&form, state)
+    return form
+}
+
+// MARK: The schedule of the add and edit forms (issue 27)
+
+private let periodHint = p("plāna formulējums, piem. “Reizi ceturksnī no 2026. gada janvāra”; no tā nolasa grafiku",
+                           "the plan's wording, e.g. “Reizi ceturksnī no 2026. gada janvāra”; the schedule is read from it")
+private let scheduleHint = p("tukšs — pēc perioda; vai piem. reizi ceturksnī, ik gadu līdz 1. martam, every quarter from 2026-01",
+                             "empty: from the period; or e.g. every quarter from 2026-01, yearly by 1 March, reizi ceturksnī")
+private let effectiveHint = p("GGGG-MM-DD, no kura grafiks ir spēkā (agrākie logi nepastāv); tukšs — šī loga sākums",
+                              "YYYY-MM-DD the schedule applies from (earlier windows do not exist); empty: the start of the current window")
+
+/// Says back, under the period, schedule and effective fields, what the
+/// form's schedule is read as ("→ katru ceturksni, 2026-01 … 2027-12"), or
+/// why it cannot be read, as the person types.
+func showScheduleBack(_ form: inout Form, _ state: AppState) {
+    let original: Activity?
+    switch form.kind {
+    case .add: original = nil
+    case .edit(let o): original = o
+    default: return
+    }
+    let said: Phrase
+    do {
+        let schedule = try formSchedule(form, plan: state.plan, today: state.today, language: state.language, original: original?.schedule)
+        said = Phrase(lv: ScheduleText.showBack(schedule, period: state.plan.period, .lv),
+                      en: ScheduleText.showBack(schedule, period: state.plan.period, .en))
+    } catch {
+        // Nothing typed yet in a new activity: the hints alone.
+        if original == nil, form["period"].allSatisfy(\.isWhitespace), form["schedule"].allSatisfy(\.isWhitespace) {
+            said = Phrase(lv: "", en: "")
+        } else {
+            said = Phrase(lv: "✗ " + error.phrase.lv, en: "✗ " + error.phrase.en)
+        }
+    }
+    for (key, base) in [("period", periodHint), ("schedule", scheduleHint), ("effective", effectiveHint)] {
+        guard let i = form.fields.firstIndex(where: { $0.key == key }) else { continue }
+        form.fields[i].hint = said.lv.isEmpty ? base : Phrase(lv: said.lv + " · " + base.lv, en: said.en + " · " + base.en)
+    }
+}
+
+/// The schedule the add or edit form says (issue 27): the schedule field
+/// read in the interface's language (`ScheduleReading`, the reader `plan
+/// draft` uses for a plan's wording, English, or the short line), or, when
+/// it is empty, the period wording; a new schedule, or one changed from
+/// `original`, takes effect from the “Spēkā no” day (empty: the start of the
+/// window today falls in), so its windows before that day do not exist.
+///
+/// - Throws: `ChangeRefusal` when neither can be read, or the day is not a
+///   date inside the schedule and the plan period, or a day is given for a
+///   schedule that did not change.
+func formSchedule(_ form: Form, plan: Plan, today: Day, language: Language, original: Schedule?) throws(ChangeRefusal) -> Schedule {
+    let typed = form["schedule"].trimmingCharacters(in: .whitespacesAndNewlines)
+    let wording = form["period"].trimmingCharacters(in: .whitespacesAndNewlines)
+    let read: Schedule
+    if typed.isEmpty {
+        guard !wording.isEmpty else {
+            throw ChangeRefusal("grafiks nav norādīts, un periods ir tukšs; \(ScheduleReading.examples.lv)",
+                                "no schedule is given and the period is empty; \(ScheduleReading.examples.en)")
+        }
+        switch ScheduleReading.read(wording, language: language, period: plan.period) {
+        case .schedule(let s): read = s
+        case .unread(let why):
+            throw ChangeRefusal("grafiku nevar nolasīt no perioda: \(why.lv); ierakstiet to laukā “Grafiks”",
+                                "the schedule cannot be read from the period: \(why.en); type it in “Schedule”")
+        }
+    } else {
+        switch ScheduleReading.read(typed, language: language, period: plan.period) {
+        case .schedule(let s): read = s
+        case .unread(let why): throw ChangeRefusal(why)
+        }
+    }
+    let effectiveText = form["effective"].trimmingCharacters(in: .whitespaces)
+    if let original, read == original {
+        guard effectiveText.isEmpty else {
+            throw ChangeRefusal("“Spēkā no” attiecas uz grafika maiņu, bet grafiks nav mainīts; atstājiet to tukšu",
+                                "“Effective from” applies to a changed schedule, and the schedule is unchanged; leave it empty")
+        }
+        return original
+    }
+    let day: Day
+    if effectiveText.isEmpty {
+        day = read.defaultEffectiveDay(on: today, in: plan.period)
+    } else {
+        guard let given = Day(effectiveText) else {
+            throw ChangeRefusal("“Spēkā no” jābūt datumam GGGG-MM-DD, nevis “\(SafeText.line(effectiveText))”",
+                                "“Effective from” must be a date YYYY-MM-DD, not “\(SafeText.line(effectiveText))”")
+        }
+        day = given
+    }
+    let span = read.span(in: plan.period)
+    guard plan.period.contains(day) else {
+        throw ChangeRefusal("“Spēkā no” \(day) ir ārpus plāna perioda (\(plan.period.first) … \(plan.period.last))",
+                            "“Effective from” \(day) is outside the plan period (\(plan.period.first) … \(plan.period.last))")
+    }
+    guard day <= span.last else {
+        throw ChangeRefusal("“Spēkā no” \(day) ir pēc grafika beigām (\(span.last))",
+                            "“Effective from” \(day) is after the schedule ends (\(span.last))")
+    }
+    return read.effective(from: day, in: plan.period)
 }
 
 func filterForm(_ state: AppState) -> Form {
@@ -152,7 +261,7 @@ func reduceForm(_ state: inout AppState, _ key: Key) -> [Effect] {
                 form.error = Phrase(lv: "laukā var būt līdz \(limit) rakstzīmēm", en: "the field holds up to \(limit) characters")
                 return []
             }
-            _ = form.fields[form.focus].edit(key)
+            if form.fields[form.focus].edit(key) { showScheduleBack(&form, state) }
             form.error = nil
         }
     }
@@ -197,6 +306,7 @@ func submit(_ form: Form, _ state: inout AppState) throws(ChangeRefusal) -> [Eff
     case .edit(let original):
         var edited = original
         try fill(&edited, from: form, plan: plan)
+        edited.schedule = try formSchedule(form, plan: plan, today: state.today, language: state.language, original: original.schedule)
         try ChangeRules.activityFields(edited, plan: plan)
         if edited == original { return [] }
         return try checked(.edit(edited, original: original), state)
@@ -206,6 +316,7 @@ func submit(_ form: Form, _ state: inout AppState) throws(ChangeRefusal) -> [Eff
         var activity = Activity(id: "\(goal).\((taken.max() ?? 0) + 1)", goal: goal, title: "", period: "",
                                 schedule: .asNeeded, owners: [], funding: [])
         try fill(&activity, from: form, plan: plan)
+        activity.schedule = try formSchedule(form, plan: plan, today: state.today, language: state.language, original: nil)
         return try checked(.add(activity), state)
     case .filter:
         var filter = Filter()
@@ -238,7 +349,6 @@ func fill(_ activity: inout Activity, from form: Form, plan: Plan) throws(Change
     }
     activity.title = form["title"].trimmingCharacters(in: .whitespaces)
     activity.period = form["period"].trimmingCharacters(in: .whitespaces)
-    activity.schedule = try ScheduleText.parse(form["schedule"])
     activity.owners = codes("owners")
     if let repeated = activity.owners.enumerated().first(where: { activity.owners[..<$0.offset].contains($0.element) })?.element {
         throw ChangeRefusal("kods '\(repeated)' atbildīgajos atkārtojas", "the code '\(repeated)' is repeated in the owners")

@@ -1,0 +1,161 @@
+import Foundation
+import SargsCore
+
+/// Reads a schedule as a person types it in a form or on the command line
+/// (issue 27): in the interface's language first, with the same reader
+/// `plan draft` uses for a plan's own wording ("Reizi ceturksnī no 2026.
+/// gada janvāra", "ik gadu līdz 1. martam"), or in English ("every quarter
+/// from 2026-01", "yearly by 1 March", "once by 2026-06"), or in the short
+/// line the plan file and `ScheduleText.format` write ("every quarter
+/// 2026-01..2027-12"). What it understood is said back with
+/// `ScheduleText.showBack`.
+public enum ScheduleReading {
+    /// The schedule the text says, read against the plan's period; `.unread`
+    /// with the interface language's reader's reason and examples when no
+    /// reader understands it.
+    public static func read(_ text: String, language: Language, period: DayRange) -> PeriodWording.Reading {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else {
+            return .unread(Phrase(lv: "grafiks nav norādīts; \(examples.lv)", en: "no schedule is given; \(examples.en)"))
+        }
+        if let short = try? ScheduleText.parse(trimmed) { return .schedule(short) }
+        let latvian = PeriodWording.read(trimmed, period: period)
+        let english = English.read(trimmed, period: period)
+        let readings = language == .lv ? [latvian, english] : [english, latvian]
+        if let understood = readings.first(where: { $0.schedule != nil }) { return understood }
+        // The reason of the reader of the interface's language, unless the text
+        // is plainly the other language's (an English reader cannot say why a
+        // Latvian wording fails).
+        let reason: Phrase
+        switch (latvian, english) {
+        case (.unread(let lv), .unread(let en)):
+            let looksEnglish = English.looksEnglish(trimmed)
+            reason = looksEnglish ? en : lv
+        default:
+            reason = Phrase(lv: "grafiks nav saprotams", en: "the schedule is not understood")
+        }
+        return .unread(Phrase(lv: reason.lv + "; " + examples.lv, en: reason.en + "; " + examples.en))
+    }
+
+    /// What a person may type, in each language.
+    public static let examples = Phrase(
+        lv: "piemēri: reizi ceturksnī, katru mēnesi no 2026. gada janvāra, ik gadu līdz 1. martam, līdz 2026. gada 30. jūnijam, pastāvīgi, pēc nepieciešamības",
+        en: "examples: every quarter, every month from 2026-01, yearly by 1 March, once by 2026-06, ongoing, as needed")
+
+    /// The English reader: a cadence ("every quarter", "quarterly", "twice a
+    /// year"), "ongoing", "as needed" or "once", with bounds "from D",
+    /// "until D" / "by D" (D: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or a month
+    /// name and year), and a due day inside each window ("by 1 March",
+    /// "by the 10th"). It refuses what it cannot be sure of.
+    enum English {
+        static let cadences: [(Cadence, [String])] = [
+            (.week, ["every week", "weekly", "once a week"]),
+            (.month, ["every month", "monthly", "once a month"]),
+            (.quarter, ["every quarter", "quarterly", "once a quarter", "every three months"]),
+            (.halfYear, ["every half-year", "every half year", "half-yearly", "twice a year", "every six months", "every 6 months"]),
+            (.year, ["every year", "yearly", "annually", "once a year"]),
+        ]
+        static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                             "october", "november", "december"]
+        static let words: Set<String> = ["every", "once", "ongoing", "from", "until", "by", "needed", "as", "weekly",
+                                         "monthly", "quarterly", "yearly", "annually", "the", "reported", "continuous"]
+
+        static func looksEnglish(_ text: String) -> Bool {
+            text.lowercased().split(whereSeparator: { !$0.isLetter }).contains { words.contains(String($0)) }
+        }
+
+        static func refuse(_ lv: String, _ en: String) -> PeriodWording.Reading { .unread(Phrase(lv: lv, en: en)) }
+
+        static func read(_ raw: String, period: DayRange) -> PeriodWording.Reading {
+            var text = " " + raw.lowercased().replacingOccurrences(of: ",", with: " ")
+                .split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") + " "
+            if text.contains(" as needed ") || text.contains(" as-needed ") || text.contains(" when needed ") {
+                return .schedule(.asNeeded)
+            }
+            let found = cadences.filter { entry in entry.1.contains { text.contains(" \($0) ") } }.map(\.0)
+            guard found.count <= 1 else { return refuse("grafiks nosauc vairākus biežumus", "the schedule names more than one cadence") }
+            for entry in cadences { for phrase in entry.1 { text = text.replacingOccurrences(of: " \(phrase) ", with: " ") } }
+            let ongoing = text.contains(" ongoing ") || text.contains(" continuous ")
+            text = text.replacingOccurrences(of: " ongoing ", with: " ").replacingOccurrences(of: " continuous ", with: " ")
+                .replacingOccurrences(of: " reported ", with: " ")
+            let once = text.contains(" once ")
+            text = text.replacingOccurrences(of: " once ", with: " ")
+            // Bounds and a due day: "from X", "until X", "by X".
+            var from: DateBound?, to: DateBound?, due: DueDay?
+            var tokens = text.split(separator: " ").map(String.init)
+            func bound(at i: Int) -> (DateBound, Int)? {
+                guard i < tokens.count else { return nil }
+                if let b = DateBound(tokens[i]) { return (b, 1) }
+                // "March 2026", "1 March 2026"
+                if i + 1 < tokens.count, let m = months.firstIndex(of: tokens[i]), let y = Int(tokens[i + 1]), y >= 1000 {
+                    return (.month(y, m + 1), 2)
+                }
+                if i + 2 < tokens.count, let d = Int(tokens[i]), let m = months.firstIndex(of: tokens[i + 1]), let y = Int(tokens[i + 2]),
+                   let day = Day(year: y, month: m + 1, day: d) {
+                    return (.day(day), 3)
+                }
+                return nil
+            }
+            var i = 0
+            var rest: [String] = []
+            while i < tokens.count {
+                let word = tokens[i]
+                if word == "from" || word == "starting", let (b, n) = bound(at: i + 1) {
+                    from = b; i += 1 + n; continue
+                }
+                if ["until", "to", "through", "till"].contains(word), let (b, n) = bound(at: i + 1) {
+                    to = b; i += 1 + n; continue
+                }
+                if word == "by" {
+                    if let (b, n) = bound(at: i + 1) { to = b; i += 1 + n; continue }
+                    // "by 1 March", "by March 1": a day of each year; "by the 10th": of each month.
+                    var j = i + 1
+                    if j < tokens.count, tokens[j] == "the" { j += 1 }
+                    if j + 1 < tokens.count, let d = Int(tokens[j]), let m = months.firstIndex(of: tokens[j + 1]) {
+                        due = DueDay(month: m + 1, day: d); i = j + 2; continue
+                    }
+                    if j + 1 < tokens.count, let m = months.firstIndex(of: tokens[j]), let d = Int(tokens[j + 1]) {
+                        due = DueDay(month: m + 1, day: d); i = j + 2; continue
+                    }
+                    if j < tokens.count, let d = Int(tokens[j].trimmingCharacters(in: .letters)),
+                       ["st", "nd", "rd", "th", ""].contains(tokens[j].drop(while: \.isNumber)) {
+                        due = DueDay(month: nil, day: d); i = j + 1; continue
+                    }
+                    return refuse("“by” neseko datums", "“by” is not followed by a date")
+                }
+                if word == "in", let (b, n) = bound(at: i + 1), once {
+                    from = b; to = b; i += 1 + n; continue
+                }
+                if let (b, n) = bound(at: i), once, to == nil {
+                    from = b; to = b; i += n; continue
+                }
+                rest.append(word)
+                i += 1
+            }
+            tokens = rest.filter { $0 != "and" }
+            guard tokens.isEmpty else {
+                let word = SafeText.line(tokens.joined(separator: " "))
+                return refuse("grafikā nav saprotams: “\(word)”", "not understood in the schedule: “\(word)”")
+            }
+            if let due, let cadence = found.first, !due.fits(cadence) {
+                return refuse("termiņš “\(due)” der tikai pie \(due.month == nil ? "ikmēneša" : "ikgadēja") grafika",
+                              "the due day “\(due)” fits only a \(due.month == nil ? "monthly" : "yearly") schedule")
+            }
+            // Bounds as wide as the plan's are left out, as the plan file writes them.
+            if from?.firstDay == period.first { from = nil }
+            if to?.lastDay == period.last, !once { to = nil }
+            if let cadence = found.first {
+                if once { return refuse("grafiks saka gan “once”, gan biežumu", "the schedule says both “once” and a cadence") }
+                if ongoing { return .schedule(.ongoing(report: cadence, from: from, to: to)) }
+                return .schedule(.every(cadence, from: from, to: to, due: due))
+            }
+            if due != nil { return refuse("termiņš katrā logā prasa biežumu", "a due day in each window needs a cadence") }
+            if ongoing { return .schedule(.ongoing(report: .quarter, from: from, to: to)) }
+            if once || (to != nil && from == nil) || (from != nil && to != nil) {
+                guard let to else { return refuse("vienreizējai aktivitātei vajag termiņu", "a one-off needs a deadline (“once by 2026-06”)") }
+                return .schedule(.once(from: from, to: to))
+            }
+            return refuse("grafikā nav biežuma", "the schedule names no cadence")
+        }
+    }
+}
