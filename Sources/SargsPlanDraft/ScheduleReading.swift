@@ -21,7 +21,11 @@ public enum ScheduleReading {
         if let short = try? ScheduleText.parse(trimmed) { return .schedule(short) }
         let latvian = PeriodWording.read(trimmed, period: period)
         let english = English.read(trimmed, period: period)
-        let readings = language == .lv ? [latvian, english] : [english, latvian]
+        // The interface's language first, unless the words are plainly English
+        // (the Latvian reader passes over words it does not know: "by 2026-06-30"
+        // is a deadline, not the one day).
+        let englishFirst = language == .en || English.looksEnglish(trimmed)
+        let readings = englishFirst ? [english, latvian] : [latvian, english]
         if let understood = readings.first(where: { $0.schedule != nil }) { return understood }
         // The reason of the reader of the interface's language, unless the text
         // is plainly the other language's (an English reader cannot say why a

@@ -111,9 +111,9 @@ public enum ScheduleText {
 
     /// What a form understood, said back before it saves (issue 27):
     /// "→ katru ceturksni, 2026-01 … 2027-12", "→ vienreiz, 2026-01 … 2026-06",
-    /// "→ katru gadu līdz 1. martam, 2026 … 2027", "→ pēc vajadzības". The
+    /// "→ katru gadu līdz 1. martam, 2026-01 … 2027-12", "→ pēc vajadzības". The
     /// days are the schedule's span inside the plan `period`, written as
-    /// whole years or months where they are.
+    /// months where they are whole months.
     public static func showBack(_ schedule: Schedule, period: DayRange, _ language: Language) -> String {
         let lv = language == .lv
         let span = schedule.span(in: period)
@@ -131,13 +131,10 @@ public enum ScheduleText {
         return "→ " + what + ", " + spanText(span)
     }
 
-    /// `2026 … 2027`, `2026-01 … 2027-06`, or days where a bound is not a month's edge.
+    /// `2026-01 … 2027-06`, or days where a bound is not a month's edge.
     static func spanText(_ span: DayRange) -> String {
         let first = span.first, last = span.last
         let lastOfMonth = last.day == Day.daysIn(month: last.month, year: last.year)
-        if first.month == 1 && first.day == 1 && last.month == 12 && last.day == 31 {
-            return first.year == last.year ? "\(first.year)" : "\(first.year) … \(last.year)"
-        }
         if first.day == 1 && lastOfMonth {
             let a = DateBound.month(first.year, first.month).description, b = DateBound.month(last.year, last.month).description
             return a == b ? a : a + " … " + b

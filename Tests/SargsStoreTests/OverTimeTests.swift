@@ -1,0 +1,193 @@
+import Foundation
+import SargsCore
+@testable import SargsStore
+import TestSupport
+import Testing
+
+/// Issue 27, right over time: for random plans with activities added and
+/// schedules changed on random dates, checked against an oracle that
+/// counts windows day by day, no window before a change's date is ever
+/// missed or owed, and the report of every past year is byte for byte the
+/// same before and after the change.
+@Suite("A plan that changes mid-way, closed years that stay closed")
+struct OverTimeTests {
+    static let author = "ieva"
+    static let loaded = Date(timeIntervalSince1970: 1_735_689_600)  // 2025-01-01
+
+    /// The windows of `activity`'s cadence that hold at least one day of its
+    /// span on or after `effective`, found by walking the days one by one.
+    static func oracleLabels(_ activity: Activity, period: DayRange, effective: Day) -> [String] {
+        guard let cadence = activity.schedule.cadence else { return [] }
+        let span = activity.schedule.span(in: period)
+        var labels: [String] = []
+        var day = max(span.first, effective)
+        while day <= span.last {
+            let label = cadence.window(containing: day).label
+            if labels.last != label { labels.append(label) }
+            day = day.adding(days: 1)
+        }
+        return labels
+    }
+
+    /// Every past year's report as of `today`, in every form the council gets.
+    static func pastReports(_ store: Store, today: Day) throws -> [String] {
+        var reports: [String] = []
+        for year in 2025..<min(today.year, 2028) {
+            let (snapshot, late) = try store.yearSnapshot(year, today: today)
+            let report = YearReport(snapshot: snapshot, year: year, today: today, late: late)
+            reports += [report.markdown(.lv), report.markdown(.en), report.json(), report.csv(.lv), report.csv(.en)]
+        }
+        return reports
+    }
+
+    static func randomSchedule(_ random: inout SyntheticPlan.Random) -> Schedule {
+        switch random.int(0...5) {
+        case 0: return .every(.week, from: nil, to: nil)
+        case 1: return .every(.month, from: nil, to: nil, due: random.chance(30) ? DueDay(month: nil, day: 10) : nil)
+        case 2: return .every(.quarter, from: nil, to: nil)
+        case 3: return .every(.halfYear, from: nil, to: nil)
+        case 4: return .every(.year, from: nil, to: nil, due: random.chance(50) ? DueDay(month: 3, day: 1) : nil)
+        default: return .ongoing(report: random.pick([.month, .quarter]), from: nil, to: nil)
+        }
+    }
+
+    @Test("random plans, random changes on random dates: nothing owed before a change's date, past years unchanged",
+          arguments: 1...24)
+    func changesOverTime(_ seed: UInt64) throws {
+        var random = SyntheticPlan.Random(seed: 0x27_00 + seed)
+        let plan = SyntheticPlan.plan(activities: 30, seed: seed)
+        let store = try Store.inMemory(plan: plan, now: Self.loaded)
+        _ = try store.importRecords(SyntheticPlan.records(for: plan, count: 120, until: Day("2027-12-31")!, seed: seed),
+                                    author: "synthetic", now: Self.loaded)
+        var today = Day("2026-01-01")!.adding(days: random.int(0...400))
+        // Which activity took a change on which day: every later day checks it.
+        var changed: [ActivityID: Day] = [:]
+        var nextID = 100
+        for step in 0..<4 {
+            let before = try Self.pastReports(store, today: today)
+            let current = try store.snapshot().plan
+            let period = current.period
+            var change: Change
+            var effective: Day?
+            switch random.int(0...4) {
+            case 0:
+                // An activity added today, in force from the start of today's window.
+                let schedule = Self.randomSchedule(&random)
+                let from = schedule.defaultEffectiveDay(on: today, in: period)
+                effective = from
+                nextID += 1
+                let activity = Activity(id: "1.\(nextID)", goal: 1, title: "Pievienota \(step)", period: "Reizi ceturksnī",
+                                        schedule: schedule.effective(from: from, in: period), owners: ["SD"], funding: ["PB"])
+                change = .add(activity)
+            case 1, 2:
+                // A cadence changed, in force from a random day of this year up to today.
+                let original = random.pick(current.activities)
+                let yearStart = Day(year: today.year, month: 1, day: 1)!
+                let from = yearStart.adding(days: random.int(0...yearStart.days(to: today)))
+                effective = from
+                var edited = original
+                edited.schedule = Self.randomSchedule(&random).effective(from: from, in: period)
+                change = .edit(edited, original: original)
+            case 3:
+                // A new owner.
+                let original = random.pick(current.activities)
+                var edited = original
+                edited.owners = [original.owners.first == "BT" ? "VP" : "BT"]
+                change = .edit(edited, original: original)
+            default:
+                // Dropped: the plan's way of taking an activity out.
+                let original = random.pick(current.activities)
+                change = .status(original.id, original.status == .dropped ? .active : .dropped, note: "Pārtraukta")
+            }
+            let saved = Result { try store.apply(change, author: Self.author, now: Date(), today: today) }
+            if case .failure(let error) = saved {
+                // Only a schedule with no day left in the plan may be refused here.
+                #expect(effective != nil, "seed \(seed), step \(step): \(error) for \(change)")
+            } else if let effective {
+                switch change {
+                case .add(let a), .edit(let a, _): changed[a.id] = effective
+                default: break
+                }
+            }
+            // Past years, as of the change's day and of later days, are as they were.
+            #expect(try Self.pastReports(store, today: today) == before, "seed \(seed), step \(step): \(change)")
+
+            let snapshot = try store.snapshot()
+            let tracker = Tracker(snapshot)
+            for (id, from) in changed {
+                guard let activity = snapshot.plan.activity(id) else { continue }
+                let oracle = Self.oracleLabels(activity, period: snapshot.plan.period, effective: from)
+                for day in [today, today.adding(days: 45), snapshot.plan.period.last.adding(days: 1)] {
+                    let windows = tracker.windows(of: activity, on: day)
+                    #expect(windows.map(\.window.label) == oracle, "seed \(seed): \(id) from \(from)")
+                    for (window, state) in windows where state == .missed {
+                        #expect(window.last >= from, "seed \(seed): \(id) missed \(window.label) before \(from)")
+                    }
+                    for label in tracker.owed(of: activity, on: day) {
+                        #expect(oracle.contains(label), "seed \(seed): \(id) owes \(label), before \(from)")
+                    }
+                }
+            }
+            today = today.adding(days: random.int(1...120))
+            if today > Day("2027-12-31")! { break }
+        }
+    }
+
+    @Test("a schedule that would start in a closed year is refused, by the gate and by the store, and nothing is written")
+    func closedYearRefused() throws {
+        let plan = SyntheticPlan.plan(activities: 10, seed: 3)
+        let store = try Store.inMemory(plan: plan, now: Self.loaded)
+        let today = Day("2026-03-10")!
+        let original = try #require(plan.activities.first { $0.schedule.cadence != nil })
+        var edited = original
+        edited.schedule = .every(.month, from: .month(2025, 11), to: nil)
+        let before = try Self.pastReports(store, today: today)
+        let version = try store.version()
+        #expect {
+            try store.apply(.edit(edited, original: original), author: Self.author, now: Date(), today: today)
+        } throws: { error in
+            "\(error)".contains("2025. gads ir noslēgts") || "\(error)".contains("2025 is closed")
+        }
+        #expect(try store.version() == version)
+        #expect(try Self.pastReports(store, today: today) == before)
+        // An added activity without a start takes the plan's (2025): refused likewise.
+        let added = Activity(id: "1.99", goal: 1, title: "Jauna", period: "Reizi mēnesī", schedule: .every(.month, from: nil, to: nil),
+                             owners: ["SD"], funding: [])
+        #expect(throws: ChangeRefusal.self) { try ChangeRules.check(.add(added), in: Snapshot(plan: plan), today: today) }
+        // From this year on, it is taken.
+        var fromThisYear = added
+        fromThisYear.schedule = added.schedule.effective(from: Day("2026-03-01")!, in: plan.period)
+        #expect(fromThisYear.schedule == .every(.month, from: .month(2026, 3), to: nil))
+        _ = try store.apply(.add(fromThisYear), author: Self.author, now: Date(), today: today)
+    }
+
+    @Test("a record entered after its year ended is counted in the year and said so: '1 ieraksts pievienots pēc gada beigām'")
+    func lateRecords() throws {
+        let plan = SyntheticPlan.plan(activities: 10, seed: 5)
+        let store = try Store.inMemory(plan: plan, now: Self.loaded)
+        let activity = try #require(plan.activities.first { $0.schedule.cadence != nil && $0.status != .dropped })
+        _ = try store.apply(.record(Record(activity: activity.id, date: Day("2025-06-02")!, author: Self.author)),
+                            author: Self.author, now: Date(), today: Day("2025-06-02")!)
+        func report(_ today: String) throws -> YearReport {
+            let (snapshot, late) = try store.yearSnapshot(2025, today: Day(today)!)
+            return YearReport(snapshot: snapshot, year: 2025, today: Day(today)!, late: late)
+        }
+        #expect(try report("2026-01-05").lateRecords == 0)
+        #expect(try !report("2026-01-05").markdown(.lv).contains("pēc gada beigām"))
+        _ = try store.apply(.record(Record(activity: activity.id, date: Day("2025-12-30")!, author: Self.author)),
+                            author: Self.author, now: Date(), today: Day("2026-01-05")!)
+        let after = try report("2026-01-10")
+        #expect(after.lateRecords == 1)
+        #expect(after.markdown(.lv).contains("\n1 ieraksts pievienots pēc gada beigām.\n"), "\(after.markdown(.lv))")
+        #expect(after.markdown(.lv).contains("2 ieraksti (1 pievienots pēc gada beigām)"))
+        #expect(after.markdown(.en).contains("\n1 record added after the year ended.\n"))
+        #expect(after.json().hasSuffix(#""late_records": 1, "late_waivers": 0}"#))
+        // A record dated in 2026 is not the 2025 report's.
+        _ = try store.apply(.record(Record(activity: activity.id, date: Day("2026-01-06")!, author: Self.author)),
+                            author: Self.author, now: Date(), today: Day("2026-01-06")!)
+        #expect(try report("2026-01-10").lateRecords == 1)
+        // The year is read as it was closed on the first change after it: 2025's plan, with its owners.
+        let closed = try store.yearSnapshot(2025, today: Day("2026-01-10")!).snapshot.plan
+        #expect(closed.activities == plan.activities)
+    }
+}
