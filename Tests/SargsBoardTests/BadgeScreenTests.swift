@@ -1,0 +1,70 @@
+import Foundation
+import SargsBoard
+import SargsCore
+import SargsPlanFile
+import Testing
+import TestSupport
+
+/// Issue 27, a card that says why, read off the screen at the three sizes
+/// the board is looked at: an overdue repeating activity names the window it
+/// owes (shorter on a narrow card), a one-off carried out but not marked
+/// finished says so instead of turning overdue, and a status the badge does
+/// not say ("notiek") stands on the card.
+@Suite("Badges that say why, at 80×24, 120×40 and 200×60")
+struct BadgeScreenTests {
+    static let today = Day("2025-07-01")!
+
+    static func state(width: Int, height: Int, language: Language = .lv) throws -> AppState {
+        var plan = try PlanFile.read(path: Fixtures.madonaPlanPath)
+        // 1.3 (quarterly) is being done: its status says so, beside what it owes.
+        if let i = plan.activities.firstIndex(where: { $0.id == "1.3" }) { plan.activities[i].status = .active }
+        // 1.1 (once, 2025) was carried out in March and not marked finished.
+        let records = [Record(id: 1, activity: "1.1", date: Day("2025-03-12")!, author: "tests")]
+        return AppState(snapshot: Snapshot(plan: plan, records: records), today: today, language: language,
+                        width: width, height: height, author: "tests")
+    }
+
+    /// The lines that must stand on the screen, whole (trailing spaces too).
+    static let expected: [Int: [String]] = [
+        80: [
+            " ○ nav pabeigta             ▲ nokavēta 92 d.           ▲ 2025. g. II cet. +1    ",
+            " ▲ II cet. +1      notiek   ▲ 2025. g. II cet. +1      ○ atvērta                ",
+        ],
+        120: [
+            " ○ nav pabeigta          ▲ nokavēta 92 d.        noteikumiem             DARI                    ▲ 2025. g. jūnijs +5   ",
+            " 1.3 IN            0/3   2.3 SD,IN               kuri audzina bērnus     grupām                  ▲ 26. ned. +25         ",
+            " ▲ II cet. +1   notiek   ▲ 2025. g. II cet. +1   pusgadā                                                                ",
+        ],
+        200: [
+            " ○ nav pabeigta                                          ceturksnī                   ▲ 2025. g. II cet. +1                                   pārstāvjiem, kuri audzina   Visu periodu pēc               ",
+            " 2025.g.                                                 g.v. Sargeņģeļa programmu   Visu periodu pēc            ▲ 2025. g. 26. ned. +25                                 plānu darbam ar bērniem ar     ",
+            " ▲ II cet. +1       notiek   Apmācīti 30 skolu           vidē                        cieņpilnām attiecībām                                                               kas veikušas BSI               ",
+        ],
+    ]
+
+    @Test("the three sizes: the owed window, shorter where the card is narrow; 'nav pabeigta'; 'notiek' beside the badge",
+          arguments: [(80, 24), (120, 40), (200, 60)])
+    func sizes(_ width: Int, _ height: Int) throws {
+        let state = try Self.state(width: width, height: height)
+        var canvas = Canvas(width: width, height: height)
+        render(state, into: &canvas)
+        let lines = (0..<height).map { canvas.line($0) }
+        for line in Self.expected[width] ?? [] {
+            #expect(lines.contains(line), "\(width)×\(height): missing\n\(line)\n in\n\(lines.joined(separator: "\n"))")
+        }
+        // Never "nokavēta" for the one-off carried out, never a badge cut with "…".
+        #expect(!lines.contains { $0.hasPrefix(" ▲ nokavēta") && $0.contains("1.1") })
+        #expect(!lines.contains { $0.contains("▲") && $0.contains("cet…") })
+    }
+
+    @Test("in English at 120×40: 'not finished', 'Q2 2025 +1', 'active'")
+    func english() throws {
+        let state = try Self.state(width: 120, height: 40, language: .en)
+        var canvas = Canvas(width: 120, height: 40)
+        render(state, into: &canvas)
+        let text = (0..<40).map { canvas.line($0) }.joined(separator: "\n")
+        #expect(text.contains("○ not finished"), "\(text)")
+        #expect(text.contains("active"), "\(text)")
+        #expect(!text.contains("notiek") && !text.contains("nav pabeigta"))
+    }
+}
