@@ -41,6 +41,86 @@ public enum ScheduleReading {
         return .unread(Phrase(lv: reason.lv + "; " + examples.lv, en: reason.en + "; " + examples.en))
     }
 
+    /// The schedule a form or a command says (issue 27): `schedule` read in
+    /// the interface's language, or, when it is empty, the `period` wording;
+    /// a new schedule, or one changed from `original`, takes effect from the
+    /// `effective` day (`YYYY-MM-DD`; empty: the start of the window `today`
+    /// falls in), so its windows before that day do not exist. A schedule
+    /// read as `original` is returned as it is.
+    ///
+    /// - Throws: `ChangeRefusal` when neither text can be read, the day is
+    ///   not a date inside the plan period and on or before the schedule's
+    ///   end, or a day is given for a schedule that did not change.
+    public static func resolve(schedule typedText: String, period wordingText: String, effective effectiveText: String,
+                               original: Schedule?, plan: Plan, today: Day, language: Language,
+                               names: Names = .form) throws(ChangeRefusal) -> Schedule {
+        let schedule = names.schedule, from = names.effective
+        let typed = typedText.trimmingCharacters(in: .whitespacesAndNewlines)
+        let wording = wordingText.trimmingCharacters(in: .whitespacesAndNewlines)
+        let read: Schedule
+        if typed.isEmpty {
+            guard !wording.isEmpty else {
+                throw ChangeRefusal("grafiks nav norādīts, un periods ir tukšs; \(examples.lv)",
+                                    "no schedule is given and the period is empty; \(examples.en)")
+            }
+            switch Self.read(wording, language: language, period: plan.period) {
+            case .schedule(let s): read = s
+            case .unread(let why):
+                // "periodu nevar nolasīt: …" says it already; a reason of another kind is the period's.
+                let plain = why.lv.hasPrefix("periodu nevar nolasīt")
+                throw ChangeRefusal((plain ? "" : "grafiku nevar nolasīt no perioda: ") + why.lv + "; " + schedule.lv,
+                                    (plain ? "" : "the schedule cannot be read from the period: ") + why.en + "; " + schedule.en)
+            }
+        } else {
+            switch Self.read(typed, language: language, period: plan.period) {
+            case .schedule(let s): read = s
+            case .unread(let why): throw ChangeRefusal(why)
+            }
+        }
+        let effectiveText = effectiveText.trimmingCharacters(in: .whitespaces)
+        if let original, read == original {
+            guard effectiveText.isEmpty else {
+                throw ChangeRefusal("\(from.lv) attiecas tikai uz grafika maiņu, bet grafiks nav mainīts",
+                                    "\(from.en) applies only to a changed schedule, and the schedule is unchanged")
+            }
+            return original
+        }
+        let day: Day
+        if effectiveText.isEmpty {
+            day = read.defaultEffectiveDay(on: today, in: plan.period)
+        } else {
+            guard let given = Day(effectiveText) else {
+                throw ChangeRefusal("\(from.lv) jābūt datumam GGGG-MM-DD, nevis “\(SafeText.line(effectiveText))”",
+                                    "\(from.en) must be a date YYYY-MM-DD, not “\(SafeText.line(effectiveText))”")
+            }
+            day = given
+        }
+        let span = read.span(in: plan.period)
+        guard plan.period.contains(day) else {
+            throw ChangeRefusal("\(from.lv) \(day) ir ārpus plāna perioda (\(plan.period.first) … \(plan.period.last))",
+                                "\(from.en) \(day) is outside the plan period (\(plan.period.first) … \(plan.period.last))")
+        }
+        guard day <= span.last else {
+            throw ChangeRefusal("\(from.lv) \(day) ir pēc grafika beigām (\(span.last))",
+                                "\(from.en) \(day) is after the schedule ends (\(span.last))")
+        }
+        return read.effective(from: day, in: plan.period)
+    }
+
+    /// What the schedule and its day are called where they are typed.
+    public struct Names: Sendable {
+        /// How to give the schedule itself: "ierakstiet to laukā “Grafiks”".
+        public var schedule: Phrase
+        /// The day's name: "“Spēkā no”", "--from".
+        public var effective: Phrase
+        /// The add and edit forms' fields.
+        public static let form = Names(schedule: Phrase(lv: "ierakstiet to laukā “Grafiks”", en: "type it in “Schedule”"),
+                                       effective: Phrase(lv: "“Spēkā no”", en: "“Effective from”"))
+        /// `sargs activity add|edit`'s options.
+        public static let commandLine = Names(schedule: Phrase(lv: "norādiet to ar --schedule", en: "give it with --schedule"),
+                                              effective: Phrase(lv: "--from", en: "--from"))
+    }
+
     /// What a person may type, in each language.
     public static let examples = Phrase(
         lv: "piemēri: reizi ceturksnī, katru mēnesi no 2026. gada janvāra, ik gadu līdz 1. martam, līdz 2026. gada 30. jūnijam, pastāvīgi, pēc nepieciešamības",

@@ -105,8 +105,10 @@ enum CommandLineRunner {
     /// command's name as well as after it.
     static let globalOptions: Set<String> = ["--db", "--today", "--user", "--lang"]
 
-    /// Commands whose own subcommand follows their name (`meeting list`).
-    static let commandGroups: Set<String> = ["plan", "meeting", "decision", "institution"]
+    /// Commands whose own subcommand follows their name (`meeting list`,
+    /// `activity add`): read from the command table, so a new group is one.
+    static let commandGroups: Set<String> = Set(Sargs.configuration.subcommands
+        .filter { !$0.configuration.subcommands.isEmpty }.map { $0._commandName })
 
     /// `arguments` with the global options that stand before the command's
     /// name (or between a group and its subcommand) moved right after the

@@ -31,7 +31,7 @@ struct Sargs: ParsableCommand {
 
     /// The commands, in the order `sargs --help` lists them.
     static let commands: [ParsableCommand.Type] = [
-        BoardCommand.self, Init.self, PlanCommand.self, RecordCommand.self, StatusCommand.self, NoteCommand.self,
+        BoardCommand.self, Init.self, PlanCommand.self, ActivityCommand.self, RecordCommand.self, StatusCommand.self, NoteCommand.self,
         WaiveCommand.self, AgendaCommand.self, MeetingCommand.self, DecisionCommand.self,
         ReportCommand.self, ExportCommand.self, DigestCommand.self, RemindCommand.self,
         InstitutionCommand.self, LogCommand.self, UndoCommand.self,

@@ -68,4 +68,41 @@ struct OverTimeEndToEndTests {
         let log = s.run(["log", "1.6"], environment: ["SARGS_LANG": "lv"]).stdout
         #expect(log.contains("1.6"), "\(log)")
     }
+
+    @Test func activityAddAndEditOnTheCommandLineTakeEffectFromADay() throws {
+        let s = SargsProcess.madona(today: "2026-02-10")
+        let lv = ["SARGS_LANG": "lv"]
+        let before = s.run(["report", "--year", "2025", "--format", "json"]).stdout
+        let added = s.run(["activity", "add", "--goal", "2", "--title", "Vecāku vakari", "--period", "Reizi ceturksnī no 2026. gada janvāra",
+                           "--owners", "sd, in", "--target", "25 vecāki"], environment: lv)
+        #expect(added.status == 0 && added.stdout == "2.12\n", "\(added.stdout) \(added.stderr)")
+        #expect(added.stderr.contains("Pievienota aktivitāte 2.12 → katru ceturksni, 2026-01 … 2027-12"), "\(added.stderr)")
+        // A schedule changed from a day inside its quarter; the global options may stand before the group's name.
+        let edited = s.run(["--lang", "en", "activity", "edit", "2.4", "--schedule", "every month", "--from", "2026-02-15"])
+        #expect(edited.status == 0 && edited.stdout.contains("→ every month, 2026-02-15 … 2027-12-31"), "\(edited.stdout) \(edited.stderr)")
+        let exported = s.run(["plan", "export"]).stdout
+        #expect(exported.contains("2026-02-15"), "the day is kept in the plan: \(exported)")
+        // Refused, with exit 65 and a line that says why: a closed year, an unreadable period, --from alone.
+        for (arguments, words) in [
+            (["activity", "add", "--goal", "2", "--title", "X", "--period", "Reizi mēnesī", "--from", "2025-11-01", "--owners", "SD"],
+             "2025. gads ir noslēgts"),
+            (["activity", "add", "--goal", "2", "--title", "X", "--period", "dažreiz", "--owners", "SD"], "norādiet to ar --schedule"),
+            (["activity", "edit", "2.3", "--from", "2026-03-01"], "--from attiecas tikai uz grafika maiņu"),
+            (["activity", "add", "--goal", "2", "--title", "X", "--period", "Reizi mēnesī", "--from", "2028-01-01", "--owners", "SD"],
+             "ārpus plāna perioda"),
+            (["activity", "edit", "9.9", "--title", "Y"], "nav aktivitātes ar id '9.9'"),
+        ] {
+            let r = s.run(arguments, environment: lv)
+            #expect(r.status == 65 && r.stderr.contains(words) && r.stderr.split(separator: "\n").count == 1,
+                    "\(arguments): \(r.status) \(r.stderr)")
+        }
+        #expect(s.run(["report", "--year", "2025", "--format", "json"]).stdout == before)
+        let log = s.run(["log", "2.4"], environment: lv).stdout
+        #expect(log.contains("laboja 2.4: grafiks"), "\(log)")
+        // What is so already changes nothing and writes nothing.
+        let entries = s.run(["log", "--format", "json"]).stdout
+        let unchanged = s.run(["activity", "edit", "2.4", "--owners", "in"], environment: lv)
+        #expect(unchanged.status == 0 && unchanged.stdout == "Nekas nav mainīts: 2.4 jau ir tāda.\n", "\(unchanged.stdout)")
+        #expect(s.run(["log", "--format", "json"]).stdout == entries)
+    }
 }

@@ -204,6 +204,13 @@ public struct Plan: Hashable, Sendable {
         activities.filter { $0.goal == goal }
     }
 
+    /// The id a new activity of `goal` takes: the goal's number, a dot and
+    /// one more than the highest position used in it ("2.12").
+    public func nextActivityID(in goal: Int) -> ActivityID {
+        let taken = activities(of: goal).compactMap { Int($0.id.split(separator: ".").last ?? "") }
+        return "\(goal).\((taken.max() ?? 0) + 1)"
+    }
+
     /// The level an activity sits on, through its goal.
     public func level(of activity: Activity) -> Level? {
         goal(activity.goal)?.level

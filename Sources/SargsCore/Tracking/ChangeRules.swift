@@ -200,8 +200,8 @@ public enum ChangeRules {
                      : "\(first.year).–\(today.year - 1). gadi ir noslēgti, to pārskati vairs nemainās"
         let en = one ? "\(first.year) is closed and its report no longer changes"
                      : "\(first.year)–\(today.year - 1) are closed and their reports no longer change"
-        throw ChangeRefusal("\(lv): grafiks nevar sākties \(first); “Spēkā no” jābūt \(yearStart) vai vēlāk",
-                            "\(en): the schedule cannot start on \(first); “Effective from” must be \(yearStart) or later")
+        throw ChangeRefusal("\(lv): grafiks nevar sākties \(first); tam jābūt spēkā no \(yearStart) vai vēlāk (“Spēkā no”, --from)",
+                            "\(en): the schedule cannot start on \(first); it must take effect on \(yearStart) or later (“Effective from”, --from)")
     }
 
     /// A meeting's topic; an emergency meeting needs one.

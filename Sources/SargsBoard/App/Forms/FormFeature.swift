@@ -125,65 +125,11 @@ func showScheduleBack(_ form: inout Form, _ state: AppState) {
     }
 }
 
-/// The schedule the add or edit form says (issue 27): the schedule field
-/// read in the interface's language (`ScheduleReading`, the reader `plan
-/// draft` uses for a plan's wording, English, or the short line), or, when
-/// it is empty, the period wording; a new schedule, or one changed from
-/// `original`, takes effect from the “Spēkā no” day (empty: the start of the
-/// window today falls in), so its windows before that day do not exist.
-///
-/// - Throws: `ChangeRefusal` when neither can be read, or the day is not a
-///   date inside the schedule and the plan period, or a day is given for a
-///   schedule that did not change.
+/// The schedule the add or edit form says (issue 27): `ScheduleReading.resolve`
+/// on the schedule, period and “Spēkā no” fields.
 func formSchedule(_ form: Form, plan: Plan, today: Day, language: Language, original: Schedule?) throws(ChangeRefusal) -> Schedule {
-    let typed = form["schedule"].trimmingCharacters(in: .whitespacesAndNewlines)
-    let wording = form["period"].trimmingCharacters(in: .whitespacesAndNewlines)
-    let read: Schedule
-    if typed.isEmpty {
-        guard !wording.isEmpty else {
-            throw ChangeRefusal("grafiks nav norādīts, un periods ir tukšs; \(ScheduleReading.examples.lv)",
-                                "no schedule is given and the period is empty; \(ScheduleReading.examples.en)")
-        }
-        switch ScheduleReading.read(wording, language: language, period: plan.period) {
-        case .schedule(let s): read = s
-        case .unread(let why):
-            throw ChangeRefusal("grafiku nevar nolasīt no perioda: \(why.lv); ierakstiet to laukā “Grafiks”",
-                                "the schedule cannot be read from the period: \(why.en); type it in “Schedule”")
-        }
-    } else {
-        switch ScheduleReading.read(typed, language: language, period: plan.period) {
-        case .schedule(let s): read = s
-        case .unread(let why): throw ChangeRefusal(why)
-        }
-    }
-    let effectiveText = form["effective"].trimmingCharacters(in: .whitespaces)
-    if let original, read == original {
-        guard effectiveText.isEmpty else {
-            throw ChangeRefusal("“Spēkā no” attiecas uz grafika maiņu, bet grafiks nav mainīts; atstājiet to tukšu",
-                                "“Effective from” applies to a changed schedule, and the schedule is unchanged; leave it empty")
-        }
-        return original
-    }
-    let day: Day
-    if effectiveText.isEmpty {
-        day = read.defaultEffectiveDay(on: today, in: plan.period)
-    } else {
-        guard let given = Day(effectiveText) else {
-            throw ChangeRefusal("“Spēkā no” jābūt datumam GGGG-MM-DD, nevis “\(SafeText.line(effectiveText))”",
-                                "“Effective from” must be a date YYYY-MM-DD, not “\(SafeText.line(effectiveText))”")
-        }
-        day = given
-    }
-    let span = read.span(in: plan.period)
-    guard plan.period.contains(day) else {
-        throw ChangeRefusal("“Spēkā no” \(day) ir ārpus plāna perioda (\(plan.period.first) … \(plan.period.last))",
-                            "“Effective from” \(day) is outside the plan period (\(plan.period.first) … \(plan.period.last))")
-    }
-    guard day <= span.last else {
-        throw ChangeRefusal("“Spēkā no” \(day) ir pēc grafika beigām (\(span.last))",
-                            "“Effective from” \(day) is after the schedule ends (\(span.last))")
-    }
-    return read.effective(from: day, in: plan.period)
+    try ScheduleReading.resolve(schedule: form["schedule"], period: form["period"], effective: form["effective"],
+                                original: original, plan: plan, today: today, language: language)
 }
 
 func filterForm(_ state: AppState) -> Form {
@@ -312,8 +258,7 @@ func submit(_ form: Form, _ state: inout AppState) throws(ChangeRefusal) -> [Eff
         return try checked(.edit(edited, original: original), state)
     case .add:
         let goal = Int(form["goal"]) ?? 1
-        let taken = plan.activities(of: goal).compactMap { Int($0.id.split(separator: ".").last ?? "") }
-        var activity = Activity(id: "\(goal).\((taken.max() ?? 0) + 1)", goal: goal, title: "", period: "",
+        var activity = Activity(id: plan.nextActivityID(in: goal), goal: goal, title: "", period: "",
                                 schedule: .asNeeded, owners: [], funding: [])
         try fill(&activity, from: form, plan: plan)
         activity.schedule = try formSchedule(form, plan: plan, today: state.today, language: state.language, original: nil)
@@ -342,71 +287,16 @@ func submit(_ form: Form, _ state: inout AppState) throws(ChangeRefusal) -> [Eff
     }
 }
 
-/// Copies the edit/add form's fields into an activity, refusing what does not parse.
+/// Copies the edit/add form's fields into an activity, refusing what does not
+/// parse (`ActivityText`: the command line reads them the same way).
 func fill(_ activity: inout Activity, from form: Form, plan: Plan) throws(ChangeRefusal) {
-    func codes(_ key: String) -> [String] {
-        form[key].split(whereSeparator: { $0 == "," || $0 == " " }).map { $0.uppercased() }.filter { !$0.isEmpty }
-    }
     activity.title = form["title"].trimmingCharacters(in: .whitespaces)
     activity.period = form["period"].trimmingCharacters(in: .whitespaces)
-    activity.owners = codes("owners")
-    if let repeated = activity.owners.enumerated().first(where: { activity.owners[..<$0.offset].contains($0.element) })?.element {
-        throw ChangeRefusal("kods '\(repeated)' atbildīgajos atkārtojas", "the code '\(repeated)' is repeated in the owners")
-    }
-    // "PB 1500, VB": a number after a code is that source's amount in euros (SPEC §3).
-    // An amount may be written as the activity screen shows it ("PB 1 500 EUR"): a group of three
-    // digits continues the number before it, and "EUR" or "€" after it is passed over.
-    var funding: [String] = [], amounts: [String: Euros] = [:]
-    var tokens: [String] = []
-    var grouped = false  // whether the last token is a number written in groups of three
-    for token in codes("funding") {
-        if token == "EUR" || token == "€" { continue }
-        // "500" or, last, "500.50"
-        let digits = { (t: Substring) in t.allSatisfy { $0.isASCII && $0.isNumber } }
-        let group = token.count == 3 ? digits(token[...])
-            : (5...6).contains(token.count) && digits(token.prefix(3)) && token.dropFirst(3).first == "." && digits(token.dropFirst(4))
-        if let last = tokens.last, digits(last[...]), last.count <= 3 || grouped, group {
-            tokens[tokens.count - 1] = last + token
-            grouped = !token.contains(".")
-            continue
-        }
-        tokens.append(token)
-        grouped = false
-    }
-    for token in tokens {
-        guard let first = token.unicodeScalars.first, ("0"..."9").contains(first) else {
-            if funding.contains(token) {
-                throw ChangeRefusal("kods '\(token)' finansējumā atkārtojas", "the code '\(token)' is repeated in the funding")
-            }
-            funding.append(token)
-            continue
-        }
-        guard let code = funding.last, amounts[code] == nil else {
-            throw ChangeRefusal("summa \(token) finansējumā nav aiz finanšu avota koda, piem. 'PB 1500, VB'",
-                                "the amount \(token) in the funding does not follow a funding code, e.g. 'PB 1500, VB'")
-        }
-        guard let amount = Euros(token) else {
-            throw ChangeRefusal("summa \(token) (\(code)) nav derīga: eiro no 0 līdz 1000000000, ne vairāk kā divi cipari aiz punkta, piem. 1500.50",
-                                "the amount \(token) (\(code)) is not valid: euros from 0 to 1000000000, at most two decimals after a point, e.g. 1500.50")
-        }
-        amounts[code] = amount
-    }
-    activity.funding = funding
-    activity.amounts = amounts
-    let target = form["target"].trimmingCharacters(in: .whitespaces)
-    if target.isEmpty {
-        activity.target = nil
-    } else {
-        let parts = target.split(separator: " ", maxSplits: 1)
-        guard let count = Int(parts[0]) else {
-            // Digits too many for a number: say the range; anything else: say the shape.
-            if parts[0].allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) {
-                throw ChangeRefusal(Counts.refusal(text: String(parts[0]), field: Phrase(lv: "mērķa skaitam", en: "the target count")))
-            }
-            throw ChangeRefusal("mērķim jābūt skaitlim un mērvienībai, piem. '30 pedagogi'", "the target must be a number and a unit, e.g. '30 pedagogi'")
-        }
-        activity.target = Target(count: count, unit: parts.count > 1 ? String(parts[1]) : "")
-    }
+    activity.owners = try ActivityText.owners(form["owners"])
+    let funding = try ActivityText.funding(form["funding"])
+    activity.funding = funding.codes
+    activity.amounts = funding.amounts
+    activity.target = try ActivityText.target(form["target"])
 }
 
 /// `change` through the one gate (`ChangeRules.check`) on the board's
