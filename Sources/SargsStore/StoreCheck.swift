@@ -114,6 +114,12 @@ enum StoreCheck {
                   key: { row in Phrase(lv: "aktivitāte \(row.text(0))", en: "activity \(row.text(0))") }) { row in
             _ = try activities.activity(row)
         }
+        // A closed year's activities are read by its report (issue 27).
+        var closed = ActivityReader()
+        scanSteps(db, "closed_activity", columns: PlanRows.activityColumns, order: "year, position", tables: tables, fix: fix, into: &report,
+                  key: { row in Phrase(lv: "slēgtā gada aktivitāte \(row.text(0))", en: "closed year's activity \(row.text(0))") }) { row in
+            _ = try closed.activity(row)
+        }
         scanSteps(db, "record", columns: TrackingRows.recordColumns, order: "id", tables: tables, fix: fix, into: &report,
                   key: { row in Phrase(lv: "izpilde Nr. \(row.int64(0)) (aktivitāte \(row.text(1)))",
                                        en: "record \(row.int64(0)) (activity \(row.text(1)))") }) { row in

@@ -315,7 +315,8 @@ struct DocumentLayoutTests {
         let hostile = "![x](http://127.0.0.1:\(port)/a.png) ![p](file:///etc/passwd) <img src=\"http://127.0.0.1:\(port)/b.png\"> [l](http://127.0.0.1:\(port)/c)"
         #expect(s.run(["status", "2.2", "blocked", "--note", hostile]).status == 0)
         #expect(s.run(["decision", "add", "--meeting", "1", "--owner", "IN", "--due", "2025-09-01", hostile]).status == 0)
-        for (name, arguments) in [("r.pdf", ["report", "--year", "2025", "--format", "pdf"]),
+        // 2026's report: 2025's was closed by the first change of 2026 (issue 27), before the note was written.
+        for (name, arguments) in [("r.pdf", ["report", "--year", "2026", "--format", "pdf"]),
                                   ("m.pdf", ["meeting", "show", "1", "--format", "pdf"])] {
             let path = Self.document(s, name, arguments)
             let text = Self.pdfText(path)
