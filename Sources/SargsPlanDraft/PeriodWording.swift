@@ -102,8 +102,8 @@ public enum PeriodWording {
     static let cadencePhrases: [(cadence: Cadence, phrases: [String])] = [
         (.week, ["reizi nedēļā", "katru nedēļu", "ik nedēļu", "iknedēļas", "reizi nedēļas laikā", "52 reizes gadā"]),
         (.month, ["reizi mēnesī", "katru mēnesi", "ik mēnesi", "ikmēneša", "reizi mēneša laikā", "12 reizes gadā", "divpadsmit reizes gadā"]),
-        (.quarter, ["reizi ceturksnī", "katru ceturksni", "ik ceturksni", "reizi ceturkšņa laikā", "4 reizes gadā", "četras reizes gadā"]),
-        (.halfYear, ["reizi pusgadā", "katru pusgadu", "ik pusgadu", "2 reizes gadā", "divas reizes gadā", "reizi sešos mēnešos",
+        (.quarter, ["reizi ceturksnī", "katru ceturksni", "ik ceturksni", "reizi ceturkšņa laikā", "4 reizes gadā", "četras reizes gadā", "četrreiz gadā"]),
+        (.halfYear, ["reizi pusgadā", "katru pusgadu", "ik pusgadu", "2 reizes gadā", "divas reizes gadā", "divreiz gadā", "reizi sešos mēnešos",
                      "reizi pusgada laikā"]),
         (.year, ["ik gadu", "katru gadu", "reizi gadā", "ikgadēj", "reizi gada laikā"]),
     ]

@@ -74,7 +74,7 @@ public enum ScheduleReading {
         } else {
             switch Self.read(typed, language: language, period: plan.period) {
             case .schedule(let s): read = s
-            case .unread(let why): throw ChangeRefusal(why)
+            case .unread(let why): throw ChangeRefusal(Phrase(lv: names.field.lv + ": " + why.lv, en: names.field.en + ": " + why.en))
             }
         }
         let effectiveText = effectiveText.trimmingCharacters(in: .whitespaces)
@@ -96,6 +96,14 @@ public enum ScheduleReading {
             day = given
         }
         let span = read.span(in: plan.period)
+        if span.isEmpty {
+            throw ChangeRefusal("grafiks beidzas pirms tas sākas (\(span.first) … \(span.last))",
+                                "the schedule ends before it starts (\(span.first) … \(span.last))")
+        }
+        if effectiveText.isEmpty && day > span.last {
+            // Nothing of it is left in a year that is not over: say which rule, not the day no one typed.
+            try ChangeRules.openYears(read, was: original, period: plan.period, today: today)
+        }
         guard plan.period.contains(day) else {
             throw ChangeRefusal("\(from.lv) \(day) ir ārpus plāna perioda (\(plan.period.first) … \(plan.period.last))",
                                 "\(from.en) \(day) is outside the plan period (\(plan.period.first) … \(plan.period.last))")
@@ -113,12 +121,16 @@ public enum ScheduleReading {
         public var schedule: Phrase
         /// The day's name: "“Spēkā no”", "--from".
         public var effective: Phrase
+        /// The schedule's own name: "Grafiks", "--schedule".
+        public var field: Phrase
         /// The add and edit forms' fields.
         public static let form = Names(schedule: Phrase(lv: "ierakstiet to laukā “Grafiks”", en: "type it in “Schedule”"),
-                                       effective: Phrase(lv: "“Spēkā no”", en: "“Effective from”"))
+                                       effective: Phrase(lv: "“Spēkā no”", en: "“Effective from”"),
+                                       field: Phrase(lv: "Grafiks", en: "Schedule"))
         /// `sargs activity add|edit`'s options.
         public static let commandLine = Names(schedule: Phrase(lv: "norādiet to ar --schedule", en: "give it with --schedule"),
-                                              effective: Phrase(lv: "--from", en: "--from"))
+                                              effective: Phrase(lv: "--from", en: "--from"),
+                                              field: Phrase(lv: "--schedule", en: "--schedule"))
     }
 
     /// What a person may type, in each language.
@@ -195,15 +207,22 @@ public enum ScheduleReading {
                     // "by 1 March", "by March 1": a day of each year; "by the 10th": of each month.
                     var j = i + 1
                     if j < tokens.count, tokens[j] == "the" { j += 1 }
+                    // A day that no such month has ("30 February", "the 32nd") is refused, never dropped.
+                    var named: (month: Int?, day: Int, next: Int)?
                     if j + 1 < tokens.count, let d = Int(tokens[j]), let m = months.firstIndex(of: tokens[j + 1]) {
-                        due = DueDay(month: m + 1, day: d); i = j + 2; continue
+                        named = (m + 1, d, j + 2)
+                    } else if j + 1 < tokens.count, let m = months.firstIndex(of: tokens[j]), let d = Int(tokens[j + 1]) {
+                        named = (m + 1, d, j + 2)
+                    } else if j < tokens.count, let d = Int(tokens[j].trimmingCharacters(in: .letters)),
+                              ["st", "nd", "rd", "th", ""].contains(tokens[j].drop(while: \.isNumber)) {
+                        named = (nil, d, j + 1)
                     }
-                    if j + 1 < tokens.count, let m = months.firstIndex(of: tokens[j]), let d = Int(tokens[j + 1]) {
-                        due = DueDay(month: m + 1, day: d); i = j + 2; continue
-                    }
-                    if j < tokens.count, let d = Int(tokens[j].trimmingCharacters(in: .letters)),
-                       ["st", "nd", "rd", "th", ""].contains(tokens[j].drop(while: \.isNumber)) {
-                        due = DueDay(month: nil, day: d); i = j + 1; continue
+                    if let named {
+                        guard let found = DueDay(month: named.month, day: named.day) else {
+                            let what = named.month.map { "\(named.day) \(months[$0 - 1].capitalized)" } ?? "the \(named.day)"
+                            return refuse("termiņš “by \(what)”: tādas dienas nav", "the due day “by \(what)” does not exist")
+                        }
+                        due = found; i = named.next; continue
                     }
                     return refuse("“by” neseko datums", "“by” is not followed by a date")
                 }

@@ -50,7 +50,7 @@ extension Store {
             try addActivity(activity, author: author, now: now)
             return .add(activity)
         case .undo(let expected):
-            return .undo(try undo(author: author, expecting: expected.rawValue, now: now))
+            return .undo(try undo(author: author, expecting: expected.rawValue, today: today, now: now))
         case .newMeeting(let meeting):
             return .meeting(try addMeeting(meeting, author: author, now: now))
         case .updateMeeting(let meeting, let base):
@@ -108,7 +108,9 @@ extension Store {
         case .waiver(let w):
             activities = [w.activity]
             trackingOf = w.activity
-        case .edit(_, let original): activities = [original.id]
+        case .edit(_, let original):
+            activities = [original.id]
+            trackingOf = original.id
         case .add(let a): activities = [a.id]
         case .undo, .institutionEmail: break
         case .newMeeting(let m), .updateMeeting(let m, _):

@@ -79,8 +79,8 @@ extension Store {
         }
     }
 
-    /// The day a row entered without a `today` is entered on: `now`'s day in UTC.
+    /// The day a row entered without a `today` is entered on: `now`'s day in Riga.
     static func day(of now: Date) -> Day {
-        Day(String(Timestamp.text(now).prefix(10)))!
+        Day.riga(now)
     }
 }

@@ -999,7 +999,7 @@ public final class Store: Sendable {
     /// latest one to undo (what the board asked the person about); otherwise
     /// it is refused and nothing is written.
     @discardableResult
-    func undo(author: String, expecting: Int64? = nil, now: Date) throws -> JournalEntry {
+    func undo(author: String, expecting: Int64? = nil, today: Day? = nil, now: Date) throws -> JournalEntry {
         try change { db in
             guard let target = try Journal.latestUndoable(by: author, db) else {
                 throw StoreError.nothingToUndo(author: author)
@@ -1008,6 +1008,14 @@ public final class Store: Sendable {
                 throw StoreError.invalid(Phrase(
                     lv: "Jūsu pēdējā izmaiņa vairs nav tā, par kuru jautāja (#\(expecting)); nekas netika atsaukts. Atsauciet vēlreiz, lai redzētu, kas tā ir tagad.",
                     en: "Your latest change is no longer the one you were asked about (#\(expecting)); nothing was undone. Undo again to see what it is now."))
+            }
+            // An activity edited or added in a year now over belongs to that closed year (issue 27):
+            // undone, it would give the year's days a schedule its report never had.
+            if let today, target.kind == .edit || target.kind == .add,
+               case let made = Day.riga(target.time), made.year < today.year {
+                throw StoreError.invalid(Phrase(
+                    lv: "Šī izmaiņa (\(target.subject), \(made)) izdarīta \(made.year). gadā, kas ir noslēgts; to vairs neatsauc. Labojiet aktivitāti (e vai sargs activity edit).",
+                    en: "This change (\(target.subject), \(made)) was made in \(made.year), which is closed; it is no longer undone. Edit the activity instead (e or sargs activity edit)."))
             }
             do {
                 try Undo.revert(target, db)

@@ -68,3 +68,64 @@ struct BadgeScreenTests {
         #expect(!text.contains("notiek") && !text.contains("nav pabeigta"))
     }
 }
+
+/// Issue 27, the add and edit forms: what saving would refuse is said under
+/// the field before Enter, and on a short screen the fields scroll so the
+/// focused one and the refusal stay in view.
+@Suite("The add and edit forms over time")
+struct FormOverTimeTests {
+    static func board(_ today: String, width: Int = 120, height: Int = 40, records: [Record] = []) throws -> AppState {
+        let plan = try PlanFile.read(path: Fixtures.madonaPlanPath)
+        return AppState(snapshot: Snapshot(plan: plan, records: records), today: Day(today)!, language: .lv,
+                        width: width, height: height, author: "tests")
+    }
+
+    static func hint(_ state: AppState, _ key: String) -> String {
+        state.form?.fields.first { $0.key == key }?.hint?.lv ?? ""
+    }
+
+    @Test("a start in a closed year, a schedule past the plan, and a change that would erase owed windows are said before saving")
+    func saidBeforeSaving() throws {
+        var state = try Self.board("2026-02-10")
+        ReducerTests.press(&state, .add)
+        ReducerTests.press(&state, key: .tab, times: 2)
+        ReducerTests.type(&state, "Reizi mēnesī")
+        #expect(Self.hint(state, "period").hasPrefix("→ katru mēnesi, 2026-02 … 2027-12 (spēkā no 2026-02-01) · "), "\(Self.hint(state, "period"))")
+        ReducerTests.press(&state, key: .tab, times: 2)
+        ReducerTests.type(&state, "2025-06-01")
+        #expect(Self.hint(state, "effective").hasPrefix("✗ 2025. gads ir noslēgts"), "\(Self.hint(state, "effective"))")
+        ReducerTests.press(&state, key: .tab)
+        ReducerTests.press(&state, key: .backTab)
+        ReducerTests.press(&state, key: .backTab)
+        ReducerTests.type(&state, "every quarter 2026-01..2028-06")
+        #expect(Self.hint(state, "schedule").hasPrefix("✗ grafiks iziet ārpus plāna perioda"), "\(Self.hint(state, "schedule"))")
+
+        // 5.1 (monthly) owes January to March 2026: changing it to quarterly from April would erase them.
+        var edit = try Self.board("2026-05-10")
+        edit.select("5.1")
+        ReducerTests.press(&edit, .edit)
+        ReducerTests.press(&edit, key: .tab, times: 2)
+        ReducerTests.type(&edit, "reizi ceturksnī")
+        #expect(Self.hint(edit, "schedule").hasPrefix("✗ grafika maiņa no 2026-04-01 izdzēstu 5.1 nokavētos logus 2026. g. janvāris, 2026. g. februāris, 2026. g. marts"), "\(Self.hint(edit, "schedule"))")
+        #expect(ReducerTests.press(&edit, key: .enter).isEmpty)
+        #expect(edit.form?.error?.lv.contains("vispirms ierakstiet izpildi vai atbrīvojiet tos (w) ar iemeslu") == true)
+    }
+
+    @Test("at 41×12 the form scrolls to the focused field and keeps the refusal in view, and says how many fields are above")
+    func shortScreen() throws {
+        var state = try Self.board("2026-02-10", width: 41, height: 12)
+        ReducerTests.press(&state, .add)
+        ReducerTests.press(&state, key: .tab)
+        ReducerTests.type(&state, "Vakari")
+        ReducerTests.press(&state, key: .tab)
+        ReducerTests.type(&state, "Reizi mēnesī")
+        ReducerTests.press(&state, key: .tab, times: 3)
+        ReducerTests.press(&state, key: .enter)
+        var canvas = Canvas(width: 41, height: 12)
+        render(state, into: &canvas)
+        let text = (0..<12).map { canvas.line($0) }.joined(separator: "\n")
+        #expect(text.contains("Atbildīgie"), "the focused field in view:\n\(text)")
+        #expect(text.contains("aktivitātei jābūt vismaz vienai"), "the refusal in view:\n\(text)")
+        #expect(text.contains("↑ 4") && text.contains("+2 ↓"), "the fields out of view are counted:\n\(text)")
+    }
+}

@@ -693,7 +693,7 @@ struct ReducerTests {
         Self.press(&state, key: .tab)
         Self.type(&state, "Reizi ceturksnī")
         // The schedule is read from the period and said back, from the start of today's quarter (issue 27).
-        #expect(state.form?.fields[3].hint?.lv.hasPrefix("→ katru ceturksni, 2025-07 … 2027-12 · ") == true,
+        #expect(state.form?.fields[3].hint?.lv.hasPrefix("→ katru ceturksni, 2025-07 … 2027-12 (spēkā no 2025-07-01) · ") == true,
                 "\(String(describing: state.form?.fields[3].hint))")
         Self.press(&state, key: .tab, times: 3)
         Self.type(&state, "sd, in")

@@ -34,6 +34,7 @@ struct ScheduleReadingTests {
         ("yearly by 1 March", .every(.year, from: nil, to: nil, due: DueDay(month: 3, day: 1))),
         ("every year by March 1", .every(.year, from: nil, to: nil, due: DueDay(month: 3, day: 1))),
         ("twice a year", .every(.halfYear, from: nil, to: nil)),
+        ("divreiz gadā", .every(.halfYear, from: nil, to: nil)),
         ("weekly until 2026-06", .every(.week, from: nil, to: b("2026-06"))),
         ("every month from March 2026", .every(.month, from: b("2026-03"), to: nil)),
         ("once by 2026-06", .once(from: nil, to: b("2026-06"))),
@@ -79,7 +80,7 @@ struct ScheduleReadingTests {
 
     @Test("what cannot be read is refused with the interface language's reason and examples",
           arguments: ["", "dažreiz", "every quarter and monthly", "yearly by the 10th", "sometimes", "reizi mēnesī un reizi gadā",
-                      "once", "every fortnight"])
+                      "once", "every fortnight", "yearly by 30 February", "yearly by 31 April", "yearly by 0 March", "monthly by the 32nd"])
     func refused(_ text: String) {
         for language in Language.allCases {
             guard case .unread(let why) = ScheduleReading.read(text, language: language, period: Self.period) else {
@@ -115,8 +116,9 @@ struct ScheduleReadingTests {
         #expect(from.windows(in: Self.period).first?.label == "2026-Q1")
         #expect(Schedule.every(.month, from: nil, to: nil).defaultEffectiveDay(on: today, in: Self.period) == Day("2026-02-01")!)
         #expect(Schedule.every(.week, from: nil, to: nil).defaultEffectiveDay(on: today, in: Self.period) == Day("2026-02-09")!)
-        // A one-off's window is its span: in force from its start.
-        #expect(Schedule.once(from: nil, to: Self.b("2026")).defaultEffectiveDay(on: today, in: Self.period) == Day("2025-01-01")!)
+        // A one-off's window is its span: in force from its start, but not in a year that is over (2025).
+        #expect(Schedule.once(from: nil, to: Self.b("2026")).defaultEffectiveDay(on: today, in: Self.period) == Day("2026-01-01")!)
+        #expect(Schedule.once(from: nil, to: Self.b("2026")).defaultEffectiveDay(on: Day("2025-05-05")!, in: Self.period) == Day("2025-01-01")!)
         // A later start of its own is kept.
         let late = Schedule.every(.month, from: Self.b("2026-06"), to: nil)
         #expect(late.effective(from: today, in: Self.period) == late)

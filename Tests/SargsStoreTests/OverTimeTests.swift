@@ -12,6 +12,14 @@ import Testing
 @Suite("A plan that changes mid-way, closed years that stay closed")
 struct OverTimeTests {
     static let author = "ieva"
+    static let period = DayRange(Day("2025-01-01")!, Day("2027-12-31")!)
+
+    /// A refusal's Latvian words, from the gate or the store.
+    static func lv(_ error: any Error) -> String {
+        if let refusal = error as? ChangeRefusal { return refusal.phrase.lv }
+        if let stored = error as? StoreError { return stored.phrase.lv }
+        return "\(error)"
+    }
     static let loaded = Date(timeIntervalSince1970: 1_735_689_600)  // 2025-01-01
 
     /// The windows of `activity`'s cadence that hold at least one day of its
@@ -88,6 +96,13 @@ struct OverTimeTests {
                 var edited = original
                 edited.schedule = Self.randomSchedule(&random).effective(from: from, in: period)
                 change = .edit(edited, original: original)
+                // What the old schedule owes this year is waived first, with a reason: a change erases nothing owed.
+                let owed = Tracker(try store.snapshot()).windows(of: original, on: today)
+                    .filter { original.schedule.cadence != nil && $0.state == .missed && $0.window.first < from && $0.window.last >= yearStart }
+                for (window, _) in owed {
+                    _ = try store.apply(.waiver(Waiver(activity: original.id, window: window.label, note: "Grafiks mainīts", author: Self.author)),
+                                        author: Self.author, now: Date(), today: today)
+                }
             case 3:
                 // A new owner.
                 let original = random.pick(current.activities)
@@ -146,7 +161,7 @@ struct OverTimeTests {
         #expect {
             try store.apply(.edit(edited, original: original), author: Self.author, now: Date(), today: today)
         } throws: { error in
-            "\(error)".contains("2025. gads ir noslēgts") || "\(error)".contains("2025 is closed")
+            Self.lv(error).contains("2025. gads ir noslēgts")
         }
         #expect(try store.version() == version)
         #expect(try Self.pastReports(store, today: today) == before)
@@ -189,5 +204,76 @@ struct OverTimeTests {
         // The year is read as it was closed on the first change after it: 2025's plan, with its owners.
         let closed = try store.yearSnapshot(2025, today: Day("2026-01-10")!).snapshot.plan
         #expect(closed.activities == plan.activities)
+    }
+
+    /// An activity with missed windows of the open year under its old schedule.
+    static func owingStore() throws -> (Store, Activity) {
+        let plan = SyntheticPlan.plan(activities: 10, seed: 7)
+        var monthly = plan
+        let index = try #require(monthly.activities.firstIndex { $0.status != .dropped && $0.status != .done })
+        monthly.activities[index].schedule = .every(.month, from: nil, to: nil)
+        monthly.activities[index].status = .planned
+        return (try Store.inMemory(plan: monthly, now: Self.loaded), monthly.activities[index])
+    }
+
+    @Test("a changed schedule erases nothing owed: the old schedule's missed windows of this year are recorded or waived first")
+    func changeKeepsWhatIsOwed() throws {
+        let (store, original) = try Self.owingStore()
+        let today = Day("2026-05-10")!
+        var edited = original
+        edited.schedule = Schedule.every(.quarter, from: nil, to: nil).effective(from: Day("2026-04-01")!, in: Self.period)
+        let version = try store.version()
+        #expect {
+            try store.apply(.edit(edited, original: original), author: Self.author, now: Date(), today: today)
+        } throws: { error in
+            Self.lv(error).contains("grafika maiņa no 2026-04-01 izdzēstu \(original.id) nokavētos logus 2026. g. janvāris, 2026. g. februāris, 2026. g. marts; vispirms ierakstiet izpildi vai atbrīvojiet tos (w) ar iemeslu")
+        }
+        #expect(try store.version() == version)
+        // January recorded late, February and March waived with the group's reason: then it changes.
+        _ = try store.apply(.record(Record(activity: original.id, date: Day("2026-01-20")!, author: Self.author)),
+                            author: Self.author, now: Date(), today: today)
+        for label in ["2026-02", "2026-03"] {
+            _ = try store.apply(.waiver(Waiver(activity: original.id, window: label, note: "Grafiks mainīts uz ceturksni", author: Self.author)),
+                                author: Self.author, now: Date(), today: today)
+        }
+        _ = try store.apply(.edit(edited, original: original), author: Self.author, now: Date(), today: today)
+        // A later start than today, while the old schedule still asks for a window before it: refused.
+        var later = edited
+        later.schedule = Schedule.every(.month, from: nil, to: nil).effective(from: Day("2026-08-01")!, in: Self.period)
+        #expect {
+            try store.apply(.edit(later, original: edited), author: Self.author, now: Date(), today: today)
+        } throws: { error in Self.lv(error).contains("līdz 2026-08-01 vecais grafiks vēl prasa logu 2026. g. II cet.") }
+    }
+
+    @Test("undo of an activity's change made in a year now over is refused; in the same year it is undone")
+    func undoStaysInItsYear() throws {
+        let (store, original) = try Self.owingStore()
+        var edited = original
+        edited.owners = ["BT"]
+        _ = try store.apply(.edit(edited, original: original), author: Self.author,
+                            now: Date(timeIntervalSince1970: 1_767_000_000), today: Day("2025-12-29")!)  // 2025-12-29 in Riga
+        let entry = try #require(try store.latestUndoable(author: Self.author))
+        #expect {
+            try store.apply(.undo(of: entry.number), author: Self.author, now: Date(), today: Day("2026-01-05")!)
+        } throws: { error in Self.lv(error).contains("izdarīta 2025. gadā, kas ir noslēgts; to vairs neatsauc") }
+        _ = try store.apply(.undo(of: entry.number), author: Self.author, now: Date(), today: Day("2025-12-30")!)
+        #expect(try store.snapshot().plan.activity(original.id)?.owners == original.owners)
+    }
+
+    @Test("after the plan's period no schedule changes; a one-off deadline of this year is taken from this year")
+    func planEndAndOneOffs() throws {
+        let plan = SyntheticPlan.plan(activities: 5, seed: 9)
+        let added = Activity(id: "1.90", goal: 1, title: "Vienreizēja", period: "Līdz 2026. gada 30. jūnijam",
+                             schedule: .once(from: nil, to: .day(Day("2026-06-30")!)), owners: ["SD"], funding: [])
+        let today = Day("2026-02-10")!
+        var fromThisYear = added
+        fromThisYear.schedule = added.schedule.effective(from: added.schedule.defaultEffectiveDay(on: today, in: plan.period), in: plan.period)
+        #expect(fromThisYear.schedule == .once(from: .year(2026), to: .day(Day("2026-06-30")!)))
+        #expect(throws: Never.self) { try ChangeRules.check(.add(fromThisYear), in: Snapshot(plan: plan), today: today) }
+        var late = added
+        late.schedule = .every(.quarter, from: nil, to: nil)
+        #expect {
+            try ChangeRules.check(.add(late), in: Snapshot(plan: plan), today: Day("2028-02-01")!)
+        } throws: { error in Self.lv(error).contains("plāna periods beidzās 2027-12-31") }
     }
 }

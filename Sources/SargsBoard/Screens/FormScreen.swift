@@ -29,9 +29,18 @@ enum FormScreen {
         }
         canvas.text(" " + state.text(form.title) + " ", x: box.x + 2, y: box.y, width: box.width - 4, role: .header, glyphs: g)
         let valueX = layout.valueX, valueWidth = layout.valueWidth
+        // Fields scrolled out of view are signalled on the frame, as lists signal theirs.
+        let hidden = layout.hidden
+        if hidden.above > 0 {
+            canvas.text(" \(g.arrowUp) \(hidden.above) ", x: box.maxX - 8, y: box.y, width: 7, role: .emphasis, glyphs: g)
+        }
+        if hidden.below > 0 {
+            canvas.text(" +\(hidden.below) \(g.arrowDown) ", x: box.maxX - 8, y: box.maxY - 1, width: 7, role: .emphasis, glyphs: g)
+        }
         for (i, field) in form.fields.enumerated() {
             let rows = layout.fieldRows[i]
-            guard rows.lowerBound < box.maxY - 1 else { break }
+            guard rows.lowerBound >= layout.top else { continue }
+            guard rows.lowerBound < layout.bottom else { break }
             let y = rows.lowerBound
             let focused = i == form.focus
             canvas.text(state.text(field.label), x: inner.x + 1, y: y, width: layout.labelWidth, role: focused ? .emphasis : .dim, glyphs: g)
@@ -43,7 +52,7 @@ enum FormScreen {
                 let first = max(0, min(wrapped.cursorRow - shown + 1, wrapped.rows.count - shown))
                 for r in 0..<shown {
                     let row = y + r
-                    guard row < box.maxY - 1 else { break }
+                    guard row < layout.bottom else { break }
                     canvas.fill(Rect(x: valueX, y: row, width: valueWidth, height: 1), role: .input)
                     let index = first + r
                     if wrapped.rows.indices.contains(index) {
@@ -92,13 +101,13 @@ enum FormScreen {
             }
             if focused {
                 // The hint wrapped at words under the value, never cut.
-                for (r, line) in layout.hintLines.enumerated() where rows.lowerBound + layout.textRows[i] + r < min(rows.upperBound, box.maxY - 1) {
+                for (r, line) in layout.hintLines.enumerated() where rows.lowerBound + layout.textRows[i] + r < min(rows.upperBound, layout.bottom) {
                     canvas.text(line, x: valueX, y: rows.lowerBound + layout.textRows[i] + r, width: valueWidth, role: .dim, glyphs: g)
                 }
             }
         }
         if !layout.errorLines.isEmpty {
-            let top = max(layout.fieldRows.last?.upperBound ?? box.y + 2, box.maxY - 1 - layout.errorLines.count)
+            let top = layout.bottom
             for (i, line) in layout.errorLines.enumerated() where top + i < box.maxY - 1 {
                 canvas.text(line, x: inner.x + 1, y: top + i, width: inner.width - 2, role: .error, glyphs: g)
             }
@@ -155,7 +164,7 @@ struct FormLayout {
         let fieldsHeight = zip(textRows, hintRows).reduce(0) { $0 + $1.0 + $1.1 }
         // A refusal is wrapped, not cut: an edit conflict names both values (SPEC §6).
         errorLines = form.error.map {
-            wrap(g.overdue + " " + state.text($0), width: max(1, boxWidth - 4), lines: max(1, height - 6 - fieldsHeight), glyphs: g)
+            wrap(g.overdue + " " + state.text($0), width: max(1, boxWidth - 4), lines: max(1, min(max(3, height - 6 - fieldsHeight), height - 8)), glyphs: g)
         } ?? []
         let boxHeight = min(height - 2, 4 + fieldsHeight + (errorLines.isEmpty ? 0 : errorLines.count + 1))
         box = Rect(x: 0, y: 0, width: width, height: height).centered(width: boxWidth, height: boxHeight)
@@ -166,7 +175,24 @@ struct FormLayout {
             fieldRows.append(y..<(y + rows + hint))
             y += rows + hint
         }
+        // On a short screen the fields scroll so that the focused one, its hint
+        // and the refusal stay in view (a form of nine fields at 41×12).
+        let bottom = box.maxY - 1 - errorLines.count
+        if fieldRows.indices.contains(focus), fieldRows[focus].upperBound > bottom {
+            let shift = min(fieldRows[focus].upperBound - bottom, fieldRows[focus].lowerBound - (box.y + 2))
+            fieldRows = fieldRows.map { ($0.lowerBound - shift)..<($0.upperBound - shift) }
+        }
         self.fieldRows = fieldRows
+    }
+
+    /// The first row a field may be drawn on (under the title).
+    var top: Int { box.y + 2 }
+    /// The row under the last a field may be drawn on (the refusal's rows below it).
+    var bottom: Int { box.maxY - 1 - errorLines.count }
+
+    /// How many fields are out of view above and below.
+    var hidden: (above: Int, below: Int) {
+        (fieldRows.count(where: { $0.lowerBound < top }), fieldRows.count(where: { $0.lowerBound >= bottom }))
     }
 
     /// Each character of `text` as a form shows it: a tab as a space, a control as �.

@@ -168,12 +168,15 @@ extension Schedule {
     /// The day a change to this schedule takes effect unless the person says
     /// otherwise (issue 27): the first day of the window `today` falls in
     /// (of the cadence for a repeating schedule; the one window of a one-off),
-    /// never before the schedule's own start; the schedule's start when
-    /// `today` is before it.
+    /// never before the schedule's own start nor before 1 January of
+    /// `today`'s year (a year that is over is closed); the schedule's start
+    /// when `today` is before it.
     public func defaultEffectiveDay(on today: Day, in period: DayRange) -> Day {
         let span = span(in: period)
         guard today > span.first else { return span.first }
-        guard let cadence else { return span.first }
-        return max(span.first, cadence.window(containing: min(today, span.last)).first)
+        // Never in a year that is over (it is closed): at the earliest 1 January of today's year.
+        let yearStart = Day(year: today.year, month: 1, day: 1)!
+        guard let cadence else { return max(span.first, yearStart) }
+        return max(span.first, yearStart, cadence.window(containing: min(today, span.last)).first)
     }
 }

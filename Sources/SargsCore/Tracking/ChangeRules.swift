@@ -174,25 +174,35 @@ public enum ChangeRules {
             try count(target.count, field: Phrase(lv: "mērķa skaitam", en: "the target count"))
             try requiredText(target.unit, field: Phrase(lv: "mērķa mērvienība", en: "the target unit"))
         }
-        let span = activity.schedule.span(in: plan.period)
+        try scheduleSpan(activity.schedule, period: plan.period)
+        if let note = activity.statusNote { try text(note, field: noteField, lines: .several) }
+    }
+
+    /// A schedule's days: it starts before it ends, inside the plan's period.
+    public static func scheduleSpan(_ schedule: Schedule, period: DayRange) throws(ChangeRefusal) {
+        let span = schedule.span(in: period)
         if span.isEmpty {
             throw ChangeRefusal("grafiks beidzas pirms tas sākas (\(span.first) … \(span.last))",
                                 "the schedule ends before it starts (\(span.first) … \(span.last))")
         }
-        if !plan.period.contains(span) {
-            throw ChangeRefusal("grafiks iziet ārpus plāna perioda", "the schedule lies outside the plan period")
+        if !period.contains(span) {
+            throw ChangeRefusal("grafiks iziet ārpus plāna perioda (\(period.first) … \(period.last))",
+                                "the schedule lies outside the plan period (\(period.first) … \(period.last))")
         }
-        if let note = activity.statusNote { try text(note, field: noteField, lines: .several) }
     }
 
     /// A new schedule, or a changed one, takes effect in a year that is not
     /// over (issue 27: a year that is over is closed, and its report stays as
-    /// it was): its span must not begin before 1 January of `today`'s year.
-    /// A schedule left as it was (`original`), and `as-needed`, which has no
-    /// windows, pass.
+    /// it was): its span must not begin before 1 January of `today`'s year,
+    /// and the plan's period must not be over. A schedule left as it was
+    /// (`original`), and `as-needed`, which has no windows, pass.
     public static func openYears(_ schedule: Schedule, was original: Schedule?, period: DayRange, today: Day) throws(ChangeRefusal) {
         guard schedule != original, schedule.kind != .asNeeded else { return }
         let yearStart = Day(year: today.year, month: 1, day: 1)!
+        if yearStart > period.last {
+            throw ChangeRefusal("plāna periods beidzās \(period.last); tā grafikus vairs nemaina",
+                                "the plan's period ended on \(period.last); its schedules no longer change")
+        }
         let first = schedule.span(in: period).first
         guard first < yearStart else { return }
         let one = first.year == today.year - 1
@@ -202,6 +212,42 @@ public enum ChangeRules {
                      : "\(first.year)–\(today.year - 1) are closed and their reports no longer change"
         throw ChangeRefusal("\(lv): grafiks nevar sākties \(first); tam jābūt spēkā no \(yearStart) vai vēlāk (“Spēkā no”, --from)",
                             "\(en): the schedule cannot start on \(first); it must take effect on \(yearStart) or later (“Effective from”, --from)")
+    }
+
+    /// A schedule changed from `original` drops the old schedule's windows
+    /// before the new one's start (issue 27): none of them may be owed. A
+    /// window of this year that is missed (no record, no waiver) must be
+    /// recorded or waived, with the group's reason, before the schedule
+    /// changes; a window that has not ended yet but ends before a later
+    /// start is still asked for by the old schedule, so the change waits
+    /// until it takes effect. `tracker` holds the activity's records and
+    /// waivers.
+    public static func keepsOwedWindows(_ activity: Activity, was original: Activity, tracker: Tracker, today: Day) throws(ChangeRefusal) {
+        guard activity.schedule != original.schedule, original.schedule.cadence != nil else { return }
+        let period = tracker.plan.period
+        let start = activity.schedule.span(in: period).first
+        let yearStart = Day(year: today.year, month: 1, day: 1)!
+        var missed: [String] = [], pending: [String] = []
+        for (window, state) in tracker.windows(of: original, on: today) where window.first < start && window.last >= yearStart {
+            switch state {
+            case .missed: missed.append(window.label)
+            case .open, .future: if window.last < start { pending.append(window.label) }
+            case .met, .waived: break
+            }
+        }
+        func names(_ labels: [String], _ language: Language) -> String {
+            labels.map { WindowWords.name($0, language) }.joined(separator: ", ")
+        }
+        if !missed.isEmpty {
+            throw ChangeRefusal(
+                "grafika maiņa no \(start) izdzēstu \(original.id) \(missed.count == 1 ? "nokavēto logu" : "nokavētos logus") \(names(missed, .lv)); vispirms ierakstiet izpildi vai atbrīvojiet \(missed.count == 1 ? "to" : "tos") (w) ar iemeslu",
+                "changing the schedule from \(start) would erase the missed \(missed.count == 1 ? "window" : "windows") \(names(missed, .en)) of \(original.id); first record \(missed.count == 1 ? "it" : "them") or waive \(missed.count == 1 ? "it" : "them") (w) with a reason")
+        }
+        if !pending.isEmpty {
+            throw ChangeRefusal(
+                "līdz \(start) vecais grafiks vēl prasa \(pending.count == 1 ? "logu" : "logus") \(names(pending, .lv)); grafiku var mainīt, kad \(pending.count == 1 ? "tas beidzies" : "tie beigušies"), vai no agrāka datuma",
+                "until \(start) the old schedule still asks for \(names(pending, .en)); change the schedule once \(pending.count == 1 ? "it has" : "they have") ended, or from an earlier day")
+        }
     }
 
     /// A meeting's topic; an emergency meeting needs one.

@@ -89,7 +89,7 @@ func reduceMouse(_ state: inout AppState, _ event: MouseEvent) -> [Effect] {
 
 private func mouseInForm(_ state: inout AppState, _ form: Form, _ event: MouseEvent) -> [Effect] {
     let layout = FormLayout(form, state: state, width: state.width, height: state.height)
-    guard let field = layout.fieldRows.firstIndex(where: { $0.contains(event.y) }),
+    guard event.y >= layout.top, let field = layout.fieldRows.firstIndex(where: { $0.contains(event.y) }),
           event.x >= layout.box.x, event.x < layout.box.maxX else { return [] }
     if event.kind == .click || event.kind == .doubleClick {
         state.form?.focus = field

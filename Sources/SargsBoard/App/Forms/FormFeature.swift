@@ -70,7 +70,7 @@ func makeForm(_ command: Command, for activity: Activity, state: AppState) -> Fo
 }
 
 func addForm(_ state: AppState) -> Form {
-    let goals = state.plan.goals.map { Choice("\($0.number)", "\($0.number). \($0.title)") }
+    let goals = state.plan.goals.map { Choice("\($0.number)", "\($0.number). \($0.name(in: state.language))") }
     let current = state.selectedActivity?.goal ?? state.plan.goals.first?.number ?? 1
     var form = Form(kind: .add, title: p("Jauna aktivitāte", "New activity"), fields: [
         FormField(key: "goal", label: p("Mērķis", "Goal"), choices: goals,
@@ -109,8 +109,21 @@ func showScheduleBack(_ form: inout Form, _ state: AppState) {
     let said: Phrase
     do {
         let schedule = try formSchedule(form, plan: state.plan, today: state.today, language: state.language, original: original?.schedule)
-        said = Phrase(lv: ScheduleText.showBack(schedule, period: state.plan.period, .lv),
-                      en: ScheduleText.showBack(schedule, period: state.plan.period, .en))
+        // What saving would refuse is said here too, not only after Enter.
+        try ChangeRules.scheduleSpan(schedule, period: state.plan.period)
+        try ChangeRules.openYears(schedule, was: original?.schedule, period: state.plan.period, today: state.today)
+        if let original {
+            var edited = original
+            edited.schedule = schedule
+            try ChangeRules.keepsOwedWindows(edited, was: original, tracker: state.tracker, today: state.today)
+        }
+        // A start moved later by the day it takes effect is said so.
+        let typed = form["schedule"].allSatisfy(\.isWhitespace) ? form["period"] : form["schedule"]
+        let asTyped = ScheduleReading.read(typed, language: state.language, period: state.plan.period).schedule
+        let start = schedule.span(in: state.plan.period).first
+        let moved = schedule != original?.schedule && asTyped.map { $0.span(in: state.plan.period).first < start } == true
+        said = Phrase(lv: ScheduleText.showBack(schedule, period: state.plan.period, .lv) + (moved ? " (spēkā no \(start))" : ""),
+                      en: ScheduleText.showBack(schedule, period: state.plan.period, .en) + (moved ? " (in force from \(start))" : ""))
     } catch {
         // Nothing typed yet in a new activity: the hints alone.
         if original == nil, form["period"].allSatisfy(\.isWhitespace), form["schedule"].allSatisfy(\.isWhitespace) {
