@@ -73,7 +73,9 @@ extension Store {
         try storeOperation(at: path) {
             try reader().read { db in
                 var snapshot = try Store.snapshot(db)
-                if today.year > year, let closed = try ClosedYears.plan(year: year, db) { snapshot.plan = closed }
+                // While the year runs nothing about it is late, and it is read live.
+                guard today.year > year else { return (snapshot, LateEntries()) }
+                if let closed = try ClosedYears.plan(year: year, db) { snapshot.plan = closed }
                 return (snapshot, try ClosedYears.late(year: year, db))
             }
         }

@@ -282,6 +282,7 @@ enum Schema {
                 ) WITHOUT ROWID;
                 ALTER TABLE record ADD COLUMN entered TEXT;
                 ALTER TABLE waiver ADD COLUMN entered TEXT;
+                CREATE INDEX record_entered ON record(entered) WHERE entered IS NOT NULL;
                 """)
         }
         return migrator
