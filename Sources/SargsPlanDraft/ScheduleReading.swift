@@ -18,6 +18,15 @@ public enum ScheduleReading {
         guard !trimmed.isEmpty else {
             return .unread(Phrase(lv: "grafiks nav norādīts; \(examples.lv)", en: "no schedule is given; \(examples.en)"))
         }
+        // What a one-line field may hold, before anything reads it: no personal
+        // code (never echoed back), no control, at most `FreeText.limit(.one)` characters.
+        let field = Phrase(lv: "grafiks", en: "the schedule")
+        if let problem = FreeText.problem(in: trimmed, lines: .one) { return .unread(problem.phrase(field: field)) }
+        let limit = FreeText.limit(.one)
+        if trimmed.count > limit {
+            return .unread(Phrase(lv: "grafiks ir par garu: līdz \(limit) rakstzīmēm, ir \(trimmed.count)",
+                                  en: "the schedule is too long: up to \(limit) characters, it has \(trimmed.count)"))
+        }
         if let short = try? ScheduleText.parse(trimmed) { return .schedule(short) }
         let latvian = PeriodWording.read(trimmed, period: period)
         let english = English.read(trimmed, period: period)

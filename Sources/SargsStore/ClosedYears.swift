@@ -21,6 +21,8 @@ enum ClosedYears {
         guard first.year <= top else { return }
         let closed = Set(try Int.fetchAll(db.cachedStatement(sql: "SELECT year FROM closed_year")))
         for year in first.year...top where !closed.contains(year) {
+            // Rows a year row does not stand for (another tool removed it) give way to the year as it is now.
+            try db.execute(sql: "DELETE FROM closed_activity WHERE year = ?", arguments: [year])
             try db.execute(sql: "INSERT INTO closed_year (year, closed_on) VALUES (?, ?)", arguments: [year, today.description])
             try db.execute(sql: """
                 INSERT INTO closed_activity (year, position, \(PlanRows.activityColumns))
@@ -43,22 +45,27 @@ enum ClosedYears {
     }
 
     /// The records dated in `year` and the waivers entered after it ended,
-    /// by activity.
+    /// by activity, and its regular meetings marked held after it ended.
     static func late(year: Int, _ db: Database) throws -> LateEntries {
         guard let last = Day(year: year, month: 12, day: 31) else { return LateEntries() }
         let end = last.description
         var records: [ActivityID: Int] = [:]
         for row in try Row.fetchAll(db, sql: """
             SELECT activity, COUNT(*) FROM record
-            WHERE entered > ? AND date >= ? AND date <= ? GROUP BY activity
+            WHERE entered > ? AND entered GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date >= ? AND date <= ?
+            GROUP BY activity
             """, arguments: [end, "\(year)-01-01", end]) {
             records[row[0] as String? ?? ""] = row[1] as Int? ?? 0
         }
         var waivers: [ActivityID: Set<String>] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT activity, label FROM waiver WHERE entered > ?", arguments: [end]) {
+        for row in try Row.fetchAll(db, sql: "SELECT activity, label FROM waiver WHERE entered > ? AND entered GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'", arguments: [end]) {
             waivers[row[0] as String? ?? "", default: []].insert(row[1] as String? ?? "")
         }
-        return LateEntries(records: records, waivers: waivers)
+        let meetings = try Int.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM meeting WHERE kind = 'regular' AND state = 'held' AND date >= ? AND date <= ?
+                AND held_on > ? AND held_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+            """, arguments: ["\(year)-01-01", end, end]) ?? 0
+        return LateEntries(records: records, waivers: waivers, meetings: meetings)
     }
 }
 

@@ -254,8 +254,9 @@ enum Schema {
         // A year that is over is closed (issue 27): the first change made
         // after it ends keeps the activities as they stood then, and its
         // report reads them, so a later change to the plan leaves it as it
-        // was. A record or a waiver keeps the day it was entered, so a report
-        // says how many came after its year ended (NULL: entered before v8).
+        // was. A record or a waiver keeps the day it was entered, and a meeting
+        // the day it was marked held, so a report says how many came after
+        // its year ended (NULL: before v8).
         migrator.registerMigration("v8-closed-years") { db in
             try db.execute(sql: """
                 CREATE TABLE closed_year (
@@ -283,6 +284,7 @@ enum Schema {
                 ALTER TABLE record ADD COLUMN entered TEXT;
                 ALTER TABLE waiver ADD COLUMN entered TEXT;
                 CREATE INDEX record_entered ON record(entered) WHERE entered IS NOT NULL;
+                ALTER TABLE meeting ADD COLUMN held_on TEXT;
                 """)
         }
         return migrator

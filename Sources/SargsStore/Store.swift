@@ -841,6 +841,8 @@ public final class Store: Sendable {
             held.state = .held
             held.details = details
             try MeetingRows.set(id, state: .held, details: details, db)
+            // The day it was marked held: a year's report says which of its meetings came late (issue 27).
+            try db.execute(sql: "UPDATE meeting SET held_on = ? WHERE id = ?", arguments: [today.description, id])
             _ = try Journal.append(db, .hold(meeting: id, before: SittingField.all(of: meeting), after: SittingField.all(of: held)),
                                    time: now, author: author)
         }
@@ -1009,13 +1011,13 @@ public final class Store: Sendable {
                     lv: "Jūsu pēdējā izmaiņa vairs nav tā, par kuru jautāja (#\(expecting)); nekas netika atsaukts. Atsauciet vēlreiz, lai redzētu, kas tā ir tagad.",
                     en: "Your latest change is no longer the one you were asked about (#\(expecting)); nothing was undone. Undo again to see what it is now."))
             }
-            // An activity edited or added in a year now over belongs to that closed year (issue 27):
-            // undone, it would give the year's days a schedule its report never had.
-            if let today, target.kind == .edit || target.kind == .add,
-               case let made = Day.riga(target.time), made.year < today.year {
+            // A change made in a year of the plan now over belongs to that closed year (issue 27):
+            // undone, it would change the year's report (a record, a waiver, a meeting held, a schedule).
+            if let today, case let made = Day.riga(target.time), made.year < today.year,
+               let first = try String.fetchOne(db, sql: "SELECT period_first FROM plan").flatMap(Day.init), made.year >= first.year {
                 throw StoreError.invalid(Phrase(
-                    lv: "Šī izmaiņa (\(target.subject), \(made)) izdarīta \(made.year). gadā, kas ir noslēgts; to vairs neatsauc. Labojiet aktivitāti (e vai sargs activity edit).",
-                    en: "This change (\(target.subject), \(made)) was made in \(made.year), which is closed; it is no longer undone. Edit the activity instead (e or sargs activity edit)."))
+                    lv: "Šī izmaiņa (\(target.subject), \(made)) izdarīta \(made.year). gadā, kas ir noslēgts; to vairs neatsauc, lai gada pārskats paliek, kāds tas bija. Ja kas jālabo, dariet to ar jaunu izmaiņu.",
+                    en: "This change (\(target.subject), \(made)) was made in \(made.year), which is closed; it is no longer undone, so that the year's report stays as it was. If something needs correcting, make a new change."))
             }
             do {
                 try Undo.revert(target, db)

@@ -174,6 +174,44 @@ enum StoreCheck {
             }
             if !strays.isEmpty { report.troubled.insert("meeting_item") }
         }
+        // Closed years (issue 27): each a year of the plan with the activities it was closed with; a
+        // row entered late names its day. What the report would silently read wrong is named here.
+        if tables.contains("closed_year"), tables.contains("closed_activity"), tables.contains("plan"), tables.contains("goal") {
+            let strays = (try? Row.fetchAll(db, sql: """
+                SELECT year, 'no-year' FROM closed_activity WHERE year NOT IN (SELECT year FROM closed_year) GROUP BY year
+                UNION ALL SELECT year, 'outside' FROM closed_year
+                    WHERE typeof(year) != 'integer' OR year < CAST(substr((SELECT period_first FROM plan), 1, 4) AS INTEGER)
+                       OR year > CAST(substr((SELECT period_last FROM plan), 1, 4) AS INTEGER)
+                UNION ALL SELECT year, 'empty' FROM closed_year
+                    WHERE year NOT IN (SELECT year FROM closed_activity) AND EXISTS (SELECT 1 FROM activity)
+                UNION ALL SELECT DISTINCT year, 'goal' FROM closed_activity WHERE goal NOT IN (SELECT number FROM goal)
+                ORDER BY 1, 2
+                """)) ?? []
+            for row in strays.prefix(shownPerTable) {
+                let year = SafeText.line(key(row, 0))
+                let words: Phrase
+                switch row[1] as String? ?? "" {
+                case "no-year": words = Phrase(lv: "slēgtā gada \(year) aktivitātēm nav gada ieraksta", en: "the activities of closed year \(year) have no year row")
+                case "outside": words = Phrase(lv: "slēgtais gads \(year) nav plāna periodā", en: "closed year \(year) is not in the plan period")
+                case "empty": words = Phrase(lv: "slēgtajam gadam \(year) nav aktivitāšu, lai gan plānā tās ir", en: "closed year \(year) has no activities though the plan has some")
+                default: words = Phrase(lv: "slēgtā gada \(year) aktivitāte norāda mērķi, kura plānā nav", en: "an activity of closed year \(year) names a goal the plan does not have")
+                }
+                report.findings.append(Store.Finding(words, fix: fix))
+            }
+            if !strays.isEmpty { report.troubled.insert("closed_activity") }
+        }
+        for table in ["record", "waiver"] where tables.contains(table) {
+            let bad = (try? Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM \(table) WHERE entered IS NOT NULL
+                    AND (typeof(entered) != 'text' OR entered NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')
+                """)) ?? 0
+            if bad > 0 {
+                report.findings.append(Store.Finding(Phrase(
+                    lv: "\(table == "record" ? "izpildēm" : "atbrīvojumiem"): \(bad) ar ievadīšanas dienu, kas nav datums",
+                    en: "\(table == "record" ? "records" : "waivers"): \(bad) with an entry day that is not a date"), fix: fix))
+                report.troubled.insert(table)
+            }
+        }
         scan(db, "decision", columns: MeetingRows.decisionColumns, order: "id", tables: tables, fix: fix, into: &report,
              key: { row in Phrase(lv: "lēmums Nr. \(key(row, 0))", en: "decision \(key(row, 0))") }) { row in
             _ = try MeetingRows.decision(row)

@@ -127,4 +127,17 @@ struct ScheduleReadingTests {
         #expect(quarterly.effective(from: Day("2026-02-10")!, in: Self.period) == .every(.quarter, from: Self.b("2026-02-10"), to: nil))
         #expect(Schedule.asNeeded.effective(from: today, in: Self.period) == .asNeeded)
     }
+
+    @Test("a schedule longer than a line, or with a personal code, is refused before it is read, and never echoed")
+    func hostile() {
+        let long = Array(repeating: "reizi ceturksnī", count: 5000).joined(separator: " ")
+        // The length is the first thing said: the reader (whose time grows with the text) never runs.
+        let reading = ScheduleReading.read(long, language: .lv, period: Self.period)
+        guard case .unread(let why) = reading else { Issue.record("read: \(reading)"); return }
+        #expect(why.lv.hasPrefix("grafiks ir par garu: līdz 500 rakstzīmēm"), "\(why.lv)")
+        guard case .unread(let code) = ScheduleReading.read("reizi ceturksnī 010203-12345", language: .lv, period: Self.period) else {
+            Issue.record("a personal code was read"); return
+        }
+        #expect(code.lv.contains("satur personas kodu") && !code.lv.contains("12345"), "\(code.lv)")
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import SargsCore
 @testable import SargsStore
 import TestSupport
@@ -196,7 +197,7 @@ struct OverTimeTests {
         #expect(after.markdown(.lv).contains("\n1 ieraksts pievienots pēc gada beigām.\n"), "\(after.markdown(.lv))")
         #expect(after.markdown(.lv).contains("2 ieraksti (1 pievienots pēc gada beigām)"))
         #expect(after.markdown(.en).contains("\n1 record added after the year ended.\n"))
-        #expect(after.json().hasSuffix(#""late_records": 1, "late_waivers": 0}"#))
+        #expect(after.json().hasSuffix(#""late_records": 1, "late_waivers": 0, "late_meetings": 0}"#))
         // A record dated in 2026 is not the 2025 report's.
         _ = try store.apply(.record(Record(activity: activity.id, date: Day("2026-01-06")!, author: Self.author)),
                             author: Self.author, now: Date(), today: Day("2026-01-06")!)
@@ -226,13 +227,13 @@ struct OverTimeTests {
         #expect {
             try store.apply(.edit(edited, original: original), author: Self.author, now: Date(), today: today)
         } throws: { error in
-            Self.lv(error).contains("grafika maiņa no 2026-04-01 izdzēstu \(original.id) nokavētos logus 2026. g. janvāris, 2026. g. februāris, 2026. g. marts; vispirms ierakstiet izpildi vai atbrīvojiet tos (w) ar iemeslu")
+            Self.lv(error).contains("grafika maiņa no 2026-04-01 izdzēstu \(original.id) nokavētos logus 2026. g. janvāris, 2026. g. februāris, 2026. g. marts, 2026. g. aprīlis; vispirms ierakstiet izpildi vai atbrīvojiet tos (w) ar iemeslu")
         }
         #expect(try store.version() == version)
-        // January recorded late, February and March waived with the group's reason: then it changes.
+        // January recorded late, February to April waived with the group's reason: then it changes.
         _ = try store.apply(.record(Record(activity: original.id, date: Day("2026-01-20")!, author: Self.author)),
                             author: Self.author, now: Date(), today: today)
-        for label in ["2026-02", "2026-03"] {
+        for label in ["2026-02", "2026-03", "2026-04"] {
             _ = try store.apply(.waiver(Waiver(activity: original.id, window: label, note: "Grafiks mainīts uz ceturksni", author: Self.author)),
                                 author: Self.author, now: Date(), today: today)
         }
@@ -275,5 +276,96 @@ struct OverTimeTests {
         #expect {
             try ChangeRules.check(.add(late), in: Snapshot(plan: plan), today: Day("2028-02-01")!)
         } throws: { error in Self.lv(error).contains("plāna periods beidzās 2027-12-31") }
+    }
+
+    @Test("no way around a closed year by a schedule: a one-off past its deadline, as needed in between, a start back at January")
+    func noWayAroundWhatIsOwed() throws {
+        let plan = SyntheticPlan.plan(activities: 5, seed: 11)
+        var withOwing = plan
+        withOwing.activities = [
+            Activity(id: "1.80", goal: 1, title: "Vienreiz", period: "līdz 2026. gada 31. martam",
+                     schedule: .once(from: .year(2026), to: .day(Day("2026-03-31")!)), owners: ["SD"], funding: []),
+            Activity(id: "1.81", goal: 1, title: "Ceturksnī", period: "Reizi ceturksnī", schedule: .every(.quarter, from: .year(2026), to: nil),
+                     owners: ["SD"], funding: []),
+        ]
+        let store = try Store.inMemory(plan: withOwing, now: Self.loaded)
+        let today = Day("2026-08-15")!
+        func refusal(_ change: Change) -> String {
+            do {
+                _ = try store.apply(change, author: Self.author, now: Date(), today: today)
+                return ""
+            } catch {
+                return Self.lv(error)
+            }
+        }
+        let once = withOwing.activities[0], quarterly = withOwing.activities[1]
+        var every = once
+        every.schedule = .every(.quarter, from: .month(2026, 7), to: nil)
+        #expect(refusal(.edit(every, original: once)).contains("izdzēstu 1.80 nokavēto logu"), "\(refusal(.edit(every, original: once)))")
+        #expect(refusal(.edit(every, original: once)).contains("vispirms ierakstiet izpildi vai mainiet statusu (s)"))
+        var asNeeded = quarterly
+        asNeeded.schedule = .asNeeded
+        #expect(refusal(.edit(asNeeded, original: quarterly)).contains("grafika maiņa no 2026-08-15 izdzēstu 1.81 nokavētos logus 2026. g. I cet., 2026. g. II cet."))
+        var yearly = quarterly
+        yearly.schedule = .every(.year, from: .year(2026), to: nil)
+        #expect(refusal(.edit(yearly, original: quarterly)).contains("izdzēstu 1.81 nokavētos logus 2026. g. I cet., 2026. g. II cet."))
+        #expect(try store.snapshot().plan.activities == withOwing.activities, "nothing changed")
+    }
+
+    @Test("an undo in a new year of a change made in the closed one is refused, whatever it changed")
+    func undoOfAnyKindStaysInItsYear() throws {
+        let (store, original) = try Self.owingStore()
+        let december = Date(timeIntervalSince1970: 1_767_000_000)  // 2025-12-29 in Riga
+        _ = try store.apply(.record(Record(activity: original.id, date: Day("2025-12-20")!, author: Self.author)),
+                            author: Self.author, now: december, today: Day("2025-12-29")!)
+        let entry = try #require(try store.latestUndoable(author: Self.author))
+        let before = try Self.pastReports(store, today: Day("2026-01-05")!)
+        #expect {
+            try store.apply(.undo(of: entry.number), author: Self.author, now: Date(), today: Day("2026-01-05")!)
+        } throws: { error in Self.lv(error).contains("to vairs neatsauc, lai gada pārskats paliek, kāds tas bija") }
+        #expect(try Self.pastReports(store, today: Day("2026-01-05")!) == before)
+    }
+
+    @Test("a regular meeting of the closed year marked held after it ended is counted and said so")
+    func lateMeeting() throws {
+        let plan = SyntheticPlan.plan(activities: 5, seed: 13)
+        let store = try Store.inMemory(plan: plan, now: Self.loaded)
+        let saved = try store.apply(.newMeeting(Meeting(date: Day("2025-12-15")!)), author: Self.author, now: Date(), today: Day("2025-12-01")!)
+        guard case .meeting(let meeting) = saved else { Issue.record("\(saved)"); return }
+        _ = try store.apply(.hold(meeting: meeting.number, details: Meeting.Details(attendees: ["SD", "BT"]), today: Day("2026-01-10")!),
+                            author: Self.author, now: Date(), today: Day("2026-01-10")!)
+        let (snapshot, late) = try store.yearSnapshot(2025, today: Day("2026-01-10")!)
+        let report = YearReport(snapshot: snapshot, year: 2025, today: Day("2026-01-10")!, late: late)
+        #expect(report.quartersHeld == 1 && report.lateMeetings == 1)
+        #expect(report.markdown(.lv).contains("\n1 sēde atzīmēta kā notikusi pēc gada beigām.\n"), "\(report.markdown(.lv))")
+        #expect(report.markdown(.en).contains("\n1 meeting marked held after the year ended.\n"))
+        #expect(report.json().hasSuffix(#""late_meetings": 1}"#))
+    }
+
+    @Test("a closed year's rows damaged by another tool: the next change still closes the year, check names what the report would read wrong")
+    func damagedClosedYears() throws {
+        let folder = Fixtures.temporaryDirectory("sargs-closed")
+        let path = folder + "/s.sqlite"
+        let plan = SyntheticPlan.plan(activities: 5, seed: 17)
+        let store = try Store.create(at: path, plan: plan, force: false, author: Self.author, now: Self.loaded)
+        _ = try store.apply(.record(Record(activity: plan.activities[0].id, date: Day("2025-05-05")!, author: Self.author)),
+                            author: Self.author, now: Date(), today: Day("2026-02-01")!)
+        #expect(Store.check(at: path) == [])
+        let raw = try DatabaseQueue(path: path)
+        try raw.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            try db.execute(sql: "DELETE FROM closed_year WHERE year = 2025")
+            try db.execute(sql: "UPDATE record SET entered = 'x'")
+            try db.execute(sql: "INSERT INTO closed_year (year, closed_on) VALUES (99999, '2026-02-01')")
+        }
+        try raw.close()
+        let findings = Store.check(at: path).map(\.problem.lv)
+        #expect(findings.contains("slēgtā gada 2025 aktivitātēm nav gada ieraksta"), "\(findings)")
+        #expect(findings.contains("slēgtais gads 99999 nav plāna periodā"), "\(findings)")
+        #expect(findings.contains("izpildēm: 1 ar ievadīšanas dienu, kas nav datums"), "\(findings)")
+        // The next change closes 2025 again, over the rows left behind; 'x' is not a late day.
+        let reopened = try Store.open(at: path)
+        _ = try reopened.apply(.note(plan.activities[0].id, "Pārbaude"), author: Self.author, now: Date(), today: Day("2026-02-02")!)
+        #expect(try reopened.yearSnapshot(2025, today: Day("2026-02-02")!).late.records.isEmpty)
     }
 }

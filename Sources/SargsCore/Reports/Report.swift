@@ -10,11 +10,14 @@ public struct LateEntries: Hashable, Sendable {
     /// Labels of windows waived after the year ended, by activity (the
     /// report counts those of its own windows).
     public var waivers: [ActivityID: Set<String>]
+    /// Regular meetings dated in the year, marked held after it ended.
+    public var meetings: Int
 
     /// Creates the entries; none by default.
-    public init(records: [ActivityID: Int] = [:], waivers: [ActivityID: Set<String>] = [:]) {
+    public init(records: [ActivityID: Int] = [:], waivers: [ActivityID: Set<String>] = [:], meetings: Int = 0) {
         self.records = records
         self.waivers = waivers
+        self.meetings = meetings
     }
 }
 
@@ -155,6 +158,8 @@ public struct YearReport: Hashable, Sendable {
 
     /// Records dated in the year and entered after it ended, in all.
     public var lateRecords: Int { goals.reduce(0) { $0 + $1.activities.reduce(0) { $0 + $1.lateRecords } } }
+    /// Regular meetings of the year marked held after it ended.
+    public var lateMeetings: Int
     /// Windows of the year waived after it ended, in all.
     public var lateWaivers: Int { goals.reduce(0) { $0 + $1.activities.reduce(0) { $0 + $1.lateWaivers } } }
 
@@ -184,6 +189,7 @@ public struct YearReport: Hashable, Sendable {
             $0.kind == .regular && $0.state == .held && recordSpan.contains($0.date)
         })
         self.quartersHeld = MeetingYear.quartersHeld(snapshot.meetings, on: recordSpan.last)
+        self.lateMeetings = min(late.meetings, meetingsHeld)
 
         self.goals = plan.goals.map { goal in
             let lines = plan.activities.filter { $0.goal == goal.number }.map { activity in
@@ -287,21 +293,29 @@ public struct YearReport: Hashable, Sendable {
     /// "1 ieraksts pievienots pēc gada beigām." (and the waivers likewise), or
     /// nil when nothing about the year came after it ended.
     func lateText(_ language: Language) -> String? {
-        let records = lateRecords, waivers = lateWaivers
-        guard records > 0 || waivers > 0 else { return nil }
+        let records = lateRecords, waivers = lateWaivers, meetings = lateMeetings
+        guard records > 0 || waivers > 0 || meetings > 0 else { return nil }
         var parts: [String] = []
         if records > 0 {
             parts.append(language == .lv
                 ? Plural.form(records, .lv, one: "\(records) ieraksts pievienots", other: "\(records) ieraksti pievienoti")
-                : Plural.form(records, .en, one: "1 record", other: "\(records) records"))
+                : Plural.form(records, .en, one: "1 record added", other: "\(records) records added"))
         }
         if waivers > 0 {
             parts.append(language == .lv
                 ? Plural.form(waivers, .lv, one: "\(waivers) atbrīvojums pievienots", other: "\(waivers) atbrīvojumi pievienoti")
-                : Plural.form(waivers, .en, one: "1 waiver", other: "\(waivers) waivers"))
+                : Plural.form(waivers, .en, one: "1 waiver added", other: "\(waivers) waivers added"))
         }
-        return language == .lv ? parts.joined(separator: " un ") + " pēc gada beigām."
-                               : parts.joined(separator: " and ") + " added after the year ended."
+        if meetings > 0 {
+            parts.append(language == .lv
+                ? Plural.form(meetings, .lv, one: "\(meetings) sēde atzīmēta kā notikusi", other: "\(meetings) sēdes atzīmētas kā notikušas")
+                : Plural.form(meetings, .en, one: "1 meeting marked held", other: "\(meetings) meetings marked held"))
+        }
+        // "a, b un c": commas between, the last joined by "un" / "and".
+        func list(_ and: String) -> String {
+            parts.count <= 2 ? parts.joined(separator: " \(and) ") : parts.dropLast().joined(separator: ", ") + " \(and) " + parts.last!
+        }
+        return language == .lv ? list("un") + " pēc gada beigām." : list("and") + " after the year ended."
     }
 
     /// "29 aktivitātes: 10 izpildītas, 5 nokavētas, …": how many activities are in each state.
@@ -483,6 +497,7 @@ public struct YearReport: Hashable, Sendable {
             // Added by issue 27: what was entered about the year after it ended.
             ("late_records", .int(lateRecords)),
             ("late_waivers", .int(lateWaivers)),
+            ("late_meetings", .int(lateMeetings)),
         ])
     }
 

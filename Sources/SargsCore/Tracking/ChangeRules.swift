@@ -214,24 +214,27 @@ public enum ChangeRules {
                             "\(en): the schedule cannot start on \(first); it must take effect on \(yearStart) or later (“Effective from”, --from)")
     }
 
-    /// A schedule changed from `original` drops the old schedule's windows
-    /// before the new one's start (issue 27): none of them may be owed. A
-    /// window of this year that is missed (no record, no waiver) must be
-    /// recorded or waived, with the group's reason, before the schedule
-    /// changes; a window that has not ended yet but ends before a later
-    /// start is still asked for by the old schedule, so the change waits
-    /// until it takes effect. `tracker` holds the activity's records and
-    /// waivers.
+    /// A schedule changed from `original` replaces the old schedule's windows
+    /// (issue 27): none it owes may go with them. Every window of this year
+    /// that the old schedule has missed (no record, no waiver; a one-off past
+    /// its deadline, not done or dropped) must be recorded or waived, with
+    /// the group's reason, before the schedule changes, whether it lies
+    /// before the new start or is replaced after it; a window not ended yet
+    /// but ending before a later start is still asked for by the old
+    /// schedule, so the change waits until it takes effect. `tracker` holds
+    /// the activity's records and waivers.
     public static func keepsOwedWindows(_ activity: Activity, was original: Activity, tracker: Tracker, today: Day) throws(ChangeRefusal) {
-        guard activity.schedule != original.schedule, original.schedule.cadence != nil else { return }
+        guard activity.schedule != original.schedule, original.schedule.kind != .asNeeded else { return }
+        if original.schedule.kind == .once, original.status == .done || original.status == .dropped { return }
         let period = tracker.plan.period
-        let start = activity.schedule.span(in: period).first
+        // As needed has no start of its own: it takes over today.
+        let start = activity.schedule.kind == .asNeeded ? today : activity.schedule.span(in: period).first
         let yearStart = Day(year: today.year, month: 1, day: 1)!
         var missed: [String] = [], pending: [String] = []
-        for (window, state) in tracker.windows(of: original, on: today) where window.first < start && window.last >= yearStart {
+        for (window, state) in tracker.windows(of: original, on: today) where window.last >= yearStart {
             switch state {
             case .missed: missed.append(window.label)
-            case .open, .future: if window.last < start { pending.append(window.label) }
+            case .open, .future: if window.first < start && window.last < start { pending.append(window.label) }
             case .met, .waived: break
             }
         }
@@ -239,9 +242,15 @@ public enum ChangeRules {
             labels.map { WindowWords.name($0, language) }.joined(separator: ", ")
         }
         if !missed.isEmpty {
+            let one = missed.count == 1
+            // A one-off is not waived: it is recorded, or its status says it will not be done.
+            let remedy = original.schedule.kind == .once
+                ? Phrase(lv: "vispirms ierakstiet izpildi vai mainiet statusu (s)", en: "first record it or set its status (s)")
+                : Phrase(lv: "vispirms ierakstiet izpildi vai atbrīvojiet \(one ? "to" : "tos") (w) ar iemeslu",
+                         en: "first record \(one ? "it" : "them") or waive \(one ? "it" : "them") (w) with a reason")
             throw ChangeRefusal(
-                "grafika maiņa no \(start) izdzēstu \(original.id) \(missed.count == 1 ? "nokavēto logu" : "nokavētos logus") \(names(missed, .lv)); vispirms ierakstiet izpildi vai atbrīvojiet \(missed.count == 1 ? "to" : "tos") (w) ar iemeslu",
-                "changing the schedule from \(start) would erase the missed \(missed.count == 1 ? "window" : "windows") \(names(missed, .en)) of \(original.id); first record \(missed.count == 1 ? "it" : "them") or waive \(missed.count == 1 ? "it" : "them") (w) with a reason")
+                "grafika maiņa no \(start) izdzēstu \(original.id) \(one ? "nokavēto logu" : "nokavētos logus") \(names(missed, .lv)); \(remedy.lv)",
+                "changing the schedule from \(start) would erase the missed \(one ? "window" : "windows") \(names(missed, .en)) of \(original.id); \(remedy.en)")
         }
         if !pending.isEmpty {
             throw ChangeRefusal(
