@@ -178,6 +178,12 @@ extension Store {
         let completed = try storeOperation(at: path) { try copy.reader().read { db in try sargsSchema(db, path: path) } }
         if !completed { try storeOperation(at: path) { try Schema.migrator.migrate(memory) } }
         _ = try copy.snapshot()
+        // Each closed year's activities, as its report reads them (issue 27).
+        try storeOperation(at: path) {
+            try copy.reader().read { db in
+                for year in try Int.fetchAll(db, sql: "SELECT year FROM closed_year") { _ = try ClosedYears.plan(year: year, db) }
+            }
+        }
         return copy
     }
 

@@ -577,6 +577,19 @@ public final class Store: Sendable {
                     try ChangeRules.recordDate(record.date, today: today, planStart: start ?? record.date)
                 }
             }
+            // A record dated in a closed year counts in that year's report, which reads the activities the year
+            // was closed with (issue 27): one the plan did not have then would be in no report at all.
+            let year = record.date.year
+            if let today, year < today.year,
+               try Int.fetchOne(db, sql: "SELECT 1 FROM closed_year WHERE year = ?", arguments: [year]) != nil,
+               try Int.fetchOne(db, sql: "SELECT 1 FROM closed_activity WHERE year = ? AND id = ?", arguments: [year, record.activity]) == nil {
+                let id = record.activity, date = record.date
+                try Guard.rule { () throws(ChangeRefusal) in
+                    throw ChangeRefusal(
+                        "\(id) \(year). gadā plānā nebija (tā pievienota vēlāk), tāpēc izpilde, kas datēta \(date), neparādītos neviena gada pārskatā; nekas netika saglabāts",
+                        "\(id) was not in the plan in \(year) (it was added later), so a record dated \(date) would be in no year's report; nothing was saved")
+                }
+            }
             var saved = record
             saved.id = try TrackingRows.insert(record, entered: today ?? Store.day(of: now), db)
             var finished: Status?

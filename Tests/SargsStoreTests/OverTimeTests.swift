@@ -367,5 +367,33 @@ struct OverTimeTests {
         let reopened = try Store.open(at: path)
         _ = try reopened.apply(.note(plan.activities[0].id, "Pārbaude"), author: Self.author, now: Date(), today: Day("2026-02-02")!)
         #expect(try reopened.yearSnapshot(2025, today: Day("2026-02-02")!).late.records.isEmpty)
+        // A copy whose closed year cannot be read is not restored.
+        let broken = try DatabaseQueue(path: path)
+        try broken.writeWithoutTransaction { db in
+            try db.execute(sql: "UPDATE closed_activity SET schedule = '{bad'")
+            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")  // the file's own bytes hold it
+        }
+        try broken.close()
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(throws: (any Error).self) { _ = try Store.checkedCopy(bytes, named: path) }
+    }
+
+    @Test("a record dated in a closed year for an activity added after it would be in no report: refused, nothing saved")
+    func recordOutsideItsYear() throws {
+        let plan = SyntheticPlan.plan(activities: 5, seed: 19)
+        let store = try Store.inMemory(plan: plan, now: Self.loaded)
+        let today = Day("2026-02-10")!
+        let added = Activity(id: "1.70", goal: 1, title: "Jauna", period: "Reizi mēnesī", schedule: .every(.month, from: .month(2026, 2), to: nil),
+                             owners: ["SD"], funding: [])
+        _ = try store.apply(.add(added), author: Self.author, now: Date(), today: today)
+        let version = try store.version()
+        #expect {
+            try store.apply(.record(Record(activity: "1.70", date: Day("2025-12-20")!, author: Self.author)), author: Self.author, now: Date(), today: today)
+        } throws: { error in Self.lv(error).contains("1.70 2025. gadā plānā nebija (tā pievienota vēlāk)") }
+        #expect(try store.version() == version)
+        // One the closed year had is taken, and said late.
+        let old = try #require(plan.activities.first)
+        _ = try store.apply(.record(Record(activity: old.id, date: Day("2025-12-20")!, author: Self.author)), author: Self.author, now: Date(), today: today)
+        #expect(try store.yearSnapshot(2025, today: today).late.records[old.id] == 1)
     }
 }
