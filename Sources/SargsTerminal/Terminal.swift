@@ -40,14 +40,6 @@ public enum TerminalError: Error, Equatable, CustomStringConvertible {
 ///
 /// Use one `Terminal` from one thread (the main loop); it is deliberately not
 /// `Sendable`. Only this file and its neighbours import ncurses.
-///
-/// Bytes written: with `countsBytes` on, each `paint` measures the bytes the
-/// painting thread handed to `write(2)` during the frame, read from
-/// `/proc/thread-self/io` (`wchar`) before and after `doupdate()`. ncurses 6
-/// writes its output buffer straight to the file descriptor of its output
-/// stream, so a counting `FILE*` (fopencookie) would not see the bytes — and
-/// ncurses needs that descriptor to be the real terminal. The count is exact
-/// for that thread and is `nil` where `/proc` has no per-thread I/O accounting.
 public final class Terminal {
     /// How many colours the terminal shows (after `NO_COLOR` and any override).
     public private(set) var colorDepth: ColorDepth = .none
@@ -65,13 +57,6 @@ public final class Terminal {
     /// Whether `start()` succeeded and `stop()` has not been called.
     public private(set) var isRunning = false
 
-    /// Measure the bytes written per frame (see the type's documentation).
-    public var countsBytes = false
-    /// Bytes written to the terminal by the last `paint` (0 when nothing
-    /// changed; nil when not counted or not measurable here).
-    public private(set) var bytesWrittenLastFrame: Int?
-    /// Bytes written by all counted frames since `start()`.
-    public private(set) var bytesWrittenTotal = 0
     /// Cells handed to ncurses by the last `paint`.
     public private(set) var cellsWrittenLastFrame = 0
 
@@ -186,7 +171,6 @@ public final class Terminal {
         lastCanvas = nil
         lastTheme = nil
         pairs = [:]
-        bytesWrittenTotal = 0
     }
 
     /// Gives the screen back (`endwin`), exactly once.
@@ -199,21 +183,6 @@ public final class Terminal {
         }
         screen = nil
         window = nil
-    }
-
-    /// Gives the screen back for a while (to run another program); `resume()` takes it again.
-    public func suspend() {
-        guard isRunning else { return }
-        ScreenRestore.restore()
-    }
-
-    /// Takes the screen back after `suspend()` and repaints everything on the next `paint`.
-    public func resume() {
-        guard isRunning else { return }
-        ScreenRestore.active = true
-        ScreenRestore.enableModes()
-        forceFullRepaint()
-        doupdate()
     }
 
     // MARK: Size and painting
@@ -246,10 +215,7 @@ public final class Terminal {
         let runs = Canvas.diff(from: lastCanvas, to: canvas)
         lastCanvas = canvas
         cellsWrittenLastFrame = 0
-        guard !runs.isEmpty else {
-            bytesWrittenLastFrame = countsBytes ? 0 : nil
-            return
-        }
+        guard !runs.isEmpty else { return }
         let (columns, rows) = (Int(sargs_cols()), Int(sargs_lines()))
         var cell = cchar_t()
         for run in runs where run.row < rows {
@@ -279,15 +245,8 @@ public final class Terminal {
                 cellsWrittenLastFrame += 1
             }
         }
-        let before = countsBytes ? ThreadIOCounter.bytesWritten() : nil
         wnoutrefresh(window)
         doupdate()
-        if countsBytes, let before, let after = ThreadIOCounter.bytesWritten() {
-            bytesWrittenLastFrame = after - before
-            bytesWrittenTotal += after - before
-        } else {
-            bytesWrittenLastFrame = nil
-        }
     }
 
     /// Resolves every role of `theme` (adapted to the colour depth) to
@@ -353,14 +312,6 @@ public final class Terminal {
     }
 
     // MARK: Keys
-
-    /// Waits up to `timeoutMilliseconds` (negative or nil: for ever) for a key.
-    /// Returns nil when none came in time, and for keys the board does not
-    /// know. A resize comes back as `.resize` (the next `paint` repaints everything).
-    public func readKey(timeoutMilliseconds: Int?) -> Key? {
-        guard case .key(let key)? = readInput(timeoutMilliseconds: timeoutMilliseconds) else { return nil }
-        return key
-    }
 
     /// Waits up to `timeoutMilliseconds` for what the person does: a key, a
     /// paste (everything between the terminal's paste markers, read whole,
@@ -537,21 +488,4 @@ private struct PaintStyle {
 private struct ColorPairKey: Hashable {
     var fg: Int16
     var bg: Int16
-}
-
-/// Bytes this thread has written with write(2), from /proc/thread-self/io.
-enum ThreadIOCounter {
-    static func bytesWritten() -> Int? {
-        let descriptor = open("/proc/thread-self/io", O_RDONLY)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var buffer = [UInt8](repeating: 0, count: 512)
-        let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-        guard count > 0 else { return nil }
-        let text = String(decoding: buffer[0..<count], as: UTF8.self)
-        for line in text.split(separator: "\n") where line.hasPrefix("wchar:") {
-            return Int(line.dropFirst("wchar:".count).trimmingCharacters(in: .whitespaces))
-        }
-        return nil
-    }
 }

@@ -24,7 +24,7 @@ public func render(_ state: AppState, into canvas: inout Canvas) {
     case .help: HelpScreen.render(state, into: &canvas, in: body)
     case .chair: ChairScreen.render(state, into: &canvas, in: body)
     case .agenda, .meetings, .meeting, .decision, .institutions, .journal, .indicators:
-        MoreScreens.render(state, into: &canvas, in: body)
+        ScreenRouter.render(state, into: &canvas, in: body)
     }
     drawStatusLine(state, into: &canvas, y: bounds.height - 2)
     drawKeyBar(state, into: &canvas, y: bounds.height - 1)

@@ -1,0 +1,32 @@
+import Foundation
+import SargsCore
+
+private func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
+
+/// The plan's institutions and their mailboxes (issue 15); Enter changes the
+/// mailbox of the one under the cursor.
+enum InstitutionsScreen {
+    static func lines(_ state: AppState) -> (lines: [[(String, Role)]], cursorLine: Int?) {
+        var out: [[(String, Role)]] = [
+            [(state.text(p("Iestādes un to e-pasti", "Institutions and their mailboxes")), .emphasis)],
+            [(state.text(p("Uz šīm adresēm `sargs remind` sūta atgādinājumus. Enter — mainīt e-pastu.",
+                           "`sargs remind` sends reminders to these addresses. Enter changes a mailbox.")), .dim)],
+            [],
+        ]
+        var cursorLine: Int?
+        let institutions = state.plan.allInstitutions
+        let nameWidth = min(40, institutions.map { SafeText.line($0.name(in: state.language)).displayWidth }.max() ?? 10)
+        for (i, institution) in institutions.enumerated() {
+            let selected = i == state.institutionsCursor
+            if selected { cursorLine = out.count }
+            let code = SafeText.line(institution.code).padded(to: 5)
+            let name = state.glyphs.truncate(SafeText.line(institution.name(in: state.language)), to: nameWidth)
+            let padding = String(repeating: " ", count: max(0, nameWidth - name.displayWidth))
+            let address = institution.email.map { ($0, Role.background) }
+                ?? (state.text(p("(nav e-pasta)", "(no mailbox)")), Role.dim)
+            out.append([((selected ? state.glyphs.arrowRight : " ") + " " + code + " " + name + padding + "  ",
+                         selected ? .cardSelected : .background), address])
+        }
+        return (out, cursorLine)
+    }
+}
