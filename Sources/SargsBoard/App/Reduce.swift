@@ -202,8 +202,8 @@ func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
     case .up: move(&state, rows: -1)
     case .down: move(&state, rows: 1)
     // A page is a column of cards on the board, a screenful of lines elsewhere.
-    case .pageUp: move(&state, rows: -(state.screen == .board ? max(1, cardsPerColumn(state) - 1) : max(1, state.height - 6)))
-    case .pageDown: move(&state, rows: state.screen == .board ? max(1, cardsPerColumn(state) - 1) : max(1, state.height - 6))
+    case .pageUp: move(&state, rows: -(state.screen == .board ? max(1, cardsPerColumn(state) - 1) : state.frame.page))
+    case .pageDown: move(&state, rows: state.screen == .board ? max(1, cardsPerColumn(state) - 1) : state.frame.page)
     case .home: move(&state, rows: Int.min / 2)
     case .end: move(&state, rows: Int.max / 2)
     case .left: moveColumn(&state, by: -1)

@@ -50,7 +50,7 @@ extension AppState {
     }
 
     /// The rows under the band and the column titles where cards stand.
-    var cardsAreaHeight: Int { max(0, height - 3 - 1 - columnTitleRows) }
+    var cardsAreaHeight: Int { max(0, frame.body.height - 1 - columnTitleRows) }
 
     /// The width of the visible column in `slot` (the last one takes what is left).
     func columnWidth(slot: Int) -> Int {

@@ -17,7 +17,8 @@ public func render(_ state: AppState, into canvas: inout Canvas) {
         return
     }
     drawHeader(state, into: &canvas)
-    let body = Rect(x: 0, y: 1, width: bounds.width, height: bounds.height - 3)
+    let frame = FrameLayout(width: bounds.width, height: bounds.height)
+    let body = frame.body
     switch state.screen {
     case .board: BoardScreen.render(state, into: &canvas, in: body)
     case .activity: ActivityScreen.render(state, into: &canvas, in: body)
@@ -26,8 +27,8 @@ public func render(_ state: AppState, into canvas: inout Canvas) {
     case .agenda, .meetings, .meeting, .decision, .institutions, .journal, .indicators:
         ScreenRouter.render(state, into: &canvas, in: body)
     }
-    drawStatusLine(state, into: &canvas, y: bounds.height - 2)
-    drawKeyBar(state, into: &canvas, y: bounds.height - 1)
+    drawStatusLine(state, into: &canvas, y: frame.status.y)
+    drawKeyBar(state, into: &canvas, y: frame.keyBar.y)
     if let form = state.form { FormScreen.render(form, state: state, into: &canvas) }
 }
 
@@ -94,7 +95,7 @@ func screenTitle(_ screen: Screen) -> Phrase {
 }
 
 /// The most rows the status line grows to, upwards over the screen's bottom.
-private func statusRowLimit(_ state: AppState) -> Int { max(1, min(6, (state.height - 3) / 3)) }
+private func statusRowLimit(_ state: AppState) -> Int { max(1, min(6, state.frame.body.height / 3)) }
 
 /// The status line's rows, top to bottom: a message, a question or the
 /// selected card's facts, wrapped at words, never cut at the screen's width

@@ -56,7 +56,7 @@ func cursorStep(_ command: Command, page: Int) -> Int {
 
 /// The furthest a long screen scrolls: its lines less the rows that show them.
 func scrollLimit(_ state: AppState) -> Int {
-    let width = state.width - 2, rows = max(1, state.height - 3)
+    let width = state.width - 2, rows = max(1, state.frame.body.height)
     let count: Int
     switch state.screen {
     case .activity:

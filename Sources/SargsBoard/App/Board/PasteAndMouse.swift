@@ -55,7 +55,7 @@ func reduceMouse(_ state: inout AppState, _ event: MouseEvent) -> [Effect] {
     guard state.width >= BoardMetrics.minWidth, state.height >= BoardMetrics.minHeight else { return [] }
     let wheel = event.kind == .wheelUp || event.kind == .wheelDown
     // The key bar: a click presses the key it names.
-    if !wheel, event.y == state.height - 1 {
+    if !wheel, event.y == state.frame.keyBar.y {
         guard let hint = keyBarHints(state, width: state.width).first(where: { event.x >= $0.x && event.x < $0.x + $0.width }) else {
             return []
         }
@@ -70,7 +70,7 @@ func reduceMouse(_ state: inout AppState, _ event: MouseEvent) -> [Effect] {
         return mouseInForm(&state, form, event)
     }
     if state.searching { state.searching = false }
-    let area = Rect(x: 0, y: 1, width: state.width, height: max(0, state.height - 3))
+    let area = state.frame.body
     switch state.screen {
     case .board:
         return mouseOnBoard(&state, event, area: area)

@@ -313,7 +313,8 @@ func performMeeting(_ state: inout AppState, _ command: Command) -> [Effect]? {
          .pageUp where state.screen == .agenda, .pageDown where state.screen == .agenda,
          .home where state.screen == .agenda, .end where state.screen == .agenda:
         guard var draft = state.draft else { return [] }
-        let step = cursorStep(command, page: max(1, state.height - 8))
+        // The agenda's list has two rows more above it than a plain list.
+        let step = cursorStep(command, page: max(1, state.frame.page - 2))
         let count = state.currentAgendaView?.selectableCount ?? draft.items.count
         draft.cursor = min(max(draft.cursor &+ step, 0), max(0, count - 1))
         state.draft = draft

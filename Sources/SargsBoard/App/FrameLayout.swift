@@ -1,0 +1,31 @@
+/// Where the frame's parts stand on a screen of `width`×`height` (issue 28:
+/// one home for the chrome's geometry, read by drawing, the mouse and
+/// scrolling alike): the header row, the body every screen draws in, the
+/// status line and the key bar.
+public struct FrameLayout: Hashable, Sendable {
+    /// The first row: what the board is and where.
+    public let header: Rect
+    /// The rows between the header and the status line.
+    public let body: Rect
+    /// The row of messages and the search line.
+    public let status: Rect
+    /// The last row: the keys that act here.
+    public let keyBar: Rect
+
+    /// The frame of a screen `width` columns by `height` rows (three rows of chrome).
+    public init(width: Int, height: Int) {
+        header = Rect(x: 0, y: 0, width: width, height: min(1, max(0, height)))
+        body = Rect(x: 0, y: 1, width: width, height: max(0, height - 3))
+        status = Rect(x: 0, y: max(0, height - 2), width: width, height: 1)
+        keyBar = Rect(x: 0, y: max(0, height - 1), width: width, height: 1)
+    }
+
+    /// How far a list's page key moves: the body's rows, less the rows a
+    /// list keeps above it (a title and a blank) and one row of overlap.
+    public var page: Int { max(1, body.height - 3) }
+}
+
+extension AppState {
+    /// The frame of this state's screen size.
+    public var frame: FrameLayout { FrameLayout(width: width, height: height) }
+}
