@@ -15,7 +15,7 @@ func makeForm(_ command: Command, for activity: Activity, state: AppState) -> Fo
             FormField(key: "count", label: p("Skaits", "Count"),
                       hint: activity.target.map { p("cik \($0.unit) (nav obligāts)", "how many \($0.unit) (optional)") }
                             ?? p("nav obligāts", "optional")),
-            FormField(key: "note", label: p("Piezīme", "Note"), hint: p("bez personas datiem; Alt-Enter — jauna rinda", "no personal data; Alt-Enter for a new line"), multiline: true),
+            FormField(key: "note", label: p("Piezīme", "Note"), hint: newLine(state, p("bez personas datiem", "no personal data")), multiline: true),
         ]
         // A one-off in its window: is this record the work done? (`record --done`)
         if ChangeRules.recordMayFinish(activity, on: state.today, period: state.plan.period) {
@@ -31,17 +31,17 @@ func makeForm(_ command: Command, for activity: Activity, state: AppState) -> Fo
             FormField(key: "status", label: p("Statuss", "Status"), choices: choices,
                       selected: Status.allCases.firstIndex(of: activity.status) ?? 0, hint: p("← → izvēlēties", "← → to choose")),
             FormField(key: "note", label: p("Iemesls", "Reason"), text: activity.statusNote ?? "",
-                      hint: p("kāpēc bloķēta vai atmesta; Alt-Enter — jauna rinda", "why blocked or dropped; Alt-Enter for a new line"), multiline: true),
+                      hint: newLine(state, p("kāpēc bloķēta vai atmesta", "why blocked or dropped")), multiline: true),
         ])
     case .note:
         return Form(kind: .note(id), title: p("Piezīme: \(id)", "Note: \(id)"), fields: [
-            FormField(key: "note", label: p("Piezīme", "Note"), hint: p("bez personas datiem; Alt-Enter — jauna rinda", "no personal data; Alt-Enter for a new line"), multiline: true),
+            FormField(key: "note", label: p("Piezīme", "Note"), hint: newLine(state, p("bez personas datiem", "no personal data")), multiline: true),
         ])
     case .waive:
         let windows = missedWindows(activity, state).reversed().map { Choice($0.label, $0.label) }
         return Form(kind: .waive(id), title: p("Atbrīvot logu: \(id)", "Waive a window: \(id)"), fields: [
             FormField(key: "window", label: p("Logs", "Window"), choices: Array(windows), hint: p("nokavētie logi, jaunākais pirmais", "missed windows, latest first")),
-            FormField(key: "note", label: p("Iemesls", "Reason"), hint: p("obligāts; bez personas datiem; Alt-Enter — jauna rinda", "required; no personal data; Alt-Enter for a new line"),
+            FormField(key: "note", label: p("Iemesls", "Reason"), hint: newLine(state, p("obligāts; bez personas datiem", "required; no personal data")),
                       multiline: true),
         ])
     case .edit:
@@ -67,6 +67,13 @@ func makeForm(_ command: Command, for activity: Activity, state: AppState) -> Fo
     default:
         return nil
     }
+}
+
+/// A hint of a field of several lines: `words`, then the key that starts a
+/// new line, named from the key-binding table (never a literal).
+func newLine(_ state: AppState, _ words: Phrase) -> Phrase {
+    let key = state.keyName(.formNewline)
+    return p("\(words.lv); \(key) — jauna rinda", "\(words.en); \(key) for a new line")
 }
 
 func addForm(_ state: AppState) -> Form {

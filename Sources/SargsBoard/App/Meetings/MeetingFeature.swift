@@ -51,7 +51,7 @@ func meetingDisabledReason(_ command: Command, in state: AppState) -> Phrase? {
                      "the meeting is planned for \(draft.date); a meeting in the future cannot be held")
         case .removeItem, .itemUp, .itemDown:
             return state.draftOrder.indices.contains(draft.cursor) ? nil
-                : p("izvēlēts lēmums, nevis jautājums; Enter to atver", "a decision is selected, not an item; Enter opens it")
+                : p("izvēlēts lēmums, nevis jautājums; \(state.keyName(.open)) to atver", "a decision is selected, not an item; \(state.keyName(.open)) opens it")
         default:
             return nil
         }
@@ -256,7 +256,8 @@ func performMeeting(_ state: inout AppState, _ command: Command) -> [Effect]? {
         let saved = draft.savedMeeting(in: state.snapshot)?.items.first { $0.activity == activity }
         state.form = Form(kind: .outcomeWords(activity), title: p("\(activity): izskatīts", "\(activity): discussed"), fields: [
             FormField(key: "words", label: p("Vārdi", "Words"), text: saved?.note ?? "",
-                      hint: p("neobligāti, piem. SD ziņos nākamajā sēdē; Enter — saglabāt", "optional, e.g. SD reports at the next meeting; Enter saves")),
+                      hint: p("neobligāti, piem. SD ziņos nākamajā sēdē; \(state.keyName(.formSave)) — saglabāt",
+                              "optional, e.g. SD reports at the next meeting; \(state.keyName(.formSave)) saves")),
         ])
         return []
     case .deferred:
@@ -273,7 +274,7 @@ func performMeeting(_ state: inout AppState, _ command: Command) -> [Effect]? {
         }
         let owners = activity.owners + state.plan.allInstitutions.map(\.code).filter { !activity.owners.contains($0) }
         state.form = Form(kind: .decision(activity.id), title: p("Lēmums: \(activity.id)", "Decision: \(activity.id)"), fields: [
-            FormField(key: "text", label: p("Lēmums", "Decision"), hint: p("bez personas datiem; Alt-Enter — jauna rinda", "no personal data; Alt-Enter for a new line"),
+            FormField(key: "text", label: p("Lēmums", "Decision"), hint: newLine(state, p("bez personas datiem", "no personal data")),
                       multiline: true),
             FormField(key: "owner", label: p("Atbildīgais", "Owner"), choices: owners.map { Choice($0, $0) }),
             FormField(key: "due", label: p("Termiņš", "Due"), text: draft.date.adding(days: 30).description,
