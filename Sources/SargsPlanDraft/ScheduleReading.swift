@@ -68,6 +68,10 @@ public enum ScheduleReading {
         let wording = wordingText.trimmingCharacters(in: .whitespacesAndNewlines)
         let read: Schedule
         if typed.isEmpty {
+            // The period's own words are the period's: a refusal of them names it, not the schedule.
+            if let problem = FreeText.problem(in: wording, lines: .one) {
+                throw ChangeRefusal(problem.phrase(field: Phrase(lv: "periods", en: "the period")))
+            }
             guard !wording.isEmpty else {
                 throw ChangeRefusal("grafiks nav norādīts, un periods ir tukšs; \(examples.lv)",
                                     "no schedule is given and the period is empty; \(examples.en)")

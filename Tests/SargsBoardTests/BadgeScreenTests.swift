@@ -108,7 +108,7 @@ struct FormOverTimeTests {
         ReducerTests.type(&edit, "reizi ceturksnī")
         #expect(Self.hint(edit, "schedule").hasPrefix("✗ grafika maiņa no 2026-04-01 izdzēstu 5.1 nokavētos logus 2026. g. janvāris, 2026. g. februāris, 2026. g. marts"), "\(Self.hint(edit, "schedule"))")
         #expect(ReducerTests.press(&edit, key: .enter).isEmpty)
-        #expect(edit.form?.error?.lv.contains("vispirms ierakstiet izpildi vai atbrīvojiet tos (w) ar iemeslu") == true)
+        #expect(edit.form?.error?.lv.contains("vispirms ierakstiet izpildi vai atbrīvojiet tos ar iemeslu (w; sargs waive)") == true)
     }
 
     @Test("at 41×12 the form scrolls to the focused field and keeps the refusal in view, and says how many fields are above")
@@ -127,5 +127,48 @@ struct FormOverTimeTests {
         #expect(text.contains("Atbildīgie"), "the focused field in view:\n\(text)")
         #expect(text.contains("aktivitātei jābūt vismaz vienai"), "the refusal in view:\n\(text)")
         #expect(text.contains("↑ 4") && text.contains("+2 ↓"), "the fields out of view are counted:\n\(text)")
+    }
+
+    @Test("a period changed in the edit form while the schedule field holds another is said, not silently ignored")
+    func periodNotRead() throws {
+        var edit = try Self.board("2026-02-10")
+        edit.select("2.3")
+        ReducerTests.press(&edit, .edit)
+        ReducerTests.press(&edit, key: .tab, times: 2)
+        ReducerTests.press(&edit, key: .control("u"))
+        ReducerTests.type(&edit, "every month")
+        ReducerTests.press(&edit, key: .backTab)
+        ReducerTests.press(&edit, key: .control("u"))
+        ReducerTests.type(&edit, "Reizi pusgadā")
+        #expect(Self.hint(edit, "period").contains("periods saka “katru pusgadu”, bet grafiks ņemts no lauka “Grafiks”"), "\(Self.hint(edit, "period"))")
+    }
+}
+
+/// Issue 27, from a new user's check: a one-off recorded in its span and
+/// again after its deadline still says it was carried out and offers `d`;
+/// a repeating activity marked done still names the window it owes; a
+/// blocked card keeps the word "bloķēta" however narrow.
+@Suite("Cards that keep saying why")
+struct CardsKeepSayingWhyTests {
+    @Test("the badges of those cases, on a card 24 columns wide")
+    func badges() throws {
+        var plan = try PlanFile.read(path: Fixtures.madonaPlanPath)
+        func set(_ id: String, _ status: Status, _ note: String? = nil) {
+            if let i = plan.activities.firstIndex(where: { $0.id == id }) { plan.activities[i].status = status; plan.activities[i].statusNote = note }
+        }
+        set("1.3", .done)
+        set("1.4", .blocked, "Nav telpu")
+        let records = [Record(id: 1, activity: "1.2", date: Day("2025-06-20")!, author: "t"),
+                       Record(id: 2, activity: "1.2", date: Day("2026-02-01")!, author: "t")]
+        let state = AppState(snapshot: Snapshot(plan: plan, records: records), today: Day("2026-02-02")!, language: .lv,
+                             width: 80, height: 24, author: "t")
+        let tracker = state.tracker
+        let once = try #require(plan.activity("1.2")), done = try #require(plan.activity("1.3")), blocked = try #require(plan.activity("1.4"))
+        #expect(tracker.recordedNotFinished(once, on: state.today))
+        let owed = tracker.owed(of: done, on: state.today)
+        #expect(owed.first == "2025-Q4", "\(owed)")
+        let badge = Badge(tracker.state(of: blocked, on: state.today), owed: tracker.owed(of: blocked, on: state.today), glyphs: .unicode, language: .lv)
+        #expect(badge.text(fitting: 12).contains("bloķēta"), "\(badge.text(fitting: 12))")
+        #expect(badge.text(fitting: 24).hasPrefix("■▲ bloķēta"), "\(badge.text(fitting: 24))")
     }
 }

@@ -19,7 +19,7 @@ struct QuarterRuleTests {
         #expect(MeetingYear.quartersHeld(Self.meetings, on: day("2025-03-31")) == 1)
         let year = MeetingYear.summary(Self.meetings, today: day("2025-12-31")).first { $0.year == 2025 }
         #expect(year?.quarters == 2 && year?.held == 3)
-        #expect(year?.text(.lv) == "2025: ceturkšņi ar kārtējo sēdi 2 no 4 (notikušas 3 sēdes); ceturkšņi bez sēdes: Q2")
+        #expect(year?.text(.lv) == "2025: ceturkšņi ar kārtējo sēdi 2 no 4 (notikušas 3 sēdes); ceturkšņi bez sēdes: II cet.")
         #expect(year?.text(.en) == "2025: quarters with a regular meeting 2 of 4 (3 meetings held); quarters without one: Q2")
         let one = MeetingYear.summary([Meeting(date: day("2025-02-03"), state: .held)], today: day("2025-03-01")).first
         #expect(one?.text(.lv) == "2025: ceturkšņi ar kārtējo sēdi 1 no 4")

@@ -227,7 +227,7 @@ struct OverTimeTests {
         #expect {
             try store.apply(.edit(edited, original: original), author: Self.author, now: Date(), today: today)
         } throws: { error in
-            Self.lv(error).contains("grafika maiņa no 2026-04-01 izdzēstu \(original.id) nokavētos logus 2026. g. janvāris, 2026. g. februāris, 2026. g. marts, 2026. g. aprīlis; vispirms ierakstiet izpildi vai atbrīvojiet tos (w) ar iemeslu")
+            Self.lv(error).contains("grafika maiņa no 2026-04-01 izdzēstu \(original.id) nokavētos logus 2026. g. janvāris, 2026. g. februāris, 2026. g. marts, 2026. g. aprīlis; vispirms ierakstiet izpildi vai atbrīvojiet tos ar iemeslu (w; sargs waive)")
         }
         #expect(try store.version() == version)
         // January recorded late, February to April waived with the group's reason: then it changes.
@@ -302,7 +302,7 @@ struct OverTimeTests {
         var every = once
         every.schedule = .every(.quarter, from: .month(2026, 7), to: nil)
         #expect(refusal(.edit(every, original: once)).contains("izdzēstu 1.80 nokavēto logu"), "\(refusal(.edit(every, original: once)))")
-        #expect(refusal(.edit(every, original: once)).contains("vispirms ierakstiet izpildi vai mainiet statusu (s)"))
+        #expect(refusal(.edit(every, original: once)).contains("vispirms ierakstiet izpildi vai mainiet statusu (s; sargs status)"))
         var asNeeded = quarterly
         asNeeded.schedule = .asNeeded
         #expect(refusal(.edit(asNeeded, original: quarterly)).contains("grafika maiņa no 2026-08-15 izdzēstu 1.81 nokavētos logus 2026. g. I cet., 2026. g. II cet."))

@@ -56,13 +56,20 @@ enum ActivityScreen {
         }
         // A reason is why it is blocked or dropped; a note left on another status is only a note.
         let isReason = activity.status == .blocked || activity.status == .dropped
-        if let reason = activityState.blockedReason ?? activity.statusNote {
-            // A reason of several lines is shown whole, each line under the first.
-            let lines = SafeText.clean(reason, keeping: .lines).split(separator: "\n", omittingEmptySubsequences: false)
-            field(isReason ? p("Iemesls", "Reason") : p("Statusa piezīme", "Status note"), String(lines.first ?? ""))
-            for more in lines.dropFirst() { out.append([(String(repeating: " ", count: 14) + more, .background)]) }
+        let note = activityState.blockedReason ?? activity.statusNote
+        // A reason of several lines is shown whole, each line under the first.
+        let noteLines = note.map { SafeText.clean($0, keeping: .lines).split(separator: "\n", omittingEmptySubsequences: false) } ?? []
+        if isReason, let first = noteLines.first {
+            field(p("Iemesls", "Reason"), String(first))
+            for more in noteLines.dropFirst() { out.append([(String(repeating: " ", count: 14) + more, .background)]) }
         }
-        field(p("Statuss", "Status"), state.text(activity.status.phrase))
+        // A note left with another status stands beside the status it was written with.
+        if !isReason, let first = noteLines.first {
+            field(p("Statuss", "Status"), state.text(activity.status.phrase) + " — " + String(first))
+            for more in noteLines.dropFirst() { out.append([(String(repeating: " ", count: 14) + more, .background)]) }
+        } else {
+            field(p("Statuss", "Status"), state.text(activity.status.phrase))
+        }
         if let goal = state.plan.goal(activity.goal) {
             field(p("Mērķis", "Goal"), "\(goal.number). " + goal.name(in: lang))
             field(p("Līmenis", "Level"), Level.name(goal.level, lang))

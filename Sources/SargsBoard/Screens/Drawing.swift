@@ -155,8 +155,11 @@ public struct Badge: Hashable, Sendable {
             glyph = glyphs.blocked; word = ActivityState.blockedPhrase.text(language); role = .badgeBlocked
         }
         if state.isBlocked {
+            let blocked = ActivityState.blockedPhrase.text(language)
             glyph = glyphs.blocked + glyph
-            word = ActivityState.blockedPhrase.text(language) + ", " + word
+            // On a narrow card the word "bloķēta" stays, whatever else gives way.
+            shorterWords = shorterWords.map { blocked + ", " + $0 } + [blocked]
+            word = blocked + ", " + word
             role = .badgeBlocked
         }
     }

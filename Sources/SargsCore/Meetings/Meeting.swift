@@ -294,9 +294,10 @@ public struct MeetingYear: Hashable, Sendable {
     }
 
 
-    /// "2025: ceturkšņi ar kārtējo sēdi 3 no 4 (notikušas 4 sēdes); ceturkšņi bez sēdes: Q2".
+    /// "2025: ceturkšņi ar kārtējo sēdi 3 no 4 (notikušas 4 sēdes); ceturkšņi bez sēdes: II cet."
+    /// (in English "…; quarters without one: Q2"): the quarters named as each language names them.
     public func text(_ language: Language) -> String {
-        let missing = quartersWithout.map { "Q\($0)" }.joined(separator: ", ")
+        let missing = quartersWithout.map { WindowWords.short("\(year)-Q\($0)", language) }.joined(separator: ", ")
         switch language {
         case .lv:
             let more = held > quarters ? " (notikušas \(held) \(Plural.form(held, .lv, one: "sēde", other: "sēdes")))" : ""

@@ -238,7 +238,7 @@ public struct YearReport: Hashable, Sendable {
         case .overdue(let days):
             text += language == .lv ? ", \(days) d." : ", " + Plural.form(days, .en, one: "\(days) day", other: "\(days) days")
         case .asNeeded(let last?):
-            text += language == .lv ? ", pēdējoreiz \(DocumentWords.date(last, .lv))" : ", last \(DocumentWords.date(last, .en))"
+            text += language == .lv ? ", pēdējoreiz \(DocumentWords.date(last, .lv, .locative))" : ", last \(DocumentWords.date(last, .en))"
         default:
             break
         }

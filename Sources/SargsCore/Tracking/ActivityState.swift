@@ -332,9 +332,10 @@ public struct Tracker: Sendable {
     /// A one-off activity with a record in its span but not marked done or
     /// dropped (issue 27): the card says so and offers to finish it.
     public func recordedNotFinished(_ activity: Activity, on day: Day) -> Bool {
-        guard activity.schedule.kind == .once, activity.status != .done, activity.status != .dropped,
-              let last = lastRecord(of: activity, on: day) else { return false }
-        return span(of: activity).contains(last)
+        guard activity.schedule.kind == .once, activity.status != .done, activity.status != .dropped else { return false }
+        // Any record in its span, whatever came after it (a record dated past the deadline is not the work due).
+        let span = span(of: activity)
+        return recordCount(of: activity, in: DayRange(span.first, min(span.last, day))) > 0
     }
 
     /// What an overdue repeating activity owes (issue 27: a card that says
@@ -342,7 +343,7 @@ public struct Tracker: Sendable {
     /// latest window ended before the day, the latest first; empty when it
     /// owes none, or for a one-off (whose deadline is what it owes).
     public func owed(of activity: Activity, on day: Day) -> [String] {
-        guard activity.status != .done, activity.status != .dropped, let cadence = activity.schedule.cadence,
+        guard activity.status != .dropped, let cadence = activity.schedule.cadence,
               activity.schedule.kind != .once else { return [] }
         return missedRun(of: activity, cadence: cadence, span: span(of: activity), on: day)?.labels ?? []
     }

@@ -245,9 +245,9 @@ public enum ChangeRules {
             let one = missed.count == 1
             // A one-off is not waived: it is recorded, or its status says it will not be done.
             let remedy = original.schedule.kind == .once
-                ? Phrase(lv: "vispirms ierakstiet izpildi vai mainiet statusu (s)", en: "first record it or set its status (s)")
-                : Phrase(lv: "vispirms ierakstiet izpildi vai atbrīvojiet \(one ? "to" : "tos") (w) ar iemeslu",
-                         en: "first record \(one ? "it" : "them") or waive \(one ? "it" : "them") (w) with a reason")
+                ? Phrase(lv: "vispirms ierakstiet izpildi vai mainiet statusu (s; sargs status)", en: "first record it or set its status (s; sargs status)")
+                : Phrase(lv: "vispirms ierakstiet izpildi vai atbrīvojiet \(one ? "to" : "tos") ar iemeslu (w; sargs waive)",
+                         en: "first record \(one ? "it" : "them") or waive \(one ? "it" : "them") with a reason (w; sargs waive)")
             throw ChangeRefusal(
                 "grafika maiņa no \(start) izdzēstu \(original.id) \(one ? "nokavēto logu" : "nokavētos logus") \(names(missed, .lv)); \(remedy.lv)",
                 "changing the schedule from \(start) would erase the missed \(one ? "window" : "windows") \(names(missed, .en)) of \(original.id); \(remedy.en)")

@@ -113,7 +113,7 @@ func showScheduleBack(_ form: inout Form, _ state: AppState) {
     case .edit(let o): original = o
     default: return
     }
-    let said: Phrase
+    var said: Phrase
     do {
         let schedule = try formSchedule(form, plan: state.plan, today: state.today, language: state.language, original: original?.schedule)
         // What saving would refuse is said here too, not only after Enter.
@@ -131,6 +131,14 @@ func showScheduleBack(_ form: inout Form, _ state: AppState) {
         let moved = schedule != original?.schedule && asTyped.map { $0.span(in: state.plan.period).first < start } == true
         said = Phrase(lv: ScheduleText.showBack(schedule, period: state.plan.period, .lv) + (moved ? " (spēkā no \(start))" : ""),
                       en: ScheduleText.showBack(schedule, period: state.plan.period, .en) + (moved ? " (in force from \(start))" : ""))
+        // A period that says something else than the schedule typed is not read: said, so no one thinks it was.
+        if !form["schedule"].allSatisfy(\.isWhitespace),
+           let fromPeriod = ScheduleReading.read(form["period"], language: state.language, period: state.plan.period).schedule,
+           let typedSchedule = asTyped, fromPeriod != typedSchedule {
+            let other = Phrase(lv: ScheduleText.describe(fromPeriod, .lv), en: ScheduleText.describe(fromPeriod, .en))
+            said = Phrase(lv: said.lv + "; periods saka “\(other.lv)”, bet grafiks ņemts no lauka “Grafiks” — notīriet to, lai to nolasītu no perioda",
+                          en: said.en + "; the period says “\(other.en)”, but the schedule is taken from “Schedule” — empty it to read it from the period")
+        }
     } catch {
         // Nothing typed yet in a new activity: the hints alone.
         if original == nil, form["period"].allSatisfy(\.isWhitespace), form["schedule"].allSatisfy(\.isWhitespace) {
