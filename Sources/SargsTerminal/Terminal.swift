@@ -326,11 +326,11 @@ public final class Terminal {
             if code == sargs_key_paste_end() { return nil }  // an end without a start: nothing to insert
             if code == sargs_key_mouse() { return mouseEvent() }
             if code == sargs_key_alt_enter() { return .key(.altEnter) }
-            let key = keyCodes[code]
-            if key == .resize {
+            if code == sargs_key_resize() {
                 forceFullRepaint()
+                return .resize
             }
-            return key.map(Input.key)
+            return keyCodes[code].map(Input.key)
         }
         let code = UInt32(value)
         if code < 0x20 || code == 0x7F {
@@ -442,7 +442,7 @@ public final class Terminal {
             sargs_key_a1(): .home, sargs_key_c1(): .end, sargs_key_a3(): .pageUp, sargs_key_c3(): .pageDown,
             sargs_key_shome(): .home, sargs_key_send(): .end,
             sargs_key_enter(): .enter, sargs_key_backspace(): .backspace, sargs_key_dc(): .delete,
-            sargs_key_ic(): .insert, sargs_key_btab(): .backTab, sargs_key_resize(): .resize,
+            sargs_key_ic(): .insert, sargs_key_btab(): .backTab,
         ]
         for number in 1...24 {
             codes[sargs_key_f(Int32(number))] = .function(number)

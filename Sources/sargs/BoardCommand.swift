@@ -203,7 +203,7 @@ struct BoardLoop {
 
             if let input = terminal.readInput(timeoutMilliseconds: 250) {
                 switch input {
-                case .key(.resize):
+                case .resize:
                     let size = terminal.size
                     runner.send(.resize(width: size.width, height: size.height), &state)
                 case .key(let key):

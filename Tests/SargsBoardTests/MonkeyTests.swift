@@ -78,7 +78,7 @@ struct Monkey {
     static let ascii = Array(" !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~")
     static let bound: [Key] = KeyMap.standard.bindings.flatMap(\.keys)
     static let special: [Key] = [.enter, .escape, .tab, .backTab, .backspace, .delete, .insert, .home, .end,
-                                 .pageUp, .pageDown, .up, .down, .left, .right, .resize]
+                                 .pageUp, .pageDown, .up, .down, .left, .right]
     /// Text that must never be saved: shaped like a Latvian personal code.
     static let personalCodes = ["010203-12345", "31129912345", " 150585-20001 "]
 

@@ -117,7 +117,6 @@ extension TmuxSession {
         case .pageUp: return "PPage"
         case .pageDown: return "NPage"
         case .function(let n): return "F\(n)"
-        case .resize: return ""
         }
     }
 }

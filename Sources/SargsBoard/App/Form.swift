@@ -46,9 +46,10 @@ public struct FormField: Hashable, Sendable {
     /// stay in a field of several lines and become spaces in a one-line
     /// field. Nothing changes, and the refusal says why, when the result
     /// would pass the field's limit or the field is a choice.
-    public mutating func insert(_ text: String) -> Phrase? {
+    /// `choiceKeys` names the keys that choose in a choice ("← →", from the key map).
+    public mutating func insert(_ text: String, choiceKeys: String) -> Phrase? {
         guard case .text(var current, var cursor) = value else {
-            return Phrase(lv: "izvēles laukā neko neielīmē; ← → izvēlas", en: "nothing is pasted into a choice; ← → chooses")
+            return Phrase(lv: "izvēles laukā neko neielīmē; \(choiceKeys) izvēlas", en: "nothing is pasted into a choice; \(choiceKeys) chooses")
         }
         var normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         if !multiline { normalized = normalized.replacingOccurrences(of: "\n", with: " ") }
@@ -94,44 +95,61 @@ public struct FormField: Hashable, Sendable {
         }
     }
 
-    /// Applies an editing key; returns false when the key is not an edit.
-    mutating func edit(_ key: Key) -> Bool {
+    /// Applies an editing key: a typed character is inserted; any other key
+    /// is what the key map's `.field` context makes of it (issue 28). Returns
+    /// false when the key is not an edit.
+    mutating func edit(_ key: Key, keyMap: KeyMap) -> Bool {
+        let command = keyMap.command(for: key, in: .field)
         switch value {
         case .text(var text, var cursor):
-            switch key {
-            case .character(let c):
-                let i = text.index(text.startIndex, offsetBy: cursor)
-                text.insert(c, at: i)
+            if case .character(let c) = key, command == nil || c != " " {
+                text.insert(c, at: text.index(text.startIndex, offsetBy: cursor))
                 cursor += 1
-            case .backspace:
+                value = .text(text, cursor: cursor)
+                return true
+            }
+            guard let command else { return false }
+            switch command {
+            case .fieldRight where key == .character(" "):
+                // Space is a character in a text field; in a choice it is the next option.
+                text.insert(" ", at: text.index(text.startIndex, offsetBy: cursor))
+                cursor += 1
+            case .fieldBackspace:
                 guard cursor > 0 else { return true }
-                let i = text.index(text.startIndex, offsetBy: cursor - 1)
-                text.remove(at: i)
+                text.remove(at: text.index(text.startIndex, offsetBy: cursor - 1))
                 cursor -= 1
-            case .delete:
+            case .fieldDelete:
                 guard cursor < text.count else { return true }
                 text.remove(at: text.index(text.startIndex, offsetBy: cursor))
-            case .left: cursor = max(0, cursor - 1)
-            case .right: cursor = min(text.count, cursor + 1)
-            case .home, .control("a"): cursor = 0
-            case .end, .control("e"): cursor = text.count
-            case .control("u"): text = ""; cursor = 0
+            case .fieldLeft: cursor = max(0, cursor - 1)
+            case .fieldRight: cursor = min(text.count, cursor + 1)
+            case .fieldStart: cursor = 0
+            case .fieldEnd: cursor = text.count
+            case .fieldClear: text = ""; cursor = 0
+            case .fieldDeleteWord:
+                // The blanks before the cursor, then the word before them.
+                let chars = Array(text)
+                var start = cursor
+                while start > 0, chars[start - 1].isWhitespace { start -= 1 }
+                while start > 0, !chars[start - 1].isWhitespace { start -= 1 }
+                text = String(chars[..<start] + chars[cursor...])
+                cursor = start
             default: return false
             }
             value = .text(text, cursor: cursor)
             return true
         case .choice(let choices, var selected):
             guard !choices.isEmpty else { return false }
-            switch key {
-            case .left: selected = (selected - 1 + choices.count) % choices.count
-            case .right, .character(" "): selected = (selected + 1) % choices.count
-            case .character(let c):
+            switch command {
+            case .fieldLeft?: selected = (selected - 1 + choices.count) % choices.count
+            case .fieldRight?: selected = (selected + 1) % choices.count
+            default:
+                guard case .character(let c) = key else { return false }
                 // Typing a letter jumps to the next choice that starts with it.
                 let lower = String(c).lowercased()
                 let order = (1...choices.count).map { (selected + $0) % choices.count }
                 guard let hit = order.first(where: { choices[$0].label.lowercased().hasPrefix(lower) || choices[$0].key.lowercased().hasPrefix(lower) }) else { return true }
                 selected = hit
-            default: return false
             }
             value = .choice(choices, selected: selected)
             return true

@@ -14,8 +14,6 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     case home, end, pageUp, pageDown
     /// A function key, F1 = `.function(1)`.
     case function(Int)
-    /// The terminal changed size; read the new size and repaint.
-    case resize
 
     /// The key as help text shows it: "↑", "Enter", "Ctrl-R", "F1", "a".
     public var displayName: String {
@@ -40,7 +38,6 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
         case .pageUp: return "PgUp"
         case .pageDown: return "PgDn"
         case .function(let number): return "F\(number)"
-        case .resize: return "Resize"
         }
     }
 
@@ -105,4 +102,7 @@ public enum Input: Hashable, Sendable {
     case key(Key)
     case paste(String)
     case mouse(MouseEvent)
+    /// The terminal changed size (issue 28: an event, not a key); the loop
+    /// reads the new size and reduces `Action.resize`.
+    case resize
 }

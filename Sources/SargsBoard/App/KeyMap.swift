@@ -15,6 +15,8 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case reviewDone, reviewDue, reviewOpen
     // Inside a form, the search line and a yes/no question.
     case formSave, formNext, formPrevious, formCancel, formNewline, searchDone, searchClear, confirmYes, confirmNo
+    // Editing inside a form's field (issue 28: a context of the table, shown in help, never literal in hints).
+    case fieldLeft, fieldRight, fieldStart, fieldEnd, fieldBackspace, fieldDelete, fieldClear, fieldDeleteWord
 }
 
 extension Command {
@@ -32,10 +34,11 @@ extension Command {
     }
 }
 
-/// Where a binding works besides the screens: inside a form, on the search
-/// line, or while a yes/no question waits.
+/// Where a binding works besides the screens: inside a form, inside the
+/// form's focused field (its editing keys; a typed character is inserted),
+/// on the search line, or while a yes/no question waits.
 public enum KeyContext: String, Hashable, Sendable {
-    case screens, form, search, confirm
+    case screens, form, field, search, confirm
 }
 
 /// The screens of the board.
@@ -163,6 +166,21 @@ public struct KeyMap: Sendable {
         KeyBinding(.formPrevious, [.backTab, .up], help: p("iepriekšējais lauks", "previous field"), context: .form),
         KeyBinding(.formCancel, [.escape], help: p("atcelt formu (nekas netiek saglabāts)", "cancel the form (nothing is saved)"),
                    bar: p("atcelt", "cancel"), context: .form),
+        // Inside the focused field of a form: a text field's cursor, a choice's options.
+        KeyBinding(.fieldLeft, [.left], help: p("kursors pa kreisi; izvēlē — iepriekšējā iespēja", "cursor left; in a choice, the previous option"),
+                   context: .field),
+        KeyBinding(.fieldRight, [.right, .character(" ")], help: p("kursors pa labi; izvēlē — nākamā iespēja (arī atstarpe)",
+                                                                   "cursor right; in a choice, the next option (Space too)"),
+                   context: .field),
+        KeyBinding(.fieldStart, [.home, .control("a")], help: p("uz lauka sākumu", "to the start of the field"), context: .field),
+        KeyBinding(.fieldEnd, [.end, .control("e")], help: p("uz lauka beigām", "to the end of the field"), context: .field),
+        KeyBinding(.fieldBackspace, [.backspace], help: p("dzēst rakstzīmi pirms kursora", "delete the character before the cursor"),
+                   context: .field),
+        KeyBinding(.fieldDelete, [.delete], help: p("dzēst rakstzīmi zem kursora", "delete the character under the cursor"),
+                   context: .field),
+        KeyBinding(.fieldDeleteWord, [.control("w")], help: p("dzēst vārdu pirms kursora", "delete the word before the cursor"),
+                   context: .field),
+        KeyBinding(.fieldClear, [.control("u")], help: p("notīrīt lauku", "clear the field"), context: .field),
         // The search line.
         KeyBinding(.searchDone, [.enter], help: p("beigt meklēt (filtrs paliek)", "end the search (the filter stays)"),
                    bar: p("gatavs", "done"), context: .search),

@@ -105,11 +105,9 @@ func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect] {
         if state.message != nil { state.message = nil }
         guard let command = state.keyMap.command(for: key, on: state.screen) else {
             // A key the screen has no use for says so, rather than nothing.
-            if key != .resize {
-                let help = state.keyName(.help)
-                state.message = Message(.error, p("\(key.displayName): šeit šim taustiņam nav nozīmes; \(help) — palīdzība",
-                                                  "\(key.displayName) does nothing here; \(help) for help"))
-            }
+            let help = state.keyName(.help)
+            state.message = Message(.error, p("\(key.displayName): šeit šim taustiņam nav nozīmes; \(help) — palīdzība",
+                                              "\(key.displayName) does nothing here; \(help) for help"))
             return []
         }
         return perform(&state, command)

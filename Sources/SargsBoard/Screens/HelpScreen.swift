@@ -53,6 +53,7 @@ enum HelpScreen {
             (p("Sēžu sarakstā un žurnālā", "In the meetings and the journal"),
              { $0.context == .screens && ($0.screens.contains(.meetings) || $0.screens.contains(.journal)) && !$0.screens.contains(.board) && !$0.screens.contains(.agenda) }),
             (p("Formās (ievadītais paliek, līdz to saglabā vai atceļ)", "In forms (what you type stays until you save or cancel)"), { $0.context == .form }),
+            (p("Laukā (rakstot)", "Inside a field (typing)"), { $0.context == .field }),
             (p("Meklējot", "While searching"), { $0.context == .search }),
             (p("Atbildot uz jautājumu", "Answering a question"), { $0.context == .confirm }),
         ]

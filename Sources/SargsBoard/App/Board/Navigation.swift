@@ -23,8 +23,9 @@ func move(_ state: inout AppState, rows: Int) {
 func moveColumn(_ state: inout AppState, by delta: Int) {
     guard state.screen == .board else {
         // Only the board has columns; say so rather than nothing.
-        state.message = Message(.error, Phrase(lv: "← → pārvietojas starp tāfeles kolonnām; šeit ritina ↑ ↓",
-                                               en: "← → move between the board's columns; here ↑ ↓ scroll"))
+        let sideways = state.keyName(.left) + " " + state.keyName(.right), scroll = state.keyName(.up) + " " + state.keyName(.down)
+        state.message = Message(.error, Phrase(lv: "\(sideways) pārvietojas starp tāfeles kolonnām; šeit ritina \(scroll)",
+                                               en: "\(sideways) move between the board's columns; here \(scroll) scroll"))
         return
     }
     guard !state.layout.columns.isEmpty else { return }

@@ -19,7 +19,7 @@ func reducePaste(_ state: inout AppState, _ text: String) -> [Effect] {
     }
     if var form = state.form {
         guard !form.saving, form.fields.indices.contains(form.focus) else { return [] }
-        form.error = form.fields[form.focus].insert(text)
+        form.error = form.fields[form.focus].insert(text, choiceKeys: choiceKeys(state))
         showScheduleBack(&form, state)
         state.form = form
         return []
@@ -95,7 +95,8 @@ private func mouseInForm(_ state: inout AppState, _ form: Form, _ event: MouseEv
         state.form?.focus = field
         // A click on a choice turns it, as ← and → do: its ◀ (in the gap before it) back, the rest on.
         if case .choice = form.fields[field].value, field == form.focus, event.x >= layout.valueX - 2 {
-            _ = state.form?.fields[field].edit(event.x < layout.valueX ? .left : .right)
+            let keyMap = state.keyMap
+            _ = state.form?.fields[field].edit(keyMap.key(event.x < layout.valueX ? .fieldLeft : .fieldRight), keyMap: keyMap)
         }
     }
     return []

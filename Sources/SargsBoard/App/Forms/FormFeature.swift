@@ -22,14 +22,14 @@ func makeForm(_ command: Command, for activity: Activity, state: AppState) -> Fo
             fields.append(FormField(key: "done", label: p("Izpildīta?", "Done?"),
                                     choices: [Choice("no", state.text(p("nē, vēl turpinās", "no, it goes on"))),
                                               Choice("yes", state.text(p("jā, aktivitāte pabeigta", "yes, the activity is finished")))],
-                                    hint: p("← → izvēlēties; “jā” maina statusu uz “izpildīta”", "← → to choose; “yes” sets the status to done")))
+                                    hint: p("\(choiceKeys(state)) izvēlēties; “jā” maina statusu uz “izpildīta”", "\(choiceKeys(state)) to choose; “yes” sets the status to done")))
         }
         return Form(kind: .record(id), title: p("Izpilde: \(id)", "Record: \(id)"), fields: fields)
     case .status:
         let choices = Status.allCases.map { Choice($0.rawValue, $0.phrase.text(state.language)) }
         return Form(kind: .status(id), title: p("Statuss: \(id)", "Status: \(id)"), fields: [
             FormField(key: "status", label: p("Statuss", "Status"), choices: choices,
-                      selected: Status.allCases.firstIndex(of: activity.status) ?? 0, hint: p("← → izvēlēties", "← → to choose")),
+                      selected: Status.allCases.firstIndex(of: activity.status) ?? 0, hint: p("\(choiceKeys(state)) izvēlēties", "\(choiceKeys(state)) to choose")),
             FormField(key: "note", label: p("Iemesls", "Reason"), text: activity.statusNote ?? "",
                       hint: newLine(state, p("kāpēc bloķēta vai atmesta", "why blocked or dropped")), multiline: true),
         ])
@@ -67,6 +67,11 @@ func makeForm(_ command: Command, for activity: Activity, state: AppState) -> Fo
     default:
         return nil
     }
+}
+
+/// The keys that move through a choice's options, from the key-binding table ("← →").
+func choiceKeys(_ state: AppState) -> String {
+    state.keyName(.fieldLeft) + " " + state.keyName(.fieldRight)
 }
 
 /// A hint of a field of several lines: `words`, then the key that starts a
@@ -182,7 +187,7 @@ func filterForm(_ state: AppState) -> Form {
         FormField(key: "text", label: p("Teksts", "Text"), text: state.filter.text),
     ])
     let apply = state.keyName(.formSave)
-    form.fields[0].hint = p("← → izvēlēties, \(apply) — lietot", "← → to choose, \(apply) to apply")
+    form.fields[0].hint = p("\(choiceKeys(state)) izvēlēties, \(apply) — lietot", "\(choiceKeys(state)) to choose, \(apply) to apply")
     return form
 }
 
@@ -227,7 +232,7 @@ func reduceForm(_ state: inout AppState, _ key: Key) -> [Effect] {
                                 en: "this field is one line; notes and decisions take several lines")
             return []
         }
-        form.error = form.fields[form.focus].insert("\n")
+        form.error = form.fields[form.focus].insert("\n", choiceKeys: choiceKeys(state))
     default:
         if form.fields.indices.contains(form.focus) {
             if key.character != nil, form.fields[form.focus].isFull {
@@ -235,7 +240,7 @@ func reduceForm(_ state: inout AppState, _ key: Key) -> [Effect] {
                 form.error = Phrase(lv: "laukā var būt līdz \(limit) rakstzīmēm", en: "the field holds up to \(limit) characters")
                 return []
             }
-            if form.fields[form.focus].edit(key) { showScheduleBack(&form, state) }
+            if form.fields[form.focus].edit(key, keyMap: state.keyMap) { showScheduleBack(&form, state) }
             form.error = nil
         }
     }

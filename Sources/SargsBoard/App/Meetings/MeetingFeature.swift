@@ -530,6 +530,6 @@ func holdForm(_ stored: Meeting, draft: MeetingDraft, state: AppState) -> Form {
         FormField(key: "restricted", label: p("Pieejamība", "Access"),
                   choices: [Choice("no", state.text(p("vispārēja", "open"))),
                             Choice("yes", state.text(p("ierobežota (protokola 1. rindā)", "restricted (said on the minutes' first line)")))],
-                  selected: d.restricted ? 1 : 0, hint: p("← → izvēlēties", "← → to choose")),
+                  selected: d.restricted ? 1 : 0, hint: p("\(choiceKeys(state)) izvēlēties", "\(choiceKeys(state)) to choose")),
     ])
 }
