@@ -99,269 +99,356 @@ func meetingDisabledReason(_ command: Command, in state: AppState) -> Phrase? {
     }
 }
 
+/// The agenda's draft, or nil after saying why there is none (issue 28: a
+/// missing draft is a reason said, never a key that silently does nothing).
+private func draftOrSaid(_ state: inout AppState) -> MeetingDraft? {
+    if let draft = state.draft { return draft }
+    let agenda = state.keyName(.agenda)
+    state.message = Message(.error, p("darba kārtība nav atvērta; \(agenda) — atvērt", "no agenda is open; \(agenda) opens it"))
+    return nil
+}
+
 /// Remembers the draft before an edit of the preparation, for `u`.
 private func recordEdit(_ state: inout AppState) {
     if let draft = state.draft { state.draftHistory.append(draft) }
 }
 
+/// The agenda's, chair mode's and the meetings' commands (nil: not one of
+/// theirs): each in its own function below, one line here.
 func performMeeting(_ state: inout AppState, _ command: Command) -> [Effect]? {
     switch command {
     case .agenda:
-        // A preparation with edits is kept when the view is left (Esc) and found again; otherwise the agenda is fresh.
-        if state.draft == nil || (state.screen != .agenda && state.screen != .activity && state.draftHistory.isEmpty) {
-            state.draft = state.nextDraft()
-            state.draftHistory = []
-        }
-        goTo(&state, .agenda)
-        // The plan changed since the agenda was saved: adding what is new is the chair's act, asked, never silent (issue 26).
-        if let stored = state.draftMeeting, stored.state == .planned, stored.prepared, !state.draftHasUnsavedChanges {
-            let agenda = Agenda(snapshot: state.snapshot, meeting: stored, tracker: state.tracker)
-            let new = agenda.notOnStored.map(\.activity) + agenda.notOnStoredServices.map(\.activity)
-            // Asked once: after "n", the same news is not asked about again on this board.
-            let declined = state.declinedNews[stored.id] ?? []
-            if !new.isEmpty, !Set(new).isSubset(of: declined) {
-                state.declinedNews[stored.id, default: []].formUnion(new)
-                var updated = stored
-                updated.items = Meeting.callingOrder(stored.items.map(\.activity) + new, in: state.plan).map { id in
-                    stored.items.first { $0.activity == id } ?? Meeting.Item(activity: id)
-                }
-                let n = new.count, ids = new.joined(separator: ", ")
-                ask(&state, p("Kopš sēdes Nr. \(stored.id) darba kārtība saglabāta, plānā \(Plural.form(n, .lv, one: "nokavēts vēl \(n) jautājums", other: "nokavēti vēl \(n) jautājumi")) (\(ids)). Pievienot?",
-                              "Since meeting \(stored.id)'s agenda was saved, the plan has \(n) more overdue \(n == 1 ? "item" : "items") (\(ids)). Add \(n == 1 ? "it" : "them")?"),
-                    yes: p("pievienot", "add"), onYes: [.save(.updateMeeting(updated, basedOn: stored))])
-                return []
-            }
-        }
-        // A planned meeting whose day is past was neither held nor cancelled: say so, with the keys that settle it.
-        if let stored = state.draftMeeting, stored.state == .planned, stored.date < state.today {
-            let hold = state.keyName(.hold), date = state.keyName(.meetingSettings), cancel = state.keyName(.cancelMeeting)
-            state.message = Message(.error, p(
-                "Sēde Nr. \(stored.id) (\(stored.date)) nav atzīmēta: \(hold) notikusi · \(date) jauns datums · \(cancel) atcelt",
-                "Meeting \(stored.id) (\(stored.date)) is not settled: \(hold) held · \(date) new date · \(cancel) cancel"))
-        }
-        return []
+        return openAgenda(&state)
     case .chair:
-        guard var draft = state.draft else { return [] }
-        let unsaved = state.draftHasUnsavedChanges
-        // Chair mode works on the stored meeting, so outcomes and decisions have a home:
-        // what is shown is saved first, after a question that says so.
-        if unsaved && state.answeredYes != .chair {
-            ask(&state, draft.meetingID == nil
-                    ? p("Darba kārtība tiks saglabāta kā plānota sēde \(draft.date). Vadīt?",
-                        "The agenda will be saved as a planned meeting on \(draft.date). Chair it?")
-                    : p("Izmaiņas tiks saglabātas sēdē Nr. \(draft.meetingID ?? 0). Vadīt?",
-                        "The changes will be saved in meeting \(draft.meetingID ?? 0). Chair it?"),
-                yes: p("saglabāt un vadīt", "save and chair"), onYes: [], then: .chair)
-            return []
-        }
-        let order = state.draftOrder
-        draft.current = order.indices.contains(draft.cursor) ? draft.cursor : 0
-        // A regular meeting reviews the earlier decisions first.
-        let review = DecisionReview.decisions(for: draft.meeting(in: state.snapshot), in: state.snapshot)
-        draft.reviewing = review.isEmpty ? nil : 0
-        state.draft = draft
-        goTo(&state, .chair)
-        if draft.meetingID == nil { return [.save(.newMeeting(draft.meeting(in: state.snapshot)))] }
-        return unsaved ? [.save(.updateMeeting(draft.meeting(in: state.snapshot), basedOn: draft.base))] : []
+        return startChairing(&state)
     case .cancelMeeting:
-        guard let stored = state.draftMeeting else { return [] }
-        ask(&state, p("Atcelt sēdi Nr. \(stored.id) (\(stored.date))?", "Cancel meeting \(stored.id) (\(stored.date))?"),
-            yes: p("atcelt sēdi", "cancel it"), onYes: [.save(.cancelMeeting(stored.number))])
-        return []
+        return askToCancelMeeting(&state)
     case .reviewDone, .reviewOpen, .reviewDue:
-        let meeting: Meeting?, decision: Decision
-        if state.screen == .agenda {
-            guard let draft = state.draft, let view = state.currentAgendaView,
-                  view.agenda.decisions.indices.contains(draft.cursor - view.order.count),
-                  let d = state.snapshot.decisions.first(where: { $0.id == view.agenda.decisions[draft.cursor - view.order.count].id })
-            else { return [] }
-            meeting = nil
-            decision = d
-        } else if state.screen == .decision {
-            guard let id = state.openDecision, let d = state.snapshot.decisions.first(where: { $0.id == id }) else { return [] }
-            meeting = nil
-            decision = d
-        } else {
-            guard let draft = state.draft, let reviewing = draft.reviewing, let view = state.currentAgendaView,
-                  view.review.indices.contains(reviewing) else { return [] }
-            meeting = view.meeting
-            decision = view.review[reviewing]
-        }
-        if command == .reviewDue {
-            state.form = Form(kind: .decisionDue(decision.id, meeting: meeting?.id),
-                              title: p("Lēmums Nr. \(decision.id): jauns termiņš", "Decision \(decision.id): new due date"), fields: [
-                FormField(key: "due", label: p("Termiņš", "Due"), text: decision.due.description,
-                          hint: p("GGGG-MM-DD; līdzšinējais \(decision.due)", "YYYY-MM-DD; so far \(decision.due)")),
-            ])
-            return []
-        }
-        return [.save(.review(decision: decision.number, meeting: meeting, command == .reviewDone ? .done : .open, due: decision.due,
-                              today: state.today))]
+        return reviewDecision(&state, command)
     case .saveMeeting:
-        guard let draft = state.draft else { return [] }
-        let meeting = draft.meeting(in: state.snapshot)
-        // A saved meeting keeps its number; its date, kind, topic and items are stored together.
-        return [.save(draft.meetingID == nil ? .newMeeting(meeting) : .updateMeeting(meeting, basedOn: draft.base))]
+        return saveDraft(&state)
     case .meetingSettings:
-        guard let draft = state.draft else { return [] }
-        state.form = Form(kind: .meetingSettings, title: p("Sēde", "Meeting"), fields: [
-            FormField(key: "date", label: p("Datums", "Date"), text: draft.date.description, hint: p("GGGG-MM-DD", "YYYY-MM-DD")),
-            FormField(key: "kind", label: p("Veids", "Kind"),
-                      choices: Meeting.Kind.allCases.map { Choice($0.rawValue, state.text($0.phrase)) },
-                      selected: draft.kind == .regular ? 0 : 1),
-            FormField(key: "topic", label: p("Tēma", "Topic"), text: draft.topic ?? "",
-                      hint: p("ārkārtas sēdei obligāta; bez personas datiem", "required for an emergency; no personal data")),
-            FormField(key: "time", label: p("Laiks", "Time"), text: draft.time?.description ?? "",
-                      hint: p("SS:MM, Rīgas laikā; tukšs — nav noteikts", "HH:MM, Riga time; empty: not set")),
-            FormField(key: "place", label: p("Vieta", "Place"), text: draft.place ?? "",
-                      hint: p("piem. Domes zāle; bez personas datiem", "e.g. the council hall; no personal data")),
-        ])
-        return []
+        return openMeetingSettings(&state)
     case .addItem:
-        state.form = Form(kind: .addItem, title: p("Pievienot jautājumu", "Add an item"), fields: [
-            FormField(key: "id", label: p("Aktivitāte", "Activity"), hint: p("id, piem. 2.4", "id, e.g. 2.4")),
-        ])
-        return []
+        return openAddItem(&state)
     case .removeItem:
-        guard var draft = state.draft else { return [] }
-        let order = state.draftOrder
-        guard order.indices.contains(draft.cursor) else { return [] }
-        recordEdit(&state)
-        let id = order[draft.cursor]
-        draft.items.removeAll { $0 == id }
-        if draft.added.contains(id) { draft.added.removeAll { $0 == id } } else { draft.removed.insert(id) }
-        draft.cursor = min(draft.cursor, max(0, draft.items.count - 1))
-        state.draft = draft
-        state.message = Message(.notice, p("Izņemts no darba kārtības: \(id)", "Removed from the agenda: \(id)"))
-        return []
+        return removeDraftItem(&state)
     case .itemUp, .itemDown:
-        guard var draft = state.draft else { return [] }
-        let order = state.draftOrder
-        let target = draft.cursor + (command == .itemUp ? -1 : 1)
-        guard order.indices.contains(draft.cursor), order.indices.contains(target),
-              let a = draft.items.firstIndex(of: order[draft.cursor]), let b = draft.items.firstIndex(of: order[target]),
-              state.plan.activity(order[draft.cursor])?.owners.first == state.plan.activity(order[target])?.owners.first else {
-            state.message = Message(.error, p("jautājumu var pārvietot tikai savas iestādes grupā", "an item moves only within its institution's group"))
-            return []
-        }
-        recordEdit(&state)
-        draft.items.swapAt(a, b)
-        draft.cursor = target
-        state.draft = draft
-        return []
+        return moveDraftItem(&state, command)
     case .discussed:
-        // "izskatīts" alone is allowed; the chair is offered a line for what was agreed (issue 26).
-        guard let draft = state.draft, draft.meetingID != nil else { return [] }
-        let activity = state.draftOrder[draft.current]
-        let saved = draft.savedMeeting(in: state.snapshot)?.items.first { $0.activity == activity }
-        state.form = Form(kind: .outcomeWords(activity), title: p("\(activity): izskatīts", "\(activity): discussed"), fields: [
-            FormField(key: "words", label: p("Vārdi", "Words"), text: saved?.note ?? "",
-                      hint: p("neobligāti, piem. SD ziņos nākamajā sēdē; \(state.keyName(.formSave)) — saglabāt",
-                              "optional, e.g. SD reports at the next meeting; \(state.keyName(.formSave)) saves")),
-        ])
-        return []
+        return markDiscussed(&state)
     case .deferred:
-        guard let draft = state.draft, let id = draft.meetingID else { return [] }
-        let order = state.draftOrder
-        state.draft?.current = min(draft.current + 1, order.count - 1)
-        return [.save(.outcome(meeting: MeetingID(id), activity: order[draft.current], .deferred))]
+        return markDeferred(&state)
     case .decided:
-        guard let draft = state.draft else { return [] }
-        let order = state.draftOrder
-        guard let activity = state.plan.activity(order[draft.current]) else {
-            state.message = Message(.error, p("aktivitātes \(order[draft.current]) plānā vairs nav", "activity \(order[draft.current]) is no longer in the plan"))
-            return []
-        }
-        let owners = activity.owners + state.plan.allInstitutions.map(\.code).filter { !activity.owners.contains($0) }
-        state.form = Form(kind: .decision(activity.id), title: p("Lēmums: \(activity.id)", "Decision: \(activity.id)"), fields: [
-            FormField(key: "text", label: p("Lēmums", "Decision"), hint: newLine(state, p("bez personas datiem", "no personal data")),
-                      multiline: true),
-            FormField(key: "owner", label: p("Atbildīgais", "Owner"), choices: owners.map { Choice($0, $0) }),
-            FormField(key: "due", label: p("Termiņš", "Due"), text: draft.date.adding(days: 30).description,
-                      hint: p("GGGG-MM-DD", "YYYY-MM-DD")),
-        ])
-        return []
+        return openDecisionForm(&state)
     case .hold:
-        guard let draft = state.draft, let stored = state.draftMeeting else { return [] }
-        // The agenda shown is stored with the meeting first (a meeting planned on the command line has none), after a question.
-        if stored.state == .planned, state.draftHasUnsavedChanges, state.answeredYes != .hold {
-            ask(&state, p("Darba kārtība tiks saglabāta sēdē Nr. \(stored.id). Atzīmēt kā notikušu?",
-                          "The agenda will be saved in meeting \(stored.id). Mark it held?"),
-                yes: p("saglabāt un atzīmēt", "save and mark it held"),
-                onYes: [.save(.updateMeeting(draft.meeting(in: state.snapshot), basedOn: draft.base))], then: .hold)
-            return []
-        }
-        state.form = holdForm(stored, draft: draft, state: state)
-        return []
+        return holdDraftMeeting(&state)
     case .minutes:
-        guard let id = state.draft?.meetingID else { return [] }
-        return [.writeMinutes(id)]
+        return writeDraftMinutes(&state)
     case .left where state.screen == .chair, .right where state.screen == .chair:
-        guard var draft = state.draft, let view = state.currentAgendaView else { return [] }
-        // The review of earlier decisions comes before the items: one line of steps through both.
-        let position = (draft.reviewing ?? view.review.count + draft.current) + (command == .left ? -1 : 1)
-        let last = view.review.count + max(0, view.order.count - 1)
-        let clamped = min(max(position, 0), last)
-        if clamped < view.review.count {
-            draft.reviewing = clamped
-        } else {
-            draft.reviewing = nil
-            draft.current = clamped - view.review.count
-        }
-        state.draft = draft
-        return []
+        return stepInChair(&state, command)
     case .up where state.screen == .agenda, .down where state.screen == .agenda,
          .pageUp where state.screen == .agenda, .pageDown where state.screen == .agenda,
          .home where state.screen == .agenda, .end where state.screen == .agenda:
-        guard var draft = state.draft else { return [] }
-        // The agenda's list has two rows more above it than a plain list.
-        let step = cursorStep(command, page: max(1, state.frame.page - 2))
-        let count = state.currentAgendaView?.selectableCount ?? draft.items.count
-        draft.cursor = min(max(draft.cursor &+ step, 0), max(0, count - 1))
-        state.draft = draft
-        return []
+        return moveAgendaCursor(&state, command)
     case .open where state.screen == .agenda:
-        // Enter on an item opens its activity; Esc comes back to the agenda.
-        guard let draft = state.draft, let view = state.currentAgendaView else { return [] }
-        if draft.cursor >= view.order.count, view.agenda.decisions.indices.contains(draft.cursor - view.order.count) {
-            // A decision opens in its own view; Esc comes back to the agenda.
-            state.openDecision = view.agenda.decisions[draft.cursor - view.order.count].id
-            goTo(&state, .decision)
-            return []
-        }
-        guard view.order.indices.contains(draft.cursor) else {
-            state.message = Message(.error, p("darba kārtībā nav neviena jautājuma", "the agenda has no items"))
-            return []
-        }
-        let id = state.draftOrder[draft.cursor]
-        guard state.plan.activity(id) != nil else { return [] }
-        return openActivity(&state, id)
+        return openAgendaLine(&state)
     case .up where state.screen == .meetings, .down where state.screen == .meetings,
          .home where state.screen == .meetings, .end where state.screen == .meetings,
          .pageUp where state.screen == .meetings, .pageDown where state.screen == .meetings:
-        let count = state.meetingsInOrder.count
-        let step = cursorStep(command, page: 10)
-        state.meetingsCursor = min(max(state.meetingsCursor &+ step, 0), max(0, count - 1))
-        return []
+        return moveMeetingsCursor(&state, command)
     case .open where state.screen == .meetings:
-        let meetings = state.meetingsInOrder
-        guard meetings.indices.contains(state.meetingsCursor) else {
-            state.message = Message(.error, p("vēl nav nevienas sēdes", "there are no meetings yet"))
-            return []
-        }
-        state.openMeeting = meetings[state.meetingsCursor].id
-        goTo(&state, .meeting)
-        return []
+        return openMeetingUnderCursor(&state)
     default:
         return nil
     }
+}
+
+private func openAgenda(_ state: inout AppState) -> [Effect] {
+    // A preparation with edits is kept when the view is left (Esc) and found again; otherwise the agenda is fresh.
+    if state.draft == nil || (state.screen != .agenda && state.screen != .activity && state.draftHistory.isEmpty) {
+        state.draft = state.nextDraft()
+        state.draftHistory = []
+    }
+    goTo(&state, .agenda)
+    // The plan changed since the agenda was saved: adding what is new is the chair's act, asked, never silent (issue 26).
+    if let stored = state.draftMeeting, stored.state == .planned, stored.prepared, !state.draftHasUnsavedChanges {
+        let agenda = Agenda(snapshot: state.snapshot, meeting: stored, tracker: state.tracker)
+        let new = agenda.notOnStored.map(\.activity) + agenda.notOnStoredServices.map(\.activity)
+        // Asked once: after "n", the same news is not asked about again on this board.
+        let declined = state.declinedNews[stored.id] ?? []
+        if !new.isEmpty, !Set(new).isSubset(of: declined) {
+            state.declinedNews[stored.id, default: []].formUnion(new)
+            var updated = stored
+            updated.items = Meeting.callingOrder(stored.items.map(\.activity) + new, in: state.plan).map { id in
+                stored.items.first { $0.activity == id } ?? Meeting.Item(activity: id)
+            }
+            let n = new.count, ids = new.joined(separator: ", ")
+            ask(&state, p("Kopš sēdes Nr. \(stored.id) darba kārtība saglabāta, plānā \(Plural.form(n, .lv, one: "nokavēts vēl \(n) jautājums", other: "nokavēti vēl \(n) jautājumi")) (\(ids)). Pievienot?",
+                          "Since meeting \(stored.id)'s agenda was saved, the plan has \(n) more overdue \(n == 1 ? "item" : "items") (\(ids)). Add \(n == 1 ? "it" : "them")?"),
+                yes: p("pievienot", "add"), onYes: [.save(.updateMeeting(updated, basedOn: stored))])
+            return []
+        }
+    }
+    // A planned meeting whose day is past was neither held nor cancelled: say so, with the keys that settle it.
+    if let stored = state.draftMeeting, stored.state == .planned, stored.date < state.today {
+        let hold = state.keyName(.hold), date = state.keyName(.meetingSettings), cancel = state.keyName(.cancelMeeting)
+        state.message = Message(.error, p(
+            "Sēde Nr. \(stored.id) (\(stored.date)) nav atzīmēta: \(hold) notikusi · \(date) jauns datums · \(cancel) atcelt",
+            "Meeting \(stored.id) (\(stored.date)) is not settled: \(hold) held · \(date) new date · \(cancel) cancel"))
+    }
+    return []
+}
+
+private func startChairing(_ state: inout AppState) -> [Effect] {
+    guard var draft = draftOrSaid(&state) else { return [] }
+    let unsaved = state.draftHasUnsavedChanges
+    // Chair mode works on the stored meeting, so outcomes and decisions have a home:
+    // what is shown is saved first, after a question that says so.
+    if unsaved && state.answeredYes != .chair {
+        ask(&state, draft.meetingID == nil
+                ? p("Darba kārtība tiks saglabāta kā plānota sēde \(draft.date). Vadīt?",
+                    "The agenda will be saved as a planned meeting on \(draft.date). Chair it?")
+                : p("Izmaiņas tiks saglabātas sēdē Nr. \(draft.meetingID ?? 0). Vadīt?",
+                    "The changes will be saved in meeting \(draft.meetingID ?? 0). Chair it?"),
+            yes: p("saglabāt un vadīt", "save and chair"), onYes: [], then: .chair)
+        return []
+    }
+    let order = state.draftOrder
+    draft.current = order.indices.contains(draft.cursor) ? draft.cursor : 0
+    // A regular meeting reviews the earlier decisions first.
+    let review = DecisionReview.decisions(for: draft.meeting(in: state.snapshot), in: state.snapshot)
+    draft.reviewing = review.isEmpty ? nil : 0
+    state.draft = draft
+    goTo(&state, .chair)
+    if draft.meetingID == nil { return [.save(.newMeeting(draft.meeting(in: state.snapshot)))] }
+    return unsaved ? [.save(.updateMeeting(draft.meeting(in: state.snapshot), basedOn: draft.base))] : []
+}
+
+private func askToCancelMeeting(_ state: inout AppState) -> [Effect] {
+    guard let stored = state.draftMeeting else { return [] }
+    ask(&state, p("Atcelt sēdi Nr. \(stored.id) (\(stored.date))?", "Cancel meeting \(stored.id) (\(stored.date))?"),
+        yes: p("atcelt sēdi", "cancel it"), onYes: [.save(.cancelMeeting(stored.number))])
+    return []
+}
+
+private func reviewDecision(_ state: inout AppState, _ command: Command) -> [Effect] {
+    let meeting: Meeting?, decision: Decision
+    if state.screen == .agenda {
+        guard let draft = state.draft, let view = state.currentAgendaView,
+              view.agenda.decisions.indices.contains(draft.cursor - view.order.count),
+              let d = state.snapshot.decisions.first(where: { $0.id == view.agenda.decisions[draft.cursor - view.order.count].id })
+        else { return [] }
+        meeting = nil
+        decision = d
+    } else if state.screen == .decision {
+        guard let id = state.openDecision, let d = state.snapshot.decisions.first(where: { $0.id == id }) else { return [] }
+        meeting = nil
+        decision = d
+    } else {
+        guard let draft = state.draft, let reviewing = draft.reviewing, let view = state.currentAgendaView,
+              view.review.indices.contains(reviewing) else { return [] }
+        meeting = view.meeting
+        decision = view.review[reviewing]
+    }
+    if command == .reviewDue {
+        state.form = Form(kind: .decisionDue(decision.id, meeting: meeting?.id),
+                          title: p("Lēmums Nr. \(decision.id): jauns termiņš", "Decision \(decision.id): new due date"), fields: [
+            FormField(key: "due", label: p("Termiņš", "Due"), text: decision.due.description,
+                      hint: p("GGGG-MM-DD; līdzšinējais \(decision.due)", "YYYY-MM-DD; so far \(decision.due)")),
+        ])
+        return []
+    }
+    return [.save(.review(decision: decision.number, meeting: meeting, command == .reviewDone ? .done : .open, due: decision.due,
+                          today: state.today))]
+}
+
+private func saveDraft(_ state: inout AppState) -> [Effect] {
+    guard let draft = draftOrSaid(&state) else { return [] }
+    let meeting = draft.meeting(in: state.snapshot)
+    // A saved meeting keeps its number; its date, kind, topic and items are stored together.
+    return [.save(draft.meetingID == nil ? .newMeeting(meeting) : .updateMeeting(meeting, basedOn: draft.base))]
+}
+
+private func openMeetingSettings(_ state: inout AppState) -> [Effect] {
+    guard let draft = draftOrSaid(&state) else { return [] }
+    state.form = Form(kind: .meetingSettings, title: p("Sēde", "Meeting"), fields: [
+        FormField(key: "date", label: p("Datums", "Date"), text: draft.date.description, hint: p("GGGG-MM-DD", "YYYY-MM-DD")),
+        FormField(key: "kind", label: p("Veids", "Kind"),
+                  choices: Meeting.Kind.allCases.map { Choice($0.rawValue, state.text($0.phrase)) },
+                  selected: draft.kind == .regular ? 0 : 1),
+        FormField(key: "topic", label: p("Tēma", "Topic"), text: draft.topic ?? "",
+                  hint: p("ārkārtas sēdei obligāta; bez personas datiem", "required for an emergency; no personal data")),
+        FormField(key: "time", label: p("Laiks", "Time"), text: draft.time?.description ?? "",
+                  hint: p("SS:MM, Rīgas laikā; tukšs — nav noteikts", "HH:MM, Riga time; empty: not set")),
+        FormField(key: "place", label: p("Vieta", "Place"), text: draft.place ?? "",
+                  hint: p("piem. Domes zāle; bez personas datiem", "e.g. the council hall; no personal data")),
+    ])
+    return []
+}
+
+private func openAddItem(_ state: inout AppState) -> [Effect] {
+    state.form = Form(kind: .addItem, title: p("Pievienot jautājumu", "Add an item"), fields: [
+        FormField(key: "id", label: p("Aktivitāte", "Activity"), hint: p("id, piem. 2.4", "id, e.g. 2.4")),
+    ])
+    return []
+}
+
+private func removeDraftItem(_ state: inout AppState) -> [Effect] {
+    guard var draft = draftOrSaid(&state) else { return [] }
+    let order = state.draftOrder
+    guard order.indices.contains(draft.cursor) else { return [] }
+    recordEdit(&state)
+    let id = order[draft.cursor]
+    draft.items.removeAll { $0 == id }
+    if draft.added.contains(id) { draft.added.removeAll { $0 == id } } else { draft.removed.insert(id) }
+    draft.cursor = min(draft.cursor, max(0, draft.items.count - 1))
+    state.draft = draft
+    state.message = Message(.notice, p("Izņemts no darba kārtības: \(id)", "Removed from the agenda: \(id)"))
+    return []
+}
+
+private func moveDraftItem(_ state: inout AppState, _ command: Command) -> [Effect] {
+    guard var draft = draftOrSaid(&state) else { return [] }
+    let order = state.draftOrder
+    let target = draft.cursor + (command == .itemUp ? -1 : 1)
+    guard order.indices.contains(draft.cursor), order.indices.contains(target),
+          let a = draft.items.firstIndex(of: order[draft.cursor]), let b = draft.items.firstIndex(of: order[target]),
+          state.plan.activity(order[draft.cursor])?.owners.first == state.plan.activity(order[target])?.owners.first else {
+        state.message = Message(.error, p("jautājumu var pārvietot tikai savas iestādes grupā", "an item moves only within its institution's group"))
+        return []
+    }
+    recordEdit(&state)
+    draft.items.swapAt(a, b)
+    draft.cursor = target
+    state.draft = draft
+    return []
+}
+
+private func markDiscussed(_ state: inout AppState) -> [Effect] {
+    // "izskatīts" alone is allowed; the chair is offered a line for what was agreed (issue 26).
+    guard let draft = state.draft, draft.meetingID != nil else { return [] }
+    let activity = state.draftOrder[draft.current]
+    let saved = draft.savedMeeting(in: state.snapshot)?.items.first { $0.activity == activity }
+    state.form = Form(kind: .outcomeWords(activity), title: p("\(activity): izskatīts", "\(activity): discussed"), fields: [
+        FormField(key: "words", label: p("Vārdi", "Words"), text: saved?.note ?? "",
+                  hint: p("neobligāti, piem. SD ziņos nākamajā sēdē; \(state.keyName(.formSave)) — saglabāt",
+                          "optional, e.g. SD reports at the next meeting; \(state.keyName(.formSave)) saves")),
+    ])
+    return []
+}
+
+private func markDeferred(_ state: inout AppState) -> [Effect] {
+    guard let draft = state.draft, let id = draft.meetingID else { return [] }
+    let order = state.draftOrder
+    state.draft?.current = min(draft.current + 1, order.count - 1)
+    return [.save(.outcome(meeting: MeetingID(id), activity: order[draft.current], .deferred))]
+}
+
+private func openDecisionForm(_ state: inout AppState) -> [Effect] {
+    guard let draft = draftOrSaid(&state) else { return [] }
+    let order = state.draftOrder
+    guard let activity = state.plan.activity(order[draft.current]) else {
+        state.message = Message(.error, p("aktivitātes \(order[draft.current]) plānā vairs nav", "activity \(order[draft.current]) is no longer in the plan"))
+        return []
+    }
+    let owners = activity.owners + state.plan.allInstitutions.map(\.code).filter { !activity.owners.contains($0) }
+    state.form = Form(kind: .decision(activity.id), title: p("Lēmums: \(activity.id)", "Decision: \(activity.id)"), fields: [
+        FormField(key: "text", label: p("Lēmums", "Decision"), hint: newLine(state, p("bez personas datiem", "no personal data")),
+                  multiline: true),
+        FormField(key: "owner", label: p("Atbildīgais", "Owner"), choices: owners.map { Choice($0, $0) }),
+        FormField(key: "due", label: p("Termiņš", "Due"), text: draft.date.adding(days: 30).description,
+                  hint: p("GGGG-MM-DD", "YYYY-MM-DD")),
+    ])
+    return []
+}
+
+private func holdDraftMeeting(_ state: inout AppState) -> [Effect] {
+    guard let draft = state.draft, let stored = state.draftMeeting else { return [] }
+    // The agenda shown is stored with the meeting first (a meeting planned on the command line has none), after a question.
+    if stored.state == .planned, state.draftHasUnsavedChanges, state.answeredYes != .hold {
+        ask(&state, p("Darba kārtība tiks saglabāta sēdē Nr. \(stored.id). Atzīmēt kā notikušu?",
+                      "The agenda will be saved in meeting \(stored.id). Mark it held?"),
+            yes: p("saglabāt un atzīmēt", "save and mark it held"),
+            onYes: [.save(.updateMeeting(draft.meeting(in: state.snapshot), basedOn: draft.base))], then: .hold)
+        return []
+    }
+    state.form = holdForm(stored, draft: draft, state: state)
+    return []
+}
+
+private func writeDraftMinutes(_ state: inout AppState) -> [Effect] {
+    guard let id = state.draft?.meetingID else { return [] }
+    return [.writeMinutes(id)]
+}
+
+private func stepInChair(_ state: inout AppState, _ command: Command) -> [Effect] {
+    guard var draft = state.draft, let view = state.currentAgendaView else { return [] }
+    // The review of earlier decisions comes before the items: one line of steps through both.
+    let position = (draft.reviewing ?? view.review.count + draft.current) + (command == .left ? -1 : 1)
+    let last = view.review.count + max(0, view.order.count - 1)
+    let clamped = min(max(position, 0), last)
+    if clamped < view.review.count {
+        draft.reviewing = clamped
+    } else {
+        draft.reviewing = nil
+        draft.current = clamped - view.review.count
+    }
+    state.draft = draft
+    return []
+}
+
+private func moveAgendaCursor(_ state: inout AppState, _ command: Command) -> [Effect] {
+    guard var draft = draftOrSaid(&state) else { return [] }
+    // The agenda's list has two rows more above it than a plain list.
+    let step = cursorStep(command, page: max(1, state.frame.page - 2))
+    let count = state.currentAgendaView?.selectableCount ?? draft.items.count
+    draft.cursor = min(max(draft.cursor &+ step, 0), max(0, count - 1))
+    state.draft = draft
+    return []
+}
+
+private func openAgendaLine(_ state: inout AppState) -> [Effect] {
+    // Enter on an item opens its activity; Esc comes back to the agenda.
+    guard let draft = state.draft, let view = state.currentAgendaView else { return [] }
+    if draft.cursor >= view.order.count, view.agenda.decisions.indices.contains(draft.cursor - view.order.count) {
+        // A decision opens in its own view; Esc comes back to the agenda.
+        state.openDecision = view.agenda.decisions[draft.cursor - view.order.count].id
+        goTo(&state, .decision)
+        return []
+    }
+    guard view.order.indices.contains(draft.cursor) else {
+        state.message = Message(.error, p("darba kārtībā nav neviena jautājuma", "the agenda has no items"))
+        return []
+    }
+    let id = state.draftOrder[draft.cursor]
+    guard state.plan.activity(id) != nil else { return [] }
+    return openActivity(&state, id)
+}
+
+private func moveMeetingsCursor(_ state: inout AppState, _ command: Command) -> [Effect] {
+    let count = state.meetingsInOrder.count
+    let step = cursorStep(command, page: 10)
+    state.meetingsCursor = min(max(state.meetingsCursor &+ step, 0), max(0, count - 1))
+    return []
+}
+
+private func openMeetingUnderCursor(_ state: inout AppState) -> [Effect] {
+    let meetings = state.meetingsInOrder
+    guard meetings.indices.contains(state.meetingsCursor) else {
+        state.message = Message(.error, p("vēl nav nevienas sēdes", "there are no meetings yet"))
+        return []
+    }
+    state.openMeeting = meetings[state.meetingsCursor].id
+    goTo(&state, .meeting)
+    return []
 }
 
 /// Submits the meeting forms: settings, an added item, a decision, holding.
 func submitMeetingForm(_ form: Form, _ state: inout AppState) throws(ChangeRefusal) -> [Effect]? {
     switch form.kind {
     case .meetingSettings:
-        guard var draft = state.draft else { return [] }
+        guard var draft = draftOrSaid(&state) else { return [] }
         guard let date = Day(form["date"].trimmingCharacters(in: .whitespaces)) else {
             throw ChangeRefusal("datumam jābūt GGGG-MM-DD", "the date must be YYYY-MM-DD")
         }
