@@ -27,40 +27,7 @@ func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect] {
         if state.screen == .activity, let id = state.openActivity { return loads(of: id) }
         return state.screen == .journal ? [.loadJournal(subject: nil)] : []
     case .saved(let saved):
-        // The form that asked for this save closes; one opened since (after a question) stays.
-        if state.form?.saving == true { state.form = nil }
-        var notice = saved.notice
-        switch saved {
-        case .meeting(let meeting):
-            // The store's answer names the new meeting: the draft that asked for it is now that meeting.
-            if state.draft?.meetingID == nil, state.draft?.date == meeting.date {
-                state.draft?.meetingID = meeting.id
-                state.draft?.base = meeting
-            }
-            // What is saved is undone in the store (after a question), no longer as a preparation edit.
-            state.draftHistory = []
-        case .meetingUpdated(let meeting):
-            if state.draft?.meetingID == meeting.id {
-                state.draft?.base = meeting
-                // Items the store added (the question "add them?") join the draft; nothing of the draft is dropped.
-                let stored = meeting.items.map(\.activity)
-                if let items = state.draft?.items, Set(items).isSubset(of: Set(stored)), items.count < stored.count {
-                    state.draft?.items = stored
-                }
-            }
-            state.draftHistory = []
-        case .decisionDone(let id), .decisionMoved(let id, _), .decisionKeptOpen(let id):
-            // The review goes on once the store has what it did (a refusal leaves the chair on the decision).
-            advanceReview(&state, after: id)
-        case .held:
-            // The next step, with the key that takes it (from the bindings, so a rebinding never lies).
-            let key = state.keyName(.minutes)
-            notice = Phrase(lv: notice.lv + "; \(key) — protokols", en: notice.en + "; \(key) writes the minutes")
-        default:
-            break
-        }
-        state.message = Message(.notice, notice)
-        return []
+        return reduceSaved(&state, saved)
     case .notice(let phrase):
         state.message = Message(.notice, phrase)
         return []
@@ -94,23 +61,7 @@ func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.relayout()
         return []
     case .key(let key):
-        // Below the smallest size the board cannot be seen: nothing is saved or confirmed unseen.
-        if state.width < BoardMetrics.minWidth || state.height < BoardMetrics.minHeight {
-            if state.form != nil, state.keyMap.command(for: key, in: .form) == .formSave { return [] }
-            if state.confirmation != nil, state.keyMap.command(for: key, in: .confirm) == .confirmYes { return [] }
-        }
-        if state.confirmation != nil { return reduceConfirmation(&state, key) }
-        if state.form != nil { return reduceForm(&state, key) }
-        if state.searching { return reduceSearch(&state, key) }
-        if state.message != nil { state.message = nil }
-        guard let command = state.keyMap.command(for: key, on: state.screen) else {
-            // A key the screen has no use for says so, rather than nothing.
-            let help = state.keyName(.help)
-            state.message = Message(.error, p("\(key.displayName): šeit šim taustiņam nav nozīmes; \(help) — palīdzība",
-                                              "\(key.displayName) does nothing here; \(help) for help"))
-            return []
-        }
-        return perform(&state, command)
+        return reduceKey(&state, key)
     case .command(let command):
         if state.message != nil { state.message = nil }
         return perform(&state, command)
@@ -120,6 +71,67 @@ func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .mouse(let event):
         return reduceMouse(&state, event)
     }
+}
+
+/// The store's answer to a save: the form that asked closes, the draft
+/// learns its meeting, the review goes on; the notice says what was saved.
+private func reduceSaved(_ state: inout AppState, _ saved: SavedChange) -> [Effect] {
+    // The form that asked for this save closes; one opened since (after a question) stays.
+    if state.form?.saving == true { state.form = nil }
+    var notice = saved.notice
+    switch saved {
+    case .meeting(let meeting):
+        // The store's answer names the new meeting: the draft that asked for it is now that meeting.
+        if state.draft?.meetingID == nil, state.draft?.date == meeting.date {
+            state.draft?.meetingID = meeting.id
+            state.draft?.base = meeting
+        }
+        // What is saved is undone in the store (after a question), no longer as a preparation edit.
+        state.draftHistory = []
+    case .meetingUpdated(let meeting):
+        if state.draft?.meetingID == meeting.id {
+            state.draft?.base = meeting
+            // Items the store added (the question "add them?") join the draft; nothing of the draft is dropped.
+            let stored = meeting.items.map(\.activity)
+            if let items = state.draft?.items, Set(items).isSubset(of: Set(stored)), items.count < stored.count {
+                state.draft?.items = stored
+            }
+        }
+        state.draftHistory = []
+    case .decisionDone(let id), .decisionMoved(let id, _), .decisionKeptOpen(let id):
+        // The review goes on once the store has what it did (a refusal leaves the chair on the decision).
+        advanceReview(&state, after: id)
+    case .held:
+        // The next step, with the key that takes it (from the bindings, so a rebinding never lies).
+        let key = state.keyName(.minutes)
+        notice = Phrase(lv: notice.lv + "; \(key) — protokols", en: notice.en + "; \(key) writes the minutes")
+    default:
+        break
+    }
+    state.message = Message(.notice, notice)
+    return []
+}
+
+/// A key: a question, a form or the search line takes it first, then the
+/// screen's binding, or a word on why it does nothing here.
+private func reduceKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    // Below the smallest size the board cannot be seen: nothing is saved or confirmed unseen.
+    if state.width < BoardMetrics.minWidth || state.height < BoardMetrics.minHeight {
+        if state.form != nil, state.keyMap.command(for: key, in: .form) == .formSave { return [] }
+        if state.confirmation != nil, state.keyMap.command(for: key, in: .confirm) == .confirmYes { return [] }
+    }
+    if state.confirmation != nil { return reduceConfirmation(&state, key) }
+    if state.form != nil { return reduceForm(&state, key) }
+    if state.searching { return reduceSearch(&state, key) }
+    if state.message != nil { state.message = nil }
+    guard let command = state.keyMap.command(for: key, on: state.screen) else {
+        // A key the screen has no use for says so, rather than nothing.
+        let help = state.keyName(.help)
+        state.message = Message(.error, p("\(key.displayName): šeit šim taustiņam nav nozīmes; \(help) — palīdzība",
+                                          "\(key.displayName) does nothing here; \(help) for help"))
+        return []
+    }
+    return perform(&state, command)
 }
 
 /// What the activity screen asks of the store: the activity's journal and its whole records.

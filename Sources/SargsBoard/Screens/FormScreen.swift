@@ -9,34 +9,9 @@ enum FormScreen {
         let g = state.glyphs
         let layout = FormLayout(form, state: state, width: canvas.width, height: canvas.height)
         let box = layout.box
-        canvas.fill(box, role: .border)
         let inner = box.inset(dx: 1, dy: 0)
-        canvas.fill(inner.inset(top: 1, bottom: 1), role: .background)
-        // A drawn frame, so the box stands out in every theme (mono has no colours to do it).
-        if box.width >= 2, box.height >= 2 {
-            for x in (box.x + 1)..<(box.maxX - 1) {
-                canvas.put(g.horizontal, x: x, y: box.y, role: .border)
-                canvas.put(g.horizontal, x: x, y: box.maxY - 1, role: .border)
-            }
-            for y in (box.y + 1)..<(box.maxY - 1) {
-                canvas.put(g.vertical, x: box.x, y: y, role: .border)
-                canvas.put(g.vertical, x: box.maxX - 1, y: y, role: .border)
-            }
-            canvas.put(g.corners[0], x: box.x, y: box.y, role: .border)
-            canvas.put(g.corners[1], x: box.maxX - 1, y: box.y, role: .border)
-            canvas.put(g.corners[2], x: box.x, y: box.maxY - 1, role: .border)
-            canvas.put(g.corners[3], x: box.maxX - 1, y: box.maxY - 1, role: .border)
-        }
-        canvas.text(" " + state.text(form.title) + " ", x: box.x + 2, y: box.y, width: box.width - 4, role: .header, glyphs: g)
+        drawBox(form, layout: layout, state: state, into: &canvas)
         let valueX = layout.valueX, valueWidth = layout.valueWidth
-        // Fields scrolled out of view are signalled on the frame, as lists signal theirs.
-        let hidden = layout.hidden
-        if hidden.above > 0 {
-            canvas.text(" \(g.arrowUp) \(hidden.above) ", x: box.maxX - 8, y: box.y, width: 7, role: .emphasis, glyphs: g)
-        }
-        if hidden.below > 0 {
-            canvas.text(" +\(hidden.below) \(g.arrowDown) ", x: box.maxX - 8, y: box.maxY - 1, width: 7, role: .emphasis, glyphs: g)
-        }
         for (i, field) in form.fields.enumerated() {
             let rows = layout.fieldRows[i]
             guard rows.lowerBound >= layout.top else { continue }
@@ -46,39 +21,7 @@ enum FormScreen {
             canvas.text(state.text(field.label), x: inner.x + 1, y: y, width: layout.labelWidth, role: focused ? .emphasis : .dim, glyphs: g)
             switch field.value {
             case .text(let text, let cursor) where field.multiline:
-                let wrapped = FormLayout.rows(of: text, cursor: cursor, width: valueWidth)
-                let shown = layout.textRows[i]
-                // The rows in view keep the cursor's row among them.
-                let first = max(0, min(wrapped.cursorRow - shown + 1, wrapped.rows.count - shown))
-                for r in 0..<shown {
-                    let row = y + r
-                    guard row < layout.bottom else { break }
-                    canvas.fill(Rect(x: valueX, y: row, width: valueWidth, height: 1), role: .input)
-                    let index = first + r
-                    if wrapped.rows.indices.contains(index) {
-                        canvas.text(FormLayout.shown(wrapped.rows[index]).joined(), x: valueX, y: row, width: valueWidth, role: .input, glyphs: g)
-                    }
-                    if focused, index == wrapped.cursorRow {
-                        let line = FormLayout.shown(wrapped.rows.indices.contains(index) ? wrapped.rows[index] : "")
-                        let col = min(wrapped.cursorColumn, line.count)
-                        let under = col < line.count ? line[col] : " "
-                        canvas.put(under, x: valueX + line[..<col].joined().displayWidth, y: row, role: .cardSelected)
-                    }
-                }
-                // Lines out of view are signalled, as on the other screens, in the label's column under the
-                // label, never over the text (a field shows at least two rows when it has more).
-                let above = first > 0 ? "\(g.arrowUp) \(first)" : ""
-                let below = first + shown < wrapped.rows.count ? "+\(wrapped.rows.count - first - shown) \(g.arrowDown)" : ""
-                if shown >= 2 {
-                    let lastRow = y + shown - 1
-                    if lastRow == y + 1 {
-                        let both = [above, below].filter { !$0.isEmpty }.joined(separator: " ")
-                        canvas.text(both, x: inner.x + 1, y: y + 1, width: layout.labelWidth - 1, role: .emphasis, glyphs: g)
-                    } else {
-                        canvas.text(above, x: inner.x + 1, y: y + 1, width: layout.labelWidth - 1, role: .emphasis, glyphs: g)
-                        canvas.text(below, x: inner.x + 1, y: lastRow, width: layout.labelWidth - 1, role: .emphasis, glyphs: g)
-                    }
-                }
+                drawLines(text, cursor: cursor, field: i, y: y, focused: focused, layout: layout, state: state, into: &canvas)
             case .text(let text, let cursor):
                 canvas.fill(Rect(x: valueX, y: y, width: valueWidth, height: 1), role: .input)
                 // Each character as it is shown (a tab as a space, a control as �), so the cursor stands where it is.
@@ -113,6 +56,84 @@ enum FormScreen {
             }
         } else if form.saving {
             canvas.text(g.ellipsis, x: inner.x + 1, y: box.maxY - 2, width: 3, role: .dim, glyphs: g)
+        }
+    }
+}
+
+extension FormScreen {
+    /// The box, its drawn frame (so it stands out in every theme), its title
+    /// and the signals of fields scrolled out of view.
+    static func drawBox(_ form: Form, layout: FormLayout, state: AppState, into canvas: inout Canvas) {
+        let g = state.glyphs
+        let box = layout.box
+    canvas.fill(box, role: .border)
+    let inner = box.inset(dx: 1, dy: 0)
+    canvas.fill(inner.inset(top: 1, bottom: 1), role: .background)
+    // A drawn frame, so the box stands out in every theme (mono has no colours to do it).
+    if box.width >= 2, box.height >= 2 {
+        for x in (box.x + 1)..<(box.maxX - 1) {
+            canvas.put(g.horizontal, x: x, y: box.y, role: .border)
+            canvas.put(g.horizontal, x: x, y: box.maxY - 1, role: .border)
+        }
+        for y in (box.y + 1)..<(box.maxY - 1) {
+            canvas.put(g.vertical, x: box.x, y: y, role: .border)
+            canvas.put(g.vertical, x: box.maxX - 1, y: y, role: .border)
+        }
+        canvas.put(g.corners[0], x: box.x, y: box.y, role: .border)
+        canvas.put(g.corners[1], x: box.maxX - 1, y: box.y, role: .border)
+        canvas.put(g.corners[2], x: box.x, y: box.maxY - 1, role: .border)
+        canvas.put(g.corners[3], x: box.maxX - 1, y: box.maxY - 1, role: .border)
+    }
+    canvas.text(" " + state.text(form.title) + " ", x: box.x + 2, y: box.y, width: box.width - 4, role: .header, glyphs: g)
+        // Fields scrolled out of view are signalled on the frame, as lists signal theirs.
+        let hidden = layout.hidden
+        if hidden.above > 0 {
+            canvas.text(" \(g.arrowUp) \(hidden.above) ", x: box.maxX - 8, y: box.y, width: 7, role: .emphasis, glyphs: g)
+        }
+        if hidden.below > 0 {
+            canvas.text(" +\(hidden.below) \(g.arrowDown) ", x: box.maxX - 8, y: box.maxY - 1, width: 7, role: .emphasis, glyphs: g)
+        }
+    }
+
+    /// A field of several lines: its rows in view, keeping the cursor's row
+    /// among them, and the rows out of view signalled under its label.
+    static func drawLines(_ text: String, cursor: Int, field i: Int, y: Int, focused: Bool, layout: FormLayout, state: AppState,
+                          into canvas: inout Canvas) {
+        let g = state.glyphs
+        let valueX = layout.valueX, valueWidth = layout.valueWidth
+        let inner = layout.box.inset(dx: 1, dy: 0)
+        let wrapped = FormLayout.rows(of: text, cursor: cursor, width: valueWidth)
+        let shown = layout.textRows[i]
+        // The rows in view keep the cursor's row among them.
+        let first = max(0, min(wrapped.cursorRow - shown + 1, wrapped.rows.count - shown))
+        for r in 0..<shown {
+            let row = y + r
+            guard row < layout.bottom else { break }
+            canvas.fill(Rect(x: valueX, y: row, width: valueWidth, height: 1), role: .input)
+            let index = first + r
+            if wrapped.rows.indices.contains(index) {
+                canvas.text(FormLayout.shown(wrapped.rows[index]).joined(), x: valueX, y: row, width: valueWidth, role: .input, glyphs: g)
+            }
+            if focused, index == wrapped.cursorRow {
+                let line = FormLayout.shown(wrapped.rows.indices.contains(index) ? wrapped.rows[index] : "")
+                let col = min(wrapped.cursorColumn, line.count)
+                let under = col < line.count ? line[col] : " "
+                canvas.put(under, x: valueX + line[..<col].joined().displayWidth, y: row, role: .cardSelected)
+            }
+        }
+        // Lines out of view are signalled, as on the other screens, in the label's column under the
+        // label, never over the text (a field shows at least two rows when it has more).
+        let above = first > 0 ? "\(g.arrowUp) \(first)" : ""
+        let below = first + shown < wrapped.rows.count ? "+\(wrapped.rows.count - first - shown) \(g.arrowDown)" : ""
+        if shown >= 2 {
+            let lastRow = y + shown - 1
+            if lastRow == y + 1 {
+                let both = [above, below].filter { !$0.isEmpty }.joined(separator: " ")
+                canvas.text(both, x: inner.x + 1, y: y + 1, width: layout.labelWidth - 1, role: .emphasis, glyphs: g)
+            } else {
+                canvas.text(above, x: inner.x + 1, y: y + 1, width: layout.labelWidth - 1, role: .emphasis, glyphs: g)
+                canvas.text(below, x: inner.x + 1, y: lastRow, width: layout.labelWidth - 1, role: .emphasis, glyphs: g)
+            }
         }
     }
 }

@@ -444,131 +444,157 @@ private func openMeetingUnderCursor(_ state: inout AppState) -> [Effect] {
     return []
 }
 
-/// Submits the meeting forms: settings, an added item, a decision, holding.
+/// Submits the meeting forms (nil: not one of theirs): settings, the
+/// chair's words, an added item, a decision, holding, a new due date; each
+/// in its own function below.
 func submitMeetingForm(_ form: Form, _ state: inout AppState) throws(ChangeRefusal) -> [Effect]? {
     switch form.kind {
     case .meetingSettings:
-        guard var draft = draftOrSaid(&state) else { return [] }
-        guard let date = Day(form["date"].trimmingCharacters(in: .whitespaces)) else {
-            throw ChangeRefusal("datumam jābūt GGGG-MM-DD", "the date must be YYYY-MM-DD")
-        }
-        let kind = Meeting.Kind(rawValue: form["kind"]) ?? .regular
-        let topic = form["topic"].trimmingCharacters(in: .whitespaces)
-        let meeting = Meeting(date: date, kind: kind, topic: topic.isEmpty ? nil : topic)
-        try ChangeRules.meeting(meeting, plan: state.plan)
-        let timeText = form["time"].trimmingCharacters(in: .whitespaces)
-        let time = timeText.isEmpty ? nil : ClockTime(timeText)
-        if !timeText.isEmpty && time == nil {
-            throw ChangeRefusal("laikam jābūt SS:MM (00:00–23:59)", "the time must be HH:MM (00:00–23:59)")
-        }
-        let placeText = form["place"].trimmingCharacters(in: .whitespaces)
-        let place = placeText.isEmpty ? nil : placeText
-        if let place { try ChangeRules.text(place, field: Phrase(lv: "sēdes vieta", en: "the place")) }
-        // A saved meeting's time and place are what the minutes carry: saved at once, journaled.
-        var effects: [Effect] = []
-        if let stored = state.draftMeeting, stored.time != time || stored.details.place != place {
-            var details = stored.details
-            details.started = time
-            details.place = place
-            effects = [.save(.editMeeting(stored.number, details: details))]
-        }
-        state.draft?.time = time
-        state.draft?.place = place
-        if draft.date == date && draft.kind == kind && draft.topic == meeting.topic {
-            if effects.isEmpty { state.message = Message(.notice, p("Nekas nav mainīts", "Nothing changed")) }
-            return effects
-        }
-        draft.time = time
-        draft.place = place
-        recordEdit(&state)
-        let recompute = kind != draft.kind || date != draft.date
-        draft.date = date
-        draft.kind = kind
-        draft.topic = meeting.topic
-        let before = Set(draft.items)
-        if recompute { draft.items = draft.recomputed(state.snapshot) }
-        draft.cursor = 0
-        state.draft = draft
-        let save = state.keyName(.saveMeeting)
-        if recompute {
-            let added = draft.items.filter { !before.contains($0) }.count, dropped = before.subtracting(draft.items).count
-            state.message = Message(.notice, p(
-                "Darba kārtība \(date): \(draft.items.count) \(Plural.form(draft.items.count, .lv, one: "jautājums", other: "jautājumi")) (+\(added), −\(dropped)); jūsu pievienotie un izņemtie paliek; \(save) — saglabāt",
-                "The agenda for \(date): \(draft.items.count) \(Plural.form(draft.items.count, .en, one: "item", other: "items")) (+\(added), −\(dropped)); what you added or removed stays; \(save) saves"))
-        } else {
-            state.message = Message(.notice, p("Sēdes tēma mainīta; \(save) — saglabāt", "The topic is changed; \(save) saves"))
-        }
-        return effects
+        return try submitMeetingSettings(form, &state)
     case .outcomeWords(let activity):
-        guard let draft = state.draft, let id = draft.meetingID else {
-            throw ChangeRefusal("sēde vēl nav saglabāta", "the meeting is not saved yet")
-        }
-        let words = form["words"].trimmingCharacters(in: .whitespaces)
-        let effects = try checked(.outcome(meeting: MeetingID(id), activity: activity, .discussed, note: words.isEmpty ? nil : words), state)
-        let order = state.draftOrder
-        if order.indices.contains(draft.current), order[draft.current] == activity {
-            state.draft?.current = min(draft.current + 1, order.count - 1)
-        }
-        return effects
+        return try submitOutcomeWords(form, &state, activity: activity)
     case .addItem:
-        let id = form["id"].trimmingCharacters(in: .whitespaces)
-        _ = try ChangeRules.activity(id, in: state.plan)
-        guard state.draft?.items.contains(id) == false else {
-            throw ChangeRefusal("\(id) jau ir darba kārtībā", "\(id) is already on the agenda")
-        }
-        recordEdit(&state)
-        state.draft?.items.append(id)
-        state.draft?.added.append(id)
-        state.draft?.removed.remove(id)
-        return []
+        return try submitAddedItem(form, &state)
     case .decision(let activity):
-        guard let draft = state.draft, let meeting = draft.meetingID else {
-            throw ChangeRefusal("sēde vēl nav saglabāta", "the meeting is not saved yet")
-        }
-        guard let due = Day(form["due"].trimmingCharacters(in: .whitespaces)) else {
-            throw ChangeRefusal("termiņam jābūt GGGG-MM-DD", "the due date must be YYYY-MM-DD")
-        }
-        let decision = Decision(meeting: meeting, text: form["text"].trimmingCharacters(in: .whitespacesAndNewlines),
-                                owner: form["owner"], due: due, activity: activity)
-        let effects = try checked(.decision(decision), state)
-        state.draft?.current = min(draft.current + 1, max(0, draft.items.count - 1))
-        return effects
+        return try submitDecision(form, &state, activity: activity)
     case .hold:
-        guard let stored = state.draftMeeting else {
-            throw ChangeRefusal("sēde vēl nav saglabāta", "the meeting is not saved yet")
-        }
-        func text(_ key: String) -> String? {
-            let t = form[key].trimmingCharacters(in: .whitespaces)
-            return t.isEmpty ? nil : t
-        }
-        func time(_ key: String, _ label: Phrase) throws(ChangeRefusal) -> ClockTime? {
-            guard let t = text(key) else { return nil }
-            guard let time = ClockTime(t) else {
-                throw ChangeRefusal("\(label.lv): laikam jābūt HH:MM, nevis “\(t)”", "\(label.en): the time must be HH:MM, not “\(t)”")
-            }
-            return time
-        }
-        let details = Meeting.Details(
-            attendees: form["attendees"].split(whereSeparator: { $0 == "," || $0 == " " }).map { $0.uppercased() },
-            place: text("place"), started: try time("started", p("Sākums", "Started")), ended: try time("ended", p("Beigas", "Ended")),
-            chair: text("chair"), secretary: text("secretary"), guests: text("guests"), restricted: form["restricted"] == "yes")
-        if stored.state == .held { return try checked(.editMeeting(stored.number, details: details), state) }
-        return try checked(.hold(meeting: stored.number, details: details, today: state.today), state)
+        return try submitHold(form, &state)
     case .decisionDue(let id, let meetingID):
-        guard let decision = state.snapshot.decisions.first(where: { $0.id == id }) else {
-            throw ChangeRefusal("lēmuma Nr. \(id) vairs nav", "decision \(id) is gone")
-        }
-        guard let due = Day(form["due"].trimmingCharacters(in: .whitespaces)) else {
-            throw ChangeRefusal("termiņam jābūt GGGG-MM-DD", "the due date must be YYYY-MM-DD")
-        }
-        if let taken = state.snapshot.meetings.first(where: { $0.id == decision.meeting }) {
-            try ChangeRules.due(due, meetingDate: taken.date)
-        }
-        let meeting = meetingID.flatMap { m in state.snapshot.meetings.first { $0.id == m } }
-        return [.save(.review(decision: DecisionID(id), meeting: meeting, .moved, due: due, today: state.today))]
+        return try submitDecisionDue(form, &state, id: id, meetingID: meetingID)
     default:
         return nil
     }
+}
+
+private func submitMeetingSettings(_ form: Form, _ state: inout AppState) throws(ChangeRefusal) -> [Effect] {
+    guard var draft = draftOrSaid(&state) else { return [] }
+    guard let date = Day(form["date"].trimmingCharacters(in: .whitespaces)) else {
+        throw ChangeRefusal("datumam jābūt GGGG-MM-DD", "the date must be YYYY-MM-DD")
+    }
+    let kind = Meeting.Kind(rawValue: form["kind"]) ?? .regular
+    let topic = form["topic"].trimmingCharacters(in: .whitespaces)
+    let meeting = Meeting(date: date, kind: kind, topic: topic.isEmpty ? nil : topic)
+    try ChangeRules.meeting(meeting, plan: state.plan)
+    let timeText = form["time"].trimmingCharacters(in: .whitespaces)
+    let time = timeText.isEmpty ? nil : ClockTime(timeText)
+    if !timeText.isEmpty && time == nil {
+        throw ChangeRefusal("laikam jābūt SS:MM (00:00–23:59)", "the time must be HH:MM (00:00–23:59)")
+    }
+    let placeText = form["place"].trimmingCharacters(in: .whitespaces)
+    let place = placeText.isEmpty ? nil : placeText
+    if let place { try ChangeRules.text(place, field: Phrase(lv: "sēdes vieta", en: "the place")) }
+    // A saved meeting's time and place are what the minutes carry: saved at once, journaled.
+    var effects: [Effect] = []
+    if let stored = state.draftMeeting, stored.time != time || stored.details.place != place {
+        var details = stored.details
+        details.started = time
+        details.place = place
+        effects = [.save(.editMeeting(stored.number, details: details))]
+    }
+    state.draft?.time = time
+    state.draft?.place = place
+    if draft.date == date && draft.kind == kind && draft.topic == meeting.topic {
+        if effects.isEmpty { state.message = Message(.notice, p("Nekas nav mainīts", "Nothing changed")) }
+        return effects
+    }
+    draft.time = time
+    draft.place = place
+    recordEdit(&state)
+    let recompute = kind != draft.kind || date != draft.date
+    draft.date = date
+    draft.kind = kind
+    draft.topic = meeting.topic
+    let before = Set(draft.items)
+    if recompute { draft.items = draft.recomputed(state.snapshot) }
+    draft.cursor = 0
+    state.draft = draft
+    let save = state.keyName(.saveMeeting)
+    if recompute {
+        let added = draft.items.filter { !before.contains($0) }.count, dropped = before.subtracting(draft.items).count
+        state.message = Message(.notice, p(
+            "Darba kārtība \(date): \(draft.items.count) \(Plural.form(draft.items.count, .lv, one: "jautājums", other: "jautājumi")) (+\(added), −\(dropped)); jūsu pievienotie un izņemtie paliek; \(save) — saglabāt",
+            "The agenda for \(date): \(draft.items.count) \(Plural.form(draft.items.count, .en, one: "item", other: "items")) (+\(added), −\(dropped)); what you added or removed stays; \(save) saves"))
+    } else {
+        state.message = Message(.notice, p("Sēdes tēma mainīta; \(save) — saglabāt", "The topic is changed; \(save) saves"))
+    }
+    return effects
+}
+
+private func submitOutcomeWords(_ form: Form, _ state: inout AppState, activity: ActivityID) throws(ChangeRefusal) -> [Effect] {
+    guard let draft = state.draft, let id = draft.meetingID else {
+        throw ChangeRefusal("sēde vēl nav saglabāta", "the meeting is not saved yet")
+    }
+    let words = form["words"].trimmingCharacters(in: .whitespaces)
+    let effects = try checked(.outcome(meeting: MeetingID(id), activity: activity, .discussed, note: words.isEmpty ? nil : words), state)
+    let order = state.draftOrder
+    if order.indices.contains(draft.current), order[draft.current] == activity {
+        state.draft?.current = min(draft.current + 1, order.count - 1)
+    }
+    return effects
+}
+
+private func submitAddedItem(_ form: Form, _ state: inout AppState) throws(ChangeRefusal) -> [Effect] {
+    let id = form["id"].trimmingCharacters(in: .whitespaces)
+    _ = try ChangeRules.activity(id, in: state.plan)
+    guard state.draft?.items.contains(id) == false else {
+        throw ChangeRefusal("\(id) jau ir darba kārtībā", "\(id) is already on the agenda")
+    }
+    recordEdit(&state)
+    state.draft?.items.append(id)
+    state.draft?.added.append(id)
+    state.draft?.removed.remove(id)
+    return []
+}
+
+private func submitDecision(_ form: Form, _ state: inout AppState, activity: ActivityID) throws(ChangeRefusal) -> [Effect] {
+    guard let draft = state.draft, let meeting = draft.meetingID else {
+        throw ChangeRefusal("sēde vēl nav saglabāta", "the meeting is not saved yet")
+    }
+    guard let due = Day(form["due"].trimmingCharacters(in: .whitespaces)) else {
+        throw ChangeRefusal("termiņam jābūt GGGG-MM-DD", "the due date must be YYYY-MM-DD")
+    }
+    let decision = Decision(meeting: meeting, text: form["text"].trimmingCharacters(in: .whitespacesAndNewlines),
+                            owner: form["owner"], due: due, activity: activity)
+    let effects = try checked(.decision(decision), state)
+    state.draft?.current = min(draft.current + 1, max(0, draft.items.count - 1))
+    return effects
+}
+
+private func submitHold(_ form: Form, _ state: inout AppState) throws(ChangeRefusal) -> [Effect] {
+    guard let stored = state.draftMeeting else {
+        throw ChangeRefusal("sēde vēl nav saglabāta", "the meeting is not saved yet")
+    }
+    func text(_ key: String) -> String? {
+        let t = form[key].trimmingCharacters(in: .whitespaces)
+        return t.isEmpty ? nil : t
+    }
+    func time(_ key: String, _ label: Phrase) throws(ChangeRefusal) -> ClockTime? {
+        guard let t = text(key) else { return nil }
+        guard let time = ClockTime(t) else {
+            throw ChangeRefusal("\(label.lv): laikam jābūt HH:MM, nevis “\(t)”", "\(label.en): the time must be HH:MM, not “\(t)”")
+        }
+        return time
+    }
+    let details = Meeting.Details(
+        attendees: form["attendees"].split(whereSeparator: { $0 == "," || $0 == " " }).map { $0.uppercased() },
+        place: text("place"), started: try time("started", p("Sākums", "Started")), ended: try time("ended", p("Beigas", "Ended")),
+        chair: text("chair"), secretary: text("secretary"), guests: text("guests"), restricted: form["restricted"] == "yes")
+    if stored.state == .held { return try checked(.editMeeting(stored.number, details: details), state) }
+    return try checked(.hold(meeting: stored.number, details: details, today: state.today), state)
+}
+
+private func submitDecisionDue(_ form: Form, _ state: inout AppState, id: Int64, meetingID: Int64?) throws(ChangeRefusal) -> [Effect] {
+    guard let decision = state.snapshot.decisions.first(where: { $0.id == id }) else {
+        throw ChangeRefusal("lēmuma Nr. \(id) vairs nav", "decision \(id) is gone")
+    }
+    guard let due = Day(form["due"].trimmingCharacters(in: .whitespaces)) else {
+        throw ChangeRefusal("termiņam jābūt GGGG-MM-DD", "the due date must be YYYY-MM-DD")
+    }
+    if let taken = state.snapshot.meetings.first(where: { $0.id == decision.meeting }) {
+        try ChangeRules.due(due, meetingDate: taken.date)
+    }
+    let meeting = meetingID.flatMap { m in state.snapshot.meetings.first { $0.id == m } }
+    return [.save(.review(decision: DecisionID(id), meeting: meeting, .moved, due: due, today: state.today))]
 }
 
 /// After a reload: a draft whose saved meeting is gone (undone, or removed
