@@ -231,28 +231,11 @@ func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
         guard let activity = target(state) else { return [] }
         state.form = makeForm(command, for: activity, state: state)
     case .finish:
-        // A one-off recorded but not marked finished (issue 27): marked done, through the gate, at once.
-        guard let activity = target(state) else { return [] }
-        do {
-            return try checked(.status(activity.id, .done, note: activity.statusNote), state)
-        } catch {
-            state.message = Message(.error, error.phrase)
-            return []
-        }
+        return finishOneOff(&state)
     case .add:
         state.form = addForm(state)
     case .undo:
-        // In the agenda view the preparation's own last edit goes back first;
-        // elsewhere the store's latest change, after a yes.
-        if state.screen == .agenda, var previous = state.draftHistory.popLast() {
-            // The draft's link to its stored meeting is not an edit: it stays.
-            previous.meetingID = state.draft?.meetingID
-            previous.base = state.draft?.base
-            state.draft = previous
-            state.message = Message(.notice, p("Atsaukta pēdējā darba kārtības izmaiņa", "The agenda's last edit is undone"))
-            return []
-        }
-        return [.findUndo]
+        return findUndo(&state)
     case .search:
         state.searching = true
     case .filter:
@@ -279,15 +262,45 @@ func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
     case .indicators: goTo(&state, .indicators)
     case .help: goTo(&state, .help)
     case .quit:
-        // A preparation with edits not saved is not thrown away without a question.
-        if !state.draftHistory.isEmpty, state.draftHasUnsavedChanges {
-            ask(&state, p("Darba kārtībā ir nesaglabātas izmaiņas. Iziet bez tām?", "The agenda has changes not saved. Quit without them?"),
-                yes: p("iziet bez tām", "quit without them"), onYes: [.quit])
-            return []
-        }
-        return [.quit]
+        return quit(&state)
     default:
         break
     }
     return []
+}
+
+/// A one-off recorded but not marked finished (issue 27): marked done, through the gate, at once.
+private func finishOneOff(_ state: inout AppState) -> [Effect] {
+    guard let activity = target(state) else { return [] }
+    do {
+        return try checked(.status(activity.id, .done, note: activity.statusNote), state)
+    } catch {
+        state.message = Message(.error, error.phrase)
+        return []
+    }
+}
+
+/// In the agenda view the preparation's own last edit goes back first;
+/// elsewhere the store's latest change, after a yes.
+private func findUndo(_ state: inout AppState) -> [Effect] {
+    if state.screen == .agenda, var previous = state.draftHistory.popLast() {
+        // The draft's link to its stored meeting is not an edit: it stays.
+        previous.meetingID = state.draft?.meetingID
+        previous.base = state.draft?.base
+        state.draft = previous
+        state.message = Message(.notice, p("Atsaukta pēdējā darba kārtības izmaiņa", "The agenda's last edit is undone"))
+        return []
+    }
+    return [.findUndo]
+}
+
+/// Quits, after a question when a preparation has edits not saved.
+private func quit(_ state: inout AppState) -> [Effect] {
+    // A preparation with edits not saved is not thrown away without a question.
+    if !state.draftHistory.isEmpty, state.draftHasUnsavedChanges {
+        ask(&state, p("Darba kārtībā ir nesaglabātas izmaiņas. Iziet bez tām?", "The agenda has changes not saved. Quit without them?"),
+            yes: p("iziet bez tām", "quit without them"), onYes: [.quit])
+        return []
+    }
+    return [.quit]
 }

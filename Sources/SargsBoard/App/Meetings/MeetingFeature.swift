@@ -5,9 +5,16 @@ private func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
 
 // The agenda view and chair mode: their commands, forms and reasons.
 
-/// Why a meeting command cannot act now, said instead of doing nothing.
+/// Why a meeting command cannot act now, said instead of doing nothing:
+/// first what the stored meeting allows (a record, a day still to come),
+/// then what the draft and the command need.
 func meetingDisabledReason(_ command: Command, in state: AppState) -> Phrase? {
-    let save = state.keyName(.saveMeeting), agenda = state.keyName(.agenda)
+    storedMeetingReason(command, in: state) ?? draftReason(command, in: state)
+}
+
+/// A held or cancelled meeting is a record, not a preparation; in chair
+/// mode what the meeting did is marked on its day.
+private func storedMeetingReason(_ command: Command, in state: AppState) -> Phrase? {
     // A meeting that is held or cancelled (here or by someone else) is a record, not a preparation.
     if state.screen == .agenda || state.screen == .chair, let stored = state.draftMeeting, stored.state != .planned {
         switch command {
@@ -33,6 +40,13 @@ func meetingDisabledReason(_ command: Command, in state: AppState) -> Phrase? {
             break
         }
     }
+    return nil
+}
+
+/// What the draft and the command need: a prepared agenda, a saved
+/// meeting, an item or a decision under the cursor.
+private func draftReason(_ command: Command, in state: AppState) -> Phrase? {
+    let save = state.keyName(.saveMeeting), agenda = state.keyName(.agenda)
     switch command {
     case .chair, .saveMeeting, .meetingSettings, .addItem, .removeItem, .itemUp, .itemDown, .hold, .minutes:
         guard let draft = state.draft else { return p("nav sagatavotas sēdes; \(agenda) — darba kārtība", "no meeting is prepared; \(agenda) opens the agenda") }
