@@ -12,34 +12,6 @@ enum HelpScreen {
     static func lines(_ state: AppState, width: Int? = nil) -> [[(String, Role)]] {
         let width = width ?? state.width - 2
         var out: [[(String, Role)]] = []
-        func line(_ binding: KeyBinding) -> [[(String, Role)]] {
-            let keys = binding.keys.map { state.glyphs.isASCII ? $0.asciiName : $0.displayName }.joined(separator: " / ")
-            // Keys longer than the column ("Alt-Enter / Ctrl-J") push the text on; never cut.
-            let column = keys.count < 14 ? keys.padding(toLength: 14, withPad: " ", startingAt: 0) : keys + "  "
-            // Why a key cannot act now, for the screen help was opened from.
-            let from = stateForHelp(state)
-            var reason = ""
-            if binding.context == .screens, binding.works(on: from.screen), let why = disabledReason(binding.command, in: from) {
-                reason = "(" + state.text(why) + ")"
-            }
-            let room = max(10, width - 2 - column.displayWidth)
-            let help = state.text(binding.help)
-            let helpRows = wrap(help, width: room, lines: 20, glyphs: state.glyphs)
-            var rows: [[(String, Role)]] = helpRows.enumerated().map { i, text in
-                [(i == 0 ? "  " + column : String(repeating: " ", count: 2 + column.displayWidth), .helpKey), (text, .help)]
-            }
-            guard !reason.isEmpty else { return rows }
-            // The reason follows the help on its last row when it fits there, else on rows of its own.
-            let last = helpRows.last ?? ""
-            if last.displayWidth + 2 + reason.displayWidth <= room {
-                rows[rows.count - 1].append(("  " + reason, .dim))
-            } else {
-                for text in wrap(reason, width: room, lines: 20, glyphs: state.glyphs) {
-                    rows.append([(String(repeating: " ", count: 2 + column.displayWidth), .helpKey), (text, .dim)])
-                }
-            }
-            return rows
-        }
         // The binding table, grouped by where each key works (a key that works everywhere first).
         let sections: [(Phrase, (KeyBinding) -> Bool)] = [
             (p("Visur", "Everywhere"), { $0.context == .screens && $0.screens.isEmpty }),
@@ -61,13 +33,9 @@ enum HelpScreen {
             let bindings = state.keyMap.bindings.filter(belongs)
             guard !bindings.isEmpty else { continue }
             out.append([(state.text(title), .emphasis)])
-            out += bindings.flatMap(line)
+            out += bindings.flatMap { rows(of: $0, state: state, width: width) }
             out.append([])
         }
-        let sideways = state.glyphs.isASCII ? "Left Right" : "← →"
-        out.append([("  " + sideways.padding(toLength: 14, withPad: " ", startingAt: 0), .helpKey),
-                    (state.text(p("formā: izvēle vai kursors", "in a form: the choice or the cursor")), .help)])
-        out.append([])
         out.append([(state.text(p("Kas šeit nav jāglabā", "What does not belong here")), .emphasis)])
         out.append([(state.text(p(
             "  Tāfele koordinē aktivitātes, nevis gadījumus: nekādu vārdu un personas kodu.",
@@ -80,7 +48,8 @@ enum HelpScreen {
         let g = state.glyphs
         let samples: [(String, Phrase, Role)] = [
             (g.overdue, p("nokavēta: termiņš pagājis vai pēdējais logs bez izpildes", "overdue: deadline passed or the last window has no record"), .badgeOverdue),
-            (g.open, p("atvērta: vienreizējā termiņa logs ir tagad", "open: the one-off window is now"), .badgeOpen),
+            (g.open, p("atvērta: vienreizējā termiņa logs ir tagad; vai izpilde ierakstīta, bet nav atzīmēta kā pabeigta (\(state.keyName(.finish)) — pabeigt)",
+                       "open: the one-off window is now; or carried out but not marked finished (\(state.keyName(.finish)) finishes it)"), .badgeOpen),
             (g.upcoming, p("gaidāma: logs vēl nav sācies", "upcoming: the window has not started"), .badgeUpcoming),
             (g.onTrack, p("laikā", "on track"), .badgeOnTrack),
             (g.asNeeded, p("pēc vajadzības: nekad nav nokavēta", "as needed: never overdue"), .badgeAsNeeded),
@@ -88,8 +57,45 @@ enum HelpScreen {
             (g.done, p("izpildīta", "done"), .badgeDone),
             (g.dropped, p("atmesta", "dropped"), .badgeDropped),
         ]
-        for (glyph, phrase, role) in samples { out.append([("  " + glyph + " ", role), (state.text(phrase), .help)]) }
+        // Each wrapped at words under itself, never wider than the screen.
+        for (glyph, phrase, role) in samples {
+            let rows = wrap(state.text(phrase), width: max(10, width - 2 - glyph.displayWidth - 3), lines: 6, glyphs: g)
+            for (i, text) in rows.enumerated() {
+                out.append([(i == 0 ? "  " + glyph + " " : String(repeating: " ", count: 3 + glyph.displayWidth), role), (text, .help)])
+            }
+        }
         return out
+    }
+
+    /// One binding's rows: its keys, its help wrapped beside them, and why it
+    /// cannot act now on the screen help was opened from.
+    static func rows(of binding: KeyBinding, state: AppState, width: Int) -> [[(String, Role)]] {
+        let keys = binding.keys.map { state.glyphs.isASCII ? $0.asciiName : $0.displayName }.joined(separator: " / ")
+        // Keys longer than the column ("Alt-Enter / Ctrl-J") push the text on; never cut.
+        let column = keys.count < 14 ? keys.padding(toLength: 14, withPad: " ", startingAt: 0) : keys + "  "
+        // Why a key cannot act now, for the screen help was opened from.
+        let from = stateForHelp(state)
+        var reason = ""
+        if binding.context == .screens, binding.works(on: from.screen), let why = disabledReason(binding.command, in: from) {
+            reason = "(" + state.text(why) + ")"
+        }
+        let room = max(10, width - 2 - column.displayWidth)
+        let help = state.text(binding.help)
+        let helpRows = wrap(help, width: room, lines: 20, glyphs: state.glyphs)
+        var rows: [[(String, Role)]] = helpRows.enumerated().map { i, text in
+            [(i == 0 ? "  " + column : String(repeating: " ", count: 2 + column.displayWidth), .helpKey), (text, .help)]
+        }
+        guard !reason.isEmpty else { return rows }
+        // The reason follows the help on its last row when it fits there, else on rows of its own.
+        let last = helpRows.last ?? ""
+        if last.displayWidth + 2 + reason.displayWidth <= room {
+            rows[rows.count - 1].append(("  " + reason, .dim))
+        } else {
+            for text in wrap(reason, width: room, lines: 20, glyphs: state.glyphs) {
+                rows.append([(String(repeating: " ", count: 2 + column.displayWidth), .helpKey), (text, .dim)])
+            }
+        }
+        return rows
     }
 
     /// Help shows reasons as they stand on the board (not on the help screen itself).
