@@ -46,5 +46,14 @@ struct FieldEditingTests {
         var filter = try ReducerTests.board()
         ReducerTests.press(&filter, .filter)
         #expect(filter.form?.fields.first?.hint?.lv.hasPrefix("← → izvēlēties") == true, "\(String(describing: filter.form?.fields.first?.hint))")
+        // Space in a choice is its next option; → too, ← back.
+        let first = filter.form?.fields.first?.shown
+        ReducerTests.type(&filter, " ")
+        let second = filter.form?.fields.first?.shown
+        #expect(second != first)
+        ReducerTests.press(&filter, key: .left)
+        #expect(filter.form?.fields.first?.shown == first)
+        ReducerTests.press(&filter, key: .right)
+        #expect(filter.form?.fields.first?.shown == second)
     }
 }

@@ -102,7 +102,7 @@ public struct FormField: Hashable, Sendable {
         let command = keyMap.command(for: key, in: .field)
         switch value {
         case .text(var text, var cursor):
-            if case .character(let c) = key, command == nil || c != " " {
+            if case .character(let c) = key {
                 text.insert(c, at: text.index(text.startIndex, offsetBy: cursor))
                 cursor += 1
                 value = .text(text, cursor: cursor)
@@ -110,10 +110,6 @@ public struct FormField: Hashable, Sendable {
             }
             guard let command else { return false }
             switch command {
-            case .fieldRight where key == .character(" "):
-                // Space is a character in a text field; in a choice it is the next option.
-                text.insert(" ", at: text.index(text.startIndex, offsetBy: cursor))
-                cursor += 1
             case .fieldBackspace:
                 guard cursor > 0 else { return true }
                 text.remove(at: text.index(text.startIndex, offsetBy: cursor - 1))
@@ -145,6 +141,11 @@ public struct FormField: Hashable, Sendable {
             case .fieldRight?: selected = (selected + 1) % choices.count
             default:
                 guard case .character(let c) = key else { return false }
+                // Space is the next option, as in a text field it is a space.
+                if c == " " {
+                    selected = (selected + 1) % choices.count
+                    break
+                }
                 // Typing a letter jumps to the next choice that starts with it.
                 let lower = String(c).lowercased()
                 let order = (1...choices.count).map { (selected + $0) % choices.count }

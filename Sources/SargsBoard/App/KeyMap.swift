@@ -169,8 +169,8 @@ public struct KeyMap: Sendable {
         // Inside the focused field of a form: a text field's cursor, a choice's options.
         KeyBinding(.fieldLeft, [.left], help: p("kursors pa kreisi; izvēlē — iepriekšējā iespēja", "cursor left; in a choice, the previous option"),
                    context: .field),
-        KeyBinding(.fieldRight, [.right, .character(" ")], help: p("kursors pa labi; izvēlē — nākamā iespēja (arī atstarpe)",
-                                                                   "cursor right; in a choice, the next option (Space too)"),
+        KeyBinding(.fieldRight, [.right], help: p("kursors pa labi; izvēlē — nākamā iespēja (arī atstarpe)",
+                                                  "cursor right; in a choice, the next option (Space too)"),
                    context: .field),
         KeyBinding(.fieldStart, [.home, .control("a")], help: p("uz lauka sākumu", "to the start of the field"), context: .field),
         KeyBinding(.fieldEnd, [.end, .control("e")], help: p("uz lauka beigām", "to the end of the field"), context: .field),
