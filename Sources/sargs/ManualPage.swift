@@ -37,9 +37,18 @@ enum ManualPage {
         var out = [".Sh \"BOARD KEYS\"",
                    text("The board (sargs, or sargs board) answers these keys; ? shows them on the board, in the interface's language."),
                    text("A key that cannot act where it is pressed says why on the status line.")]
-        let contexts: [(KeyContext, String)] = [(.screens, "On the screens"), (.form, "In a form"),
-                                                (.search, "On the search line"), (.confirm, "When the board asks a question")]
-        for (context, title) in contexts {
+        // Every context of the table, each named here (a new one does not compile until it is).
+        func title(_ context: KeyContext) -> String {
+            switch context {
+            case .screens: return "On the screens"
+            case .form: return "In a form"
+            case .field: return "Inside a form's field (typing)"
+            case .search: return "On the search line"
+            case .confirm: return "When the board asks a question"
+            }
+        }
+        for context in KeyContext.allCases {
+            let title = title(context)
             let bindings = KeyMap.standard.bindings.filter { $0.context == context && !$0.keys.isEmpty }
             guard !bindings.isEmpty else { continue }
             out += [".Ss " + quoted(title), ".Bl -tag -width Ds"]

@@ -160,56 +160,56 @@ public struct AppState: Sendable {
     public var today: Day
     public var language: Language
     public var glyphs: Glyphs
-    public var keyMap: KeyMap
-    public var width: Int
+    public internal(set) var keyMap: KeyMap
+    public internal(set) var width: Int
     public var height: Int
     /// Who makes the changes (for undo and the journal).
-    public var author: String
+    public internal(set) var author: String
     /// The store may be read but not changed (its file, folder or disk): every
     /// key that would change it says so instead of opening a form.
     public var readOnly = false
 
     public var screen: Screen = .board
     /// Where Esc goes back to.
-    public var screenStack: [Screen] = []
+    public internal(set) var screenStack: [Screen] = []
     public var grouping: Grouping = .goal
     public var filter = Filter()
     /// True while `/` search is taking keys.
-    public var searching = false
+    public internal(set) var searching = false
     /// What the journal screen shows: entries whose activity or author contains it.
-    public var journalFilter = ""
+    public internal(set) var journalFilter = ""
 
     /// The selected card: its column and its place in the column.
-    public var column = 0
+    public internal(set) var column = 0
     public var row = 0
     /// The first column shown, for sideways scrolling.
-    public var firstColumn = 0
+    public internal(set) var firstColumn = 0
     /// The first card shown in each column, by column key.
-    public var firstRow: [String: Int] = [:]
+    public internal(set) var firstRow: [String: Int] = [:]
     /// The activity the activity screen shows.
-    public var openActivity: ActivityID?
+    public internal(set) var openActivity: ActivityID?
     /// The scroll of long screens (activity, journal, help).
-    public var scroll = 0
+    public internal(set) var scroll = 0
 
     /// The columns and cards for the grouping and filter, states computed once.
     public private(set) var layout: BoardLayout = .empty
 
     public var form: Form?
     /// The meeting the agenda view prepares and chair mode runs.
-    public var draft: MeetingDraft?
+    public internal(set) var draft: MeetingDraft?
     /// The draft as it was before each edit of the preparation, latest last:
     /// `u` in the agenda view takes back the last edit first.
-    public var draftHistory: [MeetingDraft] = []
+    public internal(set) var draftHistory: [MeetingDraft] = []
     /// A question waiting for its answer (`u` asks before it reverts).
-    public var confirmation: Confirmation?
+    public internal(set) var confirmation: Confirmation?
     /// The meeting under the cursor of the meetings view (an index into `meetingsInOrder`).
-    public var meetingsCursor = 0
+    public internal(set) var meetingsCursor = 0
     /// The institution under the cursor on the institutions screen (`plan.allInstitutions` order).
-    public var institutionsCursor = 0
+    public internal(set) var institutionsCursor = 0
     /// The meeting the meeting screen shows.
-    public var openMeeting: Int64?
+    public internal(set) var openMeeting: Int64?
     /// The decision the decision screen shows.
-    public var openDecision: Int64?
+    public internal(set) var openDecision: Int64?
     /// The command a yes was just given for (set while it runs).
     var answeredYes: Command?
     /// Per stored meeting, the items the plan made overdue since its agenda
@@ -217,9 +217,9 @@ public struct AppState: Sendable {
     var declinedNews: [Int64: Set<ActivityID>] = [:]
     public var message: Message?
     /// The journal entries the store gave for the open activity or journal screen.
-    public var journal: [JournalEntry] = []
+    public internal(set) var journal: [JournalEntry] = []
     /// The records the store gave for the open activity, by date (with their notes and authors).
-    public var openRecords: [Record] = []
+    public internal(set) var openRecords: [Record] = []
     public var quitting = false
 
     public init(snapshot: Snapshot, today: Day, language: Language = .lv, glyphs: Glyphs = .unicode,

@@ -37,7 +37,7 @@ extension Command {
 /// Where a binding works besides the screens: inside a form, inside the
 /// form's focused field (its editing keys; a typed character is inserted),
 /// on the search line, or while a yes/no question waits.
-public enum KeyContext: String, Hashable, Sendable {
+public enum KeyContext: String, CaseIterable, Hashable, Sendable {
     case screens, form, field, search, confirm
 }
 
