@@ -32,7 +32,7 @@ struct BoardTerminalTests {
         #expect(found.ok, "\(found.screen)")
         t.press(.record)
         #expect(t.wait(for: "Izpilde: 5.2").ok)
-        t.send("C-u")
+        t.press(.fieldClear)
         t.type("2025-06-25")
         t.press(.formSave)
         let saved = t.wait { $0.contains("Izpilde pierakstīta: 5.2, 2025-06-25") }
@@ -237,7 +237,7 @@ struct BoardTerminalTests {
         #expect(t.wait(for: "2025-12-15").ok)
         t.press(.meetingSettings)
         #expect(t.wait(for: "Datums").ok)
-        t.send("C-u")
+        t.press(.fieldClear)
         t.type("2026-01-22")
         t.press(.formSave)
         t.press(.saveMeeting)

@@ -33,7 +33,7 @@ struct InputTerminalTests {
         let searching = t.wait(for: "Meklēt: reidus u x q")
         #expect(searching.ok, "\(searching.screen)")
         #expect(try journal(s).count == 1, "only the store's creation")
-        t.send("Escape")
+        t.press(.searchClear)
         t.press(.note)
         #expect(t.wait(for: "Piezīme: 1.1").ok, "\(t.screen)")
         t.paste("sarunāts ar skolu\nu")
@@ -101,7 +101,7 @@ struct InputTerminalTests {
         #expect(t.wait(for: "Piezīme: 1.1").ok)
         t.paste("teksts\notrā rinda")
         #expect(t.wait(for: "otrā rinda").ok)
-        t.send("Escape")
+        t.press(.formCancel)
         t.click(x: 30, y: 4)
         #expect(t.wait(for: "2.1 • Primārā prevencija").ok)
         switch way {
@@ -142,7 +142,7 @@ extension InputTerminalTests {
         t.paste("xu")
         let after = t.wait(for: "Meklēt: xu")
         #expect(after.ok, "a bracketed paste again: \(after.screen)")
-        t.send("Escape")
+        t.press(.searchClear)
         t.press(.quit)
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import SargsBoard
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -198,11 +199,11 @@ struct ReadOnlyStoreTests {
         defer { t.close() }
         #expect(t.wait(for: "may only be read").ok, "\(t.screen)")
         #expect(t.lines[0].contains("read only"), "\(t.lines[0])")
-        t.send("n")
+        t.press(.note)
         #expect(t.wait(for: "nothing can be changed").ok, "\(t.screen)")
-        t.send("A")
+        t.press(.agenda)
         #expect(t.wait(for: "Review period").ok, "the agenda is read: \(t.screen)")
-        t.send("q")
+        t.press(.quit)
         #expect(t.wait { _ in t.paneDead }.ok)
         #expect(try StoreFile(s.database) == before)
     }
