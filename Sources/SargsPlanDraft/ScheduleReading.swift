@@ -63,6 +63,15 @@ public enum ScheduleReading {
     public static func resolve(schedule typedText: String, period wordingText: String, effective effectiveText: String,
                                original: Schedule?, plan: Plan, today: Day, language: Language,
                                names: Names = .form) throws(ChangeRefusal) -> Schedule {
+        try resolved(schedule: typedText, period: wordingText, effective: effectiveText, original: original, plan: plan,
+                     today: today, language: language, names: names).schedule
+    }
+
+    /// `resolve`, with the schedule as the text says it before the day it
+    /// takes effect moved its start (`read`), for what a form says back.
+    public static func resolved(schedule typedText: String, period wordingText: String, effective effectiveText: String,
+                                original: Schedule?, plan: Plan, today: Day, language: Language,
+                                names: Names = .form) throws(ChangeRefusal) -> (read: Schedule, schedule: Schedule) {
         let schedule = names.schedule, from = names.effective
         let typed = typedText.trimmingCharacters(in: .whitespacesAndNewlines)
         let wording = wordingText.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -96,7 +105,7 @@ public enum ScheduleReading {
                 throw ChangeRefusal("\(from.lv) attiecas tikai uz grafika maiņu, bet grafiks nav mainīts",
                                     "\(from.en) applies only to a changed schedule, and the schedule is unchanged")
             }
-            return original
+            return (read, original)
         }
         let day: Day
         if effectiveText.isEmpty {
@@ -125,7 +134,7 @@ public enum ScheduleReading {
             throw ChangeRefusal("\(from.lv) \(day) ir pēc grafika beigām (\(span.last))",
                                 "\(from.en) \(day) is after the schedule ends (\(span.last))")
         }
-        return read.effective(from: day, in: plan.period)
+        return (read, read.effective(from: day, in: plan.period))
     }
 
     /// What the schedule and its day are called where they are typed.

@@ -11,6 +11,10 @@ import SargsCore
 /// and waivers are still read live: one dated inside the year may be
 /// entered late, and the report says how many were (`LateEntries`).
 enum ClosedYears {
+    /// SQL: a text that is a day as the store writes it (`YYYY-MM-DD`), for a
+    /// GLOB; an entry day written otherwise by another tool is not a late day.
+    static let isoDay = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
+
     /// Closes each year of the plan period that ended before `today`'s year
     /// began and is not closed yet, with the activities as stored now.
     /// Called by `Store.apply` inside its transaction, before the change.
@@ -52,18 +56,18 @@ enum ClosedYears {
         var records: [ActivityID: Int] = [:]
         for row in try Row.fetchAll(db, sql: """
             SELECT activity, COUNT(*) FROM record
-            WHERE entered > ? AND entered GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date >= ? AND date <= ?
+            WHERE entered > ? AND entered GLOB \(isoDay) AND date >= ? AND date <= ?
             GROUP BY activity
             """, arguments: [end, "\(year)-01-01", end]) {
             records[row[0] as String? ?? ""] = row[1] as Int? ?? 0
         }
         var waivers: [ActivityID: Set<String>] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT activity, label FROM waiver WHERE entered > ? AND entered GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'", arguments: [end]) {
+        for row in try Row.fetchAll(db, sql: "SELECT activity, label FROM waiver WHERE entered > ? AND entered GLOB \(isoDay)", arguments: [end]) {
             waivers[row[0] as String? ?? "", default: []].insert(row[1] as String? ?? "")
         }
         let meetings = try Int.fetchOne(db, sql: """
             SELECT COUNT(*) FROM meeting WHERE kind = 'regular' AND state = 'held' AND date >= ? AND date <= ?
-                AND held_on > ? AND held_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+                AND held_on > ? AND held_on GLOB \(isoDay)
             """, arguments: ["\(year)-01-01", end, end]) ?? 0
         return LateEntries(records: records, waivers: waivers, meetings: meetings)
     }
@@ -86,10 +90,5 @@ extension Store {
                 return (snapshot, try ClosedYears.late(year: year, db))
             }
         }
-    }
-
-    /// The day a row entered without a `today` is entered on: `now`'s day in Riga.
-    static func day(of now: Date) -> Day {
-        Day.riga(now)
     }
 }

@@ -591,7 +591,7 @@ public final class Store: Sendable {
                 }
             }
             var saved = record
-            saved.id = try TrackingRows.insert(record, entered: today ?? Store.day(of: now), db)
+            saved.id = try TrackingRows.insert(record, entered: today ?? Day.riga(now), db)
             var finished: Status?
             if finishing {
                 guard let activity = try PlanRows.activity(record.activity, db) else { throw StoreError.unknownActivity(record.activity) }
@@ -623,7 +623,7 @@ public final class Store: Sendable {
                 try PlanRows.requireActivity(saved[i].activity, db)
                 known.insert(saved[i].activity)
             }
-            try TrackingRows.insert(&saved, entered: Store.day(of: now), db)
+            try TrackingRows.insert(&saved, entered: Day.riga(now), db)
             let plan = try String.fetchOne(db, sql: "SELECT id FROM plan") ?? ""
             _ = try Journal.append(db, .imported(plan: plan, first: saved[0].id, last: saved[saved.count - 1].id, count: saved.count),
                                    time: now, author: author)
@@ -670,7 +670,7 @@ public final class Store: Sendable {
         return try change { db in
             try PlanRows.requireActivity(waiver.activity, db)
             var saved = waiver
-            saved.id = try TrackingRows.insert(waiver, entered: today ?? Store.day(of: now), db)
+            saved.id = try TrackingRows.insert(waiver, entered: today ?? Day.riga(now), db)
             _ = try Journal.append(db, .waive(saved), time: now, author: waiver.author)
             return saved
         }

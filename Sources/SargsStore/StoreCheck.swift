@@ -203,7 +203,7 @@ enum StoreCheck {
         for table in ["record", "waiver"] where tables.contains(table) {
             let bad = (try? Int.fetchOne(db, sql: """
                 SELECT COUNT(*) FROM \(table) WHERE entered IS NOT NULL
-                    AND (typeof(entered) != 'text' OR entered NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')
+                    AND (typeof(entered) != 'text' OR entered NOT GLOB \(ClosedYears.isoDay))
                 """)) ?? 0
             if bad > 0 {
                 report.findings.append(Store.Finding(Phrase(

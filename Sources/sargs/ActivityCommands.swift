@@ -37,7 +37,7 @@ struct ActivityCommand: ParsableCommand {
 
         func run() throws {
             let session = try Session.open(global)
-            let plan = try session.guarded { try session.store.snapshot().plan }
+            let plan = try session.guarded { try session.store.plan() }
             let activity = try session.guarded { () throws(ChangeRefusal) -> Activity in
                 let funding = try ActivityText.funding(funding)
                 return Activity(
@@ -77,7 +77,7 @@ struct ActivityCommand: ParsableCommand {
 
         func run() throws {
             let session = try Session.open(global)
-            let plan = try session.guarded { try session.store.snapshot().plan }
+            let plan = try session.guarded { try session.store.plan() }
             let original = try session.guarded { () throws(ChangeRefusal) -> Activity in try ChangeRules.activity(id, in: plan) }
             let edited = try session.guarded { () throws(ChangeRefusal) -> Activity in
                 var edited = original

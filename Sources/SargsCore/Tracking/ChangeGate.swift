@@ -49,17 +49,14 @@ extension ChangeRules {
             }
             _ = try activity(original.id, in: plan)
             try activityFields(edited, plan: plan)
-            try openYears(edited.schedule, was: original.schedule, period: plan.period, today: today)
             // The stored activity, with its records and waivers, is what the old schedule owed.
-            if let stored = plan.activity(original.id) {
-                try keepsOwedWindows(edited, was: stored, tracker: Tracker(facts), today: today)
-            }
+            try scheduleChange(edited.schedule, was: original.schedule, owing: plan.activity(original.id), tracker: Tracker(facts), today: today)
         case .add(let a):
             if plan.activity(a.id) != nil {
                 throw ChangeRefusal("plānā jau ir aktivitāte \(a.id)", "there is already an activity \(a.id) in the plan")
             }
             try activityFields(a, plan: plan)
-            try openYears(a.schedule, was: nil, period: plan.period, today: today)
+            try scheduleChange(a.schedule, was: nil, owing: nil, tracker: Tracker(facts), today: today)
         case .undo:
             break
         case .newMeeting(let m):

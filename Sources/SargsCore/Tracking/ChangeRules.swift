@@ -214,6 +214,21 @@ public enum ChangeRules {
                             "\(en): the schedule cannot start on \(first); it must take effect on \(yearStart) or later (“Effective from”, --from)")
     }
 
+    /// The rules a new or changed schedule passes (issue 27), one sequence for
+    /// the gate and for the form that says them before saving: its days lie
+    /// in the plan (`scheduleSpan`), it starts in a year not over
+    /// (`openYears`, against `original`), and it erases nothing the stored
+    /// activity (`owing`) owes (`keepsOwedWindows`).
+    public static func scheduleChange(_ schedule: Schedule, was original: Schedule?, owing stored: Activity?, tracker: Tracker,
+                                      today: Day) throws(ChangeRefusal) {
+        try scheduleSpan(schedule, period: tracker.plan.period)
+        try openYears(schedule, was: original, period: tracker.plan.period, today: today)
+        guard let stored else { return }
+        var changed = stored
+        changed.schedule = schedule
+        try keepsOwedWindows(changed, was: stored, tracker: tracker, today: today)
+    }
+
     /// A schedule changed from `original` replaces the old schedule's windows
     /// (issue 27): none it owes may go with them. Every window of this year
     /// that the old schedule has missed (no record, no waiver; a one-off past

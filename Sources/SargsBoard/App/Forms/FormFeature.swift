@@ -120,26 +120,20 @@ func showScheduleBack(_ form: inout Form, _ state: AppState) {
     }
     var said: Phrase
     do {
-        let schedule = try formSchedule(form, plan: state.plan, today: state.today, language: state.language, original: original?.schedule)
-        // What saving would refuse is said here too, not only after Enter.
-        try ChangeRules.scheduleSpan(schedule, period: state.plan.period)
-        try ChangeRules.openYears(schedule, was: original?.schedule, period: state.plan.period, today: state.today)
-        if let original {
-            var edited = original
-            edited.schedule = schedule
-            try ChangeRules.keepsOwedWindows(edited, was: original, tracker: state.tracker, today: state.today)
-        }
+        let (asTyped, schedule) = try ScheduleReading.resolved(
+            schedule: form["schedule"], period: form["period"], effective: form["effective"], original: original?.schedule,
+            plan: state.plan, today: state.today, language: state.language)
+        // What saving would refuse is said here too, not only after Enter: the gate's own schedule rules.
+        try ChangeRules.scheduleChange(schedule, was: original?.schedule, owing: original, tracker: state.tracker, today: state.today)
         // A start moved later by the day it takes effect is said so.
-        let typed = form["schedule"].allSatisfy(\.isWhitespace) ? form["period"] : form["schedule"]
-        let asTyped = ScheduleReading.read(typed, language: state.language, period: state.plan.period).schedule
         let start = schedule.span(in: state.plan.period).first
-        let moved = schedule != original?.schedule && asTyped.map { $0.span(in: state.plan.period).first < start } == true
+        let moved = schedule != original?.schedule && asTyped.span(in: state.plan.period).first < start
         said = Phrase(lv: ScheduleText.showBack(schedule, period: state.plan.period, .lv) + (moved ? " (spēkā no \(start))" : ""),
                       en: ScheduleText.showBack(schedule, period: state.plan.period, .en) + (moved ? " (in force from \(start))" : ""))
         // A period that says something else than the schedule typed is not read: said, so no one thinks it was.
         if !form["schedule"].allSatisfy(\.isWhitespace),
            let fromPeriod = ScheduleReading.read(form["period"], language: state.language, period: state.plan.period).schedule,
-           let typedSchedule = asTyped, fromPeriod != typedSchedule {
+           fromPeriod != asTyped {
             let other = Phrase(lv: ScheduleText.describe(fromPeriod, .lv), en: ScheduleText.describe(fromPeriod, .en))
             said = Phrase(lv: said.lv + "; periods saka “\(other.lv)”, bet grafiks ņemts no lauka “Grafiks” — notīriet to, lai to nolasītu no perioda",
                           en: said.en + "; the period says “\(other.en)”, but the schedule is taken from “Schedule” — empty it to read it from the period")
