@@ -27,12 +27,6 @@ enum ManualPage {
 
     // MARK: - The board's keys
 
-    static let screenNames: [Screen: String] = [
-        .board: "board", .activity: "activity", .agenda: "agenda", .chair: "chair mode", .meetings: "meetings",
-        .meeting: "meeting", .decision: "decision", .institutions: "institutions", .journal: "journal",
-        .indicators: "indicators", .help: "help",
-    ]
-
     static var keys: String {
         var out = [".Sh \"BOARD KEYS\"",
                    text("The board (sargs, or sargs board) answers these keys; ? shows them on the board, in the interface's language."),
@@ -56,7 +50,7 @@ enum ManualPage {
                 out.append(".It Sy " + binding.keys.map { quoted($0.asciiName) }.joined(separator: " Ns , Sy "))
                 var help = binding.help.en.prefix(1).uppercased() + binding.help.en.dropFirst() + "."
                 if context == .screens, !binding.screens.isEmpty {
-                    let names = Screen.allCases.filter(binding.screens.contains).compactMap { screenNames[$0] }
+                    let names = Screen.allCases.filter(binding.screens.contains).map(\.title.en)
                     help += " Where: " + names.joined(separator: ", ") + "."
                 }
                 out.append(text(help))

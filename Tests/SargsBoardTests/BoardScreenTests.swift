@@ -559,7 +559,7 @@ struct BoardScreenTests {
             "   I             rādītāji                                                       ",
         ], rows: 0..<15)
         // Grouped by where keys work: the board's own keys under their heading.
-        let all = HelpScreen.lines(state).map { $0.map(\.0).joined() }
+        let all = HelpFeature.lines(state, width: state.width - 2).map { $0.map(\.0).joined() }
         let board = try #require(all.firstIndex(of: "Tāfelē"))
         let agenda = try #require(all.firstIndex(of: "Darba kārtībā"))
         #expect(board < agenda)

@@ -14,7 +14,7 @@ struct IndicatorsScreenTests {
         var state = AppState(snapshot: Snapshot(plan: LoopTests.plan), today: Day("2025-07-01")!, language: language,
                              width: width, height: height, author: "tests")
         _ = reduce(&state, .key(state.keyMap.key(.indicators)))
-        let lines = IndicatorsScreen.lines(state, width: width - 2).map { $0.map(\.0).joined() }
+        let lines = IndicatorsFeature.lines(state, width: width - 2).map { $0.map(\.0).joined() }
         return (state, lines)
     }
 
@@ -34,7 +34,7 @@ struct IndicatorsScreenTests {
     func labelsWhole(_ width: Int) {
         let (state, lines) = Self.screen(width: width)
         // The titles and labels as read down the screen, without the bars and figures beside them.
-        let pieces = IndicatorsScreen.lines(state, width: width - 2).compactMap(\.first?.0)
+        let pieces = IndicatorsFeature.lines(state, width: width - 2).compactMap(\.first?.0)
         let text = pieces.joined(separator: " ").split(separator: " ").joined(separator: " ")
         #expect(!text.contains("…"), "\(lines.joined(separator: "\n"))")
         for indicator in state.plan.indicators {
@@ -71,14 +71,14 @@ struct IndicatorsScreenTests {
           arguments: [("1", true), ("21", true), ("101", true), ("0,1", true), ("10,21", true), ("11", false), ("111", false),
                       ("0", false), ("2", false), ("10,3", false), ("10,11", false)])
     func latvianOne(_ number: String, _ one: Bool) {
-        #expect(IndicatorsScreen.latvianOne(number) == one)
+        #expect(IndicatorsFeature.latvianOne(number) == one)
     }
 
     @Test("the singular of a plural unit", arguments: [("gadījumi", "gadījums"), ("jaunieši", "jaunietis"), ("dienas", "diena"),
                                                        ("aktivitātes", "aktivitāte"), ("pedagogi", "pedagogs"), ("skolotāji", "skolotājs"),
                                                        ("mēneši", "mēnesis"), ("%", "%")])
     func singular(_ plural: String, _ one: String) {
-        #expect(IndicatorsScreen.singular(plural) == one)
+        #expect(IndicatorsFeature.singular(plural) == one)
     }
 
     @Test("percentages are drawn against 100 %, not against a count beside them; a count alone in its unit has no bar")

@@ -206,7 +206,7 @@ struct ScreenTextTests {
         var state = Self.state()
         state.select("1.1")  // a one-off: w says why it cannot act, at length
         _ = reduce(&state, .key(state.keyMap.key(.help)))
-        let lines = HelpScreen.lines(state).map { $0.map(\.0).joined() }
+        let lines = HelpFeature.lines(state, width: state.width - 2).map { $0.map(\.0).joined() }
         for line in lines {
             #expect(line.displayWidth <= 78, "|\(line)| is \(line.displayWidth) columns")
         }

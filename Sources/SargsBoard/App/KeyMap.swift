@@ -41,11 +41,6 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
     case screens, form, field, search, confirm
 }
 
-/// The screens of the board.
-public enum Screen: String, CaseIterable, Hashable, Sendable {
-    case board, activity, agenda, chair, meetings, meeting, decision, institutions, journal, indicators, help
-}
-
 /// One row of the key-binding table: keys, what they do, the help text, where
 /// they work and whether the bar shows them.
 public struct KeyBinding: Sendable {

@@ -134,173 +134,35 @@ private func reduceKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     return perform(&state, command)
 }
 
-/// What the activity screen asks of the store: the activity's journal and its whole records.
-func loads(of id: ActivityID) -> [Effect] {
-    [.loadJournal(subject: id), .loadRecords(id)]
-}
-
-/// Opens the activity screen on `id` (from the board or the agenda) and asks for what it shows.
-func openActivity(_ state: inout AppState, _ id: ActivityID) -> [Effect] {
-    if state.openActivity != id { state.openRecords = [] }
-    state.openActivity = id
-    goTo(&state, .activity)
-    return loads(of: id)
-}
-
-
 /// Why nothing can be changed on a store this user may only read.
 let readOnlyReason = p("glabātuvi šeit drīkst tikai lasīt (jums tā ir tikai lasāma: fails, tā mape vai disks); izmaiņas nav iespējamas",
                        "the store may only be read here (it is read-only for you: its file, its folder or the disk); nothing can be changed")
 
-/// Why a command cannot be used now, shown instead of silently doing nothing.
+/// Why a command cannot be used now, shown instead of silently doing
+/// nothing: a store one may only read, else the reason of the handler the
+/// screen's feature (or the app) has for it, else that nothing here takes it.
 public func disabledReason(_ command: Command, in state: AppState) -> Phrase? {
     if state.readOnly, command.changesStore {
         return readOnlyReason
     }
-    if let reason = meetingDisabledReason(command, in: state) { return reason }
-    switch command {
-    case .record, .status, .note, .edit:
-        return target(state) == nil ? p("nav izvēlētas aktivitātes", "no activity is selected") : nil
-    case .finish:
-        guard let activity = target(state) else { return p("nav izvēlētas aktivitātes", "no activity is selected") }
-        if !state.tracker.recordedNotFinished(activity, on: state.today) {
-            let record = state.keyName(.record), status = state.keyName(.status)
-            return p("\(state.keyName(.finish)) pabeidz vienreizēju aktivitāti, kurai ir ierakstīta izpilde, bet kas nav atzīmēta kā pabeigta; citādi — izpilde (\(record)) vai statuss (\(status))",
-                     "\(state.keyName(.finish)) finishes a one-off activity that has a record but is not marked finished; otherwise record (\(record)) or set the status (\(status))")
-        }
-        return nil
-    case .waive:
-        guard let activity = target(state) else { return p("nav izvēlētas aktivitātes", "no activity is selected") }
-        if activity.schedule.kind == .once {
-            let status = state.keyName(.status)
-            return p("vienreizējai aktivitātei nav atkārtotu logu, ko atbrīvot; ja tā netiks veikta — statuss “atmesta” (\(status))",
-                     "a one-off has no repeating windows to waive; if it will not be done, set its status to dropped (\(status))")
-        }
-        if missedWindows(activity, state).isEmpty {
-            return p("aktivitātei \(activity.id) nav nokavētu logu", "activity \(activity.id) has no missed window")
-        }
-        return nil
-    case .open where state.screen == .institutions && state.readOnly:
-        return readOnlyReason
-    case .open where state.screen == .board:
-        return state.selectedActivity == nil ? p("šajā kolonnā nav kartīšu", "this column has no cards") : nil
-    case .clearFilters:
-        return state.filter.isEmpty ? p("filtru nav", "there is no filter") : nil
-    default:
-        return nil
-    }
+    guard let handler = handler(for: command, in: state) else { return nothingHere(command, state) }
+    return handler.reason(state)
 }
 
-/// The activity a quick edit acts on: the open one, else the selected card.
-func target(_ state: AppState) -> Activity? {
-    if state.screen == .activity, let id = state.openActivity { return state.plan.activity(id) }
-    return state.selectedActivity
+/// A command no feature takes on this screen (the key table and the features agree, so only a command sent by name).
+private func nothingHere(_ command: Command, _ state: AppState) -> Phrase {
+    let help = state.keyName(.help), title = state.screen.title
+    return p("“\(command.rawValue)” ekrānā “\(title.lv)” nedara neko; \(help) — palīdzība",
+             "“\(command.rawValue)” does nothing on the \(title.en) screen; \(help) for help")
 }
 
-func missedWindows(_ activity: Activity, _ state: AppState) -> [Window] {
-    state.tracker.windows(of: activity, on: state.today).filter { $0.state == .missed }.map(\.window)
-}
-
+/// Carries out a command where the board stands: routed by the screen
+/// first (`Screen.feature`), then the app's own bindings; a reason is said
+/// instead of acting when the handler gives one.
 func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
     if let reason = disabledReason(command, in: state) {
         state.message = Message(.error, reason)
         return []
     }
-    if let effects = performMeeting(&state, command) { return effects }
-    if let effects = performInstitutions(&state, command) { return effects }
-    switch command {
-    case .up: move(&state, rows: -1)
-    case .down: move(&state, rows: 1)
-    // A page is a column of cards on the board, a screenful of lines elsewhere.
-    case .pageUp: move(&state, rows: -(state.screen == .board ? max(1, cardsPerColumn(state) - 1) : state.frame.page))
-    case .pageDown: move(&state, rows: state.screen == .board ? max(1, cardsPerColumn(state) - 1) : state.frame.page)
-    case .home: move(&state, rows: Int.min / 2)
-    case .end: move(&state, rows: Int.max / 2)
-    case .left: moveColumn(&state, by: -1)
-    case .right: moveColumn(&state, by: 1)
-    case .open:
-        guard let activity = state.selectedActivity else { return [] }
-        return openActivity(&state, activity.id)
-    case .back:
-        state.screen = state.screenStack.popLast() ?? .board
-        state.scroll = 0
-        if state.screen == .activity, let id = state.openActivity { return loads(of: id) }
-        // Back on the journal: read it again, with what was saved on the screen just left.
-        if state.screen == .journal { return [.loadJournal(subject: nil)] }
-    case .record, .status, .note, .waive, .edit:
-        guard let activity = target(state) else { return [] }
-        state.form = makeForm(command, for: activity, state: state)
-    case .finish:
-        return finishOneOff(&state)
-    case .add:
-        state.form = addForm(state)
-    case .undo:
-        return findUndo(&state)
-    case .search:
-        state.searching = true
-    case .filter:
-        state.form = filterForm(state)
-    case .overdueOnly:
-        state.filter.overdueOnly.toggle()
-        state.relayout()
-        state.message = Message(.notice, state.filter.overdueOnly ? p("Rāda tikai nokavētās", "Showing overdue only")
-                                                                  : p("Rāda visas", "Showing all"))
-    case .clearFilters:
-        state.filter = Filter()
-        state.relayout()
-        state.message = Message(.notice, p("Filtri notīrīti", "Filters cleared"))
-    case .group:
-        state.grouping = state.grouping.next
-        state.firstColumn = 0
-        state.relayout()
-        state.message = Message(.notice, p("Grupēts pēc: \(state.grouping.phrase.lv)", "Grouped by \(state.grouping.phrase.en)"))
-    case .meetings: goTo(&state, .meetings)
-    case .institutions: goTo(&state, .institutions)
-    case .journal:
-        goTo(&state, .journal)
-        return [.loadJournal(subject: nil)]
-    case .indicators: goTo(&state, .indicators)
-    case .help: goTo(&state, .help)
-    case .quit:
-        return quit(&state)
-    default:
-        break
-    }
-    return []
-}
-
-/// A one-off recorded but not marked finished (issue 27): marked done, through the gate, at once.
-private func finishOneOff(_ state: inout AppState) -> [Effect] {
-    guard let activity = target(state) else { return [] }
-    do {
-        return try checked(.status(activity.id, .done, note: activity.statusNote), state)
-    } catch {
-        state.message = Message(.error, error.phrase)
-        return []
-    }
-}
-
-/// In the agenda view the preparation's own last edit goes back first;
-/// elsewhere the store's latest change, after a yes.
-private func findUndo(_ state: inout AppState) -> [Effect] {
-    if state.screen == .agenda, var previous = state.draftHistory.popLast() {
-        // The draft's link to its stored meeting is not an edit: it stays.
-        previous.meetingID = state.draft?.meetingID
-        previous.base = state.draft?.base
-        state.draft = previous
-        state.message = Message(.notice, p("Atsaukta pēdējā darba kārtības izmaiņa", "The agenda's last edit is undone"))
-        return []
-    }
-    return [.findUndo]
-}
-
-/// Quits, after a question when a preparation has edits not saved.
-private func quit(_ state: inout AppState) -> [Effect] {
-    // A preparation with edits not saved is not thrown away without a question.
-    if !state.draftHistory.isEmpty, state.draftHasUnsavedChanges {
-        ask(&state, p("Darba kārtībā ir nesaglabātas izmaiņas. Iziet bez tām?", "The agenda has changes not saved. Quit without them?"),
-            yes: p("iziet bez tām", "quit without them"), onYes: [.quit])
-        return []
-    }
-    return [.quit]
+    return handler(for: command, in: state)?.run(&state) ?? []
 }

@@ -186,3 +186,39 @@ extension WindowState {
         }
     }
 }
+
+/// Lines of role-tagged text, scrolled, with a "+N ↓" signal.
+enum ScrollingText {
+    static func render(_ lines: [[(String, Role)]], scroll: Int, state: AppState, into canvas: inout Canvas, in area: Rect) {
+        render(count: lines.count, line: { lines[$0] }, scroll: scroll, state: state, into: &canvas, in: area)
+    }
+
+    /// The same for `count` lines made on demand: only those in view are made.
+    /// The "+N ↓" signal never stands over text: a last line that would
+    /// reach it gives its row to the signal (and is counted among those below).
+    static func render(count: Int, line: (Int) -> [(String, Role)], scroll: Int, state: AppState,
+                       into canvas: inout Canvas, in area: Rect) {
+        guard area.height > 0 else { return }
+        let first = max(0, min(scroll, count - area.height))
+        var below = count - first - area.height
+        for i in 0..<min(area.height, max(0, count - first)) {
+            let pieces = line(first + i)
+            if below > 0, i == area.height - 1 {
+                let signal = "+\(below) \(state.glyphs.arrowDown)".displayWidth
+                let used = pieces.reduce(0) { $0 + $1.0.displayWidth }
+                if area.x + 1 + used + 1 > area.maxX - signal - 1 {
+                    below += 1
+                    break
+                }
+            }
+            var x = area.x + 1
+            for (text, role) in pieces {
+                x += canvas.text(text, x: x, y: area.y + i, width: area.maxX - x - 1, role: role, glyphs: state.glyphs)
+            }
+        }
+        if below > 0 {
+            let label = "+\(below) \(state.glyphs.arrowDown)"
+            canvas.put(label, x: area.maxX - label.displayWidth - 1, y: area.maxY - 1, role: .emphasis)
+        }
+    }
+}

@@ -9,12 +9,6 @@ enum ActivityScreen {
     /// One line of the screen: text pieces with their roles.
     typealias Line = [(String, Role)]
 
-    static func render(_ state: AppState, into canvas: inout Canvas, in area: Rect) {
-        guard let id = state.openActivity, let activity = state.plan.activity(id) else { return }
-        ScrollingText.render(lines(state, activity: activity, width: area.width - 2), scroll: state.scroll, state: state,
-                             into: &canvas, in: area)
-    }
-
     static func lines(_ state: AppState, activity: Activity, width: Int) -> [Line] {
         var page = Page(state: state, activity: activity, width: width)
         page.title()
@@ -210,8 +204,8 @@ enum ActivityScreen {
             for note in notes.prefix(50) {
                 // A note of several lines is shown whole, each line under the first.
                 let lines = SafeText.clean(note.text, keeping: .lines).split(separator: "\n", omittingEmptySubsequences: false)
-                let lead = JournalScreen.time(note.time) + "  " + SafeText.line(note.author) + ": "
-                out.append([(JournalScreen.time(note.time) + "  ", .dim), (SafeText.line(note.author) + ": ", .dim),
+                let lead = JournalFeature.time(note.time) + "  " + SafeText.line(note.author) + ": "
+                out.append([(JournalFeature.time(note.time) + "  ", .dim), (SafeText.line(note.author) + ": ", .dim),
                             (String(lines.first ?? ""), .background)])
                 let indent = String(repeating: " ", count: lead.displayWidth)
                 for line in lines.dropFirst() { out.append([(indent + line, .background)]) }
@@ -255,7 +249,7 @@ enum ActivityScreen {
             let journal = state.journal.filter { $0.subject == activity.id || own.contains($0.subject) }
             if journal.isEmpty { out.append([(state.text(p("Nav ierakstu.", "No entries.")), .dim)]) }
             let numberWidth = journal.prefix(50).map { "#\($0.id)".count }.max() ?? 0
-            for entry in journal.prefix(50) { out.append(JournalScreen.line(entry, state.language, numberWidth: numberWidth)) }
+            for entry in journal.prefix(50) { out.append(JournalFeature.line(entry, state.language, numberWidth: numberWidth)) }
         }
     }
 }

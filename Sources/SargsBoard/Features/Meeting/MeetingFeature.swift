@@ -4,7 +4,9 @@ import SargsCore
 private func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
 
 /// One meeting: its items with their outcomes, and its decisions (as `sargs meeting show` prints them).
-enum MeetingScreen {
+enum MeetingFeature: TextFeature {
+    static let title = p("sēde", "meeting")
+
     /// The minutes' lines wrapped to `width`, a long line continuing under its own indent.
     static func lines(_ state: AppState, width: Int) -> [[(String, Role)]] {
         guard let id = state.openMeeting, let meeting = state.snapshot.meetings.first(where: { $0.id == id }) else {

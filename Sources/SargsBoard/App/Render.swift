@@ -19,14 +19,7 @@ public func render(_ state: AppState, into canvas: inout Canvas) {
     drawHeader(state, into: &canvas)
     let frame = FrameLayout(width: bounds.width, height: bounds.height)
     let body = frame.body
-    switch state.screen {
-    case .board: BoardScreen.render(state, into: &canvas, in: body)
-    case .activity: ActivityScreen.render(state, into: &canvas, in: body)
-    case .help: HelpScreen.render(state, into: &canvas, in: body)
-    case .chair: ChairScreen.render(state, into: &canvas, in: body)
-    case .agenda, .meetings, .meeting, .decision, .institutions, .journal, .indicators:
-        ScreenRouter.render(state, into: &canvas, in: body)
-    }
+    state.screen.feature.render(state, into: &canvas, in: body)
     drawStatusLine(state, into: &canvas, y: frame.status.y)
     drawKeyBar(state, into: &canvas, y: frame.keyBar.y)
     if let form = state.form { FormScreen.render(form, state: state, into: &canvas) }
@@ -67,7 +60,7 @@ func headerText(_ state: AppState, width: Int) -> String {
             parts.append((state.text(p("filtrs: ", "filter: ")) + filters.joined(separator: ", ") + " (\(hiddenText))", nil))
         }
     } else {
-        parts.append((state.text(screenTitle(state.screen)), nil))
+        parts.append((state.text(state.screen.title), nil))
     }
     if state.readOnly { parts.append((state.text(p("tikai lasīt", "read only")), nil)) }
     func joined() -> String { " " + parts.map(\.text).joined(separator: " \(g.vertical) ") }
@@ -76,22 +69,6 @@ func headerText(_ state: AppState, width: Int) -> String {
         parts.remove(at: weakest)
     }
     return joined()
-}
-
-func screenTitle(_ screen: Screen) -> Phrase {
-    switch screen {
-    case .board: return p("tāfele", "board")
-    case .activity: return p("aktivitāte", "activity")
-    case .agenda: return p("darba kārtība", "agenda")
-    case .chair: return p("sēdes vadīšana", "chairing the meeting")
-    case .meetings: return p("sēdes", "meetings")
-    case .meeting: return p("sēde", "meeting")
-    case .decision: return p("lēmums", "decision")
-    case .institutions: return p("iestādes", "institutions")
-    case .journal: return p("žurnāls", "journal")
-    case .indicators: return p("rādītāji", "indicators")
-    case .help: return p("palīdzība", "help")
-    }
 }
 
 /// The most rows the status line grows to, upwards over the screen's bottom.

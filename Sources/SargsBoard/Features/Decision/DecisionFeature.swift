@@ -5,7 +5,31 @@ private func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
 
 /// One decision: what was decided, who answers for it, by when, the meeting
 /// that took it, the activity it concerns, and what each review did with it.
-enum DecisionScreen {
+enum DecisionFeature: TextFeature {
+    static let title = p("lēmums", "decision")
+
+    static func handler(_ command: Command) -> Handler? {
+        switch command {
+        case .reviewDone, .reviewDue:
+            return Handler(unless: openReason) { state in
+                guard let decision = openDecision(state) else { return [] }
+                return review(&state, decision, meeting: nil, command)
+            }
+        default:
+            return nil
+        }
+    }
+
+    /// The decision the screen shows, as stored.
+    private static func openDecision(_ state: AppState) -> Decision? {
+        state.openDecision.flatMap { id in state.snapshot.decisions.first { $0.id == id } }
+    }
+
+    private static func openReason(_ state: AppState) -> Phrase? {
+        guard let decision = openDecision(state) else { return p("šī lēmuma vairs nav", "this decision is gone") }
+        return decision.isOpen ? nil : p("lēmums Nr. \(decision.id) jau ir izpildīts", "decision \(decision.id) is already done")
+    }
+
     static func lines(_ state: AppState, width: Int) -> [[(String, Role)]] {
         guard let id = state.openDecision, let d = state.snapshot.decisions.first(where: { $0.id == id }) else {
             return [[(state.text(p("Šī lēmuma vairs nav.", "This decision is gone.")), .dim)]]

@@ -3,26 +3,41 @@ import SargsCore
 private func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
 
 /// The institutions screen (issue 15): the cursor over `plan.allInstitutions`,
-/// and Enter's form for a mailbox. Nil when the command is not this screen's.
-func performInstitutions(_ state: inout AppState, _ command: Command) -> [Effect]? {
-    guard state.screen == .institutions else { return nil }
-    let count = state.plan.allInstitutions.count
-    switch command {
-    case .up, .down, .home, .end, .pageUp, .pageDown:
-        state.institutionsCursor = min(max(state.institutionsCursor &+ cursorStep(command, page: 10), 0), max(0, count - 1))
-        return []
-    case .open:
+/// and Enter's form for a mailbox.
+enum InstitutionsFeature: Feature {
+    static let title = p("iestādes", "institutions")
+
+    static func handler(_ command: Command) -> Handler? {
+        switch command {
+        case .up, .down, .home, .end, .pageUp, .pageDown:
+            return .changing { state in
+                let count = state.plan.allInstitutions.count
+                state.institutionsCursor = min(max(state.institutionsCursor &+ cursorStep(command, page: 10), 0), max(0, count - 1))
+            }
+        case .open:
+            // A mailbox is a change of the store: a store one may only read says so before the form.
+            return .changing(unless: { $0.readOnly ? readOnlyReason : nil }, openMailboxForm)
+        default:
+            return nil
+        }
+    }
+
+    private static func openMailboxForm(_ state: inout AppState) {
         let institutions = state.plan.allInstitutions
-        guard institutions.indices.contains(state.institutionsCursor) else { return [] }
+        guard institutions.indices.contains(state.institutionsCursor) else { return }
         let institution = institutions[state.institutionsCursor]
         state.form = Form(kind: .institutionEmail(institution.code),
                           title: p("\(institution.code) e-pasts", "\(institution.code) mailbox"),
                           fields: [FormField(key: "email", label: p("E-pasts", "E-mail"), text: institution.email ?? "",
                                              hint: p("iestādes adrese, piem. socialais.dienests@example.lv; tukšs — noņemt",
                                                      "the institution's address, e.g. socialais.dienests@example.lv; empty removes it"))])
-        return []
-    default:
-        return nil
+    }
+
+    static func render(_ state: AppState, into canvas: inout Canvas, in area: Rect) {
+        let (list, cursorLine) = InstitutionsScreen.lines(state)
+        // The institution under the cursor stays in view.
+        let scroll = max(0, cursorLine.map { $0 - area.height + 2 } ?? 0)
+        ScrollingText.render(list, scroll: scroll, state: state, into: &canvas, in: area)
     }
 }
 

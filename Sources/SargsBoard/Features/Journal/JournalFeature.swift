@@ -4,7 +4,13 @@ import SargsCore
 private func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
 
 /// Who changed what, newest first.
-enum JournalScreen {
+enum JournalFeature: TextFeature {
+    static let title = p("žurnāls", "journal")
+
+    static func handler(_ command: Command) -> Handler? {
+        command == .search ? .changing { $0.searching = true } : nil
+    }
+
     static func time(_ date: Date) -> String { RigaTime.text(date) }
 
     /// One entry: its number (an undo names the entry it reverts, "atsauca #10"), its time, then the
@@ -16,7 +22,7 @@ enum JournalScreen {
                 (String(JournalText.sentence(entry, language).dropFirst(SafeText.line(entry.author).count + 1)), .background)]
     }
 
-    static func lines(_ state: AppState) -> [[(String, Role)]] {
+    static func lines(_ state: AppState, width: Int) -> [[(String, Role)]] {
         let needle = BoardLayout.fold(state.journalFilter)
         let entries = needle.isEmpty ? state.journal : state.journal.filter {
             BoardLayout.fold($0.subject + " " + $0.author).contains(needle)

@@ -9,7 +9,9 @@ private func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
 /// bar scale, percentages against 100 %, and a figure alone in its unit has
 /// no bar to compare; numbers use the language's decimal sign ("10,3") and
 /// a unit agrees with its number ("1 gadījums", "21 gadījums", "11 gadījumi").
-enum IndicatorsScreen {
+enum IndicatorsFeature: TextFeature {
+    static let title = p("rādītāji", "indicators")
+
     /// What a figure is counted in: the indicator's unit, else the last
     /// bracketed part of its label ("Aptaujātie speciālisti (skaits)").
     struct Unit: Hashable {

@@ -1,0 +1,77 @@
+import SargsCore
+
+/// What a command does on a screen, and why it cannot act now, written
+/// once side by side (issue 28; lazygit's `Binding{Handler,
+/// GetDisabledReason}`). The keys, help text and bar word of the command
+/// stay in the one table, `KeyMap.standard`, so a rebinding, the help
+/// screen and the man page read one place; the handler is the feature's.
+struct Handler {
+    /// Why the command cannot act now, in both languages; nil when it can.
+    /// Asked by `perform` before `run`, by the key bar and by help.
+    let reason: (AppState) -> Phrase?
+    /// What the command does; run only when `reason` gave nil.
+    let run: (inout AppState) -> [Effect]
+
+    init(unless reason: @escaping (AppState) -> Phrase? = { _ in nil }, _ run: @escaping (inout AppState) -> [Effect]) {
+        self.reason = reason
+        self.run = run
+    }
+
+    /// A handler that changes only the state and asks for no effect.
+    static func changing(unless reason: @escaping (AppState) -> Phrase? = { _ in nil },
+                         _ change: @escaping (inout AppState) -> Void) -> Handler {
+        Handler(unless: reason) { state in
+            change(&state)
+            return []
+        }
+    }
+}
+
+/// One screen of the board (issue 28): its title, what each command does
+/// on it, its drawing into the body of the frame, and how many lines its
+/// text has. A feature's folder, `SargsBoard/Features/<Screen>/`, holds all
+/// of it; the router (`Screen.feature`, `Features/Screens.swift`) picks the
+/// feature by the screen first (TCA's `Scope`), then the feature takes the
+/// command. What no screen takes itself (moving between screens, help,
+/// quit, undo, scrolling text) is `AppFeature`'s.
+protocol Feature {
+    /// The screen's name in the header and the man page.
+    static var title: Phrase { get }
+    /// What `command` does on this screen; nil leaves it to `AppFeature`.
+    static func handler(_ command: Command) -> Handler?
+    /// Draws the screen into `area`, the frame's body (`FrameLayout.body`).
+    static func render(_ state: AppState, into canvas: inout Canvas, in area: Rect)
+    /// How many lines the screen's text has at `width` columns, from the
+    /// feature's own lines (how far `AppFeature`'s scrolling goes); nil for a
+    /// screen that keeps its own cursor in view and does not scroll.
+    static func lineCount(_ state: AppState, width: Int) -> Int?
+    /// A click (or the wheel) in the body at `area`; nil when the screen has no use for it.
+    static func click(_ state: inout AppState, _ event: MouseEvent, area: Rect) -> [Effect]?
+}
+
+extension Feature {
+    static func handler(_ command: Command) -> Handler? { nil }
+    static func lineCount(_ state: AppState, width: Int) -> Int? { nil }
+    static func click(_ state: inout AppState, _ event: MouseEvent, area: Rect) -> [Effect]? { nil }
+}
+
+/// A screen that is lines of text, scrolled by `AppFeature`'s moving keys
+/// (activity, meeting, decision, journal, indicators, help).
+protocol TextFeature: Feature {
+    /// The screen's lines at `width` columns: role-tagged pieces of text.
+    static func lines(_ state: AppState, width: Int) -> [[(String, Role)]]
+}
+
+extension TextFeature {
+    static func render(_ state: AppState, into canvas: inout Canvas, in area: Rect) {
+        ScrollingText.render(lines(state, width: area.width - 2), scroll: state.scroll, state: state, into: &canvas, in: area)
+    }
+
+    static func lineCount(_ state: AppState, width: Int) -> Int? { lines(state, width: width).count }
+}
+
+/// The handler of `command` where the board stands: the screen's feature
+/// first, then the app's own bindings; nil when nothing here takes it.
+func handler(for command: Command, in state: AppState) -> Handler? {
+    state.screen.feature.handler(command) ?? AppFeature.handler(command)
+}

@@ -1,0 +1,106 @@
+import SargsCore
+
+private func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
+
+/// The agenda of SPEC §5 for the draft's date and kind, grouped by owner, with
+/// a cursor over the items; upcoming deadlines and open decisions below.
+enum AgendaScreen {
+    static func render(_ state: AppState, into canvas: inout Canvas, in area: Rect) {
+        guard let draft = state.draft, let view = state.currentAgendaView else { return }
+        let cursorLine = view.lineOfItem.indices.contains(draft.cursor) ? view.lineOfItem[draft.cursor]
+            : view.lineOfDecision.indices.contains(draft.cursor - view.order.count) ? view.lineOfDecision[draft.cursor - view.order.count] : 0
+        // Scroll so the cursor's line stays in view.
+        let scroll = max(0, min(cursorLine - area.height / 2, view.lines.count - area.height))
+        ScrollingText.render(count: view.lines.count, line: { line(view.lines[$0], view, draft, state) }, scroll: scroll,
+                             state: state, into: &canvas, in: area)
+    }
+
+    /// The text of one line of the view.
+    static func line(_ line: AgendaView.Line, _ view: AgendaView, _ draft: MeetingDraft, _ state: AppState) -> [(String, Role)] {
+        let g = state.glyphs
+        let lv = state.language == .lv
+        let agenda = view.agenda
+        switch line {
+        case .heading:
+            let kind = draft.kind == .regular ? (lv ? "kārtējā sēde" : "regular meeting") : (lv ? "ārkārtas sēde" : "emergency meeting")
+            // When and where it sits (issue 26), as the meeting form set them.
+            let time = draft.time.map { lv ? " plkst. \($0)" : " at \($0)" } ?? ""
+            return [("\(draft.date)\(time) · \(kind)", .emphasis), (draft.topic.map { " · \($0)" } ?? "", .emphasis),
+                    (draft.place.map { " · \($0)" } ?? "", .dim)]
+        case .review:
+            // The rule of four counts quarters with a held regular meeting (issue 26).
+            return [(lv ? "Pārskata periods \(agenda.reviewFrom) – \(agenda.date) · ceturkšņi ar sēdi \(agenda.date.year): \(agenda.quartersHeld) no \(agenda.meetingsRequired)"
+                        : "Review period \(agenda.reviewFrom) – \(agenda.date) · quarters met in \(agenda.date.year): \(agenda.quartersHeld) of \(agenda.meetingsRequired)", .dim)]
+        case .saved:
+            // "Saved" only when the store holds what the screen shows.
+            let save = state.keyName(.saveMeeting)
+            if let stored = state.draftMeeting {
+                if stored.state != .planned {
+                    return [(lv ? "Sēde Nr. \(stored.id) — \(stored.state.phrase.lv)" : "Meeting \(stored.id) — \(stored.state.phrase.en)", .dim)]
+                }
+                if state.draftHasUnsavedChanges {
+                    return [(lv ? "Sēde Nr. \(stored.id) — nesaglabātas izmaiņas; \(save): saglabāt"
+                                : "Meeting \(stored.id) — changes not saved; \(save) saves them", .error)]
+                }
+                return [(lv ? "Saglabāta kā sēde Nr. \(stored.id)" : "Saved as meeting \(stored.id)", .notice)]
+            }
+            return [(lv ? "Nav saglabāta — \(save): saglabāt kā plānotu sēdi" : "Not saved — \(save) saves it as a planned meeting", .dim)]
+        case .blank:
+            return []
+        case .nothing:
+            if !draft.removed.isEmpty {
+                return [(lv ? "Darba kārtībā nav jautājumu (visi izņemti)." : "The agenda has no items (all removed).", .notice)]
+            }
+            return [(lv ? "Nav jautājumu: nekas nav nokavēts." : "No items: nothing is overdue.", .notice)]
+        case .owner(let owner, let count):
+            let name = state.plan.institution(owner).map { $0.name(in: state.language) } ?? owner
+            return [("\(owner) · \(name) (\(count))", .columnTitle)]
+        case .item(let index):
+            guard let slot = view.planIndex[index] else { return [] }
+            let activity = state.plan.activities[slot]
+            let id = activity.id
+            let selected = index == draft.cursor
+            let why: String
+            let role: Role
+            if let item = view.reasons[id] {
+                why = AgendaText.why(item, language: state.language)
+                role = item.daysOverdue > 0 ? .badgeOverdue : .progress
+            } else if let service = view.services[id] {
+                // As `sargs agenda --kind emergency` says it: the last record and the count in 365 days.
+                let last = service.lastRecord.map { lv ? "pēdējā \($0)" : "last \($0)" } ?? (lv ? "nav izpilžu" : "no records")
+                why = lv ? "\(last); 365 dienās: \(service.records365)" : "\(last); in 365 days: \(service.records365)"
+                role = service.lastRecord == nil ? .badgeOverdue : .progress
+            } else {
+                let badge = Badge(state.tracker.state(of: activity, on: draft.date), glyphs: g, language: state.language)
+                why = badge.text
+                role = badge.role
+            }
+            let others = activity.owners.dropFirst()
+            var line: [(String, Role)] = [((selected ? g.arrowRight : " ") + " ", selected ? .cardSelected : .background),
+                                          (id.padded(to: 5) + " ", selected ? .cardSelected : .emphasis),
+                                          (why, selected ? .cardSelected : role)]
+            if !others.isEmpty { line.append(("  +" + others.joined(separator: ","), .dim)) }
+            if let outcome = view.outcomes[id] { line.append(("  [" + state.text(outcome.phrase) + "]", .notice)) }
+            line.append(("  " + (activity.name(in: state.language)), .dim))
+            return line
+        case .upcomingHeading:
+            return [(lv ? "Tuvākie termiņi (91 diena)" : "Coming deadlines (91 days)", .columnTitle)]
+        case .upcoming(let i):
+            let u = agenda.upcoming[i]
+            return [("  \(u.activity) ", .emphasis), ((lv ? "līdz " : "due ") + u.due.description, .badgeUpcoming), ("  " + u.title, .dim)]
+        case .decisionsHeading:
+            return [(lv ? "Atvērtie lēmumi (\(agenda.decisions.count))" : "Open decisions (\(agenda.decisions.count))", .columnTitle)]
+        case .noDecisions:
+            return [(lv ? "  nav" : "  none", .dim)]
+        case .decision(let i):
+            let d = agenda.decisions[i]
+            let selected = draft.cursor == view.order.count + i
+            // The due date before the text, so a narrow screen cuts the text, never the date.
+            return [((selected ? g.arrowRight : " ") + " ", selected ? .cardSelected : .background),
+                    ("Nr. \(d.id) [\(SafeText.line(d.owner))] ", selected ? .cardSelected : .emphasis),
+                    ((lv ? "līdz " : "due ") + d.due.description, d.overdue ? .badgeOverdue : .dim),
+                    (d.overdue ? (lv ? " nokavēts" : " overdue") : "", .badgeOverdue),
+                    ("  " + SafeText.line(d.text), .background)]
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import SargsCore
+
+private func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
+
+/// The meetings view: planned, held and cancelled; Enter opens the one under the cursor.
+enum MeetingsFeature: Feature {
+    static let title = p("sēdes", "meetings")
+
+    static func handler(_ command: Command) -> Handler? {
+        switch command {
+        case .up, .down, .home, .end, .pageUp, .pageDown:
+            return .changing { state in
+                let count = state.meetingsInOrder.count
+                state.meetingsCursor = min(max(state.meetingsCursor &+ cursorStep(command, page: 10), 0), max(0, count - 1))
+            }
+        case .open:
+            return .changing(unless: { $0.meetingsInOrder.isEmpty ? p("vēl nav nevienas sēdes", "there are no meetings yet") : nil }) { state in
+                let meetings = state.meetingsInOrder
+                guard meetings.indices.contains(state.meetingsCursor) else { return }
+                state.openMeeting = meetings[state.meetingsCursor].id
+                goTo(&state, .meeting)
+            }
+        default:
+            return nil
+        }
+    }
+
+    static func render(_ state: AppState, into canvas: inout Canvas, in area: Rect) {
+        let (list, cursorLine) = MeetingsScreen.lines(state)
+        // The meeting under the cursor stays in view.
+        let scroll = max(0, cursorLine.map { $0 - area.height + 2 } ?? 0)
+        ScrollingText.render(list, scroll: scroll, state: state, into: &canvas, in: area)
+    }
+
+    /// A click selects the meeting under it (a double click opens it); the wheel moves the cursor.
+    static func click(_ state: inout AppState, _ event: MouseEvent, area: Rect) -> [Effect]? {
+        switch event.kind {
+        case .wheelUp: return perform(&state, .up)
+        case .wheelDown: return perform(&state, .down)
+        case .click, .doubleClick:
+            let (lines, cursorLine) = MeetingsScreen.lines(state)
+            guard let cursorLine else { return [] }
+            // The same scroll as the meetings screen draws; meetings are listed one a line from the first.
+            let scroll = max(0, cursorLine - area.height + 2)
+            let index = scroll + event.y - area.y
+            let meeting = index - (cursorLine - state.meetingsCursor)
+            guard lines.indices.contains(index), state.meetingsInOrder.indices.contains(meeting) else { return [] }
+            state.meetingsCursor = meeting
+            return event.kind == .doubleClick ? perform(&state, .open) : []
+        }
+    }
+}
