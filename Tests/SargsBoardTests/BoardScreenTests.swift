@@ -387,7 +387,7 @@ struct BoardScreenTests {
         var state = try Self.state(width: 80, height: 24)
         state.select("5.2")
         _ = reduce(&state, .command(.open))
-        #expect(state.screen == .activity && state.openActivity == "5.2")
+        #expect(state.screen == .activity && state.activity.id == "5.2")
         let canvas = Self.frame(state)
         Self.expectLines(canvas, [
             " sargs │ Madonas novads 2025–2027 │ 2025-07-01 │ aktivitāte                     ",

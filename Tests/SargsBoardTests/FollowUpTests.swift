@@ -34,9 +34,9 @@ struct FollowUpTests {
     func reviewWalk() throws {
         var (board, services) = try LoopTests.driver(Self.twoMeetings(), today: "2025-12-10", width: 80, height: 24)
         board.press(.agenda)
-        #expect(board.state.draft?.meetingID == 2 && !board.state.draftHasUnsavedChanges)
+        #expect(board.state.agenda.draft?.meetingID == 2 && !board.state.draftHasUnsavedChanges)
         board.press(.chair)
-        #expect(board.state.screen == .chair && board.state.draft?.reviewing == 0)
+        #expect(board.state.screen == .chair && board.state.agenda.draft?.reviewing == 0)
         var screen = board.screen
         #expect(screen.contains("lēmums 1 / 2") && screen.contains("Lēmums Nr. 1   SD Sociālais dienests"), "\(screen)")
         #expect(screen.contains("2025-10-20 NOKAVĒTS 51 d.") && screen.contains("sēdē Nr. 1, 2025-09-10"))
@@ -60,11 +60,11 @@ struct FollowUpTests {
         #expect(screen.contains("lēmums 2 / 2") && screen.contains("Lēmums Nr. 2   BT Bāriņtiesa"), "\(screen)")
         board.press(.reviewDone)
         #expect(try services.snapshot.decisions.first { $0.id == 2 }?.doneOn == Day("2025-12-10"))
-        #expect(board.state.draft?.reviewing == nil && board.state.draft?.current == 0)
+        #expect(board.state.agenda.draft?.reviewing == nil && board.state.agenda.draft?.current == 0)
         #expect(board.screen.contains("jautājums 1 / \(board.state.draftOrder.count)"))
         // ← goes back into the review; o leaves decision 2's review as it is (done), on decision 1 it keeps "moved".
         board.press(.left)
-        #expect(board.state.draft?.reviewing == 1)
+        #expect(board.state.agenda.draft?.reviewing == 1)
         board.press(.left)
         board.press(.reviewOpen)
         #expect(try services.snapshot.reviews.first { $0.decision == 1 }?.outcome == .moved)
@@ -100,13 +100,13 @@ struct FollowUpTests {
         board.press(.agenda)
         board.press(.end)
         let items = board.state.draftOrder.count
-        #expect(board.state.draft?.cursor == items + 1)
+        #expect(board.state.agenda.draft?.cursor == items + 1)
         #expect(board.screen.contains("▶ Nr. 2 [BT] līdz 2025-12-31  Informēt skolas"), "\(board.screen)")
         board.press(.removeItem)
         #expect(board.state.message?.phrase.lv == "izvēlēts lēmums, nevis jautājums; Enter to atver")
         board.press(.up)
         board.press(.open)
-        #expect(board.state.screen == .decision && board.state.openDecision == 1)
+        #expect(board.state.screen == .decision && board.state.decision.id == 1)
         let screen = board.screen
         #expect(screen.contains("Lēmums Nr. 1") && screen.contains("Termiņš         2025-10-20  nokavēts 51 d."), "\(screen)")
         #expect(screen.contains("Aktivitāte      2.1 "))
@@ -175,7 +175,7 @@ struct FollowUpTests {
     func pastPlannedMeeting() throws {
         var (board, services) = try LoopTests.driver(Self.twoMeetings(), today: "2025-12-20", width: 120, height: 40)
         board.press(.agenda)
-        #expect(board.state.draft?.meetingID == 2)
+        #expect(board.state.agenda.draft?.meetingID == 2)
         #expect(board.state.message?.phrase.lv == "Sēde Nr. 2 (2025-12-10) nav atzīmēta: H notikusi · d jauns datums · C atcelt")
         board.press(.cancelMeeting)
         #expect(board.state.confirmation?.question.lv == "Atcelt sēdi Nr. 2 (2025-12-10)? y — atcelt sēdi, n — nē")
@@ -230,14 +230,14 @@ struct FollowUpTests {
         board.key(.right)
         board.state.form?.set("topic", text: "Gadījums nometnē")
         board.press(.formSave)
-        #expect(board.state.draft?.kind == .emergency)
+        #expect(board.state.agenda.draft?.kind == .emergency)
         let agenda = board.screen
         #expect(agenda.contains("pēdējā 2025-06-20; 365 dienās: 2"), "\(agenda)")
         #expect(agenda.contains("nav izpilžu; 365 dienās: 0"))
         board.press(.chair)
         board.press(.confirmYes)
         #expect(board.screen.contains("Tēma: Gadījums nometnē"), "\(board.screen)")
-        #expect(board.state.draft?.reviewing == nil, "an emergency meeting reviews no decisions")
+        #expect(board.state.agenda.draft?.reviewing == nil, "an emergency meeting reviews no decisions")
     }
 }
 
@@ -253,12 +253,12 @@ extension FollowUpTests {
         // Decision 1 is done: it is still listed only if this meeting reviewed it; here the review starts at decision 2.
         #expect(board.screen.contains("lēmums 1 / 1") && board.screen.contains("Lēmums Nr. 2"), "\(board.screen)")
         board.press(.reviewDone)
-        #expect(board.state.draft?.reviewing == nil, "saved: on to the items")
+        #expect(board.state.agenda.draft?.reviewing == nil, "saved: on to the items")
         board.press(.left)
-        #expect(board.state.draft?.reviewing == 0)
+        #expect(board.state.agenda.draft?.reviewing == 0)
         board.press(.reviewOpen)
         #expect(board.state.message?.phrase.lv == "lēmums Nr. 2 jau ir izpildīts; → — nākamais")
-        #expect(board.state.draft?.reviewing == 0, "a refused key leaves the chair where it was")
+        #expect(board.state.agenda.draft?.reviewing == 0, "a refused key leaves the chair where it was")
         #expect(try services.snapshot.reviews.map(\.outcome) == [.done])
         board.press(.back)
         // On the agenda: v and t act on the decision under the cursor, and say why elsewhere.
@@ -400,7 +400,7 @@ struct StoredAgendaBoardTests {
         var (board, services) = try LoopTests.driver(FollowUpTests.twoMeetings(), today: "2025-12-10", width: 120, height: 40)
         board.press(.agenda)
         board.press(.chair)
-        while board.state.draft?.reviewing != nil { board.press(.reviewOpen) }
+        while board.state.agenda.draft?.reviewing != nil { board.press(.reviewOpen) }
         let first = try #require(board.state.draftOrder.first)
         board.press(.discussed)
         #expect(board.state.form?.kind == .outcomeWords(first))
@@ -411,7 +411,7 @@ struct StoredAgendaBoardTests {
         board.press(.formSave)
         let item = try services.snapshot.meetings[1].items.first { $0.activity == first }
         #expect(item?.outcome == .discussed && item?.note == "SD ziņos nākamajā sēdē")
-        #expect(board.state.draft?.current == 1)
+        #expect(board.state.agenda.draft?.current == 1)
         let second = board.state.draftOrder[1]
         board.press(.discussed)
         board.press(.formSave)

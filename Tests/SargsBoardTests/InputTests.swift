@@ -115,7 +115,7 @@ struct InputTests {
         board.send(.mouse(MouseEvent(.click, x: 30, y: 9)))
         #expect(board.state.selectedActivity?.id == "3.1")
         board.send(.mouse(MouseEvent(.doubleClick, x: 30, y: 4)))
-        #expect(board.state.screen == .activity && board.state.openActivity == "2.1")
+        #expect(board.state.screen == .activity && board.state.activity.id == "2.1")
         // The wheel scrolls a long screen.
         board.send(.mouse(MouseEvent(.wheelDown, x: 10, y: 10)))
         #expect(board.state.scroll == 1)
@@ -129,9 +129,9 @@ struct InputTests {
         let lines = try #require(board.state.currentAgendaView?.lines)
         let second = try #require(lines.firstIndex(of: .item(1)))
         board.send(.mouse(MouseEvent(.click, x: 5, y: 1 + second)))
-        #expect(board.state.draft?.cursor == 1)
+        #expect(board.state.agenda.draft?.cursor == 1)
         board.send(.mouse(MouseEvent(.doubleClick, x: 5, y: 1 + second)))
-        #expect(board.state.screen == .activity && board.state.openActivity == board.state.draftOrder[1])
+        #expect(board.state.screen == .activity && board.state.activity.id == board.state.draftOrder[1])
         board.press(.back)
         // A form: a click on a field focuses it.
         board.press(.meetingSettings)

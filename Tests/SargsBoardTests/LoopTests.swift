@@ -59,7 +59,7 @@ struct LoopTests {
     func journalAfterASaveElsewhere() throws {
         var (board, _) = try Self.driver(Self.plannedMeeting6(), today: "2025-12-01")
         board.press(.journal)
-        let before = board.state.journal.count
+        let before = board.state.journal.entries.count
         board.press(.agenda)
         board.press(.meetingSettings)
         board.press(.formNext)
@@ -69,14 +69,14 @@ struct LoopTests {
         board.press(.saveMeeting)
         board.press(.back)
         #expect(board.state.screen == .journal)
-        #expect(board.state.journal.count == before + 1, "\(board.state.journal.map { JournalText.sentence($0, .lv) })")
+        #expect(board.state.journal.entries.count == before + 1, "\(board.state.journal.entries.map { JournalText.sentence($0, .lv) })")
     }
 
     @Test("a changed date and topic of a saved meeting are stored by p, with the agenda of the new date")
     func dateChangeIsStored() throws {
         var (board, services) = try Self.driver(Self.plannedMeeting6(), today: "2026-01-20")
         board.press(.agenda)
-        #expect(board.state.draft?.meetingID == 6)
+        #expect(board.state.agenda.draft?.meetingID == 6)
         board.press(.meetingSettings)
         board.key(.control("u"))
         board.type("2026-01-22")
@@ -114,7 +114,7 @@ struct LoopTests {
         let after = board.state.draftOrder
         #expect(!after.contains(removed), "the removed item stays removed")
         #expect(after.contains("4.2"), "the added item stays")
-        #expect(board.state.draft?.date == Day("2025-07-15")!)
+        #expect(board.state.agenda.draft?.date == Day("2025-07-15")!)
         #expect(board.state.message?.kind == .notice, "the recomputation is said")
         #expect(board.state.message?.phrase.lv.contains("jūsu pievienotie un izņemtie paliek") == true)
     }
@@ -141,18 +141,18 @@ struct LoopTests {
         board.press(.agenda)
         let count = board.state.draftOrder.count
         board.press(.end)
-        #expect(board.state.draft?.cursor == count - 1)
+        #expect(board.state.agenda.draft?.cursor == count - 1)
         board.press(.home)
-        #expect(board.state.draft?.cursor == 0)
+        #expect(board.state.agenda.draft?.cursor == 0)
         board.press(.pageDown)
-        let paged = try #require(board.state.draft?.cursor)
+        let paged = try #require(board.state.agenda.draft?.cursor)
         #expect(paged > 1)
         board.press(.pageUp)
-        #expect(board.state.draft?.cursor == 0)
+        #expect(board.state.agenda.draft?.cursor == 0)
         board.press(.down)
         let id = board.state.draftOrder[1]
         board.press(.open)
-        #expect(board.state.screen == .activity && board.state.openActivity == id)
+        #expect(board.state.screen == .activity && board.state.activity.id == id)
         board.press(.back)
         #expect(board.state.screen == .agenda)
     }
@@ -167,7 +167,7 @@ struct LoopTests {
         #expect(board.screen.contains("kārtējā") && board.screen.contains("plānota"), "Latvian words: \(board.screen)")
         #expect(!board.screen.contains("regular planned"))
         board.press(.open)
-        #expect(board.state.screen == .meeting && board.state.openMeeting == 6)
+        #expect(board.state.screen == .meeting && board.state.meeting.id == 6)
         #expect(board.screen.contains("izskatīts"), "\(board.screen)")
         // The decisions come after the items: at the end of the scroll.
         board.press(.end)
@@ -217,11 +217,11 @@ struct LoopTests {
         board.press(.agenda)
         board.press(.removeItem)
         board.press(.saveMeeting)
-        let id = try #require(board.state.draft?.meetingID)
+        let id = try #require(board.state.agenda.draft?.meetingID)
         board.press(.undo)
         #expect(board.state.confirmation != nil, "u after a save asks about the stored change")
         board.press(.confirmNo)
-        #expect(board.state.draft?.meetingID == id)
+        #expect(board.state.agenda.draft?.meetingID == id)
         board.press(.saveMeeting)
         #expect(try services.snapshot.meetings.count == 1, "still one meeting")
     }

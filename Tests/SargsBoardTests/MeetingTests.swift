@@ -66,15 +66,15 @@ struct MeetingTests {
         #expect(state.facts.searchText == nil)
         #expect(reduce(&state, .idle).isEmpty)
         #expect(state.facts.searchText?.count == Self.plan.activities.count)
-        #expect(state.agendaView == nil)
+        #expect(state.agenda.view == nil)
         _ = reduce(&state, .idle)
-        let prepared = try #require(state.agendaView)
+        let prepared = try #require(state.agenda.view)
         #expect(prepared.order.count == 24)
         #expect(state.screen == .board)
         // A opens exactly the prepared draft (the view is not made again: same generation).
         _ = reduce(&state, .command(.agenda))
-        #expect(state.draft?.items == MeetingDraft.next(in: state.snapshot, today: Self.today).items)
-        #expect(state.agendaView?.order == prepared.order)
+        #expect(state.agenda.draft?.items == MeetingDraft.next(in: state.snapshot, today: Self.today).items)
+        #expect(state.agenda.view?.order == prepared.order)
         _ = reduce(&state, .key(.escape))
         // Another person plans a meeting with two items: the prepared draft is stale, A opens theirs.
         var snapshot = state.snapshot
@@ -82,7 +82,7 @@ struct MeetingTests {
                                          attendees: [], items: [Meeting.Item(activity: "5.2"), Meeting.Item(activity: "2.1")]))
         _ = reduce(&state, .reloaded(snapshot))
         _ = reduce(&state, .command(.agenda))
-        #expect(state.draft?.meetingID == 3)
+        #expect(state.agenda.draft?.meetingID == 3)
         #expect(Set(state.draftOrder) == ["5.2", "2.1"])
         // The search text survived the reload: the activities did not change.
         #expect(state.facts.searchText != nil)
@@ -92,7 +92,7 @@ struct MeetingTests {
         var state = board()
         _ = reduce(&state, .command(.agenda))
         _ = reduce(&state, .command(.down))
-        #expect(state.draft?.cursor == 1)
+        #expect(state.agenda.draft?.cursor == 1)
         _ = reduce(&state, .command(.removeItem))
         #expect(state.draftOrder.count == 23)
         #expect(!state.draftOrder.contains("2.2"))
@@ -116,9 +116,9 @@ struct MeetingTests {
         #expect(meeting.items.map(\.activity) == state.draftOrder)
         _ = reduce(&state, .reloaded(saved(state, meeting)))
         // The draft learns its number from the store's answer, never by guessing.
-        #expect(state.draft?.meetingID == nil)
+        #expect(state.agenda.draft?.meetingID == nil)
         _ = reduce(&state, .saved(.meeting(withID(meeting, 7))))
-        #expect(state.draft?.meetingID == 7)
+        #expect(state.agenda.draft?.meetingID == 7)
         // Saved again: the meeting is updated, not a second meeting.
         guard case .save(.updateMeeting(let update, _))? = reduce(&state, .command(.saveMeeting)).first else {
             Issue.record("expected meeting 7 to be updated")
@@ -133,7 +133,7 @@ struct MeetingTests {
         #expect(Array(state.draftOrder.prefix(2)) == ["2.1", "2.2"])
         _ = reduce(&state, .command(.itemDown))
         #expect(Array(state.draftOrder.prefix(2)) == ["2.2", "2.1"])
-        #expect(state.draft?.cursor == 1)
+        #expect(state.agenda.draft?.cursor == 1)
         // 2.1 is the last SG item: it cannot move into IN's group.
         _ = reduce(&state, .command(.itemDown))
         #expect(Array(state.draftOrder.prefix(2)) == ["2.2", "2.1"])
@@ -159,14 +159,14 @@ struct MeetingTests {
         #expect(reduce(&state, .key(.enter)) == [.save(.outcome(meeting: 7, activity: order[0], .discussed))])
         _ = reduce(&state, .saved(.outcome(meeting: 7, activity: order[0], .discussed)))
         #expect(state.form == nil)
-        #expect(state.draft?.current == 1)
+        #expect(state.agenda.draft?.current == 1)
         // 3: deferred.
         #expect(reduce(&state, .key(state.keyMap.key(.deferred))) == [.save(.outcome(meeting: 7, activity: order[1], .deferred))])
         // ← back, → forward.
         _ = reduce(&state, .key(.left))
-        #expect(state.draft?.current == 1)
+        #expect(state.agenda.draft?.current == 1)
         _ = reduce(&state, .key(.right))
-        #expect(state.draft?.current == 2)
+        #expect(state.agenda.draft?.current == 2)
         // 2: a decision, with the personal-code guard.
         _ = reduce(&state, .key(state.keyMap.key(.decided)))
         #expect(state.form?.title.en == "Decision: \(order[2])")
@@ -217,7 +217,7 @@ struct MeetingTests {
         for c in "Gadījums skolā" { _ = reduce(&state, .key(.character(c))) }
         _ = reduce(&state, .key(.enter))
         #expect(state.form == nil)
-        #expect(state.draft?.kind == .emergency)
+        #expect(state.agenda.draft?.kind == .emergency)
         #expect(Set(state.draftOrder) == ["4.2", "7.1", "7.2", "7.3"])
     }
 

@@ -284,7 +284,7 @@ struct Monkey {
         if let activity = state.selectedActivity, state.plan.activity(activity.id) == nil {
             return "the selected activity \(activity.id) is not in the plan"
         }
-        if state.screen == .activity, let id = state.openActivity, state.plan.activity(id) == nil {
+        if state.screen == .activity, let id = state.activity.id, state.plan.activity(id) == nil {
             return "the open activity \(id) is not in the plan"
         }
         // The columns made from kept facts and searches are those made afresh.
@@ -294,19 +294,19 @@ struct Monkey {
             return "the columns for “\(state.filter.text)” by \(state.grouping) are not those made afresh"
         }
         // The agenda kept between frames is the one the draft and snapshot give now.
-        if state.screen == .agenda || state.screen == .chair, let draft = state.draft {
-            guard let view = state.agendaView else { return "the \(state.screen) screen has no agenda view" }
+        if state.screen == .agenda || state.screen == .chair, let draft = state.agenda.draft {
+            guard let view = state.agenda.view else { return "the \(state.screen) screen has no agenda view" }
             if view.order != draft.order(in: state.plan) { return "the kept calling order is not the draft's" }
             let fresh = Agenda(snapshot: state.snapshot, date: draft.date, kind: draft.kind, topic: draft.topic)
             if view.agenda != fresh { return "the kept agenda is not the one the snapshot gives for \(draft.date)" }
         }
         // The records shown on the activity screen are the open activity's, as many as the snapshot counts.
-        if state.screen == .activity, let id = state.openActivity {
-            if let stray = state.openRecords.first(where: { $0.activity != id }) {
+        if state.screen == .activity, let id = state.activity.id {
+            if let stray = state.activity.records.first(where: { $0.activity != id }) {
                 return "the activity screen of \(id) holds a record of \(stray.activity)"
             }
-            if state.openRecords.count != state.snapshot.records.count(of: id) {
-                return "the activity screen of \(id) holds \(state.openRecords.count) records, the snapshot counts \(state.snapshot.records.count(of: id))"
+            if state.activity.records.count != state.snapshot.records.count(of: id) {
+                return "the activity screen of \(id) holds \(state.activity.records.count) records, the snapshot counts \(state.snapshot.records.count(of: id))"
             }
         }
         // The frame: exactly width × height cells, no row wider than the screen.

@@ -387,10 +387,10 @@ struct ReducerTests {
         Self.press(&state, .right)
         Self.press(&state, .down, times: 2)
         #expect(Self.press(&state, .open) == [.loadJournal(subject: "2.3"), .loadRecords("2.3")])
-        #expect(state.screen == .activity && state.openActivity == "2.3" && state.screenStack == [.board])
+        #expect(state.screen == .activity && state.activity.id == "2.3" && state.screenStack == [.board])
         let entry = JournalEntry(time: .init(timeIntervalSince1970: 0), author: "a", action: "note", subject: "2.3")
         #expect(reduce(&state, .journalLoaded([entry])).isEmpty)
-        #expect(state.journal == [entry])
+        #expect(state.journal.entries == [entry])
         // Quick edits on the activity screen act on the open activity.
         Self.press(&state, .record)
         #expect(state.form?.kind == .record("2.3"))
@@ -827,7 +827,7 @@ struct ReducerTests {
         var without = snapshot
         without.plan.activities.removeAll { $0.id == "2.4" }
         #expect(reduce(&state, .reloaded(without)).isEmpty)
-        #expect(state.screen == .board && state.openActivity == nil)
+        #expect(state.screen == .board && state.activity.id == nil)
         #expect(Self.shown(state).count == 28)
     }
 

@@ -153,10 +153,6 @@ public struct AppState: Sendable {
     public internal(set) var facts: BoardFacts
     /// Counts the snapshots this state has had (caches made from one know which).
     public private(set) var generation = 0
-    /// The agenda view and chair mode's content for the draft, kept between frames.
-    public internal(set) var agendaView: AgendaView?
-    /// The next meeting's draft, made while idle (see `prepareForLater`).
-    var preparedDraft: PreparedDraft?
     public var today: Day
     public var language: Language
     public var glyphs: Glyphs
@@ -176,8 +172,6 @@ public struct AppState: Sendable {
     public var filter = Filter()
     /// True while `/` search is taking keys.
     public internal(set) var searching = false
-    /// What the journal screen shows: entries whose activity or author contains it.
-    public internal(set) var journalFilter = ""
 
     /// The selected card: its column and its place in the column.
     public internal(set) var column = 0
@@ -186,8 +180,6 @@ public struct AppState: Sendable {
     public internal(set) var firstColumn = 0
     /// The first card shown in each column, by column key.
     public internal(set) var firstRow: [String: Int] = [:]
-    /// The activity the activity screen shows.
-    public internal(set) var openActivity: ActivityID?
     /// The scroll of long screens (activity, journal, help).
     public internal(set) var scroll = 0
 
@@ -195,31 +187,23 @@ public struct AppState: Sendable {
     public private(set) var layout: BoardLayout = .empty
 
     public var form: Form?
-    /// The meeting the agenda view prepares and chair mode runs.
-    public internal(set) var draft: MeetingDraft?
-    /// The draft as it was before each edit of the preparation, latest last:
-    /// `u` in the agenda view takes back the last edit first.
-    public internal(set) var draftHistory: [MeetingDraft] = []
     /// A question waiting for its answer (`u` asks before it reverts).
     public internal(set) var confirmation: Confirmation?
-    /// The meeting under the cursor of the meetings view (an index into `meetingsInOrder`).
-    public internal(set) var meetingsCursor = 0
-    /// The institution under the cursor on the institutions screen (`plan.allInstitutions` order).
-    public internal(set) var institutionsCursor = 0
-    /// The meeting the meeting screen shows.
-    public internal(set) var openMeeting: Int64?
-    /// The decision the decision screen shows.
-    public internal(set) var openDecision: Int64?
     /// The command a yes was just given for (set while it runs).
     var answeredYes: Command?
-    /// Per stored meeting, the items the plan made overdue since its agenda
-    /// was saved that the chair was already asked about (issue 26): asked once.
-    var declinedNews: [Int64: Set<ActivityID>] = [:]
     public var message: Message?
-    /// The journal entries the store gave for the open activity or journal screen.
-    public internal(set) var journal: [JournalEntry] = []
-    /// The records the store gave for the open activity, by date (with their notes and authors).
-    public internal(set) var openRecords: [Record] = []
+
+    // Each screen's own slice (issue 28), kept in the screen's feature folder.
+    /// The agenda view and chair mode: the draft, its edits, its view.
+    public internal(set) var agenda = AgendaScreenState()
+    /// The activity screen: which activity, and its records.
+    public internal(set) var activity = ActivityScreenState()
+    /// The journal screen (and the activity screen's journal): the entries and the filter.
+    public internal(set) var journal = JournalScreenState()
+    public internal(set) var meetings = MeetingsScreenState()
+    public internal(set) var institutions = InstitutionsScreenState()
+    public internal(set) var meeting = MeetingScreenState()
+    public internal(set) var decision = DecisionScreenState()
     public var quitting = false
 
     public init(snapshot: Snapshot, today: Day, language: Language = .lv, glyphs: Glyphs = .unicode,

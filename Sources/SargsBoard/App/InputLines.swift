@@ -45,7 +45,7 @@ func reduceConfirmation(_ state: inout AppState, _ key: Key) -> [Effect] {
 func reduceSearch(_ state: inout AppState, _ key: Key) -> [Effect] {
     // On the journal the text filters entries (activity or author); on the board, cards.
     let journal = state.screen == .journal
-    var text = journal ? state.journalFilter : state.filter.text
+    var text = journal ? state.journal.filter : state.filter.text
     switch (state.keyMap.command(for: key, in: .search), key) {
     case (.searchDone?, _):
         state.searching = false
@@ -68,7 +68,7 @@ func reduceSearch(_ state: inout AppState, _ key: Key) -> [Effect] {
         return []
     }
     if journal {
-        state.journalFilter = text
+        state.journal.filter = text
         state.scroll = 0
     } else if text != state.filter.text {
         state.filter.text = text

@@ -34,7 +34,7 @@ func reducePaste(_ state: inout AppState, _ text: String) -> [Effect] {
         let wasSearching = state.searching
         state.searching = true
         if state.screen == .journal {
-            state.journalFilter += firstLine
+            state.journal.filter += firstLine
         } else {
             state.filter.text += firstLine
             state.relayout()

@@ -20,11 +20,11 @@ func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .reloaded(let snapshot):
         state.replace(snapshot: snapshot)
         rebindDraft(&state)
-        if let id = state.openActivity, state.plan.activity(id) == nil {
-            state.openActivity = nil
+        if let id = state.activity.id, state.plan.activity(id) == nil {
+            state.activity.id = nil
             state.screen = .board
         }
-        if state.screen == .activity, let id = state.openActivity { return loads(of: id) }
+        if state.screen == .activity, let id = state.activity.id { return loads(of: id) }
         return state.screen == .journal ? [.loadJournal(subject: nil)] : []
     case .saved(let saved):
         return reduceSaved(&state, saved)
@@ -48,10 +48,10 @@ func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect] {
         }
         return []
     case .journalLoaded(let entries):
-        state.journal = entries
+        state.journal.entries = entries
         return []
     case .recordsLoaded(let id, let records):
-        if id == state.openActivity { state.openRecords = records }
+        if id == state.activity.id { state.activity.records = records }
         return []
     case .idle:
         state.prepareForLater()
@@ -82,22 +82,22 @@ private func reduceSaved(_ state: inout AppState, _ saved: SavedChange) -> [Effe
     switch saved {
     case .meeting(let meeting):
         // The store's answer names the new meeting: the draft that asked for it is now that meeting.
-        if state.draft?.meetingID == nil, state.draft?.date == meeting.date {
-            state.draft?.meetingID = meeting.id
-            state.draft?.base = meeting
+        if state.agenda.draft?.meetingID == nil, state.agenda.draft?.date == meeting.date {
+            state.agenda.draft?.meetingID = meeting.id
+            state.agenda.draft?.base = meeting
         }
         // What is saved is undone in the store (after a question), no longer as a preparation edit.
-        state.draftHistory = []
+        state.agenda.history = []
     case .meetingUpdated(let meeting):
-        if state.draft?.meetingID == meeting.id {
-            state.draft?.base = meeting
+        if state.agenda.draft?.meetingID == meeting.id {
+            state.agenda.draft?.base = meeting
             // Items the store added (the question "add them?") join the draft; nothing of the draft is dropped.
             let stored = meeting.items.map(\.activity)
-            if let items = state.draft?.items, Set(items).isSubset(of: Set(stored)), items.count < stored.count {
-                state.draft?.items = stored
+            if let items = state.agenda.draft?.items, Set(items).isSubset(of: Set(stored)), items.count < stored.count {
+                state.agenda.draft?.items = stored
             }
         }
-        state.draftHistory = []
+        state.agenda.history = []
     case .decisionDone(let id), .decisionMoved(let id, _), .decisionKeptOpen(let id):
         // The review goes on once the store has what it did (a refusal leaves the chair on the decision).
         advanceReview(&state, after: id)

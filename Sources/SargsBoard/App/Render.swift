@@ -114,7 +114,7 @@ private func drawStatusLine(_ state: AppState, into canvas: inout Canvas, y: Int
     if state.searching {
         let prompt = state.text(p("Meklēt: ", "Search: "))
         var x = canvas.put(prompt, x: 0, y: y, role: .emphasis)
-        x += canvas.text(state.screen == .journal ? state.journalFilter : state.filter.text, x: x, y: y, width: canvas.width - x - 1, role: .input, glyphs: g)
+        x += canvas.text(state.screen == .journal ? state.journal.filter : state.filter.text, x: x, y: y, width: canvas.width - x - 1, role: .input, glyphs: g)
         canvas.put(g.cursor, x: x, y: y, role: .input)
         return
     }

@@ -45,7 +45,7 @@ enum AppFeature {
     private static func back(_ state: inout AppState) -> [Effect] {
         state.screen = state.screenStack.popLast() ?? .board
         state.scroll = 0
-        if state.screen == .activity, let id = state.openActivity { return loads(of: id) }
+        if state.screen == .activity, let id = state.activity.id { return loads(of: id) }
         // Back on the journal: read it again, with what was saved on the screen just left.
         if state.screen == .journal { return [.loadJournal(subject: nil)] }
         return []
@@ -54,11 +54,11 @@ enum AppFeature {
     /// In the agenda view the preparation's own last edit goes back first;
     /// elsewhere the store's latest change, after a yes.
     private static func findUndo(_ state: inout AppState) -> [Effect] {
-        if state.screen == .agenda, var previous = state.draftHistory.popLast() {
+        if state.screen == .agenda, var previous = state.agenda.history.popLast() {
             // The draft's link to its stored meeting is not an edit: it stays.
-            previous.meetingID = state.draft?.meetingID
-            previous.base = state.draft?.base
-            state.draft = previous
+            previous.meetingID = state.agenda.draft?.meetingID
+            previous.base = state.agenda.draft?.base
+            state.agenda.draft = previous
             state.message = Message(.notice, p("Atsaukta pēdējā darba kārtības izmaiņa", "The agenda's last edit is undone"))
             return []
         }
@@ -67,7 +67,7 @@ enum AppFeature {
 
     /// Quits, after a question when a preparation has edits not saved.
     private static func quit(_ state: inout AppState) -> [Effect] {
-        if !state.draftHistory.isEmpty, state.draftHasUnsavedChanges {
+        if !state.agenda.history.isEmpty, state.draftHasUnsavedChanges {
             ask(&state, p("Darba kārtībā ir nesaglabātas izmaiņas. Iziet bez tām?", "The agenda has changes not saved. Quit without them?"),
                 yes: p("iziet bez tām", "quit without them"), onYes: [.quit])
             return []

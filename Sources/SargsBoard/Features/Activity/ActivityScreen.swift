@@ -181,7 +181,7 @@ enum ActivityScreen {
         mutating func records() {
             // The count comes from the snapshot; the lines (notes, authors) from the store, newest first.
             let total = state.snapshot.records.count(of: activity.id)
-            let records = state.openRecords.filter { $0.activity == activity.id }.reversed()
+            let records = state.activity.records.filter { $0.activity == activity.id }.reversed()
             heading(p("Izpildes (\(total))", "Records (\(total))"))
             if total == 0 { out.append([(state.text(p("Vēl nav nevienas.", "None yet.")), .dim)]) }
             for record in records.prefix(50) {
@@ -246,7 +246,7 @@ enum ActivityScreen {
             heading(p("Žurnāls", "Journal"))
             // The store gives the activity's journal with its decisions' entries (subject "decision N").
             let own = Set(state.snapshot.decisions.filter { $0.activity == activity.id }.map { "decision \($0.id)" })
-            let journal = state.journal.filter { $0.subject == activity.id || own.contains($0.subject) }
+            let journal = state.journal.entries.filter { $0.subject == activity.id || own.contains($0.subject) }
             if journal.isEmpty { out.append([(state.text(p("Nav ierakstu.", "No entries.")), .dim)]) }
             let numberWidth = journal.prefix(50).map { "#\($0.id)".count }.max() ?? 0
             for entry in journal.prefix(50) { out.append(JournalFeature.line(entry, state.language, numberWidth: numberWidth)) }

@@ -49,7 +49,7 @@ enum AgendaFeature: Feature {
 
     /// The open decision under the agenda's cursor (the list under the items), as stored.
     private static func decisionUnderCursor(_ state: AppState) -> Decision? {
-        guard let draft = state.draft, let view = state.currentAgendaView,
+        guard let draft = state.agenda.draft, let view = state.currentAgendaView,
               view.agenda.decisions.indices.contains(draft.cursor - view.order.count) else { return nil }
         let id = view.agenda.decisions[draft.cursor - view.order.count].id
         return state.snapshot.decisions.first { $0.id == id }
@@ -63,9 +63,9 @@ enum AgendaFeature: Feature {
     /// `A`, from any screen: the agenda of the next meeting, or the preparation left with Esc.
     static func open(_ state: inout AppState) -> [Effect] {
         // A preparation with edits is kept when the view is left (Esc) and found again; otherwise the agenda is fresh.
-        if state.draft == nil || (state.screen != .agenda && state.screen != .activity && state.draftHistory.isEmpty) {
-            state.draft = state.nextDraft()
-            state.draftHistory = []
+        if state.agenda.draft == nil || (state.screen != .agenda && state.screen != .activity && state.agenda.history.isEmpty) {
+            state.agenda.draft = state.nextDraft()
+            state.agenda.history = []
         }
         goTo(&state, .agenda)
         // The plan changed since the agenda was saved: adding what is new is the chair's act, asked, never silent (issue 26).
@@ -73,9 +73,9 @@ enum AgendaFeature: Feature {
             let agenda = Agenda(snapshot: state.snapshot, meeting: stored, tracker: state.tracker)
             let new = agenda.notOnStored.map(\.activity) + agenda.notOnStoredServices.map(\.activity)
             // Asked once: after "n", the same news is not asked about again on this board.
-            let declined = state.declinedNews[stored.id] ?? []
+            let declined = state.agenda.declinedNews[stored.id] ?? []
             if !new.isEmpty, !Set(new).isSubset(of: declined) {
-                state.declinedNews[stored.id, default: []].formUnion(new)
+                state.agenda.declinedNews[stored.id, default: []].formUnion(new)
                 var updated = stored
                 updated.items = Meeting.callingOrder(stored.items.map(\.activity) + new, in: state.plan).map { id in
                     stored.items.first { $0.activity == id } ?? Meeting.Item(activity: id)
@@ -116,7 +116,7 @@ enum AgendaFeature: Feature {
         // A regular meeting reviews the earlier decisions first.
         let review = DecisionReview.decisions(for: draft.meeting(in: state.snapshot), in: state.snapshot)
         draft.reviewing = review.isEmpty ? nil : 0
-        state.draft = draft
+        state.agenda.draft = draft
         goTo(&state, .chair)
         if draft.meetingID == nil { return [.save(.newMeeting(draft.meeting(in: state.snapshot)))] }
         return unsaved ? [.save(.updateMeeting(draft.meeting(in: state.snapshot), basedOn: draft.base))] : []
@@ -166,7 +166,7 @@ enum AgendaFeature: Feature {
         draft.items.removeAll { $0 == id }
         if draft.added.contains(id) { draft.added.removeAll { $0 == id } } else { draft.removed.insert(id) }
         draft.cursor = min(draft.cursor, max(0, draft.items.count - 1))
-        state.draft = draft
+        state.agenda.draft = draft
         state.message = Message(.notice, p("Izņemts no darba kārtības: \(id)", "Removed from the agenda: \(id)"))
         return []
     }
@@ -184,7 +184,7 @@ enum AgendaFeature: Feature {
         recordEdit(&state)
         draft.items.swapAt(a, b)
         draft.cursor = target
-        state.draft = draft
+        state.agenda.draft = draft
         return []
     }
 
@@ -194,7 +194,7 @@ enum AgendaFeature: Feature {
         let step = cursorStep(command, page: max(1, state.frame.page - 2))
         let count = state.currentAgendaView?.selectableCount ?? draft.items.count
         draft.cursor = min(max(draft.cursor &+ step, 0), max(0, count - 1))
-        state.draft = draft
+        state.agenda.draft = draft
         return []
     }
 
@@ -203,7 +203,7 @@ enum AgendaFeature: Feature {
         guard let view = state.currentAgendaView else { return [] }
         if draft.cursor >= view.order.count, view.agenda.decisions.indices.contains(draft.cursor - view.order.count) {
             // A decision opens in its own view; Esc comes back to the agenda.
-            state.openDecision = view.agenda.decisions[draft.cursor - view.order.count].id
+            state.decision.id = view.agenda.decisions[draft.cursor - view.order.count].id
             goTo(&state, .decision)
             return []
         }
@@ -222,7 +222,7 @@ enum AgendaFeature: Feature {
         case .wheelUp: return perform(&state, .up)
         case .wheelDown: return perform(&state, .down)
         case .click, .doubleClick:
-            guard let draft = state.draft, let view = state.currentAgendaView else { return [] }
+            guard let draft = state.agenda.draft, let view = state.currentAgendaView else { return [] }
             // The same scroll as the agenda screen draws.
             let cursorLine = view.lineOfItem.indices.contains(draft.cursor) ? view.lineOfItem[draft.cursor]
                 : view.lineOfDecision.indices.contains(draft.cursor - view.order.count) ? view.lineOfDecision[draft.cursor - view.order.count] : 0
@@ -230,8 +230,8 @@ enum AgendaFeature: Feature {
             let index = scroll + event.y - area.y
             guard view.lines.indices.contains(index) else { return [] }
             switch view.lines[index] {
-            case .item(let i): state.draft?.cursor = i
-            case .decision(let i): state.draft?.cursor = view.order.count + i
+            case .item(let i): state.agenda.draft?.cursor = i
+            case .decision(let i): state.agenda.draft?.cursor = view.order.count + i
             default: return []
             }
             return event.kind == .doubleClick ? perform(&state, .open) : []
@@ -271,7 +271,7 @@ func review(_ state: inout AppState, _ decision: Decision, meeting: Meeting?, _ 
 
 /// Remembers the draft before an edit of the preparation, for `u`.
 func recordEdit(_ state: inout AppState) {
-    if let draft = state.draft { state.draftHistory.append(draft) }
+    if let draft = state.agenda.draft { state.agenda.history.append(draft) }
 }
 
 private func holdDraftMeeting(_ state: inout AppState, _ draft: MeetingDraft) -> [Effect] {

@@ -6,7 +6,7 @@ private func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
 /// a cursor over the items; upcoming deadlines and open decisions below.
 enum AgendaScreen {
     static func render(_ state: AppState, into canvas: inout Canvas, in area: Rect) {
-        guard let draft = state.draft, let view = state.currentAgendaView else { return }
+        guard let draft = state.agenda.draft, let view = state.currentAgendaView else { return }
         let cursorLine = view.lineOfItem.indices.contains(draft.cursor) ? view.lineOfItem[draft.cursor]
             : view.lineOfDecision.indices.contains(draft.cursor - view.order.count) ? view.lineOfDecision[draft.cursor - view.order.count] : 0
         // Scroll so the cursor's line stays in view.

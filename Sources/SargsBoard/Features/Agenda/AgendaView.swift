@@ -131,8 +131,8 @@ public struct AgendaView: Sendable {
 extension AppState {
     /// The view of the draft: the one kept since the last change, or one made now.
     public var currentAgendaView: AgendaView? {
-        guard let draft else { return nil }
-        if let agendaView, agendaView.matches(draft, generation: generation) { return agendaView }
+        guard let draft = agenda.draft else { return nil }
+        if let view = agenda.view, view.matches(draft, generation: generation) { return view }
         return AgendaView(draft: draft, snapshot: snapshot, tracker: tracker, generation: generation)
     }
 
@@ -140,13 +140,13 @@ extension AppState {
     /// while the agenda or chair is shown).
     mutating func refreshAgendaView() {
         guard screen == .agenda || screen == .chair, let view = currentAgendaView else { return }
-        agendaView = view
+        agenda.view = view
     }
 
     /// The draft prepared while idle, if the snapshot and day are still those it was made for.
     private var freshPreparedDraft: MeetingDraft? {
-        guard let preparedDraft, preparedDraft.generation == generation, preparedDraft.today == today else { return nil }
-        return preparedDraft.draft
+        guard let prepared = agenda.prepared, prepared.generation == generation, prepared.today == today else { return nil }
+        return prepared.draft
     }
 
     /// The draft `A` opens: the one prepared while idle if still fresh, else made now.
@@ -163,8 +163,8 @@ extension AppState {
         }
         guard freshPreparedDraft == nil, screen != .agenda, screen != .chair else { return }
         let draft = MeetingDraft.next(in: snapshot, today: today)
-        preparedDraft = PreparedDraft(generation: generation, today: today, draft: draft)
-        agendaView = AgendaView(draft: draft, snapshot: snapshot, tracker: tracker, generation: generation)
+        agenda.prepared = PreparedDraft(generation: generation, today: today, draft: draft)
+        agenda.view = AgendaView(draft: draft, snapshot: snapshot, tracker: tracker, generation: generation)
     }
 }
 

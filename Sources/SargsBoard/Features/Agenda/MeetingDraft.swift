@@ -137,14 +137,14 @@ extension AppState {
 
     /// The stored meeting the draft is saved as, when it is.
     public var draftMeeting: Meeting? {
-        guard let id = draft?.meetingID else { return nil }
+        guard let id = agenda.draft?.meetingID else { return nil }
         return snapshot.meetings.first { $0.id == id }
     }
 
     /// Whether what the agenda view shows differs from what is stored: a
     /// draft never saved, or a saved one with its date, kind, topic or items changed.
     public var draftHasUnsavedChanges: Bool {
-        guard let draft else { return false }
+        guard let draft = agenda.draft else { return false }
         guard let stored = draftMeeting else { return true }
         return stored.date != draft.date || stored.kind != draft.kind || stored.topic != draft.topic
             || stored.items.map(\.activity) != draftOrder || Set(stored.removed) != draft.removed

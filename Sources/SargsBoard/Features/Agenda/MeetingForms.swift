@@ -26,7 +26,7 @@ func submitMeetingForm(_ form: Form, _ state: inout AppState) throws(ChangeRefus
 }
 
 private func submitMeetingSettings(_ form: Form, _ state: inout AppState) throws(ChangeRefusal) -> [Effect] {
-    guard var draft = state.draft else { throw ChangeRefusal(MeetingReasons.noDraft(state)) }
+    guard var draft = state.agenda.draft else { throw ChangeRefusal(MeetingReasons.noDraft(state)) }
     guard let date = Day(form["date"].trimmingCharacters(in: .whitespaces)) else {
         throw ChangeRefusal("datumam jābūt GGGG-MM-DD", "the date must be YYYY-MM-DD")
     }
@@ -50,8 +50,8 @@ private func submitMeetingSettings(_ form: Form, _ state: inout AppState) throws
         details.place = place
         effects = [.save(.editMeeting(stored.number, details: details))]
     }
-    state.draft?.time = time
-    state.draft?.place = place
+    state.agenda.draft?.time = time
+    state.agenda.draft?.place = place
     if draft.date == date && draft.kind == kind && draft.topic == meeting.topic {
         if effects.isEmpty { state.message = Message(.notice, p("Nekas nav mainīts", "Nothing changed")) }
         return effects
@@ -66,7 +66,7 @@ private func submitMeetingSettings(_ form: Form, _ state: inout AppState) throws
     let before = Set(draft.items)
     if recompute { draft.items = draft.recomputed(state.snapshot) }
     draft.cursor = 0
-    state.draft = draft
+    state.agenda.draft = draft
     let save = state.keyName(.saveMeeting)
     if recompute {
         let added = draft.items.filter { !before.contains($0) }.count, dropped = before.subtracting(draft.items).count
@@ -80,14 +80,14 @@ private func submitMeetingSettings(_ form: Form, _ state: inout AppState) throws
 }
 
 private func submitOutcomeWords(_ form: Form, _ state: inout AppState, activity: ActivityID) throws(ChangeRefusal) -> [Effect] {
-    guard let draft = state.draft, let id = draft.meetingID else {
+    guard let draft = state.agenda.draft, let id = draft.meetingID else {
         throw ChangeRefusal("sēde vēl nav saglabāta", "the meeting is not saved yet")
     }
     let words = form["words"].trimmingCharacters(in: .whitespaces)
     let effects = try checked(.outcome(meeting: MeetingID(id), activity: activity, .discussed, note: words.isEmpty ? nil : words), state)
     let order = state.draftOrder
     if order.indices.contains(draft.current), order[draft.current] == activity {
-        state.draft?.current = min(draft.current + 1, order.count - 1)
+        state.agenda.draft?.current = min(draft.current + 1, order.count - 1)
     }
     return effects
 }
@@ -95,18 +95,18 @@ private func submitOutcomeWords(_ form: Form, _ state: inout AppState, activity:
 private func submitAddedItem(_ form: Form, _ state: inout AppState) throws(ChangeRefusal) -> [Effect] {
     let id = form["id"].trimmingCharacters(in: .whitespaces)
     _ = try ChangeRules.activity(id, in: state.plan)
-    guard state.draft?.items.contains(id) == false else {
+    guard state.agenda.draft?.items.contains(id) == false else {
         throw ChangeRefusal("\(id) jau ir darba kārtībā", "\(id) is already on the agenda")
     }
     recordEdit(&state)
-    state.draft?.items.append(id)
-    state.draft?.added.append(id)
-    state.draft?.removed.remove(id)
+    state.agenda.draft?.items.append(id)
+    state.agenda.draft?.added.append(id)
+    state.agenda.draft?.removed.remove(id)
     return []
 }
 
 private func submitDecision(_ form: Form, _ state: inout AppState, activity: ActivityID) throws(ChangeRefusal) -> [Effect] {
-    guard let draft = state.draft, let meeting = draft.meetingID else {
+    guard let draft = state.agenda.draft, let meeting = draft.meetingID else {
         throw ChangeRefusal("sēde vēl nav saglabāta", "the meeting is not saved yet")
     }
     guard let due = Day(form["due"].trimmingCharacters(in: .whitespaces)) else {
@@ -115,7 +115,7 @@ private func submitDecision(_ form: Form, _ state: inout AppState, activity: Act
     let decision = Decision(meeting: meeting, text: form["text"].trimmingCharacters(in: .whitespacesAndNewlines),
                             owner: form["owner"], due: due, activity: activity)
     let effects = try checked(.decision(decision), state)
-    state.draft?.current = min(draft.current + 1, max(0, draft.items.count - 1))
+    state.agenda.draft?.current = min(draft.current + 1, max(0, draft.items.count - 1))
     return effects
 }
 
@@ -160,8 +160,8 @@ private func submitDecisionDue(_ form: Form, _ state: inout AppState, id: Int64,
 /// by someone else) is a draft again. A new meeting's number comes with the
 /// store's answer (`.saved(.meeting)`), never guessed from the snapshot.
 func rebindDraft(_ state: inout AppState) {
-    guard let id = state.draft?.meetingID, !state.snapshot.meetings.contains(where: { $0.id == id }) else { return }
-    state.draft?.meetingID = nil
+    guard let id = state.agenda.draft?.meetingID, !state.snapshot.meetings.contains(where: { $0.id == id }) else { return }
+    state.agenda.draft?.meetingID = nil
 }
 
 /// The form `H` opens: what the minutes carry about the sitting, filled with

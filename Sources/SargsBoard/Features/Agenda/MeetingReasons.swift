@@ -90,10 +90,10 @@ extension Handler {
                           unless reason: @escaping (AppState, MeetingDraft) -> Phrase? = { _, _ in nil },
                           _ run: @escaping (inout AppState, MeetingDraft) -> [Effect]) -> Handler {
         Handler(unless: { state in
-            guard let draft = state.draft else { return MeetingReasons.noDraft(state) }
+            guard let draft = state.agenda.draft else { return MeetingReasons.noDraft(state) }
             return before(state) ?? reason(state, draft)
         }) { state in
-            guard let draft = state.draft else { return [] }
+            guard let draft = state.agenda.draft else { return [] }
             return run(&state, draft)
         }
     }

@@ -16,7 +16,7 @@ enum ChairFeature: Feature {
         case .decided: return outcome(openDecisionForm)
         case .reviewDone, .reviewDue, .reviewOpen:
             return Handler(unless: MeetingReasons.first(stored, MeetingReasons.onItsDay, reviewReason)) { state in
-                guard let draft = state.draft, let reviewing = draft.reviewing, let view = state.currentAgendaView,
+                guard let draft = state.agenda.draft, let reviewing = draft.reviewing, let view = state.currentAgendaView,
                       view.review.indices.contains(reviewing) else { return [] }
                 return review(&state, view.review[reviewing], meeting: view.meeting, command)
             }
@@ -39,13 +39,13 @@ enum ChairFeature: Feature {
     /// An outcome of the item at hand: the stored meeting, its day, then the item.
     private static func outcome(_ run: @escaping (inout AppState, MeetingDraft) -> [Effect]) -> Handler {
         Handler(unless: MeetingReasons.first(MeetingReasons.stored(), MeetingReasons.onItsDay, outcomeReason)) { state in
-            guard let draft = state.draft else { return [] }
+            guard let draft = state.agenda.draft else { return [] }
             return run(&state, draft)
         }
     }
 
     private static func outcomeReason(_ state: AppState) -> Phrase? {
-        guard let draft = state.draft, draft.meetingID != nil else { return MeetingReasons.notSavedYet }
+        guard let draft = state.agenda.draft, draft.meetingID != nil else { return MeetingReasons.notSavedYet }
         if draft.reviewing != nil {
             let done = state.keyName(.reviewDone), due = state.keyName(.reviewDue), open = state.keyName(.reviewOpen)
             return p("vispirms iepriekšējie lēmumi: \(done) — izpildīts, \(due) — jauns termiņš, \(open) — paliek atvērts",
@@ -55,7 +55,7 @@ enum ChairFeature: Feature {
     }
 
     private static func reviewReason(_ state: AppState) -> Phrase? {
-        guard let draft = state.draft, let reviewing = draft.reviewing, let view = state.currentAgendaView,
+        guard let draft = state.agenda.draft, let reviewing = draft.reviewing, let view = state.currentAgendaView,
               view.review.indices.contains(reviewing) else {
             return p("tagad izskata jautājumus, nevis lēmumus; \(state.keyName(.left)) — atpakaļ pie lēmumiem",
                      "items are being called, not decisions; \(state.keyName(.left)) goes back to the decisions")
@@ -79,7 +79,7 @@ enum ChairFeature: Feature {
             draft.reviewing = nil
             draft.current = clamped - view.review.count
         }
-        state.draft = draft
+        state.agenda.draft = draft
         return []
     }
 
@@ -98,7 +98,7 @@ enum ChairFeature: Feature {
     private static func markDeferred(_ state: inout AppState, _ draft: MeetingDraft) -> [Effect] {
         guard let id = draft.meetingID else { return [] }
         let order = state.draftOrder
-        state.draft?.current = min(draft.current + 1, order.count - 1)
+        state.agenda.draft?.current = min(draft.current + 1, order.count - 1)
         return [.save(.outcome(meeting: MeetingID(id), activity: order[draft.current], .deferred))]
     }
 
@@ -123,7 +123,7 @@ enum ChairFeature: Feature {
 /// The next step of chair mode's review once the store saved what the
 /// review did with `decision`: the next decision, or the first item after the last.
 func advanceReview(_ state: inout AppState, after decision: Int64) {
-    guard state.screen == .chair, var draft = state.draft, let reviewing = draft.reviewing, let view = state.currentAgendaView,
+    guard state.screen == .chair, var draft = state.agenda.draft, let reviewing = draft.reviewing, let view = state.currentAgendaView,
           view.review.indices.contains(reviewing), view.review[reviewing].id == decision else { return }
     if reviewing + 1 < view.review.count {
         draft.reviewing = reviewing + 1
@@ -131,5 +131,5 @@ func advanceReview(_ state: inout AppState, after decision: Int64) {
         draft.reviewing = nil
         draft.current = 0
     }
-    state.draft = draft
+    state.agenda.draft = draft
 }

@@ -8,7 +8,7 @@ private func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
 /// 80×24 every line that matters (the due date, the keys) fits.
 enum ChairScreen {
     static func render(_ state: AppState, into canvas: inout Canvas, in area: Rect) {
-        guard let draft = state.draft, let view = state.currentAgendaView else { return }
+        guard let draft = state.agenda.draft, let view = state.currentAgendaView else { return }
         let g = state.glyphs
         let lv = state.language == .lv
         let inner = area.inset(top: 1, left: 2, right: 2)

@@ -22,7 +22,7 @@ enum DecisionFeature: TextFeature {
 
     /// The decision the screen shows, as stored.
     private static func openDecision(_ state: AppState) -> Decision? {
-        state.openDecision.flatMap { id in state.snapshot.decisions.first { $0.id == id } }
+        state.decision.id.flatMap { id in state.snapshot.decisions.first { $0.id == id } }
     }
 
     private static func openReason(_ state: AppState) -> Phrase? {
@@ -31,7 +31,7 @@ enum DecisionFeature: TextFeature {
     }
 
     static func lines(_ state: AppState, width: Int) -> [[(String, Role)]] {
-        guard let id = state.openDecision, let d = state.snapshot.decisions.first(where: { $0.id == id }) else {
+        guard let id = state.decision.id, let d = state.snapshot.decisions.first(where: { $0.id == id }) else {
             return [[(state.text(p("Šī lēmuma vairs nav.", "This decision is gone.")), .dim)]]
         }
         let lv = state.language == .lv

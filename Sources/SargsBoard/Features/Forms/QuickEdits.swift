@@ -68,7 +68,7 @@ enum QuickEdits {
 
 /// The activity a quick edit acts on: the open one, else the selected card.
 func target(_ state: AppState) -> Activity? {
-    if state.screen == .activity, let id = state.openActivity { return state.plan.activity(id) }
+    if state.screen == .activity, let id = state.activity.id { return state.plan.activity(id) }
     return state.selectedActivity
 }
 

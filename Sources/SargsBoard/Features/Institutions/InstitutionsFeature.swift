@@ -12,7 +12,7 @@ enum InstitutionsFeature: Feature {
         case .up, .down, .home, .end, .pageUp, .pageDown:
             return .changing { state in
                 let count = state.plan.allInstitutions.count
-                state.institutionsCursor = min(max(state.institutionsCursor &+ cursorStep(command, page: 10), 0), max(0, count - 1))
+                state.institutions.cursor = min(max(state.institutions.cursor &+ cursorStep(command, page: 10), 0), max(0, count - 1))
             }
         case .open:
             // A mailbox is a change of the store: a store one may only read says so before the form.
@@ -24,8 +24,8 @@ enum InstitutionsFeature: Feature {
 
     private static func openMailboxForm(_ state: inout AppState) {
         let institutions = state.plan.allInstitutions
-        guard institutions.indices.contains(state.institutionsCursor) else { return }
-        let institution = institutions[state.institutionsCursor]
+        guard institutions.indices.contains(state.institutions.cursor) else { return }
+        let institution = institutions[state.institutions.cursor]
         state.form = Form(kind: .institutionEmail(institution.code),
                           title: p("\(institution.code) e-pasts", "\(institution.code) mailbox"),
                           fields: [FormField(key: "email", label: p("E-pasts", "E-mail"), text: institution.email ?? "",

@@ -17,7 +17,7 @@ enum InstitutionsScreen {
         let institutions = state.plan.allInstitutions
         let nameWidth = min(40, institutions.map { SafeText.line($0.name(in: state.language)).displayWidth }.max() ?? 10)
         for (i, institution) in institutions.enumerated() {
-            let selected = i == state.institutionsCursor
+            let selected = i == state.institutions.cursor
             if selected { cursorLine = out.count }
             let code = SafeText.line(institution.code).padded(to: 5)
             let name = state.glyphs.truncate(SafeText.line(institution.name(in: state.language)), to: nameWidth)

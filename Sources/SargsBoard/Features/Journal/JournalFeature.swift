@@ -23,13 +23,13 @@ enum JournalFeature: TextFeature {
     }
 
     static func lines(_ state: AppState, width: Int) -> [[(String, Role)]] {
-        let needle = BoardLayout.fold(state.journalFilter)
-        let entries = needle.isEmpty ? state.journal : state.journal.filter {
+        let needle = BoardLayout.fold(state.journal.filter)
+        let entries = needle.isEmpty ? state.journal.entries : state.journal.entries.filter {
             BoardLayout.fold($0.subject + " " + $0.author).contains(needle)
         }
         var out: [[(String, Role)]] = [[(state.text(p("Izmaiņu žurnāls (jaunākās augšā)", "The journal of changes (newest first)")), .emphasis)]]
-        out.append([(state.journalFilter.isEmpty ? state.text(p("\(state.keyName(.search)) — filtrēt pēc aktivitātes vai autora", "\(state.keyName(.search)) filters by activity or author"))
-                                                 : state.text(p("Filtrs: ", "Filter: ")) + "“\(state.journalFilter)” (\(entries.count))", .dim)])
+        out.append([(state.journal.filter.isEmpty ? state.text(p("\(state.keyName(.search)) — filtrēt pēc aktivitātes vai autora", "\(state.keyName(.search)) filters by activity or author"))
+                                                 : state.text(p("Filtrs: ", "Filter: ")) + "“\(state.journal.filter)” (\(entries.count))", .dim)])
         out.append([])
         if entries.isEmpty { out.append([(state.text(p("Nav ierakstu.", "No entries.")), .dim)]) }
         let numberWidth = entries.map { "#\($0.id)".count }.max() ?? 0

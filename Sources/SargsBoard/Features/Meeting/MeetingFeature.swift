@@ -9,7 +9,7 @@ enum MeetingFeature: TextFeature {
 
     /// The minutes' lines wrapped to `width`, a long line continuing under its own indent.
     static func lines(_ state: AppState, width: Int) -> [[(String, Role)]] {
-        guard let id = state.openMeeting, let meeting = state.snapshot.meetings.first(where: { $0.id == id }) else {
+        guard let id = state.meeting.id, let meeting = state.snapshot.meetings.first(where: { $0.id == id }) else {
             return [[(state.text(p("Šīs sēdes vairs nav.", "This meeting is gone.")), .dim)]]
         }
         let text = Minutes(meeting: meeting, snapshot: state.snapshot).text(state.language)

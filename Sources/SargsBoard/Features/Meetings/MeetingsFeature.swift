@@ -11,13 +11,13 @@ enum MeetingsFeature: Feature {
         case .up, .down, .home, .end, .pageUp, .pageDown:
             return .changing { state in
                 let count = state.meetingsInOrder.count
-                state.meetingsCursor = min(max(state.meetingsCursor &+ cursorStep(command, page: 10), 0), max(0, count - 1))
+                state.meetings.cursor = min(max(state.meetings.cursor &+ cursorStep(command, page: 10), 0), max(0, count - 1))
             }
         case .open:
             return .changing(unless: { $0.meetingsInOrder.isEmpty ? p("vēl nav nevienas sēdes", "there are no meetings yet") : nil }) { state in
                 let meetings = state.meetingsInOrder
-                guard meetings.indices.contains(state.meetingsCursor) else { return }
-                state.openMeeting = meetings[state.meetingsCursor].id
+                guard meetings.indices.contains(state.meetings.cursor) else { return }
+                state.meeting.id = meetings[state.meetings.cursor].id
                 goTo(&state, .meeting)
             }
         default:
@@ -43,9 +43,9 @@ enum MeetingsFeature: Feature {
             // The same scroll as the meetings screen draws; meetings are listed one a line from the first.
             let scroll = max(0, cursorLine - area.height + 2)
             let index = scroll + event.y - area.y
-            let meeting = index - (cursorLine - state.meetingsCursor)
+            let meeting = index - (cursorLine - state.meetings.cursor)
             guard lines.indices.contains(index), state.meetingsInOrder.indices.contains(meeting) else { return [] }
-            state.meetingsCursor = meeting
+            state.meetings.cursor = meeting
             return event.kind == .doubleClick ? perform(&state, .open) : []
         }
     }

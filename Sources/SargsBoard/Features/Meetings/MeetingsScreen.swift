@@ -16,7 +16,7 @@ enum MeetingsScreen {
         if !meetings.isEmpty { out.append([]) }
         var cursorLine: Int?
         for (i, m) in meetings.enumerated() {
-            let selected = i == state.meetingsCursor
+            let selected = i == state.meetings.cursor
             if selected { cursorLine = out.count }
             out.append([((selected ? state.glyphs.arrowRight : " ") + " #\(m.id)  \(m.date)  ", selected ? .cardSelected : .background),
                         (state.text(m.kind.phrase) + "  ", .helpKey), (state.text(m.state.phrase) + "  ", .emphasis),

@@ -1,0 +1,73 @@
+import Foundation
+@testable import SargsBoard
+import SargsCore
+import Testing
+import TestSupport
+
+/// Issue 28: the key table (keys, help, bar words, screens) and the
+/// features (handlers and reasons) agree, so a key the table offers on a
+/// screen always reaches a handler, and no handler waits for a key that the
+/// table never sends there.
+@Suite("Features and the key table")
+struct FeatureRoutingTests {
+    /// The state on `screen`, as far as routing reads it (the screen alone).
+    static func state(on screen: Screen) throws -> AppState {
+        var state = try BoardScreenTests.state(width: 120, height: 40)
+        state.screen = screen
+        return state
+    }
+
+    @Test("every binding of the screens has a handler on each screen it works on")
+    func everyBindingIsHandled() throws {
+        for binding in KeyMap.standard.bindings where binding.context == .screens {
+            for screen in Screen.allCases where binding.works(on: screen) {
+                let state = try Self.state(on: screen)
+                #expect(handler(for: binding.command, in: state) != nil, "\(binding.command) on \(screen)")
+            }
+        }
+    }
+
+    @Test("a feature's own handler is for a command the table binds on its screen")
+    func noHandlerWithoutAKey() {
+        for screen in Screen.allCases {
+            for command in Command.allCases where screen.feature.handler(command) != nil {
+                let binding = KeyMap.standard.binding(command)
+                #expect(binding?.works(on: screen) == true, "\(screen) handles \(command), which no key sends there")
+            }
+        }
+    }
+
+    @Test("a command no screen takes here says so, naming the screen, and changes nothing")
+    func commandNotTakenSaysWhy() throws {
+        var state = try Self.state(on: .journal)
+        let before = state.form
+        let effects = reduce(&state, .command(.filter))
+        #expect(effects.isEmpty)
+        #expect(state.form == before)
+        #expect(state.message?.kind == .error)
+        #expect(state.message?.phrase.en.contains("journal") == true, "\(String(describing: state.message))")
+    }
+
+    @Test("each screen has a title of its own in both languages")
+    func titles() {
+        let titles = Screen.allCases.map(\.title)
+        #expect(Set(titles.map(\.lv)).count == Screen.allCases.count)
+        #expect(Set(titles.map(\.en)).count == Screen.allCases.count)
+    }
+
+    @Test("a screen of text scrolls as far as its own lines go, and no further")
+    func scrollStopsAtTheFeaturesLines() throws {
+        var state = try BoardScreenTests.state(width: 80, height: 24)
+        _ = reduce(&state, .command(.help))
+        _ = reduce(&state, .command(.end))
+        guard let count = state.screen.feature.lineCount(state, width: state.width - 2) else {
+            Issue.record("help has lines")
+            return
+        }
+        #expect(state.scroll == count - state.frame.body.height)
+        _ = reduce(&state, .command(.down))
+        #expect(state.scroll == count - state.frame.body.height)
+        _ = reduce(&state, .command(.up))
+        #expect(state.scroll == count - state.frame.body.height - 1)
+    }
+}
