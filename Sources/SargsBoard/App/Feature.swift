@@ -47,12 +47,19 @@ protocol Feature {
     static func lineCount(_ state: AppState, width: Int) -> Int?
     /// A click (or the wheel) in the body at `area`; nil when the screen has no use for it.
     static func click(_ state: inout AppState, _ event: MouseEvent, area: Rect) -> [Effect]?
+    /// A new snapshot (a save, another person's change), seen by every
+    /// feature whatever the screen: what it must let go of, what it asks to read.
+    static func reloaded(_ state: inout AppState) -> [Effect]
+    /// What the store saved, seen by every feature; it may add to the `notice` the status line shows.
+    static func saved(_ state: inout AppState, _ saved: SavedChange, notice: inout Phrase)
 }
 
 extension Feature {
     static func handler(_ command: Command) -> Handler? { nil }
     static func lineCount(_ state: AppState, width: Int) -> Int? { nil }
     static func click(_ state: inout AppState, _ event: MouseEvent, area: Rect) -> [Effect]? { nil }
+    static func reloaded(_ state: inout AppState) -> [Effect] { [] }
+    static func saved(_ state: inout AppState, _ saved: SavedChange, notice: inout Phrase) {}
 }
 
 /// A screen that is lines of text, scrolled by `AppFeature`'s moving keys

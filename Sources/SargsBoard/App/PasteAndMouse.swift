@@ -67,7 +67,7 @@ func reduceMouse(_ state: inout AppState, _ event: MouseEvent) -> [Effect] {
         return []
     }
     if let form = state.form {
-        return mouseInForm(&state, form, event)
+        return FormsFeature.click(&state, form, event)
     }
     if state.searching { state.searching = false }
     let area = state.frame.body
@@ -75,19 +75,4 @@ func reduceMouse(_ state: inout AppState, _ event: MouseEvent) -> [Effect] {
     if let effects = state.screen.feature.click(&state, event, area: area) { return effects }
     guard wheel else { return [] }
     return perform(&state, event.kind == .wheelUp ? .up : .down)
-}
-
-private func mouseInForm(_ state: inout AppState, _ form: Form, _ event: MouseEvent) -> [Effect] {
-    let layout = FormLayout(form, state: state, width: state.width, height: state.height)
-    guard event.y >= layout.top, let field = layout.fieldRows.firstIndex(where: { $0.contains(event.y) }),
-          event.x >= layout.box.x, event.x < layout.box.maxX else { return [] }
-    if event.kind == .click || event.kind == .doubleClick {
-        state.form?.focus = field
-        // A click on a choice turns it, as ← and → do: its ◀ (in the gap before it) back, the rest on.
-        if case .choice = form.fields[field].value, field == form.focus, event.x >= layout.valueX - 2 {
-            let keyMap = state.keyMap
-            _ = state.form?.fields[field].edit(keyMap.key(event.x < layout.valueX ? .fieldLeft : .fieldRight), keyMap: keyMap)
-        }
-    }
-    return []
 }

@@ -19,13 +19,8 @@ func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect] {
         return []
     case .reloaded(let snapshot):
         state.replace(snapshot: snapshot)
-        rebindDraft(&state)
-        if let id = state.activity.id, state.plan.activity(id) == nil {
-            state.activity.id = nil
-            state.screen = .board
-        }
-        if state.screen == .activity, let id = state.activity.id { return loads(of: id) }
-        return state.screen == .journal ? [.loadJournal(subject: nil)] : []
+        // Every feature sees the new snapshot (TCA: each reducer sees the action); what it asks for is read.
+        return Screen.allCases.flatMap { $0.feature.reloaded(&state) }
     case .saved(let saved):
         return reduceSaved(&state, saved)
     case .notice(let phrase):
@@ -73,41 +68,14 @@ func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect] {
     }
 }
 
-/// The store's answer to a save: the form that asked closes, the draft
-/// learns its meeting, the review goes on; the notice says what was saved.
+/// The store's answer to a save: the form that asked closes, each feature
+/// takes what concerns it; the notice says what was saved.
 private func reduceSaved(_ state: inout AppState, _ saved: SavedChange) -> [Effect] {
     // The form that asked for this save closes; one opened since (after a question) stays.
     if state.form?.saving == true { state.form = nil }
     var notice = saved.notice
-    switch saved {
-    case .meeting(let meeting):
-        // The store's answer names the new meeting: the draft that asked for it is now that meeting.
-        if state.agenda.draft?.meetingID == nil, state.agenda.draft?.date == meeting.date {
-            state.agenda.draft?.meetingID = meeting.id
-            state.agenda.draft?.base = meeting
-        }
-        // What is saved is undone in the store (after a question), no longer as a preparation edit.
-        state.agenda.history = []
-    case .meetingUpdated(let meeting):
-        if state.agenda.draft?.meetingID == meeting.id {
-            state.agenda.draft?.base = meeting
-            // Items the store added (the question "add them?") join the draft; nothing of the draft is dropped.
-            let stored = meeting.items.map(\.activity)
-            if let items = state.agenda.draft?.items, Set(items).isSubset(of: Set(stored)), items.count < stored.count {
-                state.agenda.draft?.items = stored
-            }
-        }
-        state.agenda.history = []
-    case .decisionDone(let id), .decisionMoved(let id, _), .decisionKeptOpen(let id):
-        // The review goes on once the store has what it did (a refusal leaves the chair on the decision).
-        advanceReview(&state, after: id)
-    case .held:
-        // The next step, with the key that takes it (from the bindings, so a rebinding never lies).
-        let key = state.keyName(.minutes)
-        notice = Phrase(lv: notice.lv + "; \(key) — protokols", en: notice.en + "; \(key) writes the minutes")
-    default:
-        break
-    }
+    // Every feature sees what was saved: the draft learns its meeting, the review goes on.
+    for screen in Screen.allCases { screen.feature.saved(&state, saved, notice: &notice) }
     state.message = Message(.notice, notice)
     return []
 }
@@ -121,7 +89,7 @@ private func reduceKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         if state.confirmation != nil, state.keyMap.command(for: key, in: .confirm) == .confirmYes { return [] }
     }
     if state.confirmation != nil { return reduceConfirmation(&state, key) }
-    if state.form != nil { return reduceForm(&state, key) }
+    if state.form != nil { return FormsFeature.key(&state, key) }
     if state.searching { return reduceSearch(&state, key) }
     if state.message != nil { state.message = nil }
     guard let command = state.keyMap.command(for: key, on: state.screen) else {

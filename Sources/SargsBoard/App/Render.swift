@@ -22,7 +22,7 @@ public func render(_ state: AppState, into canvas: inout Canvas) {
     state.screen.feature.render(state, into: &canvas, in: body)
     drawStatusLine(state, into: &canvas, y: frame.status.y)
     drawKeyBar(state, into: &canvas, y: frame.keyBar.y)
-    if let form = state.form { FormScreen.render(form, state: state, into: &canvas) }
+    if let form = state.form { FormsFeature.render(form, state: state, into: &canvas) }
 }
 
 private func drawHeader(_ state: AppState, into canvas: inout Canvas) {

@@ -40,6 +40,41 @@ enum AgendaFeature: Feature {
         AgendaScreen.render(state, into: &canvas, in: area)
     }
 
+    static func reloaded(_ state: inout AppState) -> [Effect] {
+        rebindDraft(&state)
+        return []
+    }
+
+    /// The store's answer names the new meeting; a hold is followed by the key for the minutes.
+    static func saved(_ state: inout AppState, _ saved: SavedChange, notice: inout Phrase) {
+        switch saved {
+        case .meeting(let meeting):
+            // The store's answer names the new meeting: the draft that asked for it is now that meeting.
+            if state.agenda.draft?.meetingID == nil, state.agenda.draft?.date == meeting.date {
+                state.agenda.draft?.meetingID = meeting.id
+                state.agenda.draft?.base = meeting
+            }
+            // What is saved is undone in the store (after a question), no longer as a preparation edit.
+            state.agenda.history = []
+        case .meetingUpdated(let meeting):
+            if state.agenda.draft?.meetingID == meeting.id {
+                state.agenda.draft?.base = meeting
+                // Items the store added (the question "add them?") join the draft; nothing of the draft is dropped.
+                let stored = meeting.items.map(\.activity)
+                if let items = state.agenda.draft?.items, Set(items).isSubset(of: Set(stored)), items.count < stored.count {
+                    state.agenda.draft?.items = stored
+                }
+            }
+            state.agenda.history = []
+        case .held:
+            // The next step, with the key that takes it (from the bindings, so a rebinding never lies).
+            let key = state.keyName(.minutes)
+            notice = Phrase(lv: notice.lv + "; \(key) — protokols", en: notice.en + "; \(key) writes the minutes")
+        default:
+            break
+        }
+    }
+
     private static func cancelReason(_ state: AppState) -> Phrase? {
         guard let stored = state.draftMeeting else {
             return p("šī darba kārtība nav saglabāta sēde; nav ko atcelt", "this agenda is not a saved meeting; there is nothing to cancel")

@@ -30,6 +30,14 @@ enum ChairFeature: Feature {
         ChairScreen.render(state, into: &canvas, in: area)
     }
 
+    /// The review goes on once the store has what it did (a refusal leaves the chair on the decision).
+    static func saved(_ state: inout AppState, _ saved: SavedChange, notice: inout Phrase) {
+        switch saved {
+        case .decisionDone(let id), .decisionMoved(let id, _), .decisionKeptOpen(let id): advanceReview(&state, after: id)
+        default: break
+        }
+    }
+
     /// The wheel steps through the review and the items; a click does nothing here.
     static func click(_ state: inout AppState, _ event: MouseEvent, area: Rect) -> [Effect]? {
         guard event.kind == .wheelUp || event.kind == .wheelDown else { return [] }

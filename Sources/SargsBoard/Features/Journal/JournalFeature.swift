@@ -7,6 +7,11 @@ private func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
 enum JournalFeature: TextFeature {
     static let title = p("žurnāls", "journal")
 
+    /// The journal shown is read again after any change.
+    static func reloaded(_ state: inout AppState) -> [Effect] {
+        state.screen == .journal ? [.loadJournal(subject: nil)] : []
+    }
+
     static func handler(_ command: Command) -> Handler? {
         command == .search ? .changing { $0.searching = true } : nil
     }
