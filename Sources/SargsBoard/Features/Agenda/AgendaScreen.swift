@@ -32,19 +32,7 @@ enum AgendaScreen {
             return [(lv ? "Pārskata periods \(agenda.reviewFrom) – \(agenda.date) · ceturkšņi ar sēdi \(agenda.date.year): \(agenda.quartersHeld) no \(agenda.meetingsRequired)"
                         : "Review period \(agenda.reviewFrom) – \(agenda.date) · quarters met in \(agenda.date.year): \(agenda.quartersHeld) of \(agenda.meetingsRequired)", .dim)]
         case .saved:
-            // "Saved" only when the store holds what the screen shows.
-            let save = state.keyName(.saveMeeting)
-            if let stored = state.draftMeeting {
-                if stored.state != .planned {
-                    return [(lv ? "Sēde Nr. \(stored.id) — \(stored.state.phrase.lv)" : "Meeting \(stored.id) — \(stored.state.phrase.en)", .dim)]
-                }
-                if state.draftHasUnsavedChanges {
-                    return [(lv ? "Sēde Nr. \(stored.id) — nesaglabātas izmaiņas; \(save): saglabāt"
-                                : "Meeting \(stored.id) — changes not saved; \(save) saves them", .error)]
-                }
-                return [(lv ? "Saglabāta kā sēde Nr. \(stored.id)" : "Saved as meeting \(stored.id)", .notice)]
-            }
-            return [(lv ? "Nav saglabāta — \(save): saglabāt kā plānotu sēdi" : "Not saved — \(save) saves it as a planned meeting", .dim)]
+            return savedLine(state)
         case .blank:
             return []
         case .nothing:
@@ -56,33 +44,7 @@ enum AgendaScreen {
             let name = state.plan.institution(owner).map { $0.name(in: state.language) } ?? owner
             return [("\(owner) · \(name) (\(count))", .columnTitle)]
         case .item(let index):
-            guard let slot = view.planIndex[index] else { return [] }
-            let activity = state.plan.activities[slot]
-            let id = activity.id
-            let selected = index == draft.cursor
-            let why: String
-            let role: Role
-            if let item = view.reasons[id] {
-                why = AgendaText.why(item, language: state.language)
-                role = item.daysOverdue > 0 ? .badgeOverdue : .progress
-            } else if let service = view.services[id] {
-                // As `sargs agenda --kind emergency` says it: the last record and the count in 365 days.
-                let last = service.lastRecord.map { lv ? "pēdējā \($0)" : "last \($0)" } ?? (lv ? "nav izpilžu" : "no records")
-                why = lv ? "\(last); 365 dienās: \(service.records365)" : "\(last); in 365 days: \(service.records365)"
-                role = service.lastRecord == nil ? .badgeOverdue : .progress
-            } else {
-                let badge = Badge(state.tracker.state(of: activity, on: draft.date), glyphs: g, language: state.language)
-                why = badge.text
-                role = badge.role
-            }
-            let others = activity.owners.dropFirst()
-            var line: [(String, Role)] = [((selected ? g.arrowRight : " ") + " ", selected ? .cardSelected : .background),
-                                          (id.padded(to: 5) + " ", selected ? .cardSelected : .emphasis),
-                                          (why, selected ? .cardSelected : role)]
-            if !others.isEmpty { line.append(("  +" + others.joined(separator: ","), .dim)) }
-            if let outcome = view.outcomes[id] { line.append(("  [" + state.text(outcome.phrase) + "]", .notice)) }
-            line.append(("  " + (activity.name(in: state.language)), .dim))
-            return line
+            return itemLine(index, view, draft, state)
         case .upcomingHeading:
             return [(lv ? "Tuvākie termiņi (91 diena)" : "Coming deadlines (91 days)", .columnTitle)]
         case .upcoming(let i):
@@ -102,5 +64,55 @@ enum AgendaScreen {
                     (d.overdue ? (lv ? " nokavēts" : " overdue") : "", .badgeOverdue),
                     ("  " + SafeText.line(d.text), .background)]
         }
+    }
+
+    /// Whether the agenda shown is the one stored: "saved" only when the store holds what the screen shows.
+    static func savedLine(_ state: AppState) -> [(String, Role)] {
+        let lv = state.language == .lv
+        let save = state.keyName(.saveMeeting)
+        if let stored = state.draftMeeting {
+            if stored.state != .planned {
+                return [(lv ? "Sēde Nr. \(stored.id) — \(stored.state.phrase.lv)" : "Meeting \(stored.id) — \(stored.state.phrase.en)", .dim)]
+            }
+            if state.draftHasUnsavedChanges {
+                return [(lv ? "Sēde Nr. \(stored.id) — nesaglabātas izmaiņas; \(save): saglabāt"
+                            : "Meeting \(stored.id) — changes not saved; \(save) saves them", .error)]
+            }
+            return [(lv ? "Saglabāta kā sēde Nr. \(stored.id)" : "Saved as meeting \(stored.id)", .notice)]
+        }
+        return [(lv ? "Nav saglabāta — \(save): saglabāt kā plānotu sēdi" : "Not saved — \(save) saves it as a planned meeting", .dim)]
+    }
+
+    /// An item of the agenda: why it is on it, its other owners, its outcome, its title.
+    static func itemLine(_ index: Int, _ view: AgendaView, _ draft: MeetingDraft, _ state: AppState) -> [(String, Role)] {
+        let g = state.glyphs
+        let lv = state.language == .lv
+        guard let slot = view.planIndex[index] else { return [] }
+        let activity = state.plan.activities[slot]
+        let id = activity.id
+        let selected = index == draft.cursor
+        let why: String
+        let role: Role
+        if let item = view.reasons[id] {
+            why = AgendaText.why(item, language: state.language)
+            role = item.daysOverdue > 0 ? .badgeOverdue : .progress
+        } else if let service = view.services[id] {
+            // As `sargs agenda --kind emergency` says it: the last record and the count in 365 days.
+            let last = service.lastRecord.map { lv ? "pēdējā \($0)" : "last \($0)" } ?? (lv ? "nav izpilžu" : "no records")
+            why = lv ? "\(last); 365 dienās: \(service.records365)" : "\(last); in 365 days: \(service.records365)"
+            role = service.lastRecord == nil ? .badgeOverdue : .progress
+        } else {
+            let badge = Badge(state.tracker.state(of: activity, on: draft.date), glyphs: g, language: state.language)
+            why = badge.text
+            role = badge.role
+        }
+        let others = activity.owners.dropFirst()
+        var line: [(String, Role)] = [((selected ? g.arrowRight : " ") + " ", selected ? .cardSelected : .background),
+                                      (id.padded(to: 5) + " ", selected ? .cardSelected : .emphasis),
+                                      (why, selected ? .cardSelected : role)]
+        if !others.isEmpty { line.append(("  +" + others.joined(separator: ","), .dim)) }
+        if let outcome = view.outcomes[id] { line.append(("  [" + state.text(outcome.phrase) + "]", .notice)) }
+        line.append(("  " + (activity.name(in: state.language)), .dim))
+        return line
     }
 }

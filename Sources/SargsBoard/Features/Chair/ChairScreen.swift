@@ -66,23 +66,7 @@ enum ChairScreen {
         card(&lines)
         canvas = lines.canvas
         // The next step, on the last line of the area.
-        let hint: String
-        if reviewing != nil, state.draftMeeting?.state != .held {
-            let done = state.keyName(.reviewDone), due = state.keyName(.reviewDue), open = state.keyName(.reviewOpen)
-            let next = state.keyName(.right)
-            hint = state.text(p("\(done) — izpildīts · \(due) — jauns termiņš · \(open) — paliek atvērts · \(next) — nākamais",
-                                "\(done) done · \(due) new due date · \(open) stays open · \(next) next"))
-        } else if let stored = state.draftMeeting, stored.state == .held {
-            let hold = state.keyName(.hold), minutes = state.keyName(.minutes)
-            hint = state.text(p("Sēde notikusi. \(minutes) — protokols, \(hold) — labot sēdes ziņas.",
-                                "The meeting is held. \(minutes) writes the minutes, \(hold) edits its details."))
-        } else if draft.current == view.order.count - 1 {
-            let hold = state.keyName(.hold), minutes = state.keyName(.minutes)
-            hint = state.text(p("Pēdējais jautājums. \(hold) — sēde notikusi (vieta, laiks, dalībnieki), \(minutes) — protokols.",
-                                "The last item. \(hold) holds the meeting (place, times, attendees), \(minutes) writes the minutes."))
-        } else {
-            hint = ""
-        }
+        let hint = nextStep(state, draft: draft, view: view, reviewing: reviewing != nil)
         if !hint.isEmpty {
             canvas.text(hint, x: inner.x, y: inner.maxY - 1, width: inner.width, role: .notice, glyphs: g)
         }
@@ -140,6 +124,25 @@ enum ChairScreen {
         }
 
         mutating func gap() { if room { y += 1 } }
+    }
+
+    /// What to press next, for the step at hand: the review's keys, or hold and the minutes.
+    static func nextStep(_ state: AppState, draft: MeetingDraft, view: AgendaView, reviewing: Bool) -> String {
+        if reviewing, state.draftMeeting?.state != .held {
+            let done = state.keyName(.reviewDone), due = state.keyName(.reviewDue), open = state.keyName(.reviewOpen)
+            let next = state.keyName(.right)
+            return state.text(p("\(done) — izpildīts · \(due) — jauns termiņš · \(open) — paliek atvērts · \(next) — nākamais",
+                                "\(done) done · \(due) new due date · \(open) stays open · \(next) next"))
+        } else if let stored = state.draftMeeting, stored.state == .held {
+            let hold = state.keyName(.hold), minutes = state.keyName(.minutes)
+            return state.text(p("Sēde notikusi. \(minutes) — protokols, \(hold) — labot sēdes ziņas.",
+                                "The meeting is held. \(minutes) writes the minutes, \(hold) edits its details."))
+        } else if draft.current == view.order.count - 1 {
+            let hold = state.keyName(.hold), minutes = state.keyName(.minutes)
+            return state.text(p("Pēdējais jautājums. \(hold) — sēde notikusi (vieta, laiks, dalībnieki), \(minutes) — protokols.",
+                                "The last item. \(hold) holds the meeting (place, times, attendees), \(minutes) writes the minutes."))
+        }
+        return ""
     }
 
     static func reviewCard(_ d: Decision, view: AgendaView, draft: MeetingDraft, lines: inout Lines) {
