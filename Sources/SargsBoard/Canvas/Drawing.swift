@@ -189,6 +189,17 @@ extension WindowState {
 
 /// Lines of role-tagged text, scrolled, with a "+N ↓" signal.
 enum ScrollingText {
+    /// A list with a cursor, scrolled so the line under the cursor stays in view
+    /// (the meetings view and the institutions screen; a click reads the same scroll).
+    static func render(list: (lines: [[(String, Role)]], cursorLine: Int?), state: AppState, into canvas: inout Canvas, in area: Rect) {
+        render(list.lines, scroll: scroll(cursorLine: list.cursorLine, height: area.height), state: state, into: &canvas, in: area)
+    }
+
+    /// The first line shown of a list whose cursor stands on `cursorLine`, in `height` rows.
+    static func scroll(cursorLine: Int?, height: Int) -> Int {
+        max(0, cursorLine.map { $0 - height + 2 } ?? 0)
+    }
+
     static func render(_ lines: [[(String, Role)]], scroll: Int, state: AppState, into canvas: inout Canvas, in area: Rect) {
         render(count: lines.count, line: { lines[$0] }, scroll: scroll, state: state, into: &canvas, in: area)
     }

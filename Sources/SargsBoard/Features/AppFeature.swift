@@ -96,6 +96,12 @@ func cursorStep(_ command: Command, page: Int) -> Int {
     }
 }
 
+/// A list's cursor after a moving command, held within the `count` lines it
+/// moves over (a page is ten lines in a list whose lines are not all its own).
+func cursor(_ cursor: Int, moved command: Command, count: Int) -> Int {
+    min(max(cursor &+ cursorStep(command, page: 10), 0), max(0, count - 1))
+}
+
 /// What the activity screen asks of the store: the activity's journal and its whole records.
 func loads(of id: ActivityID) -> [Effect] {
     [.loadJournal(subject: id), .loadRecords(id)]

@@ -10,10 +10,7 @@ enum InstitutionsFeature: Feature {
     static func handler(_ command: Command) -> Handler? {
         switch command {
         case .up, .down, .home, .end, .pageUp, .pageDown:
-            return .changing { state in
-                let count = state.plan.allInstitutions.count
-                state.institutions.cursor = min(max(state.institutions.cursor &+ cursorStep(command, page: 10), 0), max(0, count - 1))
-            }
+            return .changing { $0.institutions.cursor = cursor($0.institutions.cursor, moved: command, count: $0.plan.allInstitutions.count) }
         case .open:
             // A mailbox is a change of the store: a store one may only read says so before the form.
             return .changing(unless: { $0.readOnly ? readOnlyReason : nil }, openMailboxForm)
@@ -34,10 +31,7 @@ enum InstitutionsFeature: Feature {
     }
 
     static func render(_ state: AppState, into canvas: inout Canvas, in area: Rect) {
-        let (list, cursorLine) = InstitutionsScreen.lines(state)
-        // The institution under the cursor stays in view.
-        let scroll = max(0, cursorLine.map { $0 - area.height + 2 } ?? 0)
-        ScrollingText.render(list, scroll: scroll, state: state, into: &canvas, in: area)
+        ScrollingText.render(list: InstitutionsScreen.lines(state), state: state, into: &canvas, in: area)
     }
 }
 

@@ -9,10 +9,7 @@ enum MeetingsFeature: Feature {
     static func handler(_ command: Command) -> Handler? {
         switch command {
         case .up, .down, .home, .end, .pageUp, .pageDown:
-            return .changing { state in
-                let count = state.meetingsInOrder.count
-                state.meetings.cursor = min(max(state.meetings.cursor &+ cursorStep(command, page: 10), 0), max(0, count - 1))
-            }
+            return .changing { $0.meetings.cursor = cursor($0.meetings.cursor, moved: command, count: $0.meetingsInOrder.count) }
         case .open:
             return .changing(unless: { $0.meetingsInOrder.isEmpty ? p("vēl nav nevienas sēdes", "there are no meetings yet") : nil }) { state in
                 let meetings = state.meetingsInOrder
@@ -26,10 +23,7 @@ enum MeetingsFeature: Feature {
     }
 
     static func render(_ state: AppState, into canvas: inout Canvas, in area: Rect) {
-        let (list, cursorLine) = MeetingsScreen.lines(state)
-        // The meeting under the cursor stays in view.
-        let scroll = max(0, cursorLine.map { $0 - area.height + 2 } ?? 0)
-        ScrollingText.render(list, scroll: scroll, state: state, into: &canvas, in: area)
+        ScrollingText.render(list: MeetingsScreen.lines(state), state: state, into: &canvas, in: area)
     }
 
     /// A click selects the meeting under it (a double click opens it); the wheel moves the cursor.
@@ -41,7 +35,7 @@ enum MeetingsFeature: Feature {
             let (lines, cursorLine) = MeetingsScreen.lines(state)
             guard let cursorLine else { return [] }
             // The same scroll as the meetings screen draws; meetings are listed one a line from the first.
-            let scroll = max(0, cursorLine - area.height + 2)
+            let scroll = ScrollingText.scroll(cursorLine: cursorLine, height: area.height)
             let index = scroll + event.y - area.y
             let meeting = index - (cursorLine - state.meetings.cursor)
             guard lines.indices.contains(index), state.meetingsInOrder.indices.contains(meeting) else { return [] }
