@@ -1,5 +1,5 @@
 import Foundation
-import SargsBoard
+@testable import SargsBoard
 import SargsCore
 import SargsPlanFile
 import Testing

@@ -153,29 +153,29 @@ public struct AppState: Sendable {
     public internal(set) var facts: BoardFacts
     /// Counts the snapshots this state has had (caches made from one know which).
     public private(set) var generation = 0
-    public var today: Day
-    public var language: Language
+    public internal(set) var today: Day
+    public internal(set) var language: Language
     public var glyphs: Glyphs
     public internal(set) var keyMap: KeyMap
     public internal(set) var width: Int
-    public var height: Int
+    public internal(set) var height: Int
     /// Who makes the changes (for undo and the journal).
     public internal(set) var author: String
     /// The store may be read but not changed (its file, folder or disk): every
     /// key that would change it says so instead of opening a form.
     public var readOnly = false
 
-    public var screen: Screen = .board
+    public internal(set) var screen: Screen = .board
     /// Where Esc goes back to.
     public internal(set) var screenStack: [Screen] = []
-    public var grouping: Grouping = .goal
-    public var filter = Filter()
+    public internal(set) var grouping: Grouping = .goal
+    public internal(set) var filter = Filter()
     /// True while `/` search is taking keys.
     public internal(set) var searching = false
 
     /// The selected card: its column and its place in the column.
     public internal(set) var column = 0
-    public var row = 0
+    public internal(set) var row = 0
     /// The first column shown, for sideways scrolling.
     public internal(set) var firstColumn = 0
     /// The first card shown in each column, by column key.
@@ -186,7 +186,7 @@ public struct AppState: Sendable {
     /// The columns and cards for the grouping and filter, states computed once.
     public private(set) var layout: BoardLayout = .empty
 
-    public var form: Form?
+    public internal(set) var form: Form?
     /// A question waiting for its answer (`u` asks before it reverts).
     public internal(set) var confirmation: Confirmation?
     /// The command a yes was just given for (set while it runs).
@@ -204,7 +204,7 @@ public struct AppState: Sendable {
     public internal(set) var institutions = InstitutionsScreenState()
     public internal(set) var meeting = MeetingScreenState()
     public internal(set) var decision = DecisionScreenState()
-    public var quitting = false
+    public internal(set) var quitting = false
 
     public init(snapshot: Snapshot, today: Day, language: Language = .lv, glyphs: Glyphs = .unicode,
                 keyMap: KeyMap = .standard, width: Int = 80, height: Int = 24, author: String = "") {
