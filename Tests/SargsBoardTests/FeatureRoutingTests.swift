@@ -70,4 +70,31 @@ struct FeatureRoutingTests {
         _ = reduce(&state, .command(.up))
         #expect(state.scroll == count - state.frame.body.height - 1)
     }
+
+    @Test("a screen's entry opens it over the board from anywhere, and Esc comes back")
+    func entriesOpenAndEscReturns() throws {
+        let entries = Screen.allCases.compactMap { screen in screen.feature.entry.map { (screen, $0) } }
+        #expect(entries.count >= 5)
+        for (screen, command) in entries {
+            var state = try Self.state(on: .board)
+            _ = reduce(&state, .key(state.keyMap.key(command)))
+            #expect(state.screen == screen, "\(command)")
+            #expect(state.keyMap.command(for: .escape, on: screen) == .back, "\(screen)")
+            _ = reduce(&state, .key(.escape))
+            #expect(state.screen == .board, "\(screen)")
+        }
+    }
+
+    @Test("no key asks for two commands on one screen or in one context (a new binding must take a free key)")
+    func keysAreFreeWhereTheyWork() {
+        let table = KeyMap.standard.bindings
+        for screen in Screen.allCases {
+            let keys = table.filter { $0.works(on: screen) }.flatMap(\.keys)
+            #expect(Set(keys).count == keys.count, "\(screen): \(keys.filter { k in keys.filter { $0 == k }.count > 1 })")
+        }
+        for context in KeyContext.allCases where context != .screens {
+            let keys = table.filter { $0.context == context }.flatMap(\.keys)
+            #expect(Set(keys).count == keys.count, "\(context)")
+        }
+    }
 }

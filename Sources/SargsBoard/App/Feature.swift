@@ -37,6 +37,12 @@ struct Handler {
 protocol Feature {
     /// The screen's name in the header and the man page.
     static var title: Phrase { get }
+    /// The command that opens this screen over the current one, from
+    /// anywhere (`AppFeature` takes it: `goTo`, then `opened`); nil for a
+    /// screen reached otherwise (Enter on a card, a meeting, a decision).
+    static var entry: Command? { get }
+    /// What the screen asks for when it is opened (the journal reads the store).
+    static func opened(_ state: inout AppState) -> [Effect]
     /// What `command` does on this screen; nil leaves it to `AppFeature`.
     static func handler(_ command: Command) -> Handler?
     /// Draws the screen into `area`, the frame's body (`FrameLayout.body`).
@@ -55,6 +61,8 @@ protocol Feature {
 }
 
 extension Feature {
+    static var entry: Command? { nil }
+    static func opened(_ state: inout AppState) -> [Effect] { [] }
     static func handler(_ command: Command) -> Handler? { nil }
     static func lineCount(_ state: AppState, width: Int) -> Int? { nil }
     static func click(_ state: inout AppState, _ event: MouseEvent, area: Rect) -> [Effect]? { nil }

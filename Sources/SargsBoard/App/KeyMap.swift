@@ -91,8 +91,9 @@ public struct KeyMap: Sendable {
         KeyBinding(.open, [.enter], help: p("atvērt aktivitāti, sēdi vai lēmumu; iestādēm — mainīt e-pastu",
                                             "open the activity, meeting or decision; on the institutions, change a mailbox"),
                    bar: p("atvērt", "open"), screens: [.board, .agenda, .meetings, .institutions]),
+        // Esc goes back from every screen opened over another (a new screen has it without a word here).
         KeyBinding(.back, [.escape], help: p("atpakaļ", "back"), bar: p("atpakaļ", "back"),
-                   screens: [.activity, .agenda, .chair, .meetings, .meeting, .decision, .institutions, .journal, .indicators, .help]),
+                   screens: Set(Screen.allCases).subtracting([.board])),
         KeyBinding(.record, [.character("r")], help: p("pierakstīt izpildi (šodien, skaits, piezīme)", "record that it was carried out (today, count, note)"),
                    bar: p("izpilde", "record"), screens: cards),
         KeyBinding(.status, [.character("s")], help: p("mainīt statusu", "change the status"), bar: p("statuss", "status"),

@@ -7,6 +7,13 @@ private func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
 /// far as the screen's own lines go, `Feature.lineCount`).
 enum AppFeature {
     static func handler(_ command: Command) -> Handler? {
+        // A screen's own entry (`Feature.entry`): over the current screen, then what it asks for.
+        if let screen = Screen.allCases.first(where: { $0.feature.entry == command }) {
+            return Handler { state in
+                goTo(&state, screen)
+                return screen.feature.opened(&state)
+            }
+        }
         switch command {
         case .up, .down, .pageUp, .pageDown, .home, .end:
             return .changing { state in scroll(&state, by: cursorStep(command, page: state.frame.page)) }
@@ -19,15 +26,6 @@ enum AppFeature {
             }
         case .back: return Handler(back)
         case .agenda: return Handler(AgendaFeature.open)
-        case .meetings: return .changing { goTo(&$0, .meetings) }
-        case .institutions: return .changing { goTo(&$0, .institutions) }
-        case .indicators: return .changing { goTo(&$0, .indicators) }
-        case .help: return .changing { goTo(&$0, .help) }
-        case .journal:
-            return Handler { state in
-                goTo(&state, .journal)
-                return [.loadJournal(subject: nil)]
-            }
         case .undo: return Handler(findUndo)
         case .quit: return Handler(quit)
         default: return nil

@@ -60,3 +60,10 @@ extension Institution {
         language == .en ? en ?? name : name
     }
 }
+
+extension Funding {
+    /// The source's name in the interface's language: the English one when asked for and given.
+    public func name(in language: Language) -> String {
+        language == .en ? en ?? name : name
+    }
+}

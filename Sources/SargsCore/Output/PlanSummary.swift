@@ -75,7 +75,7 @@ public struct PlanSummary: Sendable {
         if !funding.isEmpty {
             out += lv ? "\nPa finanšu avotiem:\n" : "\nBy funding source:\n"
             for (code, n, withAmount, amount) in funding {
-                let name = plan.allFunding.first { $0.code == code }.map { lv ? $0.name : ($0.en ?? $0.name) } ?? code
+                let name = plan.allFunding.first { $0.code == code }.map { $0.name(in: lv ? .lv : .en) } ?? code
                 out += "  \(code.padded(to: 4)) \(name.padded(to: 28)) \(n)"
                 if let amount {
                     out += lv ? "   summa norādīta \(withAmount) no \(n): \(amount.text(language))"

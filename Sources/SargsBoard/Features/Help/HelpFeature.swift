@@ -7,6 +7,7 @@ private func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
 /// belongs on the board and what does not.
 enum HelpFeature: TextFeature {
     static let title = p("palīdzība", "help")
+    static let entry: Command? = .help
 
     /// The help's lines for a screen `width` wide (the text's room: the
     /// screen less a column each side): a key's help and the reason it cannot

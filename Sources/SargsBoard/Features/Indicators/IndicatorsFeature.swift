@@ -11,6 +11,7 @@ private func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
 /// a unit agrees with its number ("1 gadījums", "21 gadījums", "11 gadījumi").
 enum IndicatorsFeature: TextFeature {
     static let title = p("rādītāji", "indicators")
+    static let entry: Command? = .indicators
 
     /// What a figure is counted in: the indicator's unit, else the last
     /// bracketed part of its label ("Aptaujātie speciālisti (skaits)").

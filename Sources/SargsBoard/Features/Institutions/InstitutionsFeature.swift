@@ -6,6 +6,7 @@ private func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
 /// and Enter's form for a mailbox.
 enum InstitutionsFeature: Feature {
     static let title = p("iestādes", "institutions")
+    static let entry: Command? = .institutions
 
     static func handler(_ command: Command) -> Handler? {
         switch command {

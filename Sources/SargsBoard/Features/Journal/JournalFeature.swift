@@ -6,6 +6,10 @@ private func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
 /// Who changed what, newest first.
 enum JournalFeature: TextFeature {
     static let title = p("žurnāls", "journal")
+    static let entry: Command? = .journal
+
+    /// The journal is read from the store each time it is opened.
+    static func opened(_ state: inout AppState) -> [Effect] { [.loadJournal(subject: nil)] }
 
     /// The journal shown is read again after any change.
     static func reloaded(_ state: inout AppState) -> [Effect] {

@@ -5,6 +5,7 @@ private func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
 /// The meetings view: planned, held and cancelled; Enter opens the one under the cursor.
 enum MeetingsFeature: Feature {
     static let title = p("sēdes", "meetings")
+    static let entry: Command? = .meetings
 
     static func handler(_ command: Command) -> Handler? {
         switch command {
