@@ -146,7 +146,9 @@ public final class Terminal {
         noecho()
         nonl()
         keypad(window, true)
-        leaveok(window, true)
+        // The cursor is left where `paint` puts it, on the focused element (issue 30): a screen reader
+        // or a braille display follows it even while it is not shown.
+        leaveok(window, false)
         set_escdelay(25)
         curs_set(0)
         // A paste arrives between ESC [200~ and ESC [201~: text, never keys.
@@ -213,9 +215,11 @@ public final class Terminal {
             lastCanvas = nil
         }
         let runs = Canvas.diff(from: lastCanvas, to: canvas)
+        let cursorMoved = canvas.cursor != lastCanvas?.cursor || lastCanvas == nil
         lastCanvas = canvas
         cellsWrittenLastFrame = 0
-        guard !runs.isEmpty else { return }
+        // Nothing changed, not even the focus: nothing is written (a braille display must not flicker).
+        guard !runs.isEmpty || cursorMoved else { return }
         let (columns, rows) = (Int(sargs_cols()), Int(sargs_lines()))
         var cell = cchar_t()
         for run in runs where run.row < rows {
@@ -244,6 +248,11 @@ public final class Terminal {
                 _ = mvwadd_wch(window, Int32(run.row), Int32(x), &cell)
                 cellsWrittenLastFrame += 1
             }
+        }
+        // The terminal's cursor on the focused element (issue 30), where a screen reader follows it.
+        let cursor = canvas.cursor ?? Canvas.Cursor(x: 0, y: 0)
+        if rows > 0, columns > 0 {
+            wmove(window, Int32(min(max(cursor.y, 0), rows - 1)), Int32(min(max(cursor.x, 0), columns - 1)))
         }
         wnoutrefresh(window)
         doupdate()

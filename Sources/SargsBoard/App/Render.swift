@@ -20,9 +20,11 @@ public func render(_ state: AppState, into canvas: inout Canvas) {
     let frame = FrameLayout(width: bounds.width, height: bounds.height)
     let body = frame.body
     state.screen.feature.render(state, into: &canvas, in: body)
-    drawStatusLine(state, into: &canvas, y: frame.status.y)
+    let question = drawStatusLine(state, into: &canvas, y: frame.status.y)
     drawKeyBar(state, into: &canvas, y: frame.keyBar.y)
     if let form = state.form { FormsFeature.render(form, state: state, into: &canvas) }
+    // What takes the next key holds the terminal's cursor: a question, even over a form.
+    if let question { canvas.cursor = question }
 }
 
 private func drawHeader(_ state: AppState, into canvas: inout Canvas) {
@@ -108,7 +110,10 @@ func statusRows(_ state: AppState, width: Int) -> [(text: String, role: Role)] {
     return []
 }
 
-private func drawStatusLine(_ state: AppState, into canvas: inout Canvas, y: Int) {
+/// Draws the status line (growing upwards for a long message); returns where
+/// a question waiting for its answer begins, for the terminal's cursor.
+@discardableResult
+private func drawStatusLine(_ state: AppState, into canvas: inout Canvas, y: Int) -> Canvas.Cursor? {
     let g = state.glyphs
     canvas.fill(Rect(x: 0, y: y, width: canvas.width, height: 1), role: .background)
     if state.searching {
@@ -116,16 +121,22 @@ private func drawStatusLine(_ state: AppState, into canvas: inout Canvas, y: Int
         var x = canvas.put(prompt, x: 0, y: y, role: .emphasis)
         x += canvas.text(state.screen == .journal ? state.journal.filter : state.filter.text, x: x, y: y, width: canvas.width - x - 1, role: .input, glyphs: g)
         canvas.put(g.cursor, x: x, y: y, role: .input)
-        return
+        canvas.focus(x: x, y: y)
+        return nil
     }
     let rows = statusRows(state, width: canvas.width)
+    // A question holds the terminal's cursor at its first row: it is what the board waits for.
+    let question = state.confirmation == nil ? nil : rows.firstIndex { $0.role == .emphasis }
+    var questionAt: Canvas.Cursor?
     for (i, row) in rows.enumerated() {
         let rowY = y - (rows.count - 1) + i
         guard rowY >= 1 else { continue }
+        if i == question { questionAt = Canvas.Cursor(x: 1, y: rowY) }
         let role = row.role == .dim ? Role.background : row.role
         canvas.fill(Rect(x: 0, y: rowY, width: canvas.width, height: 1), role: role)
         canvas.text(row.text, x: 0, y: rowY, width: canvas.width, role: row.role, glyphs: g)
     }
+    return questionAt
 }
 
 /// One hint of the key bar where it stands: its key as shown, its word,

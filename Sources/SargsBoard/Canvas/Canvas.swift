@@ -35,6 +35,29 @@ public struct Canvas: Hashable, Sendable {
     public let height: Int
     /// Row-major: the cell at (x, y) is `cells[y * width + x]`.
     public private(set) var cells: [Cell]
+    /// Where the terminal's own cursor stands once the frame is painted
+    /// (issue 30): on the focused element (the selected card's id, the
+    /// line under a list's cursor, a field's insertion point, the question),
+    /// set by the drawing that draws it, so a screen reader or a braille
+    /// display that follows the cursor reads what is selected. Nil: the top left.
+    public var cursor: Cursor?
+
+    /// A cell's column and row, from the top left.
+    public struct Cursor: Hashable, Sendable {
+        public var x: Int
+        public var y: Int
+
+        public init(x: Int, y: Int) {
+            self.x = x
+            self.y = y
+        }
+    }
+
+    /// Sets the cursor on (x, y), held inside the canvas.
+    public mutating func focus(x: Int, y: Int) {
+        guard width > 0, height > 0 else { return }
+        cursor = Cursor(x: min(max(x, 0), width - 1), y: min(max(y, 0), height - 1))
+    }
 
     public init(width: Int, height: Int, role: Role = .background) {
         self.width = max(0, width)
@@ -167,6 +190,7 @@ public struct Canvas: Hashable, Sendable {
     /// Fills the whole canvas with spaces in `role`.
     public mutating func clear(role: Role = .background) {
         fill(bounds, role: role)
+        cursor = nil
     }
 
     /// Gives every cell of `rect` (clipped) the role `role`, keeping its text

@@ -192,7 +192,8 @@ enum ScrollingText {
     /// A list with a cursor, scrolled so the line under the cursor stays in view
     /// (the meetings view and the institutions screen; a click reads the same scroll).
     static func render(list: (lines: [[(String, Role)]], cursorLine: Int?), state: AppState, into canvas: inout Canvas, in area: Rect) {
-        render(list.lines, scroll: scroll(cursorLine: list.cursorLine, height: area.height), state: state, into: &canvas, in: area)
+        render(count: list.lines.count, line: { list.lines[$0] }, scroll: scroll(cursorLine: list.cursorLine, height: area.height),
+               focus: list.cursorLine, state: state, into: &canvas, in: area)
     }
 
     /// The first line shown of a list whose cursor stands on `cursorLine`, in `height` rows.
@@ -207,10 +208,14 @@ enum ScrollingText {
     /// The same for `count` lines made on demand: only those in view are made.
     /// The "+N ↓" signal never stands over text: a last line that would
     /// reach it gives its row to the signal (and is counted among those below).
-    static func render(count: Int, line: (Int) -> [(String, Role)], scroll: Int, state: AppState,
+    /// The terminal's cursor stands at the start of line `focus` (a list's
+    /// cursor line) when it is in view, else of the first line shown.
+    static func render(count: Int, line: (Int) -> [(String, Role)], scroll: Int, focus: Int? = nil, state: AppState,
                        into canvas: inout Canvas, in area: Rect) {
         guard area.height > 0 else { return }
         let first = max(0, min(scroll, count - area.height))
+        let focused = focus.flatMap { $0 >= first && $0 < first + area.height ? $0 : nil } ?? first
+        canvas.focus(x: area.x + 1, y: area.y + focused - first)
         var below = count - first - area.height
         for i in 0..<min(area.height, max(0, count - first)) {
             let pieces = line(first + i)

@@ -12,7 +12,7 @@ enum AgendaScreen {
         // Scroll so the cursor's line stays in view.
         let scroll = max(0, min(cursorLine - area.height / 2, view.lines.count - area.height))
         ScrollingText.render(count: view.lines.count, line: { line(view.lines[$0], view, draft, state) }, scroll: scroll,
-                             state: state, into: &canvas, in: area)
+                             focus: cursorLine, state: state, into: &canvas, in: area)
     }
 
     /// The text of one line of the view.

@@ -113,8 +113,9 @@ enum BoardScreen {
         canvas.fill(rect, role: base)
         guard inner.width > 0 else { return }
 
-        // Row 0: id, owners, progress toward the target.
+        // Row 0: id, owners, progress toward the target. The selected card's id holds the terminal's cursor.
         var x = inner.x
+        if selected { canvas.focus(x: x, y: rect.y) }
         x += canvas.put(activity.id, x: x, y: rect.y, role: selected ? .cardSelected : .emphasis, maxWidth: inner.width)
         var progressText = ""
         if let target = activity.target {

@@ -63,8 +63,11 @@ enum ChairScreen {
             let spare = bottom - measure.y
             if spare > 2 { lines.y += spare / 2 }
         }
+        let cardTop = lines.y
         card(&lines)
         canvas = lines.canvas
+        // The item or decision at hand holds the terminal's cursor.
+        canvas.focus(x: inner.x, y: cardTop)
         // The next step, on the last line of the area.
         let hint = nextStep(state, draft: draft, view: view, reviewing: reviewing != nil)
         if !hint.isEmpty {

@@ -32,13 +32,18 @@ enum FormScreen {
                 canvas.text(chars[start...].joined(), x: valueX, y: y, width: valueWidth, role: .input, glyphs: g)
                 if focused {
                     let under = cursor < chars.count ? chars[cursor] : " "
-                    canvas.put(under, x: valueX + chars[start..<cursor].joined().displayWidth, y: y, role: .cardSelected)
+                    let x = valueX + chars[start..<cursor].joined().displayWidth
+                    canvas.put(under, x: x, y: y, role: .cardSelected)
+                    canvas.focus(x: x, y: y)
                 }
             case .choice(let choices, let selected):
                 // The choice starts where every other value starts; its ◀ stands in the gap before it.
                 canvas.fill(Rect(x: valueX, y: y, width: valueWidth, height: 1), role: .input)
                 let label = choices.indices.contains(selected) ? choices[selected].label : "—"
-                if focused { canvas.put(g.arrowLeft, x: valueX - 2, y: y, role: .emphasis) }
+                if focused {
+                    canvas.put(g.arrowLeft, x: valueX - 2, y: y, role: .emphasis)
+                    canvas.focus(x: valueX, y: y)
+                }
                 let x = valueX + canvas.text(label, x: valueX, y: y, width: valueWidth - 2, role: focused ? .cardSelected : .input, glyphs: g)
                 if focused { canvas.put(" \(g.arrowRight)", x: x, y: y, role: .input) }
             }
@@ -66,25 +71,25 @@ extension FormScreen {
     static func drawBox(_ form: Form, layout: FormLayout, state: AppState, into canvas: inout Canvas) {
         let g = state.glyphs
         let box = layout.box
-    canvas.fill(box, role: .border)
-    let inner = box.inset(dx: 1, dy: 0)
-    canvas.fill(inner.inset(top: 1, bottom: 1), role: .background)
-    // A drawn frame, so the box stands out in every theme (mono has no colours to do it).
-    if box.width >= 2, box.height >= 2 {
-        for x in (box.x + 1)..<(box.maxX - 1) {
-            canvas.put(g.horizontal, x: x, y: box.y, role: .border)
-            canvas.put(g.horizontal, x: x, y: box.maxY - 1, role: .border)
+        canvas.fill(box, role: .border)
+        let inner = box.inset(dx: 1, dy: 0)
+        canvas.fill(inner.inset(top: 1, bottom: 1), role: .background)
+        // A drawn frame, so the box stands out in every theme (mono has no colours to do it).
+        if box.width >= 2, box.height >= 2 {
+            for x in (box.x + 1)..<(box.maxX - 1) {
+                canvas.put(g.horizontal, x: x, y: box.y, role: .border)
+                canvas.put(g.horizontal, x: x, y: box.maxY - 1, role: .border)
+            }
+            for y in (box.y + 1)..<(box.maxY - 1) {
+                canvas.put(g.vertical, x: box.x, y: y, role: .border)
+                canvas.put(g.vertical, x: box.maxX - 1, y: y, role: .border)
+            }
+            canvas.put(g.corners[0], x: box.x, y: box.y, role: .border)
+            canvas.put(g.corners[1], x: box.maxX - 1, y: box.y, role: .border)
+            canvas.put(g.corners[2], x: box.x, y: box.maxY - 1, role: .border)
+            canvas.put(g.corners[3], x: box.maxX - 1, y: box.maxY - 1, role: .border)
         }
-        for y in (box.y + 1)..<(box.maxY - 1) {
-            canvas.put(g.vertical, x: box.x, y: y, role: .border)
-            canvas.put(g.vertical, x: box.maxX - 1, y: y, role: .border)
-        }
-        canvas.put(g.corners[0], x: box.x, y: box.y, role: .border)
-        canvas.put(g.corners[1], x: box.maxX - 1, y: box.y, role: .border)
-        canvas.put(g.corners[2], x: box.x, y: box.maxY - 1, role: .border)
-        canvas.put(g.corners[3], x: box.maxX - 1, y: box.maxY - 1, role: .border)
-    }
-    canvas.text(" " + state.text(form.title) + " ", x: box.x + 2, y: box.y, width: box.width - 4, role: .header, glyphs: g)
+        canvas.text(" " + state.text(form.title) + " ", x: box.x + 2, y: box.y, width: box.width - 4, role: .header, glyphs: g)
         // Fields scrolled out of view are signalled on the frame, as lists signal theirs.
         let hidden = layout.hidden
         if hidden.above > 0 {
@@ -119,6 +124,7 @@ extension FormScreen {
                 let col = min(wrapped.cursorColumn, line.count)
                 let under = col < line.count ? line[col] : " "
                 canvas.put(under, x: valueX + line[..<col].joined().displayWidth, y: row, role: .cardSelected)
+                canvas.focus(x: valueX + line[..<col].joined().displayWidth, y: row)
             }
         }
         // Lines out of view are signalled, as on the other screens, in the label's column under the

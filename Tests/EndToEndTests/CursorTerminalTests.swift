@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+import SargsBoard
+import TestSupport
+
+/// Issue 30: the terminal's own cursor stands on the focused element and
+/// moves with it, as a screen reader or a braille display follows it. Read
+/// from tmux (`#{cursor_x},#{cursor_y}`) and checked against the text drawn there.
+@Suite("The terminal's cursor on the focus", .serialized)
+struct CursorTerminalTests {
+    func board(_ s: SargsProcess, width: Int = 80, height: Int = 24) -> TmuxSession {
+        var env = s.environment
+        env["SARGS_LANG"] = "lv"
+        return TmuxSession(width: width, height: height, command: SargsProcess.binary, environment: env)
+    }
+
+    /// The cursor's cell, and the text of its row from there on.
+    func atCursor(_ t: TmuxSession) -> (x: Int, y: Int, text: String) {
+        let x = Int(t.format("cursor_x")) ?? -1, y = Int(t.format("cursor_y")) ?? -1
+        let lines = t.lines
+        guard lines.indices.contains(y) else { return (x, y, "") }
+        let row = Array(lines[y])
+        return (x, y, x >= 0 && x <= row.count ? String(row[x...]) : "")
+    }
+
+    /// Waits until the text at the cursor satisfies `condition` (the cursor moves in the frame that draws it).
+    func waitAtCursor(_ t: TmuxSession, _ condition: (String) -> Bool) -> (ok: Bool, text: String) {
+        let deadline = Date().addingTimeInterval(5)
+        var last = ""
+        while Date() < deadline {
+            last = atCursor(t).text
+            if condition(last) { return (true, last) }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return (false, last)
+    }
+
+    /// The id the status line names for the selected card (" 1.1 • …").
+    func selectedID(_ t: TmuxSession) -> String {
+        // The status line is the row above the key bar: row 22 of 24.
+        let status = t.lines.count > 22 ? t.lines[22] : ""
+        return status.split(separator: " ").first.map(String.init) ?? ""
+    }
+
+    @Test func theSelectedCardHoldsTheCursorAndItMovesWithIt() {
+        let s = SargsProcess.madona(today: "2026-02-10")
+        let t = board(s)
+        #expect(t.wait(for: "1.1").ok)
+        var moves = 0
+        for command in [Command.down, .down, .right, .down, .right, .end, .home] {
+            let before = selectedID(t)
+            t.press(command)
+            // The selection changes (the status line names the new card), and the cursor reads the same id.
+            if t.wait(seconds: 2, until: { _ in selectedID(t) != before }).ok { moves += 1 }
+            let here = waitAtCursor(t) { text in
+                let id = selectedID(t)
+                return !id.isEmpty && text.hasPrefix(id + " ")
+            }
+            #expect(here.ok, "after \(command): the cursor reads “\(here.text)”, the status line names \(selectedID(t))\n\(t.screen)")
+        }
+        #expect(moves >= 5, "the keys moved the selection")
+        t.press(.quit)
+    }
+
+    @Test func aFormsFieldHoldsTheCursorAtTheInsertionPoint() {
+        let s = SargsProcess.madona(today: "2026-02-10")
+        let t = board(s)
+        #expect(t.wait(for: "1.1").ok)
+        t.press(.note)
+        #expect(t.wait(for: "Piezīme: 1.1").ok)
+        let before = atCursor(t)
+        t.type("abc")
+        #expect(t.wait(for: "abc").ok)
+        let after = waitAtCursor(t) { _ in atCursor(t).x == before.x + 3 }
+        #expect(after.ok, "typing moves the cursor: \(before) then \(atCursor(t))")
+        #expect(atCursor(t).y == before.y)
+        // The line of the field holds what was typed, just left of the cursor.
+        let row = Array(t.lines[before.y])
+        #expect(String(row[(before.x)..<(before.x + 3)]) == "abc", "\(t.lines[before.y])")
+        t.press(.formCancel)
+        let back = waitAtCursor(t) { $0.hasPrefix("1.1 ") }
+        #expect(back.ok, "the card again: “\(back.text)”")
+        t.press(.quit)
+    }
+
+    @Test func theAgendasLineTheSearchAndAQuestionHoldTheCursor() {
+        let s = SargsProcess.madona(today: "2026-02-10")
+        let t = board(s)
+        #expect(t.wait(for: "1.1").ok)
+        t.press(.agenda)
+        #expect(t.wait(for: "darba kārtība").ok)
+        let line = waitAtCursor(t) { $0.hasPrefix("▶") }
+        #expect(line.ok, "the agenda's selected line: “\(line.text)”\n\(t.screen)")
+        t.press(.down)
+        let moved = waitAtCursor(t) { $0.hasPrefix("▶") }
+        #expect(moved.ok && atCursor(t).y > 0)
+        t.press(.back)
+        #expect(t.wait { !$0.contains("darba kārtība") }.ok)
+        t.press(.search)
+        t.type("dro")
+        #expect(t.wait(for: "Meklēt: dro").ok)
+        let search = atCursor(t)
+        #expect(search.y == 22, "the search line: \(search)")
+        #expect(String(Array(t.lines[22])[..<search.x]).hasSuffix("dro"), "\(t.lines[22])")
+        t.press(.searchClear)
+        t.press(.quit)
+    }
+
+    @Test func aQuestionHoldsTheCursor() {
+        let s = SargsProcess.madona(today: "2026-02-10")
+        #expect(s.run(["record", "1.1", "--date", "2026-02-01"]).status == 0)
+        let t = board(s)
+        #expect(t.wait(for: "1.1").ok)
+        t.press(.undo)
+        #expect(t.wait(for: "Atsaukt").ok)
+        let question = waitAtCursor(t) { $0.hasPrefix("Atsaukt") }
+        #expect(question.ok, "“\(question.text)”\n\(t.screen)")
+        t.press(.confirmNo)
+        t.press(.quit)
+    }
+}
