@@ -550,21 +550,42 @@ struct ReportCommand: ParsableCommand {
     }
 }
 
-enum ExportFormat: String, ExpressibleByArgument, CaseIterable { case ics }
+enum ExportFormat: String, ExpressibleByArgument, CaseIterable { case ics, html }
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Export planned meetings, decision due dates and one-off deadlines as iCalendar.")
+        commandName: "export",
+        abstract: "Export the calendar (ics: planned meetings, decision due dates, one-off deadlines) or one page for everyone (html).",
+        discussion: """
+        --format html writes one self-contained, accessible page (no scripts, no network, no fonts): the plan by goal \
+        with each activity's state in words, the next meeting's agenda, the open decisions and the last meeting's \
+        minutes; it prints on A4. Give -o FILE to write a file (never replaced without --force).
+        """)
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "ics.") var format: ExportFormat
+    @Option(help: "ics or html.") var format: ExportFormat
+    @Option(name: .shortAndLong, help: "Write to FILE instead of the standard output.", completion: .file()) var output: String?
+    @Flag(help: "Replace FILE if it is there.") var force = false
 
     func run() throws {
         let session = try Session.open(global)
         let snapshot = try session.guarded { try session.store.snapshot() }
-        let revisions = try session.guarded { try session.store.meetingRevisions() }
-        Output.print(CalendarExport.ics(snapshot, stamp: Date(), language: session.language, revisions: revisions), terminator: "",
-                     keeping: [.lines, .tabs, .crlf])
+        let text: String
+        switch format {
+        case .ics:
+            let revisions = try session.guarded { try session.store.meetingRevisions() }
+            text = CalendarExport.ics(snapshot, stamp: Date(), language: session.language, revisions: revisions)
+        case .html:
+            text = PublicPage(snapshot: snapshot, today: session.today, language: session.language, made: Date()).html()
+        }
+        // `-o /dev/stdout` is what it says; `-` is the standard output too.
+        guard let output, output != "-", output != "/dev/stdout" else {
+            Output.print(text, terminator: "", keeping: format == .ics ? [.lines, .tabs, .crlf] : [.lines])
+            return
+        }
+        try Document.check(output, force: force, storePath: session.store.path)
+        try Document.writeText(text, to: output, force: force, mode: NewFile.mode(beside: session.store.path))
+        session.say(Phrase(lv: "Ierakstīts: \(output)", en: "Written: \(output)"))
     }
 }
 

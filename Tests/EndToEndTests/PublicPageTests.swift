@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Issue 30: `sargs export --format html` writes one self-contained page for
+/// the members who never open a terminal; what the store holds is escaped,
+/// nothing is loaded from elsewhere, and a file is never replaced unasked.
+@Suite("The page for everyone (export --format html)", .serialized)
+struct PublicPageTests {
+    static let hostileTitle = "<img src=x onerror=alert(1)> & \"quoted\" 'single'"
+    static let hostilePlace = "</p><script>alert(2)</script>"
+    static let hostileDecision = "Izvērtēt </li><a href=\"https://example.com/x\">saiti</a>"
+
+    /// A store on the Madona plan with a hostile activity, meeting and decision, and a held meeting.
+    static func store() -> SargsProcess {
+        let s = SargsProcess.madona(today: "2026-02-10")
+        let added = s.run(["activity", "add", "--goal", "1", "--title", hostileTitle, "--period", "2026. gadā", "--owners", "SG"])
+        precondition(added.status == 0, added.stderr)
+        precondition(s.run(["meeting", "new", "--date", "2026-02-10", "--time", "10:00", "--place", hostilePlace]).status == 0)
+        precondition(s.run(["meeting", "hold", "1", "--attendees", "SG,SD"]).status == 0)
+        let decision = s.run(["decision", "add", "--meeting", "1", "--owner", "SD", "--due", "2026-03-01", hostileDecision])
+        precondition(decision.status == 0, decision.stderr)
+        return s
+    }
+
+    @Test func thePageHoldsTheFourPartsAndEscapesWhatTheStoreHolds() throws {
+        let s = Self.store()
+        let result = s.run(["export", "--format", "html", "--lang", "lv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let page = result.stdout
+        #expect(page.hasPrefix("<!DOCTYPE html>"))
+        #expect(page.contains("<html lang=\"lv\">"))
+        for part in ["id=\"plan\"", "id=\"agenda\"", "id=\"decisions\"", "id=\"minutes\""] {
+            #expect(page.contains(part), "\(part)")
+        }
+        // Nothing the store holds becomes markup.
+        #expect(!page.lowercased().contains("<script"))
+        #expect(!page.contains("<img"))
+        #expect(!page.contains("<a href=\"https"))
+        #expect(page.contains("&lt;img src=x onerror=alert(1)&gt; &amp; &quot;quoted&quot; &#39;single&#39;"))
+        #expect(page.contains("&lt;/p&gt;&lt;script&gt;alert(2)&lt;/script&gt;"))
+        #expect(page.contains("Izvērtēt &lt;/li&gt;&lt;a href=&quot;https://example.com/x&quot;&gt;saiti&lt;/a&gt;"))
+        // Self-contained: no address outside the page besides what the data says, escaped.
+        let outside = page.components(separatedBy: "href=\"").dropFirst().filter { !$0.hasPrefix("#") }
+        #expect(outside.isEmpty, "\(outside.map { $0.prefix(40) })")
+        #expect(!page.contains("src=\""))
+        #expect(!page.contains("@import") && !page.contains("url("))
+        // States in words, counts in Latvian grammar.
+        #expect(page.contains("Nokavēta par 41 dienu"), "one day form after 41")
+        #expect(page.contains("Nokavēta par 316 dienām"))
+        #expect(!page.contains("dienas:"))
+    }
+
+    @Test func inEnglishAndToAFileNeverReplacedUnasked() throws {
+        let s = Self.store()
+        let file = s.directory + "/page.html"
+        let written = s.run(["export", "--format", "html", "-o", file, "--lang", "en"])
+        #expect(written.status == 0, "\(written.stderr)")
+        let page = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(page.contains("<html lang=\"en\">"))
+        #expect(page.contains("Open decisions"))
+        #expect(page.contains("Overdue 41 days"))
+        let again = s.run(["export", "--format", "html", "-o", file])
+        #expect(again.status == 64, "an existing file is not replaced: \(again.stderr)")
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == page)
+        let forced = s.run(["export", "--format", "html", "-o", file, "--force", "--lang", "lv"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains("<html lang=\"lv\">"))
+    }
+}
