@@ -5,12 +5,12 @@ PLAN ?= data/madona-2025-2027.yaml
 CONFIG ?= release
 BIN = .build/$(CONFIG)/sargs
 
-.PHONY: deps build run test install install-files manual man-page uninstall deb bench clean
+.PHONY: deps axe build run test install install-files manual man-page uninstall deb bench clean
 
 # System libraries the build and the tests need, installed only when missing.
 deps:
 	@missing=""; \
-	for p in libncursesw5-dev ncurses-term libsqlite3-dev tmux python3-icalendar pandoc weasyprint poppler-utils python3-docx msmtp python3-aiosmtpd python3-icu lintian dpkg-dev; do \
+	for p in libncursesw5-dev ncurses-term libsqlite3-dev tmux python3-icalendar pandoc weasyprint poppler-utils python3-docx msmtp python3-aiosmtpd python3-icu lintian dpkg-dev chromium chromium-driver python3-selenium; do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -18,6 +18,16 @@ deps:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
+
+# axe-core, for the accessibility check of `export --format html` (issue 30): the npm registry is not
+# reached here, so its file is taken from PyPI's axe-playwright-python wheel (the wheel alone, no playwright).
+AXE_WHEEL ?= axe-playwright-python==0.1.8
+AXE_JS = .build/axe/axe.min.js
+axe: $(AXE_JS)
+$(AXE_JS):
+	mkdir -p .build/axe
+	python3 -m pip download --no-deps -q -d .build/axe $(AXE_WHEEL)
+	python3 -c "import glob, zipfile; w = sorted(glob.glob('.build/axe/axe_playwright_python-*.whl'))[-1]; open('$(AXE_JS)', 'wb').write(zipfile.ZipFile(w).read('axe_playwright_python/axe.min.js'))"
 
 build: deps
 	$(SWIFT) build -c $(CONFIG) --static-swift-stdlib --product sargs
@@ -27,7 +37,7 @@ run: build
 	$(BIN) board --plan $(PLAN)
 
 # Every test: unit, screen, store, end to end in tmux.
-test: deps
+test: deps axe
 	$(SWIFT) build --build-tests
 	$(SWIFT) build --product generate-manual
 	$(SWIFT) test --skip-build

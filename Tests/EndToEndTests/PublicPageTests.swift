@@ -67,4 +67,32 @@ struct PublicPageTests {
         #expect(forced.status == 0, "\(forced.stderr)")
         #expect(try String(contentsOfFile: file, encoding: .utf8).contains("<html lang=\"lv\">"))
     }
+
+    /// axe-core, unpacked by `make` (`make axe`) from PyPI's axe-playwright-python wheel.
+    static let axe = Fixtures.repositoryRoot + "/.build/axe/axe.min.js"
+    static let canCheck = ["/usr/bin/chromium", "/usr/bin/chromedriver"].allSatisfy { FileManager.default.isExecutableFile(atPath: $0) }
+        && FileManager.default.fileExists(atPath: axe)
+        && SargsProcess.execute("/usr/bin/python3", ["-c", "import selenium"], environment: [:]).status == 0
+
+    @Test("axe-core finds no violation; nothing is fetched; no width from 360 to 1280 px scrolls sideways",
+          .enabled(if: canCheck, "needs chromium, chromium-driver, python3-selenium and axe-core (make installs them)"))
+    func accessibleAtEveryWidth() throws {
+        let s = Self.store()
+        let file = s.directory + "/page.html"
+        #expect(s.run(["export", "--format", "html", "-o", file, "--lang", "lv"]).status == 0)
+        let script = Fixtures.repositoryRoot + "/Tests/Scripts/page_check.py"
+        let run = SargsProcess.execute("/usr/bin/python3", [script, file, Self.axe, s.directory], environment: ProcessInfo.processInfo.environment)
+        #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stdout)")
+        let violations = report["violations"] as? [[String: Any]] ?? [["missing": true]]
+        #expect(violations.isEmpty, "\(violations)")
+        #expect((report["requests"] as? [String])?.isEmpty == true, "\(report["requests"] ?? "")")
+        let widths = report["widths"] as? [String: [String: Int]] ?? [:]
+        for width in [360, 768, 1280] {
+            #expect(widths["\(width)"]?["scroll_width"] == width, "\(width): \(widths)")
+            let shot = s.directory + "/page-\(width).png"
+            let size = (try? FileManager.default.attributesOfItem(atPath: shot)[.size] as? Int) ?? 0
+            #expect(size > 10_000, "\(shot)")
+        }
+    }
 }

@@ -210,7 +210,7 @@ public struct PublicPage: Sendable {
     /// border (never colour alone), A4 when printed.
     static let style = """
     :root{color-scheme:light}
-    body{font:1rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:#1a1a1a;background:#fff;margin:0 auto;max-width:60rem;padding:0 1rem 2rem}
+    body{overflow-wrap:anywhere;font:1rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:#1a1a1a;background:#fff;margin:0 auto;max-width:60rem;padding:0 1rem 2rem}
     h1{font-size:1.5rem;margin:1rem 0 .25rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:2px solid #1a1a1a}h3{font-size:1.05rem;margin:1.25rem 0 .25rem}
     .level{font-weight:normal;color:#3d3d3d}
     ul.activities,ul.decisions{list-style:none;padding:0;margin:0}
