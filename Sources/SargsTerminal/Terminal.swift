@@ -105,7 +105,7 @@ public final class Terminal {
     /// `xterm-256color`, then `xterm`; `fallback` then names both. `dumb`
     /// and terminals that cannot move the cursor are refused. With `mouse`,
     /// clicks and the wheel are reported; bracketed paste is always asked for.
-    public func start(asciiOnly: Bool = false, colorDepthOverride: ColorDepth? = nil, mouse: Bool = true) throws {
+    public func start(asciiOnly: Bool = false, colorDepthOverride: ColorDepth? = nil, mouse: Bool = true, showCursor: Bool = false) throws {
         guard !isRunning else { throw TerminalError.alreadyStarted }
         guard isatty(0) == 1, isatty(1) == 1 else { throw TerminalError.notATerminal }
 
@@ -150,7 +150,8 @@ public final class Terminal {
         // or a braille display follows it even while it is not shown.
         leaveok(window, false)
         set_escdelay(25)
-        curs_set(0)
+        // Shown for a screen reader (`showCursor`), where it marks the focus; hidden otherwise, still placed on it.
+        curs_set(showCursor ? 1 : 0)
         // A paste arrives between ESC [200~ and ESC [201~: text, never keys.
         sargs_define_paste_keys()
         ScreenRestore.modes = mouse ? [.bracketedPaste, .mouse] : [.bracketedPaste]

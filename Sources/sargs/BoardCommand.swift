@@ -22,6 +22,13 @@ struct BoardCommand: ParsableCommand {
     var theme: String?
     @Flag(help: "Draw with ASCII characters only.") var ascii = false
     @Flag(help: "Leave the mouse to the terminal (text selection as usual); also SARGS_MOUSE=0.") var noMouse = false
+    @Flag(help: "For a screen reader or a braille display: the cursor shown on the focus, the board a card a line with its state in words first, no drawn frames; also SARGS_SCREEN_READER=1.")
+    var screenReader = false
+
+    /// `--screen-reader`, or SARGS_SCREEN_READER set to 1, yes, on or true.
+    private var screenReaderOn: Bool {
+        screenReader || ["1", "yes", "on", "true"].contains(Environment.variables["SARGS_SCREEN_READER"]?.lowercased() ?? "")
+    }
 
     func run() throws {
         let language = global.language
@@ -33,7 +40,7 @@ struct BoardCommand: ParsableCommand {
         let terminal = Terminal()
         do {
             let mouseOff = noMouse || ["0", "no", "off", "false"].contains(Environment.variables["SARGS_MOUSE"]?.lowercased() ?? "")
-            try terminal.start(asciiOnly: ascii, mouse: !mouseOff)
+            try terminal.start(asciiOnly: ascii, mouse: !mouseOff, showCursor: screenReaderOn)
         } catch let error as TerminalError {
             // TERM=dumb, a terminal without cursor addressing, output redirected: how sargs was started (64).
             throw Failure(error == .alreadyStarted ? .io : .usage, error.phrase)
@@ -57,7 +64,7 @@ struct BoardCommand: ParsableCommand {
         let today = fixedToday ?? Day.riga(Date())
         let size = terminal.size
         var state = AppState(snapshot: snapshot, today: today, language: language, glyphs: terminal.glyphs,
-                             width: size.width, height: size.height, author: try global.author)
+                             width: size.width, height: size.height, author: try global.author, screenReader: screenReaderOn)
         state.readOnly = !store.mayChange
         // What the start has to say, each said whole (the status line wraps): the first start first.
         var notices: [Phrase] = created.map { [$0] } ?? []

@@ -119,3 +119,25 @@ struct CursorTerminalTests {
         t.press(.quit)
     }
 }
+
+/// Issue 30: `--screen-reader` in a real terminal.
+@Suite("The board with --screen-reader", .serialized)
+struct ScreenReaderTerminalTests {
+    @Test func theCursorIsShownOnTheSelectedCardsLine() {
+        let s = SargsProcess.madona(today: "2026-02-10")
+        var env = s.environment
+        env["SARGS_LANG"] = "lv"
+        env["SARGS_SCREEN_READER"] = "1"
+        let t = TmuxSession(width: 80, height: 24, command: SargsProcess.binary, environment: env)
+        #expect(t.wait(for: "kartīte 1 no 5").ok, "\(t.screen)")
+        #expect(t.format("cursor_flag") == "1", "the cursor is shown")
+        let cursor = CursorTerminalTests()
+        let first = cursor.waitAtCursor(t) { $0.hasPrefix("Nokavēta par 41 dienu. 1.1 ") }
+        #expect(first.ok, "“\(first.text)”")
+        t.press(.down)
+        let second = cursor.waitAtCursor(t) { $0.hasPrefix("Nokavēta par 41 dienu. 1.2 ") }
+        #expect(second.ok, "“\(second.text)”\n\(t.screen)")
+        #expect(t.screen.contains("kartīte 2 no 5"))
+        t.press(.quit)
+    }
+}

@@ -40,3 +40,54 @@ struct CursorTests {
         }
     }
 }
+
+/// Issue 30: the linear board of `--screen-reader`, and one column on a narrow screen.
+@Suite("The board for a screen reader and a phone")
+struct LinearBoardTests {
+    static func state(width: Int = 80, height: Int = 24, screenReader: Bool = true) throws -> AppState {
+        let base = try BoardScreenTests.state(width: width, height: height)
+        return AppState(snapshot: base.snapshot, today: base.today, width: width, height: height, screenReader: screenReader)
+    }
+
+    @Test("a card a line, its state in words first, the cursor on the selected one, a spoken line on top")
+    func linearBoard() throws {
+        var state = try Self.state()
+        let canvas = CursorTests.frame(state)
+        let body = canvas.lines[1..<(state.height - 2)].joined(separator: "\n")
+        #expect(body.contains("Mērķis 1 no 7: 1. "), "\(body)")
+        #expect(body.contains("kartīte 1 no 5"))
+        // No box, band or glyph in the body: a screen reader reads words only.
+        for glyph in ["│", "─", "▲", "●", "◀", "▶", "┌"] { #expect(!body.contains(glyph), "\(glyph)\n\(body)") }
+        let cursor = try #require(canvas.cursor)
+        let line = String(Array(canvas.lines[cursor.y])[cursor.x...])
+        let first = try #require(state.plan.activity("1.1"))
+        let words = StateWords.sentence(first, state.state(of: first), tracker: state.tracker, on: state.today, .lv)
+        #expect(line.hasPrefix(words + ". 1.1 "), "\(line)")
+        _ = reduce(&state, .command(.right))
+        _ = reduce(&state, .command(.down))
+        let next = CursorTests.frame(state)
+        #expect(next.lines.joined().contains("Mērķis 2 no 7"))
+        #expect(next.lines.joined().contains("kartīte 2 no 11"))
+        let moved = try #require(next.cursor)
+        #expect(String(Array(next.lines[moved.y])[moved.x...]).contains(" 2.2 "), "\(next.lines[moved.y])")
+    }
+
+    @Test("a click on a card's line selects it; a double click opens it")
+    func linearClick() throws {
+        var state = try Self.state()
+        let canvas = CursorTests.frame(state)
+        let row = try #require(canvas.lines.firstIndex { $0.contains(" 1.3 ") })
+        _ = reduce(&state, .mouse(MouseEvent(.click, x: 10, y: row)))
+        #expect(state.selectedActivity?.id == "1.3")
+        _ = reduce(&state, .mouse(MouseEvent(.doubleClick, x: 10, y: row)))
+        #expect(state.screen == .activity)
+        #expect(state.activity.id == "1.3")
+    }
+
+    @Test("under 60 columns one column at a time, its titles whole; from 60 side by side", arguments: [40, 50, 59, 60, 80])
+    func narrow(width: Int) throws {
+        let state = try Self.state(width: width, height: 20, screenReader: false)
+        #expect(state.visibleColumns.count == (width < 60 ? 1 : state.columnFit.count))
+        if width >= 60 { #expect(state.visibleColumns.count > 1) }
+    }
+}

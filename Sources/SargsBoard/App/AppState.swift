@@ -164,6 +164,10 @@ public struct AppState: Sendable {
     /// The store may be read but not changed (its file, folder or disk): every
     /// key that would change it says so instead of opening a form.
     public var readOnly = false
+    /// For a screen reader or a braille display (issue 30, `--screen-reader`):
+    /// the board one column at a time, a card a line with its state in words
+    /// first (`LinearBoard`), forms without a drawn frame.
+    public internal(set) var screenReader = false
 
     public internal(set) var screen: Screen = .board
     /// Where Esc goes back to.
@@ -207,7 +211,7 @@ public struct AppState: Sendable {
     public internal(set) var quitting = false
 
     public init(snapshot: Snapshot, today: Day, language: Language = .lv, glyphs: Glyphs = .unicode,
-                keyMap: KeyMap = .standard, width: Int = 80, height: Int = 24, author: String = "") {
+                keyMap: KeyMap = .standard, width: Int = 80, height: Int = 24, author: String = "", screenReader: Bool = false) {
         self.snapshot = snapshot
         self.tracker = Tracker(snapshot)
         self.facts = BoardFacts(plan: snapshot.plan, tracker: tracker, today: today)
@@ -218,6 +222,7 @@ public struct AppState: Sendable {
         self.width = width
         self.height = height
         self.author = author
+        self.screenReader = screenReader
         relayout()
     }
 

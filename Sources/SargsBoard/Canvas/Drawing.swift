@@ -20,6 +20,8 @@ public enum BoardMetrics {
     /// Below this the board only says it needs more room.
     public static let minWidth = 40
     public static let minHeight = 12
+    /// Narrower than this the board shows one column at a time (issue 30: a phone over SSH).
+    public static let singleColumnBelow = 60
 }
 
 extension Canvas {

@@ -88,41 +88,13 @@ public struct PublicPage: Sendable {
                 let state = tracker.state(of: activity, on: today)
                 let owners = activity.owners.map { plan.institutionName($0, in: language) }.joined(separator: ", ")
                 out += "<li class=\"\(state.isOverdue ? "overdue" : "state")\"><p class=\"title\"><strong>\(Self.escaped(activity.id))</strong> \(Self.escaped(activity.name(in: language)))</p>\n"
-                out += "<p><span class=\"state\">\(Self.escaped(stateWords(activity, state, tracker)))</span>"
+                out += "<p><span class=\"state\">\(Self.escaped(StateWords.sentence(activity, state, tracker: tracker, on: today, language)))</span>"
                 out += " · \(t("Atbildīgie", "Owners")): \(Self.escaped(owners.isEmpty ? "—" : owners))"
                 out += " · \(t("Periods", "Period")): \(Self.escaped(activity.period))</p></li>\n"
             }
             out += "</ul>\n"
         }
         return out + "</section>\n"
-    }
-
-    /// The state in words: "Nokavēta par 41 dienu: 2025. g. IV cet. bez izpildes un vēl 2".
-    func stateWords(_ activity: Activity, _ state: ActivityState, _ tracker: Tracker) -> String {
-        if tracker.recordedNotFinished(activity, on: today), !state.isBlocked {
-            return t("Izpilde ierakstīta, nav atzīmēta kā pabeigta", "Recorded, not marked finished")
-        }
-        var words: String
-        switch state.computed {
-        case .overdue(let days):
-            words = lv ? "Nokavēta par \(days) " + Plural.form(days, .lv, one: "dienu", other: "dienām")
-                       : "Overdue \(days) \(days == 1 ? "day" : "days")"
-            let owed = tracker.owed(of: activity, on: today)
-            if let latest = owed.first {
-                let name = WindowWords.name(latest, language)
-                words += ": " + (lv ? "\(name) bez izpildes" : "\(name) not recorded")
-                if owed.count > 1 { words += lv ? " un vēl \(owed.count - 1)" : " and \(owed.count - 1) more" }
-            }
-        case .asNeeded(let last):
-            words = state.phrase.text(language).capitalizedFirst + (last.map { lv ? ", pēdējā izpilde \($0)" : ", last recorded \($0)" } ?? "")
-        default:
-            words = state.phrase.text(language).capitalizedFirst
-        }
-        if state.isBlocked {
-            words = ActivityState.blockedPhrase.text(language).capitalizedFirst + " (" + words.lowercasedFirst + ")"
-            if let reason = state.blockedReason { words += ": " + reason }
-        }
-        return words
     }
 
     private func nextAgenda(_ tracker: Tracker) -> String {
@@ -223,9 +195,4 @@ public struct PublicPage: Sendable {
     nav ul{padding-left:1.2rem}
     @media print{@page{size:A4;margin:18mm 16mm}body{max-width:none;padding:0;font-size:10.5pt}nav,.skip{display:none}h2{break-after:avoid}li{break-inside:avoid}}
     """
-}
-
-private extension String {
-    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
-    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
 }

@@ -52,12 +52,17 @@ enum BoardFeature: Feature {
     }
 
     static func render(_ state: AppState, into canvas: inout Canvas, in area: Rect) {
-        BoardScreen.render(state, into: &canvas, in: area)
+        if state.screenReader {
+            LinearBoard.render(state, into: &canvas, in: area)
+        } else {
+            BoardScreen.render(state, into: &canvas, in: area)
+        }
     }
 
     /// A click selects a card (a double click opens it), the band's arrows
     /// show the hidden columns, the wheel moves in the column under it.
     static func click(_ state: inout AppState, _ event: MouseEvent, area: Rect) -> [Effect]? {
+        if state.screenReader { return linearClick(&state, event, area: area) }
         let columns = state.visibleColumns
         guard !columns.isEmpty else { return [] }
         let step = state.columnFit.width + BoardMetrics.columnGap
@@ -101,6 +106,19 @@ enum BoardFeature: Feature {
             }
             guard cards.indices.contains(row), event.y < top + height(row) - 1 else { return [] }
             state.column = columnIndex
+            state.row = row
+            return event.kind == .doubleClick ? perform(&state, .open) : []
+        }
+    }
+
+    /// A click on a card's line in the linear board selects it (a double click opens it); the wheel moves.
+    private static func linearClick(_ state: inout AppState, _ event: MouseEvent, area: Rect) -> [Effect] {
+        switch event.kind {
+        case .wheelUp, .wheelDown:
+            move(&state, rows: event.kind == .wheelUp ? -1 : 1)
+            return []
+        case .click, .doubleClick:
+            guard let row = LinearBoard.card(at: event.y, state, area: area) else { return [] }
             state.row = row
             return event.kind == .doubleClick ? perform(&state, .open) : []
         }

@@ -3,7 +3,9 @@ extension AppState {
     public var columnFit: (count: Int, width: Int) {
         let gap = BoardMetrics.columnGap
         let available = max(1, width)
-        let count = max(1, min(layout.columns.count, (available + gap) / (BoardMetrics.minColumnWidth + gap)))
+        // Under `BoardMetrics.singleColumnBelow` columns (a phone over SSH) one column at a time, titles whole.
+        let fits = width < BoardMetrics.singleColumnBelow ? 1 : (available + gap) / (BoardMetrics.minColumnWidth + gap)
+        let count = max(1, min(layout.columns.count, fits))
         let columnWidth = max(1, (available - (count - 1) * gap) / count)
         return (count, columnWidth)
     }

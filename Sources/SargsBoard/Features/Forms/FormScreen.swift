@@ -74,8 +74,9 @@ extension FormScreen {
         canvas.fill(box, role: .border)
         let inner = box.inset(dx: 1, dy: 0)
         canvas.fill(inner.inset(top: 1, bottom: 1), role: .background)
-        // A drawn frame, so the box stands out in every theme (mono has no colours to do it).
-        if box.width >= 2, box.height >= 2 {
+        // A drawn frame, so the box stands out in every theme (mono has no colours to do it); none for a
+        // screen reader, which would read its lines aloud.
+        if box.width >= 2, box.height >= 2, !state.screenReader {
             for x in (box.x + 1)..<(box.maxX - 1) {
                 canvas.put(g.horizontal, x: x, y: box.y, role: .border)
                 canvas.put(g.horizontal, x: x, y: box.maxY - 1, role: .border)
