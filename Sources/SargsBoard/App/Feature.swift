@@ -58,6 +58,8 @@ protocol Feature {
     static func reloaded(_ state: inout AppState) -> [Effect]
     /// What the store saved, seen by every feature; it may add to the `notice` the status line shows.
     static func saved(_ state: inout AppState, _ saved: SavedChange, notice: inout Phrase)
+    /// The store refused a save (its reason is already on the status line or in the form), seen by every feature.
+    static func refused(_ state: inout AppState)
 }
 
 extension Feature {
@@ -68,6 +70,7 @@ extension Feature {
     static func click(_ state: inout AppState, _ event: MouseEvent, area: Rect) -> [Effect]? { nil }
     static func reloaded(_ state: inout AppState) -> [Effect] { [] }
     static func saved(_ state: inout AppState, _ saved: SavedChange, notice: inout Phrase) {}
+    static func refused(_ state: inout AppState) {}
 }
 
 /// A screen that is lines of text, scrolled by `AppFeature`'s moving keys

@@ -41,6 +41,7 @@ func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect] {
         } else {
             state.message = Message(.error, phrase)
         }
+        for screen in Screen.allCases { screen.feature.refused(&state) }
         return []
     case .journalLoaded(let entries):
         state.journal.entries = entries
@@ -83,10 +84,12 @@ private func reduceSaved(_ state: inout AppState, _ saved: SavedChange) -> [Effe
 /// A key: a question, a form or the search line takes it first, then the
 /// screen's binding, or a word on why it does nothing here.
 private func reduceKey(_ state: inout AppState, _ key: Key) -> [Effect] {
-    // Below the smallest size the board cannot be seen: nothing is saved or confirmed unseen.
+    // Below the smallest size the board cannot be seen: no key acts unseen (no form opens, nothing is
+    // saved or confirmed, no cursor moves) but quit, outside a form and a question.
     if state.width < BoardMetrics.minWidth || state.height < BoardMetrics.minHeight {
-        if state.form != nil, state.keyMap.command(for: key, in: .form) == .formSave { return [] }
-        if state.confirmation != nil, state.keyMap.command(for: key, in: .confirm) == .confirmYes { return [] }
+        if state.form == nil, state.confirmation == nil, !state.searching,
+           state.keyMap.command(for: key, on: state.screen) == .quit { return perform(&state, .quit) }
+        return []
     }
     if state.confirmation != nil { return reduceConfirmation(&state, key) }
     if state.form != nil { return FormsFeature.key(&state, key) }
@@ -132,5 +135,45 @@ func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
         state.message = Message(.error, reason)
         return []
     }
-    return handler(for: command, in: state)?.run(&state) ?? []
+    guard let handler = handler(for: command, in: state) else { return [] }
+    guard Edge.moves(command) else { return handler.run(&state) }
+    // A moving key that moves nothing (the first card, the end of a list) says so, never nothing.
+    let before = Edge.position(state)
+    let effects = handler.run(&state)
+    if effects.isEmpty, state.message == nil, Edge.position(state) == before {
+        state.message = Message(.notice, Edge.phrase(command, state))
+    }
+    return effects
+}
+
+/// Where the board's cursors stand, to tell a moving key that moved nothing.
+private enum Edge {
+    static func moves(_ command: Command) -> Bool {
+        switch command {
+        case .up, .down, .left, .right, .pageUp, .pageDown, .home, .end: return true
+        default: return false
+        }
+    }
+
+    struct Position: Hashable {
+        var screen: Screen, column: Int, row: Int, scroll: Int, meetings: Int, institutions: Int
+        var cursor: Int?, current: Int?, reviewing: Int?
+    }
+
+    static func position(_ state: AppState) -> Position {
+        let draft = state.agenda.draft
+        return Position(screen: state.screen, column: state.column, row: state.row, scroll: state.scroll,
+                        meetings: state.meetings.cursor, institutions: state.institutions.cursor,
+                        cursor: draft?.cursor, current: draft?.current, reviewing: draft?.reviewing)
+    }
+
+    static func phrase(_ command: Command, _ state: AppState) -> Phrase {
+        if state.screen == .board, state.selectedActivity == nil {
+            return p("šajā kolonnā nav kartīšu", "this column has no cards")
+        }
+        switch command {
+        case .up, .left, .pageUp, .home: return p("Tālāk nav: šis ir sākums", "Nothing further: this is the start")
+        default: return p("Tālāk nav: šīs ir beigas", "Nothing further: this is the end")
+        }
+    }
 }

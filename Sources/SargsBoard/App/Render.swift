@@ -175,7 +175,9 @@ func keyBarHints(_ state: AppState, width: Int) -> [KeyBarHint] {
             if state.readOnly && binding.command.changesStore { return nil }
             // In chair mode the bar shows the keys of the step at hand (review or items), so none is cut at 80 columns.
             // The decision keys show where a decision is at hand (the agenda's cursor on one).
-            if state.screen == .chair || binding.command == .reviewDone || binding.command == .reviewDue,
+            // On the agenda of a held or cancelled meeting, a record now, only the keys that still act.
+            let record = state.screen == .agenda && state.draftMeeting.map { $0.state != .planned } == true
+            if state.screen == .chair || record || binding.command == .reviewDone || binding.command == .reviewDue,
                disabledReason(binding.command, in: state) != nil { return nil }
             return (g.isASCII ? key.asciiName : key.displayName, state.text(bar), key)
         }

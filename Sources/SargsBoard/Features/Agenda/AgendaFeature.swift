@@ -42,6 +42,19 @@ enum AgendaFeature: Feature {
 
     static func reloaded(_ state: inout AppState) -> [Effect] {
         rebindDraft(&state)
+        // What chair mode marks (an item's outcome and words) is never the preparation's edit: the draft's
+        // base takes it from the store, so a later save of the agenda is not refused as someone else's change.
+        if let stored = state.draftMeeting, let base = state.agenda.draft?.base {
+            let marks = Dictionary(stored.items.map { ($0.activity, $0) }, uniquingKeysWith: { a, _ in a })
+            var rebased = base
+            rebased.items = base.items.map { item in
+                var item = item
+                item.outcome = marks[item.activity]?.outcome
+                item.note = marks[item.activity]?.note
+                return item
+            }
+            if rebased != base { state.agenda.draft?.base = rebased }
+        }
         return []
     }
 
@@ -91,7 +104,10 @@ enum AgendaFeature: Feature {
     }
 
     private static func selectDecision(_ state: AppState) -> Phrase {
-        p("izvēlieties lēmumu sarakstā “Atvērtie lēmumi” (\(state.keyName(.end)))",
+        if state.currentAgendaView?.agenda.decisions.isEmpty ?? true {
+            return p("atvērtu lēmumu nav", "there are no open decisions")
+        }
+        return p("izvēlieties lēmumu sarakstā “Atvērtie lēmumi” (\(state.keyName(.end)))",
           "select a decision under “Open decisions” (\(state.keyName(.end)))")
     }
 

@@ -50,10 +50,17 @@ private func submitMeetingSettings(_ form: Form, _ state: inout AppState) throws
         details.place = place
         effects = [.save(.editMeeting(stored.number, details: details))]
     }
+    let timeOrPlaceChanged = draft.time != time || draft.place != place
     state.agenda.draft?.time = time
     state.agenda.draft?.place = place
     if draft.date == date && draft.kind == kind && draft.topic == meeting.topic {
-        if effects.isEmpty { state.message = Message(.notice, p("Nekas nav mainīts", "Nothing changed")) }
+        if effects.isEmpty {
+            // A draft not saved yet keeps its new time and place until `p` saves it; said so, not "nothing changed".
+            let save = state.keyName(.saveMeeting)
+            state.message = Message(.notice, timeOrPlaceChanged
+                ? p("Sēdes laiks un vieta mainīti; \(save) — saglabāt", "The meeting's time and place are changed; \(save) saves")
+                : p("Nekas nav mainīts", "Nothing changed"))
+        }
         return effects
     }
     draft.time = time
@@ -130,7 +137,7 @@ private func submitHold(_ form: Form, _ state: inout AppState) throws(ChangeRefu
     func time(_ key: String, _ label: Phrase) throws(ChangeRefusal) -> ClockTime? {
         guard let t = text(key) else { return nil }
         guard let time = ClockTime(t) else {
-            throw ChangeRefusal("\(label.lv): laikam jābūt HH:MM, nevis “\(t)”", "\(label.en): the time must be HH:MM, not “\(t)”")
+            throw ChangeRefusal("\(label.lv): laikam jābūt SS:MM (00:00–23:59), nevis “\(t)”", "\(label.en): the time must be HH:MM (00:00–23:59), not “\(t)”")
         }
         return time
     }
@@ -151,6 +158,12 @@ private func submitDecisionDue(_ form: Form, _ state: inout AppState, id: Int64,
     }
     if let taken = state.snapshot.meetings.first(where: { $0.id == decision.meeting }) {
         try ChangeRules.due(due, meetingDate: taken.date)
+    }
+    // The same date is no new due date: nothing is journaled.
+    if due == decision.due, meetingID == nil {
+        state.message = Message(.notice, p("lēmuma Nr. \(id) termiņš jau ir \(due); nekas netika mainīts",
+                                           "decision \(id) is already due on \(due); nothing was changed"))
+        return []
     }
     let meeting = meetingID.flatMap { m in state.snapshot.meetings.first { $0.id == m } }
     return [.save(.review(decision: DecisionID(id), meeting: meeting, .moved, due: due, today: state.today))]

@@ -38,6 +38,14 @@ enum ChairFeature: Feature {
         }
     }
 
+    /// Chair mode opened on an agenda whose save ("save and chair") the store refused: back to the agenda,
+    /// which still shows what was not saved; chair mode never runs a meeting that is not the one stored.
+    static func refused(_ state: inout AppState) {
+        guard state.screen == .chair, state.draftMeeting == nil || state.draftHasUnsavedChanges else { return }
+        state.screen = state.screenStack.popLast() ?? .agenda
+        state.scroll = 0
+    }
+
     /// The wheel steps through the review and the items; a click does nothing here.
     static func click(_ state: inout AppState, _ event: MouseEvent, area: Rect) -> [Effect]? {
         guard event.kind == .wheelUp || event.kind == .wheelDown else { return [] }
@@ -63,6 +71,9 @@ enum ChairFeature: Feature {
     }
 
     private static func reviewReason(_ state: AppState) -> Phrase? {
+        if state.currentAgendaView?.review.isEmpty ?? true {
+            return p("šai sēdei nav iepriekšējo lēmumu, ko izskatīt", "this meeting has no earlier decisions to review")
+        }
         guard let draft = state.agenda.draft, let reviewing = draft.reviewing, let view = state.currentAgendaView,
               view.review.indices.contains(reviewing) else {
             return p("tagad izskata jautājumus, nevis lēmumus; \(state.keyName(.left)) — atpakaļ pie lēmumiem",

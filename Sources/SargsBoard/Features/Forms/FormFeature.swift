@@ -234,8 +234,15 @@ func reduceForm(_ state: inout AppState, _ key: Key) -> [Effect] {
                 form.error = Phrase(lv: "laukā var būt līdz \(limit) rakstzīmēm", en: "the field holds up to \(limit) characters")
                 return []
             }
-            if form.fields[form.focus].edit(key, keyMap: state.keyMap) { showScheduleBack(&form, state) }
-            form.error = nil
+            if form.fields[form.focus].edit(key, keyMap: state.keyMap) {
+                showScheduleBack(&form, state)
+                form.error = nil
+            } else if case .choice = form.fields[form.focus].value, key.character != nil {
+                // A choice is turned, not typed into: a letter says so rather than vanishing.
+                form.error = p("šeit izvēlas ar \(choiceKeys(state)), nevis raksta", "here \(choiceKeys(state)) choose; typing does not")
+            } else {
+                form.error = nil
+            }
         }
     }
     return []
@@ -268,6 +275,12 @@ func submit(_ form: Form, _ state: inout AppState) throws(ChangeRefusal) -> [Eff
     case .status(let id):
         guard let status = Status(rawValue: form["status"]) else { return [] }
         let note = optionalText("note")
+        // The same status and reason is no change: said, not saved (the journal holds only changes).
+        if let activity = state.plan.activity(id), activity.status == status, activity.statusNote == note {
+            state.message = Message(.notice, p("\(id) statuss jau ir “\(status.phrase.lv)”; nekas netika mainīts",
+                                               "\(id) is already “\(status.phrase.en)”; nothing was changed"))
+            return []
+        }
         return try checked(.status(id, status, note: note), state)
     case .note(let id):
         let text = form["note"].trimmingCharacters(in: .whitespacesAndNewlines)
