@@ -63,20 +63,8 @@ extension Document {
         return archive.bytes
     }
 
-    /// Text for XML character data and attribute values: `&`, `<`, `>`, `"` as entities, control characters gone.
-    static func xmlEscaped(_ text: String) -> String {
-        var out = ""
-        for c in SafeText.line(text) {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    /// Text for XML character data and attribute values: `SafeText.markup`.
+    static func xmlEscaped(_ text: String) -> String { SafeText.markup(text) }
 
     static let wordNamespaces = #"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships""#
 

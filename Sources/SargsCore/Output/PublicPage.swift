@@ -158,24 +158,8 @@ public struct PublicPage: Sendable {
 
     // MARK: - Escaping and style
 
-    /// Text for HTML character data and attribute values: control characters
-    /// and line breaks dropped (a value stays one line), `&`, `<`, `>`, `"`
-    /// and `'` as entities.
-    public static func escaped(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in SafeText.line(text) {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    /// Text for the page: `SafeText.markup` (one line, control characters gone, `&<>"'` as entities).
+    public static func escaped(_ text: String) -> String { SafeText.markup(text) }
 
     /// The page's own style: the system's fonts, dark text on white at a
     /// contrast well above WCAG AA, the state said in words and marked by a

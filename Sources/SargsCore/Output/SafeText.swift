@@ -58,6 +58,25 @@ public enum SafeText {
     /// One line: every break and tab a space.
     public static func line(_ text: String) -> String { clean(text) }
 
+    /// Text for HTML or XML character data and attribute values (the page of
+    /// `export --format html`, the document styles' headers): one line, control
+    /// characters gone, `&`, `<`, `>`, `"` and `'` as entities.
+    public static func markup(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for c in line(text) {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
     /// Text whose line breaks continue on lines that start with `indent`, so
     /// that a Markdown list item or an indented text block stays one item.
     public static func indented(_ text: String, by indent: String) -> String {
