@@ -97,4 +97,22 @@ struct FeatureRoutingTests {
             #expect(Set(keys).count == keys.count, "\(context)")
         }
     }
+
+    @Test("help lists, under each screen's heading, every key that works there (found by a user: chair mode lacked H and m)")
+    func helpListsEachScreensKeys() throws {
+        var state = try BoardScreenTests.state(width: 200, height: 60)
+        _ = reduce(&state, .command(.help))
+        let lines = HelpFeature.lines(state, width: state.width - 2).map { $0.map(\.0).joined() }
+        for screen in Screen.allCases where screen != .help {
+            let own = KeyMap.standard.bindings.filter { $0.context == .screens && !$0.screens.isEmpty && $0.works(on: screen) }
+            guard !own.isEmpty else { continue }
+            let heading = state.text(HelpFeature.heading(screen))
+            let start = try #require(lines.firstIndex(of: heading), "\(screen)")
+            let end = lines[start...].firstIndex(of: "") ?? lines.count
+            let section = lines[start..<end].joined(separator: "\n")
+            for binding in own {
+                #expect(section.contains(state.text(binding.help)), "\(screen): \(binding.command)")
+            }
+        }
+    }
 }

@@ -14,18 +14,17 @@ enum HelpFeature: TextFeature {
     /// act now wrap at words under the help's column, never cut.
     static func lines(_ state: AppState, width: Int) -> [[(String, Role)]] {
         var out: [[(String, Role)]] = []
-        // The binding table, grouped by where each key works (a key that works everywhere first).
-        let sections: [(Phrase, (KeyBinding) -> Bool)] = [
+        // The binding table: first the keys that work everywhere, then each screen's own (the screen help
+        // was opened from first), made from the table so a screen lists every key it takes; then the
+        // form, a field, the search line and a question.
+        let from = stateForHelp(state).screen
+        var sections: [(Phrase, (KeyBinding) -> Bool)] = [
             (p("Visur", "Everywhere"), { $0.context == .screens && $0.screens.isEmpty }),
-            (p("Tāfelē", "On the board"), { $0.context == .screens && $0.screens.contains(.board) }),
-            (p("Aktivitātē", "In an activity"), { $0.context == .screens && $0.screens.contains(.activity) && !$0.screens.contains(.board) }),
-            (p("Darba kārtībā", "In the agenda"), { $0.context == .screens && $0.screens.contains(.agenda) }),
-            (p("Sēdes vadīšanā", "Chairing the meeting"), { $0.context == .screens && $0.screens.contains(.chair)
-                && (!$0.screens.contains(.agenda) || $0.command == .reviewDone || $0.command == .reviewDue) }),
-            (p("Lēmumā (darba kārtības sarakstā vai atvērtā)", "On a decision (in the agenda's list, or opened)"),
-             { $0.context == .screens && $0.screens.contains(.decision) }),
-            (p("Sēžu sarakstā un žurnālā", "In the meetings and the journal"),
-             { $0.context == .screens && ($0.screens.contains(.meetings) || $0.screens.contains(.journal)) && !$0.screens.contains(.board) && !$0.screens.contains(.agenda) }),
+        ]
+        for screen in [from] + Screen.allCases.filter({ $0 != from && $0 != .help }) {
+            sections.append((heading(screen), { $0.context == .screens && !$0.screens.isEmpty && $0.works(on: screen) }))
+        }
+        sections += [
             (p("Formās (ievadītais paliek, līdz to saglabā vai atceļ)", "In forms (what you type stays until you save or cancel)"), { $0.context == .form }),
             (p("Laukā (rakstot)", "Inside a field (typing)"), { $0.context == .field }),
             (p("Meklējot", "While searching"), { $0.context == .search }),
@@ -69,6 +68,22 @@ enum HelpFeature: TextFeature {
         return out
     }
 
+    /// A screen's heading in help: where its keys work ("Tāfelē"), or, for a screen not named here, its title.
+    static func heading(_ screen: Screen) -> Phrase {
+        switch screen {
+        case .board: return p("Tāfelē", "On the board")
+        case .activity: return p("Aktivitātē", "In an activity")
+        case .agenda: return p("Darba kārtībā", "In the agenda")
+        case .chair: return p("Sēdes vadīšanā", "Chairing the meeting")
+        case .meetings: return p("Sēžu sarakstā", "In the meetings")
+        case .meeting: return p("Sēdē", "In a meeting")
+        case .decision: return p("Lēmumā", "On a decision")
+        case .institutions: return p("Iestādēs", "In the institutions")
+        case .journal: return p("Žurnālā", "In the journal")
+        default: return Phrase(lv: screen.title.lv.capitalizedFirst, en: screen.title.en.capitalizedFirst)
+        }
+    }
+
     /// One binding's rows: its keys, its help wrapped beside them, and why it
     /// cannot act now on the screen help was opened from.
     static func rows(of binding: KeyBinding, state: AppState, width: Int) -> [[(String, Role)]] {
@@ -107,4 +122,8 @@ enum HelpFeature: TextFeature {
         return s
     }
 
+}
+
+private extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }
