@@ -91,3 +91,17 @@ struct LinearBoardTests {
         if width >= 60 { #expect(state.visibleColumns.count > 1) }
     }
 }
+
+/// Issue 30: on a phone's 40 columns the key bar keeps the way out of a form, a search and a question.
+@Suite("The key bar at 40 columns")
+struct NarrowKeyBarTests {
+    @Test("a form's bar at 40×12 keeps Esc and its word")
+    func formKeepsEsc() throws {
+        var state = try BoardScreenTests.state(width: 40, height: 12)
+        _ = reduce(&state, .command(.record))
+        #expect(state.form != nil)
+        let bar = CursorTests.frame(state).lines[11]
+        #expect(bar.contains("Esc atcelt"), "\(bar)")
+        #expect(bar.contains("Enter saglabāt"), "\(bar)")
+    }
+}

@@ -183,7 +183,15 @@ func keyBarHints(_ state: AppState, width: Int) -> [KeyBarHint] {
         }
     }
     func size(_ hint: (String, String, Key)) -> Int { hint.0.displayWidth + 1 + hint.1.displayWidth + 2 }
-    let essentialKeys = [Command.help, .quit].compactMap { state.keyMap.binding($0)?.keys.first }
+    // Help and quit always show on a screen; in a form, a search or a question the way out does (on a
+    // phone's 40 columns too), whatever else gives way.
+    let essentialCommands: [Command] = switch context {
+    case .form?: [.formCancel]
+    case .search?: [.searchClear]
+    case .confirm?: [.confirmNo]
+    default: [.help, .quit]
+    }
+    let essentialKeys = essentialCommands.compactMap { state.keyMap.binding($0)?.keys.first }
     let essentials = hints.filter { essentialKeys.contains($0.2) }
     // The last hint needs no gap after it.
     let reserved = essentials.map(size).reduce(0, +) - (essentials.isEmpty ? 0 : 2)
