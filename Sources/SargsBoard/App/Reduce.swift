@@ -113,10 +113,15 @@ let readOnlyReason = p("glabātuvi šeit drīkst tikai lasīt (jums tā ir tikai
 /// nothing: a store one may only read, else the reason of the handler the
 /// screen's feature (or the app) has for it, else that nothing here takes it.
 public func disabledReason(_ command: Command, in state: AppState) -> Phrase? {
+    reason(command, handler(for: command, in: state), in: state)
+}
+
+/// The reason for `command` with the handler the board found for it (nil: none takes it here).
+private func reason(_ command: Command, _ handler: Handler?, in state: AppState) -> Phrase? {
     if state.readOnly, command.changesStore {
         return readOnlyReason
     }
-    guard let handler = handler(for: command, in: state) else { return nothingHere(command, state) }
+    guard let handler else { return nothingHere(command, state) }
     return handler.reason(state)
 }
 
@@ -131,11 +136,12 @@ private func nothingHere(_ command: Command, _ state: AppState) -> Phrase {
 /// first (`Screen.feature`), then the app's own bindings; a reason is said
 /// instead of acting when the handler gives one.
 func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
-    if let reason = disabledReason(command, in: state) {
+    let handler = handler(for: command, in: state)
+    if let reason = reason(command, handler, in: state) {
         state.message = Message(.error, reason)
         return []
     }
-    guard let handler = handler(for: command, in: state) else { return [] }
+    guard let handler else { return [] }
     guard Edge.moves(command) else { return handler.run(&state) }
     // A moving key that moves nothing (the first card, the end of a list) says so, never nothing.
     let before = Edge.position(state)

@@ -9,7 +9,7 @@ import Foundation
 /// No script, no link to anything outside the page, no web font: it opens
 /// from a file or an intranet and prints on A4. Lists rather than wide
 /// tables, so it reads on a 360-pixel phone and aloud in a screen reader's
-/// order. Every value from the store passes `PublicPage.escaped` (control
+/// order. Every value from the store passes `SafeText.markup` (control
 /// characters dropped; `&`, `<`, `>`, `"`, `'` as entities).
 public struct PublicPage: Sendable {
     public let snapshot: Snapshot
@@ -41,14 +41,14 @@ public struct PublicPage: Sendable {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="referrer" content="no-referrer">
-        <title>\(Self.escaped(title))</title>
+        <title>\(SafeText.markup(title))</title>
         <style>\(Self.style)</style>
         </head>
         <body>
         <a class="skip" href="#plan">\(t("Pāriet uz plānu", "Skip to the plan"))</a>
         <header>
-        <h1>\(Self.escaped(title))</h1>
-        <p>\(t("Sagatavots", "Made")) \(Self.escaped(RigaTime.text(made))) (\(t("Rīgas laikā", "Riga time"))); \(t("stāvoklis uz", "as of")) \(today). \(t("Tikai lasīšanai: izmaiņas veic sadarbības grupa.", "Read only: the cooperation group makes the changes."))</p>
+        <h1>\(SafeText.markup(title))</h1>
+        <p>\(t("Sagatavots", "Made")) \(SafeText.markup(RigaTime.text(made))) (\(t("Rīgas laikā", "Riga time"))); \(t("stāvoklis uz", "as of")) \(today). \(t("Tikai lasīšanai: izmaiņas veic sadarbības grupa.", "Read only: the cooperation group makes the changes."))</p>
         <nav aria-label="\(t("Saturs", "Contents"))"><ul>
         <li><a href="#plan">\(t("Plāns pa mērķiem", "The plan by goal"))</a></li>
         <li><a href="#agenda">\(t("Nākamās sēdes darba kārtība", "The next meeting's agenda"))</a></li>
@@ -78,7 +78,7 @@ public struct PublicPage: Sendable {
                        : "\(plan.activities.count) \(plan.activities.count == 1 ? "activity" : "activities"), \(overdue) overdue") + ".</p>\n"
         for goal in plan.goals {
             let activities = plan.activities.filter { $0.goal == goal.number }
-            out += "<h3>\(goal.number). \(Self.escaped(goal.name(in: language))) <span class=\"level\">(\(Self.escaped(Level.name(goal.level, language))))</span></h3>\n"
+            out += "<h3>\(goal.number). \(SafeText.markup(goal.name(in: language))) <span class=\"level\">(\(SafeText.markup(Level.name(goal.level, language))))</span></h3>\n"
             if activities.isEmpty {
                 out += "<p>\(t("Aktivitāšu nav.", "No activities."))</p>\n"
                 continue
@@ -87,10 +87,10 @@ public struct PublicPage: Sendable {
             for activity in activities {
                 let state = tracker.state(of: activity, on: today)
                 let owners = activity.owners.map { plan.institutionName($0, in: language) }.joined(separator: ", ")
-                out += "<li class=\"\(state.isOverdue ? "overdue" : "state")\"><p class=\"title\"><strong>\(Self.escaped(activity.id))</strong> \(Self.escaped(activity.name(in: language)))</p>\n"
-                out += "<p><span class=\"state\">\(Self.escaped(StateWords.sentence(activity, state, tracker: tracker, on: today, language)))</span>"
-                out += " · \(t("Atbildīgie", "Owners")): \(Self.escaped(owners.isEmpty ? "—" : owners))"
-                out += " · \(t("Periods", "Period")): \(Self.escaped(activity.period))</p></li>\n"
+                out += "<li class=\"\(state.isOverdue ? "overdue" : "state")\"><p class=\"title\"><strong>\(SafeText.markup(activity.id))</strong> \(SafeText.markup(activity.name(in: language)))</p>\n"
+                out += "<p><span class=\"state\">\(SafeText.markup(StateWords.sentence(activity, state, tracker: tracker, on: today, language)))</span>"
+                out += " · \(t("Atbildīgie", "Owners")): \(SafeText.markup(owners.isEmpty ? "—" : owners))"
+                out += " · \(t("Periods", "Period")): \(SafeText.markup(activity.period))</p></li>\n"
             }
             out += "</ul>\n"
         }
@@ -107,17 +107,17 @@ public struct PublicPage: Sendable {
         let kind = meeting.kind.phrase.text(language)
         out += "<p><strong>\(t("Sēde Nr.", "Meeting")) \(meeting.id)</strong>, \(meeting.date)"
         if let time = meeting.time { out += lv ? " plkst. \(time)" : " at \(time)" }
-        out += " · \(Self.escaped(kind))"
-        if let place = meeting.details.place { out += " · \(Self.escaped(place))" }
-        if let topic = meeting.topic { out += " · \(t("Tēma", "Topic")): \(Self.escaped(topic))" }
+        out += " · \(SafeText.markup(kind))"
+        if let place = meeting.details.place { out += " · \(SafeText.markup(place))" }
+        if let topic = meeting.topic { out += " · \(t("Tēma", "Topic")): \(SafeText.markup(topic))" }
         out += "</p>\n"
         let groups = AgendaText.byOwner(agenda, plan: snapshot.plan)
         if groups.isEmpty { return out + "<p>\(t("Darba kārtībā nav jautājumu.", "The agenda has no items."))</p>\n</section>\n" }
         for group in groups {
             let name = group.owner.isEmpty ? t("Bez atbildīgā", "No owner") : snapshot.plan.institutionName(group.owner, in: language)
-            out += "<h3>\(Self.escaped(group.owner.isEmpty ? name : "\(group.owner) · \(name)"))</h3>\n<ol>\n"
+            out += "<h3>\(SafeText.markup(group.owner.isEmpty ? name : "\(group.owner) · \(name)"))</h3>\n<ol>\n"
             for item in group.items {
-                out += "<li><strong>\(Self.escaped(item.activity))</strong> \(Self.escaped(item.title)): \(Self.escaped(AgendaText.why(item, language: language)))</li>\n"
+                out += "<li><strong>\(SafeText.markup(item.activity))</strong> \(SafeText.markup(item.title)): \(SafeText.markup(AgendaText.why(item, language: language)))</li>\n"
             }
             out += "</ol>\n"
         }
@@ -133,9 +133,9 @@ public struct PublicPage: Sendable {
             let d = entry.decision
             out += "<li\(entry.overdue ? " class=\"overdue\"" : "")><p><strong>\(t("Lēmums Nr.", "Decision")) \(d.id)</strong>"
             if let date = entry.meetingDate { out += " (\(t("sēdē", "taken on")) \(date))" }
-            out += ": \(Self.escaped(d.text))</p>\n<p>\(t("Atbildīgais", "Owner")): \(Self.escaped(snapshot.plan.institutionName(d.owner, in: language)))"
+            out += ": \(SafeText.markup(d.text))</p>\n<p>\(t("Atbildīgais", "Owner")): \(SafeText.markup(snapshot.plan.institutionName(d.owner, in: language)))"
             out += " · \(t("Termiņš", "Due")): \(d.due)" + (entry.overdue ? " · <strong>\(t("nokavēts", "overdue"))</strong>" : "")
-            if let activity = d.activity { out += " · \(t("Aktivitāte", "Activity")) \(Self.escaped(activity))" }
+            if let activity = d.activity { out += " · \(t("Aktivitāte", "Activity")) \(SafeText.markup(activity))" }
             out += "</p></li>\n"
         }
         return out + "</ul>\n</section>\n"
@@ -151,15 +151,12 @@ public struct PublicPage: Sendable {
             let trimmed = line.drop { $0 == " " }
             let indent = line.count - trimmed.count
             if trimmed.isEmpty { continue }
-            out += "<p\(indent > 0 ? " class=\"indent\"" : "")>\(Self.escaped(String(trimmed)))</p>\n"
+            out += "<p\(indent > 0 ? " class=\"indent\"" : "")>\(SafeText.markup(String(trimmed)))</p>\n"
         }
         return out + "</div>\n</section>\n"
     }
 
     // MARK: - Escaping and style
-
-    /// Text for the page: `SafeText.markup` (one line, control characters gone, `&<>"'` as entities).
-    public static func escaped(_ text: String) -> String { SafeText.markup(text) }
 
     /// The page's own style: the system's fonts, dark text on white at a
     /// contrast well above WCAG AA, the state said in words and marked by a

@@ -26,21 +26,14 @@ public enum StateWords {
                 if owed.count > 1 { words += lv ? " un vēl \(owed.count - 1)" : " and \(owed.count - 1) more" }
             }
         case .asNeeded(let last):
-            words = state.phrase.text(language).capitalizedFirst + (last.map { lv ? ", pēdējā izpilde \($0)" : ", last recorded \($0)" } ?? "")
+            words = state.phrase.capitalized.text(language) + (last.map { lv ? ", pēdējā izpilde \($0)" : ", last recorded \($0)" } ?? "")
         default:
-            words = state.phrase.text(language).capitalizedFirst
+            words = state.phrase.capitalized.text(language)
         }
         if state.isBlocked {
-            words = ActivityState.blockedPhrase.text(language).capitalizedFirst + " (" + words.lowercasedFirst + ")"
+            words = ActivityState.blockedPhrase.capitalized.text(language) + " (" + words.prefix(1).lowercased() + words.dropFirst() + ")"
             if let reason = state.blockedReason { words += ": " + reason }
         }
         return words
     }
-}
-
-extension String {
-    /// The text with its first letter upper-cased.
-    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
-    /// The text with its first letter lower-cased.
-    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
 }

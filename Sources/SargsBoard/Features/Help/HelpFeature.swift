@@ -80,7 +80,7 @@ enum HelpFeature: TextFeature {
         case .decision: return p("Lēmumā", "On a decision")
         case .institutions: return p("Iestādēs", "In the institutions")
         case .journal: return p("Žurnālā", "In the journal")
-        default: return Phrase(lv: screen.title.lv.capitalizedFirst, en: screen.title.en.capitalizedFirst)
+        default: return screen.title.capitalized
         }
     }
 
@@ -122,8 +122,4 @@ enum HelpFeature: TextFeature {
         return s
     }
 
-}
-
-private extension String {
-    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }
