@@ -131,8 +131,13 @@ struct RemindCommand: ParsableCommand {
     @Flag(help: "Hand over again what was already handed to the mail system today (a message that bounced).") var again = false
     @Option(name: .customLong("test"), help: "Send one short message to this address to check the mail path; nothing else is sent or journaled.")
     var testAddress: String?
+    @Flag(help: "Attach the page for everyone (as export --format html writes it) to each digest.") var attachPage = false
 
     func validate() throws {
+        if attachPage, testAddress != nil {
+            throw Failure(.usage, Phrase(lv: "--attach-page nav kopā ar --test: pārbaudes vēstulei pielikuma nav",
+                                         en: "--attach-page does not go with --test: the test message has no attachment"))
+        }
         if let beforeMeeting, !(0...366).contains(beforeMeeting) {
             throw Failure(.usage, Phrase(lv: "--before-meeting jābūt no 0 līdz 366, nevis \(beforeMeeting)",
                                          en: "--before-meeting must be from 0 to 366, not \(beforeMeeting)"))
@@ -159,8 +164,16 @@ struct RemindCommand: ParsableCommand {
         let choice = Reminders.choose(rounds)
         // SARGS_MAIL_FROM is read (and refused) only when a letter is to be made.
         let from = choice.due.isEmpty ? nil : try Mailer.sender()
-        let letters = choice.due.compactMap {
+        var letters = choice.due.compactMap {
             Reminders.letter($0, plan: snapshot.plan, language: session.language, from: from, date: session.now, domain: Mailer.domain)
+        }
+        if attachPage, !letters.isEmpty {
+            // The same page for every institution (issue 30); the letter's fingerprint is its text, so
+            // attaching it does not make a letter already sent today new again.
+            let page = PublicPage(snapshot: snapshot, today: session.today, language: session.language, made: session.now).html()
+            let attachment = MailMessage.Attachment(name: "sargs-\(session.today).html", mimeType: "text/html", bytes: Array(page.utf8),
+                                                    utf8Text: true)
+            for i in letters.indices { letters[i].message.attachments.append(attachment) }
         }
         try Mailer.deliver(letters, session: session, dryRun: dryRun, withoutAddress: choice.withoutAddress, again: again ? .today : .never)
     }

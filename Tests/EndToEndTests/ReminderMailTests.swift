@@ -202,6 +202,54 @@ struct ReminderMailTests {
         #expect(reminders(s) == ["BT", "SD", "VP"])
     }
 
+    @Test("remind --attach-page: each digest carries the page for everyone as an HTML attachment a mail reader opens; the text is the digest as before, and --dry-run names the attachment")
+    func attachedPage() throws {
+        let s = Self.plan()
+        let dry = s.run(["remind", "--dry-run", "--attach-page", "--owner", "SD"], environment: ["SARGS_LANG": "en"])
+        #expect(dry.status == 0, "\(dry.stderr)")
+        #expect(dry.stdout.contains("Attachment: sargs-2025-09-10.html (text/html, "), "\(dry.stdout)")
+        let server = try MailServer()
+        defer { server.stop() }
+        let sent = s.run(["remind", "--attach-page"], environment: server.environment)
+        #expect(sent.status == 0, "\(sent.stderr)")
+        // Python's own parser: the attachment's name, type and decoded page.
+        let reader = server.directory + "/attachments.py"
+        try """
+        import os, sys, json, email
+        from email import policy
+        out = sys.argv[1]
+        result = []
+        for name in sorted(f for f in os.listdir(out) if f.endswith(".eml")):
+            message = email.message_from_bytes(open(os.path.join(out, name), "rb").read(), policy=policy.default)
+            files = [{"name": a.get_filename(), "type": a.get_content_type(), "text": a.get_content()} for a in message.iter_attachments()]
+            body = message.get_body(preferencelist=("plain",)).get_content()
+            result.append({"type": message.get_content_type(), "defects": len(message.defects), "files": files, "body": body})
+        print(json.dumps(result))
+        """.write(toFile: reader, atomically: true, encoding: .utf8)
+        let read = SargsProcess.execute(MailServer.python, [reader, server.inbox], environment: [:])
+        #expect(read.status == 0, "\(read.stderr)")
+        let messages = try #require(JSONSerialization.jsonObject(with: Data(read.stdout.utf8)) as? [[String: Any]])
+        #expect(messages.count == 3)
+        for message in messages {
+            #expect(message["type"] as? String == "multipart/mixed")
+            #expect(message["defects"] as? Int == 0)
+            let files = message["files"] as? [[String: Any]] ?? []
+            #expect(files.map { $0["name"] as? String } == ["sargs-2025-09-10.html"])
+            #expect(files.first?["type"] as? String == "text/html")
+            let page = files.first?["text"] as? String ?? ""
+            #expect(page.hasPrefix("<!DOCTYPE html>"), "\(page.prefix(80))")
+            #expect(page.contains("Sagatavot materiālu skolām") && page.contains("Bāriņtiesas ziņojums grupai"),
+                    "the whole group's page: every open decision")
+            #expect(!page.contains("<script"))
+            #expect((message["body"] as? String ?? "").contains(": atgādinājums 2025-09-10"))
+        }
+        #expect(reminders(s) == ["BT", "SD", "VP"])
+        let again = s.run(["remind", "--attach-page"], environment: server.environment)
+        #expect(again.stdout.contains("šodien jau nodots pasta sistēmai: SD, BT, VP"), "the page does not make a letter sent today new: \(again.stdout)")
+        let test = s.run(["remind", "--attach-page", "--test", "a@example.lv"])
+        #expect(test.status == 64 && test.stderr.contains("--attach-page"), "\(test.stderr)")
+    }
+
     @Test("a recipient the server refuses: the others are sent and journaled, that one is not, exit 69 with sendmail's words")
     func failingServer() throws {
         let s = Self.plan()

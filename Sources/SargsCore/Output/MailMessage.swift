@@ -24,11 +24,15 @@ public struct MailMessage: Hashable, Sendable {
         /// `type/subtype` is sent as `application/octet-stream`.
         public var mimeType: String
         public var bytes: [UInt8]
+        /// Whether `bytes` are UTF-8 text, said as `charset="utf-8"` so a
+        /// mail reader decodes a text attachment (an HTML page) right.
+        public var utf8Text: Bool
 
-        public init(name: String, mimeType: String, bytes: [UInt8]) {
+        public init(name: String, mimeType: String, bytes: [UInt8], utf8Text: Bool = false) {
             self.name = name
             self.mimeType = mimeType
             self.bytes = bytes
+            self.utf8Text = utf8Text
         }
     }
 
@@ -338,7 +342,8 @@ public struct MailMessage: Hashable, Sendable {
         for attachment in attachments {
             let name = MailMessage.fileName(attachment.name)
             out += "--\(mixed)\r\n"
-            out += MailMessage.header("Content-Type", ["\(MailMessage.mimeType(attachment.mimeType));", "name=\"\(name)\""]) + "\r\n"
+            let charset = attachment.utf8Text ? ["charset=\"utf-8\";"] : []
+            out += MailMessage.header("Content-Type", ["\(MailMessage.mimeType(attachment.mimeType));"] + charset + ["name=\"\(name)\""]) + "\r\n"
             out += MailMessage.header("Content-Disposition", ["attachment;", "filename=\"\(name)\""]) + "\r\n"
             out += "Content-Transfer-Encoding: base64\r\n\r\n"
             if !attachment.bytes.isEmpty { out += MailMessage.base64Lines(attachment.bytes) + "\r\n" }
