@@ -126,7 +126,8 @@ struct FormOverTimeTests {
         let text = (0..<12).map { canvas.line($0) }.joined(separator: "\n")
         #expect(text.contains("Atbildīgie"), "the focused field in view:\n\(text)")
         #expect(text.contains("aktivitātei jābūt vismaz vienai"), "the refusal in view:\n\(text)")
-        #expect(text.contains("↑ 4") && text.contains("+2 ↓"), "the fields out of view are counted:\n\(text)")
+        #expect(text.contains("↑ 5") && text.contains("+1 ↓"), "the fields out of view are counted (under 60 columns each label stands over its value):\n\(text)")
+        #expect(canvas.line(3).contains("Atbildīgie"), "the first field in view starts under the title, no gap of a field cut above:\n\(text)")
     }
 
     @Test("a period changed in the edit form while the schedule field holds another is said, not silently ignored")

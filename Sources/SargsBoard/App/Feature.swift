@@ -60,6 +60,10 @@ protocol Feature {
     static func saved(_ state: inout AppState, _ saved: SavedChange, notice: inout Phrase)
     /// The store refused a save (its reason is already on the status line or in the form), seen by every feature.
     static func refused(_ state: inout AppState)
+    /// Where the cursor stands in a list, in words ("jautājums 3 no 21"),
+    /// said after the screen's name in the header for a screen reader
+    /// (issue 30); nil on a screen without a list cursor.
+    static func position(_ state: AppState) -> Phrase?
 }
 
 extension Feature {
@@ -71,6 +75,12 @@ extension Feature {
     static func reloaded(_ state: inout AppState) -> [Effect] { [] }
     static func saved(_ state: inout AppState, _ saved: SavedChange, notice: inout Phrase) {}
     static func refused(_ state: inout AppState) {}
+    static func position(_ state: AppState) -> Phrase? { nil }
+}
+
+/// "kind n no count" / "kind n of count", the position said in a spoken header.
+func spokenPosition(_ lv: String, _ en: String, _ n: Int, of count: Int) -> Phrase {
+    Phrase(lv: "\(lv) \(n) no \(count)", en: "\(en) \(n) of \(count)")
 }
 
 /// A screen that is lines of text, scrolled by `AppFeature`'s moving keys

@@ -29,3 +29,19 @@ extension AppState {
     /// The frame of this state's screen size.
     public var frame: FrameLayout { FrameLayout(width: width, height: height) }
 }
+
+extension AppState {
+    /// What stands before a list's line: "▶ " on the line under the cursor,
+    /// two blanks on the others; nothing for a screen reader, which follows
+    /// the terminal's cursor and would read the arrow aloud (issue 30).
+    func marker(_ selected: Bool) -> String {
+        screenReader ? "" : (selected ? glyphs.arrowRight : " ") + " "
+    }
+
+    /// What stands between the parts of the header (" │ ") and of the
+    /// status line's facts (" • "); for a screen reader ", ", read as a pause
+    /// where the glyph would be read aloud (issue 30).
+    func separator(_ glyph: String) -> String {
+        screenReader ? ", " : " \(glyph) "
+    }
+}

@@ -62,10 +62,12 @@ func headerText(_ state: AppState, width: Int) -> String {
             parts.append((state.text(p("filtrs: ", "filter: ")) + filters.joined(separator: ", ") + " (\(hiddenText))", nil))
         }
     } else {
-        parts.append((state.text(state.screen.title), nil))
+        // A screen reader hears where the list's cursor stands beside the screen's name.
+        let position = state.screenReader ? state.screen.feature.position(state).map { ": " + state.text($0) } ?? "" : ""
+        parts.append((state.text(state.screen.title) + position, nil))
     }
     if state.readOnly { parts.append((state.text(p("tikai lasīt", "read only")), nil)) }
-    func joined() -> String { " " + parts.map(\.text).joined(separator: " \(g.vertical) ") }
+    func joined() -> String { " " + parts.map(\.text).joined(separator: state.separator(g.vertical)) }
     while joined().displayWidth > width, let weakest = parts.indices.filter({ parts[$0].yields != nil })
             .min(by: { parts[$0].yields! < parts[$1].yields! }) {
         parts.remove(at: weakest)
@@ -101,10 +103,11 @@ func statusRows(_ state: AppState, width: Int) -> [(text: String, role: Role)] {
         // The goal's whole name where there is room for it (a column's title may be cut); shortened by
         // words otherwise: without the goal, then the owners' codes for their names.
         let goalName = goal.map { "\($0.number). " + $0.name(in: state.language) }
-        let candidates = [goalName.map { " \(activity.id) \(g.bullet) \($0) \(g.bullet) \(level) \(g.bullet) \(names)" },
-                          " \(activity.id) \(g.bullet) \(level) \(g.bullet) \(names)"].compactMap { $0 }
+        let dot = state.separator(g.bullet)
+        let candidates = [goalName.map { " \(activity.id)\(dot)\($0)\(dot)\(level)\(dot)\(names)" },
+                          " \(activity.id)\(dot)\(level)\(dot)\(names)"].compactMap { $0 }
         let line = candidates.first { $0.displayWidth <= width }
-            ?? " \(activity.id) \(g.bullet) \(level) \(g.bullet) \(activity.owners.joined(separator: ", "))"
+            ?? " \(activity.id)\(dot)\(level)\(dot)\(activity.owners.joined(separator: ", "))"
         return [(line, .dim)]
     }
     return []

@@ -198,6 +198,12 @@ enum ScrollingText {
                focus: list.cursorLine, state: state, into: &canvas, in: area)
     }
 
+    /// The line under row `y` of a list drawn by `render(list:…)` (a click); nil for a row with no line.
+    static func line(at y: Int, list: (lines: [[(String, Role)]], cursorLine: Int?), state: AppState, area: Rect) -> Int? {
+        line(at: y, count: list.lines.count, line: { list.lines[$0] }, scroll: scroll(cursorLine: list.cursorLine, height: area.height),
+             focus: list.cursorLine, state: state, area: area)
+    }
+
     /// The first line shown of a list whose cursor stands on `cursorLine`, in `height` rows.
     static func scroll(cursorLine: Int?, height: Int) -> Int {
         max(0, cursorLine.map { $0 - height + 2 } ?? 0)
@@ -215,6 +221,10 @@ enum ScrollingText {
     static func render(count: Int, line: (Int) -> [(String, Role)], scroll: Int, focus: Int? = nil, state: AppState,
                        into canvas: inout Canvas, in area: Rect) {
         guard area.height > 0 else { return }
+        if state.screenReader {
+            renderLinear(count: count, line: line, scroll: scroll, focus: focus, state: state, into: &canvas, in: area)
+            return
+        }
         let first = max(0, min(scroll, count - area.height))
         let focused = focus.flatMap { $0 >= first && $0 < first + area.height ? $0 : nil } ?? first
         canvas.focus(x: area.x + 1, y: area.y + focused - first)
@@ -238,5 +248,198 @@ enum ScrollingText {
             let label = "+\(below) \(state.glyphs.arrowDown)"
             canvas.put(label, x: area.maxX - label.displayWidth - 1, y: area.maxY - 1, role: .emphasis)
         }
+    }
+
+    /// The same for a screen reader (issue 30, `--screen-reader`): no line
+    /// is cut; each wraps at words under a two-column indent (`LinearText`).
+    /// The line `focus` stays whole in view, the terminal's cursor at its
+    /// start; what is below is said in words on a row of its own ("vēl 3
+    /// rindas zemāk").
+    static func renderLinear(count: Int, line: (Int) -> [(String, Role)], scroll: Int, focus: Int?, state: AppState,
+                             into canvas: inout Canvas, in area: Rect) {
+        let placement = linearPlacement(count: count, line: line, scroll: scroll, focus: focus, area: area)
+        let focused = focus.flatMap { f in placement.placed.contains { $0.index == f } ? f : nil } ?? placement.placed.first?.index
+        for placed in placement.placed {
+            if placed.index == focused { canvas.focus(x: area.x + 1, y: placed.y) }
+            for (r, row) in placed.rows.enumerated() where placed.y + r < area.maxY {
+                var x = area.x + 1
+                for (text, role) in row {
+                    x += canvas.text(text, x: x, y: placed.y + r, width: area.maxX - x - 1, role: role, glyphs: state.glyphs)
+                }
+            }
+        }
+        let below = count - placement.next
+        if below > 0 {
+            let words = state.language == .lv
+                ? Plural.form(below, .lv, one: "vēl \(below) rinda zemāk", other: "vēl \(below) rindas zemāk")
+                : Plural.form(below, .en, one: "\(below) more line below", other: "\(below) more lines below")
+            let y = min(placement.placed.last.map { $0.y + $0.rows.count } ?? area.y, area.maxY - 1)
+            canvas.text(words, x: area.x + 1, y: y, width: area.width - 2, role: .emphasis, glyphs: state.glyphs, pad: true)
+        }
+    }
+
+    /// Where each line shown of a linear screen stands: its index, its first
+    /// row and its wrapped rows; `next`, the first line not shown.
+    static func linearPlacement(count: Int, line: (Int) -> [(String, Role)], scroll: Int, focus: Int?, area: Rect)
+        -> (placed: [(index: Int, y: Int, rows: [[(String, Role)]])], next: Int) {
+        let width = max(1, area.width - 2)
+        var cache: [Int: [[(String, Role)]]] = [:]
+        func rows(_ i: Int) -> [[(String, Role)]] {
+            if let made = cache[i] { return made }
+            let made = LinearText.rows(line(i), width: width)
+            cache[i] = made
+            return made
+        }
+        guard count > 0, area.height > 0 else { return ([], 0) }
+        var first = max(0, min(scroll, count - 1))
+        if let focus, focus >= 0, focus < count {
+            if focus < first { first = focus }
+            // The focused line whole in view, with a row left for what is below.
+            func through(_ from: Int) -> Int { (from...focus).reduce(0) { $0 + rows($1).count } }
+            while first < focus, through(first) > max(1, area.height - 1) { first += 1 }
+        }
+        // No empty rows at the end while lines above would fill them.
+        var used = 0, last = first
+        while last < count, used < area.height {
+            used += rows(last).count
+            last += 1
+        }
+        if last == count {
+            while first > 0, used + rows(first - 1).count <= area.height {
+                first -= 1
+                used += rows(first).count
+            }
+        }
+        var placed: [(index: Int, y: Int, rows: [[(String, Role)]])] = []
+        var y = area.y, i = first
+        while i < count {
+            let lineRows = rows(i)
+            // The last row is kept for the words on what is below, unless this line is the last and fits.
+            let room = area.maxY - y - (i == count - 1 ? 0 : 1)
+            if lineRows.count > room, !placed.isEmpty { break }
+            placed.append((i, y, lineRows))
+            y += lineRows.count
+            i += 1
+            if y >= area.maxY { break }
+        }
+        return (placed, i)
+    }
+
+    /// The line under row `y` of a screen drawn by `render(count:line:scroll:focus:…)`
+    /// with the same arguments (a click); nil for a row with no line.
+    static func line(at y: Int, count: Int, line: (Int) -> [(String, Role)], scroll: Int, focus: Int?, state: AppState, area: Rect) -> Int? {
+        if state.screenReader {
+            return linearPlacement(count: count, line: line, scroll: scroll, focus: focus, area: area).placed
+                .first { y >= $0.y && y < $0.y + $0.rows.count }?.index
+        }
+        let first = max(0, min(scroll, count - area.height))
+        let index = first + y - area.y
+        return index >= 0 && index < count && y < area.maxY ? index : nil
+    }
+}
+
+/// A line of role-tagged pieces wrapped at words for a screen reader
+/// (issue 30): a gap of blanks between columns reads as a pause (" — "),
+/// decoration is left out (a word only of box drawing, blocks, shapes or
+/// marks: bars, badges' and windows' glyphs, whose words stand beside
+/// them), a separator dot reads as the pause too; its own indent is kept,
+/// the rows after the first under two more columns; a word wider than the
+/// row is broken. An empty line stays one empty row.
+enum LinearText {
+    /// Whether a word is decoration only: box drawing, block elements,
+    /// geometric shapes, dingbats (U+2500–U+27BF), with the ellipsis used as a gap.
+    static func decorative(_ word: String) -> Bool {
+        word.unicodeScalars.allSatisfy { (0x2500...0x27BF).contains($0.value) }
+    }
+
+    static func rows(_ pieces: [(String, Role)], width: Int) -> [[(String, Role)]] {
+        words(pieces).map { rowsOf($0.words, indent: $0.indent, width: width) } ?? [[]]
+    }
+
+    /// The line's words (each its segments of one role) and its indent; nil for a line of blanks.
+    private static func words(_ pieces: [(String, Role)]) -> (words: [[(String, Role)]], indent: Int)? {
+        var words: [[(String, Role)]] = []
+        var indent = 0, leading = true, inWord = false, blanks = 0
+        for (text, role) in pieces {
+            for character in text {
+                if character == " " {
+                    if leading { indent += 1 } else { blanks += 1 }
+                    inWord = false
+                    continue
+                }
+                leading = false
+                if !inWord {
+                    // A column gap (two blanks or more) is a pause.
+                    if blanks >= 2, let last = words.last, last.map(\.0).joined() != "—" { words.append([("—", .dim)]) }
+                    words.append([])
+                    blanks = 0
+                }
+                inWord = true
+                if let lastRole = words[words.count - 1].last?.1, lastRole == role {
+                    words[words.count - 1][words[words.count - 1].count - 1].0.append(character)
+                } else {
+                    words[words.count - 1].append((String(character), role))
+                }
+            }
+        }
+        // Decoration out; a separator dot is the pause; no pause twice, first or last.
+        var kept: [[(String, Role)]] = []
+        for word in words {
+            let text = word.map(\.0).joined()
+            if decorative(text) { continue }
+            let pause = ["·", "•", "—", "|"].contains(text)
+            if pause, kept.isEmpty || kept.last.map({ $0.map(\.0).joined() == "—" }) == true { continue }
+            kept.append(pause ? [("—", word[0].1)] : word)
+        }
+        while kept.last.map({ $0.map(\.0).joined() == "—" }) == true { kept.removeLast() }
+        return kept.isEmpty ? nil : (kept, indent)
+    }
+
+    private static func rowsOf(_ words: [[(String, Role)]], indent: Int, width: Int) -> [[(String, Role)]] {
+        let indent = min(indent, max(0, width / 2))
+        var out: [[(String, Role)]] = []
+        var row: [(String, Role)] = [(String(repeating: " ", count: indent), .background)]
+        var used = indent
+        var rowIndent = indent
+        func newRow() {
+            out.append(row)
+            rowIndent = min(indent + 2, max(0, width / 2))
+            row = [(String(repeating: " ", count: rowIndent), .background)]
+            used = rowIndent
+        }
+        for var word in words {
+            var wordWidth = word.reduce(0) { $0 + $1.0.displayWidth }
+            if used > rowIndent, used + 1 + wordWidth > width { newRow() }
+            while rowIndent + wordWidth > width {
+                // A word wider than a row: as much as fits, then the rest on the next.
+                if used > rowIndent {
+                    row.append((" ", word[0].1))
+                    used += 1
+                }
+                var head: [(String, Role)] = []
+                var room = width - used
+                while room > 0, !word.isEmpty {
+                    let (text, role) = word[0]
+                    let cut = DisplayWidth.truncate(text, to: room, ellipsis: "")
+                    if cut.isEmpty { break }
+                    head.append((cut, role))
+                    room -= cut.displayWidth
+                    if cut.count == text.count { word.removeFirst() } else { word[0].0 = String(text.dropFirst(cut.count)) }
+                }
+                if head.isEmpty { break }
+                row += head
+                newRow()
+                wordWidth = word.reduce(0) { $0 + $1.0.displayWidth }
+            }
+            guard !word.isEmpty else { continue }
+            if used > rowIndent {
+                row.append((" ", word[0].1))
+                used += 1
+            }
+            row += word
+            used += wordWidth
+        }
+        if used > rowIndent || out.isEmpty { out.append(row) }
+        return out
     }
 }

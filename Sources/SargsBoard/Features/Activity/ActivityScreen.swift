@@ -144,7 +144,8 @@ enum ActivityScreen {
                 var counts: [WindowState: Int] = [:]
                 for w in windows { counts[w.state, default: 0] += 1 }
                 let stripWidth = max(8, width)
-                for chunkStart in stride(from: 0, to: windows.count, by: stripWidth) {
+                // The strip is glyphs only: a screen reader hears its counts in words below instead.
+                for chunkStart in stride(from: 0, to: state.screenReader ? 0 : windows.count, by: stripWidth) {
                     let chunk = windows[chunkStart..<min(windows.count, chunkStart + stripWidth)]
                     out.append(chunk.map { ($0.state.glyph(g), $0.state.role) })
                 }

@@ -36,6 +36,14 @@ enum AgendaFeature: Feature {
         }
     }
 
+    static func position(_ state: AppState) -> Phrase? {
+        guard let draft = state.agenda.draft, let view = state.currentAgendaView else { return nil }
+        let items = view.order.count, decisions = view.lineOfDecision.count
+        if draft.cursor < items { return spokenPosition("jautājums", "item", draft.cursor + 1, of: items) }
+        if draft.cursor - items < decisions { return spokenPosition("lēmums", "decision", draft.cursor - items + 1, of: decisions) }
+        return nil
+    }
+
     static func render(_ state: AppState, into canvas: inout Canvas, in area: Rect) {
         AgendaScreen.render(state, into: &canvas, in: area)
     }
@@ -274,12 +282,7 @@ enum AgendaFeature: Feature {
         case .wheelDown: return perform(&state, .down)
         case .click, .doubleClick:
             guard let draft = state.agenda.draft, let view = state.currentAgendaView else { return [] }
-            // The same scroll as the agenda screen draws.
-            let cursorLine = view.lineOfItem.indices.contains(draft.cursor) ? view.lineOfItem[draft.cursor]
-                : view.lineOfDecision.indices.contains(draft.cursor - view.order.count) ? view.lineOfDecision[draft.cursor - view.order.count] : 0
-            let scroll = max(0, min(cursorLine - area.height / 2, view.lines.count - area.height))
-            let index = scroll + event.y - area.y
-            guard view.lines.indices.contains(index) else { return [] }
+            guard let index = AgendaScreen.line(at: event.y, view, draft, state, area: area) else { return [] }
             switch view.lines[index] {
             case .item(let i): state.agenda.draft?.cursor = i
             case .decision(let i): state.agenda.draft?.cursor = view.order.count + i

@@ -7,17 +7,27 @@ private func p(_ lv: String, _ en: String) -> Phrase { Phrase(lv: lv, en: en) }
 enum AgendaScreen {
     static func render(_ state: AppState, into canvas: inout Canvas, in area: Rect) {
         guard let draft = state.agenda.draft, let view = state.currentAgendaView else { return }
-        let cursorLine = view.lineOfItem.indices.contains(draft.cursor) ? view.lineOfItem[draft.cursor]
-            : view.lineOfDecision.indices.contains(draft.cursor - view.order.count) ? view.lineOfDecision[draft.cursor - view.order.count] : 0
-        // Scroll so the cursor's line stays in view.
-        let scroll = max(0, min(cursorLine - area.height / 2, view.lines.count - area.height))
+        let (cursorLine, scroll) = placement(view, draft, area: area)
         ScrollingText.render(count: view.lines.count, line: { line(view.lines[$0], view, draft, state) }, scroll: scroll,
                              focus: cursorLine, state: state, into: &canvas, in: area)
     }
 
+    /// The line of the cursor, and the scroll that keeps it in the middle of the view.
+    private static func placement(_ view: AgendaView, _ draft: MeetingDraft, area: Rect) -> (cursorLine: Int, scroll: Int) {
+        let cursorLine = view.lineOfItem.indices.contains(draft.cursor) ? view.lineOfItem[draft.cursor]
+            : view.lineOfDecision.indices.contains(draft.cursor - view.order.count) ? view.lineOfDecision[draft.cursor - view.order.count] : 0
+        return (cursorLine, max(0, min(cursorLine - area.height / 2, view.lines.count - area.height)))
+    }
+
+    /// The line of the view under row `y` (a click), as `render` drew it.
+    static func line(at y: Int, _ view: AgendaView, _ draft: MeetingDraft, _ state: AppState, area: Rect) -> Int? {
+        let (cursorLine, scroll) = placement(view, draft, area: area)
+        return ScrollingText.line(at: y, count: view.lines.count, line: { line(view.lines[$0], view, draft, state) }, scroll: scroll,
+                                  focus: cursorLine, state: state, area: area)
+    }
+
     /// The text of one line of the view.
     static func line(_ line: AgendaView.Line, _ view: AgendaView, _ draft: MeetingDraft, _ state: AppState) -> [(String, Role)] {
-        let g = state.glyphs
         let lv = state.language == .lv
         let agenda = view.agenda
         switch line {
@@ -58,7 +68,7 @@ enum AgendaScreen {
             let d = agenda.decisions[i]
             let selected = draft.cursor == view.order.count + i
             // The due date before the text, so a narrow screen cuts the text, never the date.
-            return [((selected ? g.arrowRight : " ") + " ", selected ? .cardSelected : .background),
+            return [(state.marker(selected), selected ? .cardSelected : .background),
                     ("Nr. \(d.id) [\(SafeText.line(d.owner))] ", selected ? .cardSelected : .emphasis),
                     ((lv ? "līdz " : "due ") + d.due.description, d.overdue ? .badgeOverdue : .dim),
                     (d.overdue ? (lv ? " nokavēts" : " overdue") : "", .badgeOverdue),
@@ -107,7 +117,7 @@ enum AgendaScreen {
             role = badge.role
         }
         let others = activity.owners.dropFirst()
-        var line: [(String, Role)] = [((selected ? g.arrowRight : " ") + " ", selected ? .cardSelected : .background),
+        var line: [(String, Role)] = [(state.marker(selected), selected ? .cardSelected : .background),
                                       (id.padded(to: 5) + " ", selected ? .cardSelected : .emphasis),
                                       (why, selected ? .cardSelected : role)]
         if !others.isEmpty { line.append(("  +" + others.joined(separator: ","), .dim)) }

@@ -16,9 +16,11 @@ enum FormScreen {
             let rows = layout.fieldRows[i]
             guard rows.lowerBound >= layout.top else { continue }
             guard rows.lowerBound < layout.bottom else { break }
-            let y = rows.lowerBound
+            // The label beside the value, or on its own row above it (`stacked`).
+            let y = rows.lowerBound + layout.labelRows
             let focused = i == form.focus
-            canvas.text(state.text(field.label), x: inner.x + 1, y: y, width: layout.labelWidth, role: focused ? .emphasis : .dim, glyphs: g)
+            canvas.text(state.text(field.label), x: inner.x + 1, y: rows.lowerBound, width: layout.stacked ? inner.width - 2 : layout.labelWidth,
+                        role: focused ? .emphasis : .dim, glyphs: g)
             switch field.value {
             case .text(let text, let cursor) where field.multiline:
                 drawLines(text, cursor: cursor, field: i, y: y, focused: focused, layout: layout, state: state, into: &canvas)
@@ -40,17 +42,17 @@ enum FormScreen {
                 // The choice starts where every other value starts; its ◀ stands in the gap before it.
                 canvas.fill(Rect(x: valueX, y: y, width: valueWidth, height: 1), role: .input)
                 let label = choices.indices.contains(selected) ? choices[selected].label : "—"
-                if focused {
-                    canvas.put(g.arrowLeft, x: valueX - 2, y: y, role: .emphasis)
-                    canvas.focus(x: valueX, y: y)
-                }
+                // The arrows say ←/→ turn it; a screen reader has the hint's words instead.
+                let arrows = focused && !state.screenReader
+                if focused { canvas.focus(x: valueX, y: y) }
+                if arrows { canvas.put(g.arrowLeft, x: layout.choiceMarkX, y: y, role: .emphasis) }
                 let x = valueX + canvas.text(label, x: valueX, y: y, width: valueWidth - 2, role: focused ? .cardSelected : .input, glyphs: g)
-                if focused { canvas.put(" \(g.arrowRight)", x: x, y: y, role: .input) }
+                if arrows { canvas.put(" \(g.arrowRight)", x: x, y: y, role: .input) }
             }
             if focused {
                 // The hint wrapped at words under the value, never cut.
-                for (r, line) in layout.hintLines.enumerated() where rows.lowerBound + layout.textRows[i] + r < min(rows.upperBound, layout.bottom) {
-                    canvas.text(line, x: valueX, y: rows.lowerBound + layout.textRows[i] + r, width: valueWidth, role: .dim, glyphs: g)
+                for (r, line) in layout.hintLines.enumerated() where y + layout.textRows[i] + r < min(rows.upperBound, layout.bottom) {
+                    canvas.text(line, x: valueX, y: y + layout.textRows[i] + r, width: valueWidth, role: .dim, glyphs: g)
                 }
             }
         }
@@ -93,6 +95,17 @@ extension FormScreen {
         canvas.text(" " + state.text(form.title) + " ", x: box.x + 2, y: box.y, width: box.width - 4, role: .header, glyphs: g)
         // Fields scrolled out of view are signalled on the frame, as lists signal theirs.
         let hidden = layout.hidden
+        if state.screenReader {
+            // In words, on rows of their own: "vēl 2 lauki augstāk/zemāk".
+            let lv = state.language == .lv
+            func words(_ n: Int, _ lvWhere: String, _ enWhere: String) -> String {
+                lv ? Plural.form(n, .lv, one: "vēl \(n) lauks \(lvWhere)", other: "vēl \(n) lauki \(lvWhere)")
+                    : Plural.form(n, .en, one: "\(n) more field \(enWhere)", other: "\(n) more fields \(enWhere)")
+            }
+            if hidden.above > 0 { canvas.rightText(words(hidden.above, "augstāk", "above"), x: box.x, y: box.y, width: box.width - 1, role: .emphasis) }
+            if hidden.below > 0 { canvas.text(words(hidden.below, "zemāk", "below"), x: box.x + 2, y: box.maxY - 1, width: box.width - 4, role: .emphasis, glyphs: g) }
+            return
+        }
         if hidden.above > 0 {
             canvas.text(" \(g.arrowUp) \(hidden.above) ", x: box.maxX - 8, y: box.y, width: 7, role: .emphasis, glyphs: g)
         }
@@ -132,7 +145,11 @@ extension FormScreen {
         // label, never over the text (a field shows at least two rows when it has more).
         let above = first > 0 ? "\(g.arrowUp) \(first)" : ""
         let below = first + shown < wrapped.rows.count ? "+\(wrapped.rows.count - first - shown) \(g.arrowDown)" : ""
-        if shown >= 2 {
+        if layout.stacked {
+            // Stacked: on the label's row, at its right.
+            let both = [above, below].filter { !$0.isEmpty }.joined(separator: " ")
+            canvas.rightText(both, x: inner.x + 1, y: y - 1, width: inner.width - 2, role: .emphasis)
+        } else if shown >= 2 {
             let lastRow = y + shown - 1
             if lastRow == y + 1 {
                 let both = [above, below].filter { !$0.isEmpty }.joined(separator: " ")
@@ -152,6 +169,10 @@ struct FormLayout {
     static let maxTextRows = 6
 
     let box: Rect
+    /// Labels on their own row above their values: under 60 columns (a
+    /// phone over SSH) and for a screen reader, which reads a label, then
+    /// its value, line by line (issue 30).
+    let stacked: Bool
     let labelWidth: Int
     let valueX: Int
     let valueWidth: Int
@@ -167,12 +188,17 @@ struct FormLayout {
         let g = state.glyphs
         // A choice's ◀ and a space stand between the labels and the values, so every value starts in one column.
         let hasChoice = form.fields.contains { if case .choice = $0.value { return true } else { return false } }
+        let stacked = width < BoardMetrics.singleColumnBelow || state.screenReader
+        self.stacked = stacked
         labelWidth = min(16, form.fields.map { state.text($0.label).displayWidth }.max() ?? 8) + (hasChoice ? 4 : 2)
-        let boxWidth = min(width - 2, max(50, min(90, width - 8)))
-        let valueWidth = max(1, boxWidth - 2 - 1 - labelWidth - 1)
+        // For a screen reader the form is the whole screen under the header: no text of the screen
+        // behind it is read beside its lines.
+        let boxWidth = state.screenReader ? width : min(width - 2, max(50, min(90, width - 8)))
+        // Stacked, a value takes the box's width but for a column each side (the choice's ◀ in the left one).
+        let valueWidth = stacked ? max(1, boxWidth - 2 - 2 - (hasChoice ? 2 : 0)) : max(1, boxWidth - 2 - 1 - labelWidth - 1)
         self.valueWidth = valueWidth
         // A field of several lines grows with its text, up to the room there is.
-        let room = max(1, height - 6 - form.fields.count * 2)
+        let room = max(1, height - 6 - form.fields.count * (stacked ? 3 : 2))
         var textRows: [Int] = []
         for field in form.fields {
             guard field.multiline, case .text(let text, let cursor) = field.value else {
@@ -189,29 +215,39 @@ struct FormLayout {
         // Each field has a row under it for its hint; the focused one as many as its hint needs.
         let focus = form.focus
         let hintRows = form.fields.indices.map { $0 == focus ? max(1, hintLines.count) : 1 }
-        let fieldsHeight = zip(textRows, hintRows).reduce(0) { $0 + $1.0 + $1.1 }
+        let labelRows = stacked ? 1 : 0
+        let fieldsHeight = zip(textRows, hintRows).reduce(0) { $0 + labelRows + $1.0 + $1.1 }
         // A refusal is wrapped, not cut: an edit conflict names both values (SPEC §6).
         errorLines = form.error.map {
             wrap(g.overdue + " " + state.text($0), width: max(1, boxWidth - 4), lines: max(1, min(max(3, height - 6 - fieldsHeight), height - 8)), glyphs: g)
         } ?? []
         let boxHeight = min(height - 2, 4 + fieldsHeight + (errorLines.isEmpty ? 0 : errorLines.count + 1))
-        box = Rect(x: 0, y: 0, width: width, height: height).centered(width: boxWidth, height: boxHeight)
-        valueX = box.x + 1 + 1 + labelWidth
+        box = state.screenReader ? Rect(x: 0, y: 1, width: width, height: max(0, height - 3))
+            : Rect(x: 0, y: 0, width: width, height: height).centered(width: boxWidth, height: boxHeight)
+        valueX = stacked ? box.x + 2 + (hasChoice ? 2 : 0) : box.x + 1 + 1 + labelWidth
         var y = box.y + 2
         var fieldRows: [Range<Int>] = []
         for (rows, hint) in zip(textRows, hintRows) {
-            fieldRows.append(y..<(y + rows + hint))
-            y += rows + hint
+            fieldRows.append(y..<(y + labelRows + rows + hint))
+            y += labelRows + rows + hint
         }
         // On a short screen the fields scroll so that the focused one, its hint
         // and the refusal stay in view (a form of nine fields at 41×12).
         let bottom = box.maxY - 1 - errorLines.count
         if fieldRows.indices.contains(focus), fieldRows[focus].upperBound > bottom {
-            let shift = min(fieldRows[focus].upperBound - bottom, fieldRows[focus].lowerBound - (box.y + 2))
+            var shift = min(fieldRows[focus].upperBound - bottom, fieldRows[focus].lowerBound - (box.y + 2))
+            // Whole fields: the first one in view starts under the title, never a gap of a field cut above it.
+            let top = box.y + 2, shifted = shift
+            if let first = fieldRows.first(where: { $0.lowerBound - shifted >= top }) { shift += first.lowerBound - shift - top }
             fieldRows = fieldRows.map { ($0.lowerBound - shift)..<($0.upperBound - shift) }
         }
         self.fieldRows = fieldRows
     }
+
+    /// The rows a label takes above its value: 1 stacked, else 0.
+    var labelRows: Int { stacked ? 1 : 0 }
+    /// Where a focused choice's ◀ stands: in the gap before the value.
+    var choiceMarkX: Int { valueX - 2 }
 
     /// The first row a field may be drawn on (under the title).
     var top: Int { box.y + 2 }

@@ -31,6 +31,11 @@ enum InstitutionsFeature: Feature {
                                                      "the institution's address, e.g. socialais.dienests@example.lv; empty removes it"))])
     }
 
+    static func position(_ state: AppState) -> Phrase? {
+        let count = state.plan.allInstitutions.count
+        return count == 0 ? nil : spokenPosition("iestāde", "institution", min(state.institutions.cursor, count - 1) + 1, of: count)
+    }
+
     static func render(_ state: AppState, into canvas: inout Canvas, in area: Rect) {
         ScrollingText.render(list: InstitutionsScreen.lines(state), state: state, into: &canvas, in: area)
     }

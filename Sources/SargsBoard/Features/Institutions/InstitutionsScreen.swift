@@ -20,11 +20,13 @@ enum InstitutionsScreen {
             let selected = i == state.institutions.cursor
             if selected { cursorLine = out.count }
             let code = SafeText.line(institution.code).padded(to: 5)
-            let name = state.glyphs.truncate(SafeText.line(institution.name(in: state.language)), to: nameWidth)
+            // A screen reader hears the whole name; its line wraps instead.
+            let whole = SafeText.line(institution.name(in: state.language))
+            let name = state.screenReader ? whole : state.glyphs.truncate(whole, to: nameWidth)
             let padding = String(repeating: " ", count: max(0, nameWidth - name.displayWidth))
             let address = institution.email.map { ($0, Role.background) }
                 ?? (state.text(p("(nav e-pasta)", "(no mailbox)")), Role.dim)
-            out.append([((selected ? state.glyphs.arrowRight : " ") + " " + code + " " + name + padding + "  ",
+            out.append([(state.marker(selected) + code + " " + name + padding + "  ",
                          selected ? .cardSelected : .background), address])
         }
         return (out, cursorLine)

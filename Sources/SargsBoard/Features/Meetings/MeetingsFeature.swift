@@ -23,6 +23,11 @@ enum MeetingsFeature: Feature {
         }
     }
 
+    static func position(_ state: AppState) -> Phrase? {
+        let count = state.meetingsInOrder.count
+        return count == 0 ? nil : spokenPosition("sēde", "meeting", min(state.meetings.cursor, count - 1) + 1, of: count)
+    }
+
     static func render(_ state: AppState, into canvas: inout Canvas, in area: Rect) {
         ScrollingText.render(list: MeetingsScreen.lines(state), state: state, into: &canvas, in: area)
     }
@@ -33,13 +38,11 @@ enum MeetingsFeature: Feature {
         case .wheelUp: return perform(&state, .up)
         case .wheelDown: return perform(&state, .down)
         case .click, .doubleClick:
-            let (lines, cursorLine) = MeetingsScreen.lines(state)
-            guard let cursorLine else { return [] }
-            // The same scroll as the meetings screen draws; meetings are listed one a line from the first.
-            let scroll = ScrollingText.scroll(cursorLine: cursorLine, height: area.height)
-            let index = scroll + event.y - area.y
+            let list = MeetingsScreen.lines(state)
+            // Meetings are listed one a line from the first.
+            guard let cursorLine = list.cursorLine, let index = ScrollingText.line(at: event.y, list: list, state: state, area: area) else { return [] }
             let meeting = index - (cursorLine - state.meetings.cursor)
-            guard lines.indices.contains(index), state.meetingsInOrder.indices.contains(meeting) else { return [] }
+            guard state.meetingsInOrder.indices.contains(meeting) else { return [] }
             state.meetings.cursor = meeting
             return event.kind == .doubleClick ? perform(&state, .open) : []
         }

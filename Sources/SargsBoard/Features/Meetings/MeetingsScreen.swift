@@ -18,9 +18,12 @@ enum MeetingsScreen {
         for (i, m) in meetings.enumerated() {
             let selected = i == state.meetings.cursor
             if selected { cursorLine = out.count }
-            out.append([((selected ? state.glyphs.arrowRight : " ") + " #\(m.id)  \(m.date)  ", selected ? .cardSelected : .background),
+            // When and where it sits (issue 26), as the agenda's heading says it.
+            let time = m.time.map { state.language == .lv ? " plkst. \($0)" : " at \($0)" } ?? ""
+            out.append([(state.marker(selected) + "#\(m.id)  \(m.date)\(time)  ", selected ? .cardSelected : .background),
                         (state.text(m.kind.phrase) + "  ", .helpKey), (state.text(m.state.phrase) + "  ", .emphasis),
-                        (SafeText.line((m.topic ?? "") + (m.attendees.isEmpty ? "" : "  [" + m.attendees.joined(separator: ", ") + "]")), .dim)])
+                        (SafeText.line((m.topic ?? "") + (m.attendees.isEmpty ? "" : "  [" + m.attendees.joined(separator: ", ") + "]")), .dim),
+                        (m.details.place.map { "  " + SafeText.line($0) } ?? "", .dim)])
         }
         return (out, cursorLine)
     }
