@@ -150,7 +150,8 @@ enum ActivityScreen {
                     out.append(chunk.map { ($0.state.glyph(g), $0.state.role) })
                 }
                 if let first = windows.first, let last = windows.last {
-                    out.append([("\(first.window.label) \(g.ellipsis) \(last.window.label)", .dim)])
+                    // From the first window to the last; a screen reader hears a range, not "dot dot dot".
+                    out.append([("\(first.window.label) \(state.screenReader ? g.dash : g.ellipsis) \(last.window.label)", .dim)])
                 }
                 out.append(WindowState.allCases.compactMap { ws in
                     guard let n = counts[ws] else { return nil }

@@ -17,10 +17,33 @@ enum ChairScreen {
         let counter = reviewing.map { "\($0 + 1) / \(view.review.count)" } ?? "\(draft.current + 1) / \(view.order.count)"
         let kind = draft.kind == .regular ? (lv ? "kārtējā sēde" : "regular meeting") : (lv ? "ārkārtas sēde" : "emergency meeting")
         let stage = reviewing != nil ? (lv ? "lēmums" : "decision") : (lv ? "jautājums" : "item")
-        var y = inner.y
+        func card(_ lines: inout Lines) {
+            if let reviewing {
+                reviewCard(view.review[reviewing], view: view, draft: draft, lines: &lines)
+            } else if view.order.indices.contains(draft.current), let slot = view.planIndex[draft.current] {
+                itemCard(state.plan.activities[slot], view: view, draft: draft, lines: &lines)
+            } else {
+                lines.text(lv ? "Darba kārtībā nav jautājumu." : "The agenda has no items.", role: .dim)
+            }
+        }
         let headline = "\(draft.date)" + (draft.time.map { lv ? " plkst. \($0)" : " at \($0)" } ?? "") + " · \(kind)"
             + (draft.meetingID.map { lv ? " Nr. \($0)" : " no. \($0)" } ?? "")
         let counterText = "\(stage) \(counter)"
+        if state.screenReader {
+            // A line each, read top to bottom; the cursor on the card's first line.
+            var lines = Lines(canvas: canvas, x: 0, y: 0, width: Int.max / 4, textWidth: Int.max / 4, maxY: Int.max / 4, spaced: false, state: state)
+            lines.collected = [[(counterText.replacingOccurrences(of: " / ", with: lv ? " no " : " of "), .emphasis)], [(headline, .dim)]]
+            if let topic = draft.topic, draft.kind == .emergency { lines.collected?.append([((lv ? "Tēma: " : "Topic: ") + SafeText.line(topic), .emphasis)]) }
+            lines.collected?.append([])
+            let cardStart = lines.collected?.count ?? 0
+            card(&lines)
+            let hint = nextStep(state, draft: draft, view: view, reviewing: reviewing != nil)
+            if !hint.isEmpty { lines.collected? += [[], [(hint, .notice)]] }
+            let collected = lines.collected ?? []
+            ScrollingText.render(count: collected.count, line: { collected[$0] }, scroll: 0, focus: cardStart, state: state, into: &canvas, in: area)
+            return
+        }
+        var y = inner.y
         var textWidth = inner.width
         if large {
             let digits = BlockDigits.render(counter, glyphs: g)
@@ -42,15 +65,6 @@ enum ChairScreen {
             y += 1
         }
         y += large ? 2 : 1
-        func card(_ lines: inout Lines) {
-            if let reviewing {
-                reviewCard(view.review[reviewing], view: view, draft: draft, lines: &lines)
-            } else if view.order.indices.contains(draft.current), let slot = view.planIndex[draft.current] {
-                itemCard(state.plan.activities[slot], view: view, draft: draft, lines: &lines)
-            } else {
-                lines.text(lv ? "Darba kārtībā nav jautājumu." : "The agenda has no items.", role: .dim)
-            }
-        }
         let bottom = inner.maxY - 2
         var lines = Lines(canvas: canvas, x: inner.x, y: y, width: inner.width, textWidth: textWidth, maxY: bottom,
                           spaced: large, state: state)
@@ -86,8 +100,11 @@ enum ChairScreen {
         var maxY: Int
         var spaced: Bool
         let state: AppState
+        /// For a screen reader: the card's lines gathered whole (a field as
+        /// "label, gap, value"), to be drawn as a linear screen; nil draws.
+        var collected: [[(String, Role)]]?
 
-        var room: Bool { y < maxY }
+        var room: Bool { collected != nil || y < maxY }
 
         /// Rows above this stand beside the counter and take `textWidth`; the rest take `width`.
         var narrowUntil = 0
@@ -99,6 +116,7 @@ enum ChairScreen {
         var titleRows: Int { max(3, min(spaced ? 8 : 6, maxY - y - 8)) }
 
         mutating func text(_ text: String, role: Role, pad: Bool = false) {
+            if collected != nil { return collected!.append([(text, role)]) }
             guard room else { return }
             canvas.text(text, x: x, y: y, width: rowWidth, role: role, glyphs: state.glyphs, pad: pad)
             y += 1
@@ -106,6 +124,7 @@ enum ChairScreen {
 
         /// A title: wrapped, up to `lines` lines.
         mutating func title(_ text: String, role: Role, lines: Int) {
+            if collected != nil { return self.text(text, role: role) }
             for line in wrap(text, width: rowWidth, lines: lines, glyphs: state.glyphs) {
                 self.text(line, role: role, pad: true)
             }
@@ -113,6 +132,7 @@ enum ChairScreen {
 
         /// A label and its value; the value wraps onto the lines below it.
         mutating func field(_ label: Phrase, _ value: String, _ role: Role, lines: Int = 2) {
+            if collected != nil { return collected!.append([(state.text(label), .dim), ("  ", .background), (value, role)]) }
             guard room else { return }
             let l = state.text(label)
             let labelWidth = 18
@@ -126,7 +146,10 @@ enum ChairScreen {
             if spaced { y += 1 }
         }
 
-        mutating func gap() { if room { y += 1 } }
+        mutating func gap() {
+            if collected != nil { return collected!.append([]) }
+            if room { y += 1 }
+        }
     }
 
     /// What to press next, for the step at hand: the review's keys, or hold and the minutes.
@@ -158,6 +181,10 @@ enum ChairScreen {
         // A decision of several lines keeps its lines.
         var budget = lines.titleRows
         for line in SafeText.clean(d.text, keeping: .lines).split(separator: "\n") where budget > 0 {
+            if lines.collected != nil {
+                lines.text(String(line), role: .header)
+                continue
+            }
             let pieces = wrap(String(line), width: lines.rowWidth, lines: budget, glyphs: state.glyphs)
             for piece in pieces { lines.text(piece, role: .header, pad: true) }
             budget -= pieces.count
@@ -217,7 +244,8 @@ enum ChairScreen {
         lines.field(p("Stāvoklis", "State"), badge.text, badge.role)
         lines.field(p("Periods", "Period"), SafeText.line(activity.period), .background, lines: 1)
         let windows = state.tracker.windows(of: activity, on: draft.date)
-        if !windows.isEmpty, lines.room {
+        // The strip is glyphs only: a screen reader has the state's words above.
+        if !windows.isEmpty, lines.room, lines.collected == nil {
             lines.canvas.text(state.text(p("Logi", "Windows")), x: lines.x, y: lines.y, width: 18, role: .dim, glyphs: g)
             var x = lines.x + 18
             // The windows up to the meeting's date, the latest that fit: the

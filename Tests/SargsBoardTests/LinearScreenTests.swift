@@ -1,0 +1,169 @@
+import Foundation
+@testable import SargsBoard
+import SargsCore
+@testable import SargsStore
+import Testing
+import TestSupport
+
+/// Issue 30: every screen for a screen reader (one element a line, words
+/// not glyphs, nothing cut) and on a phone's terminal (40×12, 50×20).
+@Suite("Every screen for a screen reader and a small terminal")
+struct LinearScreenTests {
+    /// A board with two meetings and decisions (`FollowUpTests.twoMeetings`) on 2025-12-10.
+    static func driver(width: Int, height: Int, screenReader: Bool) throws -> BoardDriver<MemoryServices> {
+        let day = Day("2025-12-10")!
+        let services = MemoryServices(store: try Store.seeded(FollowUpTests.twoMeetings()), today: day)
+        let state = AppState(snapshot: try services.snapshot, today: day, width: width, height: height, author: "chair",
+                             screenReader: screenReader)
+        return BoardDriver(state, services: services)
+    }
+
+    /// Each screen, reached as a person reaches it, by its keys from the board.
+    static let routes: [(Screen, [Command])] = [
+        (.board, []), (.activity, [.open]), (.agenda, [.agenda]), (.chair, [.agenda, .chair]),
+        (.meetings, [.meetings]), (.meeting, [.meetings, .open]), (.decision, [.agenda, .end, .open]),
+        (.institutions, [.institutions]), (.journal, [.journal]), (.indicators, [.indicators]), (.help, [.help]),
+    ]
+
+    /// Box drawing, blocks, geometric shapes and marks: what a screen reader would read aloud as noise.
+    static func decoration(in text: String) -> [Character] {
+        text.filter { $0.unicodeScalars.contains { (0x2500...0x27BF).contains($0.value) } }
+    }
+
+    @Test("for a screen reader every screen has no frame, bar or glyph, keeps the cursor in the body, and its words whole",
+          arguments: [(40, 12), (50, 20), (80, 24)])
+    func screenReader(size: (Int, Int)) throws {
+        for (screen, keys) in Self.routes {
+            var board = try Self.driver(width: size.0, height: size.1, screenReader: true)
+            for key in keys { board.press(key) }
+            #expect(board.state.screen == screen, "\(keys) reach \(screen), not \(board.state.screen)")
+            let canvas = board.frame()
+            let text = canvas.lines.joined(separator: "\n")
+            #expect(Self.decoration(in: text).isEmpty, "\(screen) at \(size): \(Self.decoration(in: text))\n\(text)")
+            // Nothing cut at the right edge: no row of the body ends in the ellipsis of a cut.
+            for row in canvas.lines.dropFirst().dropLast(2) {
+                #expect(!row.trimmingCharacters(in: .whitespaces).hasSuffix("…"), "\(screen) at \(size) cut a line:\n\(text)")
+            }
+            let cursor = try #require(canvas.cursor, "\(screen)")
+            #expect(cursor.y >= 1 && cursor.y < size.1 - 1, "\(screen): \(cursor)")
+            #expect(canvas.lines[size.1 - 1].contains("?"), "\(screen) at \(size): help stays on the key bar")
+        }
+    }
+
+    @Test("on a small terminal every screen keeps its header, a key bar with help, and the cursor in the body",
+          arguments: [(40, 12), (50, 20), (80, 24)])
+    func smallTerminal(size: (Int, Int)) throws {
+        for (screen, keys) in Self.routes {
+            var board = try Self.driver(width: size.0, height: size.1, screenReader: false)
+            for key in keys { board.press(key) }
+            #expect(board.state.screen == screen)
+            let canvas = board.frame()
+            #expect(canvas.lines.allSatisfy { $0.displayWidth <= size.0 })
+            #expect(!canvas.lines[0].trimmingCharacters(in: .whitespaces).isEmpty, "\(screen): a header")
+            #expect(canvas.lines[size.1 - 1].contains("?"), "\(screen) at \(size): \(canvas.lines[size.1 - 1])")
+            let cursor = try #require(canvas.cursor, "\(screen)")
+            #expect(state(board).frame.body.contains(x: cursor.x, y: cursor.y), "\(screen) at \(size): \(cursor)")
+        }
+    }
+
+    private func state(_ board: BoardDriver<MemoryServices>) -> AppState { board.state }
+
+    @Test("the agenda for a screen reader: the header says the position, every title is whole, the cursor follows the item")
+    func agenda() throws {
+        var board = try Self.driver(width: 60, height: 24, screenReader: true)
+        board.press(.agenda)
+        let count = board.state.draftOrder.count
+        #expect(board.lines[0].contains("darba kārtība: jautājums 1 no \(count)"), "\(board.lines[0])")
+        board.press(.down)
+        #expect(board.lines[0].contains("darba kārtība: jautājums 2 no \(count)"), "\(board.lines[0])")
+        // The item's whole title is on the screen, wrapped at words, not cut.
+        let second = try #require(board.state.plan.activity(board.state.draftOrder[1]))
+        let body = board.lines.dropFirst().joined(separator: " ").split(separator: " ").joined(separator: " ")
+        #expect(body.contains(second.name(in: .lv).split(separator: " ").joined(separator: " ")), "\(board.screen)")
+        // The cursor on the line that starts with the item's id, the columns read with pauses.
+        let canvas = board.frame()
+        let cursor = try #require(canvas.cursor)
+        #expect(String(Array(canvas.lines[cursor.y])[cursor.x...]).hasPrefix("\(second.id) — "), "\(board.screen)")
+        board.press(.end)
+        #expect(board.lines[0].contains("lēmums 2 no 2"), "the open decisions are counted apart: \(board.lines[0])")
+    }
+
+    @Test("a click on a wrapped agenda line in the linear view selects the item drawn there")
+    func linearClick() throws {
+        var board = try Self.driver(width: 44, height: 24, screenReader: true)
+        board.press(.agenda)
+        let canvas = board.frame()
+        let third = board.state.draftOrder[2]
+        let row = try #require(canvas.lines.firstIndex { $0.hasPrefix(" \(third) — ") })
+        // The row under it is the same item's wrapped words: a click there selects it too.
+        _ = board.send(.mouse(MouseEvent(.click, x: 5, y: row + 1)))
+        #expect(board.state.agenda.draft?.cursor == 2, "\(board.screen)")
+    }
+
+    @Test("the meetings and institutions say the position in the header; the list has no arrow")
+    func lists() throws {
+        var board = try Self.driver(width: 80, height: 24, screenReader: true)
+        board.press(.meetings)
+        #expect(board.lines[0].contains("sēdes: sēde 1 no 2"), "\(board.lines[0])")
+        #expect(!board.screen.contains("▶"))
+        board.press(.back)
+        board.press(.institutions)
+        board.press(.down)
+        #expect(board.lines[0].contains("iestādes: iestāde 2 no "), "\(board.lines[0])")
+    }
+
+    @Test("under 60 columns a form stacks each label over its value; for a screen reader it is the whole screen, unframed")
+    func stackedForm() throws {
+        for (width, reader) in [(50, false), (80, true)] {
+            var board = try Self.driver(width: width, height: 24, screenReader: reader)
+            board.state.select("2.1")
+            board.press(.record)
+            let lines = board.lines
+            let label = try #require(lines.firstIndex { $0.contains("Datums") })
+            #expect(!lines[label].contains("2025-12-10"), "the label alone on its row:\n\(board.screen)")
+            #expect(lines[label + 1].contains("2025-12-10"), "its value under it:\n\(board.screen)")
+            let cursor = try #require(board.frame().cursor)
+            #expect(cursor.y == label + 1, "the cursor in the value")
+            if reader {
+                #expect(Self.decoration(in: board.screen).isEmpty, "\(board.screen)")
+                // Nothing of the board behind the form is read beside its lines.
+                #expect(!lines[1..<(lines.count - 2)].contains { $0.contains("Mērķis") || $0.contains("kartīte") }, "\(board.screen)")
+            }
+        }
+    }
+}
+
+/// Issue 30: a line of a screen wrapped for a screen reader.
+@Suite("Lines for a screen reader")
+struct LinearTextTests {
+    static func text(_ rows: [[(String, Role)]]) -> [String] { rows.map { $0.map(\.0).joined() } }
+
+    @Test("every word is kept, wrapped under an indent; column gaps are pauses; decoration goes")
+    func wrapping() {
+        let rows = Self.text(LinearText.rows([("▶ ", .cardSelected), ("2.1   ", .emphasis), ("▲ nokavēts 316 d.", .badgeOverdue),
+                                              ("  Materiāla par pozitīvas disciplinēšanas pamatprincipiem izstrāde", .dim)], width: 40))
+        #expect(rows == ["2.1 — nokavēts 316 d. — Materiāla par", "  pozitīvas disciplinēšanas", "  pamatprincipiem izstrāde"], "\(rows)")
+        #expect(rows.allSatisfy { $0.displayWidth <= 40 })
+    }
+
+    @Test("a line's own indent stays, an empty line is one empty row, a word wider than the row is broken, not lost")
+    func edges() {
+        #expect(Self.text(LinearText.rows([], width: 20)) == [""])
+        #expect(Self.text(LinearText.rows([("   ", .background)], width: 20)) == [""])
+        #expect(Self.text(LinearText.rows([("    Nr. 1 · SD", .dim)], width: 20)) == ["    Nr. 1 — SD"])
+        let long = String(repeating: "x", count: 25)
+        let rows = Self.text(LinearText.rows([("a " + long, .background)], width: 10))
+        #expect(rows.joined().filter { $0 == "x" }.count == 25, "\(rows)")
+        #expect(rows.allSatisfy { $0.displayWidth <= 10 }, "\(rows)")
+        // A bar between a label and its value is decoration; the value stays.
+        #expect(Self.text(LinearText.rows([("  2022 ", .dim), ("█████▍", .chart), (" 6 gadījumi", .progress)], width: 40)) == ["  2022 6 gadījumi"])
+    }
+
+    @Test("the roles stay with their words")
+    func roles() {
+        let rows = LinearText.rows([("Stāvoklis     ", .dim), ("nokavēta", .badgeOverdue)], width: 40)
+        let words = rows[0].filter { !$0.0.trimmingCharacters(in: .whitespaces).isEmpty }
+        #expect(words.map(\.0) == ["Stāvoklis", "—", "nokavēta"])
+        #expect(words.first?.1 == .dim && words.last?.1 == .badgeOverdue)
+    }
+}
