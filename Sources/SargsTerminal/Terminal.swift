@@ -47,8 +47,10 @@ public final class Terminal {
     public private(set) var asciiOnly = false
     /// Whether the locale decodes UTF-8 input; if not (LANG=C), sargs assembles it from bytes.
     private var utf8Locale = true
-    /// The glyph set to render with: `.ascii` when `asciiOnly`.
-    public var glyphs: Glyphs { asciiOnly ? .ascii : .unicode }
+    /// Whether this is the Linux console (`TERM=linux…`), whose font has few symbols.
+    public private(set) var linuxConsole = false
+    /// The glyph set to render with: `.ascii` when `asciiOnly`, the console's own on the Linux console.
+    public var glyphs: Glyphs { asciiOnly ? .ascii : linuxConsole ? .linuxConsole : .unicode }
     /// Whether the terminal went away (its reads end with EOF or EIO: the
     /// window was closed while SIGHUP was ignored). The loop should stop.
     public private(set) var isGone = false
@@ -115,6 +117,7 @@ public final class Terminal {
 
         ScreenRestore.install()
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        linuxConsole = term == "linux" || term.hasPrefix("linux-")
         fallback = nil
         var opened = newterm(nil, sargs_stdout(), sargs_stdin())
         if opened == nil, !term.isEmpty, term != "dumb" {

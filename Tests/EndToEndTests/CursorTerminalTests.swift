@@ -146,3 +146,38 @@ struct ScreenReaderTerminalTests {
         t.press(.quit)
     }
 }
+
+/// Issue 30: the board on the Linux console (`TERM=linux`: 8 colours, a
+/// font of 512 glyphs), drawn with what its fonts hold.
+@Suite("The board on the Linux console", .serialized)
+struct LinuxConsoleTerminalTests {
+    @Test func everyScreenIsDrawnWithTheConsolesGlyphs() {
+        let s = SargsProcess.madona(today: "2026-02-10")
+        var env = s.environment
+        env["SARGS_LANG"] = "lv"
+        let t = TmuxSession(width: 80, height: 24, command: SargsProcess.binary, environment: env, term: "linux")
+        #expect(t.wait(for: "nokavētas: 26").ok, "\(t.screen)")
+        #expect(t.wait(for: "▲ nokavēta").ok, "the badges in the console's glyphs:\n\(t.screen)")
+        #expect(LinuxConsoleFont.missing(in: t.screen).isEmpty, "\(LinuxConsoleFont.missing(in: t.screen))\n\(t.screen)")
+        // The cursor on the selected card, as in any terminal.
+        let cursor = CursorTerminalTests()
+        #expect(cursor.waitAtCursor(t) { $0.hasPrefix("1.1 ") }.ok, "\(t.screen)")
+        for (key, title) in [(Command.open, "aktivitāte"), (.agenda, "darba kārtība"), (.meetings, "sēdes"), (.institutions, "iestādes"),
+                             (.journal, "žurnāls"), (.indicators, "rādītāji"), (.help, "palīdzība")] {
+            t.press(key)
+            #expect(t.wait(for: title).ok, "\(title)\n\(t.screen)")
+            if key == .help {
+                // The legend of the badges, at the end of help: each glyph one the console draws.
+                t.press(.end)
+                #expect(t.wait(for: "☐ atvērta").ok, "\(t.screen)")
+            }
+            #expect(LinuxConsoleFont.missing(in: t.screen).isEmpty, "\(title): \(LinuxConsoleFont.missing(in: t.screen))\n\(t.screen)")
+            t.press(.back)
+            #expect(t.wait(for: "nokavētas: 26").ok, "\(t.screen)")
+        }
+        t.press(.record)
+        #expect(t.wait(for: "Izpilde: 1.1").ok, "\(t.screen)")
+        #expect(LinuxConsoleFont.missing(in: t.screen).isEmpty, "the form: \(LinuxConsoleFont.missing(in: t.screen))\n\(t.screen)")
+        t.press(.quit)
+    }
+}

@@ -68,6 +68,28 @@ struct LinearScreenTests {
 
     private func state(_ board: BoardDriver<MemoryServices>) -> AppState { board.state }
 
+    @Test("on the Linux console every screen is drawn with characters its fonts hold", arguments: [(80, 24), (120, 40)])
+    func linuxConsole(size: (Int, Int)) throws {
+        for (screen, keys) in Self.routes {
+            let day = Day("2025-12-10")!
+            let services = MemoryServices(store: try Store.seeded(FollowUpTests.twoMeetings()), today: day)
+            var board = BoardDriver(AppState(snapshot: try services.snapshot, today: day, glyphs: .linuxConsole, width: size.0, height: size.1,
+                                             author: "chair"), services: services)
+            for key in keys { board.press(key) }
+            #expect(LinuxConsoleFont.missing(in: board.screen).isEmpty, "\(screen): \(LinuxConsoleFont.missing(in: board.screen))\n\(board.screen)")
+            board.press(.record)
+            #expect(LinuxConsoleFont.missing(in: board.screen).isEmpty, "\(screen), a form: \(LinuxConsoleFont.missing(in: board.screen))")
+        }
+        let glyphs = Glyphs.linuxConsole
+        let all = [glyphs.ellipsis, glyphs.overdue, glyphs.open, glyphs.upcoming, glyphs.onTrack, glyphs.finished, glyphs.done, glyphs.dropped,
+                   glyphs.blocked, glyphs.asNeeded, glyphs.behindPace, glyphs.windowMet, glyphs.windowMissed, glyphs.windowWaived,
+                   glyphs.windowOpen, glyphs.windowFuture, glyphs.arrowLeft, glyphs.arrowRight, glyphs.arrowDown, glyphs.arrowUp,
+                   glyphs.horizontal, glyphs.vertical, glyphs.bullet, glyphs.cursor, glyphs.dash, glyphs.emDash].joined()
+            + glyphs.corners.joined() + glyphs.eighths.joined()
+        #expect(LinuxConsoleFont.missing(in: all).isEmpty, "\(LinuxConsoleFont.missing(in: all))")
+        #expect(LinuxConsoleFont.missing(in: Glyphs.unicode.open + Glyphs.unicode.done) == ["○", "✓"], "the check can fail")
+    }
+
     @Test("the agenda for a screen reader: the header says the position, every title is whole, the cursor follows the item")
     func agenda() throws {
         var board = try Self.driver(width: 60, height: 24, screenReader: true)

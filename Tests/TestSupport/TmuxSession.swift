@@ -7,11 +7,13 @@ public final class TmuxSession: @unchecked Sendable {
     public let name = "e2e"
 
     /// Starts `command` (a shell line) in a new session of the given size.
-    public init(width: Int, height: Int, command: String, environment: [String: String] = [:]) {
+    /// `term` is the terminal sargs is told it runs in: tmux's own, or
+    /// another that tmux can stand in for (`linux`, the Linux console).
+    public init(width: Int, height: Int, command: String, environment: [String: String] = [:], term: String = "tmux-256color") {
         socket = Fixtures.temporaryDirectory("tmux") + "/sock"
         // Exactly the environment given (nothing inherited from the tmux server).
         var full = environment.isEmpty ? ProcessInfo.processInfo.environment : environment
-        full["TERM"] = "tmux-256color"
+        full["TERM"] = term
         if full["LANG"] == nil { full["LANG"] = "C.UTF-8" }
         let env = full.sorted { $0.key < $1.key }.map { "\($0.key)=\(TmuxSession.quote($0.value))" }.joined(separator: " ")
         let line = "env -i \(env) \(command)"

@@ -3,8 +3,6 @@ import SargsCore
 extension Glyphs {
     /// A dash between two years or dates ("2025–2027").
     public var dash: String { isASCII ? "-" : "–" }
-    /// The text cursor in an input line.
-    public var cursor: String { isASCII ? "_" : "▏" }
     /// The long dash around a quiet remark ("— nav kartīšu —").
     public var emDash: String { isASCII ? "-" : "—" }
 }
@@ -347,9 +345,10 @@ enum ScrollingText {
 /// row is broken. An empty line stays one empty row.
 enum LinearText {
     /// Whether a word is decoration only: box drawing, block elements,
-    /// geometric shapes, dingbats (U+2500–U+27BF), with the ellipsis used as a gap.
+    /// geometric shapes, symbols and dingbats (U+2500–U+27BF), and the
+    /// circled operators the Linux console's glyphs use (U+2295–U+229C).
     static func decorative(_ word: String) -> Bool {
-        word.unicodeScalars.allSatisfy { (0x2500...0x27BF).contains($0.value) }
+        word.unicodeScalars.allSatisfy { (0x2500...0x27BF).contains($0.value) || (0x2295...0x229C).contains($0.value) }
     }
 
     static func rows(_ pieces: [(String, Role)], width: Int) -> [[(String, Role)]] {

@@ -39,6 +39,8 @@ public struct Glyphs: Hashable, Sendable {
 
     /// Bar-chart cells filled 0/8 … 8/8: `eighths[0]` is a space, `eighths[8]` a full block.
     public var eighths: [String]
+    /// The text cursor in an input line.
+    public var cursor: String
 
     public static let unicode = Glyphs(
         ellipsis: "…",
@@ -47,7 +49,23 @@ public struct Glyphs: Hashable, Sendable {
         windowMet: "●", windowMissed: "✗", windowWaived: "◌", windowOpen: "○", windowFuture: "·",
         arrowLeft: "◀", arrowRight: "▶", arrowDown: "↓", arrowUp: "↑",
         horizontal: "─", vertical: "│", corners: ["┌", "┐", "└", "┘"], bullet: "•",
-        eighths: [" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"]
+        eighths: [" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"], cursor: "▏"
+    )
+
+    /// For the Linux console (`TERM=linux`), whose fonts hold 512 glyphs at
+    /// most: the UTF-8 set where Debian's console fonts for Latvian
+    /// (console-setup's Lat7 and Uni2, Terminus and Fixed) have the glyph,
+    /// another of theirs where they do not (○ ◇ ◎ ◆ ◌ ✓ and the eighth
+    /// blocks are not in them), so nothing is drawn as the font's
+    /// replacement character (issue 30).
+    public static let linuxConsole = Glyphs(
+        ellipsis: "…",
+        overdue: "▲", open: "☐", upcoming: "▸", onTrack: "●", finished: "◈", done: "☑",
+        dropped: "✗", blocked: "■", asNeeded: "♦", behindPace: "▼",
+        windowMet: "●", windowMissed: "✗", windowWaived: "⊘", windowOpen: "☐", windowFuture: "·",
+        arrowLeft: "◀", arrowRight: "▶", arrowDown: "↓", arrowUp: "↑",
+        horizontal: "─", vertical: "│", corners: ["┌", "┐", "└", "┘"], bullet: "•",
+        eighths: [" ", " ", " ", "░", "░", "▒", "▒", "█", "█"], cursor: "▮"
     )
 
     public static let ascii = Glyphs(
@@ -57,7 +75,7 @@ public struct Glyphs: Hashable, Sendable {
         windowMet: "#", windowMissed: "x", windowWaived: "w", windowOpen: "o", windowFuture: ".",
         arrowLeft: "<", arrowRight: ">", arrowDown: "v", arrowUp: "^",
         horizontal: "-", vertical: "|", corners: ["+", "+", "+", "+"], bullet: "*",
-        eighths: [" ", " ", " ", " ", "#", "#", "#", "#", "#"]
+        eighths: [" ", " ", " ", " ", "#", "#", "#", "#", "#"], cursor: "_"
     )
 
     /// One cell's text on a terminal that shows only ASCII: the one table of
