@@ -87,6 +87,9 @@ struct PublicPageTests {
         let violations = report["violations"] as? [[String: Any]] ?? [["missing": true]]
         #expect(violations.isEmpty, "\(violations)")
         #expect((report["requests"] as? [String])?.isEmpty == true, "\(report["requests"] ?? "")")
+        // Every activity's title in the same weight, whatever its state; its state in words in bold.
+        let weights = report["weights"] as? [String: [String]] ?? [:]
+        #expect(weights["titles"] == ["400"] && weights["states"] == ["700"], "\(weights)")
         let widths = report["widths"] as? [String: [String: Int]] ?? [:]
         for width in [360, 768, 1280] {
             #expect(widths["\(width)"]?["scroll_width"] == width, "\(width): \(widths)")

@@ -8,7 +8,9 @@ chromium-driver, through Debian's python3-selenium), runs axe-core on it
 (WCAG 2.1 A and AA rules and best practices), and takes a screenshot of the
 whole page at 360, 768 and 1280 pixels wide into OUTDIR (page-360.png …).
 Prints one JSON object: {"violations": [{"id", "impact", "help", "nodes"}],
-"widths": {"360": {"scroll_width": N, "height": N}, …}, "requests": N} and
+"widths": {"360": {"scroll_width": N, "height": N}, …}, "requests": N,
+"weights": {"titles": [...], "states": [...]}} (the computed font weights of
+the activities' titles and of their states in words) and
 exits 0; exits 2 when it cannot run the browser.
 """
 import json
@@ -49,6 +51,10 @@ def main():
         # Anything the page asked the network for (it should ask for nothing but itself).
         requests = driver.execute_script(
             "return performance.getEntriesByType('resource').map(e => e.name)")
+        # How the titles and the states are set: the state in words stands out, the title does not.
+        weights = driver.execute_script(
+            "const w = s => [...new Set([...document.querySelectorAll(s)].map(e => getComputedStyle(e).fontWeight))];"
+            "return {titles: w('ul.activities p.title'), states: w('ul.activities span.state')}")
         widths = {}
         for width in (360, 768, 1280):
             driver.set_window_size(width, 900)
@@ -57,7 +63,7 @@ def main():
             driver.set_window_size(width, min(max(height, 600), 16000))
             driver.save_screenshot(f"{outdir}/page-{width}.png")
             widths[str(width)] = {"scroll_width": scroll_width, "height": height}
-        print(json.dumps({"violations": violations, "widths": widths, "requests": requests}))
+        print(json.dumps({"violations": violations, "widths": widths, "requests": requests, "weights": weights}))
     finally:
         driver.quit()
 

@@ -87,7 +87,7 @@ public struct PublicPage: Sendable {
             for activity in activities {
                 let state = tracker.state(of: activity, on: today)
                 let owners = activity.owners.map { plan.institutionName($0, in: language) }.joined(separator: ", ")
-                out += "<li class=\"\(state.isOverdue ? "overdue" : "state")\"><p class=\"title\"><strong>\(SafeText.markup(activity.id))</strong> \(SafeText.markup(activity.name(in: language)))</p>\n"
+                out += "<li class=\"\(state.isOverdue ? "overdue" : "on-time")\"><p class=\"title\"><strong>\(SafeText.markup(activity.id))</strong> \(SafeText.markup(activity.name(in: language)))</p>\n"
                 out += "<p><span class=\"state\">\(SafeText.markup(StateWords.sentence(activity, state, tracker: tracker, on: today, language)))</span>"
                 out += " · \(t("Atbildīgie", "Owners")): \(SafeText.markup(owners.isEmpty ? "—" : owners))"
                 out += " · \(t("Periods", "Period")): \(SafeText.markup(activity.period))</p></li>\n"
@@ -169,7 +169,7 @@ public struct PublicPage: Sendable {
     ul.activities,ul.decisions{list-style:none;padding:0;margin:0}
     ul.activities li,ul.decisions li{border-left:.3rem solid #5a5a5a;padding:.25rem .6rem;margin:.4rem 0;background:#f4f4f4}
     li.overdue{border-left-color:#a00000!important;background:#fff0f0!important}
-    li p{margin:.1rem 0}.state{font-weight:bold}
+    li p{margin:.1rem 0}span.state{font-weight:bold}
     .minutes p{margin:.15rem 0}.minutes p.indent{margin-left:1.5rem}
     a{color:#0b3d91}a:focus{outline:3px solid #0b3d91;outline-offset:2px}
     .skip{position:absolute;left:-999rem}.skip:focus{position:static}
