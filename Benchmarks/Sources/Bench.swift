@@ -187,6 +187,13 @@ struct Bench {
                             navigation.diff.median, navigation.diff.p99, relayout.reduce.median, relayout.reduce.p99,
                             relayout.render.median, relayout.render.p99, relayout.diff.median, relayout.diff.p99))
 
+        // The same moves for a screen reader (issue 30): the linear board, a card a line at 80×24.
+        var linear = try InProcess.boardState(large, today: today, width: 80, height: 24, screenReader: true)
+        InProcess.settle(&linear)
+        let linearMoves = InProcess.keystrokes(&linear, keys: InProcess.navigationKeys(count: runs(2000), seed: 7), seconds: 30)
+        rows.append(.limit("one keystroke (↑↓←→ PgUp PgDn Home End) with --screen-reader: reduce+render+diff, 80×24, \(large.name)", .ms,
+                           atMost: 4, budget: "p99 ≤ 4 ms", samples: linearMoves.samples, p99IsTheBudget: true))
+
         // The agenda screen (A, then ↓), at most 30 s of keys.
         var agendaState = try InProcess.boardState(large, today: today, width: 200, height: 60)
         InProcess.settle(&agendaState)

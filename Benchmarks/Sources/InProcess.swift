@@ -49,10 +49,10 @@ enum InProcess {
     }
 
     /// The state the board would show for a data set at a size.
-    static func boardState(_ data: DataSet, today: Day, width: Int, height: Int) throws -> AppState {
+    static func boardState(_ data: DataSet, today: Day, width: Int, height: Int, screenReader: Bool = false) throws -> AppState {
         let snapshot = try Store.open(at: data.storePath).snapshot()
         var state = AppState(snapshot: snapshot, today: today, language: .en, glyphs: .unicode,
-                             width: width, height: height, author: "bench")
+                             width: width, height: height, author: "bench", screenReader: screenReader)
         _ = reduce(&state, .resize(width: width, height: height))
         return state
     }
