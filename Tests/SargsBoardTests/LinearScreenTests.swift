@@ -134,25 +134,61 @@ struct LinearScreenTests {
         #expect(board.lines[0].contains("iestādes: iestāde 2 no "), "\(board.lines[0])")
     }
 
-    @Test("under 60 columns a form stacks each label over its value; for a screen reader it is the whole screen, unframed")
+    @Test("under 60 columns a form stacks each label over its value; for a screen reader the label stays beside it, the form is the whole screen, unframed")
     func stackedForm() throws {
-        for (width, reader) in [(50, false), (80, true)] {
+        for (width, reader) in [(50, false), (80, true), (40, true)] {
             var board = try Self.driver(width: width, height: 24, screenReader: reader)
             board.state.select("2.1")
             board.press(.record)
+            board.press(.formNext)
             let lines = board.lines
-            let label = try #require(lines.firstIndex { $0.contains("Datums") })
-            #expect(!lines[label].contains("2025-12-10"), "the label alone on its row:\n\(board.screen)")
-            #expect(lines[label + 1].contains("2025-12-10"), "its value under it:\n\(board.screen)")
+            let label = try #require(lines.firstIndex { $0.contains("Skaits") }, "\(board.screen)")
             let cursor = try #require(board.frame().cursor)
-            #expect(cursor.y == label + 1, "the cursor in the value")
             if reader {
+                // The line at the cursor names the field, empty as it is.
+                #expect(cursor.y == label, "\(width): the cursor on the label's line:\n\(board.screen)")
                 #expect(Self.decoration(in: board.screen).isEmpty, "\(board.screen)")
                 // Nothing of the board behind the form is read beside its lines.
                 #expect(!lines[1..<(lines.count - 2)].contains { $0.contains("Mērķis") || $0.contains("kartīte") }, "\(board.screen)")
+            } else {
+                #expect(cursor.y == label + 1, "the cursor in the value under its label:\n\(board.screen)")
+                let date = try #require(lines.firstIndex { $0.contains("Datums") })
+                #expect(!lines[date].contains("2025-12-10") && lines[date + 1].contains("2025-12-10"), "\(board.screen)")
             }
         }
     }
+
+    @Test("for a screen reader a screen of text scrolls to its last wrapped line at 40×12, and no further", arguments: [Command.journal, .help, .indicators])
+    func scrollsToTheEnd(_ entry: Command) throws {
+        var board = try Self.driver(width: 40, height: 12, screenReader: true)
+        board.press(entry)
+        board.press(.end)
+        #expect(!board.screen.contains("zemāk"), "nothing left below at the end:\n\(board.screen)")
+        let end = board.state.scroll
+        board.press(.down)
+        #expect(board.state.scroll == end)
+        #expect(board.state.message?.phrase.lv.contains("beigas") == true)
+        board.press(.up)
+        #expect(board.state.scroll == end - 1, "↑ after End moves at once")
+    }
+
+    @Test("for a screen reader a new message holds the cursor until the next key; the board's position is in the header")
+    func messageAndPosition() throws {
+        var board = try Self.driver(width: 80, height: 24, screenReader: true)
+        #expect(board.lines[0].contains("mērķis 1 no 7, kartīte 1 no "), "\(board.lines[0])")
+        board.press(.down)
+        #expect(board.lines[0].contains("kartīte 2 no "), "\(board.lines[0])")
+        board.state.select("2.1")
+        board.press(.record)
+        board.press(.formSave)
+        let canvas = board.frame()
+        let cursor = try #require(canvas.cursor)
+        #expect(canvas.lines[cursor.y].contains("Izpilde pierakstīta"), "\(board.screen)")
+        board.press(.down)
+        let after = board.frame()
+        #expect(after.cursor.map { after.lines[$0.y].contains("Izpilde pierakstīta") } == false, "back on the focus:\n\(board.screen)")
+    }
+
 }
 
 /// Issue 30: a line of a screen wrapped for a screen reader.

@@ -51,6 +51,9 @@ protocol Feature {
     /// feature's own lines (how far `AppFeature`'s scrolling goes); nil for a
     /// screen that keeps its own cursor in view and does not scroll.
     static func lineCount(_ state: AppState, width: Int) -> Int?
+    /// The furthest `AppFeature`'s scrolling goes on a body of `width`×`height`:
+    /// where the last line is at the bottom; nil for a screen that does not scroll.
+    static func scrollLimit(_ state: AppState, width: Int, height: Int) -> Int?
     /// A click (or the wheel) in the body at `area`; nil when the screen has no use for it.
     static func click(_ state: inout AppState, _ event: MouseEvent, area: Rect) -> [Effect]?
     /// A new snapshot (a save, another person's change), seen by every
@@ -71,6 +74,9 @@ extension Feature {
     static func opened(_ state: inout AppState) -> [Effect] { [] }
     static func handler(_ command: Command) -> Handler? { nil }
     static func lineCount(_ state: AppState, width: Int) -> Int? { nil }
+    static func scrollLimit(_ state: AppState, width: Int, height: Int) -> Int? {
+        lineCount(state, width: width).map { max(0, $0 - max(1, height)) }
+    }
     static func click(_ state: inout AppState, _ event: MouseEvent, area: Rect) -> [Effect]? { nil }
     static func reloaded(_ state: inout AppState) -> [Effect] { [] }
     static func saved(_ state: inout AppState, _ saved: SavedChange, notice: inout Phrase) {}
@@ -96,6 +102,21 @@ extension TextFeature {
     }
 
     static func lineCount(_ state: AppState, width: Int) -> Int? { lines(state, width: width).count }
+
+    /// For a screen reader the lines wrap (`LinearText`): the limit is the first
+    /// line from which the rest fills the body, counted in wrapped rows.
+    static func scrollLimit(_ state: AppState, width: Int, height: Int) -> Int? {
+        let lines = lines(state, width: width)
+        guard state.screenReader else { return max(0, lines.count - max(1, height)) }
+        var rows = 0, first = lines.count
+        while first > 0 {
+            let more = LinearText.rows(lines[first - 1], width: max(1, width)).count
+            if rows + more > max(1, height) { break }
+            rows += more
+            first -= 1
+        }
+        return min(first, max(0, lines.count - 1))
+    }
 }
 
 /// The handler of `command` where the board stands: the screen's feature

@@ -20,11 +20,14 @@ public func render(_ state: AppState, into canvas: inout Canvas) {
     let frame = FrameLayout(width: bounds.width, height: bounds.height)
     let body = frame.body
     state.screen.feature.render(state, into: &canvas, in: body)
-    let question = drawStatusLine(state, into: &canvas, y: frame.status.y)
+    let status = drawStatusLine(state, into: &canvas, y: frame.status.y)
     drawKeyBar(state, into: &canvas, y: frame.keyBar.y)
     if let form = state.form { FormsFeature.render(form, state: state, into: &canvas) }
     // What takes the next key holds the terminal's cursor: a question, even over a form.
-    if let question { canvas.cursor = question }
+    if let question = status.question { canvas.cursor = question }
+    // For a screen reader a new message holds it until the next key, so it is read where it is
+    // (a save's "Izpilde pierakstīta", a refusal); then the cursor goes back to the focus.
+    else if state.screenReader, state.form == nil, let message = status.message { canvas.cursor = message }
 }
 
 private func drawHeader(_ state: AppState, into canvas: inout Canvas) {
@@ -46,6 +49,8 @@ func headerText(_ state: AppState, width: Int) -> String {
     if state.screen == .board {
         parts.append((state.text(p("grupa: ", "group: ")) + state.text(state.grouping.phrase), 2))
         let overdue = state.layout.overdueShown
+        // A screen reader hears where it stands first; the rest may give way.
+        if state.screenReader, let position = BoardFeature.position(state) { parts.append((state.text(position), nil)) }
         parts.append((state.language == .lv ? "nokavētas: \(overdue)" : "overdue: \(overdue)", nil))
         var filters: [String] = []
         if state.filter.overdueOnly { filters.append(state.text(p("tikai nokavētās", "overdue only"))) }
@@ -114,32 +119,34 @@ func statusRows(_ state: AppState, width: Int) -> [(text: String, role: Role)] {
 }
 
 /// Draws the status line (growing upwards for a long message); returns where
-/// a question waiting for its answer begins, for the terminal's cursor.
+/// a question waiting for its answer begins and where a message begins, for the terminal's cursor.
 @discardableResult
-private func drawStatusLine(_ state: AppState, into canvas: inout Canvas, y: Int) -> Canvas.Cursor? {
+private func drawStatusLine(_ state: AppState, into canvas: inout Canvas, y: Int) -> (question: Canvas.Cursor?, message: Canvas.Cursor?) {
     let g = state.glyphs
     canvas.fill(Rect(x: 0, y: y, width: canvas.width, height: 1), role: .background)
     if state.searching {
         let prompt = state.text(p("Meklēt: ", "Search: "))
         var x = canvas.put(prompt, x: 0, y: y, role: .emphasis)
         x += canvas.text(state.screen == .journal ? state.journal.filter : state.filter.text, x: x, y: y, width: canvas.width - x - 1, role: .input, glyphs: g)
-        canvas.put(g.cursor, x: x, y: y, role: .input)
+        // The terminal's cursor is the one a screen reader follows; the drawn one would be read aloud.
+        if !state.screenReader { canvas.put(g.cursor, x: x, y: y, role: .input) }
         canvas.focus(x: x, y: y)
-        return nil
+        return (nil, nil)
     }
     let rows = statusRows(state, width: canvas.width)
     // A question holds the terminal's cursor at its first row: it is what the board waits for.
     let question = state.confirmation == nil ? nil : rows.firstIndex { $0.role == .emphasis }
-    var questionAt: Canvas.Cursor?
+    var questionAt: Canvas.Cursor?, messageAt: Canvas.Cursor?
     for (i, row) in rows.enumerated() {
         let rowY = y - (rows.count - 1) + i
         guard rowY >= 1 else { continue }
         if i == question { questionAt = Canvas.Cursor(x: 1, y: rowY) }
+        if messageAt == nil, state.message != nil, row.role != .dim, i != question { messageAt = Canvas.Cursor(x: 1, y: rowY) }
         let role = row.role == .dim ? Role.background : row.role
         canvas.fill(Rect(x: 0, y: rowY, width: canvas.width, height: 1), role: role)
         canvas.text(row.text, x: 0, y: rowY, width: canvas.width, role: row.role, glyphs: g)
     }
-    return questionAt
+    return (questionAt, messageAt)
 }
 
 /// One hint of the key bar where it stands: its key as shown, its word,

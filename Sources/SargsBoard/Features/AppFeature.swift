@@ -34,8 +34,7 @@ enum AppFeature {
 
     /// Scrolls a screen of text, held within its lines, so ↑ after End moves at once.
     private static func scroll(_ state: inout AppState, by rows: Int) {
-        let limit = state.screen.feature.lineCount(state, width: state.width - 2)
-            .map { max(0, $0 - max(1, state.frame.body.height)) } ?? Int.max / 4
+        let limit = state.screen.feature.scrollLimit(state, width: state.width - 2, height: state.frame.body.height) ?? Int.max / 4
         state.scroll = min(max(0, state.scroll &+ rows), limit)
     }
 

@@ -174,6 +174,6 @@ public struct PublicPage: Sendable {
     a{color:#0b3d91}a:focus{outline:3px solid #0b3d91;outline-offset:2px}
     .skip{position:absolute;left:-999rem}.skip:focus{position:static}
     nav ul{padding-left:1.2rem}
-    @media print{@page{size:A4;margin:18mm 16mm}body{max-width:none;padding:0;font-size:10.5pt}nav,.skip{display:none}h2{break-after:avoid}li{break-inside:avoid}}
+    @media print{@page{size:A4;margin:18mm 16mm}body{max-width:none;padding:0;font-size:10.5pt}nav,.skip{display:none}h2,h3{break-after:avoid}li{break-inside:avoid}}
     """
 }

@@ -118,9 +118,11 @@ enum AgendaScreen {
         }
         let others = activity.owners.dropFirst()
         var line: [(String, Role)] = [(state.marker(selected), selected ? .cardSelected : .background),
-                                      (id.padded(to: 5) + " ", selected ? .cardSelected : .emphasis),
-                                      (why, selected ? .cardSelected : role)]
-        if !others.isEmpty { line.append(("  +" + others.joined(separator: ","), .dim)) }
+                                      (id.padded(to: 5) + " ", selected ? .cardSelected : .emphasis)]
+        // A screen reader hears whose item it is on the item's own line, not only in the heading above.
+        if state.screenReader { line.append((activity.owners.joined(separator: ", ") + "  ", .dim)) }
+        line.append((why, selected ? .cardSelected : role))
+        if !others.isEmpty, !state.screenReader { line.append(("  +" + others.joined(separator: ","), .dim)) }
         if let outcome = view.outcomes[id] { line.append(("  [" + state.text(outcome.phrase) + "]", .notice)) }
         line.append(("  " + (activity.name(in: state.language)), .dim))
         return line

@@ -29,6 +29,12 @@ public struct FormField: Hashable, Sendable {
     /// The most characters the text may hold.
     public var limit: Int
 
+    /// Whether the field is a choice turned with ← and →.
+    public var isChoice: Bool {
+        if case .choice = value { return true }
+        return false
+    }
+
     /// The limits of a text field: a line, and several lines.
     public static let lineLimit = FreeText.limit(.one)
     public static let multilineLimit = FreeText.limit(.several)

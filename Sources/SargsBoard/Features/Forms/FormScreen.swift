@@ -188,7 +188,8 @@ struct FormLayout {
         let g = state.glyphs
         // A choice's ◀ and a space stand between the labels and the values, so every value starts in one column.
         let hasChoice = form.fields.contains { if case .choice = $0.value { return true } else { return false } }
-        let stacked = width < BoardMetrics.singleColumnBelow || state.screenReader
+        // A screen reader keeps each label beside its value: the line at the cursor says which field it is.
+        let stacked = width < BoardMetrics.singleColumnBelow && !state.screenReader
         self.stacked = stacked
         labelWidth = min(16, form.fields.map { state.text($0.label).displayWidth }.max() ?? 8) + (hasChoice ? 4 : 2)
         // For a screen reader the form is the whole screen under the header: no text of the screen
@@ -209,7 +210,10 @@ struct FormLayout {
             textRows.append(max(1, min(rows, max(FormLayout.maxTextRows, height / 3), room + 1)))
         }
         self.textRows = textRows
-        let hint = form.fields.indices.contains(form.focus) ? form.fields[form.focus].hint.map { state.text($0) } : nil
+        // A choice says how it turns when it has no words of its own.
+        let hint = form.fields.indices.contains(form.focus)
+            ? (form.fields[form.focus].hint ?? (form.fields[form.focus].isChoice ? Phrase(lv: "← → izvēlēties", en: "← → choose") : nil)).map { state.text($0) }
+            : nil
         let hintLines = hint.map { wrap($0, width: valueWidth, lines: 4, glyphs: g) } ?? []
         self.hintLines = hintLines
         // Each field has a row under it for its hint; the focused one as many as its hint needs.

@@ -63,6 +63,11 @@ enum IndicatorsFeature: TextFeature {
             let labelWidth = min(labels.map(\.displayWidth).max() ?? 0, max(12, (width - 2 - figureWidth - 2) / 2))
             let barWidth = max(0, width - 2 - labelWidth - 1 - 1 - figureWidth)
             for ((label, value), (unit, figure)) in zip(zip(labels, indicator.values), zip(units, figures)) {
+                if state.screenReader {
+                    // A line each, its label then its figure: the bar says nothing read aloud.
+                    out.append([("  " + label, .background), ("  ", .background), (figure, .progress)])
+                    continue
+                }
                 let scale: Double? = unit.isPercent ? max(100, largest[unit] ?? 0)
                     : (members[unit] ?? 0) > 1 ? largest[unit] : nil
                 let bar = scale.map { $0 > 0 ? g.bar(fraction: value.value / $0, width: barWidth) : g.bar(fraction: 0, width: barWidth) }

@@ -9,8 +9,8 @@ enum InstitutionsScreen {
     static func lines(_ state: AppState) -> (lines: [[(String, Role)]], cursorLine: Int?) {
         var out: [[(String, Role)]] = [
             [(state.text(p("Iestādes un to e-pasti", "Institutions and their mailboxes")), .emphasis)],
-            [(state.text(p("Uz šīm adresēm `sargs remind` sūta atgādinājumus. \(state.keyName(.open)) — mainīt e-pastu.",
-                           "`sargs remind` sends reminders to these addresses. \(state.keyName(.open)) changes a mailbox.")), .dim)],
+            [(state.text(p("Uz šīm adresēm atgādinājumus sūta komanda sargs remind. \(state.keyName(.open)) — mainīt e-pastu.",
+                           "The command sargs remind sends reminders to these addresses. \(state.keyName(.open)) changes a mailbox.")), .dim)],
             [],
         ]
         var cursorLine: Int?
