@@ -79,7 +79,9 @@ public struct ChildProcess: Sendable {
             script += "ulimit -v \(max(1, min(memory, hard) / 1024)) || exit 125; "
         }
         script += "ulimit -t \(max(1, limits.seconds)) 2>/dev/null; "
-        script += "exec \"$@\""
+        // The child needs no folder of the caller's, and one this user may not enter (a colleague's
+        // working folder, a 0700 checkout) must not stop it.
+        script += "cd / || exit 125; exec \"$@\""
         var words = [executable] + arguments
         if FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") {
             words = ["/usr/bin/setpriv", "--pdeathsig", "KILL", "--"] + words
@@ -88,51 +90,83 @@ public struct ChildProcess: Sendable {
     }
 
     /// Runs the program with `input` on its standard input.
+    ///
+    /// Started with `posix_spawn` as the leader of a process group of its
+    /// own, with only its three pipes (every other descriptor of sargs is
+    /// closed on exec), and waited for with `waitpid`: its end is its own
+    /// exit, whatever it left running in the background (a mail system
+    /// delivering later holds nothing of sargs').
     /// - Throws: when it cannot be started at all.
     public func run(input: [UInt8]) throws -> Result {
         Interruption.install()
         // A child that stops reading must not end sargs: a write to its pipe is
         // then EPIPE. Only where nothing else took SIGPIPE (the commands
-        // install a handler at start, which pandoc does not inherit).
+        // install a handler at start, which the child does not inherit).
         var current = sigaction()
         _ = sigaction(SIGPIPE, nil, &current)
         if unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) == unsafeBitCast(SIG_DFL, to: Int.self) {
             _ = signal(SIGPIPE, SIG_IGN)
         }
         let (shell, words) = launch
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: shell)
-        process.arguments = words
-        // The child reads standard input and writes standard output; it needs no
-        // folder of the caller's, and one this user may not enter (a colleague's
-        // working folder, a 0700 checkout) would stop it from starting at all.
-        process.currentDirectoryURL = URL(fileURLWithPath: "/")
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
-        try process.run()
-        let pid = process.processIdentifier
-        // Foundation starts the child as the leader of a process group of its
-        // own, which the terminal's Ctrl-C does not reach: sargs passes it on.
-        let group = getpgid(pid) == pid ? pid : 0
+        // Three pipes, every end closed on exec; the child's ends are duplicated onto 0, 1 and 2.
+        var stdin: [Int32] = [-1, -1], stdout: [Int32] = [-1, -1], stderr: [Int32] = [-1, -1]
+        func closedOnExec(_ fds: inout [Int32]) -> Bool {
+            guard pipe(&fds) == 0 else { return false }
+            return fds.allSatisfy { fcntl($0, F_SETFD, FD_CLOEXEC) == 0 }
+        }
+        guard closedOnExec(&stdin), closedOnExec(&stdout), closedOnExec(&stderr) else {
+            let failure = errno
+            for fd in stdin + stdout + stderr where fd >= 0 { close(fd) }
+            throw ChildProcessError.cannotStart(errno: failure)
+        }
+        // Nothing else of sargs' reaches the child: a descriptor it inherited (the socket a parent's
+        // Foundation watches its end by) would be held by whatever the child leaves running.
+        Self.closeOnExecFromThree()
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, stdin[0], 0)
+        posix_spawn_file_actions_adddup2(&actions, stdout[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, stderr[1], 2)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        // Its own process group (Ctrl-C in the terminal does not reach it; sargs passes it on), the
+        // default handling of every signal sargs ignores (SIGPIPE), no signal blocked.
+        var defaults = sigset_t(), none = sigset_t()
+        sigfillset(&defaults)
+        sigemptyset(&none)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setpgroup(&attributes, 0)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        let argv: [UnsafeMutablePointer<CChar>?] = ([shell] + words).map { strdup($0) } + [nil]
+        defer { for word in argv { free(word) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, shell, &actions, &attributes, argv, environ)
+        close(stdin[0])
+        close(stdout[1])
+        close(stderr[1])
+        guard spawned == 0 else {
+            close(stdin[1])
+            close(stdout[0])
+            close(stderr[0])
+            throw ChildProcessError.cannotStart(errno: spawned)
+        }
+        let group = pid
         Interruption.childGroup.store(group, ordering: .releasing)
         defer { Interruption.childGroup.store(0, ordering: .releasing) }
-        let stop: @Sendable () -> Void = {
-            if group > 0 { _ = kill(-group, SIGKILL) } else { _ = kill(pid, SIGKILL) }
-        }
+        let stop: @Sendable () -> Void = { _ = kill(-group, SIGKILL) }
 
         let out = Sink(limit: limits.output), err = Sink(limit: 1 << 16)
         let readers = DispatchGroup()
-        for (sink, pipe) in [(out, stdout), (err, stderr)] {
-            let fd = pipe.fileHandleForReading.fileDescriptor
+        for (sink, fd) in [(out, stdout[0]), (err, stderr[0])] {
             DispatchQueue.global().async(group: readers) {
                 if !sink.drain(fd) { stop() }
+                close(fd)
             }
         }
-        let writer = stdin.fileHandleForWriting.fileDescriptor
+        let writer = stdin[1]
         DispatchQueue.global().async(group: readers) {
             input.withUnsafeBytes { bytes in
                 var offset = 0
@@ -143,29 +177,62 @@ public struct ChildProcess: Sendable {
                     offset += n
                 }
             }
-            try? stdin.fileHandleForWriting.close()
+            close(writer)
         }
+        // Its own exit, polled, until the wall-clock limit; then its group is killed and it is reaped.
+        let deadline = DispatchTime.now() + .seconds(limits.seconds)
+        var status: Int32 = 0
         var timedOut = false
-        if finished.wait(timeout: .now() + .seconds(limits.seconds)) == .timedOut {
-            timedOut = true
-            stop()
-            finished.wait()
+        while true {
+            let reaped = waitpid(pid, &status, WNOHANG)
+            if reaped == pid { break }
+            if reaped < 0 && errno != EINTR { break }
+            if DispatchTime.now() >= deadline {
+                timedOut = true
+                stop()
+                while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+                break
+            }
+            usleep(5_000)
         }
         // A grandchild the program left behind may hold the pipes open: its
         // group goes too, or, when it may finish, is not waited for long.
-        if group > 0 && endsGroupOnExit { _ = kill(-group, SIGKILL) }
+        if endsGroupOnExit { _ = kill(-group, SIGKILL) }
         _ = readers.wait(timeout: .now() + 2)
         let ending: Ending
         if timedOut {
             ending = .timedOut
         } else if out.overflowed {
             ending = .outputTooLarge
-        } else if process.terminationReason == .uncaughtSignal {
-            ending = .signalled(process.terminationStatus)
+        } else if status & 0x7f != 0 {
+            ending = .signalled(status & 0x7f)
         } else {
-            ending = .exited(process.terminationStatus)
+            ending = .exited((status >> 8) & 0xff)
         }
         return Result(ending: ending, output: out.bytes, errors: err.bytes)
+    }
+}
+
+extension ChildProcess {
+    /// Marks every open descriptor from 3 up to close on exec (those listed in /proc/self/fd).
+    static func closeOnExecFromThree() {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd") else { return }
+        for name in names {
+            guard let fd = Int32(name), fd > 2 else { continue }
+            let flags = fcntl(fd, F_GETFD)
+            if flags >= 0, flags & FD_CLOEXEC == 0 { _ = fcntl(fd, F_SETFD, flags | FD_CLOEXEC) }
+        }
+    }
+}
+
+/// A program that could not be started at all.
+public enum ChildProcessError: Error, CustomStringConvertible {
+    case cannotStart(errno: Int32)
+
+    public var description: String {
+        switch self {
+        case .cannotStart(let number): return String(cString: strerror(number))
+        }
     }
 }
 

@@ -152,6 +152,15 @@ public struct FileAccess: Sendable, Equatable, ExpressibleByIntegerLiteral {
         self.init(mode: mode_t(value))
     }
 
+    /// A file meant for everyone to read (the page for everyone, issue 30):
+    /// 0644 less the process's umask, as any program gives a file it writes;
+    /// never writable by the group or others, whatever the umask.
+    public static var forEveryone: FileAccess {
+        let mask = umask(0o022)
+        umask(mask)
+        return FileAccess(mode: 0o644 & ~mask)
+    }
+
     /// As the store at `storePath` is read: 0600, or for a store open to its
     /// group the store's group bits (0640 or 0660) and its group, when this
     /// process may give a file to that group (root or a member); else 0600.

@@ -77,6 +77,10 @@ enum Document {
             throw Failure(.usage, Phrase(lv: "izvades faila nosaukums ir tukšs", en: "the output file name is empty"))
         }
         var isDirectory: ObjCBool = false
+        // "name/" names a folder, never a file called "name".
+        if path.hasSuffix("/") {
+            throw Failure(.usage, Phrase(lv: "\(shown) ir mapes ceļš; norādiet faila nosaukumu", en: "\(shown) is a folder's path; give a file name"))
+        }
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw Failure(.io, Phrase(lv: "\(shown) ir mape; norādiet faila nosaukumu", en: "\(shown) is a folder; give a file name"))
         }
@@ -87,8 +91,11 @@ enum Document {
         let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         if !storePath.isEmpty {
             let store = URL(fileURLWithPath: storePath).resolvingSymlinksInPath().path
-            if [store, store + "-wal", store + "-shm"].contains(target) {
-                throw Failure(.usage, Phrase(lv: "\(shown) ir glabātuve; dokumentu tajā neraksta", en: "\(shown) is the store; a document is never written over it"))
+            // The store's own files: its WAL, the lock that lets one `remind` run at a time, the copy a restore keeps.
+            if [store, store + "-wal", store + "-shm", store + "-journal", store + ".remind-lock"].contains(target)
+                || target.hasPrefix(store + ".replaced-") {
+                throw Failure(.usage, Phrase(lv: "\(shown) ir glabātuve vai tās fails; dokumentu tajā neraksta",
+                                             en: "\(shown) is the store or one of its files; a document is never written over it"))
             }
         }
         // Any store (another plan's, a backup) is a SQLite database, whatever its name. Only a

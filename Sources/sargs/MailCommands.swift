@@ -133,6 +133,9 @@ struct RemindCommand: ParsableCommand {
     var testAddress: String?
     @Flag(help: "Attach the page for everyone (as export --format html writes it) to each digest.") var attachPage = false
 
+    /// The largest page `--attach-page` attaches, in bytes: base64 makes 5 MB about 6.8 MB, under postfix's 10 MB.
+    static let pageLimit = 5 << 20
+
     func validate() throws {
         if attachPage, testAddress != nil {
             throw Failure(.usage, Phrase(lv: "--attach-page nav kopā ar --test: pārbaudes vēstulei pielikuma nav",
@@ -170,10 +173,16 @@ struct RemindCommand: ParsableCommand {
         if attachPage, !letters.isEmpty {
             // The same page for every institution (issue 30); the letter's fingerprint is its text, so
             // attaching it does not make a letter already sent today new again.
-            let page = PublicPage(snapshot: snapshot, today: session.today, language: session.language, made: session.now).html()
-            let attachment = MailMessage.Attachment(name: "sargs-\(session.today).html", mimeType: "text/html", bytes: Array(page.utf8),
-                                                    utf8Text: true)
-            for i in letters.indices { letters[i].message.attachments.append(attachment) }
+            let page = Array(PublicPage(snapshot: snapshot, today: session.today, language: session.language, made: session.now).html().utf8)
+            if page.count > Self.pageLimit {
+                // Mail systems refuse large letters (postfix: 10 MB, base64 adds a third): the digests go without it.
+                let size = (page.count + (1 << 20) - 1) >> 20
+                session.tell(Phrase(lv: "Lapa (\(size) MB) ir par lielu pielikumam (līdz \(Self.pageLimit >> 20) MB); vēstules sūta bez tās: sargs export --format html -o FAILS",
+                                   en: "The page (\(size) MB) is too large to attach (up to \(Self.pageLimit >> 20) MB); the letters go without it: sargs export --format html -o FILE"))
+            } else {
+                let attachment = MailMessage.Attachment(name: "sargs-\(session.today).html", mimeType: "text/html", bytes: page, utf8Text: true)
+                for i in letters.indices { letters[i].message.attachments.append(attachment) }
+            }
         }
         try Mailer.deliver(letters, session: session, dryRun: dryRun, withoutAddress: choice.withoutAddress, again: again ? .today : .never)
     }
@@ -203,7 +212,8 @@ enum Mailer {
 
     /// How long sendmail may take for one message, in seconds (`SARGS_SENDMAIL_TIMEOUT`, default 120).
     static var timeout: TimeInterval {
-        Environment.variables["SARGS_SENDMAIL_TIMEOUT"].flatMap(Double.init).map { max(1, $0) } ?? 120
+        // From 1 s to a day: an infinite or enormous value would not fit the child's clock.
+        Environment.variables["SARGS_SENDMAIL_TIMEOUT"].flatMap(Double.init).flatMap { $0.isNaN ? nil : min(86_400, max(1, $0)) } ?? 120
     }
 
     /// `remind --test ADDRESS`: one short message to `address` through the

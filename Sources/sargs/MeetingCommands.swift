@@ -584,7 +584,9 @@ struct ExportCommand: ParsableCommand {
             return
         }
         try Document.check(output, force: force, storePath: session.store.path)
-        try Document.writeText(text, to: output, force: force, mode: NewFile.mode(beside: session.store.path))
+        // The page is for everyone (a web server serves it): readable by all, as the umask allows; the
+        // calendar, like every other file made from the store, takes the store's own access.
+        try Document.writeText(text, to: output, force: force, mode: format == .html ? .forEveryone : NewFile.mode(beside: session.store.path))
         session.say(Phrase(lv: "Ierakstīts: \(output)", en: "Written: \(output)"))
     }
 }

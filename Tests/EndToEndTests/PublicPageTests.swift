@@ -68,6 +68,41 @@ struct PublicPageTests {
         #expect(try String(contentsOfFile: file, encoding: .utf8).contains("<html lang=\"lv\">"))
     }
 
+    @Test("a meeting with restricted-access minutes: the page says so and shows neither its minutes nor its decisions; the next one if restricted shows only its date")
+    func restrictedMinutesStayOff() throws {
+        let s = Self.store()
+        let secret = "Uzaicināta: lietas vadītāja"
+        #expect(s.run(["meeting", "edit", "1", "--restricted", "--guests", secret]).status == 0)
+        #expect(s.run(["meeting", "new", "--date", "2026-02-20", "--place", "Slēgtā telpa"]).status == 0)
+        #expect(s.run(["meeting", "edit", "2", "--restricted"]).status == 0)
+        let page = s.run(["export", "--format", "html", "--lang", "lv"]).stdout
+        #expect(page.contains("Sēdes protokols satur ierobežotas pieejamības informāciju, tāpēc šajā lapā nav rādīts"), "\(page)")
+        #expect(!page.contains(secret) && !page.contains("lietas vadītāja"))
+        #expect(!page.contains("Izvērtēt &lt;/li&gt;"), "the restricted meeting's decision is not shown")
+        #expect(page.contains("1 lēmums no sēdēm ar ierobežotas pieejamības informāciju šeit nav rādīts; to var uzzināt sadarbības grupā."), "\(page)")
+        #expect(!page.contains("Slēgtā telpa"), "the next meeting's place stays off")
+        #expect(page.contains("<strong>Sēde Nr. 2</strong>, 2026-02-20"))
+        let english = s.run(["export", "--format", "html", "--lang", "en"]).stdout
+        #expect(english.contains("1 decision from meetings with restricted-access information is not shown here"), "\(english)")
+    }
+
+    @Test("the page is written readable by all (0644 less the umask), never group- or world-writable; a folder's path is refused")
+    func pageForEveryoneIsReadable() throws {
+        let s = Self.store()
+        for (mask, mode) in [("022", 0o644), ("077", 0o600), ("000", 0o644)] {
+            let file = s.directory + "/page-\(mask).html"
+            let run = SargsProcess.execute("/bin/sh", ["-c", "umask \(mask) && exec \"$0\" export --format html -o \"$1\"", SargsProcess.binary, file],
+                                           environment: s.environment)
+            #expect(run.status == 0, "\(run.stderr)")
+            let attributes = try FileManager.default.attributesOfItem(atPath: file)
+            #expect((attributes[.posixPermissions] as? Int) == mode, "umask \(mask): \(attributes[.posixPermissions] ?? "")")
+        }
+        let slash = s.run(["export", "--format", "html", "-o", s.directory + "/nosuch/"])
+        #expect(slash.status == 64 && !FileManager.default.fileExists(atPath: s.directory + "/nosuch"), "\(slash.stderr)")
+        let lock = s.run(["export", "--format", "html", "-o", s.database + ".remind-lock", "--force"])
+        #expect(lock.status == 64, "the lock that lets one remind run at a time is the store's: \(lock.stderr)")
+    }
+
     /// axe-core, unpacked by `make` (`make axe`) from PyPI's axe-playwright-python wheel.
     static let axe = Fixtures.repositoryRoot + "/.build/axe/axe.min.js"
     static let canCheck = ["/usr/bin/chromium", "/usr/bin/chromedriver"].allSatisfy { FileManager.default.isExecutableFile(atPath: $0) }

@@ -250,6 +250,26 @@ struct ReminderMailTests {
         #expect(test.status == 64 && test.stderr.contains("--attach-page"), "\(test.stderr)")
     }
 
+    @Test("a mail system that delivers in the background is done when its sendmail exits: sargs neither waits for the delivery nor calls it a failure; an enormous SARGS_SENDMAIL_TIMEOUT is a day")
+    func backgroundDelivery() throws {
+        let s = Self.plan()
+        let outbox = s.directory + "/bg-outbox"
+        try FileManager.default.createDirectory(atPath: outbox, withIntermediateDirectories: true)
+        // As exim's background delivery: the message taken, then a process left running apart, holding nothing of sargs'.
+        let script = s.directory + "/bgsm.sh"
+        try "#!/bin/sh\ncat > \"\(outbox)/$$.eml\"\nexec 0</dev/null 1>/dev/null 2>/dev/null\nsetsid sleep 30 &\nexit 0\n"
+            .write(toFile: script, atomically: true, encoding: .utf8)
+        chmod(script, 0o755)
+        let started = Date()
+        let sent = s.run(["remind", "--owner", "SD"], environment: ["SARGS_SENDMAIL": script, "SARGS_SENDMAIL_TIMEOUT": "10"])
+        #expect(sent.status == 0, "\(sent.stderr)")
+        #expect(Date().timeIntervalSince(started) < 10, "sargs waited for the background delivery")
+        #expect(reminders(s) == ["SD"], "the letter handed over is journaled, so it is not sent again")
+        let huge = s.run(["remind", "--owner", "BT"], environment: ["SARGS_SENDMAIL": script, "SARGS_SENDMAIL_TIMEOUT": "inf"])
+        #expect(huge.status == 0, "\(huge.stderr)")
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: outbox)) ?? []).count == 2)
+    }
+
     @Test("a recipient the server refuses: the others are sent and journaled, that one is not, exit 69 with sendmail's words")
     func failingServer() throws {
         let s = Self.plan()

@@ -205,13 +205,23 @@ func keyBarHints(_ state: AppState, width: Int) -> [KeyBarHint] {
     let essentials = hints.filter { essentialKeys.contains($0.2) }
     // The last hint needs no gap after it.
     let reserved = essentials.map(size).reduce(0, +) - (essentials.isEmpty ? 0 : 2)
-    var fitted: [(String, String, Key)] = []
-    var used = 1
-    for hint in hints where !essentialKeys.contains(hint.2) {
-        guard used + size(hint) + reserved <= width else { break }
-        fitted.append(hint)
-        used += size(hint)
+    // Under 60 columns (a phone), the screen's own keys are kept before those that work
+    // everywhere (chair mode's 1 2 3 before Esc and u); what is kept shows in the table's order.
+    func reach(_ key: Key) -> Int {
+        guard let binding = state.keyMap.bindings.first(where: { $0.keys.first == key && $0.context == (context ?? .screens) }) else { return Int.max }
+        return binding.screens.isEmpty ? Int.max : binding.screens.count
     }
+    let others = hints.enumerated().filter { !essentialKeys.contains($0.element.2) }
+    let narrow = width < BoardMetrics.singleColumnBelow
+    let byNeed = !narrow ? others : others.sorted { (reach($0.element.2), $0.offset) < (reach($1.element.2), $1.offset) }
+    var kept: [(offset: Int, element: (String, String, Key))] = []
+    var used = 1
+    for hint in byNeed {
+        guard used + size(hint.element) + reserved <= width else { break }
+        kept.append(hint)
+        used += size(hint.element)
+    }
+    let fitted = kept.sorted { $0.offset < $1.offset }.map(\.element)
     var x = 1
     var out: [KeyBarHint] = []
     let shown = fitted + essentials

@@ -103,8 +103,13 @@ public struct PublicPage: Sendable {
         guard let meeting = next else {
             return out + "<p>\(t("Nākamā sēde vēl nav plānota.", "No meeting is planned yet."))</p>\n</section>\n"
         }
-        let agenda = Agenda(snapshot: snapshot, meeting: meeting, tracker: tracker)
         let kind = meeting.kind.phrase.text(language)
+        if meeting.details.restricted {
+            // A meeting whose minutes hold restricted-access information says nothing more here than when it sits.
+            return out + "<p><strong>\(t("Sēde Nr.", "Meeting")) \(meeting.id)</strong>, \(meeting.date) · \(SafeText.markup(kind))</p>\n"
+                + "<p>\(Self.restrictedWords(lv))</p>\n</section>\n"
+        }
+        let agenda = Agenda(snapshot: snapshot, meeting: meeting, tracker: tracker)
         out += "<p><strong>\(t("Sēde Nr.", "Meeting")) \(meeting.id)</strong>, \(meeting.date)"
         if let time = meeting.time { out += lv ? " plkst. \(time)" : " at \(time)" }
         out += " · \(SafeText.markup(kind))"
@@ -126,10 +131,22 @@ public struct PublicPage: Sendable {
 
     private func openDecisions() -> String {
         var out = "<section id=\"decisions\" aria-labelledby=\"decisions-h\">\n<h2 id=\"decisions-h\">\(t("Atvērtie lēmumi", "Open decisions"))</h2>\n"
-        let list = DecisionList(snapshot: snapshot, today: today, openOnly: true)
-        guard !list.entries.isEmpty else { return out + "<p>\(t("Atvērtu lēmumu nav.", "There are no open decisions."))</p>\n</section>\n" }
-        out += "<ul class=\"decisions\">\n"
-        for entry in list.entries {
+        let all = DecisionList(snapshot: snapshot, today: today, openOnly: true).entries
+        // Decisions taken at a meeting with restricted-access minutes stay with the group; the page counts them.
+        let restricted = Set(snapshot.meetings.filter(\.details.restricted).map(\.id))
+        let entries = all.filter { !restricted.contains($0.decision.meeting) }
+        let withheld = all.count - entries.count
+        let withheldWords = withheld == 0 ? "" : "<p>" + (lv
+            ? Plural.form(withheld, .lv, one: "\(withheld) lēmums no sēdēm ar ierobežotas pieejamības informāciju šeit nav rādīts; to",
+                          other: "\(withheld) lēmumi no sēdēm ar ierobežotas pieejamības informāciju šeit nav rādīti; tos")
+                + " var uzzināt sadarbības grupā.</p>\n"
+            : Plural.form(withheld, .en, one: "1 decision", other: "\(withheld) decisions")
+                + " from meetings with restricted-access information \(withheld == 1 ? "is" : "are") not shown here; ask the cooperation group.</p>\n")
+        guard !entries.isEmpty else {
+            return out + "<p>\(t("Atvērtu lēmumu nav.", "There are no open decisions."))</p>\n" + withheldWords + "</section>\n"
+        }
+        out += withheldWords + "<ul class=\"decisions\">\n"
+        for entry in entries {
             let d = entry.decision
             out += "<li\(entry.overdue ? " class=\"overdue\"" : "")><p><strong>\(t("Lēmums Nr.", "Decision")) \(d.id)</strong>"
             if let date = entry.meetingDate { out += " (\(t("sēdē", "taken on")) \(date))" }
@@ -145,6 +162,9 @@ public struct PublicPage: Sendable {
         var out = "<section id=\"minutes\" aria-labelledby=\"minutes-h\">\n<h2 id=\"minutes-h\">\(t("Pēdējās sēdes protokols", "The last meeting's minutes"))</h2>\n"
         let held = snapshot.meetings.filter { $0.state == .held }.max { ($0.date, $0.id) < ($1.date, $1.id) }
         guard let meeting = held else { return out + "<p>\(t("Neviena sēde vēl nav notikusi.", "No meeting has been held yet."))</p>\n</section>\n" }
+        if meeting.details.restricted {
+            return out + "<p><strong>\(t("Sēde Nr.", "Meeting")) \(meeting.id)</strong>, \(meeting.date). \(Self.restrictedWords(lv))</p>\n</section>\n"
+        }
         let text = Minutes(meeting: meeting, snapshot: snapshot).text(language)
         out += "<div class=\"minutes\">\n"
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -154,6 +174,12 @@ public struct PublicPage: Sendable {
             out += "<p\(indent > 0 ? " class=\"indent\"" : "")>\(SafeText.markup(String(trimmed)))</p>\n"
         }
         return out + "</div>\n</section>\n"
+    }
+
+    /// What the page says of a meeting with restricted-access minutes, in place of them.
+    static func restrictedWords(_ lv: Bool) -> String {
+        lv ? "Sēdes protokols satur ierobežotas pieejamības informāciju, tāpēc šajā lapā nav rādīts; to var saņemt sadarbības grupā."
+            : "The minutes hold restricted-access information and are not shown on this page; ask the cooperation group."
     }
 
     // MARK: - Escaping and style
