@@ -919,6 +919,9 @@ public final class Store: Sendable {
             if settingOutcome, let activity = decision.activity {
                 var items = meeting.items
                 if let i = items.firstIndex(where: { $0.activity == activity }) {
+                    // Words given for another outcome ("izskatīts: SD ziņos …") do not describe the decision:
+                    // the minutes would say "pieņemts lēmums: SD ziņos …". The decision's own text says it.
+                    if items[i].outcome != .decision { items[i].note = nil }
                     items[i].outcome = .decision
                 } else {
                     items.append(Meeting.Item(activity: activity, outcome: .decision))

@@ -21,6 +21,20 @@ struct StoreMeetingRecordTests {
 
     func meeting(_ id: Int64) throws -> Meeting { try #require(try store.meetings().first { $0.id == id }) }
 
+    @Test("a decision on an item the chair had marked discussed with words: the words go (they described the other outcome); undo brings them back")
+    func decisionReplacesTheDiscussedWords() throws {
+        let m = try store.addMeeting(Meeting(date: SamplePlan.day("2025-06-10"), items: [Meeting.Item(activity: "2.1")]), author: "ieva", now: now)
+        try store.setOutcome(m.id, activity: "2.1", outcome: .discussed, note: "SD ziņos nākamajā sēdē", author: "ieva", now: now)
+        #expect(try meeting(m.id).items.first?.note == "SD ziņos nākamajā sēdē")
+        _ = try store.addDecision(Decision(meeting: m.id, text: "Sagatavot materiālu", owner: "SD", due: SamplePlan.day("2025-07-31"), activity: "2.1"),
+                                  settingOutcome: true, author: "ieva", now: now)
+        let item = try #require(try meeting(m.id).items.first)
+        #expect(item.outcome == .decision && item.note == nil, "\(item)")
+        _ = try store.undo(author: "ieva", now: now)
+        let back = try #require(try meeting(m.id).items.first)
+        #expect(back.outcome == .discussed && back.note == "SD ziņos nākamajā sēdē", "\(back)")
+    }
+
     @Test("hold stores every detail in one entry; refusals: future, held again, bad times, personal code; undo restores")
     func hold() throws {
         let m = try store.addMeeting(Meeting(date: SamplePlan.day("2025-06-11")), author: "ieva", now: now)

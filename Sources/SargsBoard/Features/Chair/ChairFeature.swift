@@ -107,7 +107,7 @@ enum ChairFeature: Feature {
         let activity = state.draftOrder[draft.current]
         let saved = draft.savedMeeting(in: state.snapshot)?.items.first { $0.activity == activity }
         state.form = Form(kind: .outcomeWords(activity), title: p("\(activity): izskatīts", "\(activity): discussed"), fields: [
-            FormField(key: "words", label: p("Vārdi", "Words"), text: saved?.note ?? "",
+            FormField(key: "words", label: p("Kas nolemts", "What was agreed"), text: saved?.note ?? "",
                       hint: p("neobligāti, piem. SD ziņos nākamajā sēdē; \(state.keyName(.formSave)) — saglabāt",
                               "optional, e.g. SD reports at the next meeting; \(state.keyName(.formSave)) saves")),
         ])

@@ -272,7 +272,9 @@ enum ChairScreen {
             lines.field(p("Piezīme", "Note"), text, .background, lines: lines.spaced ? 4 : 2)
         }
         if let outcome = view.outcomes[activity.id] {
-            lines.field(p("Iznākums", "Outcome"), g.done + " " + state.text(outcome.phrase), .notice, lines: 1)
+            // With the chair's words for it, as the minutes will carry them.
+            let words = state.draftMeeting?.items.first { $0.activity == activity.id }?.note.map { ": " + SafeText.line($0) } ?? ""
+            lines.field(p("Iznākums", "Outcome"), g.done + " " + state.text(outcome.phrase) + words, .notice, lines: lines.spaced ? 3 : 2)
         }
     }
 }
