@@ -130,7 +130,9 @@ enum ActivityScreen {
                 var line: Line = [(state.text(p("Progress", "Progress")).padding(toLength: 14, withPad: " ", startingAt: 0), .dim),
                                   (bar, .chart), (" \(progress)/\(target.count) \(target.unit)", .progress)]
                 if let pace, pace.isBehind {
-                    line.append((" \(g.behindPace) " + (lang == .lv ? "jābūt \(pace.expected)" : "expected \(pace.expected)"), .badgeOverdue))
+                    // For a screen reader a comma where the glyph would be read aloud.
+                    let mark = state.screenReader ? ", " : " \(g.behindPace) "
+                    line.append((mark + (lang == .lv ? "jābūt \(pace.expected)" : "expected \(pace.expected)"), .badgeOverdue))
                 }
                 out.append(line)
             }

@@ -88,8 +88,9 @@ enum HelpFeature: TextFeature {
     /// cannot act now on the screen help was opened from.
     static func rows(of binding: KeyBinding, state: AppState, width: Int) -> [[(String, Role)]] {
         let keys = binding.keys.map { state.glyphs.isASCII ? $0.asciiName : $0.displayName }.joined(separator: " / ")
-        // Keys longer than the column ("Alt-Enter / Ctrl-J") push the text on; never cut.
-        let column = keys.count < 14 ? keys.padding(toLength: 14, withPad: " ", startingAt: 0) : keys + "  "
+        // Keys longer than the column ("Alt-Enter / Ctrl-J") push the text on; never cut. Two blanks at
+        // least stand between the keys and their words (a screen reader hears them as a pause).
+        let column = keys.count <= 12 ? keys.padding(toLength: 14, withPad: " ", startingAt: 0) : keys + "  "
         // Why a key cannot act now, for the screen help was opened from.
         let from = stateForHelp(state)
         var reason = ""
