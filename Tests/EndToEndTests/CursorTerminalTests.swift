@@ -111,6 +111,46 @@ struct CursorTerminalTests {
         t.press(.quit)
     }
 
+    @Test func everyOtherScreenHoldsTheCursorOnItsFocus() {
+        let s = SargsProcess.madona(today: "2026-02-10")
+        #expect(s.run(["meeting", "new", "--date", "2026-03-10"]).status == 0)
+        let t = board(s)
+        #expect(t.wait(for: "1.1").ok)
+        // Each screen, by its key from the board, and the text the cursor must stand at.
+        let screens: [(Command, String, (String) -> Bool)] = [
+            (.open, "aktivitāte", { $0.hasPrefix("1.1 ") }),
+            (.meetings, "sēdes", { $0.hasPrefix("▶ #1") }),
+            (.institutions, "iestādes", { $0.hasPrefix("▶ SG ") }),
+            (.journal, "žurnāls", { $0.hasPrefix("Izmaiņu žurnāls") }),
+            (.indicators, "rādītāji", { $0.hasPrefix("Valsts policijā") }),
+            (.help, "palīdzība", { $0.hasPrefix("Tāfelē") || $0.hasPrefix("Visur") }),
+        ]
+        for (command, title, focus) in screens {
+            t.press(command)
+            #expect(t.wait(for: title).ok, "\(title)\n\(t.screen)")
+            let here = waitAtCursor(t, focus)
+            #expect(here.ok, "\(title): the cursor reads “\(here.text)”\n\(t.screen)")
+            t.press(.back)
+            #expect(waitAtCursor(t) { $0.hasPrefix("1.1 ") }.ok, "back on the board's card after \(title)")
+        }
+        // Within a list the cursor follows the selection.
+        t.press(.institutions)
+        #expect(waitAtCursor(t) { $0.hasPrefix("▶ SG ") }.ok)
+        t.press(.down)
+        #expect(waitAtCursor(t) { $0.hasPrefix("▶ IN ") }.ok, "\(t.screen)")
+        t.press(.back)
+        // Chair mode: the item at hand.
+        t.press(.agenda)
+        #expect(t.wait(for: "darba kārtība").ok)
+        // The planned meeting's agenda: chair mode opens at once.
+        t.press(.chair)
+        #expect(t.wait(for: "sēdes vadīšana").ok, "\(t.screen)")
+        #expect(waitAtCursor(t) { $0.hasPrefix("2.1 ") }.ok, "chair mode's item: “\(atCursor(t).text)”\n\(t.screen)")
+        t.press(.right)
+        #expect(waitAtCursor(t) { $0.hasPrefix("2.2 ") }.ok, "the next item: “\(atCursor(t).text)”\n\(t.screen)")
+        t.press(.quit)
+    }
+
     @Test func aQuestionHoldsTheCursor() {
         let s = SargsProcess.madona(today: "2026-02-10")
         #expect(s.run(["record", "1.1", "--date", "2026-02-01"]).status == 0)
@@ -143,6 +183,33 @@ struct ScreenReaderTerminalTests {
         let second = cursor.waitAtCursor(t) { $0.hasPrefix("Nokavēta par 41 dienu. 1.2 ") }
         #expect(second.ok, "“\(second.text)”\n\(t.screen)")
         #expect(t.screen.contains("kartīte 2 no 5"))
+        t.press(.quit)
+    }
+
+    @Test func theAgendaAFormAndAMessageAreReadAtTheCursor() {
+        let s = SargsProcess.madona(today: "2026-02-10")
+        var env = s.environment
+        env["SARGS_LANG"] = "lv"
+        env["SARGS_SCREEN_READER"] = "1"
+        let t = TmuxSession(width: 80, height: 24, command: SargsProcess.binary, environment: env)
+        let cursor = CursorTerminalTests()
+        #expect(t.wait(for: "kartīte 1 no 5").ok, "\(t.screen)")
+        t.press(.agenda)
+        #expect(t.wait(for: "darba kārtība: jautājums 1 no ").ok, "\(t.screen)")
+        #expect(cursor.waitAtCursor(t) { $0.hasPrefix("2.1 — SG — nokavēts") }.ok, "“\(cursor.atCursor(t).text)”\n\(t.screen)")
+        t.press(.down)
+        #expect(t.wait(for: "darba kārtība: jautājums 2 no ").ok)
+        #expect(cursor.waitAtCursor(t) { $0.hasPrefix("2.2 — SG — nokavēts") }.ok, "“\(cursor.atCursor(t).text)”\n\(t.screen)")
+        t.press(.back)
+        // A form: the line at the cursor names its field; a save's message is read where the cursor goes.
+        t.press(.record)
+        #expect(t.wait(for: "Izpilde: 1.1").ok, "\(t.screen)")
+        #expect(cursor.waitAtCursor(t) { _ in t.lines[cursor.atCursor(t).y].contains("Datums") }.ok, "\(t.screen)")
+        t.press(.formSave)
+        #expect(cursor.waitAtCursor(t) { $0.hasPrefix("Izpilde pierakstīta: 1.1") }.ok, "“\(cursor.atCursor(t).text)”\n\(t.screen)")
+        t.press(.down)
+        let back = cursor.waitAtCursor(t) { !$0.hasPrefix("Izpilde pierakstīta") && !$0.isEmpty }
+        #expect(back.ok, "back on a card: “\(back.text)”")
         t.press(.quit)
     }
 }
