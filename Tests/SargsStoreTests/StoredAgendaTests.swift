@@ -167,6 +167,20 @@ struct StoredAgendaTests {
 }
 
 extension StoredAgendaTests {
+    @Test("a second meeting on the date of a held one is refused without advice to cancel it (a held meeting is a record)")
+    func heldTwinIsNotToBeCancelled() throws {
+        let held = try store.addMeeting(Meeting(date: date), author: "ieva", now: now)
+        try store.holdMeeting(held.id, details: Meeting.Details(attendees: ["SD"]), today: date, author: "ieva", now: now)
+        do {
+            _ = try store.addMeeting(Meeting(date: date), author: "ieva", now: now)
+            Issue.record("a second regular meeting on the held one's date was planned")
+        } catch let error as StoreError {
+            #expect(!error.phrase.lv.contains("atceliet") && !error.phrase.en.contains("cancel it"), "\(error.phrase.en)")
+            #expect(error.phrase.lv.contains("jau notika kārtējā sēde Nr. \(held.id)") && error.phrase.lv.contains("--kind emergency"), "\(error.phrase.lv)")
+            #expect(error.phrase.en.contains("already had regular meeting \(held.id), held"), "\(error.phrase.en)")
+        }
+    }
+
     @Test("undo of a cancellation that would make a twin is refused, naming the meeting planned on the date since")
     func undoMakesNoTwin() throws {
         let first = try store.addMeeting(Meeting(date: date), author: "ieva", now: now)

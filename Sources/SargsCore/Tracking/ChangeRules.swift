@@ -292,6 +292,13 @@ public enum ChangeRules {
     public static func twin(_ meeting: Meeting, among meetings: [Meeting]) throws(ChangeRefusal) {
         guard let twin = meeting.twin(among: meetings) else { return }
         let kind = meeting.kind.phrase
+        if twin.state == .held {
+            // A held meeting is a record: it is neither re-planned nor cancelled.
+            let other = meeting.kind == .regular
+            throw ChangeRefusal(
+                "\(meeting.date) jau notika \(kind.lv) sēde Nr. \(twin.id); vienā dienā var būt viena šāda sēde — izvēlieties citu datumu" + (other ? " vai ārkārtas sēdi (--kind emergency)" : ""),
+                "\(meeting.date) already had \(kind.en) meeting \(twin.id), held; one date has one meeting of a kind — choose another date" + (other ? " or an emergency meeting (--kind emergency)" : ""))
+        }
         throw ChangeRefusal(
             "\(meeting.date) jau ir \(kind.lv) sēde Nr. \(twin.id) (\(twin.state.phrase.lv)); vienā dienā var būt viena šāda sēde — mainiet tās darba kārtību vai atceliet to (sargs meeting cancel \(twin.id))",
             "\(meeting.date) already has \(kind.en) meeting \(twin.id) (\(twin.state.phrase.en)); one date has one meeting of a kind — change its agenda or cancel it (sargs meeting cancel \(twin.id))")

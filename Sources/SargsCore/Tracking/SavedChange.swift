@@ -63,7 +63,7 @@ public enum SavedChange: Hashable, Sendable {
             let en = what.en.drop { $0 != ":" }.dropFirst().trimmingCharacters(in: .whitespaces)
             return p("Atsaukts: \(lv)", "Undone: \(en)")
         case .meeting(let m):
-            return p("Sēde saglabāta: Nr. \(m.id), \(m.date)", "Meeting saved: \(m.id), \(m.date)")
+            return p("Sēde saglabāta: Nr. \(m.id), \(m.date)", "Meeting \(m.id) saved: \(m.date)")
         case .meetingUpdated(let m):
             let n = m.items.count
             return p("Sēde Nr. \(m.id) saglabāta: \(m.date), \(m.kind.phrase.lv), \(n) \(Plural.form(n, .lv, one: "jautājums", other: "jautājumi"))",
