@@ -546,8 +546,9 @@ struct BoardScreenTests {
             " Visur                                                                          ",
             "   ↑ / k         uz augšu                                                       ",
             "   ↓ / j         uz leju                                                        ",
-            "   ← / h         pa kreisi (iepriekšējā kolonna)                                ",
-            "   → / l         pa labi (nākamā kolonna)                                       ",
+            "   ← / h         pa kreisi (iepriekšējā kolonna; sēdes vadīšanā iepriekšējais   ",
+            "                 jautājums)                                                     ",
+            "   → / l         pa labi (nākamā kolonna; sēdes vadīšanā nākamais jautājums)    ",
             "   PgUp          lapu uz augšu                                                  ",
             "   PgDn          lapu uz leju                                                   ",
             "   Home          uz sākumu                                                      ",
@@ -556,7 +557,6 @@ struct BoardScreenTests {
             "   A             sēdes darba kārtība                                            ",
             "   M             sēdes                                                          ",
             "   J             izmaiņu žurnāls                                                ",
-            "   I             rādītāji                                                       ",
         ], rows: 0..<15)
         // Grouped by where keys work: the board's own keys under their heading.
         let all = HelpFeature.lines(state, width: state.width - 2).map { $0.map(\.0).joined() }

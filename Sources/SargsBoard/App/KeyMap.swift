@@ -82,8 +82,10 @@ public struct KeyMap: Sendable {
     public static let standard = KeyMap(bindings: [
         KeyBinding(.up, [.up, .character("k")], help: p("uz augšu", "move up")),
         KeyBinding(.down, [.down, .character("j")], help: p("uz leju", "move down")),
-        KeyBinding(.left, [.left, .character("h")], help: p("pa kreisi (iepriekšējā kolonna)", "move left (previous column)")),
-        KeyBinding(.right, [.right, .character("l")], help: p("pa labi (nākamā kolonna)", "move right (next column)")),
+        KeyBinding(.left, [.left, .character("h")], help: p("pa kreisi (iepriekšējā kolonna; sēdes vadīšanā iepriekšējais jautājums)",
+                                                                    "move left (previous column; in chair mode the previous item)")),
+        KeyBinding(.right, [.right, .character("l")], help: p("pa labi (nākamā kolonna; sēdes vadīšanā nākamais jautājums)",
+                                                                      "move right (next column; in chair mode the next item)")),
         KeyBinding(.pageUp, [.pageUp], help: p("lapu uz augšu", "page up")),
         KeyBinding(.pageDown, [.pageDown], help: p("lapu uz leju", "page down")),
         KeyBinding(.home, [.home], help: p("uz sākumu", "to the first")),
