@@ -213,6 +213,8 @@ struct LinearTextTests {
         let rows = Self.text(LinearText.rows([("a " + long, .background)], width: 10))
         #expect(rows.joined().filter { $0 == "x" }.count == 25, "\(rows)")
         #expect(rows.allSatisfy { $0.displayWidth <= 10 }, "\(rows)")
+        // A percent sign never starts a row.
+        #expect(Self.text(LinearText.rows([("Piekrīt, ka zināšanas ir — 10,3 %", .dim)], width: 31)) == ["Piekrīt, ka zināšanas ir —", "  10,3 %"])
         // A bar between a label and its value is decoration; the value stays.
         #expect(Self.text(LinearText.rows([("  2022 ", .dim), ("█████▍", .chart), (" 6 gadījumi", .progress)], width: 40)) == ["  2022 6 gadījumi"])
     }

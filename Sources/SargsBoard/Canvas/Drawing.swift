@@ -391,6 +391,11 @@ enum LinearText {
             if decorative(text) { continue }
             let pause = ["·", "•", "—", "|"].contains(text)
             if pause, kept.isEmpty || kept.last.map({ $0.map(\.0).joined() == "—" }) == true { continue }
+            // A percent sign stays with its number ("10,3 %"), as a dash with its word in `wrap`.
+            if text == "%", let last = kept.indices.last, kept[last].map(\.0).joined() != "—" {
+                kept[last].append((" %", word[0].1))
+                continue
+            }
             kept.append(pause ? [("—", word[0].1)] : word)
         }
         while kept.last.map({ $0.map(\.0).joined() == "—" }) == true { kept.removeLast() }
