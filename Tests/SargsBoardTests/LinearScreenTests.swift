@@ -172,6 +172,45 @@ struct LinearScreenTests {
         #expect(board.state.scroll == end - 1, "↑ after End moves at once")
     }
 
+    @Test("for a screen reader moving the selection rewrites no card's line, only the words that change (the header, the spoken line, the status line)",
+          arguments: [Screen.board, .agenda, .institutions])
+    func moveRewritesNoCard(_ screen: Screen) throws {
+        var board = try Self.driver(width: 80, height: 24, screenReader: true)
+        switch screen {
+        case .agenda: board.press(.agenda)
+        case .institutions: board.press(.institutions)
+        default: break
+        }
+        func row(_ canvas: Canvas, _ y: Int) -> [String] {
+            (0..<canvas.width).map { "\(canvas.lines[y].dropFirst($0).first.map(String.init) ?? "")\(String(describing: canvas.role(atX: $0, y: y)))" }
+        }
+        let before = board.frame()
+        board.press(.down)
+        let after = board.frame()
+        let changed = (0..<24).filter { row(before, $0) != row(after, $0) }
+        let words = changed.filter { y in !(after.lines[y].hasPrefix(" Mērķis") || after.lines[y].contains("kartīte") || y == 0 || y >= 22) }
+        let shown = words.map { "\(before.lines[$0])\n\(after.lines[$0])" }.joined(separator: "\n")
+        #expect(words.isEmpty, "\(screen): rows \(words) changed:\n\(shown)")
+        #expect(before.cursor?.y != after.cursor?.y, "the cursor moved")
+    }
+
+    @Test("for a screen reader a form's refusal holds the cursor until the next key, without a glyph")
+    func formRefusalAtTheCursor() throws {
+        var board = try Self.driver(width: 80, height: 24, screenReader: true)
+        board.state.select("2.4")
+        board.press(.record)
+        board.press(.formNext)
+        board.type("0")
+        board.press(.formSave)
+        let canvas = board.frame()
+        let cursor = try #require(canvas.cursor)
+        #expect(canvas.lines[cursor.y].contains("skaitam jābūt") || canvas.lines[cursor.y].contains("jābūt veselam"), "\(board.screen)")
+        #expect(!board.screen.contains("▲"))
+        board.key(.backspace)
+        let back = try #require(board.frame().cursor)
+        #expect(board.lines[back.y].contains("Skaits"), "back in the field:\n\(board.screen)")
+    }
+
     @Test("for a screen reader a new message holds the cursor until the next key; the board's position is in the header")
     func messageAndPosition() throws {
         var board = try Self.driver(width: 80, height: 24, screenReader: true)

@@ -38,6 +38,13 @@ extension AppState {
         screenReader ? "" : (selected ? glyphs.arrowRight : " ") + " "
     }
 
+    /// The role of a list's piece: highlighted on the line under the cursor;
+    /// for a screen reader as on any line, so moving rewrites no line but
+    /// those whose words change (a braille display, speakup, issue 30).
+    func highlight(_ selected: Bool, _ role: Role) -> Role {
+        selected && !screenReader ? .cardSelected : role
+    }
+
     /// What stands between the parts of the header (" │ ") and of the
     /// status line's facts (" • "); for a screen reader ", ", read as a pause
     /// where the glyph would be read aloud (issue 30).

@@ -38,6 +38,7 @@ func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect] {
         if state.form != nil {
             state.form?.saving = false
             state.form?.error = phrase
+            state.form?.errorIsNew = true
         } else {
             state.message = Message(.error, phrase)
         }

@@ -261,11 +261,9 @@ enum ScrollingText {
             if placed.index == focused { canvas.focus(x: area.x + 1, y: placed.y) }
             for (r, row) in placed.rows.enumerated() where placed.y + r < area.maxY {
                 var x = area.x + 1
-                // No highlight of the selected line: the cursor marks it, and a braille display or speakup
-                // would otherwise read the line just left again as its attributes change.
+                // No highlight of the selected line (`AppState.highlight`): the cursor marks it.
                 for (text, role) in row {
-                    x += canvas.text(text, x: x, y: placed.y + r, width: area.maxX - x - 1, role: role == .cardSelected ? .background : role,
-                                     glyphs: state.glyphs)
+                    x += canvas.text(text, x: x, y: placed.y + r, width: area.maxX - x - 1, role: role, glyphs: state.glyphs)
                 }
             }
         }

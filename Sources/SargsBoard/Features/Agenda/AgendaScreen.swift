@@ -68,8 +68,8 @@ enum AgendaScreen {
             let d = agenda.decisions[i]
             let selected = draft.cursor == view.order.count + i
             // The due date before the text, so a narrow screen cuts the text, never the date.
-            return [(state.marker(selected), selected ? .cardSelected : .background),
-                    ("Nr. \(d.id) [\(SafeText.line(d.owner))] ", selected ? .cardSelected : .emphasis),
+            return [(state.marker(selected), state.highlight(selected, .background)),
+                    ("Nr. \(d.id) [\(SafeText.line(d.owner))] ", state.highlight(selected, .emphasis)),
                     ((lv ? "līdz " : "due ") + d.due.description, d.overdue ? .badgeOverdue : .dim),
                     (d.overdue ? (lv ? " nokavēts" : " overdue") : "", .badgeOverdue),
                     ("  " + SafeText.line(d.text), .background)]
@@ -117,11 +117,11 @@ enum AgendaScreen {
             role = badge.role
         }
         let others = activity.owners.dropFirst()
-        var line: [(String, Role)] = [(state.marker(selected), selected ? .cardSelected : .background),
-                                      (id.padded(to: 5) + " ", selected ? .cardSelected : .emphasis)]
+        var line: [(String, Role)] = [(state.marker(selected), state.highlight(selected, .background)),
+                                      (id.padded(to: 5) + " ", state.highlight(selected, .emphasis))]
         // A screen reader hears whose item it is on the item's own line, not only in the heading above.
         if state.screenReader { line.append((activity.owners.joined(separator: ", ") + "  ", .dim)) }
-        line.append((why, selected ? .cardSelected : role))
+        line.append((why, state.highlight(selected, role)))
         if !others.isEmpty, !state.screenReader { line.append(("  +" + others.joined(separator: ","), .dim)) }
         if let outcome = view.outcomes[id] { line.append(("  [" + state.text(outcome.phrase) + "]", .notice)) }
         line.append(("  " + (activity.name(in: state.language)), .dim))

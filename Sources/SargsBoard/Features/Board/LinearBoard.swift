@@ -54,7 +54,7 @@ enum LinearBoard {
             let words = StateWords.sentence(activity, activityState, tracker: state.tracker, on: state.today, state.language)
             let owners = activity.owners.joined(separator: ", ")
             let text = "\(words). \(activity.id) \(activity.name(in: state.language))" + (owners.isEmpty ? "" : " (\(owners))")
-            let role: Role = row == state.row ? .cardSelected : activityState.isOverdue ? .badgeOverdue : .background
+            let role = state.highlight(row == state.row, activityState.isOverdue ? .badgeOverdue : .background)
             return [(SafeText.line(text), role)]
         }
     }

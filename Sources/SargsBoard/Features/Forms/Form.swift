@@ -193,6 +193,9 @@ public struct Form: Hashable, Sendable {
     public var fields: [FormField]
     public var focus = 0
     public var error: Phrase?
+    /// Whether `error` came with the last key (a refused save): for a screen
+    /// reader the cursor stands on it until the next key (issue 30).
+    public var errorIsNew = false
     /// True between submitting and the store's answer.
     public var saving = false
 

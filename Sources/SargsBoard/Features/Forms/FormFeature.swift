@@ -189,6 +189,8 @@ func reduceForm(_ state: inout AppState, _ key: Key) -> [Effect] {
     guard var form = state.form else { return [] }
     defer { if state.form != nil { state.form = form } }
     if form.saving { return [] }
+    // A refusal is new for one key only.
+    form.errorIsNew = false
     // In a field of several lines ↑ and ↓ move between its lines first, then to the next field.
     if key == .up || key == .down, form.fields.indices.contains(form.focus), form.fields[form.focus].multiline,
        case .text(let text, let cursor) = form.fields[form.focus].value {
@@ -218,6 +220,7 @@ func reduceForm(_ state: inout AppState, _ key: Key) -> [Effect] {
             return effects
         } catch {
             form.error = error.phrase
+            form.errorIsNew = true
         }
     case .formNewline?:
         guard form.fields.indices.contains(form.focus) else { return [] }

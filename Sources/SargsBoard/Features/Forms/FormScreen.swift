@@ -61,6 +61,8 @@ enum FormScreen {
             for (i, line) in layout.errorLines.enumerated() where top + i < box.maxY - 1 {
                 canvas.text(line, x: inner.x + 1, y: top + i, width: inner.width - 2, role: .error, glyphs: g)
             }
+            // A screen reader reads a refusal where the cursor is: on it, until the next key.
+            if state.screenReader, form.errorIsNew, top < box.maxY - 1 { canvas.focus(x: inner.x + 1, y: top) }
         } else if form.saving {
             canvas.text(g.ellipsis, x: inner.x + 1, y: box.maxY - 2, width: 3, role: .dim, glyphs: g)
         }
@@ -223,7 +225,7 @@ struct FormLayout {
         let fieldsHeight = zip(textRows, hintRows).reduce(0) { $0 + labelRows + $1.0 + $1.1 }
         // A refusal is wrapped, not cut: an edit conflict names both values (SPEC §6).
         errorLines = form.error.map {
-            wrap(g.overdue + " " + state.text($0), width: max(1, boxWidth - 4), lines: max(1, min(max(3, height - 6 - fieldsHeight), height - 8)), glyphs: g)
+            wrap((state.screenReader ? "" : g.overdue + " ") + state.text($0), width: max(1, boxWidth - 4), lines: max(1, min(max(3, height - 6 - fieldsHeight), height - 8)), glyphs: g)
         } ?? []
         let boxHeight = min(height - 2, 4 + fieldsHeight + (errorLines.isEmpty ? 0 : errorLines.count + 1))
         box = state.screenReader ? Rect(x: 0, y: 1, width: width, height: max(0, height - 3))

@@ -27,7 +27,7 @@ enum InstitutionsScreen {
             let address = institution.email.map { ($0, Role.background) }
                 ?? (state.text(p("(nav e-pasta)", "(no mailbox)")), Role.dim)
             out.append([(state.marker(selected) + code + " " + name + padding + "  ",
-                         selected ? .cardSelected : .background), address])
+                         state.highlight(selected, .background)), address])
         }
         return (out, cursorLine)
     }

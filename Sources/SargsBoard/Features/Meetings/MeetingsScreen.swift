@@ -20,7 +20,7 @@ enum MeetingsScreen {
             if selected { cursorLine = out.count }
             // When and where it sits (issue 26), as the agenda's heading says it.
             let time = m.time.map { state.language == .lv ? " plkst. \($0)" : " at \($0)" } ?? ""
-            out.append([(state.marker(selected) + "#\(m.id)  \(m.date)\(time)  ", selected ? .cardSelected : .background),
+            out.append([(state.marker(selected) + "#\(m.id)  \(m.date)\(time)  ", state.highlight(selected, .background)),
                         (state.text(m.kind.phrase) + "  ", .helpKey), (state.text(m.state.phrase) + "  ", .emphasis),
                         (SafeText.line((m.topic ?? "") + (m.attendees.isEmpty ? "" : "  [" + m.attendees.joined(separator: ", ") + "]")), .dim),
                         (m.details.place.map { "  " + SafeText.line($0) } ?? "", .dim)])
