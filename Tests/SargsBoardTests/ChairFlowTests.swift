@@ -34,6 +34,26 @@ struct ChairFlowTests {
         #expect(try services.snapshot.meetings.first?.items.contains { $0.outcome == .discussed } == true)
     }
 
+    @Test("in chair mode Home goes to the first item and End to the last; a move past either end says so")
+    func homeAndEnd() throws {
+        var (board, _) = try LoopTests.driver(Snapshot(plan: LoopTests.plan), today: "2026-02-10")
+        board.press(.agenda)
+        board.press(.saveMeeting)
+        board.press(.down)
+        board.press(.down)
+        board.press(.chair)
+        #expect(board.state.screen == .chair)
+        let count = board.state.draftOrder.count
+        board.press(.end)
+        #expect(board.state.agenda.draft?.current == count - 1)
+        #expect(board.screen.contains("jautājums \(count) / \(count)"), "\(board.screen)")
+        board.press(.right)
+        #expect(board.state.message?.phrase.lv.contains("Tālāk nav") == true, "\(String(describing: board.state.message))")
+        board.press(.home)
+        #expect(board.state.agenda.draft?.current == 0)
+        #expect(board.screen.contains("jautājums 1 / \(count)"), "\(board.screen)")
+    }
+
     @Test("a refused 'save and chair' stays on the agenda, which still shows what was not saved")
     func refusedSaveStaysOnTheAgenda() throws {
         // A regular meeting on the day, held: a second regular agenda for the same day cannot be saved.

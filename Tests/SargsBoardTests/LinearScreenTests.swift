@@ -211,6 +211,31 @@ struct LinearScreenTests {
         #expect(board.lines[back.y].contains("Skaits"), "back in the field:\n\(board.screen)")
     }
 
+    @Test("at 40 columns the board's bar keeps Enter and r (the screen's own keys) and chair mode's its outcomes, in both languages; help and quit stay")
+    func phoneKeyBar() throws {
+        for language in [Language.lv, .en] {
+            let day = Day("2025-12-10")!
+            let services = MemoryServices(store: try Store.seeded(FollowUpTests.twoMeetings()), today: day)
+            var board = BoardDriver(AppState(snapshot: try services.snapshot, today: day, language: language, width: 40, height: 12, author: "chair"),
+                                    services: services)
+            let bar = board.lines[11]
+            #expect(bar.contains("Enter ") && bar.contains("r ") && bar.contains("? ") && bar.contains("q "), "\(language): \(bar)")
+            board.press(.agenda)
+            board.press(.chair)
+            let chair = board.lines[11]
+            #expect(!chair.contains("Esc ") && chair.contains("? ") && chair.contains("q "), "\(language): \(chair)")
+        }
+    }
+
+    @Test("a stacked form on a short screen draws no value over its frame")
+    func stackedFormKeepsItsFrame() throws {
+        var board = try Self.driver(width: 40, height: 12, screenReader: false)
+        board.press(.filter)
+        let canvas = board.frame()
+        let bottom = try #require(canvas.lines.lastIndex { $0.contains("┘") })
+        #expect(!canvas.lines[bottom].contains("(visi)"), "\(board.screen)")
+    }
+
     @Test("for a screen reader a new message holds the cursor until the next key; the board's position is in the header")
     func messageAndPosition() throws {
         var board = try Self.driver(width: 80, height: 24, screenReader: true)
@@ -252,6 +277,9 @@ struct LinearTextTests {
         let rows = Self.text(LinearText.rows([("a " + long, .background)], width: 10))
         #expect(rows.joined().filter { $0 == "x" }.count == 25, "\(rows)")
         #expect(rows.allSatisfy { $0.displayWidth <= 10 }, "\(rows)")
+        // An address too long for a row breaks after a "/" where it can.
+        let link = Self.text(LinearText.rows([("Saite  https://sirdsapzinasskola.lv/attiecibu-pamats/", .dim)], width: 30))
+        #expect(link == ["Saite —", "  https://sirdsapzinasskola.", "  lv/attiecibu-pamats/"], "\(link)")
         // A percent sign never starts a row.
         #expect(Self.text(LinearText.rows([("Piekrīt, ka zināšanas ir — 10,3 %", .dim)], width: 31)) == ["Piekrīt, ka zināšanas ir —", "  10,3 %"])
         // A bar between a label and its value is decoration; the value stays.

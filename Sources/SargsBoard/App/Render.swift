@@ -205,11 +205,13 @@ func keyBarHints(_ state: AppState, width: Int) -> [KeyBarHint] {
     let essentials = hints.filter { essentialKeys.contains($0.2) }
     // The last hint needs no gap after it.
     let reserved = essentials.map(size).reduce(0, +) - (essentials.isEmpty ? 0 : 2)
-    // Under 60 columns (a phone), the screen's own keys are kept before those that work
-    // everywhere (chair mode's 1 2 3 before Esc and u); what is kept shows in the table's order.
+    // Under 60 columns (a phone), the screen's own keys (the board's Enter and r, chair mode's 1 2 3) are
+    // kept before the ways to other screens and back (Esc, u, A, M, J, I, E), which help lists; what is
+    // kept shows in the table's order.
+    let elsewhere: Set<Command> = [.back, .undo, .agenda, .meetings, .journal, .indicators, .institutions]
     func reach(_ key: Key) -> Int {
-        guard let binding = state.keyMap.bindings.first(where: { $0.keys.first == key && $0.context == (context ?? .screens) }) else { return Int.max }
-        return binding.screens.isEmpty ? Int.max : binding.screens.count
+        guard let binding = state.keyMap.bindings.first(where: { $0.keys.first == key && $0.context == (context ?? .screens) }) else { return 1 }
+        return elsewhere.contains(binding.command) ? 1 : 0
     }
     let others = hints.enumerated().filter { !essentialKeys.contains($0.element.2) }
     let narrow = width < BoardMetrics.singleColumnBelow

@@ -425,11 +425,19 @@ enum LinearText {
                 var room = width - used
                 while room > 0, !word.isEmpty {
                     let (text, role) = word[0]
-                    let cut = DisplayWidth.truncate(text, to: room, ellipsis: "")
+                    var cut = DisplayWidth.truncate(text, to: room, ellipsis: "")
+                    // An address breaks after a "/", "-" or "." where one is in the row's second half.
+                    var atMark = false
+                    if cut.count < text.count, let mark = cut.lastIndex(where: { "/-.".contains($0) }),
+                       cut.distance(from: cut.startIndex, to: mark) >= cut.count / 2 {
+                        cut = String(cut[...mark])
+                        atMark = true
+                    }
                     if cut.isEmpty { break }
                     head.append((cut, role))
                     room -= cut.displayWidth
                     if cut.count == text.count { word.removeFirst() } else { word[0].0 = String(text.dropFirst(cut.count)) }
+                    if atMark { break }
                 }
                 if head.isEmpty { break }
                 row += head

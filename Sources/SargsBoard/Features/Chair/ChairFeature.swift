@@ -10,7 +10,8 @@ enum ChairFeature: Feature {
     static func handler(_ command: Command) -> Handler? {
         let stored = MeetingReasons.stored()
         switch command {
-        case .left, .right: return .withDraft { state, draft in step(&state, draft, command) }
+        // ←/→ one step, Home/End to the first (the review's first decision) and the last item.
+        case .left, .right, .home, .end: return .withDraft { state, draft in step(&state, draft, command) }
         case .discussed: return outcome(markDiscussed)
         case .deferred: return outcome(markDeferred)
         case .decided: return outcome(openDecisionForm)
@@ -89,8 +90,14 @@ enum ChairFeature: Feature {
         var draft = draft
         guard let view = state.currentAgendaView else { return [] }
         // The review of earlier decisions comes before the items: one line of steps through both.
-        let position = (draft.reviewing ?? view.review.count + draft.current) + (command == .left ? -1 : 1)
+        let here = draft.reviewing ?? view.review.count + draft.current
         let last = view.review.count + max(0, view.order.count - 1)
+        let position = switch command {
+        case .home: 0
+        case .end: last
+        case .left: here - 1
+        default: here + 1
+        }
         let clamped = min(max(position, 0), last)
         if clamped < view.review.count {
             draft.reviewing = clamped

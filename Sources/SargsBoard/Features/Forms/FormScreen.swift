@@ -21,6 +21,8 @@ enum FormScreen {
             let focused = i == form.focus
             canvas.text(state.text(field.label), x: inner.x + 1, y: rows.lowerBound, width: layout.stacked ? inner.width - 2 : layout.labelWidth,
                         role: focused ? .emphasis : .dim, glyphs: g)
+            // A stacked label on the last row: its value is below the form's room (counted among the fields below).
+            guard y < layout.bottom else { break }
             switch field.value {
             case .text(let text, let cursor) where field.multiline:
                 drawLines(text, cursor: cursor, field: i, y: y, focused: focused, layout: layout, state: state, into: &canvas)
