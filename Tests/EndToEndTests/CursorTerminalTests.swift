@@ -177,10 +177,10 @@ struct ScreenReaderTerminalTests {
         #expect(t.wait(for: "kartīte 1 no 5").ok, "\(t.screen)")
         #expect(t.format("cursor_flag") == "1", "the cursor is shown")
         let cursor = CursorTerminalTests()
-        let first = cursor.waitAtCursor(t) { $0.hasPrefix("Nokavēta par 41 dienu. 1.1 ") }
+        let first = cursor.waitAtCursor(t) { $0.hasPrefix("Nokavēta par 41 dienu — 1.1 ") }
         #expect(first.ok, "“\(first.text)”")
         t.press(.down)
-        let second = cursor.waitAtCursor(t) { $0.hasPrefix("Nokavēta par 41 dienu. 1.2 ") }
+        let second = cursor.waitAtCursor(t) { $0.hasPrefix("Nokavēta par 41 dienu — 1.2 ") }
         #expect(second.ok, "“\(second.text)”\n\(t.screen)")
         #expect(t.screen.contains("kartīte 2 no 5"))
         t.press(.quit)

@@ -62,7 +62,7 @@ struct LinearBoardTests {
         let line = String(Array(canvas.lines[cursor.y])[cursor.x...])
         let first = try #require(state.plan.activity("1.1"))
         let words = StateWords.sentence(first, state.state(of: first), tracker: state.tracker, on: state.today, .lv)
-        #expect(line.hasPrefix(words + ". 1.1 "), "\(line)")
+        #expect(line.hasPrefix(words + " — 1.1 "), "\(line)")
         _ = reduce(&state, .command(.right))
         _ = reduce(&state, .command(.down))
         let next = CursorTests.frame(state)

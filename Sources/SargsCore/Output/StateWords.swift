@@ -4,9 +4,11 @@ import Foundation
 public enum StateWords {
     /// An activity's state as words to begin a line with, never a glyph or a
     /// colour alone (issue 30: the page for everyone, the screen reader's
-    /// board): "Nokavēta par 41 dienu: 2025. g. IV cet. bez izpildes un vēl
-    /// 2", "Laikā", "Bloķēta (nokavēta …): reason". Counts agree with their
-    /// noun in Latvian ("par 21 dienu", "par 11 dienām").
+    /// board): "Nokavēta par 41 dienu" (a one-off), "Nokavēta jau 316
+    /// dienas: 2025. g. IV cet. bez izpildes un vēl 2" (a repeating one,
+    /// since its first missed window), "Laikā", "Bloķēta (nokavēta …):
+    /// reason". Counts agree with their noun in Latvian ("par 21 dienu",
+    /// "par 11 dienām", "jau 21 dienu", "jau 11 dienas").
     public static func sentence(_ activity: Activity, _ state: ActivityState, tracker: Tracker, on today: Day,
                                 _ language: Language) -> String {
         let lv = language == .lv
@@ -17,13 +19,18 @@ public enum StateWords {
         var words: String
         switch state.computed {
         case .overdue(let days):
-            words = lv ? "Nokavēta par \(days) " + Plural.form(days, .lv, one: "dienu", other: "dienām")
-                       : "Overdue \(days) \(days == 1 ? "day" : "days")"
             let owed = tracker.owed(of: activity, on: today)
             if let latest = owed.first {
+                // A repeating activity: overdue since its first missed window ("jau 316 dienas"), then the
+                // latest window it owes and how many more, not "by 316 days" beside a window that ended later.
+                words = lv ? "Nokavēta jau \(days) " + Plural.form(days, .lv, one: "dienu", other: "dienas")
+                           : "Overdue for \(days) \(days == 1 ? "day" : "days")"
                 let name = WindowWords.name(latest, language)
                 words += ": " + (lv ? "\(name) bez izpildes" : "\(name) not recorded")
                 if owed.count > 1 { words += lv ? " un vēl \(owed.count - 1)" : " and \(owed.count - 1) more" }
+            } else {
+                words = lv ? "Nokavēta par \(days) " + Plural.form(days, .lv, one: "dienu", other: "dienām")
+                           : "Overdue \(days) \(days == 1 ? "day" : "days")"
             }
         case .asNeeded(let last):
             words = state.phrase.capitalized.text(language) + (last.map { lv ? ", pēdējā izpilde \($0)" : ", last recorded \($0)" } ?? "")

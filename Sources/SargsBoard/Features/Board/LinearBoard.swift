@@ -53,7 +53,8 @@ enum LinearBoard {
             let activityState = layout.states.indices.contains(index) ? layout.states[index] : state.state(of: activity)
             let words = StateWords.sentence(activity, activityState, tracker: state.tracker, on: state.today, state.language)
             let owners = activity.owners.joined(separator: ", ")
-            let text = "\(words). \(activity.id) \(activity.name(in: state.language))" + (owners.isEmpty ? "" : " (\(owners))")
+            // A pause between the state and the card, so "un vēl 3" and "1.3" are not read as one number.
+            let text = "\(words) — \(activity.id) \(activity.name(in: state.language))" + (owners.isEmpty ? "" : " (\(owners))")
             let role = state.highlight(row == state.row, activityState.isOverdue ? .badgeOverdue : .background)
             return [(SafeText.line(text), role)]
         }
