@@ -236,6 +236,33 @@ struct LinearScreenTests {
         #expect(!canvas.lines[bottom].contains("(visi)"), "\(board.screen)")
     }
 
+    @Test("for a screen reader ↓ on a screen of text moves the cursor to the next line, and the view follows it", arguments: [Command.help, .journal, .open])
+    func readingLine(_ entry: Command) throws {
+        var board = try Self.driver(width: 80, height: 24, screenReader: true)
+        board.press(entry)
+        let lines = board.state.screen.feature is any TextFeature.Type
+            ? (board.state.screen.feature as! any TextFeature.Type).lines(board.state, width: 78) : []
+        #expect(lines.count > 8, "\(lines.count)")
+        for n in [1, 2, 7, 10, 24, lines.count - 1] where n < lines.count {
+            while board.state.scroll < n {
+                let before = board.state.scroll
+                board.press(.down)
+                if board.state.scroll == before { break }
+            }
+            let canvas = board.frame()
+            let cursor = try #require(canvas.cursor)
+            #expect(cursor.y >= 1 && cursor.y < 22)
+            let want = Self.linear(lines[n])
+            let here = String(Array(canvas.lines[cursor.y])[cursor.x...]).trimmingCharacters(in: .whitespaces)
+            #expect(want.isEmpty ? here.isEmpty : want.hasPrefix(here.prefix(20)), "line \(n): “\(here)” for “\(want)”")
+        }
+    }
+
+    /// A line as the linear drawing shows its first row's words.
+    static func linear(_ pieces: [(String, Role)]) -> String {
+        LinearText.rows(pieces, width: 78).first.map { $0.map(\.0).joined() }?.trimmingCharacters(in: .whitespaces) ?? ""
+    }
+
     @Test("for a screen reader a new message holds the cursor until the next key; the board's position is in the header")
     func messageAndPosition() throws {
         var board = try Self.driver(width: 80, height: 24, screenReader: true)

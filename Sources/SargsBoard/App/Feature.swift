@@ -97,25 +97,26 @@ protocol TextFeature: Feature {
 }
 
 extension TextFeature {
+    /// For a screen reader `state.scroll` is the line being read: the cursor stands on it and ↓ moves it
+    /// a line at a time (each key reads the next line), the view following in steps; otherwise it is
+    /// the first line shown.
     static func render(_ state: AppState, into canvas: inout Canvas, in area: Rect) {
-        ScrollingText.render(lines(state, width: area.width - 2), scroll: state.scroll, state: state, into: &canvas, in: area)
+        let lines = lines(state, width: area.width - 2)
+        if state.screenReader {
+            ScrollingText.render(count: lines.count, line: { lines[$0] }, scroll: ScrollingText.steppedScroll(focus: state.scroll, height: area.height),
+                                 focus: state.scroll, state: state, into: &canvas, in: area)
+        } else {
+            ScrollingText.render(lines, scroll: state.scroll, state: state, into: &canvas, in: area)
+        }
     }
 
     static func lineCount(_ state: AppState, width: Int) -> Int? { lines(state, width: width).count }
 
-    /// For a screen reader the lines wrap (`LinearText`): the limit is the first
-    /// line from which the rest fills the body, counted in wrapped rows.
+    /// For a screen reader the limit is the last line (the line being read); otherwise the first
+    /// line from which the rest fills the body.
     static func scrollLimit(_ state: AppState, width: Int, height: Int) -> Int? {
-        let lines = lines(state, width: width)
-        guard state.screenReader else { return max(0, lines.count - max(1, height)) }
-        var rows = 0, first = lines.count
-        while first > 0 {
-            let more = LinearText.rows(lines[first - 1], width: max(1, width)).count
-            if rows + more > max(1, height) { break }
-            rows += more
-            first -= 1
-        }
-        return min(first, max(0, lines.count - 1))
+        let count = lineCount(state, width: width) ?? 0
+        return state.screenReader ? max(0, count - 1) : max(0, count - max(1, height))
     }
 }
 

@@ -202,6 +202,14 @@ enum ScrollingText {
              focus: list.cursorLine, state: state, area: area)
     }
 
+    /// The first line offered to a linear screen whose cursor stands on line `focus`: the view moves in
+    /// steps of a quarter of `height`, not with every key, so a braille display keeps its lines while
+    /// the cursor moves down them (the placement keeps the focus in view).
+    static func steppedScroll(focus: Int, height: Int) -> Int {
+        let step = max(1, height / 4)
+        return max(0, focus - step - focus % step)
+    }
+
     /// The first line shown of a list whose cursor stands on `cursorLine`, in `height` rows.
     static func scroll(cursorLine: Int?, height: Int) -> Int {
         max(0, cursorLine.map { $0 - height + 2 } ?? 0)

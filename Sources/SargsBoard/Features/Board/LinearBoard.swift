@@ -28,9 +28,7 @@ enum LinearBoard {
         /// The first line offered: the screen moves in steps of a quarter, not with every key, so a
         /// braille display keeps its lines while the cursor moves down them.
         func scroll(height: Int) -> Int {
-            guard let focus else { return 0 }
-            let step = max(1, height / 4)
-            return max(0, focus - step - focus % step)
+            focus.map { ScrollingText.steppedScroll(focus: $0, height: height) } ?? 0
         }
 
         func line(_ i: Int) -> [(String, Role)] {
