@@ -68,8 +68,9 @@ public struct PlanDraft: Sendable {
         public func matches(_ header: String) -> Bool {
             let h = header.lowercased()
             switch self {
-            case .goal: return h.contains("mērķ") || h.contains("goal")
-            case .activity: return h.contains("aktivit") || h.contains("activit")
+            // A programme of directions (issue 29) heads them "Rīcības virziens" and "Pasākums".
+            case .goal: return h.contains("mērķ") || h.contains("goal") || h.contains("virzien") || h.contains("direction")
+            case .activity: return h.contains("aktivit") || h.contains("activit") || h.contains("pasākum") || h.contains("measure")
             case .period: return h.contains("period") || h.contains("termiņ")
             case .owners: return h.contains("institūcij") || h.contains("atbildīg") || h.contains("owner") || h.contains("responsib")
             case .funding: return h.contains("finans") || h.contains("finanš") || h.contains("fund")
@@ -215,7 +216,15 @@ public struct PlanDraft: Sendable {
         var reviews: [Review] = []
         var band: Level?
         var bandSeen = false
-        var bandNamesNoLevel = false
+        // A table with no band at all is a programme of directions (a municipality's child-rights
+        // programme, issue 29): its goals have no level, said once for review, not for every goal.
+        let noBands = !lines.contains { if case .band = $0 { return true } else { return false } }
+        var bandNamesNoLevel = noBands
+        if noBands {
+            reviews.append(Review(activity: nil, field: "level", message: Phrase(
+                lv: "tabulā nav līmeņu joslu: visi mērķi atstāti bez līmeņa (kā programmā pa rīcības virzieniem)",
+                en: "the table has no level bands: every goal is left without a level (as in a programme of directions)")))
+        }
         var goalNumber: Int?
         var positions: [Int: Int] = [:]
         for line in lines {

@@ -293,7 +293,8 @@ public enum PlanTable {
     /// PLĀNS", "2025.-2027. GADAM", "… NOVĒRŠANAI"): the paragraphs from the
     /// one that names the plan through the one after the years, in sentence case.
     public static func title(from heading: [String]) -> String? {
-        guard let start = heading.firstIndex(where: { $0.lowercased().contains("plān") }) else { return nil }
+        // A plan ("… PLĀNS") or a programme ("Bērnu tiesību aizsardzības programma …").
+        guard let start = heading.firstIndex(where: { $0.lowercased().contains("plān") || $0.lowercased().contains("programm") }) else { return nil }
         var parts = [heading[start]]
         // A paragraph continues the title when it is written in capitals as the title is, or names the years.
         for next in heading.dropFirst(start + 1).prefix(2) {

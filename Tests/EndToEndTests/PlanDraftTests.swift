@@ -131,6 +131,75 @@ struct PlanDraftTests {
         #expect(agenda.stdout.contains("\"1.3\""), "\(agenda.stdout)")
     }
 
+    /// A municipality's child-rights protection programme in the shape of the general programme (issue 29):
+    /// directions instead of levels, measures, owners outside the nine standard codes, yearly deadlines.
+    static let programme: [(direction: String, measures: [(title: String, when: String, owners: String)])] = [
+        ("1. Bērnu tiesību ievērošanas uzraudzība", [
+            ("1.1. Sagatavot pārskatu par bērnu tiesību stāvokli novadā", "katru gadu līdz 1. martam", "Sociālais dienests"),
+            ("1.2. Apzināt bērnus, kuri neapmeklē izglītības iestādi", "reizi mēnesī", "Parauga vidusskola, Izglītības nodaļa"),
+            ("1.3. Izvērtēt bāriņtiesas lēmumu izpildi", "reizi pusgadā", "Bāriņtiesa")]),
+        ("2. Vardarbības pret bērniem novēršana", [
+            ("2.1. Nodrošināt preventīvas nodarbības skolēniem", "reizi ceturksnī", "Biedrība “Drošā bērnība”"),
+            ("2.2. Veikt reidus sabiedriskās vietās", "reizi nedēļā", "Pašvaldības policija"),
+            ("2.3. Informēt vecākus par palīdzības iespējām", "ik gadu līdz 15. septembrim", "Parauga vidusskola")]),
+        ("3. Atbalsts ģimenēm ar bērniem", [
+            ("3.1. Nodrošināt ģimenes asistenta pakalpojumu", "pastāvīgi", "Sociālais dienests"),
+            ("3.2. Organizēt atbalsta grupas vecākiem", "reizi ceturksnī", "Biedrība “Drošā bērnība”, Sociālais dienests"),
+            ("3.3. Izstrādāt informatīvu materiālu ģimenēm", "2027. gada I pusgads", "Sadarbības grupa")]),
+        ("4. Brīvā laika un drošas vides nodrošināšana", [
+            ("4.1. Uzturēt jauniešu centru darbu", "pastāvīgi", "Jauniešu centri"),
+            ("4.2. Pārbaudīt rotaļu laukumu drošību", "reizi gadā", "Pašvaldības policija, Attīstības nodaļa"),
+            ("4.3. Sagatavot pārskatu domei par programmas izpildi", "katru gadu līdz 1. decembrim", "Sadarbības grupa")]),
+    ]
+
+    @Test("a child-rights programme of 4 directions and 12 measures drafts from its DOCX: directions as goals without a level (said once), measures, a school and an NGO as new institutions, yearly deadlines",
+          .enabled(if: pandoc, "needs pandoc (make installs it)"))
+    func programmeOfDirections() throws {
+        let s = SargsProcess(today: "2026-03-05")
+        let html = s.directory + "/programma.html", docx = s.directory + "/programma.docx", draft = s.directory + "/programma.yaml"
+        var rows = ""
+        for direction in Self.programme {
+            for (i, measure) in direction.measures.enumerated() {
+                rows += "<tr><td>\(i == 0 ? direction.direction : "")</td><td>\(measure.title)</td><td>\(measure.when)</td><td>\(measure.owners)</td><td>PB</td></tr>\n"
+            }
+        }
+        try """
+        <html><body><p>Parauga novada Bērnu tiesību aizsardzības programma 2026.–2028. gadam</p>
+        <table><thead><tr><th>Rīcības virziens</th><th>Pasākums</th><th>Izpildes termiņš</th><th>Atbildīgie</th><th>Finansējuma avots</th></tr></thead>
+        <tbody>\(rows)</tbody></table></body></html>
+        """.write(toFile: html, atomically: true, encoding: .utf8)
+        #expect(SargsProcess.execute("/usr/bin/pandoc", ["-f", "html", "-t", "docx", "-o", docx, html], environment: [:]).status == 0)
+        let r = s.run(["plan", "draft", docx, "-o", draft])
+        #expect(r.status == 0, "\(r.stderr)")
+        let plan = try PlanFile.read(path: draft)
+        #expect(plan.title == "Parauga novada Bērnu tiesību aizsardzības programma 2026.–2028. gadam")
+        #expect(plan.municipality == "Parauga novads")
+        #expect(plan.goals.count == 4 && plan.goals.allSatisfy { $0.level == nil })
+        #expect(plan.goals.map(\.title).first == "Bērnu tiesību ievērošanas uzraudzība")
+        #expect(plan.activities.count == 12)
+        #expect(plan.activities.map(\.id).prefix(4) == ["1.1", "1.2", "1.3", "2.1"])
+        #expect(plan.activities[0].title == "Sagatavot pārskatu par bērnu tiesību stāvokli novadā")
+        #expect(plan.activities[0].schedule == .every(.year, from: nil, to: nil, due: DueDay("03-01")))
+        #expect(plan.activities[5].schedule == .every(.year, from: nil, to: nil, due: DueDay("09-15")))
+        // The school and the NGO become institutions of their own; the municipal police is PP.
+        let school = try #require(plan.institutions.first { $0.name == "Parauga vidusskola" })
+        let ngo = try #require(plan.institutions.first { $0.name == "Biedrība “Drošā bērnība”" })
+        #expect(plan.activities[1].owners == [school.code, "IN"])
+        #expect(plan.activities[3].owners == [ngo.code])
+        #expect(plan.activities[4].owners == ["PP"])
+        // One review says the goals have no level (not one for each), and each new institution is one.
+        let check = s.run(["plan", "check", draft])
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stderr.components(separatedBy: "bez līmeņa").count - 1 == 1, "\(check.stderr)")
+        #expect(check.stderr.contains("Parauga vidusskola") && check.stderr.contains("Drošā bērnība"), "\(check.stderr)")
+        // A store from it: the yearly duty due by 1 March is on the agenda on 5 March.
+        let store = s.directory + "/programma.sqlite"
+        #expect(s.run(["init", draft, "--db", store]).status == 0)
+        let agenda = s.run(["agenda", "--db", store, "--format", "json"])
+        #expect(agenda.status == 0, "\(agenda.stderr)")
+        #expect(agenda.stdout.contains("\"1.1\""), "\(agenda.stdout)")
+    }
+
     @Test("-o never writes over the store, another SQLite file, the input or an empty name; flags are checked like any text")
     func outputs() throws {
         let s = SargsProcess(today: "2025-09-10")
