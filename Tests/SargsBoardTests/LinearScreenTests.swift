@@ -227,6 +227,19 @@ struct LinearScreenTests {
         }
     }
 
+    @Test("under 60 columns the agenda's lines wrap: each item's title whole, never two items read alike")
+    func phoneAgenda() throws {
+        var board = try Self.driver(width: 44, height: 20, screenReader: false)
+        board.press(.agenda)
+        for i in 0..<3 {
+            let activity = try #require(board.state.plan.activity(board.state.draftOrder[i]))
+            let words = board.lines.dropFirst().dropLast(2).joined(separator: " ").split(separator: " ").joined(separator: " ")
+            #expect(words.contains(activity.name(in: .lv).split(separator: " ").joined(separator: " ")), "\(activity.id):\n\(board.screen)")
+            board.press(.down)
+        }
+        #expect(!board.screen.contains("…"), "\(board.screen)")
+    }
+
     @Test("a stacked form on a short screen draws no value over its frame")
     func stackedFormKeepsItsFrame() throws {
         var board = try Self.driver(width: 40, height: 12, screenReader: false)

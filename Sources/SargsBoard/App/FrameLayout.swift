@@ -35,7 +35,8 @@ extension AppState {
     /// two blanks on the others; nothing for a screen reader, which follows
     /// the terminal's cursor and would read the arrow aloud (issue 30).
     func marker(_ selected: Bool) -> String {
-        screenReader ? "" : (selected ? glyphs.arrowRight : " ") + " "
+        // Under 60 columns lists are drawn linear too (`ScrollingText.linear`): the highlight marks the line.
+        screenReader || width < BoardMetrics.singleColumnBelow ? "" : (selected ? glyphs.arrowRight : " ") + " "
     }
 
     /// The role of a list's piece: highlighted on the line under the cursor;

@@ -227,7 +227,7 @@ enum ScrollingText {
     static func render(count: Int, line: (Int) -> [(String, Role)], scroll: Int, focus: Int? = nil, state: AppState,
                        into canvas: inout Canvas, in area: Rect) {
         guard area.height > 0 else { return }
-        if state.screenReader {
+        if linear(state, focus: focus, area: area) {
             renderLinear(count: count, line: line, scroll: scroll, focus: focus, state: state, into: &canvas, in: area)
             return
         }
@@ -254,6 +254,12 @@ enum ScrollingText {
             let label = "+\(below) \(state.glyphs.arrowDown)"
             canvas.put(label, x: area.maxX - label.displayWidth - 1, y: area.maxY - 1, role: .emphasis)
         }
+    }
+
+    /// Whether lines are drawn linear (wrapped, not cut): for a screen reader, and for a list with a
+    /// cursor under 60 columns (a phone: the agenda's titles whole, not "Materiāla pa…" twice).
+    static func linear(_ state: AppState, focus: Int?, area: Rect) -> Bool {
+        state.screenReader || (focus != nil && area.width < BoardMetrics.singleColumnBelow)
     }
 
     /// The same for a screen reader (issue 30, `--screen-reader`): no line
@@ -335,7 +341,7 @@ enum ScrollingText {
     /// The line under row `y` of a screen drawn by `render(count:line:scroll:focus:…)`
     /// with the same arguments (a click); nil for a row with no line.
     static func line(at y: Int, count: Int, line: (Int) -> [(String, Role)], scroll: Int, focus: Int?, state: AppState, area: Rect) -> Int? {
-        if state.screenReader {
+        if linear(state, focus: focus, area: area) {
             return linearPlacement(count: count, line: line, scroll: scroll, focus: focus, area: area).placed
                 .first { y >= $0.y && y < $0.y + $0.rows.count }?.index
         }
