@@ -132,11 +132,17 @@ public enum SafeText {
 
     /// Whether `text` has nothing to replace; a scan of UTF-8 bytes.
     static func isClean(_ text: String, keeping: Keeping) -> Bool {
-        var utf8 = text.utf8.makeIterator()
+        // The bytes in place (a native string is contiguous): a plain loop over them, without the
+        // UTF-8 view's iterator, which the calendar and the documents call on every value.
+        var text = text
+        return text.withUTF8 { isClean(bytes: $0, keeping: keeping) }
+    }
+
+    private static func isClean(bytes: UnsafeBufferPointer<UInt8>, keeping: Keeping) -> Bool {
         var previous: UInt8 = 0
         var beforePrevious: UInt8 = 0
         let crlf = keeping.contains(.lines) && keeping.contains(.crlf)
-        while let b = utf8.next() {
+        for b in bytes {
             if previous == 0x0D && b != 0x0A { return false }  // a lone "\r"
             if b == 0x0D {
                 if !crlf { return false }
