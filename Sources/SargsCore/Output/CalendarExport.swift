@@ -158,7 +158,12 @@ public enum CalendarExport {
     /// time at 10k activities (SPEC §9). The four characters escaped are
     /// ASCII, so no byte of a longer UTF-8 character is ever one of them.
     static func escape(_ text: String) -> String {
-        let clean = SafeText.clean(text, keeping: [.lines, .tabs]).utf8
+        var clean = SafeText.clean(text, keeping: [.lines, .tabs])
+        // The bytes in place, not through the UTF-8 view's iterator (every value of every event).
+        return clean.withUTF8(escaped)
+    }
+
+    private static func escaped(_ clean: UnsafeBufferPointer<UInt8>) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(clean.count + clean.count / 16 + 4)
         for byte in clean {
@@ -181,8 +186,12 @@ public enum CalendarExport {
     /// `String.UnicodeScalarView` copied the whole line each time, which
     /// made a 5 MB title take 47 s.
     static func fold(_ line: String) -> String {
-        let utf8 = line.utf8
-        if utf8.count <= 75 { return line }
+        if line.utf8.count <= 75 { return line }
+        var line = line
+        return line.withUTF8(folded)
+    }
+
+    private static func folded(_ utf8: UnsafeBufferPointer<UInt8>) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count + utf8.count / 74 * 3 + 3)
         var count = 0
@@ -192,7 +201,10 @@ public enum CalendarExport {
             if byte & 0xC0 != 0x80 {
                 let size = byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
                 if count + size > 75 {
-                    out += [0x0D, 0x0A, 0x20]  // CRLF and the space that continues the line
+                    // CRLF and the space that continues the line (three appends: no array made each time).
+                    out.append(0x0D)
+                    out.append(0x0A)
+                    out.append(0x20)
                     count = 1
                 }
             }
