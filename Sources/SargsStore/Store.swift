@@ -346,6 +346,11 @@ public final class Store: Sendable {
     /// The path with symbolic links resolved (the path itself when it cannot be).
     static func realPath(_ path: String) -> String { SafeFile.realPath(path) }
 
+    /// The files beside the store at `path` that are its own: SQLite's WAL,
+    /// shared-memory and journal files and the lock of `remind` (the same
+    /// list `store check` looks at), for a writer that must never write over them.
+    public static func ownFiles(beside path: String) -> [String] { StoreCheck.companions(path) }
+
     /// SQLite gives `-wal` and `-shm` the store's mode when it creates them;
     /// a store whose mode changed since (`chmod 640` to share it with a
     /// group) would keep WAL files only its owner may use, and a member who

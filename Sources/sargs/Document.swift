@@ -1,6 +1,7 @@
 import Foundation
 import SargsCore
 import SargsFiles
+import SargsStore
 
 /// Documents for the council (SPEC §7 `meeting show --format docx|odt|pdf`,
 /// `report --format docx|odt|pdf`): the same Markdown the text formats print,
@@ -92,8 +93,7 @@ enum Document {
         if !storePath.isEmpty {
             let store = URL(fileURLWithPath: storePath).resolvingSymlinksInPath().path
             // The store's own files: its WAL, the lock that lets one `remind` run at a time, the copy a restore keeps.
-            if [store, store + "-wal", store + "-shm", store + "-journal", store + ".remind-lock"].contains(target)
-                || target.hasPrefix(store + ".replaced-") {
+            if ([store] + Store.ownFiles(beside: store)).contains(target) || target.hasPrefix(store + ".replaced-") {
                 throw Failure(.usage, Phrase(lv: "\(shown) ir glabātuve vai tās fails; dokumentu tajā neraksta",
                                              en: "\(shown) is the store or one of its files; a document is never written over it"))
             }
