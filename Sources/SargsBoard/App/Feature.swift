@@ -84,9 +84,12 @@ extension Feature {
     static func position(_ state: AppState) -> Phrase? { nil }
 }
 
-/// "kind n no count" / "kind n of count", the position said in a spoken header.
-func spokenPosition(_ lv: String, _ en: String, _ n: Int, of count: Int) -> Phrase {
-    Phrase(lv: "\(lv) \(n) no \(count)", en: "\(en) \(n) of \(count)")
+/// "kind n no count" / "kind n of count", the position said in a spoken header, for a
+/// cursor (from 0, held within the list) in a list of `count`; nil for an empty list.
+func spokenPosition(_ lv: String, _ en: String, cursor: Int, of count: Int) -> Phrase? {
+    guard count > 0 else { return nil }
+    let n = min(max(cursor, 0), count - 1) + 1
+    return Phrase(lv: "\(lv) \(n) no \(count)", en: "\(en) \(n) of \(count)")
 }
 
 /// A screen that is lines of text, scrolled by `AppFeature`'s moving keys

@@ -50,7 +50,7 @@ func headerText(_ state: AppState, width: Int) -> String {
         parts.append((state.text(p("grupa: ", "group: ")) + state.text(state.grouping.phrase), 2))
         let overdue = state.layout.overdueShown
         // A screen reader hears where it stands first; the rest may give way.
-        if state.screenReader, let position = BoardFeature.position(state) { parts.append((state.text(position), nil)) }
+        if state.screenReader, let position = state.screen.feature.position(state) { parts.append((state.text(position), nil)) }
         parts.append((state.language == .lv ? "nokavētas: \(overdue)" : "overdue: \(overdue)", nil))
         var filters: [String] = []
         if state.filter.overdueOnly { filters.append(state.text(p("tikai nokavētās", "overdue only"))) }
@@ -165,7 +165,8 @@ struct KeyBarHint {
 /// click on the bar read the same list.
 func keyBarHints(_ state: AppState, width: Int) -> [KeyBarHint] {
     let g = state.glyphs
-    var hints: [(String, String, Key)]
+    // Each hint with the command it is for: what stays and what gives way are decided by command.
+    var hints: [(String, String, Key, Command)]
     let context: KeyContext? = state.confirmation != nil ? .confirm : state.form != nil ? .form : state.searching ? .search : nil
     if let context {
         hints = state.keyMap.bindings(in: context).compactMap { binding in
@@ -176,7 +177,7 @@ func keyBarHints(_ state: AppState, width: Int) -> [KeyBarHint] {
             // A question's yes is shown as what it does ("y atsaukt").
             let label = binding.command == .confirmYes ? state.confirmation.map { state.text($0.action) } ?? state.text(bar)
                 : state.text(bar)
-            return (g.isASCII ? key.asciiName : key.displayName, label, key)
+            return (g.isASCII ? key.asciiName : key.displayName, label, key, binding.command)
         }
     } else {
         hints = state.keyMap.bindings.compactMap { binding in
@@ -189,10 +190,10 @@ func keyBarHints(_ state: AppState, width: Int) -> [KeyBarHint] {
             let record = state.screen == .agenda && state.draftMeeting.map { $0.state != .planned } == true
             if state.screen == .chair || record || binding.command == .reviewDone || binding.command == .reviewDue,
                disabledReason(binding.command, in: state) != nil { return nil }
-            return (g.isASCII ? key.asciiName : key.displayName, state.text(bar), key)
+            return (g.isASCII ? key.asciiName : key.displayName, state.text(bar), key, binding.command)
         }
     }
-    func size(_ hint: (String, String, Key)) -> Int { hint.0.displayWidth + 1 + hint.1.displayWidth + 2 }
+    func size(_ hint: (String, String, Key, Command)) -> Int { hint.0.displayWidth + 1 + hint.1.displayWidth + 2 }
     // Help and quit always show on a screen; in a form, a search or a question the way out does (on a
     // phone's 40 columns too), whatever else gives way.
     let essentialCommands: [Command] = switch context {
@@ -201,22 +202,18 @@ func keyBarHints(_ state: AppState, width: Int) -> [KeyBarHint] {
     case .confirm?: [.confirmNo]
     default: [.help, .quit]
     }
-    let essentialKeys = essentialCommands.compactMap { state.keyMap.binding($0)?.keys.first }
-    let essentials = hints.filter { essentialKeys.contains($0.2) }
+    let essentials = hints.filter { essentialCommands.contains($0.3) }
     // The last hint needs no gap after it.
     let reserved = essentials.map(size).reduce(0, +) - (essentials.isEmpty ? 0 : 2)
     // Under 60 columns (a phone), the screen's own keys (the board's Enter and r, chair mode's 1 2 3) are
     // kept before the ways to other screens and back (Esc, u, A, M, J, I, E), which help lists; what is
     // kept shows in the table's order.
     let elsewhere: Set<Command> = [.back, .undo, .agenda, .meetings, .journal, .indicators, .institutions]
-    func reach(_ key: Key) -> Int {
-        guard let binding = state.keyMap.bindings.first(where: { $0.keys.first == key && $0.context == (context ?? .screens) }) else { return 1 }
-        return elsewhere.contains(binding.command) ? 1 : 0
-    }
-    let others = hints.enumerated().filter { !essentialKeys.contains($0.element.2) }
+    func reach(_ command: Command) -> Int { elsewhere.contains(command) ? 1 : 0 }
+    let others = hints.enumerated().filter { !essentialCommands.contains($0.element.3) }
     let narrow = width < BoardMetrics.singleColumnBelow
-    let byNeed = !narrow ? others : others.sorted { (reach($0.element.2), $0.offset) < (reach($1.element.2), $1.offset) }
-    var kept: [(offset: Int, element: (String, String, Key))] = []
+    let byNeed = !narrow ? others : others.sorted { (reach($0.element.3), $0.offset) < (reach($1.element.3), $1.offset) }
+    var kept: [(offset: Int, element: (String, String, Key, Command))] = []
     var used = 1
     for hint in byNeed {
         guard used + size(hint.element) + reserved <= width else { break }
@@ -227,7 +224,7 @@ func keyBarHints(_ state: AppState, width: Int) -> [KeyBarHint] {
     var x = 1
     var out: [KeyBarHint] = []
     let shown = fitted + essentials
-    for (i, (keyText, label, key)) in shown.enumerated() {
+    for (i, (keyText, label, key, _)) in shown.enumerated() {
         let need = keyText.displayWidth + 1 + label.displayWidth + (i == shown.count - 1 ? 0 : 2)
         guard x + need <= width else { break }
         out.append(KeyBarHint(keyText: keyText, label: label, key: key, x: x, width: keyText.displayWidth + 1 + label.displayWidth))

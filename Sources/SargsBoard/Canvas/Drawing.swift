@@ -383,8 +383,8 @@ enum LinearText {
                 }
                 leading = false
                 if !inWord {
-                    // A column gap (two blanks or more) is a pause.
-                    if blanks >= 2, let last = words.last, last.map(\.0).joined() != "—" { words.append([("—", .dim)]) }
+                    // A column gap (two blanks or more) is a pause (pauses in a row are made one below).
+                    if blanks >= 2, !words.isEmpty { words.append([("—", .dim)]) }
                     words.append([])
                     blanks = 0
                 }
@@ -397,20 +397,22 @@ enum LinearText {
             }
         }
         // Decoration out; a separator dot is the pause; no pause twice, first or last.
+        func text(_ word: [(String, Role)]) -> String { word.map(\.0).joined() }
         var kept: [[(String, Role)]] = []
         for word in words {
-            let text = word.map(\.0).joined()
-            if decorative(text) { continue }
-            let pause = ["·", "•", "—", "|"].contains(text)
-            if pause, kept.isEmpty || kept.last.map({ $0.map(\.0).joined() == "—" }) == true { continue }
+            let said = text(word)
+            if decorative(said) { continue }
+            let pause = ["·", "•", "—", "|"].contains(said)
+            let afterPause = kept.last.map { text($0) == "—" } ?? true
+            if pause, afterPause { continue }
             // A percent sign stays with its number ("10,3 %"), as a dash with its word in `wrap`.
-            if text == "%", let last = kept.indices.last, kept[last].map(\.0).joined() != "—" {
-                kept[last].append((" %", word[0].1))
+            if said == "%", !afterPause {
+                kept[kept.count - 1].append((" %", word[0].1))
                 continue
             }
             kept.append(pause ? [("—", word[0].1)] : word)
         }
-        while kept.last.map({ $0.map(\.0).joined() == "—" }) == true { kept.removeLast() }
+        while kept.last.map({ text($0) == "—" }) == true { kept.removeLast() }
         return kept.isEmpty ? nil : (kept, indent)
     }
 

@@ -39,8 +39,8 @@ enum AgendaFeature: Feature {
     static func position(_ state: AppState) -> Phrase? {
         guard let draft = state.agenda.draft, let view = state.currentAgendaView else { return nil }
         let items = view.order.count, decisions = view.lineOfDecision.count
-        if draft.cursor < items { return spokenPosition("jautājums", "item", draft.cursor + 1, of: items) }
-        if draft.cursor - items < decisions { return spokenPosition("lēmums", "decision", draft.cursor - items + 1, of: decisions) }
+        if draft.cursor < items { return spokenPosition("jautājums", "item", cursor: draft.cursor, of: items) }
+        if draft.cursor - items < decisions { return spokenPosition("lēmums", "decision", cursor: draft.cursor - items, of: decisions) }
         return nil
     }
 

@@ -54,12 +54,10 @@ enum BoardFeature: Feature {
     /// The column and the card, said in the header for a screen reader: it stays when the column's first line scrolls away.
     static func position(_ state: AppState) -> Phrase? {
         let columns = state.layout.columns
-        guard columns.indices.contains(state.column) else { return nil }
-        let column = spokenPosition(state.grouping == .goal ? "mērķis" : "kolonna", state.grouping == .goal ? "goal" : "column",
-                                    state.column + 1, of: columns.count)
-        let cards = columns[state.column].cards.count
-        guard cards > 0 else { return column }
-        let card = spokenPosition("kartīte", "card", min(state.row, cards - 1) + 1, of: cards)
+        guard columns.indices.contains(state.column),
+              let column = spokenPosition(state.grouping == .goal ? "mērķis" : "kolonna", state.grouping == .goal ? "goal" : "column",
+                                          cursor: state.column, of: columns.count) else { return nil }
+        guard let card = spokenPosition("kartīte", "card", cursor: state.row, of: columns[state.column].cards.count) else { return column }
         return Phrase(lv: column.lv + ", " + card.lv, en: column.en + ", " + card.en)
     }
 

@@ -14,7 +14,8 @@ enum ChairScreen {
         let inner = area.inset(top: 1, left: 2, right: 2)
         let large = area.width >= 110 && area.height >= 34
         let reviewing = draft.reviewing.flatMap { view.review.indices.contains($0) ? $0 : nil }
-        let counter = reviewing.map { "\($0 + 1) / \(view.review.count)" } ?? "\(draft.current + 1) / \(view.order.count)"
+        let (at, of) = reviewing.map { ($0 + 1, view.review.count) } ?? (draft.current + 1, view.order.count)
+        let counter = "\(at) / \(of)"
         let kind = draft.kind == .regular ? (lv ? "kārtējā sēde" : "regular meeting") : (lv ? "ārkārtas sēde" : "emergency meeting")
         let stage = reviewing != nil ? (lv ? "lēmums" : "decision") : (lv ? "jautājums" : "item")
         func card(_ lines: inout Lines) {
@@ -32,7 +33,7 @@ enum ChairScreen {
         if state.screenReader {
             // A line each, read top to bottom; the cursor on the card's first line.
             var lines = Lines(canvas: canvas, x: 0, y: 0, width: Int.max / 4, textWidth: Int.max / 4, maxY: Int.max / 4, spaced: false, state: state)
-            lines.collected = [[(counterText.replacingOccurrences(of: " / ", with: lv ? " no " : " of "), .emphasis)], [(headline, .dim)]]
+            lines.collected = [[("\(stage) \(at) \(lv ? "no" : "of") \(of)", .emphasis)], [(headline, .dim)]]
             if let topic = draft.topic, draft.kind == .emergency { lines.collected?.append([((lv ? "Tēma: " : "Topic: ") + SafeText.line(topic), .emphasis)]) }
             lines.collected?.append([])
             let cardStart = lines.collected?.count ?? 0

@@ -240,7 +240,7 @@ func reduceForm(_ state: inout AppState, _ key: Key) -> [Effect] {
             if form.fields[form.focus].edit(key, keyMap: state.keyMap) {
                 showScheduleBack(&form, state)
                 form.error = nil
-            } else if case .choice = form.fields[form.focus].value, key.character != nil {
+            } else if form.fields[form.focus].isChoice, key.character != nil {
                 // A choice is turned, not typed into: a letter says so rather than vanishing.
                 form.error = p("šeit izvēlas ar \(choiceKeys(state)), nevis raksta", "here \(choiceKeys(state)) choose; typing does not")
             } else {

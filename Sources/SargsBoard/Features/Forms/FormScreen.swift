@@ -174,8 +174,8 @@ struct FormLayout {
 
     let box: Rect
     /// Labels on their own row above their values: under 60 columns (a
-    /// phone over SSH) and for a screen reader, which reads a label, then
-    /// its value, line by line (issue 30).
+    /// phone over SSH, issue 30); never for a screen reader, whose line at
+    /// the cursor must name the field beside its value.
     let stacked: Bool
     let labelWidth: Int
     let valueX: Int
@@ -191,7 +191,7 @@ struct FormLayout {
     init(_ form: Form, state: AppState, width: Int, height: Int) {
         let g = state.glyphs
         // A choice's ◀ and a space stand between the labels and the values, so every value starts in one column.
-        let hasChoice = form.fields.contains { if case .choice = $0.value { return true } else { return false } }
+        let hasChoice = form.fields.contains(where: \.isChoice)
         // A screen reader keeps each label beside its value: the line at the cursor says which field it is.
         let stacked = width < BoardMetrics.singleColumnBelow && !state.screenReader
         self.stacked = stacked
@@ -246,7 +246,7 @@ struct FormLayout {
             var shift = min(fieldRows[focus].upperBound - bottom, fieldRows[focus].lowerBound - (box.y + 2))
             // Whole fields: the first one in view starts under the title, never a gap of a field cut above it.
             let top = box.y + 2, shifted = shift
-            if let first = fieldRows.first(where: { $0.lowerBound - shifted >= top }) { shift += first.lowerBound - shift - top }
+            if let first = fieldRows.first(where: { $0.lowerBound - shifted >= top }) { shift = first.lowerBound - top }
             fieldRows = fieldRows.map { ($0.lowerBound - shift)..<($0.upperBound - shift) }
         }
         self.fieldRows = fieldRows

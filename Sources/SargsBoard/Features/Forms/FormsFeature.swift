@@ -21,7 +21,7 @@ enum FormsFeature {
         if event.kind == .click || event.kind == .doubleClick {
             state.form?.focus = field
             // A click on a choice turns it, as ← and → do: its ◀ (in the gap before it) back, the rest on.
-            if case .choice = form.fields[field].value, field == form.focus, event.x >= layout.choiceMarkX,
+            if form.fields[field].isChoice, field == form.focus, event.x >= layout.choiceMarkX,
                event.y >= layout.fieldRows[field].lowerBound + layout.labelRows {
                 let keyMap = state.keyMap
                 _ = state.form?.fields[field].edit(keyMap.key(event.x < layout.valueX ? .fieldLeft : .fieldRight), keyMap: keyMap)

@@ -32,8 +32,7 @@ enum InstitutionsFeature: Feature {
     }
 
     static func position(_ state: AppState) -> Phrase? {
-        let count = state.plan.allInstitutions.count
-        return count == 0 ? nil : spokenPosition("iestāde", "institution", min(state.institutions.cursor, count - 1) + 1, of: count)
+        spokenPosition("iestāde", "institution", cursor: state.institutions.cursor, of: state.plan.allInstitutions.count)
     }
 
     static func render(_ state: AppState, into canvas: inout Canvas, in area: Rect) {

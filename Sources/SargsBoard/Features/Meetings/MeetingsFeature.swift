@@ -24,8 +24,7 @@ enum MeetingsFeature: Feature {
     }
 
     static func position(_ state: AppState) -> Phrase? {
-        let count = state.meetingsInOrder.count
-        return count == 0 ? nil : spokenPosition("sēde", "meeting", min(state.meetings.cursor, count - 1) + 1, of: count)
+        spokenPosition("sēde", "meeting", cursor: state.meetings.cursor, of: state.meetingsInOrder.count)
     }
 
     static func render(_ state: AppState, into canvas: inout Canvas, in area: Rect) {
