@@ -8,10 +8,12 @@ import TestSupport
 /// from tmux (`#{cursor_x},#{cursor_y}`) and checked against the text drawn there.
 @Suite("The terminal's cursor on the focus", .serialized)
 struct CursorTerminalTests {
-    func board(_ s: SargsProcess, width: Int = 80, height: Int = 24) -> TmuxSession {
+    /// The board in Latvian, for a screen reader or not, in tmux's terminal or another (`linux`).
+    func board(_ s: SargsProcess, width: Int = 80, height: Int = 24, screenReader: Bool = false, term: String = "tmux-256color") -> TmuxSession {
         var env = s.environment
         env["SARGS_LANG"] = "lv"
-        return TmuxSession(width: width, height: height, command: SargsProcess.binary, environment: env)
+        if screenReader { env["SARGS_SCREEN_READER"] = "1" }
+        return TmuxSession(width: width, height: height, command: SargsProcess.binary, environment: env, term: term)
     }
 
     /// The cursor's cell, and the text of its row from there on.
@@ -170,10 +172,7 @@ struct CursorTerminalTests {
 struct ScreenReaderTerminalTests {
     @Test func theCursorIsShownOnTheSelectedCardsLine() {
         let s = SargsProcess.madona(today: "2026-02-10")
-        var env = s.environment
-        env["SARGS_LANG"] = "lv"
-        env["SARGS_SCREEN_READER"] = "1"
-        let t = TmuxSession(width: 80, height: 24, command: SargsProcess.binary, environment: env)
+        let t = CursorTerminalTests().board(s, screenReader: true)
         #expect(t.wait(for: "kartīte 1 no 5").ok, "\(t.screen)")
         #expect(t.format("cursor_flag") == "1", "the cursor is shown")
         let cursor = CursorTerminalTests()
@@ -188,10 +187,7 @@ struct ScreenReaderTerminalTests {
 
     @Test func theAgendaAFormAndAMessageAreReadAtTheCursor() {
         let s = SargsProcess.madona(today: "2026-02-10")
-        var env = s.environment
-        env["SARGS_LANG"] = "lv"
-        env["SARGS_SCREEN_READER"] = "1"
-        let t = TmuxSession(width: 80, height: 24, command: SargsProcess.binary, environment: env)
+        let t = CursorTerminalTests().board(s, screenReader: true)
         let cursor = CursorTerminalTests()
         #expect(t.wait(for: "kartīte 1 no 5").ok, "\(t.screen)")
         t.press(.agenda)
@@ -220,9 +216,7 @@ struct ScreenReaderTerminalTests {
 struct LinuxConsoleTerminalTests {
     @Test func everyScreenIsDrawnWithTheConsolesGlyphs() {
         let s = SargsProcess.madona(today: "2026-02-10")
-        var env = s.environment
-        env["SARGS_LANG"] = "lv"
-        let t = TmuxSession(width: 80, height: 24, command: SargsProcess.binary, environment: env, term: "linux")
+        let t = CursorTerminalTests().board(s, term: "linux")
         #expect(t.wait(for: "nokavētas: 26").ok, "\(t.screen)")
         #expect(t.wait(for: "▲ nokavēta").ok, "the badges in the console's glyphs:\n\(t.screen)")
         #expect(LinuxConsoleFont.missing(in: t.screen).isEmpty, "\(LinuxConsoleFont.missing(in: t.screen))\n\(t.screen)")

@@ -10,11 +10,12 @@ import TestSupport
 @Suite("Every screen for a screen reader and a small terminal")
 struct LinearScreenTests {
     /// A board with two meetings and decisions (`FollowUpTests.twoMeetings`) on 2025-12-10.
-    static func driver(width: Int, height: Int, screenReader: Bool) throws -> BoardDriver<MemoryServices> {
+    static func driver(width: Int, height: Int, screenReader: Bool, language: Language = .lv,
+                       glyphs: Glyphs = .unicode) throws -> BoardDriver<MemoryServices> {
         let day = Day("2025-12-10")!
         let services = MemoryServices(store: try Store.seeded(FollowUpTests.twoMeetings()), today: day)
-        let state = AppState(snapshot: try services.snapshot, today: day, width: width, height: height, author: "chair",
-                             screenReader: screenReader)
+        let state = AppState(snapshot: try services.snapshot, today: day, language: language, glyphs: glyphs, width: width, height: height,
+                             author: "chair", screenReader: screenReader)
         return BoardDriver(state, services: services)
     }
 
@@ -71,10 +72,7 @@ struct LinearScreenTests {
     @Test("on the Linux console every screen is drawn with characters its fonts hold", arguments: [(80, 24), (120, 40)])
     func linuxConsole(size: (Int, Int)) throws {
         for (screen, keys) in Self.routes {
-            let day = Day("2025-12-10")!
-            let services = MemoryServices(store: try Store.seeded(FollowUpTests.twoMeetings()), today: day)
-            var board = BoardDriver(AppState(snapshot: try services.snapshot, today: day, glyphs: .linuxConsole, width: size.0, height: size.1,
-                                             author: "chair"), services: services)
+            var board = try Self.driver(width: size.0, height: size.1, screenReader: false, glyphs: .linuxConsole)
             for key in keys { board.press(key) }
             #expect(LinuxConsoleFont.missing(in: board.screen).isEmpty, "\(screen): \(LinuxConsoleFont.missing(in: board.screen))\n\(board.screen)")
             board.press(.record)
@@ -214,10 +212,7 @@ struct LinearScreenTests {
     @Test("at 40 columns the board's bar keeps Enter and r (the screen's own keys) and chair mode's its outcomes, in both languages; help and quit stay")
     func phoneKeyBar() throws {
         for language in [Language.lv, .en] {
-            let day = Day("2025-12-10")!
-            let services = MemoryServices(store: try Store.seeded(FollowUpTests.twoMeetings()), today: day)
-            var board = BoardDriver(AppState(snapshot: try services.snapshot, today: day, language: language, width: 40, height: 12, author: "chair"),
-                                    services: services)
+            var board = try Self.driver(width: 40, height: 12, screenReader: false, language: language)
             let bar = board.lines[11]
             #expect(bar.contains("Enter ") && bar.contains("r ") && bar.contains("? ") && bar.contains("q "), "\(language): \(bar)")
             board.press(.agenda)
